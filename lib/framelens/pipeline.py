@@ -304,10 +304,10 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
     except PapermillExecutionError as exc:
         status, cell = "error", exc.cell_index
         error = f"{exc.ename}: {exc.evalue}"
-    except CellTimeoutError as exc:
-        status, error = "timeout", f"a cell ran longer than {timeout} s ({exc})"
+    except CellTimeoutError:
+        status, error = "timeout", f"a cell ran longer than {timeout} s (the --timeout)"
     except DeadKernelError as exc:
-        status, error = "dead_kernel", f"the kernel died ({exc})"
+        status, error = "dead_kernel", f"the kernel died ({str(exc).splitlines()[0]})"
     except Exception as exc:  # kernel failed to start, unreadable notebook…
         status, error = "error", f"{type(exc).__name__}: {exc}"
     if status == "timeout" or status == "dead_kernel":
@@ -325,10 +325,11 @@ def _last_started_cell(path: str) -> int | None:
         nb = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    started = None
     for i, cell in enumerate(nb.get("cells", [])):
-        if cell.get("metadata", {}).get("papermill", {}).get("status") == "running":
-            return i
-    return None
+        if cell.get("metadata", {}).get("papermill", {}).get("start_time"):
+            started = i  # the last cell that started is the one that hung
+    return started
 
 
 def _render_html(executed: Path, target: Path) -> None:

@@ -1,0 +1,243 @@
+"""The corpus model on the seed and on every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framelens import corpus
+from framelens.errors import FramelensWarning, InputError, ParameterError
+
+from ..conftest import DATA, SEEDS
+
+DOC = "china-russia-joint-exercises"
+
+
+# --- the seed -----------------------------------------------------------------------------
+
+
+def test_seed_text_is_the_validation_token_list(seeds_documents):
+    text = seeds_documents.loc[0, "text"]
+    tokens = [m.group(0).lower() for m in re.finditer(r"[A-Za-z]+(?:['’][A-Za-z]+)*", text)]
+    reference = (DATA / "lexdiv" / "seed_tokens.txt").read_text().split()
+    assert len(tokens) == 633
+    assert tokens == reference
+
+
+def test_seed_documents_frame(seeds_documents):
+    assert list(seeds_documents.columns) == corpus.DOCUMENT_COLUMNS
+    row = seeds_documents.iloc[0]
+    assert row["doc_id"] == DOC
+    # unknown metadata stays empty, never invented
+    assert (row["title"], row["source"], row["published"], row["url"]) == ("", "", "", "")
+    assert len(row["text"]) == 4184
+
+
+def test_seed_paragraphs_sentences_and_kinds(seeds_sentences):
+    s = seeds_sentences
+    assert list(s.columns) == corpus.SENTENCE_COLUMNS
+    assert s["para_id"].nunique() == 11
+    assert len(s) == 24
+    assert s["kind"].value_counts().to_dict() == {"prose": 19, "embed": 5}
+    assert sorted(s.loc[s.kind == "embed", "para_id"].unique()) == [2, 5]
+    assert s["sent_id"].tolist() == list(range(24))
+
+
+def test_offsets_point_back_into_the_document(seeds_documents, seeds_sentences):
+    text = seeds_documents.loc[0, "text"]
+    for row in seeds_sentences.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+def test_us_stays_inside_its_sentences(seeds_sentences):
+    hits = seeds_sentences[seeds_sentences["text"].str.contains("U.S.", regex=False)]
+    assert hits["text"].tolist() == [
+        "The growing military cooperation also underscores the two nations' shared goal of "
+        "challenging U.S. influence in the Pacific, where the U.S. Navy has long been the "
+        "dominant force.",
+        "Nations such as Japan and South Korea, both U.S. allies, are particularly concerned "
+        "about the potential for increased tensions in the region, as the drills are set to "
+        "take place near their territorial waters.",
+    ]
+    # the sentences around them are whole sentences too
+    before = seeds_sentences.loc[hits.index[0] - 1, "text"]
+    after = seeds_sentences.loc[hits.index[0] + 1, "text"]
+    assert before.startswith("As Russia continues its war in Ukraine,")
+    assert before.endswith("in the conflict.")
+    assert after.startswith("These drills are part of an evolving strategic alliance,")
+
+
+def test_seed_embeds_with_handle_and_date(seeds_documents):
+    e = corpus.embeds(seeds_documents)
+    assert e[["para_id", "name", "handle", "date", "link"]].values.tolist() == [
+        [2, "", "pearlleigh", "2024-09-10", "pic.twitter.com/xmuh0b0mwf"],
+        [5, "China Daily", "ChinaDaily", "2024-09-10", "pic.twitter.com/gliyx0wi0s"],
+    ]
+    assert e.loc[0, "text"].startswith("Chinese war correspondent Lu released a video")
+    assert e.loc[1, "text"].endswith("pic.twitter.com/gliyx0wi0s")
+
+
+def test_embed_sentences_include_their_credit_lines(seeds_sentences):
+    embeds = seeds_sentences[seeds_sentences.kind == "embed"]["text"].tolist()
+    assert embeds[2] == "— (@pearlleigh) September 10, 2024"
+    assert embeds[4] == "— China Daily (@ChinaDaily) September 10, 2024"
+
+
+def test_learned_abbreviations_skip_ordinary_words(seeds_documents):
+    learned = corpus.learn_abbreviations(seeds_documents)
+    assert "u.s" in learned
+    assert "ago" not in learned  # "hours ago." ends a sentence in the seed
+
+
+def test_tokenize_seed(seeds_sentences):
+    t = corpus.tokenize(seeds_sentences)
+    assert list(t.columns) == corpus.TOKEN_COLUMNS
+    counts = t["type"].value_counts().to_dict()
+    assert counts["abbr"] == 3  # U.S. three times
+    assert counts["hashtag"] == 4 and counts["url"] == 2 and counts["mention"] == 2
+    words = t[t["type"].isin(corpus.WORD_TYPES)]
+    assert len(words) == 608
+
+
+# --- formats ------------------------------------------------------------------------------
+
+
+def test_folder_without_metadata_uses_file_names(tmp_path):
+    (tmp_path / "b story.txt").write_text("Second. Text.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("First text.", encoding="utf-8")
+    docs = corpus.load(tmp_path)
+    assert docs["doc_id"].tolist() == ["a", "b-story"]
+    assert docs["title"].tolist() == ["", ""]
+
+
+def test_csv_and_jsonl_with_metadata(tmp_path):
+    csv = tmp_path / "c.csv"
+    csv.write_text('doc_id,source,body\nx1,Outlet A,"One. Two."\nx2,Outlet B,Three.\n')
+    docs = corpus.load(csv, text_column="body")
+    assert docs[["doc_id", "source", "text"]].values.tolist() == [
+        ["x1", "Outlet A", "One. Two."],
+        ["x2", "Outlet B", "Three."],
+    ]
+    jl = tmp_path / "c.jsonl"
+    jl.write_text(
+        json.dumps({"text": "A.", "outlet": "X"}) + "\n\n" + json.dumps({"text": "B."}) + "\n"
+    )
+    docs = corpus.load(jl)
+    assert docs["doc_id"].tolist() == ["doc0001", "doc0002"]
+    assert docs["outlet"].tolist() == ["X", ""]
+
+
+def test_crlf_and_bom_are_normalised(tmp_path):
+    (tmp_path / "a.txt").write_bytes("\ufeffOne.\r\n\r\nTwo.".encode())
+    docs = corpus.load(tmp_path)
+    assert docs.loc[0, "text"] == "One.\n\nTwo."
+    assert corpus.segment(docs)["para_id"].tolist() == [0, 1]
+
+
+# --- bad input ----------------------------------------------------------------------------
+
+
+def test_missing_path():
+    with pytest.raises(InputError, match=r"corpus_path 'no/such/place': no such file or folder"):
+        corpus.load("no/such/place")
+
+
+def test_empty_folder(tmp_path):
+    with pytest.raises(InputError, match=r"has no \.txt files \(it is empty\)"):
+        corpus.load(tmp_path)
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "a.txt").write_text("  \n")
+    with pytest.raises(InputError, match=r"a\.txt: the file is empty"):
+        corpus.load(tmp_path)
+
+
+def test_not_utf8_names_file_and_byte_offset(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"Caf\xe9 society.\n")
+    with pytest.raises(InputError, match=r"a\.txt: not valid utf-8 at byte offset 3 \(line 1\)"):
+        corpus.load(tmp_path)
+    docs = corpus.load(tmp_path, encoding="latin-1")
+    assert docs.loc[0, "text"] == "Café society.\n"
+
+
+def test_unknown_encoding_name(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    with pytest.raises(ParameterError, match=r"`encoding` 'utf-9' is not an encoding"):
+        corpus.load(tmp_path, encoding="utf-9")
+
+
+def test_binary_file(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InputError, match=r"a\.txt: looks like a binary file"):
+        corpus.load(tmp_path)
+
+
+def test_skip_lists_what_was_skipped_and_keeps_the_rest(tmp_path):
+    (tmp_path / "good.txt").write_text("Fine text.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    with pytest.warns(FramelensWarning, match=r"skipped .*bad\.txt"):
+        docs = corpus.load(tmp_path, on_error="skip")
+    assert docs["doc_id"].tolist() == ["good"]
+    assert [Path(s["path"]).name for s in docs.attrs["skipped"]] == ["bad.txt"]
+    assert "binary" in docs.attrs["skipped"][0]["reason"]
+
+
+def test_csv_without_text_column_names_the_columns(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text("id,body\n1,hello\n")
+    with pytest.raises(InputError, match=r"no text column 'text'; the columns are \['id', 'body'\]"):
+        corpus.load(p)
+
+
+def test_jsonl_without_text_field_names_line_and_fields(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"text": "ok"}\n{"body": "x", "id": 2}\n')
+    with pytest.raises(InputError, match=r"line 2: no text field 'text'; the fields are \['body', 'id'\]"):
+        corpus.load(p)
+
+
+def test_jsonl_bad_json_names_line(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"text": "ok"}\n{"text": \n')
+    with pytest.raises(InputError, match=r"line 2: not valid JSON"):
+        corpus.load(p)
+
+
+def test_duplicate_doc_ids_name_lines(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text("doc_id,text\na,x\nb,y\na,z\n")
+    with pytest.raises(InputError, match=r"duplicate doc_id values: 'a' on lines \[2, 4\]"):
+        corpus.load(p)
+
+
+def test_unsupported_file_type(tmp_path):
+    p = tmp_path / "c.docx"
+    p.write_text("x")
+    with pytest.raises(InputError, match=r"unsupported file type '\.docx'"):
+        corpus.load(p)
+
+
+def test_metadata_without_doc_id(tmp_path):
+    (tmp_path / "a.txt").write_text("x.")
+    (tmp_path / "metadata.csv").write_text("title\nT\n")
+    with pytest.raises(InputError, match=r"metadata\.csv: needs a 'doc_id' column"):
+        corpus.load(tmp_path)
+
+
+def test_segment_rejects_a_frame_without_text():
+    with pytest.raises(ParameterError, match=r"`documents` lacks the column\(s\) \['text'\]"):
+        corpus.segment(pd.DataFrame({"doc_id": ["a"]}))
+
+
+def test_segment_of_document_with_no_sentences():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["   \n\n  ", "One."]})
+    s = corpus.segment(docs)
+    assert s["doc_id"].tolist() == ["b"]
+    assert corpus.overview(docs.assign(title="", source="", published=""), s)[
+        "sentences"
+    ].tolist() == [0, 1]
