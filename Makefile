@@ -13,7 +13,7 @@ export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup run test lab lint format doctor bench clean
+.PHONY: setup run test lab lint format doctor bench workshop clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,9 @@ test: setup
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/
+
+workshop: setup
+	$(BIN)/framelens workshop
 
 doctor: setup
 	$(BIN)/framelens doctor

@@ -29,7 +29,9 @@ import sitecustomize  # noqa: E402,F401  (installs the guard in this process too
 if getattr(sitecustomize, "_LOG", None) is None:  # another sitecustomize was imported first
     import importlib.util
 
-    _spec = importlib.util.spec_from_file_location("_framelens_offline", OFFLINE / "sitecustomize.py")
+    _spec = importlib.util.spec_from_file_location(
+        "_framelens_offline", OFFLINE / "sitecustomize.py"
+    )
     _spec.loader.exec_module(importlib.util.module_from_spec(_spec))
 
 

@@ -1,4 +1,4 @@
-"""The ``framelens`` command: ``run``, ``doctor``, ``provision``, ``params``.
+"""The ``framelens`` command: ``run``, ``doctor``, ``provision``, ``params``, ``workshop``.
 
 Exit codes (also in the README): 0 success · 1 unexpected error · 2 parameter error ·
 3 missing resource · 4 notebook error · 5 timeout or dead kernel · 6 unreadable input.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import yaml
 
@@ -35,10 +34,21 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default=None, help="run folder (default outputs/<corpus name>)")
     r.add_argument("--config", default=None, help="YAML run config")
     r.add_argument("--jobs", type=int, default=None, help="notebooks in parallel (default: cores)")
-    r.add_argument("--only", action="append", default=None, metavar="NAME",
-                   help="run only this notebook (name or prefix; repeatable)")
-    r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
-                   help="a parameter for every notebook that declares it (YAML value)")
+    r.add_argument(
+        "--only",
+        action="append",
+        default=None,
+        metavar="NAME",
+        help="run only this notebook (name or prefix; repeatable)",
+    )
+    r.add_argument(
+        "-p",
+        "--param",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "VALUE"),
+        help="a parameter for every notebook that declares it (YAML value)",
+    )
     r.add_argument("--timeout", type=int, default=300, help="seconds per cell (default 300)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -47,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("provision", help="write the NLTK resources from their pinned packages")
     v.add_argument("--force", action="store_true", help="rewrite even if present")
+
+    w = sub.add_parser("workshop", help="write the student and facilitator builds")
+    w.add_argument("--out", default="outputs/workshop", help="default outputs/workshop")
+    w.add_argument("--jobs", type=int, default=None, help="notebooks in parallel")
 
     pa = sub.add_parser("params", help="list a notebook's parameters")
     pa.add_argument("notebook", nargs="?", default=None)
@@ -60,7 +74,9 @@ def _doctor() -> int:
     print(f"framelens resources (nltk_data: {resources.nltk_data_dir()})")
     for r in table.itertuples():
         mark = "ok     " if r.status == "ok" else "MISSING"
-        print(f"  {mark} {r.resource:<22} {r.source_package} {r.version:<8} {r.sha256}  {r.purpose}")
+        print(
+            f"  {mark} {r.resource:<22} {r.source_package} {r.version:<8} {r.sha256}  {r.purpose}"
+        )
     missing = table[table.status != "ok"]
     if len(missing):
         print(f"\n{len(missing)} missing. Repair with: {resources.REPAIR}")
@@ -98,6 +114,15 @@ def main(argv: list[str] | None = None) -> int:
             return _doctor()
         if args.command == "params":
             return _params(args.notebook)
+        if args.command == "workshop":
+            from . import workshop
+
+            out = workshop.build(args.out, jobs=args.jobs)
+            print(
+                f"wrote {out}/student/, {out}/student.zip and {out}/facilitator/ "
+                f"(open {out}/facilitator/schedule.html)"
+            )
+            return 0
     except FramelensError as exc:
         print(f"framelens: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -106,5 +131,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-
-_ = Path

@@ -173,7 +173,7 @@ def _read_text(path: Path, encoding: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
             f"{path}: not valid {encoding} at byte offset {exc.start} (line {line}): "
-            f"{data[exc.start:exc.start + 4]!r}. If the file uses another encoding, pass "
+            f"{data[exc.start : exc.start + 4]!r}. If the file uses another encoding, pass "
             "it with the `encoding` parameter (e.g. encoding='latin-1')."
         ) from None
     return _normalise(text)
@@ -224,7 +224,9 @@ def _load_folder_files(
             continue
         rows.append({"doc_id": _safe_id(f.stem), "text": text, "_file": f.name})
     if not rows:
-        raise InputError(f"corpus_path {str(folder)!r}: every file was skipped; nothing to analyse.")
+        raise InputError(
+            f"corpus_path {str(folder)!r}: every file was skipped; nothing to analyse."
+        )
     docs = pd.DataFrame(rows)
     meta_path = folder / "metadata.csv"
     if meta_path.is_file():
@@ -252,9 +254,7 @@ def _read_csv(path: Path, encoding: str) -> pd.DataFrame:
     if not text.strip():
         raise InputError(f"{path}: the file is empty (expected a header row and data).")
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False
-        )
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
     except (pd.errors.ParserError, csv.Error) as exc:
         raise InputError(f"{path}: not a readable CSV file ({exc}).") from None
     frame.columns = [str(c).strip() for c in frame.columns]
@@ -371,9 +371,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_embed(para: str) -> bool:
     lines = para.split("\n")
-    return any(CREDIT_RE.match(line.strip()) for line in lines) or bool(
-        EMBED_LINK_RE.search(para)
-    )
+    return any(CREDIT_RE.match(line.strip()) for line in lines) or bool(EMBED_LINK_RE.search(para))
 
 
 def learn_abbreviations(documents: pd.DataFrame, *, min_count: int = 1) -> frozenset[str]:
@@ -481,13 +479,20 @@ def segment(
                     sent_id += 1
     frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     return frame.astype(
-        {"doc_id": str, "para_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64",
-         "text": str, "kind": str}
+        {
+            "doc_id": str,
+            "para_id": "int64",
+            "sent_id": "int64",
+            "start": "int64",
+            "end": "int64",
+            "text": str,
+            "kind": str,
+        }
     )
 
 
 def embeds(documents: pd.DataFrame) -> pd.DataFrame:
-    """Extract embedded social-media posts with their credit line, handle and date.
+    r"""Extract embedded social-media posts with their credit line, handle and date.
 
     Returns
     -------
@@ -498,7 +503,7 @@ def embeds(documents: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> t = "Intro.\\n\\nDrills now. pic.twitter.com/abc123\\n— Name (@handle) September 10, 2024"
+    >>> t = "Intro.\n\nDrills now. pic.twitter.com/abc123\n— Name (@handle) September 10, 2024"
     >>> embeds(pd.DataFrame({"doc_id": ["a"], "text": [t]}))[["handle", "date"]].values.tolist()
     [['handle', '2024-09-10']]
     """
@@ -522,8 +527,18 @@ def embeds(documents: pd.DataFrame) -> pd.DataFrame:
                     body.append(line)
             link = EMBED_LINK_RE.search(para)
             rows.append(
-                (doc_id, n, para_id, pa, pb, name, handle, date,
-                 link.group(0) if link else "", "\n".join(body).strip())
+                (
+                    doc_id,
+                    n,
+                    para_id,
+                    pa,
+                    pb,
+                    name,
+                    handle,
+                    date,
+                    link.group(0) if link else "",
+                    "\n".join(body).strip(),
+                )
             )
             n += 1
     return pd.DataFrame(rows, columns=EMBED_COLUMNS).astype(
@@ -553,11 +568,7 @@ def words(text: str) -> list[str]:
     >>> words("The U.S. Navy's live-fire drills, 2024.")
     ['the', 'u.s.', "navy's", 'live-fire', 'drills']
     """
-    return [
-        m.group(0).lower()
-        for m in _TOKEN_RE.finditer(text)
-        if m.lastgroup in ("word", "abbr")
-    ]
+    return [m.group(0).lower() for m in _TOKEN_RE.finditer(text) if m.lastgroup in ("word", "abbr")]
 
 
 def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -584,7 +595,10 @@ def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
     rows = []
     last_doc, tid = None, 0
     for doc_id, sent_id, start, text in zip(
-        sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"],
+        sentences["doc_id"],
+        sentences["sent_id"],
+        sentences["start"],
+        sentences["text"],
         strict=True,
     ):
         if doc_id != last_doc:
@@ -592,8 +606,16 @@ def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
         for m in _TOKEN_RE.finditer(str(text)):
             tok = m.group(0)
             rows.append(
-                (doc_id, int(sent_id), tid, int(start) + m.start(), int(start) + m.end(), tok,
-                 tok.lower(), m.lastgroup)
+                (
+                    doc_id,
+                    int(sent_id),
+                    tid,
+                    int(start) + m.start(),
+                    int(start) + m.end(),
+                    tok,
+                    tok.lower(),
+                    m.lastgroup,
+                )
             )
             tid += 1
     return pd.DataFrame(rows, columns=TOKEN_COLUMNS).astype(
@@ -607,7 +629,9 @@ WORD_TYPES = ("word", "abbr")
 
 def _require_columns(frame: pd.DataFrame, required: list[str], name: str) -> None:
     if not isinstance(frame, pd.DataFrame):
-        raise ParameterError(f"`{name}` must be a pandas DataFrame, but {type(frame).__name__} was passed.")
+        raise ParameterError(
+            f"`{name}` must be a pandas DataFrame, but {type(frame).__name__} was passed."
+        )
     missing = [c for c in required if c not in frame.columns]
     if missing:
         raise ParameterError(
@@ -617,7 +641,7 @@ def _require_columns(frame: pd.DataFrame, required: list[str], name: str) -> Non
 
 
 def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Describe each document's structure: paragraphs, sentences by kind, embeds.
+    r"""Describe each document's structure: paragraphs, sentences by kind, embeds.
 
     Returns
     -------
@@ -629,7 +653,7 @@ def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> docs = pd.DataFrame({"doc_id": ["a"], "title": [""], "source": [""],
-    ...                      "published": [""], "text": ["One. Two.\\n\\nThree."]})
+    ...                      "published": [""], "text": ["One. Two.\n\nThree."]})
     >>> overview(docs, segment(docs))[["paragraphs", "sentences"]].values.tolist()
     [[2, 3]]
     """
@@ -642,7 +666,9 @@ def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
             "sentences": g.size(),
             "prose_sentences": g["kind"].apply(lambda k: int((k == "prose").sum())),
             "embed_sentences": g["kind"].apply(lambda k: int((k == "embed").sum())),
-            "embeds": sentences[sentences["kind"] == "embed"].groupby("doc_id")["para_id"].nunique(),
+            "embeds": sentences[sentences["kind"] == "embed"]
+            .groupby("doc_id")["para_id"]
+            .nunique(),
         }
     )
     base = documents[["doc_id"]].copy()

@@ -141,14 +141,26 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     kinds = sentences["kind"] if "kind" in sentences.columns else ["prose"] * len(sentences)
     rows = []
     for doc_id, sent_id, start, text, kind in zip(
-        sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"], kinds,
+        sentences["doc_id"],
+        sentences["sent_id"],
+        sentences["start"],
+        sentences["text"],
+        kinds,
         strict=True,
     ):
         for m in pattern.finditer(str(text)):
             actor, typ = lookup[m.group(0).replace("\u2019", "'")]
             rows.append(
-                (doc_id, int(sent_id), actor, typ, m.group(0), int(start) + m.start(),
-                 int(start) + m.end(), kind)
+                (
+                    doc_id,
+                    int(sent_id),
+                    actor,
+                    typ,
+                    m.group(0),
+                    int(start) + m.start(),
+                    int(start) + m.end(),
+                    kind,
+                )
             )
     return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(
         {"sent_id": "int64", "start": "int64", "end": "int64"}

@@ -8,14 +8,16 @@ still fails (papermill and the runner see the error); only what is shown is shor
 
 from __future__ import annotations
 
+import inspect
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import FramelensError
-from .params import check_path
+from .params import check_path, suggest
 
-__all__ = ["Outputs", "setup"]
+__all__ = ["Outputs", "setup", "short_message"]
 
 
 @dataclass(frozen=True)
@@ -27,9 +29,56 @@ class Outputs:
     figures: Path
 
 
+_KEYWORD = re.compile(r"^(?P<func>[\w.]+)\(\) got an unexpected keyword argument '(?P<arg>\w+)'$")
+
+
+def short_message(etype: type, value: BaseException) -> str | None:
+    """Return the one-line message for an error a student can cause, or None.
+
+    Library errors show their own message; a misspelled keyword argument to a framelens
+    function names the closest parameter.
+
+    Examples
+    --------
+    >>> from framelens.errors import ParameterError
+    >>> short_message(ParameterError, ParameterError("`top_n` must be at least 1"))
+    'ParameterError: `top_n` must be at least 1'
+    """
+    if issubclass(etype, FramelensError):
+        return f"{etype.__name__}: {value}"
+    m = _KEYWORD.match(str(value)) if issubclass(etype, TypeError) else None
+    if m:
+        func = _find_function(m["func"])
+        if func is not None:
+            known = [p for p in inspect.signature(func).parameters if not p.startswith("_")]
+            return (
+                f"TypeError: {m['func']}() has no parameter {m['arg']!r}"
+                f"{suggest(m['arg'], known)}; its parameters are {known}."
+            )
+    return None
+
+
+def _find_function(name: str):
+    import importlib
+
+    short = name.rsplit(".", 1)[-1]
+    for mod in ("corpus", "stats", "sentiment", "framing", "events", "gazetteer", "plots"):
+        try:
+            module = importlib.import_module(f"framelens.{mod}")
+        except ImportError:
+            continue
+        func = getattr(module, short, None)
+        if callable(func):
+            return func
+    return None
+
+
 def _short_error(shell, etype, value, tb, tb_offset=None):  # pragma: no cover - in kernel
-    name = etype.__name__
-    msg = f"{name}: {value}\n(framelens stopped here; change what the message names and run the cell again.)"
+    msg = short_message(etype, value)
+    if msg is None:  # not one of ours: the usual traceback
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+        return None
+    msg += "\n(framelens stopped here: change what the message names, then run the cell again.)"
     print(msg, file=sys.stderr)
     return [msg]
 
@@ -56,5 +105,5 @@ def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
         except ImportError:  # pragma: no cover
             shell = None
         if shell is not None:
-            shell.set_custom_exc((FramelensError,), _short_error)
+            shell.set_custom_exc((FramelensError, TypeError), _short_error)
     return Outputs(root, tables, figures)

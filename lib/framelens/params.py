@@ -94,8 +94,7 @@ def check_number(
     """
     if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
         raise ParameterError(
-            f"`{name}` must be a finite number, but {value!r} ({type(value).__name__}) "
-            "was passed."
+            f"`{name}` must be a finite number, but {value!r} ({type(value).__name__}) was passed."
         )
     value = float(value)
     _check_range(name, value, min_value, max_value)
@@ -106,7 +105,9 @@ def _check_range(name: str, value: float, lo: float | None, hi: float | None) ->
     if lo is not None and value < lo or hi is not None and value > hi:
         lo_s = "-inf" if lo is None else lo
         hi_s = "inf" if hi is None else hi
-        raise ParameterError(f"`{name}` must be between {lo_s} and {hi_s}, but {value!r} was passed.")
+        raise ParameterError(
+            f"`{name}` must be between {lo_s} and {hi_s}, but {value!r} was passed."
+        )
 
 
 def check_bool(name: str, value: Any) -> bool:

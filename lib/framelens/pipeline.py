@@ -47,7 +47,6 @@ import yaml
 
 from . import resources
 from .errors import (
-    FramelensError,
     InputError,
     NotebookError,
     NotebookTimeout,
@@ -70,9 +69,23 @@ NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 COMMON = ("corpus_path", "output_dir")
 DEFAULT_TIMEOUT = 300
 KEY_PACKAGES = [
-    "framelens", "pandas", "numpy", "scipy", "matplotlib", "nltk", "textstat",
-    "vaderSentiment", "textblob", "statsmodels", "papermill", "nbconvert", "nbclient",
-    "ipykernel", "dask", "distributed", "pyarrow",
+    "framelens",
+    "pandas",
+    "numpy",
+    "scipy",
+    "matplotlib",
+    "nltk",
+    "textstat",
+    "vaderSentiment",
+    "textblob",
+    "statsmodels",
+    "papermill",
+    "nbconvert",
+    "nbclient",
+    "ipykernel",
+    "dask",
+    "distributed",
+    "pyarrow",
 ]
 
 
@@ -121,8 +134,15 @@ def find_notebooks(only: list[str] | None = None, notebooks_dir: Path | None = N
     names = [b.stem for b in books]
     chosen = []
     for want in only:
-        hits = [b for b in books if b.stem == want or b.stem.startswith(want + "_")
-                or b.stem.split("_", 1)[-1] == want or b.stem.startswith(want) and want[:2].isdigit()]
+        hits = [
+            b
+            for b in books
+            if b.stem == want
+            or b.stem.startswith(want + "_")
+            or b.stem.split("_", 1)[-1] == want
+            or b.stem.startswith(want)
+            and want[:2].isdigit()
+        ]
         if not hits:
             raise ParameterError(
                 f"`--only` {want!r}: no such notebook{suggest(want, names)}; known: {names}."
@@ -231,8 +251,11 @@ def _coerce(notebook: str, name: str, value: Any, default: Any) -> Any:
 
 
 def load_config(path: str | Path | None) -> dict[str, Any]:
-    """Read a YAML run config: ``parameters`` (for every notebook that declares them) and
-    ``notebooks: {name: {param: value}}``."""
+    """Read a YAML run config.
+
+    ``parameters`` go to every notebook that declares them; ``notebooks: {name: {param:
+    value}}`` sets per-notebook ones.
+    """
     if not path:
         return {"parameters": {}, "notebooks": {}}
     p = Path(path)
@@ -289,6 +312,9 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
 
     start = time.perf_counter()
     status, cell, error = "ok", None, ""
+    # the kernel inherits this process's stderr: keep its log beside the executed notebook
+    log = open(Path(dst).with_suffix(".log"), "ab")  # noqa: SIM115 - closed below
+    os.dup2(log.fileno(), 2)
     try:
         papermill.execute_notebook(
             src,
@@ -303,7 +329,7 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
         )
     except PapermillExecutionError as exc:
         status, cell = "error", exc.cell_index
-        error = f"{exc.ename}: {exc.evalue}"
+        error = f"{exc.ename}: {exc.evalue}" if exc.ename else _cell_message(dst, exc.cell_index)
     except CellTimeoutError:
         status, error = "timeout", f"a cell ran longer than {timeout} s (the --timeout)"
     except DeadKernelError as exc:
@@ -312,12 +338,34 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
         status, error = "error", f"{type(exc).__name__}: {exc}"
     if status == "timeout" or status == "dead_kernel":
         cell = _last_started_cell(dst)
+    log.close()
     return {
         "status": status,
         "cell": cell,
         "error": error,
         "duration_s": round(time.perf_counter() - start, 2),
     }
+
+
+def _cell_message(path: str, index: int) -> str:
+    """Return the error a cell showed: its error output, else its first stderr line.
+
+    Library errors are shown as one short message (framelens.nb.setup), which papermill
+    does not see as an error output; read it back from the executed notebook.
+    """
+    try:
+        cell = json.loads(Path(path).read_text(encoding="utf-8"))["cells"][index]
+    except (OSError, ValueError, IndexError, KeyError):
+        return "the cell raised an error"
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            return f"{out.get('ename')}: {out.get('evalue')}"
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream" and out.get("name") == "stderr":
+            text = "".join(out.get("text", "")).strip()
+            if text:
+                return text.splitlines()[0]
+    return "the cell raised an error"
 
 
 def _last_started_cell(path: str) -> int | None:
@@ -433,16 +481,23 @@ def run(
                 "output_dir": str(build),
                 **{k: v for k, v in plan[book.stem].items() if k not in COMMON},
             }
-            parameters = {k: v for k, v in parameters.items()
-                          if k in notebook_parameters(book) or k in COMMON}
+            parameters = {
+                k: v for k, v in parameters.items() if k in notebook_parameters(book) or k in COMMON
+            }
             dst = build / "notebooks" / book.name
             fut = pool.submit(_execute, str(book), str(dst), parameters, timeout)
             futures[fut] = (book, parameters)
         for fut in cf.as_completed(futures):
             book, parameters = futures[fut]
             info = fut.result()
-            res = NotebookResult(book.stem, info["status"], info["duration_s"], parameters,
-                                 info["cell"], info["error"])
+            res = NotebookResult(
+                book.stem,
+                info["status"],
+                info["duration_s"],
+                parameters,
+                info["cell"],
+                info["error"],
+            )
             results.append(res)
             if bar is not None:
                 bar.set_postfix_str(f"{book.stem}: {res.status} ({res.duration_s:.1f} s)")
@@ -518,7 +573,11 @@ def _versions() -> dict[str, str]:
 
 
 def _write_manifest(
-    build: Path, corpus: Path, results: list[NotebookResult], timeout: int, jobs: int,
+    build: Path,
+    corpus: Path,
+    results: list[NotebookResult],
+    timeout: int,
+    jobs: int,
     merge: bool,
 ) -> None:
     path = build / "manifest.json"
@@ -579,7 +638,8 @@ def _write_index(build: Path) -> None:
         f"<li><a href='tables/{esc(t.name)}'>{esc(t.name)}</a></li>" for t in tables
     )
     page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>framelens run: {esc(manifest['corpus_path'])}</title>
+<html lang="en"><head><meta charset="utf-8">
+<title>framelens run: {esc(manifest["corpus_path"])}</title>
 <style>
 body {{ font-family: sans-serif; max-width: 70em; margin: 2em auto; }}
 td, th {{ padding: .2em .8em; text-align: left; }} .ok {{ color: #009E73; }}
@@ -588,11 +648,11 @@ figure {{ display: inline-block; width: 30%; margin: .5em; vertical-align: top; 
 figure img {{ width: 100%; border: 1px solid #ddd; }}
 </style></head><body>
 <h1>framelens run</h1>
-<p>Corpus: <code>{esc(manifest['corpus_path'])}</code> · framelens {esc(manifest['framelens'])}
-· status: <b>{esc(manifest['status'])}</b> · <a href="manifest.json">manifest.json</a></p>
+<p>Corpus: <code>{esc(manifest["corpus_path"])}</code> · framelens {esc(manifest["framelens"])}
+· status: <b>{esc(manifest["status"])}</b> · <a href="manifest.json">manifest.json</a></p>
 <h2>Notebooks</h2>
 <table><tr><th>notebook</th><th>status</th><th>time</th><th>open</th></tr>
-{''.join(rows)}
+{"".join(rows)}
 </table>
 <h2>Tables</h2><ul>
 {tab_html}
@@ -621,5 +681,3 @@ def main_run(args: Any) -> int:  # pragma: no cover - thin CLI glue, tested thro
     print(f"wrote {result.out_dir} (open {result.out_dir / 'index.html'})")
     return 0
 
-
-_ = FramelensError  # re-exported for callers catching the base class

@@ -115,8 +115,13 @@ def corpus_structure(sentences, *, ax=None):
             counts[kind] = 0
     x = [str(i) for i in counts.index]
     ax.bar(x, counts["prose"], color=PALETTE[0], label="prose (the article's own text)")
-    ax.bar(x, counts["embed"], bottom=counts["prose"], color=PALETTE[1],
-           label="embed (social-media post, credit)")
+    ax.bar(
+        x,
+        counts["embed"],
+        bottom=counts["prose"],
+        color=PALETTE[1],
+        label="embed (social-media post, credit)",
+    )
     ax.set_xlabel("paragraph (id)" if one_doc else "document")
     ax.set_ylabel("sentences (count)")
     title = "Sentences per paragraph" if one_doc else "Sentences per document"

@@ -10,7 +10,7 @@ __all__ = ["save_table"]
 
 
 def save_table(frame: pd.DataFrame, name: str, output_dir: str | Path) -> Path:
-    """Write ``frame`` to ``output_dir/tables/<name>.csv`` (UTF-8, ``\\n`` line ends).
+    r"""Write ``frame`` to ``output_dir/tables/<name>.csv`` (UTF-8, ``\n`` line ends).
 
     Floats are written with 10 significant digits so that the same data gives the same
     bytes on every run. Returns the path written.
@@ -20,7 +20,7 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str | Path) -> Path:
     >>> import tempfile
     >>> p = save_table(pd.DataFrame({"x": [1 / 3]}), "t", tempfile.mkdtemp())
     >>> p.read_text()
-    'x\\n0.3333333333\\n'
+    'x\n0.3333333333\n'
     """
     folder = Path(output_dir) / "tables"
     folder.mkdir(parents=True, exist_ok=True)

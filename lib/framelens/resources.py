@@ -115,7 +115,7 @@ def _resources() -> list[_Resource]:
 
 
 def _extra_resources() -> list[_Resource]:
-    """Data files that analysis modules add (frame dictionaries, the event table)."""
+    """List the data files that analysis modules add (frame dictionaries, event table)."""
     out = []
     for name, purpose in [
         ("frames_generic.yaml", "Generic news frames dictionary (Semetko & Valkenburg 2000)"),

@@ -10,9 +10,9 @@ from ..conftest import SEEDS
 def test_seed_tables(run_notebook):
     out = run_notebook("00_corpus_overview", SEEDS)
     docs = pd.read_csv(out / "tables" / "corpus_documents.csv", keep_default_na=False)
-    assert docs[["doc_id", "paragraphs", "sentences", "prose_sentences", "embeds"]].values.tolist() == [
-        ["china-russia-joint-exercises", 11, 24, 19, 2]
-    ]
+    assert docs[
+        ["doc_id", "paragraphs", "sentences", "prose_sentences", "embeds"]
+    ].values.tolist() == [["china-russia-joint-exercises", 11, 24, 19, 2]]
     embeds = pd.read_csv(out / "tables" / "corpus_embeds.csv", keep_default_na=False)
     assert embeds["handle"].tolist() == ["pearlleigh", "ChinaDaily"]
     assert (out / "figures" / "corpus_structure.svg").stat().st_size > 1000

@@ -12,7 +12,13 @@ from ..conftest import ROOT
 
 BOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 HEADER_FIELDS = [
-    "Learning goals", "Time", "Prerequisites", "Data", "Methods", "Writes", "Use your own corpus",
+    "Learning goals",
+    "Time",
+    "Prerequisites",
+    "Data",
+    "Methods",
+    "Writes",
+    "Use your own corpus",
 ]
 
 
@@ -52,7 +58,9 @@ def test_committed_clean(path):
             assert not cell.outputs and cell.execution_count is None
 
 
-@pytest.mark.parametrize("path", [b for b in BOOKS if not b.stem.startswith("00")], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", [b for b in BOOKS if not b.stem.startswith("00")], ids=lambda p: p.stem
+)
 def test_analysis_notebooks_have_three_exercises_with_solutions(path):
     nb = nbformat.read(path, as_version=4)
     tags = [tuple(c.metadata.get("tags", [])) for c in nb.cells]

@@ -12,7 +12,7 @@ import pytest
 from framelens import corpus
 from framelens.errors import FramelensWarning, InputError, ParameterError
 
-from ..conftest import DATA, SEEDS
+from ..conftest import DATA
 
 DOC = "china-russia-joint-exercises"
 
@@ -190,14 +190,18 @@ def test_skip_lists_what_was_skipped_and_keeps_the_rest(tmp_path):
 def test_csv_without_text_column_names_the_columns(tmp_path):
     p = tmp_path / "c.csv"
     p.write_text("id,body\n1,hello\n")
-    with pytest.raises(InputError, match=r"no text column 'text'; the columns are \['id', 'body'\]"):
+    with pytest.raises(
+        InputError, match=r"no text column 'text'; the columns are \['id', 'body'\]"
+    ):
         corpus.load(p)
 
 
 def test_jsonl_without_text_field_names_line_and_fields(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text('{"text": "ok"}\n{"body": "x", "id": 2}\n')
-    with pytest.raises(InputError, match=r"line 2: no text field 'text'; the fields are \['body', 'id'\]"):
+    with pytest.raises(
+        InputError, match=r"line 2: no text field 'text'; the fields are \['body', 'id'\]"
+    ):
         corpus.load(p)
 
 

@@ -11,8 +11,12 @@ from ..conftest import OFFLINE
 
 def _guarded(code: str, tmp_path):
     log = tmp_path / "net.log"
-    env = dict(os.environ, FRAMELENS_NETWORK_LOG=str(log), FRAMELENS_BLOCK_NETWORK="1",
-               PYTHONPATH=str(OFFLINE))
+    env = dict(
+        os.environ,
+        FRAMELENS_NETWORK_LOG=str(log),
+        FRAMELENS_BLOCK_NETWORK="1",
+        PYTHONPATH=str(OFFLINE),
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     return proc, (log.read_text() if log.exists() else "")
 

@@ -40,5 +40,7 @@ def test_int_accepts_whole_floats_and_numbers_accept_ints():
 
 
 def test_path_missing_says_where_it_looked(tmp_path):
-    with pytest.raises(ParameterError, match=r"`corpus_path` 'nope': no such file or folder \(looked in"):
+    with pytest.raises(
+        ParameterError, match=r"`corpus_path` 'nope': no such file or folder \(looked in"
+    ):
         params.check_path("corpus_path", "nope")

@@ -31,7 +31,9 @@ def run(corpus_dir, out, **kw):
 
 
 def test_unknown_parameter_suggests_the_closest(corpus_dir, tmp_path):
-    with pytest.raises(ParameterError, match=r"unknown parameter 'top_m' \(did you mean 'top_n'\?\)"):
+    with pytest.raises(
+        ParameterError, match=r"unknown parameter 'top_m' \(did you mean 'top_n'\?\)"
+    ):
         run(corpus_dir, tmp_path / "out", params={"top_m": 2})
     assert not (tmp_path / "out").exists()
 
@@ -64,7 +66,12 @@ def test_successful_run_layout_manifest_and_escaping(corpus_dir, tmp_path):
     result = run(corpus_dir, out, params={"top_n": 2, "ratio": 1})
     assert result.ok
     assert sorted(p.name for p in out.iterdir()) == [
-        "figures", "html", "index.html", "manifest.json", "notebooks", "tables",
+        "figures",
+        "html",
+        "index.html",
+        "manifest.json",
+        "notebooks",
+        "tables",
     ]
     assert (out / "tables" / "probe_docs.csv").read_text().count("\n") == 3  # header + 2
     assert sorted(p.name for p in (out / "figures").iterdir()) == ["probe.png", "probe.svg"]
@@ -86,8 +93,11 @@ def test_failure_names_notebook_and_cell_and_keeps_last_good(corpus_dir, tmp_pat
     out = tmp_path / "out"
     run(corpus_dir, out)
     good = (out / "tables" / "probe_docs.csv").read_bytes()
-    with pytest.raises(NotebookError, match=r"notebook 10_probe failed at cell 2: ValueError: "
-                       r"deliberate failure") as info:
+    with pytest.raises(
+        NotebookError,
+        match=r"notebook 10_probe failed at cell 2: ValueError: "
+        r"deliberate failure",
+    ) as info:
         run(corpus_dir, out, params={"mode": "fail"})
     assert "The last good outputs" in str(info.value)
     assert (out / "tables" / "probe_docs.csv").read_bytes() == good
@@ -97,7 +107,9 @@ def test_failure_names_notebook_and_cell_and_keeps_last_good(corpus_dir, tmp_pat
 
 
 def test_timeout_is_its_own_error(corpus_dir, tmp_path):
-    with pytest.raises(NotebookTimeout, match=r"10_probe failed at cell 2: a cell ran longer than 3 s"):
+    with pytest.raises(
+        NotebookTimeout, match=r"10_probe failed at cell 2: a cell ran longer than 3 s"
+    ):
         run(corpus_dir, tmp_path / "out", params={"mode": "hang"}, timeout=3)
 
 
@@ -121,12 +133,16 @@ def test_cli_exit_codes(corpus_dir, tmp_path):
     def cli(*args):
         return subprocess.run(
             [sys.executable, "-m", "framelens.cli", *args],
-            capture_output=True, text=True, cwd=ROOT,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
 
     r = cli("run", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o"))
     assert r.returncode == 6 and "no such file or folder" in r.stderr
-    r = cli("run", "--corpus", str(corpus_dir), "--out", str(tmp_path / "o"), "-p", "encodng", "utf-8")
+    r = cli(
+        "run", "--corpus", str(corpus_dir), "--out", str(tmp_path / "o"), "-p", "encodng", "utf-8"
+    )
     assert r.returncode == 2 and "did you mean 'encoding'" in r.stderr
     r = cli("doctor")
     assert r.returncode == 0

@@ -13,7 +13,14 @@ from framelens.errors import ResourceError
 def test_check_lists_every_resource_with_source_and_version():
     table = resources.check()
     assert list(table.columns) == [
-        "resource", "purpose", "source_package", "version", "path", "sha256", "status", "repair",
+        "resource",
+        "purpose",
+        "source_package",
+        "version",
+        "path",
+        "sha256",
+        "status",
+        "repair",
     ]
     by_name = table.set_index("resource")
     assert by_name.loc["vader_lexicon", "source_package"] == "vaderSentiment"
@@ -49,7 +56,9 @@ def test_provision_is_byte_stable(tmp_path, monkeypatch):
 
 def test_missing_resource_names_the_repair(tmp_path, monkeypatch):
     monkeypatch.setattr(resources, "nltk_data_dir", lambda: tmp_path)
-    with pytest.raises(ResourceError, match=r"'vader_lexicon' .* is missing .* Repair it with: make setup"):
+    with pytest.raises(
+        ResourceError, match=r"'vader_lexicon' .* is missing .* Repair it with: make setup"
+    ):
         resources.require("vader_lexicon")
 
 
