@@ -1,0 +1,510 @@
+"""Tests of framelens.stats against independent counts and published reference values."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+import textstat
+
+from framelens import corpus, resources, stats
+from framelens.errors import ParameterError
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+LEXDIV = DATA / "lexdiv"
+SEED_FILE = Path(__file__).resolve().parents[2] / "seeds" / "china-russia-joint-exercises.txt"
+REFERENCE = json.loads((LEXDIV / "reference.json").read_text())
+
+# An independent word pattern (not framelens's tokenizer): dotted abbreviations such as
+# "U.S." or words of ASCII letters joined by inner apostrophes or hyphens.
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:['\u2019\-][A-Za-z]+)*")
+
+
+def _sentences(*texts: str, kind: str = "prose") -> pd.DataFrame:
+    """A one-document sentences frame made by hand (one sentence a text)."""
+    rows, pos = [], 0
+    for i, t in enumerate(texts):
+        rows.append(("d", 0, i, pos, pos + len(t), t, kind))
+        pos += len(t) + 1
+    return pd.DataFrame(rows, columns=corpus.SENTENCE_COLUMNS)
+
+
+def _docs(texts: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"doc_id": list(texts), "text": list(texts.values()), "source": "", "published": ""}
+    )
+
+
+def _tokens(name: str) -> list[str]:
+    return (LEXDIV / name).read_text().split()
+
+
+def _value(frame: pd.DataFrame, measure: str, column: str = "value"):
+    return frame.set_index("measure").loc[measure, column]
+
+
+def _prose_paragraphs() -> list[str]:
+    """The seed's paragraphs without the two embedded tweets, found without framelens."""
+    paras = [p.strip() for p in re.split(r"\n\s*\n", SEED_FILE.read_text("utf-8")) if p.strip()]
+    return [p for p in paras if "pic.twitter.com" not in p]
+
+
+# --------------------------------------------------------------------------- lexdiv
+
+
+@pytest.mark.parametrize("name", ["seed_tokens.txt", "short_tokens.txt"])
+def test_lexical_diversity_matches_reference(name):
+    toks, ref = _tokens(name), REFERENCE[name]
+    assert len(toks) == ref["tokens"]
+    assert len(set(toks)) == ref["types"]
+    assert stats.ttr(toks) == pytest.approx(ref["ttr"], abs=1e-6)
+    assert stats.mattr(toks, window=50) == pytest.approx(ref["mattr_window_50"], abs=1e-6)
+    assert stats.mtld(toks, threshold=0.72) == pytest.approx(ref["mtld_threshold_0.72"], abs=1e-6)
+    assert stats.hdd(toks, draws=42) == pytest.approx(ref["hdd_draws_42"], abs=1e-6)
+
+
+def test_seed_tokens_fixture_is_the_ascii_word_list_of_the_seed():
+    text = SEED_FILE.read_text("utf-8")
+    ascii_words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?", text)]
+    assert ascii_words == _tokens("seed_tokens.txt")
+
+
+def test_lexical_diversity_through_sentences_equals_pure_functions():
+    toks = _tokens("short_tokens.txt")
+    div = stats.lexical_diversity(_sentences(" ".join(toks) + "."))
+    assert _value(div, "ttr") == pytest.approx(REFERENCE["short_tokens.txt"]["ttr"], abs=1e-12)
+    assert _value(div, "mtld") == pytest.approx(
+        REFERENCE["short_tokens.txt"]["mtld_threshold_0.72"], abs=1e-9
+    )
+    assert div["reliable"].tolist() == [True, True, True, True]
+    assert _value(div, "mattr", "words") == 120
+
+
+@pytest.mark.parametrize(
+    ("n", "mattr_reliable", "mattr_nan", "mtld_reliable", "hdd_nan"),
+    [
+        (30, False, True, False, True),
+        (50, False, False, False, False),
+        (60, True, False, False, False),
+        (120, True, False, True, False),
+    ],
+)
+def test_lexical_diversity_flags_short_texts(n, mattr_reliable, mattr_nan, mtld_reliable, hdd_nan):
+    toks = _tokens("seed_tokens.txt")[:n]
+    div = stats.lexical_diversity(_sentences(" ".join(toks) + "."), window=50)
+    assert _value(div, "mattr", "reliable") == mattr_reliable
+    assert math.isnan(_value(div, "mattr")) == mattr_nan
+    assert _value(div, "mtld", "reliable") == mtld_reliable
+    assert math.isnan(_value(div, "hdd")) == hdd_nan
+    if n < 100:
+        assert "McCarthy & Jarvis (2010)" in _value(div, "mtld", "note")
+    if n < 42:
+        assert _value(div, "hdd", "note") == f"needs at least 42 tokens (draws); has {n}"
+    if n == 50:
+        assert _value(div, "mattr") == pytest.approx(stats.ttr(toks))
+        assert "equals TTR" in _value(div, "mattr", "note")
+
+
+def test_mattr_window_parameter_checked():
+    with pytest.raises(ParameterError, match=r"`window` must be between 1 and inf, but 0"):
+        stats.mattr(["a"], window=0)
+    assert math.isnan(stats.mattr(["a", "b"], window=3))
+
+
+# --------------------------------------------------------------------------- counts
+
+
+def test_seed_word_and_sentence_counts_match_independent_count(seeds_sentences):
+    prose = _prose_paragraphs()
+    words = [w for p in prose for w in WORD.findall(p)]
+    # sentence ends: . ! ? followed by space and a capital, except after "U.S."
+    ends = [len(re.split(r"(?<!U\.S\.)(?<=[.!?])\s+(?=[A-Z])", p)) for p in prose]
+    d = stats.counts(seeds_sentences)
+    assert len(words) == 542
+    assert _value(d, "words") == len(words)
+    assert _value(d, "types") == len({w.lower().replace("\u2019", "'") for w in words}) == 238
+    assert _value(d, "sentences") == sum(ends) == 19
+    assert _value(d, "paragraphs") == len(prose) == 9
+    assert _value(d, "embeds") == 2
+    assert _value(d, "hashtags") == 0  # the hashtags are in the embeds
+
+
+def test_seed_counts_with_embeds(seeds_sentences):
+    text = SEED_FILE.read_text("utf-8")
+    stripped = re.sub(r"pic\.twitter\.com/\w+|[#@]\w+", " ", text)
+    d = stats.counts(seeds_sentences, include_embeds=True)
+    assert _value(d, "words") == len(WORD.findall(stripped)) == 608
+    assert _value(d, "hashtags") == len(re.findall(r"#\w+", text)) == 4
+    assert _value(d, "mentions") == 2
+    assert _value(d, "links") == 2
+    assert _value(d, "sentences") == 24
+
+
+def test_sentence_lengths_sum_to_words(seeds_sentences):
+    lengths = stats.sentence_lengths(seeds_sentences)
+    d = stats.counts(seeds_sentences)
+    assert lengths["words"].sum() == 542
+    assert _value(d, "sentence_length_max") == lengths["words"].max() == 43
+    assert _value(d, "sentence_length_median") == 29
+    assert _value(d, "sentence_length_mean") == pytest.approx(542 / 19)
+
+
+def test_document_stats_shares_tokens(seeds_sentences):
+    toks = corpus.tokenize(seeds_sentences)
+    a = stats.document_stats(seeds_sentences)
+    b = stats.document_stats(seeds_sentences, tokens=toks)
+    pd.testing.assert_frame_equal(a, b)
+    assert list(a.columns) == stats.STAT_COLUMNS
+    assert len(a) == 12 + 4 + 5
+
+
+# --------------------------------------------------------------------------- readability
+
+
+def test_readability_equals_textstat_on_the_prose(seeds_sentences):
+    prose = " ".join(seeds_sentences.loc[seeds_sentences["kind"] == "prose", "text"])
+    assert stats.prose_text(seeds_sentences).iloc[0] == prose
+    r = stats.readability(seeds_sentences)
+    resources.use_offline_nltk()
+    for m in [
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "gunning_fog",
+        "smog_index",
+        "coleman_liau_index",
+    ]:
+        assert _value(r, m) == getattr(textstat, m)(prose), m
+    assert _value(r, "flesch_reading_ease") == pytest.approx(26.4228, abs=1e-4)
+    assert not _value(r, "smog_index", "reliable")
+    assert _value(r, "smog_index", "note") == "SMOG needs 30 sentences; has 19"
+    assert _value(r, "flesch_kincaid_grade", "reliable")
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("!!! ... ?? --", "no words (only punctuation, symbols or emoji)"),
+        ("\U0001f6a2\U0001f6a2 \U0001f525", "no words (only punctuation, symbols or emoji)"),
+        ("中国和俄罗斯举行联合军事演习。", "script written without spaces"),
+    ],
+)
+def test_documents_without_words_give_nan_and_a_note(text, note):
+    s = corpus.segment(_docs({"x": text}), abbreviations=[])
+    d = stats.document_stats(s)
+    assert _value(d, "words") == 0
+    assert note in _value(d, "words", "note")
+    for m in [
+        "sentence_length_mean",
+        "ttr",
+        "mattr",
+        "mtld",
+        "hdd",
+        "flesch_reading_ease",
+        "smog_index",
+    ]:
+        assert math.isnan(_value(d, m)), m
+        assert not _value(d, m, "reliable"), m
+        assert _value(d, m, "note") != "", m
+    assert stats.term_counts(s).empty
+    assert stats.kwic(s, "a*").empty
+
+
+def test_empty_sentences_give_empty_frames():
+    empty = pd.DataFrame(columns=corpus.SENTENCE_COLUMNS)
+    assert list(stats.document_stats(empty).columns) == stats.STAT_COLUMNS
+    assert stats.document_stats(empty).empty
+    assert list(stats.kwic(empty, "x").columns) == stats.KWIC_COLUMNS
+    assert list(stats.term_counts(empty).columns) == stats.TERM_COUNT_COLUMNS
+    assert stats.top_terms(stats.term_counts(empty)).empty
+    assert list(stats.actor_counts(empty).columns) == stats.ACTOR_COLUMNS
+
+
+def test_document_with_only_embeds_reports_it():
+    s = _sentences("#PLA #navy pic.twitter.com/abc", kind="embed")
+    d = stats.counts(s)
+    assert _value(d, "words") == 0
+    assert _value(d, "embeds") == 1
+    assert "include_embeds=True" in _value(d, "words", "note")
+
+
+# --------------------------------------------------------------------------- kwic
+
+
+def test_kwic_glob_on_seed(seeds_sentences, seeds_documents):
+    k = stats.kwic(seeds_sentences, "drill*", window=4)
+    text = seeds_documents["text"].iloc[0]
+    assert len(k) == text.count("drills") == 7
+    assert all(text[a:b] == m for a, b, m in zip(k["start"], k["end"], k["match"], strict=True))
+    first = k.iloc[0]
+    assert (first["left"], first["match"], first["right"]) == (
+        "growing geopolitical tensions. These",
+        "drills",
+        ", known as Northern/Interaction",
+    )
+    assert (first["sent_id"], first["start"]) == (1, 233)
+    assert list(k.columns) == stats.KWIC_COLUMNS
+
+
+def test_kwic_phrase_regex_and_case(seeds_sentences):
+    phrase = stats.kwic(seeds_sentences, "Sea of Japan", mode="phrase")
+    assert phrase["start"].tolist() == [310, 1305]
+    assert phrase["match"].tolist() == ["Sea of Japan", "Sea of Japan"]
+    glob2 = stats.kwic(seeds_sentences, "sea of *")
+    assert glob2["match"].tolist() == ["Sea of Japan", "Sea of Okhotsk", "Sea of Japan"]
+    rx = stats.kwic(seeds_sentences, r"U\.S\. \w+", mode="regex")
+    assert rx["match"].tolist() == ["U.S. influence", "U.S. Navy", "U.S. allies"]
+    assert stats.kwic(seeds_sentences, "pacific", case_sensitive=True).empty
+    assert len(stats.kwic(seeds_sentences, "Pacific", case_sensitive=True)) == 7
+    apos = stats.kwic(seeds_sentences, "china's")
+    assert apos["match"].tolist() == ["China's", "China\u2019s"]
+    embed = stats.kwic(seeds_sentences, "#pla")
+    assert embed["kind"].tolist() == ["embed"]
+
+
+def test_kwic_window_zero_and_multiple_patterns(seeds_sentences):
+    k = stats.kwic(seeds_sentences, ["russia", "china"], window=0)
+    assert set(k["left"]) == {""} and set(k["right"]) == {""}
+    text = SEED_FILE.read_text("utf-8")
+    # whole tokens only: "China's" and "#ChinaDaily" are other tokens
+    china = len(re.findall(r"(?<![#@\w])china(?![\w'\u2019])", text, flags=re.I))
+    russia = len(re.findall(r"(?<![#@\w])russia(?![\w'\u2019])", text, flags=re.I))
+    assert k["pattern"].value_counts().to_dict() == {"china": china, "russia": russia}
+    assert (china, russia) == (12, 7)
+    assert k["start"].is_monotonic_increasing
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"pattern": ""}, "`pattern` must not be empty"),
+        ({"pattern": []}, "`pattern` must name at least one item"),
+        (
+            {"pattern": "x", "mode": "regexp"},
+            r"`mode` must be one of \['glob', 'regex', 'phrase'\]",
+        ),
+        ({"pattern": "(", "mode": "regex"}, "is not a valid regular expression"),
+        ({"pattern": "x", "window": -1}, "`window` must be between 0 and inf"),
+        ({"pattern": "x", "window": "5"}, "`window` must be a whole number"),
+    ],
+)
+def test_kwic_bad_parameters(seeds_sentences, kwargs, message):
+    with pytest.raises(ParameterError, match=message):
+        stats.kwic(seeds_sentences, **kwargs)
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+def test_top_terms_on_seed(seeds_sentences):
+    tc = stats.term_counts(seeds_sentences, n=[1, 2])
+    top = stats.top_terms(tc, top_n=3)
+    assert top[["term", "count"]].values.tolist() == [["military", 11], ["china", 9], ["drills", 7]]
+    assert top["per_1000_words"].iloc[0] == pytest.approx(11 * 1000 / 542)
+    assert stats.top_terms(tc, top_n=1, keep_stopwords=True)["term"].tolist() == ["the"]
+    bigrams = stats.top_terms(tc, n=2, top_n=2)
+    assert bigrams[["term", "count"]].values.tolist() == [
+        ["military cooperation", 3],
+        ["two countries", 3],
+    ]
+    # n-grams do not cross punctuation: "These drills, known as"
+    assert int(tc.loc[(tc.n == 2) & (tc.term == "drills known"), "count"].sum()) == 0
+    assert int(tc.loc[(tc.n == 2) & (tc.term == "known as"), "count"].sum()) == 1
+    assert int(tc.loc[(tc.n == 2) & (tc.term == "sea of"), "count"].sum()) == 3
+    assert int(tc.loc[tc.term == "live-fire", "count"].sum()) == 1
+
+
+@pytest.mark.parametrize(
+    ("top_n", "message"),
+    [
+        (0, r"`top_n` must be between 1 and inf, but 0 was passed"),
+        (-3, r"`top_n` must be between 1 and inf, but -3 was passed"),
+        ("ten", r"`top_n` must be a whole number, but 'ten' \(str\)"),
+        (2.5, r"`top_n` must be a whole number, but 2.5 \(float\)"),
+        (None, r"`top_n` must be a whole number, but None"),
+    ],
+)
+def test_top_n_is_checked(seeds_sentences, top_n, message):
+    tc = stats.term_counts(seeds_sentences)
+    with pytest.raises(ParameterError, match=message):
+        stats.top_terms(tc, top_n=top_n)
+
+
+def test_collocations_on_seed_with_independent_pmi(seeds_sentences):
+    tc = stats.term_counts(seeds_sentences, n=[1, 2])
+    col = stats.collocations(tc, min_freq=2)
+    first = col.iloc[0]
+    assert (first["bigram"], first["count"], first["w1_count"], first["w2_count"]) == (
+        "recent years",
+        2,
+        2,
+        2,
+    )
+    assert first["total_words"] == 542
+    assert first["pmi"] == pytest.approx(math.log2(2 * 542 / (2 * 2)))
+    assert first["likelihood_ratio"] == pytest.approx(26.401086, abs=1e-6)
+    assert (col["count"] >= 2).all()
+    assert len(stats.collocations(tc, min_freq=3)) == 2
+    assert stats.collocations(stats.term_counts(seeds_sentences, n=1)).empty
+
+
+# --------------------------------------------------------------------------- partitions
+
+
+@pytest.fixture(scope="module")
+def three_docs():
+    paras = _prose_paragraphs()
+    docs = _docs(
+        {"a": "\n\n".join(paras[:3]), "b": "\n\n".join(paras[3:6]), "c": "\n\n".join(paras[6:])}
+    )
+    docs["source"] = ["X", "X", "Y"]
+    return docs, corpus.segment(docs, abbreviations=[])
+
+
+def test_partial_counts_sum_across_partitions(three_docs):
+    docs, s = three_docs
+    parts = [s[s.doc_id.isin(ids)] for ids in (["a"], ["b", "c"])]
+    whole = stats.term_counts(s, n=[1, 2])
+    split = pd.concat([stats.term_counts(p, n=[1, 2]) for p in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(
+        stats.top_terms(whole, top_n=30), stats.top_terms(split, top_n=30)
+    )
+    pd.testing.assert_frame_equal(stats.collocations(whole), stats.collocations(split))
+    labels = stats.group_labels(docs, "source")
+    kc_whole = stats.keyness_counts(whole, labels)
+    kc_split = pd.concat([stats.keyness_counts(stats.term_counts(p), labels) for p in parts])
+    pd.testing.assert_frame_equal(stats.keyness(kc_whole), stats.keyness(kc_split))
+    ds_whole = stats.document_stats(s)
+    ds_split = pd.concat([stats.document_stats(p) for p in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(ds_whole, ds_split)
+    gs_whole = stats.group_summary(stats.group_counts(ds_whole, labels))
+    gs_split = stats.group_summary(
+        pd.concat([stats.group_counts(stats.document_stats(p), labels) for p in parts])
+    )
+    pd.testing.assert_frame_equal(gs_whole, gs_split)
+    words = gs_whole.set_index(["group", "measure"]).loc[("X", "words")]
+    per_doc = ds_whole[ds_whole.measure == "words"].set_index("doc_id")["value"]
+    assert words["total"] == per_doc["a"] + per_doc["b"]
+    assert words["documents"] == 2
+    assert words["sd"] == pytest.approx(np.std([per_doc["a"], per_doc["b"]], ddof=1))
+
+
+def test_group_by_errors_name_the_columns(three_docs):
+    docs, _ = three_docs
+    with pytest.raises(
+        ParameterError,
+        match=r"`group_by` 'outlet' is not a column of the documents; the columns are "
+        r"\['doc_id', 'text', 'source', 'published'\]",
+    ):
+        stats.group_labels(docs, "outlet")
+    with pytest.raises(ParameterError, match=r"did you mean 'source'"):
+        stats.group_labels(docs, "sourc")
+    with pytest.raises(ParameterError, match=r"`period` must be one of"):
+        stats.group_labels(docs, "published", period="week")
+
+
+def test_group_labels_by_period():
+    docs = _docs({"a": "x", "b": "y", "c": "z"})
+    docs["published"] = ["2024-09-10", "2024-07-01T10:00:00", ""]
+    assert stats.group_labels(docs, "published", period="month")["group"].tolist() == [
+        "2024-09",
+        "2024-07",
+        "unknown",
+    ]
+
+
+# --------------------------------------------------------------------------- keyness
+
+
+def test_keyness_values_by_hand():
+    kc = pd.DataFrame(
+        {
+            "group": ["x", "x", "x", "y", "y", "y"],
+            "term": ["navy", "army", "the"] * 2,
+            "count": [40, 10, 50, 10, 30, 60],
+        }
+    )
+    k = stats.keyness(kc, target="x")
+    navy = k.set_index("term").loc["navy"]
+    a, b, c, d = 40, 10, 100, 100
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    g2 = 2 * (a * math.log(a / e1) + b * math.log(b / e2))
+    assert navy["g2"] == pytest.approx(g2)
+    assert navy["log_ratio"] == pytest.approx(math.log2((40 / 100) / (10 / 100)))
+    assert (navy["target_total"], navy["reference_total"]) == (100, 100)
+    assert navy["direction"] == "target"
+    assert "the" not in k["term"].tolist()  # stopword dropped from the result
+    assert k["term"].tolist() == ["navy", "army"]
+    both = stats.keyness(kc)
+    assert both["target"].tolist() == ["x", "x", "y", "y"]
+    zero = stats.keyness(
+        pd.DataFrame({"group": ["x", "y"], "term": ["navy", "army"], "count": [4, 4]}), target="x"
+    )
+    assert zero.set_index("term").loc["navy", "log_ratio"] == pytest.approx(math.log2(4 / 0.5))
+    with pytest.raises(ParameterError, match=r"`target` 'z' is not a group; the groups are"):
+        stats.keyness(kc, target="z")
+
+
+def test_keyness_with_one_group_explains(seeds_sentences, seeds_documents):
+    labels = stats.group_labels(seeds_documents, "source")
+    k = stats.keyness(stats.keyness_counts(stats.term_counts(seeds_sentences), labels))
+    assert k.empty
+    assert list(k.columns) == stats.KEYNESS_COLUMNS
+    assert "needs two or more groups" in k.attrs["note"]
+    assert "reference corpus" in k.attrs["note"]
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def test_actor_counts_on_seed(seeds_sentences):
+    a = stats.actor_counts(seeds_sentences).set_index("actor")
+    assert a.loc["China", "mentions"] == 11
+    assert a.loc["China", "aliases"] == "China 10; Beijing 1"
+    assert a.loc["Russia", "mentions"] == 10
+    assert a.loc["United States", "aliases"] == "U.S. 3; United States 2"
+    assert a.loc["South China Sea", "mentions"] == 1
+    with_embeds = stats.actor_counts(seeds_sentences, include_embeds=True).set_index("actor")
+    # + "Chinese", "China", "#PLA" in one tweet, "China", "China Daily" in the other
+    assert with_embeds.loc["China", "mentions"] == 16
+    pos = stats.actor_positions(seeds_sentences)
+    assert pos["position"].between(0, 1).all()
+    assert len(pos) == a["mentions"].sum()
+
+
+def test_dispersion_positions(seeds_sentences, seeds_documents):
+    d = stats.dispersion(seeds_sentences, ["drill*", "exercis*"])
+    end = seeds_sentences["end"].max()
+    assert d["position"].tolist() == pytest.approx((d["start"] / end).tolist())
+    prose = " ".join(_prose_paragraphs())
+    assert (
+        d["term"].value_counts().to_dict()
+        == {
+            "drill*": len(re.findall(r"\bdrill", prose, flags=re.I)),
+            "exercis*": len(re.findall(r"\bexercis", prose, flags=re.I)),
+        }
+        == {"drill*": 7, "exercis*": 7}
+    )
+
+
+# --------------------------------------------------------------------------- plots
+
+
+def test_plots_return_axes_with_labels(seeds_sentences):
+    tc = stats.term_counts(seeds_sentences)
+    ax = stats.plot_top_terms(stats.top_terms(tc, top_n=5))
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "military"
+    ax = stats.plot_sentence_lengths(stats.sentence_lengths(seeds_sentences))
+    assert ax.get_xlabel() == "sentence length (words)"
+    ax = stats.plot_dispersion(stats.dispersion(seeds_sentences, ["drill*", "china"]))
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["china", "drill*"]
+    ax = stats.plot_actor_mentions(stats.actor_counts(seeds_sentences))
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "China"
+    fig, ax0 = plt.subplots()
+    assert stats.plot_keyness(pd.DataFrame(columns=stats.KEYNESS_COLUMNS), ax=ax0) is ax0
+    assert ax0.get_title() == "Keywords (needs two or more groups)"
