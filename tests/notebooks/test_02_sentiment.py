@@ -1,0 +1,153 @@
+"""02_sentiment through the real runner: the seed in a grouped, rated corpus; bad input."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import nbformat
+import pandas as pd
+import pytest
+
+from framelens.errors import NotebookError
+
+from ..conftest import ROOT, SEEDS
+
+pytestmark = pytest.mark.notebook
+
+DOC = "china-russia-joint-exercises"
+SENTENCE_COLUMNS = [
+    "doc_id",
+    "sent_id",
+    "kind",
+    "text",
+    "neg",
+    "neu",
+    "pos",
+    "compound",
+    "label",
+    "drivers",
+]
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "n_sentences",
+    "mean_compound",
+    "ci_low",
+    "ci_high",
+    "share_pos",
+    "share_neg",
+    "share_neu",
+    "document_compound",
+]
+
+
+@pytest.fixture(scope="module")
+def rated_corpus(tmp_path_factory):
+    """The seed article and four short documents, in two sources, with human ratings.
+
+    One document is Russian (not scored) and has no rating.
+    """
+    seed = (SEEDS / f"{DOC}.txt").read_text(encoding="utf-8")
+    rows = [
+        (DOC, "Wire", "0.5", seed),
+        ("d", "Daily", "3", "The talks were a great success and everyone was happy."),
+        ("e", "Daily", "-3", "The attack was a terrible disaster. Many were hurt."),
+        ("f", "Wire", "", "Учения прошли успешно. Флот вернулся."),
+        ("g", "Daily", "0", "Officials said the drills would continue."),
+    ]
+    path = tmp_path_factory.mktemp("rated") / "rated.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["doc_id", "source", "rating", "text"])
+        writer.writerows(rows)
+    return path
+
+
+def test_tables_and_figures(run_notebook, rated_corpus):
+    out = run_notebook(
+        "02_sentiment", rated_corpus, group_by="source", ratings_column="rating", max_arcs=2
+    )
+    sents = pd.read_csv(out / "tables" / "sentiment_sentences.csv", keep_default_na=False)
+    assert list(sents.columns[:10]) == SENTENCE_COLUMNS
+    seed = sents[sents["doc_id"] == DOC].reset_index(drop=True)
+    assert len(seed) == 24
+    assert seed["label"].value_counts().to_dict() == {"positive": 13, "neutral": 7, "negative": 4}
+    assert seed.loc[23, "drivers"] == "united 1.8; alarm -1.4; growing 0.7; challenge 0.3"
+    assert sents.loc[sents.doc_id == "f", "label"].tolist() == ["unscored", "unscored"]
+
+    docs = pd.read_csv(out / "tables" / "sentiment_documents.csv").set_index("doc_id")
+    assert list(docs.reset_index().columns) == DOCUMENT_COLUMNS
+    assert docs.index.tolist() == [DOC, "d", "e", "f", "g"]
+    row = docs.loc[DOC]  # the same numbers as on the seed alone: per-document work
+    assert (row["n_sentences"], row["document_compound"]) == (19, 0.9817)
+    assert row["mean_compound"] == pytest.approx(0.2236421, abs=1e-6)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((0.08631, 0.358523), abs=1e-6)
+    assert docs.loc["d", "document_compound"] == 0.91
+    assert docs.loc["e", "n_sentences"] == 2 and docs.loc["f", "n_sentences"] == 0
+
+    groups = pd.read_csv(out / "tables" / "sentiment_groups.csv").set_index("group")
+    assert groups[["n_sentences", "n_unscored"]].to_dict("index") == {
+        "Daily": {"n_sentences": 4, "n_unscored": 0},
+        "Wire": {"n_sentences": 19, "n_unscored": 2},
+    }
+    validation = pd.read_csv(out / "tables" / "sentiment_validation.csv").set_index("measure")
+    assert validation.loc["pearson_r", "n"] == 4 and validation.loc["pearson_r", "n_dropped"] == 1
+    assert validation.loc["spearman_rho", "value"] == pytest.approx(0.8)  # seed 0.98 > d 0.91
+
+    actors = pd.read_csv(out / "tables" / "sentiment_actors.csv").set_index("actor")
+    assert actors.loc["China", "n_sentences"] == 10
+    assert actors.loc["China", "most_negative_sent_id"] == 22
+    methods = pd.read_csv(out / "tables" / "sentiment_methods.csv")
+    assert methods["n"].item() == 28  # 24 + 1 + 2 + 1 scored by both; the Russian left out
+    worst = pd.read_csv(out / "tables" / "sentiment_disagreements.csv")
+    assert len(worst) == 10 and worst["difference"].abs().is_monotonic_decreasing
+    for fig in [
+        "sentiment_distribution",
+        f"sentiment_arc_{DOC}",
+        "sentiment_actor_tone",
+        "sentiment_methods",
+        "sentiment_groups",
+    ]:
+        assert (out / "figures" / f"{fig}.svg").stat().st_size > 1000, fig
+    arcs = sorted(p.stem for p in (out / "figures").glob("sentiment_arc_*.png"))
+    assert arcs == [f"sentiment_arc_{DOC}", "sentiment_arc_d"]  # max_arcs=2, in doc_id order
+
+
+def test_bad_group_by_shows_one_message_naming_the_columns(run_notebook, rated_corpus):
+    with pytest.raises(NotebookError) as info:
+        run_notebook("02_sentiment", rated_corpus, group_by="outlet")
+    executed = re.search(r"executed copy: (\S+\.ipynb)", str(info.value)).group(1)
+    shown = [
+        o.get("text", "")
+        for c in nbformat.read(executed, as_version=4).cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "stream" and o.name == "stderr"
+    ]
+    assert shown == [
+        "ParameterError: `group_by` 'outlet' is not a column of the documents; the columns "
+        "are ['doc_id', 'title', 'source', 'published', 'url', 'rating']. Add it to "
+        "metadata.csv (or the CSV/JSONL) or pick one of these.\n"
+        "(framelens stopped here: change what the message names, then run the cell again.)\n"
+    ]
+
+
+def test_runs_without_solution_cells(tmp_path):
+    """The student build: solution cells removed, exercise cells empty."""
+    import papermill
+
+    nb = nbformat.read(ROOT / "notebooks" / "02_sentiment.ipynb", as_version=4)
+    nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
+    src = ROOT / "notebooks" / f".student-test-{tmp_path.name}.ipynb"
+    nbformat.write(nb, src)
+    try:
+        papermill.execute_notebook(
+            str(src),
+            str(tmp_path / "out.ipynb"),
+            cwd=str(ROOT / "notebooks"),
+            parameters={"output_dir": str(tmp_path / "run")},
+            progress_bar=False,
+        )
+    finally:
+        src.unlink()
+    assert len(pd.read_csv(tmp_path / "run" / "tables" / "sentiment_sentences.csv")) == 24

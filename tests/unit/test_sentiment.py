@@ -1,0 +1,446 @@
+"""Tests of framelens.sentiment: VADER scores with evidence, aggregates, actors, validation."""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framelens import FramelensWarning, InputError, ParameterError, corpus, sentiment
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "vader"
+NYT = DATA / "nytEditorialSnippets_GroundTruth.txt"
+DOC = "china-russia-joint-exercises"
+
+
+def _nyt_rows() -> list[list[str]]:
+    text = NYT.read_bytes().decode("ascii")
+    return [line.split("\t") for line in text.split("\r\n") if line]
+
+
+@pytest.fixture(scope="module")
+def scores(seeds_sentences):
+    return sentiment.score(seeds_sentences)
+
+
+@pytest.fixture(scope="module")
+def sia():
+    return sentiment._analyzer()
+
+
+def _sents(*texts: str, doc_id: str = "a") -> pd.DataFrame:
+    return pd.DataFrame(
+        {"doc_id": doc_id, "sent_id": range(len(texts)), "start": 0, "text": list(texts)}
+    )
+
+
+# --------------------------------------------------------------------------- score
+
+
+def test_score_columns_and_seed_labels(scores):
+    assert list(scores.columns) == sentiment.SCORE_COLUMNS + ["para_id", "start", "end"]
+    assert len(scores) == 24
+    assert scores["label"].value_counts().to_dict() == {
+        "positive": 13,
+        "neutral": 7,
+        "negative": 4,
+    }
+    assert scores["sent_id"].tolist() == list(range(24))
+
+
+def test_score_equals_nltk_polarity_scores_on_seed(scores, sia):
+    for text, row in zip(scores["text"], scores.itertuples(), strict=True):
+        ref = sia.polarity_scores(text)
+        assert (row.neg, row.neu, row.pos, row.compound) == (
+            ref["neg"],
+            ref["neu"],
+            ref["pos"],
+            ref["compound"],
+        ), text
+
+
+def test_score_equals_nltk_on_every_nyt_snippet_and_rule_cases(sia):
+    texts = [r[2] for r in _nyt_rows()] + [
+        "not good",
+        "NOT GOOD at all!!",
+        "It was kind of good but not great",
+        "the kiss of death",
+        "never so good",
+        "least good",
+        "very least good",
+        "He isn't very happy :) :-( lol",
+        "'good' (good) !!good!! good!!!! \"good,\"",
+        "VERY GOOD news, REALLY bad",
+        "Wow!!! Great??? Really????",
+        "yeah right, it's the shit",
+        "I hate hate love love",
+    ]
+    frame = _sents(*texts)
+    got = sentiment.score(frame)
+    ref = pd.DataFrame([sia.polarity_scores(t) for t in texts])
+    assert len(texts) == 5203
+    for col in ("neg", "neu", "pos", "compound"):
+        np.testing.assert_array_equal(got[col].to_numpy(), ref[col].to_numpy(), err_msg=col)
+
+
+def test_drivers_show_lexicon_valence_and_rules(scores):
+    drivers = scores.set_index("sent_id")["drivers"]
+    # the alarm sentence scores positive: "United States" carries "united" +1.8
+    assert drivers[23] == "united 1.8; alarm -1.4; growing 0.7; challenge 0.3"
+    assert scores.loc[23, "compound"] == 0.34
+    assert drivers[22] == "supported 1.3→-0.96 (negated by 'not')"
+    assert drivers[18] == "strength 2.2; growing 0.7→0.96 ('particularly' +0.26)"
+    assert drivers[4] == "" and scores.loc[4, "note"] == "no lexicon words"
+
+
+def test_drivers_name_idioms_but_and_emphasis():
+    got = sentiment.score(
+        _sents("It was kind of good but not great", "the kiss of death", "Wow!!! Great")
+    )
+    assert got["drivers"].tolist() == [
+        "good 1.9→0.80 ('kind of' -0.29, before 'but' ×0.5); "
+        "great 3.1→-3.44 (negated by 'not', after 'but' ×1.5)",
+        "kiss 1.8; death -2.9→-1.50 (idiom 'kiss of death' -1.5)",
+        "wow 2.8; great 3.1; [!/? emphasis +0.88]",
+    ]
+
+
+def test_thresholds_move_labels(seeds_sentences):
+    wide = sentiment.score(seeds_sentences, pos_threshold=0.5, neg_threshold=-0.5)
+    assert wide["label"].value_counts().to_dict() == {"neutral": 18, "positive": 5, "negative": 1}
+    with pytest.raises(ParameterError, match=r"`neg_threshold` \(0.2\) must not be above"):
+        sentiment.score(seeds_sentences, pos_threshold=0.1, neg_threshold=0.2)
+    with pytest.raises(ParameterError, match="`pos_threshold` must be between -1 and 1"):
+        sentiment.score(seeds_sentences, pos_threshold=2)
+
+
+def test_missing_column_is_a_parameter_error():
+    with pytest.raises(ParameterError, match=r"`sentences` lacks the column\(s\) \['text'\]"):
+        sentiment.score(pd.DataFrame({"doc_id": ["a"], "sent_id": [0]}))
+
+
+def test_n_jobs_gives_identical_rows(seeds_sentences):
+    rng = np.random.default_rng(7)
+    pick = rng.integers(0, len(seeds_sentences), 3000)
+    big = seeds_sentences.iloc[pick].reset_index(drop=True)
+    big["doc_id"] = [f"d{i // 30:04d}" for i in range(len(big))]
+    big["sent_id"] = [i % 30 for i in range(len(big))]
+    one = sentiment.score(big)
+    two = sentiment.score(big, n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+    with pytest.raises(ParameterError, match="`n_jobs` must be between 1 and inf"):
+        sentiment.score(big, n_jobs=0)
+
+
+def test_score_is_faster_than_a_plain_polarity_loop(seeds_sentences, sia):
+    big = pd.concat([seeds_sentences] * 60, ignore_index=True)
+    big["sent_id"] = range(len(big))
+    t0 = time.perf_counter()
+    for text in big["text"]:
+        sia.polarity_scores(text)
+    plain = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    sentiment.score(big)
+    ours = time.perf_counter() - t0
+    assert ours < plain, (ours, plain)
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_empty_frame_gives_empty_results():
+    empty = pd.DataFrame(columns=corpus.SENTENCE_COLUMNS)
+    got = sentiment.score(empty)
+    assert got.empty and list(got.columns) == sentiment.SCORE_COLUMNS + ["para_id", "start", "end"]
+    agg = sentiment.aggregate(got)
+    assert agg.empty and set(sentiment.DOCUMENT_COLUMNS) <= set(agg.columns)
+    assert sentiment.actor_tone(got).empty
+    assert sentiment.arc(got).empty
+    assert sentiment.agreement(got, sentiment.pattern_scores(got))["n"].item() == 0
+
+
+def test_empty_partition_has_the_same_dtypes(scores, seeds_sentences):
+    empty = scores.iloc[:0]
+    pairs = [
+        (sentiment.score(seeds_sentences), sentiment.score(seeds_sentences.iloc[:0])),
+        (sentiment.aggregate(scores), sentiment.aggregate(empty)),
+        (sentiment.aggregate_counts(scores), sentiment.aggregate_counts(empty)),
+        (sentiment.arc(scores), sentiment.arc(empty)),
+        (sentiment.actor_tone(scores), sentiment.actor_tone(empty)),
+        (sentiment.actor_sentences(scores), sentiment.actor_sentences(empty)),
+        (
+            sentiment.pattern_scores(seeds_sentences),
+            sentiment.pattern_scores(seeds_sentences.iloc[:0]),
+        ),
+    ]
+    for full, none in pairs:
+        assert full.dtypes.to_dict() == none.dtypes.to_dict()
+    assert str(scores["drivers"].dtype) == "str" and scores["sent_id"].dtype == "int64"
+
+
+def test_empty_text_is_unscored_nan():
+    got = sentiment.score(_sents("", "   ", "a", "Good."))
+    assert got["note"].tolist()[:3] == ["no words to score"] * 3
+    assert got["compound"].isna().tolist() == [True, True, True, False]
+    assert got["label"].tolist() == ["unscored", "unscored", "unscored", "positive"]
+    counts = sentiment.aggregate_counts(got)
+    assert counts[["n", "n_unscored"]].values.tolist() == [[1, 3]]
+
+
+def test_no_lexicon_words_is_neutral_zero():
+    got = sentiment.score(_sents("The ships sailed north on Tuesday."))
+    assert got[["neg", "neu", "pos", "compound", "label", "drivers", "note"]].values.tolist() == [
+        [0.0, 1.0, 0.0, 0.0, "neutral", "", "no lexicon words"]
+    ]
+
+
+def test_non_latin_text_is_flagged_and_not_scored():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["en", "ru", "zh"],
+            "text": ["Good news.", "Хорошие новости.", "中俄联合军演。好"],
+        }
+    )
+    flags = sentiment.language_check(docs)
+    assert flags["mostly_non_latin"].tolist() == [False, True, True]
+    assert flags.loc[1, "note"].startswith("mostly non-Latin letters: VADER is English-only")
+    with pytest.warns(FramelensWarning, match=r"2 sentence\(s\) in document\(s\) \['ru', 'zh'\]"):
+        got = sentiment.score(
+            pd.DataFrame({"doc_id": docs["doc_id"], "sent_id": 0, "text": docs["text"]})
+        )
+    assert got["label"].tolist() == ["positive", "unscored", "unscored"]
+    assert got.loc[1, "note"] == sentiment.NOTE_NON_LATIN
+    # accented Latin and a few Cyrillic letters in English text are still scored
+    mixed = sentiment.score(_sents("Zürich was a good café for Путин talks."))
+    assert mixed["compound"].item() == 0.4404
+
+
+def test_extremely_long_sentence_is_scored_with_a_note():
+    text = " ".join(["The drills went well and nobody was hurt"] * 5000)  # 40,000 tokens
+    t0 = time.perf_counter()
+    got = sentiment.score(_sents(text))
+    assert time.perf_counter() - t0 < 5
+    # "nobody" is not one of VADER's negations: 5000 × (well 1.1, hurt -2.4) saturates at -1
+    assert got["compound"].item() == -1.0
+    assert got["note"].item() == (
+        "long sentence (40000 tokens): compound saturates; check the segmentation"
+    )
+    drivers = got["drivers"].item().split("; ")
+    assert drivers[:2] == ["well 1.1", "hurt -2.4"]
+    assert len(drivers) == 41 and drivers[-1] == "… +9960 more"
+
+
+# --------------------------------------------------------------------------- aggregates
+
+
+def test_document_aggregate_on_seed(scores):
+    agg = sentiment.aggregate(scores)
+    row = agg.iloc[0]
+    assert row["doc_id"] == DOC
+    assert row["n_sentences"] == 19  # prose only
+    assert row["mean_compound"] == pytest.approx(0.2236421, abs=1e-6)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((0.08631, 0.358523), abs=1e-6)
+    assert (row["share_pos"], row["share_neg"], row["share_neu"]) == pytest.approx(
+        (12 / 19, 3 / 19, 4 / 19)
+    )
+    assert row["document_compound"] == 0.9817
+    table = sentiment.documents_table(agg)
+    assert list(table.columns) == sentiment.DOCUMENT_COLUMNS
+
+
+def test_document_compound_with_embeds_is_vader_on_the_whole_text(scores, seeds_documents, sia):
+    agg = sentiment.aggregate(scores, include_embeds=True)
+    assert agg["n_sentences"].item() == 24
+    assert agg["mean_compound"].item() == pytest.approx(0.1696375, abs=1e-6)
+    whole = sia.polarity_scores(seeds_documents["text"].item())["compound"]
+    assert agg["document_compound"].item() == whole == 0.9801
+    assert sentiment.score_documents(seeds_documents)["compound"].item() == whole
+
+
+def test_bootstrap_is_seeded_and_seed_matters(scores):
+    a = sentiment.aggregate(scores, seed=1)
+    b = sentiment.aggregate(scores, seed=1)
+    c = sentiment.aggregate(scores, seed=2)
+    pd.testing.assert_frame_equal(a, b)
+    assert a["ci_low"].item() != c["ci_low"].item()
+
+
+def test_paragraph_aggregate(scores):
+    para = sentiment.aggregate(scores, level="paragraph")
+    assert para["para_id"].tolist() == [0, 1, 3, 4, 6, 7, 8, 9, 10]  # 2 and 5 are embeds
+    assert para.set_index("para_id").loc[9, ["n_sentences", "mean_compound"]].tolist() == [
+        1,
+        -0.1531,
+    ]
+    assert np.isnan(para.set_index("para_id").loc[9, "ci_low"])  # one sentence: no interval
+
+
+def test_counts_sum_across_partitions_to_the_same_answer():
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(6)],
+            "source": ["A", "B", "A", "B", "A", ""],
+            "text": [
+                "Good talks. Bad drills.",
+                "Alarm grew. Nobody was hurt.",
+                "A great day.",
+                "Terrible news. Awful. Fine.",
+                "Ships sailed.",
+                "Happy ending.",
+            ],
+        }
+    )
+    sents = corpus.segment(docs)
+    scores = sentiment.score(sents)
+    kw = {"level": "group", "documents": docs, "group_by": "source"}
+    whole = sentiment.aggregate(scores, **kw)
+    parts = [scores[scores["doc_id"].isin(ids)] for ids in (["d0", "d3"], ["d1", "d2", "d4", "d5"])]
+    counts = sentiment.combine_counts([sentiment.aggregate_counts(p, **kw) for p in parts])
+    values = pd.concat([sentiment.unit_values(p, **kw) for p in parts]).sort_values(
+        ["group", "doc_id", "sent_id"]
+    )
+    finished = sentiment.aggregate_finish(counts, values=values)
+    pd.testing.assert_frame_equal(whole, finished)
+    assert whole["group"].tolist() == ["(missing)", "A", "B"]
+    assert whole["n_sentences"].tolist() == [1, 4, 5]
+    # per-document results do not depend on the partition either
+    docs_whole = sentiment.aggregate(scores)
+    docs_part = pd.concat([sentiment.aggregate(p) for p in parts]).sort_values("doc_id")
+    pd.testing.assert_frame_equal(docs_whole, docs_part.reset_index(drop=True))
+    # the normal interval needs only the sums
+    normal = sentiment.aggregate_finish(counts)
+    assert normal["ci_method"].unique().tolist() == ["normal"]
+    assert normal["mean_compound"].tolist() == pytest.approx(whole["mean_compound"].tolist())
+
+
+def test_group_by_unknown_column_names_the_columns(scores, seeds_documents):
+    with pytest.raises(
+        ParameterError,
+        match=r"`group_by` 'outlet' is not a column of the documents; the columns are "
+        r"\['doc_id', 'title', 'source', 'published', 'url'\]",
+    ):
+        sentiment.aggregate(scores, level="group", documents=seeds_documents, group_by="outlet")
+    with pytest.raises(ParameterError, match="`level` must be one of"):
+        sentiment.aggregate(scores, level="sentence")
+
+
+# --------------------------------------------------------------------------- arc, actors
+
+
+def test_arc_keeps_embeds_out_of_the_rolling_mean(scores):
+    a = sentiment.arc(scores, window=3)
+    assert list(a.columns) == sentiment.ARC_COLUMNS
+    assert a["rolling_mean"].isna().tolist() == (scores["kind"] == "embed").tolist()
+    assert a.loc[0, "rolling_mean"] == pytest.approx((0.1027 + 0.2732) / 2)
+    # sentence 4 averages prose 3 and 8 (the embeds 5–7 in between are skipped)
+    assert a.loc[4, "rolling_mean"] == pytest.approx((0.6369 + 0.0 + 0.0) / 3)
+    assert a["relative_position"].iloc[[0, -1]].tolist() == [0.0, 1.0]
+
+
+def test_actor_tone_on_seed(scores):
+    actors = sentiment.actor_tone(scores).set_index("actor")
+    assert list(actors.reset_index().columns) == sentiment.ACTOR_COLUMNS
+    china = actors.loc["China"]
+    assert china["n_sentences"] == 10
+    assert china["mean_compound"] == pytest.approx(0.27133)
+    assert (china["ci_low"], china["ci_high"]) == pytest.approx((0.073088, 0.436517), abs=1e-6)
+    assert china["most_negative_sent_id"] == 22
+    assert china["most_negative_text"].startswith("While China has not openly supported Russia")
+    assert china["most_positive_sent_id"] == 3
+    assert actors.loc["United States", "n_sentences"] == 4
+    assert np.isnan(actors.loc["Japan", "ci_low"])  # one sentence
+
+
+def test_actor_tone_from_partitions_equals_whole(scores):
+    early, late = scores[scores["sent_id"] < 12], scores[scores["sent_id"] >= 12]
+    rows = pd.concat([sentiment.actor_sentences(early), sentiment.actor_sentences(late)])
+    pd.testing.assert_frame_equal(sentiment.actor_tone_finish(rows), sentiment.actor_tone(scores))
+
+
+def test_actor_counted_once_per_sentence():
+    s = sentiment.score(_sents("China and Beijing and the PLA agree.", "China is worried."))
+    got = sentiment.actor_tone(s)
+    assert got[["actor", "n_sentences"]].values.tolist() == [["China", 2]]
+    assert got["most_negative_compound"].item() == -0.296
+
+
+# --------------------------------------------------------------------------- second method
+
+
+def test_pattern_needs_no_download_and_agrees_weakly_on_seed(scores, seeds_sentences):
+    import nltk
+
+    saved = list(nltk.data.path)
+    nltk.data.path[:] = ["/nonexistent"]  # Pattern's lexicon ships inside TextBlob
+    try:
+        sentiment._pattern.cache_clear()
+        pat = sentiment.pattern_scores(seeds_sentences)
+    finally:
+        nltk.data.path[:] = saved
+    assert list(pat.columns) == sentiment.PATTERN_COLUMNS
+    assert pat.loc[23, "polarity"] == pytest.approx(0.0)
+    agree = sentiment.agreement(scores, pat).iloc[0]
+    assert agree["n"] == 24
+    assert agree["spearman_rho"] == pytest.approx(0.194716, abs=1e-6)
+    assert agree["label_agreement"] == pytest.approx(11 / 24)
+    worst = sentiment.disagreements(scores, pat, top_n=3)
+    assert worst["sent_id"].tolist() == [3, 11, 9]
+    assert worst["difference"].abs().is_monotonic_decreasing
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def test_evaluate_reproduces_vader_on_nyt_snippets(tmp_path):
+    rows = _nyt_rows()
+    assert len(rows) == 5190
+    path = tmp_path / "nyt.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["doc_id", "rating", "text"])
+        writer.writerows(rows)
+    documents = corpus.load(path)
+    result = sentiment.evaluate(documents, "rating").set_index("measure")
+    r = result.loc["pearson_r"]
+    assert 0.480 <= r["value"] <= 0.500  # Hutto & Gilbert 2014, Table 4: r = 0.49
+    assert r["value"] == pytest.approx(0.4903, abs=5e-5)
+    assert r["n"] == 5190 and r["n_dropped"] == 0
+    assert r["ci_low"] < r["value"] < r["ci_high"]
+    assert result.loc["spearman_rho", "value"] == pytest.approx(0.4690, abs=5e-5)
+
+
+def test_evaluate_on_precomputed_scores_and_bad_ratings():
+    frame = pd.DataFrame({"document_compound": [0.5, -0.2, 0.1, 0.9], "rating": [2, -1, 0, 3]})
+    got = sentiment.evaluate(frame, "rating").set_index("measure")
+    assert got.loc["spearman_rho", "value"] == 1.0
+    with pytest.raises(ParameterError, match=r"`ratings_column` 'score' is not a column"):
+        sentiment.evaluate(frame, "score")
+    bad = frame.assign(rating=["2", "high", "0", "3"])
+    with pytest.raises(InputError, match=r"1 value\(s\) do not read as one, e.g. \['high'\]"):
+        sentiment.evaluate(bad, "rating")
+
+
+# --------------------------------------------------------------------------- plots
+
+
+def test_plots_return_labelled_axes(scores, seeds_sentences):
+    a = sentiment.arc(scores)
+    ax = sentiment.plot_arc(a)
+    assert ax.get_title() == f"Sentiment arc · {DOC}"
+    assert len(ax.lines[1].get_xdata()) == 19 and len(ax.lines[3].get_xdata()) == 5
+    with pytest.raises(ParameterError, match="`doc_id` 'nope' is not in the arc"):
+        sentiment.plot_arc(a, doc_id="nope")
+    ax = sentiment.plot_distribution(scores)
+    assert sum(p.get_height() for p in ax.patches) == 24
+    actors = sentiment.actor_tone(scores)
+    ax = sentiment.plot_actor_tone(actors, min_n=2)
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "the West (n=3)"
+    docs = pd.DataFrame({"doc_id": [DOC], "source": ["seed"]})
+    groups = sentiment.aggregate(scores, level="group", documents=docs, group_by="source")
+    assert sentiment.plot_groups(groups).get_yticklabels()[0].get_text() == "seed (n=19)"
+    pat = sentiment.pattern_scores(seeds_sentences)
+    assert sentiment.plot_agreement(scores, pat).get_ylabel() == "Pattern polarity (−1 … +1)"
