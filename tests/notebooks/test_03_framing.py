@@ -1,0 +1,96 @@
+"""03_framing through the real runner: tables on the seed, a user dictionary, bad input."""
+
+from __future__ import annotations
+
+import nbformat
+import pandas as pd
+import pytest
+
+from ..conftest import ROOT, SEEDS
+
+pytestmark = pytest.mark.notebook
+
+
+def test_seed_tables(run_notebook):
+    out = run_notebook("03_framing", SEEDS)
+    tables = out / "tables"
+    fs = pd.read_csv(tables / "frame_sentences.csv", keep_default_na=False)
+    assert list(fs.columns)[:7] == [
+        "doc_id", "sent_id", "kind", "text", "frame", "dictionary", "matches",
+    ]  # fmt: skip
+    assert len(fs) == 42
+    assert fs.loc[(fs.sent_id == 11) & (fs.frame == "rivalry"), "matches"].tolist() == [
+        "united front@1836-1848"
+    ]
+    docs = pd.read_csv(tables / "frame_documents.csv").set_index("frame")
+    assert docs.loc["cooperation", ["n_sentences", "n_frame_sentences", "n_hits"]].tolist() == [
+        24, 14, 17,
+    ]  # fmt: skip
+    assert docs.loc["threat", "hits_per_1000_words"] == pytest.approx(7000 / 608)
+    attr = pd.read_csv(tables / "attributions.csv", keep_default_na=False)
+    assert attr["source_type"].value_counts().to_dict() == {
+        "official": 2, "social_media": 2, "expert": 1, "state_media": 1,
+    }  # fmt: skip
+    hedge = pd.read_csv(tables / "hedging_documents.csv")
+    assert hedge[["n_hedges", "n_certainty"]].values.tolist() == [[4, 5]]
+    acc = pd.read_csv(tables / "frame_accuracy.csv").set_index("frame")
+    assert acc.loc["threat", ["tp", "fp", "fn"]].tolist() == [4, 3, 1]
+    assert acc.loc["all (micro)", "f1"] == pytest.approx(36 / 42)
+    for fig in ["frame_profile", "frame_flow", "actor_frames", "sources_by_type"]:
+        assert (out / "figures" / f"{fig}.png").stat().st_size > 5_000
+
+
+def test_user_dictionary_without_solution_cells(tmp_path):
+    """A user dictionary, extra cues, prose only, no labels, and the student build's cells."""
+    import papermill
+
+    d = tmp_path / "mine.yaml"
+    d.write_text(
+        "name: mine\ncategories:\n  threat: [tension*, alarm]\n  peace: [stabilit*, peace]\n",
+        encoding="utf-8",
+    )
+    nb = nbformat.read(ROOT / "notebooks" / "03_framing.ipynb", as_version=4)
+    nb.cells = [c for c in nb.cells if "solution" not in c.metadata.get("tags", [])]
+    src = ROOT / "notebooks" / f".student-test-{tmp_path.name}.ipynb"
+    nbformat.write(nb, src)
+    params = {
+        "output_dir": str(tmp_path / "run"), "dictionary": str(d), "labels_path": "",
+        "extra_cues": {"threat": ["provok*"]}, "include_embeds": False,
+    }  # fmt: skip
+    try:
+        papermill.execute_notebook(
+            str(src), str(tmp_path / "out.ipynb"), cwd=str(ROOT / "notebooks"),
+            parameters=params, progress_bar=False,
+        )  # fmt: skip
+    finally:
+        src.unlink()
+    fs = pd.read_csv(tmp_path / "run" / "tables" / "frame_sentences.csv", keep_default_na=False)
+    assert fs["dictionary"].unique().tolist() == ["mine"]
+    assert fs.loc[fs.frame == "threat", "sent_id"].tolist() == [0, 19, 20, 23]
+    assert set(fs["kind"]) == {"prose"}
+    assert not (tmp_path / "run" / "tables" / "frame_accuracy.csv").exists()
+
+
+def test_malformed_dictionary_stops_with_file_and_line(tmp_path):
+    """A student's broken dictionary: one short message naming the file, line and problem."""
+    import papermill
+
+    d = tmp_path / "bad.yaml"
+    d.write_text("name: bad\ncategories:\n  threat: []\n", encoding="utf-8")
+    executed = tmp_path / "out.ipynb"
+    with pytest.raises(papermill.PapermillExecutionError):
+        papermill.execute_notebook(
+            str(ROOT / "notebooks" / "03_framing.ipynb"), str(executed),
+            cwd=str(ROOT / "notebooks"), progress_bar=False,
+            parameters={"output_dir": str(tmp_path / "run"), "dictionary": str(d)},
+        )  # fmt: skip
+    nb = nbformat.read(executed, as_version=4)
+    shown = "".join(
+        o.get("text", "") + o.get("evalue", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+    )
+    assert "bad.yaml, line 3: category 'threat' is empty (give it at least one pattern)" in shown
+    assert "Traceback" not in shown
+    assert not (tmp_path / "run" / "tables" / "frame_sentences.csv").exists()

@@ -1,0 +1,556 @@
+"""Tests for framelens.framing: dictionaries, matching, profiles, sourcing, hedging, accuracy."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framelens import corpus, framing, gazetteer
+from framelens.errors import FramelensWarning, InputError, ParameterError
+from framelens.resources import data_path
+
+ANNOTATIONS = Path(__file__).resolve().parents[1] / "data" / "annotations"
+SECURITY = ["threat", "cooperation", "capability", "rivalry", "regional_concern", "justification"]
+
+
+def sents(*texts: str, doc_id: str = "a", kind: str = "prose") -> pd.DataFrame:
+    """Sentences frame for texts laid out one after another in one document."""
+    rows, pos = [], 0
+    for i, t in enumerate(texts):
+        rows.append((doc_id, i, i, pos, pos + len(t), t, kind))
+        pos += len(t) + 1
+    return pd.DataFrame(
+        rows, columns=["doc_id", "para_id", "sent_id", "start", "end", "text", "kind"]
+    )
+
+
+def mini(*patterns: str, **more) -> framing.Dictionary:
+    cats = {"x": list(patterns), **more}
+    return framing.load_dictionary({"name": "mini", "categories": cats})
+
+
+def terms(text: str, d) -> list[str]:
+    return framing.term_hits(sents(text), d)["term"].tolist()
+
+
+def write(tmp_path, body: str):
+    p = tmp_path / "dict.yaml"
+    p.write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
+    return p
+
+
+# ---------------------------------------------------------------------------------------
+# shipped dictionaries
+
+
+def test_shipped_dictionaries_load_without_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        sec = framing.load_dictionary("security")
+        gen = framing.load_dictionary("generic")
+    assert sec.frames == SECURITY
+    assert gen.frames == ["conflict", "responsibility", "economic", "human_interest", "morality"]
+    table = framing.dictionary_table(sec)
+    assert len(table) == 179
+    assert table.groupby("frame", sort=False).size().to_dict() == {
+        "threat": 33, "cooperation": 23, "capability": 41, "rivalry": 31,
+        "regional_concern": 23, "justification": 28,
+    }  # fmt: skip
+    assert framing.dictionary_overlaps(sec).empty
+    assert framing.dictionary_overlaps(gen).empty
+    # every category is documented
+    assert all(c.definition and c.sources for c in sec.categories + gen.categories)
+    assert sec.path == "framelens/data/frames_security.yaml"
+
+
+def test_table_reports_yaml_line_of_each_pattern():
+    table = framing.dictionary_table("security")
+    row = table[table.pattern == "escalat*"].iloc[0]
+    text = data_path("frames_security.yaml").read_text("utf-8").splitlines()
+    assert text[row["line"] - 1].strip() == "- escalat*"
+
+
+# ---------------------------------------------------------------------------------------
+# pattern semantics
+
+
+def test_hyphen_and_space_spellings_match_each_other():
+    d = mini("live-fire")
+    assert terms("They held live-fire drills.", d) == ["live-fire"]
+    assert terms("They held live fire drills.", d) == ["live fire"]
+    d2 = mini("live fire")
+    assert terms("They held Live-Fire drills.", d2) == ["Live-Fire"]
+
+
+def test_one_word_pattern_never_matches_part_of_a_hyphenated_token():
+    assert terms("They held live-fire drills.", mini("fire")) == []
+    assert terms("A de-escalation began.", mini("escalat*")) == []
+    assert terms("A de-escalation began.", mini("*escalat*")) == ["de-escalation"]
+    assert terms("live-fire, cease-fire and live fire", mini("*-fire")) == [
+        "live-fire",
+        "cease-fire",
+    ]
+    # a phrase must end where a token ends
+    assert terms("live-fire-exercise", mini("live fire")) == []
+
+
+def test_globs_case_and_apostrophes():
+    assert terms("Escalation and escalating tension.", mini("escalat*")) == [
+        "Escalation", "escalating",
+    ]  # fmt: skip
+    assert terms("The US and us.", mini("=US")) == ["US"]
+    assert terms("The US and us.", mini("us")) == ["US", "us"]
+    assert terms("Russia's and Russia\u2019s ships, Russian ones.", mini("russia")) == [
+        "Russia's", "Russia\u2019s",
+    ]  # fmt: skip
+    assert terms("tensions tension", mini("tension?")) == ["tensions"]
+
+
+def test_phrases_are_broken_by_punctuation_and_count_once_within_a_category():
+    d = mini("balance of power")
+    assert terms("the balance of power", d) == ["balance of power"]
+    assert terms("the balance, of power", d) == []
+    overlapping = mini("united front", "front")
+    hits = framing.term_hits(sents("A united front, and a front."), overlapping)
+    assert hits["term"].tolist() == ["united front", "front"]
+
+
+def test_same_pattern_in_two_categories_counts_in_each_and_is_reported():
+    with pytest.warns(FramelensWarning, match=r"same pattern is in more than one category"):
+        d = framing.load_dictionary(
+            {
+                "name": "m",
+                "categories": {"a": ["allies", "live fire"], "b": ["Allies", "live-fire"]},
+            }
+        )
+    ov = framing.dictionary_overlaps(d)
+    assert ov.values.tolist() == [
+        ["allies", "a", 0], ["allies", "b", 0], ["live fire", "a", 0], ["live fire", "b", 0],
+    ]  # fmt: skip
+    m = framing.match(sents("Allies held live fire drills."), d)
+    assert m[["frame", "n_hits"]].values.tolist() == [["a", 2], ["b", 2]]
+
+
+# ---------------------------------------------------------------------------------------
+# malformed dictionaries
+
+
+def test_user_file_loads(tmp_path):
+    p = write(
+        tmp_path,
+        """
+        name: mine
+        description: test
+        categories:
+          war:
+            definition: war talk
+            sources: [me]
+            patterns: [war*, "=NATO", arms race]
+          peace: [truce, ceasefire]
+        """,
+    )
+    d = framing.load_dictionary(p)
+    assert d.frames == ["war", "peace"]
+    assert d.path == str(p)
+    assert framing.dictionary_table(d)["line"].tolist() == [7, 7, 7, 8, 8]
+    assert framing.load_dictionary(str(p)).frames == ["war", "peace"]
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path):
+    p = write(
+        tmp_path,
+        """
+        name: bad
+        categories:
+          war:
+            patterns: [war*, "unclosed
+          peace: [truce]
+        """,
+    )
+    with pytest.raises(InputError, match=rf"{p.name}, line \d+: not valid YAML"):
+        framing.load_dictionary(p)
+
+
+def test_unknown_key_names_line_and_suggests(tmp_path):
+    p = write(
+        tmp_path,
+        """
+        name: bad
+        categories:
+          war:
+            pattern: [war*]
+        """,
+    )
+    with pytest.raises(
+        InputError,
+        match=r"line 4: unknown key 'pattern' in category 'war'.*did you mean 'patterns'",
+    ):
+        framing.load_dictionary(p)
+    p2 = write(tmp_path, "name: x\ncategoris:\n  a: [b]\n")
+    with pytest.raises(InputError, match=r"line 2: unknown key 'categoris'.*'categories'"):
+        framing.load_dictionary(p2)
+
+
+def test_empty_category_is_an_error_with_its_line(tmp_path):
+    p = write(
+        tmp_path,
+        """
+        name: bad
+        categories:
+          war: [war*]
+          peace:
+            definition: nothing yet
+            patterns: []
+        """,
+    )
+    with pytest.raises(InputError, match=r"line 4: category 'peace' is empty"):
+        framing.load_dictionary(p)
+
+
+def test_invalid_globs_are_errors_with_their_line(tmp_path):
+    p = write(tmp_path, "name: bad\ncategories:\n  war:\n    - war*\n    - '[wW]ar'\n")
+    with pytest.raises(InputError, match=r"line 5: invalid glob '\[wW\]ar'.*only \*"):
+        framing.load_dictionary(p)
+    p = write(tmp_path, "name: bad\ncategories:\n  war:\n    - war*\n    - '*'\n")
+    with pytest.raises(InputError, match=r"line 5: invalid glob '\*'.*match every word"):
+        framing.load_dictionary(p)
+    with pytest.raises(InputError, match=r"invalid glob 'arms \?\* race'"):
+        mini("arms ?* race")
+
+
+def test_pattern_that_can_never_match_warns(tmp_path):
+    p = write(tmp_path, "name: w\ncategories:\n  a:\n    - ship!\n    - navy\n")
+    with pytest.warns(FramelensWarning, match=r"line 4: pattern 'ship!' .* can never match"):
+        d = framing.load_dictionary(p)
+    assert framing.match(sents("The ship! The navy."), d)["matches"].tolist() == ["navy@14-18"]
+    with pytest.warns(FramelensWarning, match=r"'U\.S' .* can never match"):
+        mini("U.S")
+    with warnings.catch_warnings():  # these are fine: one token each
+        warnings.simplefilter("error")
+        mini("U.S.", "#WWIII", "@ChinaDaily", "2024", "2*")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("", r"the file is empty"),
+        ("- a\n- b\n", r"line 1: a dictionary must be a mapping"),
+        ("name: x\n", r"has no categories"),
+        ("categories:\n  a: [b]\n", r"needs a `name`"),
+        ("name: x\ncategories:\n  a: [b]\n  a: [c]\n", r"line 4: category 'a' is defined twice"),
+        ("name: x\ncategories:\n  a:\n    - [b, c]\n", r"line 4: every item of the patterns"),
+        ("name: x\ncategories: [a, b]\n", r"line 2: `categories` must be a mapping"),
+    ],
+)
+def test_malformed_dictionaries(tmp_path, body, message):
+    p = tmp_path / "d.yaml"
+    p.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        framing.load_dictionary(p)
+
+
+def test_unknown_dictionary_name_is_a_parameter_error():
+    with pytest.raises(ParameterError, match=r"'securty'.*did you mean 'security'"):
+        framing.load_dictionary("securty")
+    with pytest.raises(ParameterError, match=r"must be \['generic', 'security'\] or a path"):
+        framing.load_dictionary(3)
+
+
+def test_extend_adds_cues_and_rejects_unknown_frames():
+    d = framing.extend("security", {"threat": ["#WWIII"]})
+    assert [p.text for p in d.category("threat").patterns][-1] == "#WWIII"
+    assert framing.extend("security", None) is framing.load_dictionary("security")
+    with pytest.raises(ParameterError, match=r"frame 'thread'.*did you mean 'threat'"):
+        framing.extend("security", {"thread": ["x"]})
+
+
+# ---------------------------------------------------------------------------------------
+# matching the seed
+
+
+def test_match_on_the_seed(seeds_sentences):
+    m = framing.match(seeds_sentences, "security")
+    assert list(m.columns) == framing.FRAME_SENTENCE_COLUMNS
+    assert len(m) == 42
+    assert m.groupby("frame").size().to_dict() == {
+        "threat": 7, "cooperation": 14, "capability": 6, "rivalry": 7,
+        "regional_concern": 6, "justification": 2,
+    }  # fmt: skip
+    row = m[(m.sent_id == 19) & (m.frame == "regional_concern")].iloc[0]
+    assert row["matches"] == (
+        "concerns@3324-3332; neighboring@3339-3350; international community@3369-3392"
+    )
+    assert row["n_hits"] == 3
+    doc = corpus.load(Path(__file__).resolve().parents[2] / "seeds")
+    text = doc["text"].iloc[0]
+    for ev in row["matches"].split("; "):
+        term, span = ev.rsplit("@", 1)
+        a, b = map(int, span.split("-"))
+        assert text[a:b] == term
+    # frames in dictionary order within a sentence
+    assert m[m.sent_id == 11]["frame"].tolist() == [
+        "threat", "capability", "rivalry", "regional_concern",
+    ]  # fmt: skip
+
+
+def test_match_on_empty_input_returns_documented_columns():
+    empty = sents()
+    m = framing.match(empty, "security")
+    assert list(m.columns) == framing.FRAME_SENTENCE_COLUMNS and m.empty
+    assert list(framing.term_hits(empty, "security").columns) == framing.HIT_COLUMNS
+    assert framing.match(sents("Ships sailed home."), "security").empty
+    with pytest.raises(ParameterError, match=r"lacks the column\(s\) \['text'\]"):
+        framing.match(empty.drop(columns="text"), "security")
+
+
+# ---------------------------------------------------------------------------------------
+# profiles from summable counts
+
+
+def two_docs(seeds_sentences) -> pd.DataFrame:
+    b = seeds_sentences[seeds_sentences.sent_id < 10].assign(doc_id="b")
+    return pd.concat([seeds_sentences, b], ignore_index=True)
+
+
+def test_profile_on_the_seed(seeds_sentences):
+    d = framing.load_dictionary("security")
+    m = framing.match(seeds_sentences, d)
+    p = framing.profile(framing.profile_counts(seeds_sentences, m, d))
+    assert list(p.columns) == ["doc_id"] + framing.PROFILE_COLUMNS
+    row = p[p.frame == "cooperation"].iloc[0]
+    assert (row.n_sentences, row.n_frame_sentences, row.n_hits, row.n_words) == (24, 14, 17, 608)
+    assert row.share_sentences == pytest.approx(14 / 24)
+    assert row.hits_per_1000_words == pytest.approx(1000 * 17 / 608)
+
+
+def test_profile_is_the_same_from_partitions(seeds_sentences):
+    d = framing.load_dictionary("security")
+    s = two_docs(seeds_sentences)
+    whole = framing.profile_counts(s, framing.match(s, d), d)
+    parts = [
+        framing.profile_counts(part, framing.match(part, d), d)
+        for _, part in s.groupby("doc_id", sort=True)
+    ]
+    pd.testing.assert_frame_equal(
+        framing.profile(pd.concat(parts, ignore_index=True)), framing.profile(whole)
+    )
+    docs = pd.DataFrame({"doc_id": ["b", "china-russia-joint-exercises"], "source": ["X", "X"]})
+    g = framing.profile(whole, documents=docs, by="source")
+    assert g[g.frame == "threat"][
+        ["source", "n_sentences", "n_frame_sentences"]
+    ].values.tolist() == [["X", 34, 9]]
+    co = framing.cooccurrence(
+        pd.concat(
+            [framing.cooccurrence_counts(framing.match(p, d)) for _, p in s.groupby("doc_id")]
+        )
+    )
+    pd.testing.assert_frame_equal(
+        co, framing.cooccurrence(framing.cooccurrence_counts(framing.match(s, d)))
+    )
+    whole_match = framing.match(s, d)
+    per_part = [framing.match(p, d) for _, p in s.groupby("doc_id", sort=True)]
+    pd.testing.assert_frame_equal(pd.concat(per_part, ignore_index=True), whole_match)
+    with_empty = pd.concat([whole_match, framing.match(s.iloc[:0], d)], ignore_index=True)
+    pd.testing.assert_frame_equal(with_empty, whole_match)
+
+
+def test_documents_without_sentences_get_nan_shares(seeds_sentences):
+    d = framing.load_dictionary("security")
+    c = framing.profile_counts(seeds_sentences, framing.match(seeds_sentences, d), d)
+    docs = pd.DataFrame({"doc_id": ["china-russia-joint-exercises", "empty-doc"]})
+    p = framing.profile(c, documents=docs)
+    empty = p[p.doc_id == "empty-doc"]
+    assert len(empty) == 6 and empty["n_sentences"].eq(0).all()
+    assert empty["share_sentences"].isna().all() and empty["hits_per_1000_words"].isna().all()
+    none = framing.profile_counts(sents(), framing.match(sents(), d), d)
+    assert (
+        none.empty and list(framing.profile(none).columns) == ["doc_id"] + framing.PROFILE_COLUMNS
+    )
+    with pytest.raises(ParameterError, match=r"`by` 'sourse' is not a column.*'source'"):
+        framing.profile(c, documents=docs.assign(source="x"), by="sourse")
+
+
+def test_cooccurrence_flow_and_actors_on_the_seed(seeds_sentences):
+    d = framing.load_dictionary("security")
+    m = framing.match(seeds_sentences, d)
+    co = framing.cooccurrence(framing.cooccurrence_counts(m)).set_index(["frame_a", "frame_b"])
+    assert co.loc[("regional_concern", "threat")].tolist() == [5, 6, 7, 0.625]
+    assert co.loc[("cooperation", "rivalry"), "n_sentences"] == 5
+    f = framing.flow(seeds_sentences, m, d)
+    assert len(f) == 11 * 6
+    last = f[(f.para_id == 10) & (f.frame == "cooperation")].iloc[0]
+    assert (last.n_sentences, last.n_frame_sentences, last.sent_ids) == (3, 3, "21 22 23")
+    counts = framing.actor_frame_counts(m, gazetteer.actor_mentions(seeds_sentences), d)
+    af = framing.actor_frames(counts)
+    assert af["actor"].iloc[0] == "China"
+    china = af[af.actor == "China"].set_index("frame")
+    assert china.loc["cooperation", ["n_sentences", "n_actor_sentences"]].tolist() == [8, 14]
+    assert framing.actor_frames(pd.concat([counts, counts])).loc[0, "n_actor_sentences"] == 28
+
+
+# ---------------------------------------------------------------------------------------
+# sourcing
+
+
+def test_attributions_on_the_seed(seeds_sentences):
+    a = framing.attributions(seeds_sentences)
+    assert list(a.columns) == framing.ATTRIBUTION_COLUMNS
+    assert a[["sent_id", "source", "source_type", "cue"]].values.tolist() == [
+        [3, "China's Ministry of National Defense", "official", "according to statements from"],
+        [5, "@pearlleigh", "social_media", "embedded post (credit line)"],
+        [6, "@pearlleigh", "social_media", "embedded post (credit line)"],
+        [12, "Zhou Bo", "expert", "named with descriptor"],
+        [12, "China Daily (@ChinaDaily)", "state_media", "embedded post (credit line)"],
+        [23, "The United States and its allies", "official", "expressed"],
+    ]
+    assert a.loc[3, "descriptor"] == "a former Senior Colonel of the People's\u2026"
+
+
+def test_attribution_rules_on_constructed_sentences():
+    s = sents(
+        "Chinese officials said the drills were routine.",
+        '"We will respond," said Maria Zakharova, the Foreign Ministry spokeswoman.',
+        "The drills are not aimed at any third party, the Russian Defense Ministry said.",
+        "He said the drills would continue.",
+        "According to analysts, the exercises send a signal.",
+        "Xinhua reported that 10 ships took part.",
+        "China continues to assert its territorial claims.",
+        "Reuters reported the sailing.",
+        "According to Chinese state media, the drills ended.",
+        "According to a statement by the Pentagon, nothing happened.",
+    )
+    a = framing.attributions(s)
+    assert a[["sent_id", "source", "source_type"]].values.tolist() == [
+        [0, "Chinese officials", "unnamed"],
+        [1, "Maria Zakharova", "official"],
+        [2, "the Russian Defense Ministry", "official"],
+        [4, "analysts", "unnamed"],
+        [5, "Xinhua", "state_media"],
+        [7, "Reuters", "other"],
+        [8, "Chinese state media", "state_media"],
+        [9, "the Pentagon", "official"],
+    ]
+    assert a["cue"].tolist()[-1] == "according to a statement by"
+    assert framing.attributions(sents()).empty
+
+
+# ---------------------------------------------------------------------------------------
+# hedging
+
+
+def test_hedging_on_the_seed(seeds_sentences):
+    h = framing.hedging(seeds_sentences)
+    assert list(h.columns) == framing.HEDGING_COLUMNS and len(h) == 24
+    assert h.loc[h.n_hedges > 0, "hedges"].tolist() == [
+        "perceive@1554-1562", "perceived@1857-1866", "likely@3298-3304", "potential@3545-3554",
+    ]  # fmt: skip
+    assert h.loc[h.n_certainty > 0, "sent_id"].tolist() == [1, 3, 4, 10, 11]
+    doc = framing.hedging_documents(framing.hedging_counts(h)).iloc[0]
+    assert (doc.n_words, doc.n_hedges, doc.n_certainty) == (608, 4, 5)
+    assert doc.hedges_per_1000_words == pytest.approx(4000 / 608)
+
+
+def test_hedging_ignores_the_month_may_and_the_name_will():
+    h = framing.hedging(sents("In May, Will said drills may resume.", "May they sail?"))
+    assert h["hedges"].tolist() == ["may@25-28", ""]
+    assert h["n_certainty"].tolist() == [0, 0]
+    assert framing.hedging(sents()).empty
+
+
+# ---------------------------------------------------------------------------------------
+# accuracy against the hand labels
+
+
+def test_labels_cover_every_seed_sentence(seeds_sentences):
+    labels = framing.load_labels(ANNOTATIONS / "seed_frames.csv")
+    assert list(labels.columns) == ["doc_id", "sent_id", "text"] + SECURITY
+    assert labels[["doc_id", "sent_id", "text"]].values.tolist() == (
+        seeds_sentences[["doc_id", "sent_id", "text"]].values.tolist()
+    )
+    assert labels[SECURITY].sum().tolist() == [5, 17, 6, 8, 3, 3]
+
+
+def test_accuracy_on_the_seed_is_pinned(seeds_sentences):
+    """The reference figures of the notebook and the report; a dictionary change moves them."""
+    labels = framing.load_labels(ANNOTATIONS / "seed_frames.csv")
+    e = framing.evaluate(framing.match(seeds_sentences, "security"), labels).set_index("frame")
+    assert e[["support", "n_predicted", "tp", "fp", "fn"]].values.tolist() == [
+        [5, 7, 4, 3, 1],
+        [17, 14, 14, 0, 3],
+        [6, 6, 6, 0, 0],
+        [8, 7, 7, 0, 1],
+        [3, 6, 3, 3, 0],
+        [3, 2, 2, 0, 1],
+        [42, 42, 36, 6, 6],
+    ]
+    assert e["f1"].round(3).tolist() == [0.667, 0.903, 1.0, 0.933, 0.667, 0.8, 0.857]
+
+
+def test_an_extra_cue_moves_recall(seeds_sentences):
+    labels = framing.load_labels(ANNOTATIONS / "seed_frames.csv")
+    d = framing.extend("security", {"threat": ["#WWIII"]})
+    e = framing.evaluate(framing.match(seeds_sentences, d), labels).set_index("frame")
+    assert e.loc["threat", ["tp", "fp", "fn"]].tolist() == [5, 3, 0]
+    assert e.loc["threat", "recall"] == 1.0
+
+
+def test_evaluate_edge_cases(tmp_path):
+    labels = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "x": [0, 0], "y": [1, 0]})
+    none = pd.DataFrame({"doc_id": [], "sent_id": [], "frame": []})
+    e = framing.evaluate(none, labels).set_index("frame")
+    assert math.isnan(e.loc["x", "precision"]) and math.isnan(e.loc["x", "recall"])
+    assert math.isnan(e.loc["y", "f1"]) and e.loc["y", "recall"] == 0.0
+    bad = tmp_path / "l.csv"
+    bad.write_text("doc_id,sent_id,text,x\na,0,t,1\na,1,t,yes\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"l.csv, line 3: column 'x' must be 0 or 1, got 'yes'"):
+        framing.load_labels(bad)
+    with pytest.raises(ParameterError, match=r"no such file"):
+        framing.load_labels(tmp_path / "missing.csv")
+
+
+def test_disagreements_show_the_evidence(seeds_sentences):
+    labels = framing.load_labels(ANNOTATIONS / "seed_frames.csv")
+    dis = framing.disagreements(framing.match(seeds_sentences, "security"), labels)
+    assert len(dis) == 12
+    first = dis.iloc[0]
+    assert (first.sent_id, first.frame, first.error, first.matches) == (
+        0, "threat", "false positive", "tensions@217-225",
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------
+# KWIC and figures
+
+
+def test_frame_kwic_uses_the_dictionary_patterns(seeds_sentences):
+    k = framing.frame_kwic(seeds_sentences, "security", "capability", window=3)
+    assert k["match"].tolist() == [
+        "readiness", "emergencies", "patrols", "live-fire", "escorts", "capabilities", "strength",
+    ]  # fmt: skip
+    assert k.loc[3, "pattern"] == "live-fire"
+    with pytest.raises(ParameterError, match=r"frame 'threats'.*did you mean 'threat'"):
+        framing.frame_kwic(seeds_sentences, "security", "threats")
+
+
+def test_plots_return_labelled_axes(seeds_sentences):
+    d = framing.load_dictionary("security")
+    m = framing.match(seeds_sentences, d)
+    p = framing.profile(framing.profile_counts(seeds_sentences, m, d))
+    ax = framing.plot_profile(p)
+    assert ax.get_title() == "Frame profile" and len(ax.patches) == 6
+    ax = framing.plot_flow(framing.flow(seeds_sentences, m, d))
+    assert ax.get_xlabel() == "paragraph (0 = first)" and len(ax.texts) == 66
+    af = framing.actor_frames(
+        framing.actor_frame_counts(m, gazetteer.actor_mentions(seeds_sentences), d)
+    )
+    ax = framing.plot_actor_frames(af, top_n=5)
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "China (14)"
+    ax = framing.plot_sources(framing.attributions(seeds_sentences))
+    assert [float(b.get_width()) for b in ax.patches] == [2.0, 1.0, 2.0, 1.0, 0.0, 0.0]
+    with pytest.raises(ParameterError, match=r"`value` must be one of"):
+        framing.plot_profile(p, value="share")
