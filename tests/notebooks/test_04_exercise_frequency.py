@@ -1,0 +1,107 @@
+"""04_exercise_frequency through the real runner: the seed's tables, and a backwards range."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framelens.errors import NotebookError
+
+from ..conftest import SEEDS
+
+pytestmark = pytest.mark.notebook
+
+
+def _read(out, name):
+    return pd.read_csv(out / "tables" / f"{name}.csv", keep_default_na=False)
+
+
+def test_seed_tables_and_figure(run_notebook):
+    out = run_notebook("04_exercise_frequency", SEEDS)
+    found = _read(out, "exercise_mentions")
+    assert found["kind"].value_counts().to_dict() == {"generic": 16, "named": 4, "claim": 3}
+    assert set(found["sentence_kind"]) == {"prose"}  # include_embeds = False by default
+    named = found[found.kind == "named"]
+    assert named[["mention", "canonical_name", "year", "matched"]].values.tolist() == [
+        ["Northern/Interaction-2024", "Northern/Interaction", "2024", True],
+        ["Northern/Interaction-2023", "Northern/Interaction", "2023", True],
+        ["Northern/Interaction", "Northern/Interaction", "", False],  # no year: empty
+        ["Ocean-2024", "Ocean", "2024", True],
+    ]
+
+    per_year = _read(out, "events_per_year")
+    assert len(per_year) == 20 * 6 and per_year["n"].sum() == 50
+    assert per_year.groupby("year")["n"].sum().loc[[2005, 2019, 2024]].tolist() == [1, 5, 8]
+
+    fit = _read(out, "exercise_trend").iloc[0]
+    assert fit["window"] == "2005-2024"
+    assert (round(fit["rate_ratio"], 3), round(fit["ci_low"], 3), round(fit["ci_high"], 3)) == (
+        1.161,
+        1.095,
+        1.232,
+    )
+    assert str(fit["supports_growth"]) == "True"
+
+    claims = _read(out, "claims")
+    assert claims[["claim_type", "mention", "status"]].values.tolist() == [
+        ["named_year", "Northern/Interaction-2024", "supported"],
+        ["location", "Sea of Japan", "supported"],
+        ["location", "Sea of Okhotsk", "supported"],
+        ["frequency", "pattern of increased", "supported"],
+        ["ordinal", "fifth such instance", "supported"],
+        ["named_year", "Northern/Interaction-2023", "supported"],
+        ["location", "Sea of Japan", "supported"],
+        ["frequency", "growing frequency", "supported"],
+        ["named_year", "Ocean-2024", "supported"],
+        ["named_no_year", "Northern/Interaction", "not checkable"],
+    ]
+    counts = _read(out, "exercise_mention_counts")
+    assert counts.loc[counts.canonical_name == "drill", "n"].sum() == 7
+    assert (out / "figures" / "exercise_frequency.png").stat().st_size > 20_000
+    svg = (out / "figures" / "exercise_frequency.svg").read_text(encoding="utf-8")
+    assert svg.count("<path") > 100
+
+
+def test_corpus_without_exercises_still_draws_the_record(run_notebook, tmp_path_factory):
+    d = tmp_path_factory.mktemp("no-exercises")
+    (d / "talks.txt").write_text(
+        "Trade talks resumed in Beijing on Monday.\n\nOfficials discussed grain exports.",
+        encoding="utf-8",
+    )
+    out = run_notebook("04_exercise_frequency", d)
+    assert _read(out, "exercise_mentions").empty
+    assert _read(out, "claims").empty
+    assert list(_read(out, "claims").columns[:3]) == ["doc_id", "sent_id", "claim_type"]
+    assert _read(out, "events_per_year")["n"].sum() == 50  # the record is still counted
+    svg = (out / "figures" / "exercise_frequency.svg").read_text(encoding="utf-8")
+    assert svg.count("<path") > 100
+
+
+def test_backwards_year_range_stops_with_one_clear_message(tmp_path):
+    from framelens import pipeline
+
+    with pytest.raises(NotebookError, match=r"04_exercise_frequency failed at cell \d+") as err:
+        pipeline.run(
+            SEEDS,
+            tmp_path / "run",
+            only=["04_exercise_frequency"],
+            params={"year_start": 2024, "year_end": 2005},
+            jobs=1,
+            progress=False,
+        )
+    executed = Path(re.search(r"executed copy: (\S+\.ipynb)", str(err.value)).group(1))
+    cells = json.loads(executed.read_text(encoding="utf-8"))[
+        "cells"
+    ]  # json: nbformat is slow to import
+    shown = "".join(
+        "".join(o.get("text", "")) + o.get("evalue", "")
+        for c in cells
+        if c["cell_type"] == "code"
+        for o in c.get("outputs", [])
+    )
+    assert "`year_start` (2024) is after `year_end` (2005): the year range is empty" in shown
+    assert not (tmp_path / "run" / "tables" / "claims.csv").exists()
