@@ -49,11 +49,26 @@ def _parser() -> argparse.ArgumentParser:
         metavar=("NAME", "VALUE"),
         help="a parameter for every notebook that declares it (YAML value)",
     )
+    r.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default=None,
+        help="engine for every analysis notebook (default: each notebook's own, local)",
+    )
+    r.add_argument(
+        "--scheduler",
+        default=None,
+        help="Dask scheduler address (tcp://host:8786); default: a LocalCluster",
+    )
     r.add_argument("--timeout", type=int, default=300, help="seconds per cell (default 300)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
 
     d = sub.add_parser("doctor", help="list the offline resources and check them")
-    d.add_argument("--scheduler", default=None, help=argparse.SUPPRESS)
+    d.add_argument(
+        "--scheduler",
+        default=None,
+        help="also check every worker of this Dask cluster (tcp://host:8786)",
+    )
 
     v = sub.add_parser("provision", help="write the NLTK resources from their pinned packages")
     v.add_argument("--force", action="store_true", help="rewrite even if present")
@@ -67,9 +82,33 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _doctor() -> int:
+def _doctor_workers(scheduler: str) -> int:
+    from . import engine
+
+    client = engine.start("dask", scheduler)
+    try:
+        answers = client.run(engine.worker_resources)
+    finally:
+        client.close()
+    bad = 0
+    for worker, rows in sorted(answers.items()):
+        print(f"worker {worker}")
+        for r in rows:
+            mark = "ok     " if r["status"] == "ok" else "MISSING"
+            bad += r["status"] != "ok"
+            print(
+                f"  {mark} {r['resource']:<22} {r['source_package']} {r['version']:<8} {r['path']}"
+            )
+    return 3 if bad else 0
+
+
+def _doctor(scheduler: str | None = None) -> int:
     from . import resources
 
+    if scheduler:
+        code = _doctor_workers(scheduler)
+        if code:
+            return code
     table = resources.check()
     print(f"framelens resources (nltk_data: {resources.nltk_data_dir()})")
     for r in table.itertuples():
@@ -103,9 +142,13 @@ def main(argv: list[str] | None = None) -> int:
             from .pipeline import main_run
 
             args.param = [_param(p) for p in (args.param or [])]
+            if args.engine:
+                args.param.append(("engine", args.engine))
+            if args.scheduler:
+                args.param.append(("scheduler", args.scheduler))
             return main_run(args)
         if args.command == "doctor":
-            return _doctor()
+            return _doctor(args.scheduler)
         if args.command == "provision":
             from . import resources
 

@@ -374,15 +374,21 @@ def _is_embed(para: str) -> bool:
     return any(CREDIT_RE.match(line.strip()) for line in lines) or bool(EMBED_LINK_RE.search(para))
 
 
-def learn_abbreviations(documents: pd.DataFrame, *, min_count: int = 1) -> frozenset[str]:
+#: characters of text Punkt learns abbreviations from (its trainer costs ~2 µs a character)
+LEARN_CHARS = 500_000
+
+
+def learn_abbreviations(documents: pd.DataFrame, *, max_chars: int = LEARN_CHARS) -> frozenset[str]:
     """Learn abbreviations from the corpus with NLTK's Punkt trainer.
 
     Returns the shipped abbreviation list together with those Punkt learns from the
     texts (tokens that end in a stop and are rarely followed by a sentence break). On a
     small corpus Punkt also "learns" ordinary words that happened to end a sentence once
     ("ago."), so a learned abbreviation is kept only if it has an inner stop ("u.s") or
-    is not a word of the CMU Pronouncing Dictionary. Corpus-wide: compute it once and
-    pass the result to :func:`segment`.
+    is not a word of the CMU Pronouncing Dictionary. Punkt learns from the documents in
+    their order until ``max_chars`` characters (default 500,000: about 100 news
+    articles, a second of training), so the cost does not grow with the corpus.
+    Corpus-wide: compute it once and pass the result to :func:`segment`.
 
     Examples
     --------
@@ -393,8 +399,13 @@ def learn_abbreviations(documents: pd.DataFrame, *, min_count: int = 1) -> froze
     from nltk.tokenize.punkt import PunktTrainer
 
     trainer = PunktTrainer()
+    budget = max_chars
     for text in documents["text"]:
-        trainer.train(str(text), finalize=False)
+        if budget <= 0:
+            break
+        text = str(text)[:budget]
+        budget -= len(text)
+        trainer.train(text, finalize=False)
     trainer.finalize_training()
     dictionary = resources.english_words()
     learned = {
@@ -432,7 +443,9 @@ def segment(
         The documents frame (``doc_id`` and ``text`` are used).
     abbreviations
         Abbreviations for Punkt (lower case, no final stop). Default: the shipped list
-        plus those learned from these documents (:func:`learn_abbreviations`).
+        plus those learned from these documents (:func:`learn_abbreviations`). When the
+        corpus is split into partitions, learn once and pass the result to every
+        partition, so each is split the same way.
 
     Returns
     -------

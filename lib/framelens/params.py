@@ -35,7 +35,7 @@ def suggest(name: str, known: Iterable[str]) -> str:
     >>> suggest("windw", ["window", "top_n"])
     " (did you mean 'window'?)"
     """
-    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.7)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

@@ -99,6 +99,7 @@ class NotebookResult:
     parameters: dict[str, Any] = field(default_factory=dict)
     cell: int | None = None
     error: str = ""
+    exec_count: int | None = None
 
 
 @dataclass
@@ -311,7 +312,7 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
     from papermill.exceptions import PapermillExecutionError
 
     start = time.perf_counter()
-    status, cell, error = "ok", None, ""
+    status, cell, error, exec_count = "ok", None, "", None
     # the kernel inherits this process's stderr: keep its log beside the executed notebook
     log = open(Path(dst).with_suffix(".log"), "ab")  # noqa: SIM115 - closed below
     os.dup2(log.fileno(), 2)
@@ -328,8 +329,12 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
             execution_timeout=timeout,
         )
     except PapermillExecutionError as exc:
-        status, cell = "error", exc.cell_index
-        error = f"{exc.ename}: {exc.evalue}" if exc.ename else _cell_message(dst, exc.cell_index)
+        status, cell, exec_count = "error", exc.cell_index, exc.exec_count
+        error = (
+            f"{exc.ename}: {exc.evalue}"
+            if exc.evalue and exc.evalue.strip()
+            else _cell_message(dst, exc.cell_index)
+        )
     except CellTimeoutError:
         status, error = "timeout", f"a cell ran longer than {timeout} s (the --timeout)"
     except DeadKernelError as exc:
@@ -342,6 +347,7 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
     return {
         "status": status,
         "cell": cell,
+        "exec_count": exec_count,
         "error": error,
         "duration_s": round(time.perf_counter() - start, 2),
     }
@@ -354,7 +360,14 @@ def _cell_message(path: str, index: int) -> str:
     does not see as an error output; read it back from the executed notebook.
     """
     try:
-        cell = json.loads(Path(path).read_text(encoding="utf-8"))["cells"][index]
+        cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+        # papermill inserts error-marker cells into the executed copy: skip them
+        cells = [
+            c
+            for c in cells
+            if "papermill-error-cell-tag" not in c.get("metadata", {}).get("tags", [])
+        ]
+        cell = cells[index]
     except (OSError, ValueError, IndexError, KeyError):
         return "the cell raised an error"
     for out in cell.get("outputs", []):
@@ -497,6 +510,7 @@ def run(
                 parameters,
                 info["cell"],
                 info["error"],
+                info["exec_count"],
             )
             results.append(res)
             if bar is not None:
@@ -536,6 +550,8 @@ def _finish(build: Path, out: Path, results: list[NotebookResult]) -> RunResult:
     lines = []
     for r in failed:
         where = f"cell {r.cell}" if r.cell is not None else "before any cell"
+        if r.exec_count is not None:
+            where += f" (In [{r.exec_count}])"
         lines.append(
             f"notebook {r.name} failed at {where}: {r.error}\n"
             f"  executed copy: {keep / 'notebooks' / (r.name + '.ipynb')}\n"
@@ -680,4 +696,3 @@ def main_run(args: Any) -> int:  # pragma: no cover - thin CLI glue, tested thro
         print(f"  {r.name:<28} {r.status:<6} {r.duration_s:6.1f} s")
     print(f"wrote {result.out_dir} (open {result.out_dir / 'index.html'})")
     return 0
-

@@ -74,7 +74,9 @@ def save(fig: Figure, name: str, output_dir: str | Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
     with mpl.rc_context({"svg.hashsalt": "framelens", "svg.fonttype": "path"}):
-        fig.savefig(paths[0], format="png", metadata={"Software": None}, bbox_inches="tight")
+        fig.savefig(
+            paths[0], format="png", dpi=150, metadata={"Software": None}, bbox_inches="tight"
+        )
         fig.savefig(
             paths[1],
             format="svg",

@@ -48,6 +48,10 @@ def test_parameters_cell_is_literals_with_comments(path):
     assert names[:2] == ["corpus_path", "output_dir"]
     for line in cells[0].source.splitlines():
         assert "  # " in line, f"{path.name}: parameter without a comment: {line}"
+    # papermill must see every one of them (it skips lines it cannot parse)
+    from framelens.pipeline import notebook_parameters
+
+    assert list(notebook_parameters(path)) == names
 
 
 @pytest.mark.parametrize("path", BOOKS, ids=lambda p: p.stem)

@@ -95,7 +95,7 @@ def test_failure_names_notebook_and_cell_and_keeps_last_good(corpus_dir, tmp_pat
     good = (out / "tables" / "probe_docs.csv").read_bytes()
     with pytest.raises(
         NotebookError,
-        match=r"notebook 10_probe failed at cell 2: ValueError: "
+        match=r"notebook 10_probe failed at cell 2 \(In \[3\]\): ValueError: "
         r"deliberate failure",
     ) as info:
         run(corpus_dir, out, params={"mode": "fail"})
