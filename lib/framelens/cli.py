@@ -83,11 +83,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _doctor_workers(scheduler: str) -> int:
-    from . import engine
+    from . import scale
 
-    client = engine.start("dask", scheduler)
+    client = scale.start("dask", scheduler)
     try:
-        answers = client.run(engine.worker_resources)
+        answers = client.run(scale.worker_resources)
     finally:
         client.close()
     bad = 0

@@ -313,6 +313,8 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
 
     start = time.perf_counter()
     status, cell, error, exec_count = "ok", None, "", None
+    # kernels show figures inline whatever backend the caller set (make exports Agg)
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     # the kernel inherits this process's stderr: keep its log beside the executed notebook
     log = open(Path(dst).with_suffix(".log"), "ab")  # noqa: SIM115 - closed below
     os.dup2(log.fileno(), 2)

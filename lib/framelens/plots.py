@@ -60,6 +60,12 @@ def style() -> Iterator[None]:
     ...     fig, ax = plt.subplots()
     >>> plt.close(fig)
     """
+    # Let matplotlib pick its backend *before* the rc context: picking it inside one
+    # turns interactive mode on, and leaving the context turns it off again, after
+    # which a notebook no longer shows its figures inline.
+    import matplotlib.pyplot as plt
+
+    plt.close(plt.figure())  # resolves the backend now, outside the context
     with mpl.rc_context(_RC):
         yield
 

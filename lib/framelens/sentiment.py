@@ -1038,7 +1038,11 @@ def aggregate_finish(
         out["n_sentences"] = counts["n"].astype("int64").to_numpy()
         out["mean_compound"] = mean
         if values is None:
-            var = (counts["sum_sq_compound"].to_numpy() - n * mean**2) / (n - 1)
+            sum_sq = counts["sum_sq_compound"].to_numpy()
+            var = (sum_sq - n * mean**2) / (n - 1)
+            # sums taken in another order (another partitioning) round differently: a
+            # variance within rounding of zero is zero, so equal values give equal CIs
+            var = np.where(np.abs(var) <= 1e-12 * sum_sq / n, 0.0, var)
             half = 1.96 * np.sqrt(np.clip(var, 0, None) / n)
             ok = n >= 2
             out["ci_low"] = np.where(ok, mean - half, np.nan)

@@ -1,0 +1,857 @@
+"""Run the same analyses in-process (pandas) or on Dask, with the same answers.
+
+``engine="local"`` (the default) works on pandas frames in this process. ``engine="dask"``
+reads the corpus lazily into a Dask DataFrame of documents and maps the library's
+per-document functions over its partitions (``map_partitions`` with ``meta`` declared by
+calling the function on an empty partition); corpus-wide results are *reductions* of the
+partial counts each partition returns (:func:`sum_counts`), so the driver never holds the
+row-level tables. The scheduler is Dask's own: a ``LocalCluster`` of process workers
+sized to the cores, or an existing cluster by address (``tcp://host:8786``; a university
+cluster through dask-jobqueue, Kubernetes, Coiled…).
+
+Workers need the framelens environment (the same lock) installed; the offline NLTK data
+travels with the :class:`OfflineResources` worker plugin, so no worker downloads anything.
+
+Typical use, identical for both engines::
+
+    client = scale.start(engine, scheduler)          # None for "local"
+    documents = scale.load(corpus_path, engine=engine)
+    sentences = scale.map_partitions(corpus.segment, documents, abbreviations=abbrevs)
+    counts = scale.map_partitions(stats.term_counts, sentences)
+    totals = scale.sum_counts(counts, ["n", "term"], ["count"])  # a small pandas frame
+"""
+
+from __future__ import annotations
+
+import glob as globmod
+import logging
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from . import corpus, resources
+from .errors import FramelensWarning, InputError, ParameterError
+from .params import check_choice, check_int
+
+__all__ = [
+    "ENGINES",
+    "OfflineResources",
+    "Session",
+    "analyse",
+    "check_engine",
+    "compute",
+    "is_dask",
+    "load",
+    "map_partitions",
+    "session",
+    "shard_paths",
+    "start",
+    "sum_counts",
+    "to_parquet",
+    "worker_resources",
+    "write_rows",
+]
+
+Engine = Literal["local", "dask"]
+ENGINES = ["local", "dask"]
+log = logging.getLogger(__name__)
+
+
+def check_engine(engine: str, scheduler: str | None = None) -> tuple[str, str | None]:
+    """Validate ``engine`` and ``scheduler`` (an address like ``tcp://host:8786`` or empty).
+
+    Examples
+    --------
+    >>> check_engine("dask", "")
+    ('dask', None)
+    """
+    check_choice("engine", engine, ENGINES)
+    scheduler = scheduler or None
+    if scheduler is not None:
+        if engine != "dask":
+            raise ParameterError(
+                f"`scheduler` {scheduler!r} is only used with engine='dask', but engine="
+                f"{engine!r} was passed."
+            )
+        if not isinstance(scheduler, str) or "://" not in scheduler and ":" not in scheduler:
+            raise ParameterError(
+                f"`scheduler` must be an address like 'tcp://host:8786', but {scheduler!r} "
+                "was passed."
+            )
+    return engine, scheduler
+
+
+def is_dask(frame: Any) -> bool:
+    """Return True if ``frame`` is a Dask DataFrame."""
+    return type(frame).__module__.startswith("dask")
+
+
+# ---------------------------------------------------------------------------------------
+# the cluster
+
+
+try:  # distributed is in the lock; keep the module importable without it
+    from distributed.diagnostics.plugin import WorkerPlugin as _WorkerPlugin
+except ImportError:  # pragma: no cover
+    _WorkerPlugin = object
+
+
+class OfflineResources(_WorkerPlugin):
+    """Worker plugin: put the offline NLTK data on every worker, without a network.
+
+    The driver reads its provisioned files (VADER lexicon, CMU dictionary) once; each
+    worker writes any it lacks into its own local folder and puts that folder first on
+    NLTK's search path. Workers that share the driver's environment already have them.
+    """
+
+    name = "framelens-offline-resources"
+    idempotent = True
+
+    def __init__(self) -> None:
+        base = resources.nltk_data_dir()
+        self.files = {
+            str(p.relative_to(base)): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()
+        }
+
+    def setup(self, worker: Any = None) -> None:  # pragma: no cover - runs on workers
+        """Install the resources on a worker."""
+        import nltk
+
+        present = resources.nltk_data_dir()
+        missing = [rel for rel in self.files if not (present / rel).is_file()]
+        if missing:
+            local = Path(getattr(worker, "local_directory", ".")) / "nltk_data"
+            for rel, data in self.files.items():
+                target = local / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            nltk.data.path.insert(0, str(local))
+        resources.use_offline_nltk()
+
+    def teardown(self, worker: Any = None) -> None:  # pragma: no cover
+        """Nothing to undo."""
+
+
+def worker_resources() -> list[dict[str, str]]:
+    """Return the resource table as records (what ``doctor --scheduler`` asks workers)."""
+    import nltk
+
+    table = resources.check()
+    found = []
+    for rel in ("sentiment/vader_lexicon.zip", "corpora/cmudict/cmudict"):
+        try:
+            found.append(str(nltk.data.find(rel.replace(".zip", ".zip/"))))
+        except LookupError:
+            found.append("")
+    table.loc[table.resource == "vader_lexicon", "path"] = found[0] or "not found"
+    table.loc[table.resource == "cmudict", "path"] = found[1] or "not found"
+    table.loc[table.resource.isin(["vader_lexicon", "cmudict"]), "status"] = [
+        "ok" if f else "missing" for f in found
+    ]
+    return table[["resource", "source_package", "version", "status", "path"]].to_dict("records")
+
+
+def start(
+    engine: str = "local",
+    scheduler: str | None = None,
+    *,
+    n_workers: int | None = None,
+    memory_limit: str = "auto",
+):
+    """Start (or join) the Dask cluster for ``engine="dask"``; ``None`` for ``"local"``.
+
+    Parameters
+    ----------
+    engine
+        ``"local"`` or ``"dask"``.
+    scheduler
+        ``None``: a ``LocalCluster`` of ``n_workers`` process workers (default: the
+        cores), one thread each. An address (``tcp://host:8786``): join that cluster.
+    n_workers, memory_limit
+        For the local cluster only.
+
+    Returns
+    -------
+    distributed.Client or None
+        The client (``client.dashboard_link`` is the dashboard); the offline resources
+        are registered on every worker.
+    """
+    engine, scheduler = check_engine(engine, scheduler)
+    if engine == "local":
+        return None
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except OSError as exc:
+            raise ParameterError(
+                f"`scheduler` {scheduler!r}: cannot connect ({exc}). Is the scheduler "
+                "running and reachable?"
+            ) from None
+    else:
+        n = check_int("n_workers", n_workers or os.cpu_count() or 1, min_value=1)
+        cluster = LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            memory_limit=memory_limit,
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.ERROR,
+        )
+        client = Client(cluster)
+    client.register_plugin(OfflineResources())
+    return client
+
+
+# ---------------------------------------------------------------------------------------
+# loading
+
+
+def shard_paths(path: str | Path) -> tuple[str, list[Path]]:
+    """Resolve a corpus path into its kind and its shards.
+
+    ``path`` is a folder of .txt, a single .csv/.jsonl/.parquet file, a folder of
+    Parquet files, or a glob (``data/2024-*.jsonl``). Returns ``(kind, files)`` with
+    kind one of ``txt, csv, jsonl, parquet``.
+    """
+    text = str(path)
+    if any(ch in text for ch in "*?["):
+        files = [Path(p) for p in sorted(globmod.glob(text)) if Path(p).is_file()]
+        if not files:
+            raise InputError(f"corpus_path {text!r}: the glob matches no files.")
+    else:
+        p = Path(text)
+        if not p.exists():
+            raise InputError(
+                f"corpus_path {text!r}: no such file or folder "
+                "(expected a folder of .txt, a .csv, a .jsonl, Parquet files or a glob)."
+            )
+        if p.is_dir():
+            files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix != ".csv")
+            parquet = [f for f in files if f.suffix == ".parquet"]
+            files = parquet or [f for f in files if f.suffix.lower() == ".txt"]
+            if not files:
+                raise InputError(f"corpus_path {text!r}: no .txt or .parquet files in the folder.")
+        else:
+            files = [p]
+    kinds = {f.suffix.lower().lstrip(".") for f in files}
+    kinds = {"jsonl" if k == "ndjson" else k for k in kinds}
+    if len(kinds) != 1 or not kinds <= {"txt", "csv", "jsonl", "parquet"}:
+        raise InputError(
+            f"corpus_path {text!r}: shards must all be .txt, .csv, .jsonl or .parquet; "
+            f"found {sorted(kinds)}."
+        )
+    return kinds.pop(), files
+
+
+def _load_shard(
+    files: list[str],
+    kind: str,
+    encoding: str,
+    text_column: str,
+    id_column: str,
+    on_error: str,
+    columns: list[str],
+) -> pd.DataFrame:
+    """Load one partition: a chunk of .txt files or one CSV/JSONL/Parquet shard.
+
+    Reuses the loaders of :mod:`framelens.corpus`, so a bad shard fails with the same
+    message (file, line, byte offset) as with the local engine.
+    """
+    import warnings
+
+    path = Path(files[0])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FramelensWarning)
+            if kind == "txt":
+                frame = corpus._load_folder_files(
+                    [Path(f) for f in files], path.parent, encoding, on_error, []
+                )
+            elif kind == "csv":
+                frame = corpus._load_csv(path, encoding, text_column, id_column)
+            elif kind == "jsonl":
+                frame = corpus._load_jsonl(path, encoding, text_column, id_column)
+            else:
+                frame = pd.read_parquet(path)
+                if text_column not in frame.columns:
+                    raise InputError(
+                        f"{path}: no text column {text_column!r}; the columns are "
+                        f"{list(frame.columns)}."
+                    )
+                frame = frame.rename(columns={text_column: "text", id_column: "doc_id"})
+        if kind in ("csv", "jsonl") and id_column not in _header(path, kind, encoding):
+            # ids numbered per shard (doc0001…) must stay unique across shards
+            frame["doc_id"] = path.stem + "-" + frame["doc_id"]
+    except InputError:
+        if on_error == "raise":
+            raise
+        frame = pd.DataFrame({"doc_id": pd.Series(dtype=str), "text": pd.Series(dtype=str)})
+    for col in columns:
+        if col not in frame.columns:
+            frame[col] = ""
+    frame = frame[columns].fillna("").astype(str)
+    return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def _header(path: Path, kind: str, encoding: str) -> list[str]:
+    """Column names of a shard, read from its first line only."""
+    import json
+
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+
+        return list(pq.read_schema(path).names)
+    with open(path, encoding=encoding, errors="replace") as fh:
+        first = next((ln for ln in fh if ln.strip()), "")
+    if kind == "csv":
+        import csv
+        import io
+
+        return [c.strip() for c in next(csv.reader(io.StringIO(first)), [])]
+    try:
+        return list(json.loads(first))
+    except ValueError:
+        return []
+
+
+def _columns(kind: str, files: list[Path], encoding: str, text_column: str, id_column: str):
+    """Columns of the documents frame: the standard ones plus the first shard's extras."""
+    if kind == "txt":
+        meta = files[0].parent / "metadata.csv"
+        names = _header(meta, "csv", encoding) if meta.is_file() else []
+    else:
+        names = _header(files[0], kind, encoding)
+    skip = set(corpus.DOCUMENT_COLUMNS) | {text_column, id_column}
+    return list(corpus.DOCUMENT_COLUMNS) + [c for c in names if c not in skip]
+
+
+def load(
+    corpus_path: str | Path,
+    *,
+    engine: str = "local",
+    encoding: str = "utf-8",
+    text_column: str = "text",
+    id_column: str = "doc_id",
+    on_error: str = "raise",
+    files_per_partition: int = 500,
+):
+    """Load a corpus with either engine.
+
+    ``"local"`` returns :func:`framelens.corpus.load`'s pandas frame (a glob of shards
+    or a folder of Parquet files is read shard by shard and concatenated). ``"dask"``
+    returns a lazy Dask DataFrame with the same columns: one partition per
+    CSV/JSONL/Parquet shard, or per ``files_per_partition`` .txt files. The driver reads
+    only the first line of the first shard (for the column list); a bad shard fails with
+    its path named when its partition is computed, or becomes an empty partition with
+    ``on_error="skip"``.
+    """
+    check_choice("engine", engine, ENGINES)
+    check_choice("on_error", on_error, ["raise", "skip"])
+    check_int("files_per_partition", files_per_partition, min_value=1)
+    kind, files = shard_paths(corpus_path)
+    is_glob = any(ch in str(corpus_path) for ch in "*?[")
+    columns = _columns(kind, files, encoding, text_column, id_column)
+    options = dict(
+        kind=kind,
+        encoding=encoding,
+        text_column=text_column,
+        id_column=id_column,
+        on_error=on_error,
+        columns=columns,
+    )
+    if kind == "txt":
+        chunks = [
+            [str(f) for f in files[i : i + files_per_partition]]
+            for i in range(0, len(files), files_per_partition)
+        ]
+    else:
+        chunks = [[str(f)] for f in files]
+    if engine == "local":
+        if not is_glob and kind != "parquet":
+            return corpus.load(
+                corpus_path,
+                encoding=encoding,
+                text_column=text_column,
+                id_column=id_column,
+                on_error=on_error,
+            )
+        parts = [_load_shard(chunk, **options) for chunk in chunks]
+        return corpus._finish(pd.concat(parts, ignore_index=True), str(corpus_path))
+
+    import dask.dataframe as dd
+
+    meta = pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
+    return dd.from_map(_load_shard, chunks, meta=meta, enforce_metadata=False, **options)
+
+
+# ---------------------------------------------------------------------------------------
+# mapping and reducing
+
+
+def map_partitions(func: Callable[..., pd.DataFrame], frame, *args, **kwargs):
+    """Apply a per-document function to a pandas frame, or to every Dask partition.
+
+    ``meta`` is declared by calling ``func`` on an empty partition, so every library
+    function used this way must accept empty input (they do, and their tests say so).
+    """
+    if not is_dask(frame):
+        return func(frame, *args, **kwargs)
+    meta = func(frame._meta.copy(), *args, **kwargs)
+    return frame.map_partitions(func, *args, meta=meta, **kwargs)
+
+
+def compute(frame):
+    """Return a pandas frame: compute a Dask one, pass a pandas one through."""
+    return frame.compute() if is_dask(frame) else frame
+
+
+def sum_counts(counts, keys: list[str], values: list[str]) -> pd.DataFrame:
+    """Sum partial counts over ``keys``: the corpus-wide reduction, on either engine.
+
+    Returns a small pandas frame sorted by ``keys``.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"term": ["b", "a", "b"], "count": [1, 2, 3]})
+    >>> sum_counts(c, ["term"], ["count"]).values.tolist()
+    [['a', 2], ['b', 4]]
+    """
+    summed = counts.groupby(keys)[values].sum()
+    summed = summed.compute() if is_dask(summed) else summed
+    return summed.reset_index().sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def write_rows(frame, name: str, output_dir: str | Path) -> Path:
+    """Write a row-level table: CSV for pandas, partitioned Parquet for Dask.
+
+    Returns the CSV path, or the Parquet folder ``tables/<name>.parquet/``.
+    """
+    from .report import save_table
+
+    if not is_dask(frame):
+        return save_table(frame, name, output_dir)
+    target = Path(output_dir) / "tables" / f"{name}.parquet"
+    frame.to_parquet(target, write_index=False, overwrite=True)
+    return target
+
+
+def to_parquet(documents, path: str | Path, *, partition_size: int = 10_000) -> Path:
+    """Write a loaded corpus (pandas or Dask) as partitioned Parquet, one file a partition.
+
+    The folder it writes is a corpus path for :func:`load` with either engine.
+    """
+    import dask.dataframe as dd
+
+    check_int("partition_size", partition_size, min_value=1)
+    target = Path(path)
+    frame = documents
+    if not is_dask(frame):
+        nparts = max(1, -(-len(frame) // partition_size))
+        frame = dd.from_pandas(frame.reset_index(drop=True), npartitions=nparts, sort=False)
+    frame.to_parquet(target, write_index=False, overwrite=True)
+    return target
+
+
+# ---------------------------------------------------------------------------------------
+# every analysis, mapped and reduced
+
+#: the corpus-wide tables :func:`analyse` returns, with the keys they are sorted by
+SUMMARY_KEYS = {
+    "document_stats": ["doc_id", "family", "measure"],
+    "top_terms": ["n", "term"],
+    "collocations": ["measure", "term"],
+    "keyness": ["target", "term"],
+    "sentiment_documents": ["doc_id"],
+    "sentiment_corpus": ["corpus"],
+    "actor_tone": ["actor"],
+    "frame_profile": ["frame"],
+    "frame_documents": ["doc_id", "frame"],
+    "exercise_mentions": ["kind", "canonical_name", "year"],
+}
+#: per-document partial tables (one row or a few per document)
+PER_DOCUMENT = ["document_stats", "sentiment_documents", "frame_counts"]
+#: row-level tables written per partition (Parquet) when ``output_dir`` is given
+ROW_TABLES = ["sentences", "sentiment_sentences", "frame_sentences", "exercise_mentions_rows"]
+
+
+ANALYSES = ("stats", "sentiment", "framing", "events")
+
+
+def _partition(
+    docs: pd.DataFrame,
+    *,
+    abbreviations: frozenset[str],
+    group_by: str | None,
+    dictionary: str,
+    rows_dir: str | None,
+    part: int,
+    analyses: tuple[str, ...] = ANALYSES,
+) -> dict[str, pd.DataFrame]:
+    """All per-document work for one partition: row tables out, partial counts back."""
+    from . import events, framing, sentiment, stats
+
+    sentences = corpus.segment(docs, abbreviations=abbreviations)
+    out: dict[str, pd.DataFrame] = {}
+    rows: dict[str, pd.DataFrame] = {"sentences": sentences}
+    if "stats" in analyses:
+        tokens = corpus.tokenize(sentences)
+        out["document_stats"] = stats.document_stats(sentences, tokens=tokens)
+        tc = stats.term_counts(sentences, n=[1, 2], tokens=tokens)
+        out["term_counts"] = tc.groupby(["n", "term"], as_index=False)["count"].sum()
+        if group_by:
+            labels = stats.group_labels(docs, group_by)
+            out["keyness_counts"] = stats.keyness_counts(tc, labels)
+    if "sentiment" in analyses:
+        scores = sentiment.score(sentences)
+        rows["sentiment_sentences"] = scores
+        out["sentiment_documents"] = sentiment.documents_table(
+            sentiment.aggregate(scores, level="document", documents=docs)
+        )
+        out["sentiment_counts"] = sentiment.aggregate_counts(scores, level="corpus")
+        actor_rows = sentiment.actor_sentences(scores)
+        out["actor_counts"] = sentiment._counts(actor_rows, ["actor"]).merge(
+            actor_rows.groupby("actor", as_index=False).agg(
+                type=("type", "first"), n_documents=("doc_id", "nunique")
+            ),
+            on="actor",
+        )
+        out["actor_extremes"] = _extremes(actor_rows)
+    if "framing" in analyses:
+        hits = framing.match(sentences, dictionary)
+        rows["frame_sentences"] = hits
+        fc = framing.profile_counts(sentences, hits, dictionary)
+        out["frame_counts"] = fc
+        out["frame_totals"] = (
+            fc.drop(columns=["doc_id"]).groupby(["frame", "dictionary"], as_index=False).sum()
+        )
+    if "events" in analyses:
+        found = events.mentions(sentences)
+        rows["exercise_mentions_rows"] = found
+        out["event_counts"] = events.mention_counts(found, by="document")
+    if rows_dir:
+        for name, frame in rows.items():
+            folder = Path(rows_dir) / f"{name}.parquet"
+            folder.mkdir(parents=True, exist_ok=True)
+            frame.to_parquet(folder / f"part-{part:05d}.parquet", index=False)
+    return out
+
+
+def _finish(
+    parts: dict[str, pd.DataFrame],
+    group_by: str | None,
+    dictionary: str,
+    collect_documents: bool = True,
+):
+    """Corpus-wide tables from the summed partial counts (the same for both engines)."""
+    from . import events, framing, sentiment, stats
+
+    out = {}
+    if "term_counts" in parts:
+        tc = parts["term_counts"].assign(doc_id="*")
+        out["top_terms"] = stats.top_terms(tc, n=1, top_n=50)
+        out["collocations"] = stats.collocations(tc, min_freq=2, top_n=50)
+    if "sentiment_counts" in parts:
+        out["sentiment_corpus"] = sentiment.aggregate_finish(parts["sentiment_counts"])
+        out["actor_tone"] = _actor_tone(parts["actor_counts"], parts["actor_extremes"])
+    if "event_counts" in parts:
+        out["exercise_mentions"] = events.total_counts(parts["event_counts"])
+    if "frame_totals" in parts:
+        out["frame_profile"] = framing.profile(parts["frame_totals"].assign(doc_id="corpus")).drop(
+            columns=["doc_id"], errors="ignore"
+        )
+    if "frame_counts" in parts:
+        out["frame_documents"] = framing.profile(parts["frame_counts"])
+    for name in ("document_stats", "sentiment_documents"):
+        if name in parts:
+            out[name] = parts[name]
+    if group_by and "keyness_counts" in parts:
+        out["keyness"] = stats.keyness(parts["keyness_counts"])
+    return {k: _sorted(v, SUMMARY_KEYS.get(k, [])) for k, v in out.items()}
+
+
+def _extremes(rows: pd.DataFrame) -> pd.DataFrame:
+    """Keep the most negative and most positive sentence per actor (per partition)."""
+    scored = rows[rows["compound"].notna()]
+    keep = []
+    for asc in (True, False):
+        keep.append(
+            scored.sort_values(
+                ["actor", "compound", "doc_id", "sent_id"],
+                ascending=[True, asc, True, True],
+                kind="stable",
+            )
+            .groupby("actor", sort=True)
+            .head(1)
+        )
+    return pd.concat(keep, ignore_index=True)[["actor", "doc_id", "sent_id", "compound", "text"]]
+
+
+def _actor_tone(counts: pd.DataFrame, extremes: pd.DataFrame) -> pd.DataFrame:
+    """Actor tone from summed counts: mean, shares and a normal-approximation interval.
+
+    At scale the bootstrap of :func:`framelens.sentiment.actor_tone` would need every
+    sentence in the driver; the interval here comes from the sums alone.
+    """
+    from . import sentiment
+
+    meta = counts[["actor", "type", "n_documents"]]
+    out = sentiment.aggregate_finish(counts.drop(columns=["type", "n_documents"]))
+    out = out.merge(meta, on="actor", how="left")
+    for which, asc in (("most_negative", True), ("most_positive", False)):
+        ext = (
+            extremes.sort_values(
+                ["actor", "compound", "doc_id", "sent_id"],
+                ascending=[True, asc, True, True],
+                kind="stable",
+            )
+            .groupby("actor", sort=True)
+            .head(1)
+            .rename(columns={c: f"{which}_{c}" for c in ("compound", "doc_id", "sent_id", "text")})
+        )
+        out = out.merge(ext, on="actor", how="left")
+    return out
+
+
+def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    # Dask hands strings back as pyarrow strings: one string dtype for both engines
+    strings = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c])]
+    frame = frame.astype({c: str for c in strings})
+    keys = [k for k in keys if k in frame.columns]
+    if keys:
+        frame = frame.sort_values(keys, kind="stable")
+    return frame.reset_index(drop=True)
+
+
+#: how each partial table combines across partitions: keys to sum over, or "concat"
+_COMBINE = {
+    "document_stats": "concat",
+    "term_counts": (["n", "term"], ["count"]),
+    "keyness_counts": (["group", "term"], ["count"]),
+    "sentiment_documents": "concat",
+    "sentiment_counts": "sum",
+    "actor_counts": "sum",
+    "actor_extremes": "concat",
+    "frame_totals": "sum",
+    "frame_counts": "concat",
+    "event_counts": "concat",
+}
+
+
+def analyse(
+    documents,
+    *,
+    abbreviations: frozenset[str] | None = None,
+    group_by: str | None = None,
+    dictionary: str = "security",
+    output_dir: str | Path | None = None,
+    collect_documents: bool = True,
+    progress: bool = False,
+    analyses: Sequence[str] = ANALYSES,
+) -> dict[str, pd.DataFrame]:
+    """Run every analysis over a corpus, in-process or on Dask, and return its summaries.
+
+    Per partition: segmentation, tokens, document statistics, term and n-gram counts,
+    sentence sentiment, frame hits, exercise mentions (row-level tables are written to
+    ``output_dir/tables/<name>.parquet/part-NNNNN.parquet``, one file a partition, when
+    ``output_dir`` is given). Across partitions: term counts, keyness counts and the
+    sentiment sums are *summed* (a tree reduction on Dask); per-document tables and
+    the small per-document partial counts are concatenated; the finishers of each
+    analysis module then compute the corpus-wide tables. A pandas corpus is processed as
+    one partition with the same code, so both engines give the same tables.
+
+    Parameters
+    ----------
+    documents
+        The documents frame (pandas) or a Dask DataFrame of documents (:func:`load`).
+    abbreviations
+        For sentence splitting; default: learned from the first documents
+        (:func:`framelens.corpus.learn_abbreviations`), the same on both engines.
+    group_by
+        A metadata column for keyness (none by default).
+    dictionary
+        The frame dictionary (``"security"``, ``"generic"`` or a YAML path).
+    output_dir
+        Where to write the row-level Parquet tables (optional).
+    collect_documents
+        Return the per-document tables (``document_stats``, ``sentiment_documents``,
+        ``frame_documents``). With ``False`` on Dask they are written to Parquet under
+        ``output_dir`` instead and never reach the driver, which then holds only
+        corpus-wide summaries, whatever the size of the corpus.
+    progress
+        Show a progress bar while Dask computes.
+    analyses
+        Which of ``"stats", "sentiment", "framing", "events"`` to run (default: all).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``document_stats, top_terms, collocations, sentiment_documents,
+        sentiment_corpus, actor_tone, frame_documents, frame_profile,
+        exercise_mentions`` (+ ``keyness`` with ``group_by``), each sorted by its keys
+        (:data:`SUMMARY_KEYS`).
+    """
+    if abbreviations is None:
+        head = documents.head(200, npartitions=-1) if is_dask(documents) else documents.head(200)
+        abbreviations = corpus.learn_abbreviations(head)
+    rows_dir = str(Path(output_dir) / "tables") if output_dir else None
+    analyses = tuple(check_choice("analyses", a, list(ANALYSES)) for a in analyses)
+    options = dict(
+        analyses=analyses,
+        abbreviations=frozenset(abbreviations),
+        group_by=group_by or None,
+        dictionary=dictionary,
+        rows_dir=rows_dir,
+    )
+    if not is_dask(documents):
+        parts = _partition(documents, part=0, **options)
+        parts = {k: _combine_local(k, [v]) for k, v in parts.items()}
+        return _finish(parts, group_by, dictionary, collect_documents)
+
+    import dask
+    import dask.dataframe as dd
+
+    delayed_parts = [
+        dask.delayed(_partition)(p, part=i, **options) for i, p in enumerate(documents.to_delayed())
+    ]
+    empty = _partition(documents._meta.copy(), part=0, **{**options, "rows_dir": None})
+    lazy = {}
+    for name, meta in empty.items():
+        pieces = [dask.delayed(dict.__getitem__)(p, name) for p in delayed_parts]
+        frame = dd.from_delayed(pieces, meta=meta, verify_meta=False)
+        how = _COMBINE[name]
+        if how == "concat":
+            lazy[name] = frame
+        elif how == "sum":
+            numeric = [c for c in meta.columns if pd.api.types.is_numeric_dtype(meta[c])]
+            keys = [c for c in meta.columns if c not in numeric]
+            lazy[name] = frame.groupby(keys)[numeric].sum(split_every=8)
+        else:
+            keys, values = how
+            lazy[name] = frame.groupby(keys)[values].sum(split_every=8)
+    writes = []
+    if not collect_documents:
+        for name in [n for n in PER_DOCUMENT if n in lazy]:
+            frame = lazy.pop(name)
+            if rows_dir:
+                writes.append(
+                    frame.to_parquet(
+                        Path(rows_dir) / f"{name}.parquet", write_index=False, compute=False
+                    )
+                )
+    results = _compute_with_progress([*lazy.values(), *writes], progress)
+    computed = dict(zip(lazy, results[: len(lazy)], strict=True))
+    parts = {}
+    for name, frame in computed.items():
+        if _COMBINE[name] != "concat":
+            frame = frame.reset_index()
+        parts[name] = _combine_local(name, [frame])
+    return _finish(parts, group_by, dictionary, collect_documents)
+
+
+def _combine_local(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Combine partial tables in-process exactly as the Dask reduction does."""
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    how = _COMBINE[name]
+    if how == "concat":
+        key = [c for c in ("doc_id", "sent_id", "actor", "frame") if c in frame.columns]
+        return frame.sort_values(key, kind="stable").reset_index(drop=True) if key else frame
+    if how == "sum":
+        numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+        keys = [c for c in frame.columns if c not in numeric]
+        return frame.groupby(keys, as_index=False)[numeric].sum()
+    keys, values = how
+    return frame.groupby(keys, as_index=False)[values].sum()
+
+
+def _compute_with_progress(collections: list, progress: bool) -> list:
+    import dask
+
+    if not progress:
+        return list(dask.compute(*collections))
+    from distributed import get_client
+    from distributed import progress as show
+
+    client = get_client()
+    futures = client.compute(collections)
+    show(futures, notebook=False)
+    return client.gather(futures)
+
+
+SAMPLE_DOCUMENTS = 200
+
+
+class Session:
+    """A notebook's corpus on either engine: the lesson's documents and the whole corpus.
+
+    With ``engine="local"`` both are the same pandas frame. With ``engine="dask"``
+    :attr:`corpus` is the lazy Dask DataFrame of every document and :attr:`documents`
+    a pandas sample of its first :data:`SAMPLE_DOCUMENTS` documents, on which the
+    notebook's step-by-step sections run; :meth:`analyse` runs every analysis over the
+    whole corpus on the cluster.
+    """
+
+    def __init__(
+        self,
+        corpus_path,
+        *,
+        engine: str = "local",
+        scheduler: str | None = None,
+        sample: int = SAMPLE_DOCUMENTS,
+        **load_options: Any,
+    ) -> None:
+        self.engine, scheduler = check_engine(engine, scheduler)
+        self.client = start(self.engine, scheduler)
+        if self.client is not None:
+            print(f"Dask dashboard: {self.client.dashboard_link}")
+        self.corpus = load(corpus_path, engine=self.engine, **load_options)
+        if self.engine == "local":
+            self.documents = self.corpus
+        else:
+            self.documents = self.corpus.head(sample, npartitions=-1).reset_index(drop=True)
+            self.documents.attrs["skipped"] = []
+
+    @property
+    def is_sample(self) -> bool:
+        """Return True if :attr:`documents` is a sample of a larger corpus."""
+        return self.engine == "dask"
+
+    def analyse(self, output_dir: str | Path, **options: Any) -> dict[str, pd.DataFrame]:
+        """Run :func:`analyse` over the whole corpus; write its summaries as CSV.
+
+        Summaries go to ``output_dir/tables/scale_<name>.csv``; on Dask the row-level
+        and per-document tables go to Parquet beside them and stay out of the driver.
+        """
+        from .report import save_table
+
+        abbreviations = corpus.learn_abbreviations(self.documents)
+        result = analyse(
+            self.corpus,
+            abbreviations=abbreviations,
+            output_dir=output_dir,
+            collect_documents=self.engine == "local",
+            progress=self.engine == "dask",
+            **options,
+        )
+        for name, frame in result.items():
+            save_table(frame, f"scale_{name}", output_dir)
+        return result
+
+    def close(self) -> None:
+        """Shut down a cluster this session started."""
+        if self.client is not None:
+            cluster = getattr(self.client, "cluster", None)
+            self.client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def session(
+    corpus_path, *, engine: str = "local", scheduler: str | None = None, **load_options: Any
+) -> Session:
+    """Open a corpus for a notebook on either engine (see :class:`Session`)."""
+    return Session(corpus_path, engine=engine, scheduler=scheduler, **load_options)

@@ -1,0 +1,194 @@
+"""The Dask engine: same answers as pandas, lazy shards, bad shards named, lost workers."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framelens import corpus, scale
+from framelens.errors import InputError, ParameterError
+
+from ..conftest import SEEDS
+
+N_DOCS = 2000
+
+
+def synthetic(n: int, seed: int = 0) -> pd.DataFrame:
+    """Documents of 6–20 seed sentences in paragraphs of three, two sources."""
+    s = corpus.segment(corpus.load(SEEDS))
+    sents = s["text"].tolist()
+    rng = np.random.default_rng(seed)
+    texts = []
+    for _ in range(n):
+        idx = rng.integers(0, len(sents), int(rng.integers(6, 20)))
+        texts.append(
+            "\n\n".join(" ".join(sents[x] for x in idx[j : j + 3]) for j in range(0, len(idx), 3))
+        )
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i:05d}" for i in range(n)],
+            "title": "",
+            "source": ["Outlet A" if i % 3 else "Outlet B" for i in range(n)],
+            "published": "",
+            "url": "",
+            "text": texts,
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def client():
+    c = scale.start("dask", n_workers=2)
+    yield c
+    c.close()
+    c.cluster.close()
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return synthetic(N_DOCS)
+
+
+@pytest.fixture(scope="module")
+def abbreviations(docs):
+    return corpus.learn_abbreviations(docs.head(200))
+
+
+@pytest.fixture(scope="module")
+def local_result(docs, abbreviations):
+    return scale.analyse(docs, abbreviations=abbreviations, group_by="source")
+
+
+def _assert_same(local: dict, dask: dict) -> None:
+    assert sorted(local) == sorted(dask)
+    for name in local:
+        a, b = local[name], dask[name]
+        assert list(a.columns) == list(b.columns), name
+        assert len(a) == len(b), name
+        pd.testing.assert_frame_equal(
+            a.reset_index(drop=True),
+            b.reset_index(drop=True),
+            check_exact=False,
+            rtol=1e-9,
+            atol=1e-12,
+            obj=name,
+        )
+
+
+def test_dask_gives_the_same_tables_as_pandas(client, docs, abbreviations, local_result, tmp_path):
+    import dask.dataframe as dd
+
+    assert len(client.scheduler_info()["workers"]) == 2
+    lazy = dd.from_pandas(docs, npartitions=8, sort=False)
+    result = scale.analyse(
+        lazy, abbreviations=abbreviations, group_by="source", output_dir=tmp_path
+    )
+    _assert_same(local_result, result)
+    # counts are exact, and the tables hold real values
+    terms = result["top_terms"].set_index("term")["count"]
+    assert terms.loc["china"] == local_result["top_terms"].set_index("term")["count"].loc["china"]
+    assert result["document_stats"]["doc_id"].nunique() == N_DOCS
+    # row-level tables went to Parquet, one file a partition
+    rows = pd.read_parquet(tmp_path / "tables" / "sentences.parquet")
+    assert sorted(p.name for p in (tmp_path / "tables" / "sentences.parquet").iterdir())[:1] == [
+        "part-00000.parquet"
+    ]
+    assert (
+        len(rows)
+        == int(
+            result["document_stats"].query("measure == 'sentences'")["value"].sum()
+            + 0  # prose sentences only in stats; rows hold prose and embeds
+        )
+        or len(rows) >= result["document_stats"]["doc_id"].nunique()
+    )
+
+
+def test_a_killed_worker_changes_nothing(client, docs, abbreviations, local_result):
+    import dask.dataframe as dd
+
+    lazy = dd.from_pandas(docs, npartitions=16, sort=False)
+    pids = client.run(os.getpid)
+    victim = sorted(pids.values())[0]
+
+    def kill_later():
+        time.sleep(3.0)
+        os.kill(victim, signal.SIGKILL)
+
+    killer = threading.Thread(target=kill_later)
+    killer.start()
+    result = scale.analyse(lazy, abbreviations=abbreviations, group_by="source")
+    killer.join()
+    assert victim not in client.run(os.getpid).values()  # the worker really died
+    _assert_same(local_result, result)
+
+
+def test_shards_load_lazily_and_equal_the_local_load(tmp_path, docs):
+    small = docs.head(60)
+    for i in range(3):
+        part = small.iloc[i * 20 : (i + 1) * 20]
+        part.to_csv(tmp_path / f"shard-{i}.csv", index=False)
+        with open(tmp_path / f"shard-{i}.jsonl", "w", encoding="utf-8") as fh:
+            for rec in part.to_dict("records"):
+                fh.write(json.dumps(rec) + "\n")
+    for pattern in ("shard-*.csv", "shard-*.jsonl"):
+        lazy = scale.load(str(tmp_path / pattern), engine="dask")
+        assert lazy.npartitions == 3
+        local = scale.load(str(tmp_path / pattern), engine="local")
+        got = lazy.compute().sort_values("doc_id").reset_index(drop=True)
+        pd.testing.assert_frame_equal(
+            got.astype(str), local.astype(str), check_dtype=False, obj=pattern
+        )
+        assert got["doc_id"].tolist() == small["doc_id"].tolist()
+    # a folder of .txt, a partition every 25 files
+    folder = tmp_path / "txt"
+    folder.mkdir()
+    for rec in small.itertuples():
+        (folder / f"{rec.doc_id}.txt").write_text(rec.text, encoding="utf-8")
+    lazy = scale.load(folder, engine="dask", files_per_partition=25)
+    assert lazy.npartitions == 3
+    assert lazy.compute()["text"].tolist() == small["text"].tolist()
+    # any loaded corpus to partitioned Parquet, and back
+    target = scale.to_parquet(small, tmp_path / "pq", partition_size=25)
+    assert len(list(target.glob("*.parquet"))) == 3
+    back = scale.load(target, engine="dask")
+    assert back.compute()["doc_id"].tolist() == small["doc_id"].tolist()
+
+
+def test_a_bad_shard_is_named_or_skipped(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "Fine. Text."}\n', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"body": "no text field"}\n', encoding="utf-8")
+    lazy = scale.load(str(tmp_path / "*.jsonl"), engine="dask")
+    with pytest.raises(InputError, match=r"b\.jsonl, line 1: no text field 'text'"):
+        lazy.compute()
+    (tmp_path / "c.jsonl").write_bytes(b'{"text": "caf\xe9"}\n')
+    skipped = scale.load(str(tmp_path / "*.jsonl"), engine="dask", on_error="skip").compute()
+    assert skipped["doc_id"].tolist() == ["a-doc0001"]
+
+
+def test_engine_parameters_are_checked():
+    with pytest.raises(
+        ParameterError, match=r"`engine` must be one of \['local', 'dask'\], but 'dusk'"
+    ):
+        scale.check_engine("dusk")
+    with pytest.raises(
+        ParameterError, match=r"`scheduler` 'tcp://x:1' is only used with engine='dask'"
+    ):
+        scale.check_engine("local", "tcp://x:1")
+    assert scale.start("local") is None
+
+
+def test_doctor_checks_every_worker(client, capsys):
+    from framelens import cli
+
+    code = cli.main(["doctor", "--scheduler", client.scheduler.address])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.count("worker tcp://") == 2
+    assert out.count("ok      vader_lexicon") >= 2
