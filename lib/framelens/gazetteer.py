@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from .corpus import CREDIT_RE
 from .errors import InputError, ParameterError
 from .resources import data_path
 
@@ -113,7 +114,9 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
 
     Aliases match case-sensitively on word boundaries (a hyphen joins words, so
     "Indo-Pacific" is not a mention of "Pacific" unless listed); the longest alias wins,
-    so "South China Sea" is a place and not a mention of China.
+    so "South China Sea" is a place and not a mention of China. The credit line of an
+    embedded post ("— China Daily (@ChinaDaily) September 10, 2024") is skipped: it names
+    the account, not an actor.
 
     Returns
     -------
@@ -148,6 +151,8 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
         kinds,
         strict=True,
     ):
+        if CREDIT_RE.match(str(text).strip()):
+            continue  # "— China Daily (@ChinaDaily) …" credits an account, it names no actor
         for m in pattern.finditer(str(text)):
             actor, typ = lookup[m.group(0).replace("\u2019", "'")]
             rows.append(
