@@ -10,7 +10,8 @@ sized to the cores, or an existing cluster by address (``tcp://host:8786``; a un
 cluster through dask-jobqueue, Kubernetes, Coiled…).
 
 Workers need the framelens environment (the same lock) installed; the offline NLTK data
-travels with the :class:`OfflineResources` worker plugin, so no worker downloads anything.
+travels with the ``OfflineResources`` worker plugin (``framelens._workers``), so no worker
+downloads anything.
 
 Typical use, identical for both engines::
 
@@ -38,7 +39,6 @@ from .params import check_choice, check_int
 
 __all__ = [
     "ENGINES",
-    "OfflineResources",
     "Session",
     "analyse",
     "check_engine",
@@ -91,48 +91,6 @@ def is_dask(frame: Any) -> bool:
 
 # ---------------------------------------------------------------------------------------
 # the cluster
-
-
-try:  # distributed is in the lock; keep the module importable without it
-    from distributed.diagnostics.plugin import WorkerPlugin as _WorkerPlugin
-except ImportError:  # pragma: no cover
-    _WorkerPlugin = object
-
-
-class OfflineResources(_WorkerPlugin):
-    """Worker plugin: put the offline NLTK data on every worker, without a network.
-
-    The driver reads its provisioned files (VADER lexicon, CMU dictionary) once; each
-    worker writes any it lacks into its own local folder and puts that folder first on
-    NLTK's search path. Workers that share the driver's environment already have them.
-    """
-
-    name = "framelens-offline-resources"
-    idempotent = True
-
-    def __init__(self) -> None:
-        base = resources.nltk_data_dir()
-        self.files = {
-            str(p.relative_to(base)): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()
-        }
-
-    def setup(self, worker: Any = None) -> None:  # pragma: no cover - runs on workers
-        """Install the resources on a worker."""
-        import nltk
-
-        present = resources.nltk_data_dir()
-        missing = [rel for rel in self.files if not (present / rel).is_file()]
-        if missing:
-            local = Path(getattr(worker, "local_directory", ".")) / "nltk_data"
-            for rel, data in self.files.items():
-                target = local / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-            nltk.data.path.insert(0, str(local))
-        resources.use_offline_nltk()
-
-    def teardown(self, worker: Any = None) -> None:  # pragma: no cover
-        """Nothing to undo."""
 
 
 def worker_resources() -> list[dict[str, str]]:
@@ -203,6 +161,8 @@ def start(
             silence_logs=logging.ERROR,
         )
         client = Client(cluster)
+    from ._workers import OfflineResources
+
     client.register_plugin(OfflineResources())
     return client
 
@@ -778,7 +738,7 @@ def _compute_with_progress(collections: list, progress: bool) -> list:
 
     client = get_client()
     futures = client.compute(collections)
-    show(futures, notebook=False)
+    show(futures, notebook=False, interval="2s")
     return client.gather(futures)
 
 
