@@ -19,7 +19,8 @@ The pipeline::
     counts  = mention_counts(found)               # per paragraph, summable
     yearly  = events_per_year(events, 2005, 2024) # tidy year x domain counts
     fit     = trend(yearly)                       # Poisson rate ratio per year
-    claims  = check_claims(found, events, publication_year=2024, trend=fit)
+    record  = events_until(events, publication_year=2024, publication_date="2024-09-10")
+    claims  = check_claims(found, record, publication_year=2024, trend=fit)
     ax      = plot_frequency(yearly, highlights=highlights(found, events))
 
 :func:`mentions` works on any subset of sentences and returns rows for just those;
@@ -57,12 +58,15 @@ __all__ = [
     "check_claims",
     "check_year_range",
     "events_per_year",
+    "events_until",
     "highlights",
     "load_events",
     "mention_counts",
     "mentions",
     "plot_frequency",
+    "publication_date",
     "publication_year",
+    "recent_window",
     "total_counts",
     "trend",
 ]
@@ -139,8 +143,11 @@ CLAIM_COLUMNS = [
     "status",
     "deciding_rows",
     "reason",
+    "record_until",
     "sentence",
 ]
+#: Years in the window over which "in recent years" claims are checked (up to publication).
+RECENT_YEARS = 6
 SUPPORTED, NOT_SUPPORTED, NOT_CHECKABLE = "supported", "not supported", "not checkable"
 
 
@@ -957,6 +964,155 @@ def publication_year(documents: pd.DataFrame, *, override: int = 0) -> tuple[int
     return None, "no publication_year parameter, no published dates, no embedded posts"
 
 
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+
+
+def publication_date(documents: pd.DataFrame) -> tuple[str | None, str]:
+    """Return the corpus's publication date (ISO ``YYYY-MM-DD``) and where it came from.
+
+    The latest full date in the documents' ``published`` column; else the latest date of
+    an embedded social-media post (an article is published on or after the posts it
+    embeds); else ``None``. Claims are checked against the record up to this date
+    (:func:`events_until`).
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2024-09-10", "2023-01-02"],
+    ...                      "text": ["x", "y"]})
+    >>> publication_date(docs)
+    ('2024-09-10', "the documents' published column")
+    >>> publication_date(docs.assign(published=""))[0] is None
+    True
+    """
+    if not isinstance(documents, pd.DataFrame):
+        raise ParameterError(
+            f"`documents` must be a pandas DataFrame, but {type(documents).__name__} was passed."
+        )
+    if "published" in documents.columns:
+        found = [
+            m.group(0)
+            for v in documents["published"].astype(str)
+            if (m := _ISO_DATE.search(v)) and _valid_date(m.group(0))
+        ]
+        if found:
+            return max(found), "the documents' published column"
+    if "text" in documents.columns and "doc_id" in documents.columns:
+        from .corpus import embeds
+
+        dates = [str(d)[:10] for d in embeds(documents)["date"] if d and _valid_date(str(d)[:10])]
+        if dates:
+            return max(dates), "the latest date of an embedded post"
+    return None, "no published dates and no embedded posts"
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def events_until(
+    events: pd.DataFrame,
+    *,
+    publication_year: int | None,
+    publication_date: str | None = None,
+) -> pd.DataFrame:
+    """Cut the record at the publication date: what an article could know when written.
+
+    Kept: events of earlier years; events of the publication year that started on or
+    before ``publication_date`` (the whole publication year when no date is given); and
+    events of the publication year **with no start date** (the record cannot tell
+    whether they came before the article; they are kept and listed in the note). Left
+    out: events that started after the date or in a later year.
+
+    Parameters
+    ----------
+    events
+        The event table (:func:`load_events`).
+    publication_year
+        The article's year (:func:`publication_year`); ``None`` keeps the whole record.
+    publication_date
+        ISO date in that year (:func:`publication_date`); a date of another year is
+        ignored and the cut falls at the end of ``publication_year``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The kept rows, in table order, with ``attrs``: ``record_until`` (the date or
+        year of the cut, ``""`` for none), ``left_out`` (labels of the rows left out),
+        ``undated_kept`` (publication-year rows kept without a date) and ``note`` (one
+        sentence saying all this, for tables and notebooks).
+
+    Examples
+    --------
+    >>> cut = events_until(load_events(), publication_year=2024, publication_date="2024-09-10")
+    >>> cut.attrs["record_until"], int(cut["year"].max())
+    ('2024-09-10', 2024)
+    >>> "Joint Strategic Air Patrol 2024 (2024-11-29)" in cut.attrs["left_out"]
+    True
+    """
+    _check_events(events, required=("name", "year", "start_date"))
+    ev = events.copy()
+    ev.attrs = {}
+    if publication_year is None:
+        ev.attrs.update(
+            record_until="", left_out=[], undated_kept=[],
+            note="No publication year: the whole record is used.",
+        )  # fmt: skip
+        return ev
+    year = check_int("publication_year", publication_year, min_value=1900, max_value=2100)
+    date = str(publication_date or "")
+    if date and not (_valid_date(date) and int(date[:4]) == year):
+        date = ""
+    start = ev["start_date"].fillna("").astype(str)
+    years = ev["year"].astype(int)
+    undated = (years == year) & (start == "")
+    if date:
+        keep = (years < year) | ((years == year) & ((start == "") | (start <= date)))
+    else:
+        keep = years <= year
+    labels = [_row_label(r) for _, r in ev.iterrows()]
+    left = [lab for lab, k in zip(labels, keep, strict=True) if not k]
+    kept_undated = [lab for lab, u in zip(labels, undated, strict=True) if u]
+    until = date or str(year)
+    note = f"Record cut at the publication {'date' if date else 'year'} ({until}): "
+    note += f"{len(left)} later event(s) left out" if left else "no later events"
+    if kept_undated and date:
+        note += (
+            f"; {len(kept_undated)} event(s) of {year} with no start date kept, though they "
+            f"may be later: {'; '.join(kept_undated)}"
+        )
+    note += "."
+    out = ev[keep.to_numpy()].reset_index(drop=True)
+    out.attrs.update(record_until=until, left_out=left, undated_kept=kept_undated, note=note)
+    return out
+
+
+def recent_window(
+    year_start: int, year_end: int, publication_year: int | None, *, years: int = RECENT_YEARS
+) -> tuple[int, int]:
+    """Return the window for "in recent years" claims: ``years`` years up to publication.
+
+    The window ends at the publication year (or ``year_end`` without one, or when
+    ``year_end`` is earlier) and starts ``years - 1`` years before, not before
+    ``year_start``.
+
+    Examples
+    --------
+    >>> recent_window(2005, 2024, 2024)
+    (2019, 2024)
+    >>> recent_window(2005, 2024, None, years=10)
+    (2015, 2024)
+    """
+    a, b = check_year_range(year_start, year_end)
+    years = check_int("years", years, min_value=3, max_value=200)
+    end = b if publication_year is None else min(b, int(publication_year))
+    end = max(end, a)
+    return max(a, end - years + 1), end
+
+
 # ---------------------------------------------------------------------------------------
 # claims
 
@@ -981,10 +1137,15 @@ def check_claims(
     events: pd.DataFrame,
     *,
     publication_year: int | None = None,
+    publication_date: str | None = None,
     trend: pd.DataFrame | None = None,
+    recent_trend: pd.DataFrame | None = None,
     gazetteer: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Check the corpus's exercise claims against the event table.
+
+    With ``publication_year`` the record is first cut at the publication date
+    (:func:`events_until`): an article cannot be judged on events after it appeared.
 
     * **named exercise + year** ("Northern/Interaction-2024"): supported when the table
       has that exercise that year; not supported when it lists the series but not that
@@ -996,16 +1157,22 @@ def check_claims(
       air patrols if the sentence speaks of air patrols, the joint naval patrols if it
       speaks of patrols, else the named exercise in the sentence. Supported when the
       n-th event of the series falls in the publication year (or, without one, exists).
-    * **frequency** ("growing frequency"): decided by :func:`trend` when given.
+    * **frequency** ("growing frequency"): decided by ``trend`` (a :func:`trend` fit,
+      which the caller makes from the cut record). A claim about *recent* years ("in
+      recent years", "lately", "in the past few years") is decided by ``recent_trend``,
+      the fit over the :data:`RECENT_YEARS` years up to publication
+      (:func:`recent_window`); its ``deciding_rows`` show both fits and the reason says
+      when the verdict depends on the window.
     * novelty ("for the first time") and named mentions without a year: not checkable.
 
     Returns
     -------
     pandas.DataFrame
         ``doc_id, sent_id, claim_type, claim, mention, status, deciding_rows, reason,
-        sentence``: ``status`` is "supported", "not supported" or "not checkable";
-        ``deciding_rows`` names the table rows that decide it ("Joint Naval Patrol 2021
-        (2021-10-17); …"). Sorted by doc_id, sent_id, claim_type.
+        record_until, sentence``: ``status`` is "supported", "not supported" or "not
+        checkable"; ``deciding_rows`` names the table rows that decide it ("Joint Naval
+        Patrol 2021 (2021-10-17); …"); ``record_until`` the date (or year) the record was
+        cut at, ``""`` when uncut. Sorted by doc_id, sent_id, claim_type.
 
     Examples
     --------
@@ -1016,7 +1183,10 @@ def check_claims(
     """
     _check_mentions(found)
     _check_events(events, required=("name", "year", "domain", "start_date", "location"))
-    ev = events.copy()
+    cut = events_until(events, publication_year=publication_year, publication_date=publication_date)
+    until = cut.attrs["record_until"]
+    undated = set(cut.attrs["undated_kept"]) if publication_date else set()
+    ev = cut.copy()
     ev["_order"] = range(len(ev))
     ev = ev.sort_values(["year", "start_date", "_order"], kind="stable")
     max_year = int(ev["year"].max()) if len(ev) else 0
@@ -1061,7 +1231,11 @@ def check_claims(
             deciding = ""
         elif year > max_year:
             status = NOT_CHECKABLE
-            reason = f"{year} is after the table's last year ({max_year})."
+            reason = (
+                f"{year} is after the record up to {until}."
+                if until
+                else f"{year} is after the table's last year ({max_year})."
+            )
             deciding = ""
         else:
             status = NOT_SUPPORTED
@@ -1124,7 +1298,7 @@ def check_claims(
             )
             continue
         if r.claim_type == "frequency":
-            rows.append({**base, **_frequency_status(r.mention, trend)})
+            rows.append({**base, **_frequency_status(r.mention, r.sentence, trend, recent_trend)})
             continue
         n = int(r.ordinal)
         same = named[(named["doc_id"] == r.doc_id) & (named["sent_id"] == r.sent_id)]
@@ -1172,7 +1346,7 @@ def check_claims(
                 status = SUPPORTED
                 reason = (
                     f"the {_ordinal_word(n)} in the table is {_row_label(nth)}, in the "
-                    f"publication year; {k} by the end of {publication_year}."
+                    f"publication year; {k} in the record up to {until}."
                 )
             else:
                 status = NOT_SUPPORTED
@@ -1180,9 +1354,18 @@ def check_claims(
                     f"the {_ordinal_word(n)} in the table is {_row_label(nth)}, not in "
                     f"{publication_year}; by then there had been {k}."
                 )
+        late = [_row_label(x) for _, x in upto.head(max(n, 1)).iterrows()]
+        late = [lab for lab in late if lab in undated]
+        if late:
+            reason += (
+                f" {len(late)} counted event(s) of {publication_year} have no start date and "
+                "may have come after the article."
+            )
         rows.append(
             {**base, "claim": claim, "status": status, "deciding_rows": labels, "reason": reason}
         )
+    for row in rows:
+        row["record_until"] = until
     out = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     if out.empty:
         return out.astype({"sent_id": "int64"})
@@ -1202,22 +1385,56 @@ def _ordinal_word(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _frequency_status(mention: str, fit: pd.DataFrame | None) -> dict:
-    claim = f"frequency claim: '{mention}'"
-    if fit is None or fit.empty or pd.isna(fit["rate_ratio"].iloc[0]):
-        why = "no trend was fitted" if fit is None or fit.empty else str(fit["note"].iloc[0])
+_RECENT_RE = re.compile(
+    r"\b(?:in\s+recent\s+(?:years|months|times)|recently|lately|of\s+late"
+    r"|(?:in\s+)?the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+years)\b",
+    re.IGNORECASE,
+)
+
+
+def _fit_text(f: pd.Series) -> str:
+    return (f"yearly counts {f['window']}: rate ratio {f['rate_ratio']:.2f} "
+            f"(95% CI {f['ci_low']:.2f}-{f['ci_high']:.2f}; quasi-Poisson "
+            f"{f['ci_low_quasi']:.2f}-{f['ci_high_quasi']:.2f})")  # fmt: skip
+
+
+def _usable(fit: pd.DataFrame | None) -> bool:
+    return fit is not None and not fit.empty and not pd.isna(fit["rate_ratio"].iloc[0])
+
+
+def _frequency_status(
+    mention: str, sentence: str, fit: pd.DataFrame | None, recent: pd.DataFrame | None
+) -> dict:
+    is_recent = bool(_RECENT_RE.search(str(sentence)))
+    claim = f"frequency claim: '{mention}'" + (" (in recent years)" if is_recent else "")
+    main = recent if is_recent and recent is not None else fit
+    if not _usable(main):
+        if main is None or main.empty:
+            why = "no trend was fitted"
+        else:
+            why = str(main["note"].iloc[0])
         return {"claim": claim, "status": NOT_CHECKABLE, "deciding_rows": "", "reason": why}
-    f = fit.iloc[0]
-    deciding = (f"yearly counts {f['window']}: rate ratio {f['rate_ratio']:.2f} "
-                f"(95% CI {f['ci_low']:.2f}-{f['ci_high']:.2f}; quasi-Poisson "
-                f"{f['ci_low_quasi']:.2f}-{f['ci_high_quasi']:.2f})")  # fmt: skip
+    f = main.iloc[0]
     status = SUPPORTED if bool(f["supports_growth"]) else NOT_SUPPORTED
-    return {
-        "claim": claim,
-        "status": status,
-        "deciding_rows": deciding,
-        "reason": str(f["sentence"]),
-    }
+    deciding = _fit_text(f)
+    reason = str(f["sentence"])
+    if is_recent and recent is None:
+        reason += (
+            " The claim is about recent years but no recent-window fit was given, so the "
+            "full window decides it."
+        )
+    elif is_recent and _usable(fit):
+        g = fit.iloc[0]
+        deciding = f"recent window {deciding} | full window {_fit_text(g)}"
+        if bool(g["supports_growth"]) != bool(f["supports_growth"]):
+            reason += (
+                f" The verdict depends on the window: over {g['window']} the data "
+                f"{'do' if bool(g['supports_growth']) else 'do not'} support growth "
+                f"(rate ratio {g['rate_ratio']:.2f}, 95% CI {g['ci_low']:.2f}-"
+                f"{g['ci_high']:.2f}); the claim says 'recent years', so the recent "
+                "window decides."
+            )
+    return {"claim": claim, "status": status, "deciding_rows": deciding, "reason": reason}
 
 
 # ---------------------------------------------------------------------------------------
@@ -1285,15 +1502,19 @@ def plot_frequency(
     *,
     highlights: pd.DataFrame | None = None,
     publication_year: int | None = None,
+    record_until: str | None = None,
     ax=None,
 ):
     """Draw events per year as bars stacked by domain, marking the corpus's exercises.
 
     Each domain has a colour (Okabe–Ito) and a hatch, so the bars read in greyscale
     print too. Exercises the corpus names are outlined in black within their bar and
-    labelled above it; names the table lacks are labelled with "(not in table)". A
-    dashed line marks the publication year. With no named exercise the chart still draws
-    the record and says so in the plot.
+    labelled above the bars, each label's leader line ending at the centre of its
+    outlined segment; names the table lacks are labelled with "(not in table)" and
+    point at the bar top. A grey band marks the publication year. The legend lists the
+    domains top to bottom in the order they are stacked and explains the outline. Sized
+    for a paper column or a slide (7 in wide, text 9 pt or larger). With no named
+    exercise the chart still draws the record and says so in the plot.
 
     Parameters
     ----------
@@ -1303,8 +1524,10 @@ def plot_frequency(
         :func:`highlights` output (``None`` or empty: nothing highlighted).
     publication_year
         Year to mark, or ``None``.
+    record_until
+        The date the record was cut at (:func:`events_until`), named in the title.
     ax
-        Axes to draw on (default: a new 11 x 5.5 inch figure).
+        Axes to draw on (default: a new 7 x 5 inch figure).
 
     Returns
     -------
@@ -1315,11 +1538,11 @@ def plot_frequency(
     >>> import matplotlib.pyplot as plt
     >>> ax = plot_frequency(events_per_year(load_events(), 2019, 2024), publication_year=2024)
     >>> [t.get_text() for t in ax.get_legend().get_texts()][:2]
-    ['naval exercise', 'joint strategic air patrol']
+    ['strategic command-staff', 'joint naval patrol']
     >>> plt.close(ax.figure)
     """
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Rectangle
+    from matplotlib.patches import Patch, Rectangle
 
     from .plots import PALETTE
 
@@ -1330,7 +1553,7 @@ def plot_frequency(
             "events.events_per_year."
         )
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 5.5))
+        _, ax = plt.subplots(figsize=(7, 5))
     wide = per_year.pivot_table(index="year", columns="domain", values="n", aggfunc="sum",
                                 fill_value=0, observed=False)  # fmt: skip
     doms = [d for d in DOMAINS if d in wide.columns]
@@ -1349,38 +1572,41 @@ def plot_frequency(
     top = max(bottom.max() if len(bottom) else 0.0, 1.0)
     hl = highlights if highlights is not None else pd.DataFrame()
     hl = hl[hl["year"].isin(years)] if len(hl) else hl
-    step = max(top * 0.09, 0.5)
+    step = max(top * 0.11, 0.6)
     placed: list[tuple[int, float]] = []
     highest = top
     last = int(years.max()) if len(years) else 0
     first = int(years.min()) if len(years) else 0
     for r in hl.itertuples(index=False) if len(hl) else []:
         yr = int(r.year)
-        if r.matched and (yr, r.domain) in seg_bottom:
+        target = totals.get(yr, 0.0)
+        if r.matched and (yr, r.domain) in seg_bottom and float(wide.loc[yr, r.domain]) > 0:
             h = float(wide.loc[yr, r.domain])
             ax.add_patch(Rectangle((yr - 0.4, seg_bottom[(yr, r.domain)]), 0.8, h, fill=False,
                                    edgecolor="black", linewidth=2.2, zorder=3))  # fmt: skip
+            target = seg_bottom[(yr, r.domain)] + h / 2
         ypos = totals.get(yr, 0.0) + step * 0.7
         while any(abs(yr - y2) <= 3 and abs(ypos - p2) < step * 0.95 for y2, p2 in placed):
             ypos += step
         placed.append((yr, ypos))
         if yr >= last - 2:
-            ha, xt = "right", yr + 0.4
+            ha, xt, rel = "right", yr + 0.4, (0.85, 0.0)
         elif yr <= first + 2:
-            ha, xt = "left", yr - 0.4
+            ha, xt, rel = "left", yr - 0.4, (0.15, 0.0)
         else:
-            ha, xt = "center", yr
+            ha, xt, rel = "center", yr, (0.5, 0.0)
         text = r.label if r.matched else f"{r.label} (not in table)"
-        ax.annotate(text, (yr, totals.get(yr, 0.0)), xytext=(xt, ypos), ha=ha, va="bottom",
-                    fontsize=10, fontweight="bold", zorder=4,
+        ax.annotate(text, (yr, target), xytext=(xt, ypos), ha=ha, va="bottom",
+                    fontsize=9, fontweight="bold", zorder=5,
                     bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "black", "lw": 0.6},
-                    arrowprops={"arrowstyle": "-", "lw": 0.8, "color": "black",
-                                "shrinkA": 0, "shrinkB": 0})  # fmt: skip
+                    arrowprops={"arrowstyle": "-|>", "mutation_scale": 9, "lw": 1.0,
+                                "color": "black", "shrinkA": 0, "shrinkB": 0,
+                                "relpos": rel})  # fmt: skip
         highest = max(highest, ypos + step)
     if publication_year is not None and len(years) and first <= publication_year <= last:
         ax.axvspan(publication_year - 0.5, publication_year + 0.5, color="#d9d9d9", zorder=0)
         ax.text(publication_year, 1.0, "article\npublished", transform=ax.get_xaxis_transform(),
-                ha="center", va="bottom", fontsize=9.5, fontweight="bold")  # fmt: skip
+                ha="center", va="bottom", fontsize=9, fontweight="bold")  # fmt: skip
     notes = []
     if not len(hl):
         notes.append(
@@ -1401,25 +1627,32 @@ def plot_frequency(
             transform=ax.transAxes,
             va="top",
             ha="left",
-            fontsize=10,
+            fontsize=9,
             bbox={"boxstyle": "round", "fc": "#fff8e0", "ec": "#999999"},
         )
     ax.set_ylim(0, highest * 1.12)
     ax.set_xlim(years.min() - 0.7 if len(years) else 0, years.max() + 0.7 if len(years) else 1)
     ax.set_xticks(years)
-    ax.set_xticklabels([str(y) for y in years], rotation=90 if len(years) > 12 else 0,
-                       fontsize=10)  # fmt: skip
+    ax.set_xticklabels([str(y) for y in years], rotation=90 if len(years) > 8 else 0,
+                       fontsize=9)  # fmt: skip
     for tick, yr in zip(ax.get_xticklabels(), years, strict=True):
         if publication_year is not None and int(yr) == int(publication_year):
             tick.set_fontweight("bold")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.tick_params(axis="y", labelsize=10)
-    ax.set_xlabel("Year the event started", fontsize=11)
-    ax.set_ylabel("Events per year (count)", fontsize=11)
+    ax.tick_params(axis="y", labelsize=9)
+    ax.set_xlabel("Year the event started", fontsize=10)
+    ax.set_ylabel("Events per year (count)", fontsize=10)
     a, b = (int(years.min()), int(years.max())) if len(years) else (0, 0)
-    ax.set_title(f"China–Russia joint exercises and patrols per year, {a}–{b}", fontsize=13,
-                 fontweight="bold", pad=30)  # fmt: skip
-    ax.legend(title="domain", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=10,
-              title_fontsize=10, frameon=False)  # fmt: skip
+    title = f"China–Russia joint exercises and patrols per year, {a}–{b}"
+    if record_until:
+        title += f"\n(record up to the article's date, {record_until})"
+    ax.set_title(title, fontsize=11, fontweight="bold", pad=24)
+    handles, labels = ax.get_legend_handles_labels()
+    handles, labels = handles[::-1], labels[::-1]  # top of the stack first
+    handles.append(Patch(facecolor="white", edgecolor="black", linewidth=2.2))
+    labels.append("black outline: named in the article")
+    ax.legend(handles, labels, title="domain (top of stack first)", loc="upper center",
+              bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=9, title_fontsize=9,
+              frameon=False)  # fmt: skip
     ax.grid(axis="x", visible=False)
     return ax

@@ -33,25 +33,31 @@ def test_seed_tables_and_figure(run_notebook):
         ["Ocean-2024", "Ocean", "2024", True],
     ]
 
+    # the record is cut at the publication date (2024-09-10, the embeds' date): the
+    # 29 Nov 2024 air patrol is left out of the 2024 bar and of the fits
     per_year = _read(out, "events_per_year")
-    assert len(per_year) == 20 * 6 and per_year["n"].sum() == 50
-    assert per_year.groupby("year")["n"].sum().loc[[2005, 2019, 2024]].tolist() == [1, 5, 8]
+    assert len(per_year) == 20 * 6 and per_year["n"].sum() == 49
+    assert per_year.groupby("year")["n"].sum().loc[[2005, 2019, 2024]].tolist() == [1, 5, 7]
+    assert "2024-11-29" not in ";".join(per_year["names"])
 
-    fit = _read(out, "exercise_trend").iloc[0]
-    assert fit["window"] == "2005-2024"
-    assert (round(fit["rate_ratio"], 3), round(fit["ci_low"], 3), round(fit["ci_high"], 3)) == (
-        1.161,
-        1.095,
-        1.232,
+    fits = _read(out, "exercise_trend")
+    assert fits["window"].tolist() == ["2005-2024", "2019-2024"]
+    full, recent = fits.iloc[0], fits.iloc[1]
+    assert (round(full["rate_ratio"], 3), round(full["ci_low"], 3), round(full["ci_high"], 3)) == (
+        1.156,
+        1.09,
+        1.226,
     )
-    assert str(fit["supports_growth"]) == "True"
+    assert str(full["supports_growth"]) == "True"
+    assert (round(recent["rate_ratio"], 2), round(recent["ci_low"], 2)) == (1.14, 0.92)
+    assert str(recent["supports_growth"]) == "False"
 
     claims = _read(out, "claims")
     assert claims[["claim_type", "mention", "status"]].values.tolist() == [
         ["named_year", "Northern/Interaction-2024", "supported"],
         ["location", "Sea of Japan", "supported"],
         ["location", "Sea of Okhotsk", "supported"],
-        ["frequency", "pattern of increased", "supported"],
+        ["frequency", "pattern of increased", "not supported"],  # 'in recent years': 2019-2024
         ["ordinal", "fifth such instance", "supported"],
         ["named_year", "Northern/Interaction-2023", "supported"],
         ["location", "Sea of Japan", "supported"],
@@ -59,6 +65,10 @@ def test_seed_tables_and_figure(run_notebook):
         ["named_year", "Ocean-2024", "supported"],
         ["named_no_year", "Northern/Interaction", "not checkable"],
     ]
+    assert set(claims["record_until"]) == {"2024-09-10"}
+    assert "The verdict depends on the window" in claims.loc[3, "reason"]
+    scale = _read(out, "scale_exercise_mentions")
+    assert scale["n"].sum() == 24  # every sentence, the embedded posts included
     counts = _read(out, "exercise_mention_counts")
     assert counts.loc[counts.canonical_name == "drill", "n"].sum() == 7
     assert (out / "figures" / "exercise_frequency.png").stat().st_size > 20_000

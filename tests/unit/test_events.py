@@ -462,6 +462,96 @@ def test_publication_year_sources(seeds_documents):
         events.publication_year(plain, override=24)
 
 
+def test_publication_date_sources(seeds_documents):
+    assert events.publication_date(seeds_documents) == (
+        "2024-09-10",
+        "the latest date of an embedded post",
+    )
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b"], "published": ["2023-05-01", "2023-11-30T08:00"], "text": ["", ""]}
+    )
+    assert events.publication_date(docs) == ("2023-11-30", "the documents' published column")
+    assert events.publication_date(docs.assign(published=["2023-13-45", "May 2023"])) == (
+        None,
+        "no published dates and no embedded posts",
+    )
+    with pytest.raises(ParameterError, match="`documents` must be a pandas DataFrame"):
+        events.publication_date([1])
+
+
+def test_events_until_cuts_at_the_publication_date(table):
+    cut = events.events_until(table, publication_year=2024, publication_date="2024-09-10")
+    assert len(table) - len(cut) == 5
+    assert cut.attrs["record_until"] == "2024-09-10"
+    assert cut.attrs["left_out"] == [
+        "Joint Strategic Air Patrol 2024 (2024-11-29)",
+        "Joint Naval Patrol 2025",
+        "Marine Security Belt 2025 (2025-03-09)",
+        "Joint Sea 2025 (2025-08-01)",
+        "Joint Strategic Air Patrol 2025 (2025-12-09)",
+    ]
+    assert "Joint Strategic Air Patrol 2024 (2024-11-29)" in cut.attrs["left_out"]
+    assert "Joint Strategic Air Patrol 2024 (2024-07-24)" not in cut.attrs["left_out"]
+    assert not (cut["year"] > 2024).any()
+    # events on the publication date itself are kept (Ocean-2024 and N/I-2024 start that day)
+    assert {"Ocean", "Northern/Interaction"} <= set(cut.loc[cut.year == 2024, "name"])
+    # the 2024 naval patrols have no start date: kept, and named in the note
+    assert cut.attrs["undated_kept"] == ["Joint Naval Patrol 2024", "Joint Naval Patrol 2024"]
+    assert "2 event(s) of 2024 with no start date kept" in cut.attrs["note"]
+    assert cut.attrs["note"].startswith(
+        "Record cut at the publication date (2024-09-10): 5 later event(s) left out"
+    )
+    # only a year: the whole publication year stays
+    by_year = events.events_until(table, publication_year=2024)
+    assert by_year.attrs["record_until"] == "2024"
+    assert len(by_year) == len(table[table.year <= 2024])
+    # a date of another year is ignored; no year keeps everything
+    odd = events.events_until(table, publication_year=2024, publication_date="2023-01-01")
+    assert odd.attrs["record_until"] == "2024"
+    whole = events.events_until(table, publication_year=None)
+    assert len(whole) == len(table) and whole.attrs["record_until"] == ""
+
+
+def test_recent_window():
+    assert events.recent_window(2005, 2024, 2024) == (2019, 2024)
+    assert events.recent_window(2005, 2030, 2024) == (2019, 2024)
+    assert events.recent_window(2021, 2024, 2024) == (2021, 2024)
+    assert events.recent_window(2005, 2024, None, years=10) == (2015, 2024)
+    with pytest.raises(ParameterError, match="`years`"):
+        events.recent_window(2005, 2024, 2024, years=1)
+
+
+def test_seed_claims_cut_at_publication_and_recent_window(seed_mentions, table, seeds_documents):
+    date, _ = events.publication_date(seeds_documents)
+    record = events.events_until(table, publication_year=2024, publication_date=date)
+    fit = events.trend(events.events_per_year(record, 2005, 2024))
+    recent = events.trend(events.events_per_year(record, *events.recent_window(2005, 2024, 2024)))
+    claims = events.check_claims(
+        seed_mentions, table, publication_year=2024, publication_date=date, trend=fit,
+        recent_trend=recent,
+    )  # fmt: skip
+    assert set(claims["record_until"]) == {"2024-09-10"}
+    got = claims[["sent_id", "claim_type", "status"]].values.tolist()
+    assert got[3] == [1, "frequency", "not supported"]
+    assert got[7] == [9, "frequency", "supported"]
+    inc = claims.iloc[3]
+    assert inc["claim"] == "frequency claim: 'pattern of increased' (in recent years)"
+    assert inc["deciding_rows"].startswith("recent window yearly counts 2019-2024: rate ratio 1.14")
+    assert "| full window yearly counts 2005-2024: rate ratio 1.16" in inc["deciding_rows"]
+    assert "The verdict depends on the window: over 2005-2024 the data do support" in inc["reason"]
+    # the record up to 2024-09-10 has 49 events in 2005-2024 (the Nov 2024 air patrol is out)
+    assert int(fit["n_events"].item()) == 49
+    fifth = claims[claims.claim_type == "ordinal"].iloc[0]
+    assert fifth["status"] == "supported"
+    assert "5 in the record up to 2024-09-10" in fifth["reason"]
+    assert "2 counted event(s) of 2024 have no start date" in fifth["reason"]
+    # the ninth air patrol (29 Nov 2024) came after the article
+    m = events.mentions(_sentences("It was the ninth joint strategic air patrol by bombers."))
+    c = events.check_claims(m, table, publication_year=2024, publication_date=date)
+    assert c["status"].tolist() == ["not supported"]
+    assert "only 8 Joint Strategic Air Patrol event(s) up to 2024" in c["reason"].item()
+
+
 def test_seed_claims_pinned(seed_mentions, table):
     fit = events.trend(events.events_per_year(table, 2005, 2024))
     claims = events.check_claims(seed_mentions, table, publication_year=2024, trend=fit)
@@ -509,9 +599,9 @@ def test_claims_not_supported_and_not_checkable(table):
         [5, "named_year", "not checkable"],
     ]
     assert (
-        "only in 2012, 2013, 2014, 2015, 2016, 2017, 2019, 2021, 2022, 2024, 2025"
-        in c.loc[0, "reason"]
+        "only in 2012, 2013, 2014, 2015, 2016, 2017, 2019, 2021, 2022, 2024." in c.loc[0, "reason"]
     )
+    assert c.loc[6, "reason"] == "2031 is after the record up to 2024."
     assert "South China Sea" in c.loc[2, "reason"]
     assert "Joint Naval Patrol 2023" in c.loc[3, "reason"]
 
@@ -548,6 +638,26 @@ def test_highlights_and_chart(seed_mentions, table):
     ]  # fmt: skip
     outlines = [p for p in ax.patches if isinstance(p, Rectangle) and not p.get_fill()]
     assert len(outlines) == 3
+    # every label's arrow ends at the centre of its own outlined segment
+    centres = {
+        (round(p.get_x() + p.get_width() / 2), p.get_y() + p.get_height() / 2) for p in outlines
+    }
+    arrows = {a.get_text(): a.xy for a in ax.texts if "-20" in a.get_text()}
+    assert {k: (round(v[0]), v[1]) for k, v in arrows.items()} == {
+        "Northern/Interaction-2023": (2023, 4.5),
+        "Northern/Interaction-2024": (2024, 4.5),  # uncut record: 2 naval, 2 air below
+        "Ocean-2024": (2024, 7.5),
+    }
+    assert {(round(x), y) for x, y in arrows.values()} == centres
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [
+        "strategic command-staff", "joint naval patrol", "combined naval-air",
+        "land / counter-terrorism", "joint strategic air patrol", "naval exercise",
+        "black outline: named in the article",
+    ]  # fmt: skip
+    assert min(t.get_fontsize() for t in ax.get_legend().get_texts()) >= 9
+    assert min(t.get_fontsize() for t in ax.get_xticklabels()) >= 9
+    assert tuple(ax.figure.get_size_inches()) == (7.0, 5.0)
     assert ax.get_xlabel() == "Year the event started"
     assert ax.get_ylabel() == "Events per year (count)"
     heights = {}
