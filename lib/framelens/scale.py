@@ -792,7 +792,8 @@ class Session:
         result = analyse(
             self.corpus,
             abbreviations=abbreviations,
-            output_dir=output_dir,
+            # row-level Parquet only on Dask: locally the notebook's own CSVs hold the rows
+            output_dir=output_dir if self.engine == "dask" else None,
             collect_documents=self.engine == "local",
             progress=self.engine == "dask",
             **options,

@@ -1636,6 +1636,9 @@ def evaluate(
 # plots (compute apart; each returns the Axes and never saves)
 
 
+LEGEND_FONTSIZE = 10  # as large as the tick labels of plots.style()
+
+
 def _axes(ax):
     import matplotlib.pyplot as plt
 
@@ -1690,7 +1693,7 @@ def plot_arc(arc_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     ax.set_xlabel("sentence position in the document (0 = first)")
     ax.set_ylabel("VADER compound (−1 … +1)")
     ax.set_title(f"Sentiment arc · {doc_id}")
-    ax.legend(loc="best", fontsize=8)
+    ax.legend(loc="best", fontsize=LEGEND_FONTSIZE)
     return ax
 
 
@@ -1708,6 +1711,8 @@ def plot_distribution(
     'sentences (count)'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
+    from matplotlib.ticker import MaxNLocator
+
     from .plots import PALETTE
 
     check_columns("scores", scores, ["compound"])
@@ -1729,8 +1734,9 @@ def plot_distribution(
         ax.axvline(t, color="0.3", ls="--", lw=0.8)
     ax.set_xlabel("VADER compound (−1 … +1); dashed: label thresholds")
     ax.set_ylabel("sentences (count)")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title("Distribution of sentence sentiment")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=LEGEND_FONTSIZE)
     return ax
 
 
@@ -1742,15 +1748,28 @@ def _interval_plot(frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: 
     y = np.arange(len(d))
     lo = (d["mean_compound"] - d["ci_low"]).fillna(0).clip(lower=0)
     hi = (d["ci_high"] - d["mean_compound"]).fillna(0).clip(lower=0)
+    # one sentence has no interval: a hollow marker, so it is not read as an estimate
+    single = (d["n_sentences"] < 2).to_numpy()
     ax.errorbar(
-        d["mean_compound"],
-        y,
-        xerr=[lo, hi],
+        d["mean_compound"][~single],
+        y[~single],
+        xerr=[lo[~single], hi[~single]],
         fmt="o",
         color=PALETTE[0],
         ecolor=PALETTE[5],
         capsize=3,
+        label="mean, 95% interval",
     )
+    if single.any():
+        ax.plot(
+            d["mean_compound"][single],
+            y[single],
+            "o",
+            markerfacecolor="white",
+            markeredgecolor=PALETTE[0],
+            label="one sentence (n=1): no interval",
+        )
+        ax.legend(loc="best", fontsize=LEGEND_FONTSIZE)
     ax.axvline(0, color="0.5", lw=0.8)
     ax.set_yticks(y)
     ax.set_yticklabels(
@@ -1764,6 +1783,9 @@ def _interval_plot(frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: 
 
 def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None):
     """Mean compound of the sentences mentioning each actor, with 95% intervals.
+
+    Actors named in fewer than ``min_n`` sentences are left out; an actor named in one
+    sentence (kept with ``min_n=1``) has no interval and is drawn as a hollow marker.
 
     Examples
     --------
@@ -1822,6 +1844,18 @@ def plot_agreement(vader: pd.DataFrame, pattern: pd.DataFrame, *, ax=None):
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("VADER compound (−1 … +1)")
     ax.set_ylabel("Pattern polarity (−1 … +1)")
+    stats = agreement(vader, pattern).iloc[0]
+    n_same = round(stats["label_agreement"] * stats["n"]) if stats["n"] else 0
+    rho = "n/a" if pd.isna(stats["spearman_rho"]) else f"{stats['spearman_rho']:.2f}"
+    ax.text(
+        0.02,
+        0.98,
+        f"Spearman ρ = {rho}\nn = {stats['n']} sentences\nsame label: {n_same} of {stats['n']}",
+        transform=ax.transAxes,
+        va="top",
+        ha="left",
+        fontsize=LEGEND_FONTSIZE,
+    )
     ax.set_title("Two lexicons, sentence by sentence")
-    ax.legend(fontsize=8)
+    ax.legend(loc="lower right", fontsize=LEGEND_FONTSIZE)
     return ax

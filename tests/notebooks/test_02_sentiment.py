@@ -112,6 +112,56 @@ def test_tables_and_figures(run_notebook, rated_corpus):
     arcs = sorted(p.stem for p in (out / "figures").glob("sentiment_arc_*.png"))
     assert arcs == [f"sentiment_arc_{DOC}", "sentiment_arc_d"]  # max_arcs=2, in doc_id order
 
+    # "At scale": the engine's corpus summary equals the prose sentences above
+    whole = pd.read_csv(out / "tables" / "scale_sentiment_corpus.csv").iloc[0]
+    prose = sents[(sents["kind"] == "prose") & (sents["label"] != "unscored")]
+    assert (whole["n_sentences"], whole["n_unscored"]) == (len(prose), 2) == (23, 2)
+    mean = prose["compound"].astype(float).mean()
+    assert whole["mean_compound"] == pytest.approx(mean, abs=1e-9)  # CSVs keep 10 decimals
+    assert whole["share_pos"] == pytest.approx((prose["label"] == "positive").mean())
+
+
+def _printed(executed) -> str:
+    nb = nbformat.read(executed, as_version=4)
+    return "".join(
+        o.get("text", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "stream" and o.name == "stdout"
+    )
+
+
+def test_seed_numbers_are_printed_not_hard_coded(tmp_path):
+    """The numbers the markdown refers to come from the computed frames."""
+    import papermill
+
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "02_sentiment.ipynb"),
+        str(tmp_path / "out.ipynb"),
+        cwd=str(ROOT / "notebooks"),
+        parameters={"output_dir": str(tmp_path / "run")},
+        progress_bar=False,
+    )
+    printed = _printed(tmp_path / "out.ipynb")
+    for line in [
+        f"{DOC} (prose only, 19 sentences): mean of sentences +0.22 [+0.09, +0.36], "
+        "the document as one text +0.98",
+        "6 of 13 actors are named in fewer than 2 sentences and left out of the figure",
+        "Spearman ρ = 0.19 over 24 sentences; same label for 11 of 24 (Cohen's κ = 0.17)",
+        "positive sentences (prose only): 12 of 19 at ±0.05, 8 at ±0.3",
+        "United States (n=4): +0.35 -> +0.15",
+        f"{DOC}: mean +0.22 (prose only) -> +0.17 (embeds counted), interval [+0.09, +0.36]",
+    ]:
+        assert line in printed
+    markdown = "".join(
+        c.source
+        for c in nbformat.read(tmp_path / "out.ipynb", as_version=4).cells
+        if c.cell_type == "markdown"
+    )
+    for number in ["0.22", "0.98", "0.19", "11 of 24", "12 of 19", "0.35", "0.17"]:
+        assert number not in markdown, number
+
 
 def test_bad_group_by_shows_one_message_naming_the_columns(run_notebook, rated_corpus):
     with pytest.raises(NotebookError) as info:

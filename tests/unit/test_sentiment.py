@@ -6,6 +6,7 @@ import csv
 import time
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -444,3 +445,59 @@ def test_plots_return_labelled_axes(scores, seeds_sentences):
     assert sentiment.plot_groups(groups).get_yticklabels()[0].get_text() == "seed (n=19)"
     pat = sentiment.pattern_scores(seeds_sentences)
     assert sentiment.plot_agreement(scores, pat).get_ylabel() == "Pattern polarity (−1 … +1)"
+
+
+def _legend_sizes(ax):
+    return [t.get_fontsize() for t in ax.get_legend().get_texts()]
+
+
+def test_legends_are_as_large_as_tick_labels(scores, seeds_sentences):
+    from framelens import plots
+
+    with plots.style():
+        axes = [
+            sentiment.plot_arc(sentiment.arc(scores)),
+            sentiment.plot_distribution(scores),
+            sentiment.plot_agreement(scores, sentiment.pattern_scores(seeds_sentences)),
+        ]
+        for ax in axes:
+            tick = ax.get_xticklabels()[0].get_fontsize()
+            assert min(_legend_sizes(ax)) >= max(9, tick), ax.get_title()
+            plt.close(ax.figure)
+
+
+def test_distribution_counts_have_integer_ticks(scores):
+    ax = sentiment.plot_distribution(scores)
+    ticks = [t for t in ax.get_yticks() if 0 <= t <= ax.get_ylim()[1]]
+    assert ticks == [0, 1, 2, 3, 4, 5, 6, 7]
+    plt.close(ax.figure)
+
+
+def test_agreement_plot_names_rho_and_n(scores, seeds_sentences):
+    ax = sentiment.plot_agreement(scores, sentiment.pattern_scores(seeds_sentences))
+    assert [t.get_text() for t in ax.texts] == [
+        "Spearman ρ = 0.19\nn = 24 sentences\nsame label: 11 of 24"
+    ]
+    plt.close(ax.figure)
+
+
+def test_single_sentence_actors_are_hollow_and_have_no_interval(scores):
+    actors = sentiment.actor_tone(scores)
+    ax = sentiment.plot_actor_tone(actors, min_n=1)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    hollow = [line for line in ax.lines if line.get_markerfacecolor() == "white"]
+    assert len(hollow) == 1
+    singles = sorted(labels[int(y)] for y in hollow[0].get_ydata())
+    assert singles == [
+        "Japan (n=1)",
+        "Sea of Okhotsk (n=1)",
+        "South China Sea (n=1)",
+        "South Korea (n=1)",
+        "Taiwan (n=1)",
+        "Taiwan Strait (n=1)",
+    ]
+    assert _legend_sizes(ax) == [10, 10]
+    plt.close(ax.figure)
+    ax = sentiment.plot_actor_tone(actors, min_n=2)
+    assert ax.get_legend() is None and len(ax.get_yticklabels()) == 7
+    plt.close(ax.figure)
