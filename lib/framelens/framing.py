@@ -105,7 +105,8 @@ PROFILE_COLUMNS = [
     "n_words", "hits_per_1000_words",
 ]  # fmt: skip
 ATTRIBUTION_COLUMNS = [
-    "doc_id", "sent_id", "source", "source_type", "cue", "descriptor", "start", "end", "text",
+    "doc_id", "sent_id", "source", "source_type", "cue", "descriptor", "sent_ids", "start",
+    "end", "text",
 ]  # fmt: skip
 HEDGING_COLUMNS = [
     "doc_id", "sent_id", "kind", "n_words", "n_hedges", "n_certainty", "hedges", "certainty",
@@ -1142,9 +1143,11 @@ def flow(
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, para_id, frame, n_sentences, n_frame_sentences, share_sentences,
-        sent_ids``: one row per (document, paragraph, frame), zeros included;
-        ``sent_ids`` lists the sentences that carry the frame (the evidence).
+        ``doc_id, para_id, kind, frame, n_sentences, n_frame_sentences,
+        share_sentences, sent_ids``: one row per (document, paragraph, frame), zeros
+        included; ``kind`` is the paragraph's kind (``prose`` or ``embed``; ``prose``
+        when the sentences have no ``kind`` column); ``sent_ids`` lists the sentences
+        that carry the frame (the evidence).
 
     Examples
     --------
@@ -1157,13 +1160,17 @@ def flow(
     _check_sentences(sentences, ("doc_id", "para_id", "sent_id"))
     check_columns("frame_sentences", frame_sentences, ["doc_id", "sent_id", "frame"])
     d = load_dictionary(dictionary)
-    cols = ["doc_id", "para_id", "frame", "n_sentences", "n_frame_sentences",
+    cols = ["doc_id", "para_id", "kind", "frame", "n_sentences", "n_frame_sentences",
             "share_sentences", "sent_ids"]  # fmt: skip
     if sentences.empty:
         return _empty(cols, ["para_id", "n_sentences", "n_frame_sentences"]).astype(
             {"share_sentences": "float64"}
         )
     paras = sentences.groupby(["doc_id", "para_id"]).size().rename("n_sentences")
+    if "kind" in sentences.columns:
+        kinds = sentences.groupby(["doc_id", "para_id"])["kind"].first().rename("kind")
+    else:
+        kinds = pd.Series("prose", index=paras.index, name="kind")
     grid = pd.DataFrame(
         [(doc, para, f) for doc, para in paras.index for f in d.frames],
         columns=["doc_id", "para_id", "frame"],
@@ -1180,8 +1187,10 @@ def flow(
         )
         .reset_index()
     )
-    out = grid.merge(agg, on=["doc_id", "para_id", "frame"], how="left").merge(
-        paras.reset_index(), on=["doc_id", "para_id"]
+    out = (
+        grid.merge(agg, on=["doc_id", "para_id", "frame"], how="left")
+        .merge(paras.reset_index(), on=["doc_id", "para_id"])
+        .merge(kinds.reset_index(), on=["doc_id", "para_id"])
     )
     out["n_frame_sentences"] = out["n_frame_sentences"].fillna(0).astype("int64")
     out["sent_ids"] = out["sent_ids"].fillna("")
@@ -1309,7 +1318,7 @@ _ROLE = re.compile(
 _VERBS = (
     r"said|says|say|stated|states|announced|announces|told|tells|added|adds|noted|notes|"
     r"claimed|claims|warned|warns|stressed|stresses|insisted|insists|reported|reports|"
-    r"expressed|express|wrote|writes|posted|tweeted|confirmed|confirms|denied|denies|"
+    r"wrote|writes|posted|tweeted|confirmed|confirms|denied|denies|"
     r"declared|declares|argued|argues|explained|explains"
 )
 _VERB_RE = re.compile(
@@ -1394,12 +1403,15 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
 
     Rules, applied to each sentence (see the notebook for their limits):
 
-    1. **embedded posts**: every sentence of an embed paragraph (``kind == "embed"``) is
-       attributed to the account in its credit line (``— Name (@handle) Date``); the
-       credit line itself is not an attribution;
+    1. **embedded posts**: an embedded post (an embed paragraph, ``kind == "embed"``) is
+       attributed once to the account in its credit line (``— Name (@handle) Date``), on
+       the row of its first sentence, with all its sentences in ``sent_ids`` and their
+       text joined in ``text``; the credit line itself is not an attribution;
     2. **according to**: "according to [statements|reports|… from|by] SOURCE";
     3. **reporting verbs**: "SOURCE [has|also…] said|stated|announced|told|noted|warned|
-       expressed|…" (the subject of the clause), and the inverted "…, said SOURCE";
+       …" (the subject of the clause), and the inverted "…, said SOURCE"; verbs of
+       reaction ("expressed alarm", "voiced concern") report a reaction, not a cited
+       statement, and are not cues;
     4. **named individuals with a descriptor**: "Zhou Bo, a former Senior Colonel of…"
        (two to four capitalised words, a comma, and a descriptor naming a role).
 
@@ -1416,10 +1428,13 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, sent_id, source, source_type, cue, descriptor, start, end, text``: one
-        row per attribution; ``cue`` names the rule and its words, ``descriptor`` the
-        description of a named individual, ``start``/``end`` the document offsets of the
-        source's name (of the credit line for embeds), ``text`` the sentence.
+        ``doc_id, sent_id, source, source_type, cue, descriptor, sent_ids, start, end,
+        text``: one row per attribution (per source and sentence; per embedded post);
+        ``cue`` names the rule and its words, ``descriptor`` the description of a named
+        individual, ``sent_ids`` the sentences the attribution covers (space-separated:
+        the sentence itself, or every sentence of an embedded post), ``start``/``end``
+        the document offsets of the source's name (of the credit line for embeds),
+        ``text`` the sentence (the post's sentences for embeds).
 
     Examples
     --------
@@ -1443,6 +1458,7 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
     )
     credits: dict[tuple, tuple[str, str, int, int]] = {}
     credit_rows = set()
+    posts: dict[tuple, list[int]] = {}  # (doc_id, para) -> rows of the post's sentences
     for i, (doc_id, para, text, kind, start) in enumerate(
         zip(sentences["doc_id"], paras, sentences["text"], kinds, sentences["start"],
             strict=True)
@@ -1453,14 +1469,21 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
             src = f"{name} (@{handle})" if name else f"@{handle}"
             credits[(doc_id, para)] = (src, name, int(start), int(start) + len(str(text)))
             credit_rows.add(i)
+        elif kind == "embed":
+            posts.setdefault((doc_id, para), []).append(i)
+    first_of_post = {rows_[0]: rows_ for rows_ in posts.values()}
+    sent_ids_all = sentences["sent_id"].tolist()
+    texts_all = [str(t) for t in sentences["text"]]
     rows: list[tuple] = []
-    for i, (doc_id, sent_id, para, text, kind, start) in enumerate(
-        zip(sentences["doc_id"], sentences["sent_id"], paras, sentences["text"], kinds,
+    for i, (doc_id, sent_id, para, text, start) in enumerate(
+        zip(sentences["doc_id"], sentences["sent_id"], paras, sentences["text"],
             sentences["start"], strict=True)
     ):  # fmt: skip
         text, off = str(text), int(start)
         found: list[tuple[str, str, str, str, int, int]] = []
-        if kind == "embed" and i not in credit_rows:
+        post: list[int] = []
+        if i in first_of_post:
+            post = first_of_post[i]
             cr = credits.get((doc_id, para))
             if cr:
                 src, name, a, b = cr
@@ -1514,7 +1537,13 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
             if key in seen or any(key in s or s in key for s in seen):
                 continue
             seen.add(key)
-            rows.append((doc_id, int(sent_id), src, typ, cue, desc, a, b, text))
+            if cue.startswith("embedded post"):
+                ids = " ".join(str(sent_ids_all[k]) for k in post)
+                body = " ".join(texts_all[k] for k in post)
+                rows.append((doc_id, int(sent_id), src, typ, cue, desc, ids, a, b, body))
+            else:
+                rows.append((doc_id, int(sent_id), src, typ, cue, desc, str(sent_id), a, b,
+                             text))  # fmt: skip
     if not rows:
         return _empty(ATTRIBUTION_COLUMNS, ["sent_id", "start", "end"])
     out = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
@@ -1875,6 +1904,18 @@ def _ax(ax, size=(8, 4.5)):
     return ax
 
 
+def _text_colour(rgba) -> str:
+    """Black on light cells, white on dark ones (luma of the sRGB colour above 0.4).
+
+    Examples
+    --------
+    >>> _text_colour((0.49, 0.49, 0.47, 1.0)), _text_colour((0.0, 0.13, 0.3, 1.0))
+    ('black', 'white')
+    """
+    r, g, b = (float(c) for c in rgba[:3])
+    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.4 else "white"
+
+
 def _heatmap(ax, matrix: pd.DataFrame, *, fmt: str, cbar_label: str, annot=None) -> None:
     import numpy as np
 
@@ -1885,13 +1926,12 @@ def _heatmap(ax, matrix: pd.DataFrame, *, fmt: str, cbar_label: str, annot=None)
     ax.set_yticks(range(matrix.shape[0]), [str(r) for r in matrix.index])
     ax.grid(False)
     vals = annot.to_numpy() if annot is not None else data
-    hi = np.nanmax(data) if np.isfinite(data).any() else 1
     for i in range(matrix.shape[0]):
         for j in range(matrix.shape[1]):
             v = vals[i, j]
             if v == v:  # not NaN
-                ax.text(j, i, format(v, fmt), ha="center", va="center", fontsize=8,
-                        color="black" if data[i, j] > 0.6 * hi else "white")  # fmt: skip
+                ax.text(j, i, format(v, fmt), ha="center", va="center", fontsize=9,
+                        color=_text_colour(im.cmap(im.norm(data[i, j]))))  # fmt: skip
     ax.figure.colorbar(im, ax=ax, label=cbar_label)
 
 
@@ -1911,13 +1951,13 @@ def plot_profile(
     >>> p = pd.DataFrame({"doc_id": ["a", "a"], "frame": ["threat", "rivalry"],
     ...                   "share_sentences": [0.5, 0.25], "hits_per_1000_words": [10.0, 5.0]})
     >>> plot_profile(p).get_xlabel()
-    'share of sentences carrying the frame'
+    'share of sentences carrying the frame (0–1)'
     """
     import numpy as np
 
     check_choice("value", value, ["share_sentences", "hits_per_1000_words"])
     check_columns("profile_frame", profile_frame, [by, "frame", value])
-    label = {"share_sentences": "share of sentences carrying the frame",
+    label = {"share_sentences": "share of sentences carrying the frame (0–1)",
              "hits_per_1000_words": "frame hits per 1,000 words"}[value]  # fmt: skip
     frames = list(dict.fromkeys(profile_frame["frame"]))
     groups = list(dict.fromkeys(profile_frame[by]))
@@ -1937,7 +1977,7 @@ def plot_profile(
         ax.set_xlabel(label)
         ax.set_ylabel("frame")
         if len(groups) > 1:
-            ax.legend(title=by, fontsize=8)
+            ax.legend(title=by, fontsize=9, title_fontsize=9)
     else:
         _heatmap(ax, wide.T, fmt=".2f", cbar_label=label)
         ax.set_xlabel("frame")
@@ -1951,6 +1991,7 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     """Heat map of frames (rows) by paragraph (columns) for one document.
 
     Cells show how many of the paragraph's sentences carry the frame; colour is the share.
+    Embedded posts are labelled "N (embed)" on the x axis (with a ``kind`` column).
     Returns the matplotlib Axes.
 
     Examples
@@ -1971,8 +2012,15 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     frames = list(dict.fromkeys(f["frame"]))
     share = f.pivot(index="frame", columns="para_id", values="share_sentences").reindex(frames)
     n = f.pivot(index="frame", columns="para_id", values="n_frame_sentences").reindex(frames)
+    if "kind" in f.columns:
+        kind = f.groupby("para_id")["kind"].first()
+        labels = [f"{p} (embed)" if kind.get(p) == "embed" else str(p) for p in share.columns]
+        share.columns = n.columns = labels
     ax = _ax(ax)
     _heatmap(ax, share, fmt="d", cbar_label="share of the paragraph's sentences", annot=n)
+    if any(str(c).endswith("(embed)") for c in share.columns):
+        for label in ax.get_xticklabels():
+            label.set(rotation=40, ha="right", rotation_mode="anchor")
     ax.set_xlabel("paragraph (0 = first)")
     ax.set_ylabel("frame")
     ax.set_title(f"Frames through the article: {doc_id}")
@@ -2028,6 +2076,8 @@ def plot_sources(attribution_frame: pd.DataFrame, *, ax=None):
     >>> [float(b.get_width()) for b in plot_sources(a).patches][:2]
     [2.0, 0.0]
     """
+    from matplotlib.ticker import MaxNLocator
+
     from .plots import PALETTE
 
     check_columns("attribution_frame", attribution_frame, ["source_type"])
@@ -2036,7 +2086,8 @@ def plot_sources(attribution_frame: pd.DataFrame, *, ax=None):
     ax.barh(counts.index, counts.to_numpy(dtype=float),
             color=[PALETTE[i % len(PALETTE)] for i in range(len(counts))])  # fmt: skip
     ax.invert_yaxis()
-    ax.set_xlabel("attributions (sentence × source)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("attributions (one per source and sentence; a post counts once)")
     ax.set_ylabel("source type")
     ax.set_title("Who is cited: sources by type")
     return ax

@@ -12,30 +12,46 @@ pytestmark = pytest.mark.notebook
 
 
 def test_seed_tables(run_notebook):
+    """Defaults: prose only (as notebooks 01, 02, 04); sourcing and accuracy read embeds."""
     out = run_notebook("03_framing", SEEDS)
     tables = out / "tables"
     fs = pd.read_csv(tables / "frame_sentences.csv", keep_default_na=False)
     assert list(fs.columns)[:7] == [
         "doc_id", "sent_id", "kind", "text", "frame", "dictionary", "matches",
     ]  # fmt: skip
-    assert len(fs) == 42
+    assert len(fs) == 39 and set(fs["kind"]) == {"prose"}
     assert fs.loc[(fs.sent_id == 11) & (fs.frame == "rivalry"), "matches"].tolist() == [
         "united front@1836-1848"
     ]
     docs = pd.read_csv(tables / "frame_documents.csv").set_index("frame")
     assert docs.loc["cooperation", ["n_sentences", "n_frame_sentences", "n_hits"]].tolist() == [
-        24, 14, 17,
+        19, 13, 16,
     ]  # fmt: skip
-    assert docs.loc["threat", "hits_per_1000_words"] == pytest.approx(7000 / 608)
+    assert docs.loc["threat", "hits_per_1000_words"] == pytest.approx(7000 / 542)
+    flow = pd.read_csv(tables / "frame_flow.csv", keep_default_na=False)
+    assert sorted(set(flow["para_id"])) == [0, 1, 3, 4, 6, 7, 8, 9, 10]
+    actors = pd.read_csv(tables / "actor_frames.csv").set_index(["actor", "frame"])
+    assert actors.loc[("China", "cooperation"), ["n_sentences", "n_actor_sentences"]].tolist() == [
+        7, 10,
+    ]  # fmt: skip
+    # one row per embedded post; "expressed alarm" is a reaction, not a cited source
     attr = pd.read_csv(tables / "attributions.csv", keep_default_na=False)
-    assert attr["source_type"].value_counts().to_dict() == {
-        "official": 2, "social_media": 2, "expert": 1, "state_media": 1,
-    }  # fmt: skip
+    assert attr[["source", "source_type", "sent_ids"]].values.tolist() == [
+        ["China's Ministry of National Defense", "official", "3"],
+        ["@pearlleigh", "social_media", "5 6"],
+        ["Zhou Bo", "expert", "12"],
+        ["China Daily (@ChinaDaily)", "state_media", "12"],
+    ]
     hedge = pd.read_csv(tables / "hedging_documents.csv")
-    assert hedge[["n_hedges", "n_certainty"]].values.tolist() == [[4, 5]]
+    assert hedge[["n_sentences", "n_hedges", "n_certainty"]].values.tolist() == [[19, 4, 5]]
     acc = pd.read_csv(tables / "frame_accuracy.csv").set_index("frame")
     assert acc.loc["threat", ["tp", "fp", "fn"]].tolist() == [4, 3, 1]
-    assert acc.loc["all (micro)", "f1"] == pytest.approx(36 / 42)
+    assert acc.loc["all (micro)", ["support", "f1"]].tolist() == [42, pytest.approx(36 / 42)]
+    # the engine's whole-corpus profile: every sentence, embeds included (as in the unit pins)
+    whole = pd.read_csv(tables / "scale_frame_profile.csv").set_index("frame")
+    assert whole.loc["cooperation", ["n_sentences", "n_frame_sentences", "n_hits"]].tolist() == [
+        24, 14, 17,
+    ]  # fmt: skip
     for fig in ["frame_profile", "frame_flow", "actor_frames", "sources_by_type"]:
         assert (out / "figures" / f"{fig}.png").stat().st_size > 5_000
 

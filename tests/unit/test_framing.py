@@ -385,12 +385,18 @@ def test_cooccurrence_flow_and_actors_on_the_seed(seeds_sentences):
     assert len(f) == 11 * 6
     last = f[(f.para_id == 10) & (f.frame == "cooperation")].iloc[0]
     assert (last.n_sentences, last.n_frame_sentences, last.sent_ids) == (3, 3, "21 22 23")
+    kinds = f.drop_duplicates("para_id").set_index("para_id")["kind"]
+    assert kinds[kinds == "embed"].index.tolist() == [2, 5]
+    assert set(framing.flow(seeds_sentences[seeds_sentences.kind == "prose"], m, d)["kind"]) == {
+        "prose"
+    }
     counts = framing.actor_frame_counts(m, gazetteer.actor_mentions(seeds_sentences), d)
     af = framing.actor_frames(counts)
     assert af["actor"].iloc[0] == "China"
     china = af[af.actor == "China"].set_index("frame")
-    assert china.loc["cooperation", ["n_sentences", "n_actor_sentences"]].tolist() == [8, 14]
-    assert framing.actor_frames(pd.concat([counts, counts])).loc[0, "n_actor_sentences"] == 28
+    # the credit line "— China Daily (@ChinaDaily) …" is not a mention of China (gazetteer)
+    assert china.loc["cooperation", ["n_sentences", "n_actor_sentences"]].tolist() == [8, 13]
+    assert framing.actor_frames(pd.concat([counts, counts])).loc[0, "n_actor_sentences"] == 26
 
 
 # ---------------------------------------------------------------------------------------
@@ -400,15 +406,23 @@ def test_cooccurrence_flow_and_actors_on_the_seed(seeds_sentences):
 def test_attributions_on_the_seed(seeds_sentences):
     a = framing.attributions(seeds_sentences)
     assert list(a.columns) == framing.ATTRIBUTION_COLUMNS
-    assert a[["sent_id", "source", "source_type", "cue"]].values.tolist() == [
-        [3, "China's Ministry of National Defense", "official", "according to statements from"],
-        [5, "@pearlleigh", "social_media", "embedded post (credit line)"],
-        [6, "@pearlleigh", "social_media", "embedded post (credit line)"],
-        [12, "Zhou Bo", "expert", "named with descriptor"],
-        [12, "China Daily (@ChinaDaily)", "state_media", "embedded post (credit line)"],
-        [23, "The United States and its allies", "official", "expressed"],
-    ]
-    assert a.loc[3, "descriptor"] == "a former Senior Colonel of the People's\u2026"
+    # an embedded post counts once (all its sentences in sent_ids); "expressed alarm" is a
+    # reaction, not a cited source, so sentence 23 gives no row
+    assert a[["sent_id", "source", "source_type", "cue", "sent_ids"]].values.tolist() == [
+        [3, "China's Ministry of National Defense", "official", "according to statements from",
+         "3"],
+        [5, "@pearlleigh", "social_media", "embedded post (credit line)", "5 6"],
+        [12, "Zhou Bo", "expert", "named with descriptor", "12"],
+        [12, "China Daily (@ChinaDaily)", "state_media", "embedded post (credit line)", "12"],
+    ]  # fmt: skip
+    assert a.loc[2, "descriptor"] == "a former Senior Colonel of the People's\u2026"
+    assert a.loc[1, "text"].endswith("#RussianPacificFleet pic.twitter.com/xmuh0b0mwf")
+    # a partition holding only the post's second sentence still finds the post, once
+    part = framing.attributions(seeds_sentences[seeds_sentences.sent_id.isin([6, 7])])
+    assert part[["sent_id", "source", "sent_ids"]].values.tolist() == [[6, "@pearlleigh", "6"]]
+    assert framing.attributions(seeds_sentences[seeds_sentences.kind == "prose"])[
+        "source"
+    ].tolist() == ["China's Ministry of National Defense"]
 
 
 def test_attribution_rules_on_constructed_sentences():
@@ -423,6 +437,7 @@ def test_attribution_rules_on_constructed_sentences():
         "Reuters reported the sailing.",
         "According to Chinese state media, the drills ended.",
         "According to a statement by the Pentagon, nothing happened.",
+        "The allies have expressed alarm at the drills.",
     )
     a = framing.attributions(s)
     assert a[["sent_id", "source", "source_type"]].values.tolist() == [
@@ -543,14 +558,22 @@ def test_plots_return_labelled_axes(seeds_sentences):
     p = framing.profile(framing.profile_counts(seeds_sentences, m, d))
     ax = framing.plot_profile(p)
     assert ax.get_title() == "Frame profile" and len(ax.patches) == 6
+    assert ax.get_xlabel() == "share of sentences carrying the frame (0\u20131)"
     ax = framing.plot_flow(framing.flow(seeds_sentences, m, d))
     assert ax.get_xlabel() == "paragraph (0 = first)" and len(ax.texts) == 66
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[:4] == ["0", "1", "2 (embed)", "3"] and ticks[5] == "5 (embed)"
+    # numbers readable on every cell: 9 pt, black on light cells, white on dark ones
+    assert {t.get_fontsize() for t in ax.texts} == {9.0}
+    colours = {(t.get_text(), t.get_color()) for t in ax.texts}
+    assert ("0", "white") in colours and ("3", "black") in colours
     af = framing.actor_frames(
         framing.actor_frame_counts(m, gazetteer.actor_mentions(seeds_sentences), d)
     )
     ax = framing.plot_actor_frames(af, top_n=5)
-    assert [t.get_text() for t in ax.get_yticklabels()][0] == "China (14)"
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "China (13)"
     ax = framing.plot_sources(framing.attributions(seeds_sentences))
-    assert [float(b.get_width()) for b in ax.patches] == [2.0, 1.0, 2.0, 1.0, 0.0, 0.0]
+    assert [float(b.get_width()) for b in ax.patches] == [1.0, 1.0, 1.0, 1.0, 0.0, 0.0]
+    assert all(float(x).is_integer() for x in ax.get_xticks())
     with pytest.raises(ParameterError, match=r"`value` must be one of"):
         framing.plot_profile(p, value="share")
