@@ -21,7 +21,10 @@ Words are the ``word`` and ``abbr`` tokens of :func:`framelens.corpus.tokenize`,
 lower-cased, except runs of scripts written without spaces (Chinese, Japanese, Thai…):
 counting those as "words" would need a segmenter for the language, so they are left out
 and the document gets a note. By default the article's own prose is measured and embedded
-posts (``kind == "embed"``) are left out (``include_embeds=True`` keeps them).
+posts (``kind == "embed"``) are left out (``include_embeds=True`` keeps them); their
+hashtags, @mentions and links are still counted, apart (``embed_*`` measures). In term
+lists (:func:`term_counts` and its finishers) a final possessive 's is split off, so
+"China's" and "China’s" count as "china".
 
 References
 ----------
@@ -599,6 +602,9 @@ _COUNT_MEASURES = [
     "hashtags",
     "mentions",
     "links",
+    "embed_hashtags",
+    "embed_mentions",
+    "embed_links",
     "sentence_length_mean",
     "sentence_length_median",
     "sentence_length_max",
@@ -629,7 +635,23 @@ def _count_rows(sents: list[_Sent], all_sents: list[_Sent] | None) -> list[tuple
     words = _words_of(sents)
     n_words, n_sents = len(words), len(sents)
     lengths = [len(s.words) for s in sents]
-    embeds = {s.para_id for s in (all_sents or sents) if s.kind == "embed"}
+    embed_sents = [s for s in (all_sents or sents) if s.kind == "embed"]
+    embeds = {s.para_id for s in embed_sents}
+    in_scope = any(s.kind == "embed" for s in sents)
+
+    def apart(measure: str) -> str:  # where the embeds' hashtags/mentions/links are
+        if in_scope or not embed_sents:
+            return ""
+        return f"prose only; embedded posts: see embed_{measure}"
+
+    def embedded(kind: str) -> float:
+        return float(sum(s.other[kind] for s in embed_sents))
+
+    embed_note = (
+        "in embedded posts (also counted in the row above: include_embeds=True)"
+        if in_scope
+        else "in embedded posts, counted apart from the prose"
+    )
     out: list[tuple] = [
         ("characters", float(sum(len(s.text) for s in sents)), True, "characters of the sentences"),
         ("words", float(n_words), True, "" if n_words else _no_words_note(sents)),
@@ -637,9 +659,12 @@ def _count_rows(sents: list[_Sent], all_sents: list[_Sent] | None) -> list[tuple
         ("sentences", float(n_sents), True, ""),
         ("paragraphs", float(len({s.para_id for s in sents})), True, ""),
         ("embeds", float(len(embeds)), True, "embedded posts in the document (paragraphs)"),
-        ("hashtags", float(sum(s.other["hashtag"] for s in sents)), True, ""),
-        ("mentions", float(sum(s.other["mention"] for s in sents)), True, "@handles"),
-        ("links", float(sum(s.other["url"] for s in sents)), True, ""),
+        ("hashtags", float(sum(s.other["hashtag"] for s in sents)), True, apart("hashtags")),
+        ("mentions", float(sum(s.other["mention"] for s in sents)), True, apart("mentions")),
+        ("links", float(sum(s.other["url"] for s in sents)), True, apart("links")),
+        ("embed_hashtags", embedded("hashtag"), True, embed_note),
+        ("embed_mentions", embedded("mention"), True, "@handles " + embed_note),
+        ("embed_links", embedded("url"), True, embed_note),
     ]
     if n_words:
         out += [
@@ -727,10 +752,11 @@ def document_stats(
         and ``sentences`` are the counts the value rests on; ``reliable`` is false when
         the text is too short for the measure (the ``note`` says why) or the value is
         undefined (NaN). Measures: counts (characters, words, types, sentences,
-        paragraphs, embeds, hashtags, mentions, links, sentence_length_mean / median /
-        max in words), diversity (ttr, mattr, mtld, hdd), readability
-        (flesch_reading_ease, flesch_kincaid_grade, gunning_fog, smog_index,
-        coleman_liau_index). Sorted by ``doc_id``, then family and measure as listed.
+        paragraphs, embeds, hashtags, mentions, links, embed_hashtags, embed_mentions,
+        embed_links, sentence_length_mean / median / max in words), diversity (ttr,
+        mattr, mtld, hdd), readability (flesch_reading_ease, flesch_kincaid_grade,
+        gunning_fog, smog_index, coleman_liau_index). Sorted by ``doc_id``, then family
+        and measure as listed.
 
     Examples
     --------
@@ -797,7 +823,10 @@ def counts(
     -------
     pandas.DataFrame
         Columns as :func:`document_stats`; measures characters, words, types, sentences,
-        paragraphs, embeds, hashtags, mentions, links, sentence_length_mean / median / max.
+        paragraphs, embeds, hashtags, mentions, links (in the measured text: the prose
+        by default), embed_hashtags, embed_mentions, embed_links (in the embedded posts,
+        always counted apart so that a prose-only count of 0 does not hide them),
+        sentence_length_mean / median / max.
 
     Examples
     --------
@@ -1049,6 +1078,11 @@ def _check_ns(n: int | Sequence[int]) -> list[int]:
     return sorted({check_int("n", v, min_value=1, max_value=10) for v in ns})
 
 
+def _term(word: str) -> str:
+    """Split a final possessive 's off a word (words come with ’ already as ')."""
+    return word[:-2] if len(word) > 2 and word.endswith("'s") else word
+
+
 def term_counts(
     sentences: pd.DataFrame,
     *,
@@ -1058,9 +1092,11 @@ def term_counts(
 ) -> pd.DataFrame:
     """Count words and n-grams per document: partial counts that sum across partitions.
 
-    N-grams are runs of ``n`` consecutive words within a sentence, not crossing
-    punctuation, numbers, hashtags or links ("the Sea of Japan, and" gives "sea of
-    japan" but not "japan and"). Every term is counted, stopwords included; the
+    A final possessive ``'s`` (or ``’s``) is split off, so "China's" and "China’s" count
+    as "china" (and "it's" as "it"); other measures (types, diversity, KWIC) keep the
+    word as written. N-grams are runs of ``n`` consecutive words within a sentence, not
+    crossing punctuation, numbers, hashtags or links ("the Sea of Japan, and" gives "sea
+    of japan" but not "japan and"). Every term is counted, stopwords included; the
     finishers (:func:`top_terms`, :func:`collocations`, :func:`keyness`) filter.
 
     Returns
@@ -1075,20 +1111,23 @@ def term_counts(
     ...                   "kind": ["prose"], "text": ["Joint drills, joint drills."]})
     >>> term_counts(s, n=2)[["term", "count"]].values.tolist()
     [['joint drills', 2]]
+    >>> s2 = s.assign(text=["China's navy, China\u2019s drills."])
+    >>> term_counts(s2)[["term", "count"]].values.tolist()
+    [['china', 2], ['drills', 1], ['navy', 1]]
     """
     check_bool("include_embeds", include_embeds)
     ns = _check_ns(n)
     docs = _prepare(sentences, include_embeds, tokens)
     rows = []
     for doc_id, sents in docs.items():
+        runs = [[_term(w) for w in run] for s in sents for run in s.runs]
         for k in ns:
             c: Counter = Counter()
-            for s in sents:
-                for run in s.runs:
-                    if k == 1:
-                        c.update(run)
-                    else:
-                        c.update(" ".join(run[i : i + k]) for i in range(len(run) - k + 1))
+            for run in runs:
+                if k == 1:
+                    c.update(run)
+                else:
+                    c.update(" ".join(run[i : i + k]) for i in range(len(run) - k + 1))
             rows.extend((doc_id, k, term, cnt) for term, cnt in sorted(c.items()))
     frame = pd.DataFrame(rows, columns=TERM_COUNT_COLUMNS)
     return frame.astype({"doc_id": str, "n": "int64", "term": str, "count": "int64"})
@@ -1184,7 +1223,9 @@ def collocations(
     -------
     pandas.DataFrame
         ``rank, bigram, w1, w2, count, w1_count, w2_count, total_words,
-        likelihood_ratio, pmi``, ranked by likelihood ratio (Dunning 1993), then bigram.
+        likelihood_ratio, pmi``, ranked by likelihood ratio (Dunning 1993), then bigram;
+        ``likelihood_ratio`` is NaN (ranked last) when the counts cannot form a 2×2
+        table, as in a two-word text whose one pair repeats a word.
 
     Examples
     --------
@@ -1194,6 +1235,9 @@ def collocations(
     >>> tc = term_counts(s, n=[1, 2])
     >>> collocations(tc, min_freq=2)[["bigram", "count", "w1_count"]].values.tolist()
     [['joint drills', 2, 2]]
+    >>> tiny = term_counts(s.assign(text=["Ships ships."]), n=[1, 2])
+    >>> collocations(tiny, min_freq=1)[["bigram", "likelihood_ratio"]].values.tolist()
+    [['ships ships', nan]]
     """
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
     from nltk.probability import FreqDist
@@ -1214,8 +1258,15 @@ def collocations(
     measures = BigramAssocMeasures()
     rows = []
     if finder.ngram_fd:
-        lr = dict(finder.score_ngrams(measures.likelihood_ratio))
-        pmi = dict(finder.score_ngrams(measures.pmi))
+        n_all = int(word_fd.N())
+        lr, pmi = {}, {}
+        for (w1, w2), c in finder.ngram_fd.items():
+            marginals = (int(word_fd[w1]), int(word_fd[w2]))
+            pmi[(w1, w2)] = measures.pmi(c, marginals, n_all)
+            # the 2x2 table has a negative cell when a pair covers (nearly) every word
+            # of a tiny text ("ships ships": 1 pair, 2 words): G² is then undefined
+            possible = n_all - marginals[0] - marginals[1] + c >= 0
+            lr[(w1, w2)] = measures.likelihood_ratio(c, marginals, n_all) if possible else math.nan
         for (w1, w2), c in finder.ngram_fd.items():
             rows.append(
                 (
@@ -1567,17 +1618,33 @@ def plot_top_terms(top: pd.DataFrame, *, ax=None):
 def plot_sentence_lengths(lengths: pd.DataFrame, *, ax=None, bins: int = 15):
     """Histogram of sentence lengths in words (:func:`sentence_lengths`); returns the Axes.
 
+    At most ``bins`` bins, each a whole number of words wide and centred on whole
+    numbers; both axes have integer ticks.
+
     Examples
     --------
     >>> ax = plot_sentence_lengths(pd.DataFrame({"words": [12, 30, 25]}))
     >>> ax.get_ylabel()
     'sentences (count)'
+    >>> [float(p.get_width()) for p in ax.patches][:2]
+    [2.0, 2.0]
     """
+    from matplotlib.ticker import MaxNLocator
+
     from .plots import PALETTE
 
+    bins = check_int("bins", bins, min_value=1)
     ax = _ax(ax)
     values = lengths["words"].to_numpy()
-    ax.hist(values, bins=bins if len(values) else 1, color=PALETTE[0], edgecolor="white")
+    if len(values):
+        lo, hi = int(values.min()), int(values.max())
+        width = max(1, math.ceil((hi - lo + 1) / bins))
+        edges = np.arange(lo - 0.5, hi + width + 0.5, width)
+    else:
+        edges = 1
+    ax.hist(values, bins=edges, color=PALETTE[0], edgecolor="white")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if len(values):
         ax.axvline(
             float(np.mean(values)),
@@ -1596,7 +1663,8 @@ def plot_dispersion(disp: pd.DataFrame, *, ax=None, label: str = "term"):
     """Lexical dispersion: each hit as a tick at its position (x) on its term's row (y).
 
     ``disp`` is :func:`dispersion` (``label="term"``) or :func:`actor_positions`
-    (``label="actor"``). Returns the Axes.
+    (``label="actor"``; the axis then reads "actor or place", as the gazetteer lists
+    both). Returns the Axes.
 
     Examples
     --------
@@ -1616,9 +1684,29 @@ def plot_dispersion(disp: pd.DataFrame, *, ax=None, label: str = "term"):
     ax.set_ylim(-0.5, max(len(labels), 1) - 0.5)
     ax.set_xlim(0, 100)
     ax.set_xlabel("position in the document (% of its length)")
-    ax.set_ylabel(label)
+    ax.set_ylabel("actor or place" if label == "actor" else label)
     ax.set_title("Lexical dispersion")
     return ax
+
+
+#: Okabe–Ito colours of the gazetteer's types: seas blue, countries orange (a pair that
+#: stays apart for protan and deutan readers), the rest from the remaining colours.
+TYPE_COLORS = {
+    "country": "#E69F00",
+    "sea": "#0072B2",
+    "region": "#009E73",
+    "bloc": "#CC79A7",
+    "organisation": "#56B4E9",
+}
+
+
+def _type_colors(types: Sequence[str]) -> dict[str, str]:
+    from .plots import PALETTE
+
+    spare = [c for c in PALETTE if c not in TYPE_COLORS.values()]
+    others = [t for t in types if t not in TYPE_COLORS]
+    colors = {t: spare[i % len(spare)] for i, t in enumerate(others)}
+    return {t: TYPE_COLORS.get(t, colors.get(t)) for t in types}
 
 
 def plot_actor_mentions(actors: pd.DataFrame, *, ax=None, top_n: int = 15):
@@ -1630,14 +1718,12 @@ def plot_actor_mentions(actors: pd.DataFrame, *, ax=None, top_n: int = 15):
     >>> plot_actor_mentions(a).get_xlabel()
     'mentions (count)'
     """
-    from .plots import PALETTE
-
     ax = _ax(ax)
     total = actors.groupby(["actor", "type"], sort=True)["mentions"].sum().reset_index()
     total = total.sort_values(["mentions", "actor"], ascending=[False, True]).head(top_n)
     data = total.iloc[::-1]
     types = sorted(set(data["type"]))
-    colors = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
+    colors = _type_colors(types)
     ax.barh(data["actor"], data["mentions"], color=[colors[t] for t in data["type"]])
     if types:
         from matplotlib.patches import Patch

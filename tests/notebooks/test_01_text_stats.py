@@ -41,11 +41,19 @@ def test_seed_tables(run_notebook):
     assert value["words"] == 542
     assert value["sentences"] == 19
     assert value["embeds"] == 2
+    # the embeds' hashtags, mentions and links are reported apart, not as 0
+    assert (value["hashtags"], value["embed_hashtags"]) == (0, 4)
+    assert (value["embed_mentions"], value["embed_links"]) == (2, 2)
     assert value["mtld"] == pytest.approx(110.493674, abs=1e-5)
     smog = docs.set_index("measure").loc["smog_index"]
     assert (smog["reliable"], smog["note"]) == (False, "SMOG needs 30 sentences; has 19")
     terms = pd.read_csv(tables / "text_stats_terms.csv")
-    assert terms.loc[terms.n == 1, "term"].tolist()[:3] == ["military", "china", "drills"]
+    # possessives count as the word: China 11, Russia 9 in the prose (see the unit test)
+    top = terms[terms.n == 1].set_index("term")["count"]
+    assert top.index.tolist()[:3] == ["china", "military", "russia"]
+    assert (top["china"], top["russia"]) == (11, 9)
+    scale_top = pd.read_csv(tables / "scale_top_terms.csv").sort_values("rank")
+    assert scale_top["term"].tolist()[:20] == top.index.tolist()[:20]
     assert terms.loc[terms.n == 2, "term"].tolist()[:1] == ["military cooperation"]
     colloc = pd.read_csv(tables / "collocations.csv")
     assert colloc.loc[0, ["bigram", "count"]].tolist() == ["recent years", 2]
@@ -54,6 +62,7 @@ def test_seed_tables(run_notebook):
     kwic = pd.read_csv(tables / "kwic.csv")
     assert kwic["match"].tolist() == ["drills"] * 7
     assert not (tables / "keyness.csv").exists()
+    assert not (tables / "text_stats_groups.csv").exists()  # no groups: both skipped
     for fig in [
         "top_terms",
         "sentence_lengths",

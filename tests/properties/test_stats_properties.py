@@ -77,6 +77,12 @@ def test_any_text_never_raises_and_counts_are_consistent(text):
             v = _val(ds, "d", m)
             assert math.isnan(v) or v > 0
         assert (_val(ds, "d", "ttr") <= 1) or words == 0
+        # possessives are split off terms; the term total still equals the word count
+        assert not any(w.endswith("'s") for t in tc["term"] for w in t.split(" "))
+        # prose + embeds = everything, for hashtags, mentions and links
+        prose = stats.counts(s)
+        for m in ["hashtags", "mentions", "links"]:
+            assert _val(prose, "d", m) + _val(prose, "d", f"embed_{m}") == _val(ds, "d", m)
     else:
         assert ds.empty
 

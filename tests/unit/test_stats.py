@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import textstat
+from matplotlib.colors import to_rgb
 
 from framelens import corpus, resources, stats
 from framelens.errors import ParameterError
@@ -132,7 +133,13 @@ def test_seed_word_and_sentence_counts_match_independent_count(seeds_sentences):
     assert _value(d, "sentences") == sum(ends) == 19
     assert _value(d, "paragraphs") == len(prose) == 9
     assert _value(d, "embeds") == 2
-    assert _value(d, "hashtags") == 0  # the hashtags are in the embeds
+    assert _value(d, "hashtags") == 0  # the hashtags are in the embeds...
+    assert _value(d, "hashtags", "note") == "prose only; embedded posts: see embed_hashtags"
+    # ...which are counted apart, so the table does not claim there are none
+    embeds = "\n".join(p for p in SEED_FILE.read_text("utf-8").split("\n\n") if "pic." in p)
+    assert _value(d, "embed_hashtags") == len(re.findall(r"#\w+", embeds)) == 4
+    assert _value(d, "embed_mentions") == len(re.findall(r"@\w+", embeds)) == 2
+    assert _value(d, "embed_links") == len(re.findall(r"pic\.twitter\.com/\w+", embeds)) == 2
 
 
 def test_seed_counts_with_embeds(seeds_sentences):
@@ -144,6 +151,10 @@ def test_seed_counts_with_embeds(seeds_sentences):
     assert _value(d, "mentions") == 2
     assert _value(d, "links") == 2
     assert _value(d, "sentences") == 24
+    # the embed rows say the same posts are already in the row above
+    assert _value(d, "embed_hashtags") == 4
+    assert "also counted in the row above" in _value(d, "embed_hashtags", "note")
+    assert _value(d, "hashtags", "note") == ""
 
 
 def test_sentence_lengths_sum_to_words(seeds_sentences):
@@ -161,7 +172,7 @@ def test_document_stats_shares_tokens(seeds_sentences):
     b = stats.document_stats(seeds_sentences, tokens=toks)
     pd.testing.assert_frame_equal(a, b)
     assert list(a.columns) == stats.STAT_COLUMNS
-    assert len(a) == 12 + 4 + 5
+    assert len(a) == 15 + 4 + 5
 
 
 # --------------------------------------------------------------------------- readability
@@ -301,10 +312,28 @@ def test_kwic_bad_parameters(seeds_sentences, kwargs, message):
 # --------------------------------------------------------------------------- vocabulary
 
 
+def test_possessives_count_as_the_word(seeds_sentences):
+    # counted without framelens: the name as a whole word, alone or with 's / ’s, in prose
+    prose = " ".join(_prose_paragraphs())
+    china = len(re.findall(r"\bChina(?:['\u2019]s)?(?![\w'\u2019])", prose))
+    russia = len(re.findall(r"\bRussia(?:['\u2019]s)?(?![\w'\u2019])", prose))
+    assert (china, russia) == (11, 9)
+    tc = stats.term_counts(seeds_sentences)
+    count = tc.set_index("term")["count"]
+    assert (count["china"], count["russia"]) == (china, russia)
+    assert not tc["term"].str.endswith("'s").any()
+    top = stats.top_terms(tc, top_n=20).set_index("term")["count"]
+    assert (top["china"], top["russia"]) == (11, 9)
+
+
 def test_top_terms_on_seed(seeds_sentences):
     tc = stats.term_counts(seeds_sentences, n=[1, 2])
     top = stats.top_terms(tc, top_n=3)
-    assert top[["term", "count"]].values.tolist() == [["military", 11], ["china", 9], ["drills", 7]]
+    assert top[["term", "count"]].values.tolist() == [
+        ["china", 11],
+        ["military", 11],
+        ["russia", 9],
+    ]
     assert top["per_1000_words"].iloc[0] == pytest.approx(11 * 1000 / 542)
     assert stats.top_terms(tc, top_n=1, keep_stopwords=True)["term"].tolist() == ["the"]
     bigrams = stats.top_terms(tc, n=2, top_n=2)
@@ -470,8 +499,9 @@ def test_actor_counts_on_seed(seeds_sentences):
     assert a.loc["United States", "aliases"] == "U.S. 3; United States 2"
     assert a.loc["South China Sea", "mentions"] == 1
     with_embeds = stats.actor_counts(seeds_sentences, include_embeds=True).set_index("actor")
-    # + "Chinese", "China", "#PLA" in one tweet, "China", "China Daily" in the other
-    assert with_embeds.loc["China", "mentions"] == 16
+    # + "Chinese", "China", "#PLA" in one tweet, "China" in the other (its credit line
+    # "China Daily" names an account, not an actor)
+    assert with_embeds.loc["China", "mentions"] == 15
     pos = stats.actor_positions(seeds_sentences)
     assert pos["position"].between(0, 1).all()
     assert len(pos) == a["mentions"].sum()
@@ -498,13 +528,29 @@ def test_dispersion_positions(seeds_sentences, seeds_documents):
 def test_plots_return_axes_with_labels(seeds_sentences):
     tc = stats.term_counts(seeds_sentences)
     ax = stats.plot_top_terms(stats.top_terms(tc, top_n=5))
-    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "military"
-    ax = stats.plot_sentence_lengths(stats.sentence_lengths(seeds_sentences))
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "china"
+    lengths = stats.sentence_lengths(seeds_sentences)
+    ax = stats.plot_sentence_lengths(lengths)
     assert ax.get_xlabel() == "sentence length (words)"
+    # integer-width bins centred on whole numbers, integer ticks on both axes
+    widths = {float(b.get_width()) for b in ax.patches}
+    assert widths == {3.0}  # 12..43 words in at most 15 bins
+    assert sum(b.get_height() for b in ax.patches) == len(lengths) == 19
+    ax.figure.canvas.draw()
+    assert all(float(t).is_integer() for t in ax.get_xticks())
+    assert all(float(t).is_integer() for t in ax.get_yticks())
     ax = stats.plot_dispersion(stats.dispersion(seeds_sentences, ["drill*", "china"]))
     assert [t.get_text() for t in ax.get_yticklabels()] == ["china", "drill*"]
+    ax = stats.plot_dispersion(stats.actor_positions(seeds_sentences), label="actor")
+    assert ax.get_ylabel() == "actor or place"
     ax = stats.plot_actor_mentions(stats.actor_counts(seeds_sentences))
     assert [t.get_text() for t in ax.get_yticklabels()][-1] == "China"
+    legend = {
+        t.get_text(): h.get_facecolor()
+        for t, h in zip(ax.get_legend().get_texts(), ax.get_legend().legend_handles, strict=True)
+    }
+    assert legend["sea"][:3] == to_rgb("#0072B2")  # blue
+    assert legend["country"][:3] == to_rgb("#E69F00")  # orange
     fig, ax0 = plt.subplots()
     assert stats.plot_keyness(pd.DataFrame(columns=stats.KEYNESS_COLUMNS), ax=ax0) is ax0
     assert ax0.get_title() == "Keywords (needs two or more groups)"
