@@ -32,11 +32,12 @@ class Outputs:
 _KEYWORD = re.compile(r"^(?P<func>[\w.]+)\(\) got an unexpected keyword argument '(?P<arg>\w+)'$")
 
 
-def short_message(etype: type, value: BaseException) -> str | None:
+def short_message(etype: type, value: BaseException, tb=None) -> str | None:
     """Return the one-line message for an error a student can cause, or None.
 
     Library errors show their own message; a misspelled keyword argument to a framelens
-    function names the closest parameter.
+    function names the closest parameter. With the traceback ``tb``, the function is the
+    one the failing line called (``framing.evaluate``, not ``sentiment.evaluate``).
 
     Examples
     --------
@@ -48,13 +49,62 @@ def short_message(etype: type, value: BaseException) -> str | None:
         return f"{etype.__name__}: {value}"
     m = _KEYWORD.match(str(value)) if issubclass(etype, TypeError) else None
     if m:
-        func = _find_function(m["func"])
+        func = _called_function(tb, m["func"]) if tb is not None else None
+        func = func or _find_function(m["func"])
         if func is not None:
             known = [p for p in inspect.signature(func).parameters if not p.startswith("_")]
             return (
-                f"TypeError: {m['func']}() has no parameter {m['arg']!r}"
+                f"TypeError: {_dotted(func)}() has no parameter {m['arg']!r}"
                 f"{suggest(m['arg'], known)}; its parameters are {known}."
             )
+    return None
+
+
+def _dotted(func) -> str:
+    module = getattr(func, "__module__", "") or ""
+    return f"{module.removeprefix('framelens.')}.{func.__qualname__}".lstrip(".")
+
+
+def _called_function(tb, name: str):
+    """Return the framelens function the innermost frame of ``tb`` was calling, or None.
+
+    Python 3.11 gives each instruction its source span: the span of the failing call is
+    parsed, and its callee (``framing.evaluate``) is looked up in the frame's namespace.
+    """
+    import ast
+    import linecache
+
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    frame, code = tb.tb_frame, tb.tb_frame.f_code
+    try:
+        lineno, end_lineno, col, end_col = list(code.co_positions())[tb.tb_lasti // 2]
+    except (AttributeError, IndexError, ValueError):
+        return None
+    lines = [line.encode() for line in linecache.getlines(code.co_filename)]
+    if None in (lineno, end_lineno, col, end_col) or end_lineno > len(lines):
+        return None
+    span = lines[lineno - 1 : end_lineno]
+    span[-1] = span[-1][:end_col]
+    span[0] = span[0][col:]
+    try:
+        call = ast.parse(b"".join(span).decode(errors="replace").strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(call, ast.Call):
+        return None
+    node, attrs = call.func, []
+    while isinstance(node, ast.Attribute):
+        attrs.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    obj = frame.f_locals.get(node.id, frame.f_globals.get(node.id))
+    for attr in reversed(attrs):
+        obj = getattr(obj, attr, None)
+    module = getattr(obj, "__module__", "") or ""
+    if callable(obj) and module.startswith("framelens") and obj.__name__ == name.split(".")[-1]:
+        return obj
     return None
 
 
@@ -74,7 +124,7 @@ def _find_function(name: str):
 
 
 def _short_error(shell, etype, value, tb, tb_offset=None):  # pragma: no cover - in kernel
-    msg = short_message(etype, value)
+    msg = short_message(etype, value, tb)
     if msg is None:  # not one of ours: the usual traceback
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
         return None

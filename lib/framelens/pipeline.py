@@ -36,6 +36,7 @@ import json
 import multiprocessing
 import os
 import platform
+import re
 import shutil
 import sys
 import time
@@ -395,11 +396,36 @@ def _last_started_cell(path: str) -> int | None:
     return started
 
 
+# nbconvert's own sanitizer (filters.clean_html) allows too few tags: headings, paragraphs
+# and table headers come out escaped, as visible markup (jupyter/nbconvert#2016). This one
+# keeps what Markdown and pandas tables produce and still escapes scripts, styles, forms.
+_HTML_TAGS = [
+    *"a abbr acronym b blockquote br caption code col colgroup dd del details div dl dt em".split(),
+    *"h1 h2 h3 h4 h5 h6 hr i img kbd li ol p pre s span strong sub summary sup table".split(),
+    *"tbody td tfoot th thead tr ul".split(),
+]
+_HTML_ATTRIBUTES = {
+    "*": ["class", "id", "title"],
+    "a": ["href", "title", "class"],
+    "img": ["src", "alt", "title", "width", "height"],
+    "td": ["colspan", "rowspan"],
+    "th": ["colspan", "rowspan"],
+}
+_PANDAS_STYLE = re.compile(r"<style scoped>.*?</style>", flags=re.S)
+
+
+def _clean_html(element: Any) -> str:
+    import bleach
+
+    text = element.decode() if isinstance(element, bytes) else str(element)
+    return bleach.clean(_PANDAS_STYLE.sub("", text), tags=_HTML_TAGS, attributes=_HTML_ATTRIBUTES)
+
+
 def _render_html(executed: Path, target: Path) -> None:
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter()
+    exporter = HTMLExporter(filters={"clean_html": _clean_html})
     exporter.sanitize_html = True  # corpus text in outputs shows as text, never as markup
     nb = nbformat.read(str(executed), as_version=4)
     body, _ = exporter.from_notebook_node(nb)

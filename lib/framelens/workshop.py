@@ -2,9 +2,11 @@
 
 ``make workshop`` (``framelens workshop``) writes ``outputs/workshop/``:
 
-- ``student/``: the notebooks with the cells tagged ``solution`` removed and no outputs
-  (nbconvert's ``TagRemovePreprocessor`` and ``ClearOutputPreprocessor``), the seed corpus,
-  and a README on how to start; ``student.zip`` is the same folder, to hand out;
+- ``student/``: the notebooks with the worked answers removed (cells tagged ``solution``
+  and the ``*Interpretation*`` under each) and no outputs (nbconvert's
+  ``TagRemovePreprocessor`` and ``ClearOutputPreprocessor``), the seed corpus, every file a
+  parameter default points to (03's hand labels, at the same relative place), and a README
+  on how to start; ``student.zip`` is the same folder, to hand out;
 - ``facilitator/``: the notebooks executed with papermill through the runner, solutions in
   place, rendered to HTML, plus ``schedule.html``, a one-page plan (sections, minutes,
   exercises) read from the notebooks' headers.
@@ -13,6 +15,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import zipfile
@@ -22,12 +25,22 @@ from pathlib import Path
 import nbformat
 
 from . import pipeline
+from .errors import InputError
 
-__all__ = ["Lesson", "build", "lessons", "student_notebook"]
+__all__ = [
+    "Exercise",
+    "Lesson",
+    "build",
+    "lessons",
+    "referenced_files",
+    "schedule_html",
+    "student_notebook",
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 _ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+BREAK_MINUTES = 10
 
 STUDENT_README = """# Computational news analysis: workshop notebooks
 
@@ -57,73 +70,278 @@ with a `text` column, and run all cells again.
 
 
 @dataclass(frozen=True)
+class Exercise:
+    """One **Your turn** exercise: its heading and its prompt (white space collapsed)."""
+
+    title: str
+    prompt: str
+
+
+@dataclass(frozen=True)
 class Lesson:
-    """One notebook as a lesson: its title, minutes, sections and exercises."""
+    """One notebook as a lesson: its title, minutes, prerequisites, sections and exercises."""
 
     name: str
     title: str
     teach_minutes: int
+    prerequisites: str
     sections: list[str]
-    exercises: list[str]
+    exercises: list[Exercise]
+
+
+_SKIP_SECTIONS = ("Set-up", "What exactly", "Outputs", "Your turn")
+
+
+def _header_field(head: str, name: str) -> str:
+    m = re.search(rf"^\|\s*\*\*{re.escape(name)}\*\*\s*\|(.*)\|\s*$", head, flags=re.M)
+    return m.group(1).strip() if m else ""
 
 
 def lessons(notebooks_dir: Path | None = None) -> list[Lesson]:
-    """Read each notebook's header and headings into a :class:`Lesson`."""
+    """Read each notebook's header and headings into a :class:`Lesson`.
+
+    The minutes come from the header's **Time** field (``teach ~N min``); sections are the
+    ``## `` headings other than set-up, method, outputs and exercises; each exercise is a
+    ``### Your turn`` heading with its prompt.
+
+    Examples
+    --------
+    >>> first = lessons()[0]
+    >>> first.name, first.teach_minutes, first.exercises[0].title
+    ('00_corpus_overview', 15, 'Your turn 1 · Where does a sentence begin?')
+    """
     out = []
     for path in pipeline.find_notebooks(None, notebooks_dir):
         nb = nbformat.read(path, as_version=4)
         head = nb.cells[0].source
         title = head.splitlines()[0].lstrip("# ").strip()
-        m = re.search(r"teach ~?(\d+)\s*min", head)
-        sections, exercises = [], []
+        m = re.search(r"teach ~?(\d+)\s*min", _header_field(head, "Time") or head)
+        sections: list[str] = []
+        exercises: list[Exercise] = []
         for cell in nb.cells[1:]:
             if cell.cell_type != "markdown":
                 continue
-            for line in cell.source.splitlines():
-                if line.startswith("## "):
+            lines = cell.source.splitlines()
+            for i, line in enumerate(lines):
+                if line.startswith("## ") and not line[3:].startswith(_SKIP_SECTIONS):
                     sections.append(line[3:].strip())
                 elif line.startswith("### Your turn"):
-                    exercises.append(line[4:].strip())
-        out.append(Lesson(path.stem, title, int(m.group(1)) if m else 0, sections, exercises))
+                    rest = []
+                    for nxt in lines[i + 1 :]:
+                        if nxt.startswith("#"):
+                            break
+                        rest.append(nxt)
+                    exercises.append(Exercise(line[4:].strip(), " ".join(" ".join(rest).split())))
+        out.append(
+            Lesson(
+                path.stem,
+                title,
+                int(m.group(1)) if m else 0,
+                _header_field(head, "Prerequisites"),
+                sections,
+                exercises,
+            )
+        )
     return out
 
 
+def _mark_worked_answers(nb: nbformat.NotebookNode) -> None:
+    """Tag ``solution`` the ``*Interpretation*`` markdown cell that follows a solution cell.
+
+    A worked answer is its code and the interpretation written under it; the interpretation
+    answers the exercise's question, so the student build drops it with the code.
+    """
+    previous_is_solution = False
+    for cell in nb.cells:
+        tags = cell.metadata.setdefault("tags", [])
+        if (
+            previous_is_solution
+            and cell.cell_type == "markdown"
+            and cell.source.lstrip().startswith("*Interpretation")
+            and "solution" not in tags
+        ):
+            tags.append("solution")
+        previous_is_solution = "solution" in tags
+        if not tags:
+            del cell.metadata["tags"]
+
+
 def student_notebook(path: Path) -> nbformat.NotebookNode:
-    """Return the student version of a notebook: no solution cells, no outputs."""
+    """Return the student version of a notebook: no worked answers, no outputs.
+
+    Cells tagged ``solution`` (and the interpretation markdown right after one) are removed
+    with nbconvert's ``TagRemovePreprocessor``; outputs and execution counts are cleared
+    with its ``ClearOutputPreprocessor``. Exercise cells stay, empty.
+
+    Examples
+    --------
+    >>> nb = student_notebook(ROOT / "notebooks" / "01_text_stats.ipynb")
+    >>> [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
+    []
+    >>> {c.source for c in nb.cells if "exercise" in c.metadata.get("tags", [])}
+    {''}
+    """
     from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
 
     nb = nbformat.read(path, as_version=4)
+    _mark_worked_answers(nb)
     remove = TagRemovePreprocessor(remove_cell_tags={"solution"}, enabled=True)
     nb, _ = remove.preprocess(nb, {})
     nb, _ = ClearOutputPreprocessor(enabled=True).preprocess(nb, {})
     return nb
 
 
-def _schedule_html(items: list[Lesson]) -> str:
-    esc = html.escape
-    total = sum(lesson.teach_minutes for lesson in items)
-    blocks = []
-    clock = 0
-    for lesson in items:
-        ex = "".join(f"<li>{esc(e)}</li>" for e in lesson.exercises) or "<li>none</li>"
-        sec = "".join(f"<li>{esc(s)}</li>" for s in lesson.sections if not s.startswith("Your"))
-        blocks.append(
-            f"<section><h2>{clock:>3}–{clock + lesson.teach_minutes} min · {esc(lesson.title)}"
-            f"</h2><p><a href='html/{esc(lesson.name)}.html'>worked notebook</a></p>"
-            f"<div class='cols'><div><h3>Sections</h3><ol>{sec}</ol></div>"
-            f"<div><h3>Exercises</h3><ol>{ex}</ol></div></div></section>"
-        )
+def referenced_files(book: Path) -> list[str]:
+    """Relative paths that a notebook's parameter defaults point to (corpus and outputs aside).
+
+    ``03_framing``'s ``labels_path = "../tests/data/annotations/seed_frames.csv"`` is one:
+    the student build must carry that file at the same place relative to its notebooks.
+
+    Examples
+    --------
+    >>> referenced_files(ROOT / "notebooks" / "03_framing.ipynb")
+    ['../tests/data/annotations/seed_frames.csv']
+    """
+    found = []
+    for name, info in pipeline.notebook_parameters(book).items():
+        value = info["default"]
+        if name in pipeline.COMMON or not isinstance(value, str) or not value.strip():
+            continue
+        if Path(value).is_absolute() or not (book.parent / value).exists():
+            continue
+        found.append(value)
+    return found
+
+
+def _copy_referenced(books: list[Path], student: Path) -> list[str]:
+    """Copy every file a parameter default points to, with the guides (``*.md``) beside it."""
+    copied = []
+    root = student.resolve()
+    for book in books:
+        for rel in referenced_files(book):
+            source = (book.parent / rel).resolve()
+            target = (student / "notebooks" / rel).resolve()
+            if not target.is_relative_to(root):
+                raise InputError(
+                    f"{book.name}: the default {rel!r} points outside the project, so the "
+                    "student build cannot carry it; make the default a path inside the project."
+                )
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_dir():
+                shutil.copytree(source, target)
+            else:
+                shutil.copy2(source, target)
+                for guide in sorted(source.parent.glob("*.md")):
+                    if not (target.parent / guide.name).exists():
+                        shutil.copy2(guide, target.parent / guide.name)
+            copied.append(str(target.relative_to(root)))
+    return copied
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _inline(text: str) -> str:
+    """Escape text for HTML, turning Markdown ``code`` spans into ``<code>``."""
+    parts = re.split(r"`([^`]*)`", text)
+    return "".join(
+        f"<code>{html.escape(p)}</code>" if i % 2 else html.escape(p) for i, p in enumerate(parts)
+    )
+
+
+def _run_seconds(facilitator: Path | None) -> dict[str, float]:
+    path = facilitator / "manifest.json" if facilitator else None
+    if path is None or not path.is_file():
+        return {}
+    return {n["name"]: n["duration_s"] for n in json.loads(path.read_text())["notebooks"]}
+
+
+def schedule_html(
+    items: list[Lesson],
+    *,
+    run_seconds: dict[str, float] | None = None,
+    break_minutes: int = BREAK_MINUTES,
+) -> str:
+    """Return the one-page workshop plan as HTML.
+
+    One row per notebook with its start and end on a clock from 0:00, its minutes, what it
+    needs, its sections and its exercises (each with its prompt), a
+    link to the worked notebook, and one break at the lesson boundary nearest the middle.
+
+    Examples
+    --------
+    >>> ex = Exercise("Your turn 1 · Why?", "Say why.")
+    >>> two = [Lesson("01_a", "01 · A", 20, "none", ["1. Counts"], [ex]),
+    ...        Lesson("02_b", "02 · B", 30, "01", ["1. Tone"], [])]
+    >>> page = schedule_html(two)
+    >>> "0:00–0:20" in page, "0:20–0:30</td><td colspan='3'>Break" in page, "0:30–1:00" in page
+    (True, True, True)
+    """
+    teach = sum(lesson.teach_minutes for lesson in items)
+    half, clock, after = teach / 2, 0, None
+    for i, lesson in enumerate(items[:-1]):
         clock += lesson.teach_minutes
+        if after is None or abs(clock - half) < abs(after[1] - half):
+            after = (i, clock)
+    if after is None:  # one lesson: no break
+        break_minutes = 0
+    rows, clock = [], 0
+    run_seconds = run_seconds or {}
+    for i, lesson in enumerate(items):
+        end = clock + lesson.teach_minutes
+        sections = " · ".join(_inline(s) for s in lesson.sections)
+        exercises = "".join(
+            f"<li><b>{_inline(e.title)}</b><br><span class='q'>{_inline(e.prompt)}</span></li>"
+            for e in lesson.exercises
+        )
+        run = run_seconds.get(lesson.name)
+        ran = f" · ran in {run:.0f} s" if run is not None else ""
+        rows.append(
+            f"<tr><td class='t'>{_clock(clock)}–{_clock(end)}</td>"
+            f"<td><b>{_inline(lesson.title)}</b><br>{lesson.teach_minutes} min{ran}<br>"
+            f"<a href='html/{html.escape(lesson.name)}.html'>worked notebook</a>"
+            f"<div class='pre'>Needs: {_inline(lesson.prerequisites) or 'nothing'}</div></td>"
+            f"<td>{sections}</td><td><ol>{exercises or '<li>none</li>'}</ol></td></tr>"
+        )
+        clock = end
+        if break_minutes and after is not None and i == after[0]:
+            rows.append(
+                f"<tr class='brk'><td class='t'>{_clock(clock)}–{_clock(clock + break_minutes)}"
+                f"</td><td colspan='3'>Break ({break_minutes} min)</td></tr>"
+            )
+            clock += break_minutes
+    n_ex = sum(len(lesson.exercises) for lesson in items)
+    pause = f" + {break_minutes} min break" if break_minutes else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Workshop schedule</title>
-<style>body {{ font-family: sans-serif; max-width: 60em; margin: 1.5em auto; font-size: 14px; }}
-h2 {{ font-size: 1.1em; margin-bottom: .2em; }} .cols {{ display: flex; gap: 2em; }}
-.cols div {{ flex: 1; }} h3 {{ font-size: 1em; margin: .2em 0; }} ol {{ margin-top: 0; }}
+<style>
+body {{ font-family: sans-serif; max-width: 75em; margin: 1em auto; font-size: 12px; }}
+h1 {{ font-size: 1.4em; margin: 0 0 .3em; }} p {{ margin: .3em 0; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border-top: 1px solid #bbb; padding: .35em .5em; text-align: left;
+  vertical-align: top; }}
+th {{ background: #eee; }} td.t {{ white-space: nowrap; font-weight: bold; }}
+ol {{ margin: 0; padding-left: 1.3em; }} li {{ margin-bottom: .25em; }}
+.q {{ color: #444; }} .pre {{ color: #555; font-size: .9em; margin-top: .3em; }}
+tr.brk td {{ background: #f6f6f6; font-style: italic; }}
+@media print {{ body {{ margin: 0; font-size: 9.5px; }} a {{ color: inherit; }} }}
+@page {{ size: A4 landscape; margin: 1cm; }}
 </style></head><body>
-<h1>Computational news analysis: workshop schedule ({total} min of teaching)</h1>
-<p>Before the session: run <code>framelens doctor</code> (or the first cells of notebook 00)
-on every laptop; all resources must say <code>ok</code>. Breaks are not included.</p>
-{"".join(blocks)}
+<h1>Computational news analysis: workshop plan</h1>
+<p><b>{len(items)} notebooks · {teach} min of teaching{pause} =
+{_clock(teach + break_minutes)} h · {n_ex} exercises.</b> Times run from the start of the
+session; each slot includes its exercises (give one or two in the room, the rest as homework).</p>
+<p><b>Before the session</b>: hand out <code>student.zip</code> (USB stick; nothing needs the
+network), then run <code>framelens doctor</code> (or the first cells of notebook 00) on every
+laptop: every resource must say <code>ok</code>. The worked answers are in
+<code>html/</code> and <code>notebooks/</code> beside this page.</p>
+<table><tr><th>time</th><th>notebook</th><th>sections</th><th>your turn (exercises)</th>
+</tr>
+{chr(10).join(rows)}
+</table>
 </body></html>
 """
 
@@ -144,9 +362,29 @@ def build(
     jobs: int | None = None,
     execute: bool = True,
 ) -> Path:
-    """Write the student and facilitator builds (and ``student.zip``) under ``out_dir``."""
+    """Write the student and facilitator builds (and ``student.zip``) under ``out_dir``.
+
+    Parameters
+    ----------
+    out_dir
+        Where ``student/``, ``student.zip`` and ``facilitator/`` are written.
+    notebooks_dir
+        The notebooks (default: the project's ``notebooks/``).
+    corpus_path
+        The corpus copied to ``student/seeds`` and run in the facilitator build.
+    jobs
+        Notebooks executed in parallel for the facilitator build (default: the cores).
+    execute
+        False writes the student build only.
+
+    Returns
+    -------
+    pathlib.Path
+        ``out_dir``.
+    """
     out = Path(out_dir)
-    books = pipeline.find_notebooks(None, Path(notebooks_dir) if notebooks_dir else None)
+    nb_dir = Path(notebooks_dir) if notebooks_dir else None
+    books = pipeline.find_notebooks(None, nb_dir)
     student = out / "student"
     if student.exists():
         shutil.rmtree(student)
@@ -154,14 +392,19 @@ def build(
     for book in books:
         nbformat.write(student_notebook(book), student / "notebooks" / book.name)
     shutil.copytree(corpus_path, student / "seeds")
-    (student / "README.md").write_text(STUDENT_README, encoding="utf-8")
+    extras = _copy_referenced(books, student)
+    readme = STUDENT_README
+    if extras:
+        readme += "\n## Other files\n" + "".join(
+            f"- `{e}`: used by a notebook's default parameters (a guide is beside it).\n"
+            for e in extras
+        )
+    (student / "README.md").write_text(readme, encoding="utf-8")
     _zip_folder(student, out / "student.zip")
 
     if execute:
         facilitator = out / "facilitator"
-        pipeline.run(
-            corpus_path, facilitator, notebooks_dir=notebooks_dir, jobs=jobs, progress=False
-        )
-        items = lessons(Path(notebooks_dir) if notebooks_dir else None)
-        (facilitator / "schedule.html").write_text(_schedule_html(items), encoding="utf-8")
+        pipeline.run(corpus_path, facilitator, notebooks_dir=nb_dir, jobs=jobs, progress=False)
+        page = schedule_html(lessons(nb_dir), run_seconds=_run_seconds(facilitator))
+        (facilitator / "schedule.html").write_text(page, encoding="utf-8")
     return out
