@@ -534,21 +534,25 @@ def _finish(
     return {k: _sorted(v, SUMMARY_KEYS.get(k, [])) for k, v in out.items()}
 
 
+def _extreme(rows: pd.DataFrame, *, most_negative: bool) -> pd.DataFrame:
+    """Return the most negative (or positive) sentence per actor; ties by document order."""
+    scored = rows[rows["compound"].notna()]
+    ordered = scored.sort_values(
+        ["actor", "compound", "doc_id", "sent_id"],
+        ascending=[True, most_negative, True, True],
+        kind="stable",
+    )
+    return ordered.groupby("actor", sort=True).head(1)[
+        ["actor", "doc_id", "sent_id", "compound", "text"]
+    ]
+
+
 def _extremes(rows: pd.DataFrame) -> pd.DataFrame:
     """Keep the most negative and most positive sentence per actor (per partition)."""
-    scored = rows[rows["compound"].notna()]
-    keep = []
-    for asc in (True, False):
-        keep.append(
-            scored.sort_values(
-                ["actor", "compound", "doc_id", "sent_id"],
-                ascending=[True, asc, True, True],
-                kind="stable",
-            )
-            .groupby("actor", sort=True)
-            .head(1)
-        )
-    return pd.concat(keep, ignore_index=True)[["actor", "doc_id", "sent_id", "compound", "text"]]
+    return pd.concat(
+        [_extreme(rows, most_negative=True), _extreme(rows, most_negative=False)],
+        ignore_index=True,
+    )
 
 
 def _actor_tone(counts: pd.DataFrame, extremes: pd.DataFrame) -> pd.DataFrame:
@@ -562,16 +566,9 @@ def _actor_tone(counts: pd.DataFrame, extremes: pd.DataFrame) -> pd.DataFrame:
     meta = counts[["actor", "type", "n_documents"]]
     out = sentiment.aggregate_finish(counts.drop(columns=["type", "n_documents"]))
     out = out.merge(meta, on="actor", how="left")
-    for which, asc in (("most_negative", True), ("most_positive", False)):
-        ext = (
-            extremes.sort_values(
-                ["actor", "compound", "doc_id", "sent_id"],
-                ascending=[True, asc, True, True],
-                kind="stable",
-            )
-            .groupby("actor", sort=True)
-            .head(1)
-            .rename(columns={c: f"{which}_{c}" for c in ("compound", "doc_id", "sent_id", "text")})
+    for which, negative in (("most_negative", True), ("most_positive", False)):
+        ext = _extreme(extremes, most_negative=negative).rename(
+            columns={c: f"{which}_{c}" for c in ("compound", "doc_id", "sent_id", "text")}
         )
         out = out.merge(ext, on="actor", how="left")
     return out
