@@ -4,11 +4,13 @@ Builds corpora by resampling the seed's sentences into documents of news length 
 sentences in paragraphs of three), written as Parquet shards of ``--partition`` documents
 (the driver never holds the corpus). For each N it runs, each in a fresh process:
 
-(a) ``engine="local"``: one process, pandas;
+(a) ``engine="local"``: one process, pandas, the corpus in memory and analysed in chunks
+    of ``--partition`` documents;
 (b) ``engine="dask"`` on a ``LocalCluster`` of 1 and of 2 process workers (one thread each),
-    row-level and per-document tables written to Parquet, only summaries gathered;
+    one task a shard and a tree of merges;
 
-and prints documents/second, peak resident memory of the driver and of each worker, and
+in both, row-level and per-document tables are written to Parquet and only the summaries
+are returned. It prints documents/second, peak resident memory of the driver and of each worker, and
 the throughput as a ratio to a plain NLTK VADER loop (``polarity_scores`` on each
 document's text) over the same documents.
 
@@ -67,7 +69,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_config(path: str, mode: str, workers: int, out: str) -> dict:
+def run_config(path: str, mode: str, workers: int, out: str, partition: int) -> dict:
     """Run one configuration in this process (called in a fresh subprocess)."""
     from framelens import corpus, scale
 
@@ -77,8 +79,16 @@ def run_config(path: str, mode: str, workers: int, out: str) -> dict:
         documents = scale.load(path, engine="local")
         n = len(documents)
         t = time.perf_counter()
-        scale.analyse(documents, abbreviations=abbreviations, group_by="source")
+        result = scale.analyse(
+            documents,
+            abbreviations=abbreviations,
+            group_by="source",
+            output_dir=out,
+            collect_documents=False,
+            partition_size=partition,
+        )
         seconds = time.perf_counter() - t
+        assert len(result["top_terms"]) == 50
         return {"n": n, "seconds": seconds, "driver_mb": _peak_mb(), "workers_mb": []}
     client = scale.start("dask", n_workers=workers)
     try:
@@ -125,11 +135,11 @@ def main() -> None:
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     p.add_argument("--partition", type=int, default=500, help="documents per shard/partition")
     p.add_argument("--configs", nargs="+", default=["local", "dask1", "dask2"])
-    p.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    p.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.child:
-        path, mode, workers, out = args.child
-        print(json.dumps(run_config(path, mode, int(workers), out)))
+        path, mode, workers, out, partition = args.child
+        print(json.dumps(run_config(path, mode, int(workers), out, int(partition))))
         return
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -140,7 +150,8 @@ def main() -> None:
                 mode, workers = ("local", 0) if config == "local" else ("dask", int(config[4:]))
                 out = Path(tmp) / f"out-{n}-{config}"
                 proc = subprocess.run(
-                    [sys.executable, __file__, "--child", str(path), mode, str(workers), str(out)],
+                    [sys.executable, __file__, "--child", str(path), mode, str(workers), str(out)]
+                    + [str(args.partition)],
                     capture_output=True,
                     text=True,
                 )

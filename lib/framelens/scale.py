@@ -35,7 +35,7 @@ import pandas as pd
 
 from . import corpus, resources
 from .errors import FramelensWarning, InputError, ParameterError
-from .params import check_choice, check_int
+from .params import check_bool, check_choice, check_int
 
 __all__ = [
     "ENGINES",
@@ -447,21 +447,31 @@ def _partition(
     *,
     abbreviations: frozenset[str],
     group_by: str | None,
-    dictionary: str,
+    dictionary: Any,
     rows_dir: str | None,
     part: int,
     analyses: tuple[str, ...] = ANALYSES,
+    include_embeds: bool = False,
+    events_table: pd.DataFrame | None = None,
+    collect_documents: bool = True,
 ) -> dict[str, pd.DataFrame]:
-    """All per-document work for one partition: row tables out, partial counts back."""
+    """All per-document work for one partition: row tables out, partial counts back.
+
+    Row tables hold every sentence (with its ``kind``); the counts read the prose only
+    unless ``include_embeds``, as the notebooks' sections do. Without
+    ``collect_documents`` the per-document tables are written beside the row tables
+    and left out of the result, so nothing of size N travels back.
+    """
     from . import events, framing, sentiment, stats
 
     sentences = corpus.segment(docs, abbreviations=abbreviations)
     out: dict[str, pd.DataFrame] = {}
     rows: dict[str, pd.DataFrame] = {"sentences": sentences}
+    scope = {"include_embeds": include_embeds}
     if "stats" in analyses:
         tokens = corpus.tokenize(sentences)
-        out["document_stats"] = stats.document_stats(sentences, tokens=tokens)
-        tc = stats.term_counts(sentences, n=[1, 2], tokens=tokens)
+        out["document_stats"] = stats.document_stats(sentences, tokens=tokens, **scope)
+        tc = stats.term_counts(sentences, n=[1, 2], tokens=tokens, **scope)
         out["term_counts"] = tc.groupby(["n", "term"], as_index=False)["count"].sum()
         if group_by:
             labels = stats.group_labels(docs, group_by)
@@ -470,10 +480,10 @@ def _partition(
         scores = sentiment.score(sentences)
         rows["sentiment_sentences"] = scores
         out["sentiment_documents"] = sentiment.documents_table(
-            sentiment.aggregate(scores, level="document", documents=docs)
+            sentiment.aggregate(scores, level="document", documents=docs, **scope)
         )
-        out["sentiment_counts"] = sentiment.aggregate_counts(scores, level="corpus")
-        actor_rows = sentiment.actor_sentences(scores)
+        out["sentiment_counts"] = sentiment.aggregate_counts(scores, level="corpus", **scope)
+        actor_rows = sentiment.actor_sentences(scores, **scope)
         out["actor_counts"] = sentiment._counts(actor_rows, ["actor"]).merge(
             actor_rows.groupby("actor", as_index=False).agg(
                 type=("type", "first"), n_documents=("doc_id", "nunique")
@@ -484,15 +494,28 @@ def _partition(
     if "framing" in analyses:
         hits = framing.match(sentences, dictionary)
         rows["frame_sentences"] = hits
-        fc = framing.profile_counts(sentences, hits, dictionary)
+        if include_embeds:
+            fc = framing.profile_counts(sentences, hits, dictionary)
+        else:
+            fc = framing.profile_counts(
+                sentences[sentences["kind"] == "prose"], hits[hits["kind"] == "prose"], dictionary
+            )
         out["frame_counts"] = fc
         out["frame_totals"] = (
             fc.drop(columns=["doc_id"]).groupby(["frame", "dictionary"], as_index=False).sum()
         )
     if "events" in analyses:
-        found = events.mentions(sentences)
+        found = events.mentions(sentences, events=events_table)
         rows["exercise_mentions_rows"] = found
-        out["event_counts"] = events.mention_counts(found, by="document")
+        if not include_embeds:
+            found = found[found["sentence_kind"] == "prose"]
+        # documents never span partitions, so the per-partition n_docs add up
+        out["event_totals"] = events.total_counts(events.mention_counts(found, by="document"))
+    if not collect_documents:
+        for name in PER_DOCUMENT:
+            frame = out.pop(name, None)
+            if frame is not None and rows_dir:
+                rows[name] = frame
     if rows_dir:
         for name, frame in rows.items():
             folder = Path(rows_dir) / f"{name}.parquet"
@@ -504,11 +527,11 @@ def _partition(
 def _finish(
     parts: dict[str, pd.DataFrame],
     group_by: str | None,
-    dictionary: str,
+    dictionary: Any,
     collect_documents: bool = True,
 ):
     """Corpus-wide tables from the summed partial counts (the same for both engines)."""
-    from . import events, framing, sentiment, stats
+    from . import framing, sentiment, stats
 
     out = {}
     if "term_counts" in parts:
@@ -518,8 +541,13 @@ def _finish(
     if "sentiment_counts" in parts:
         out["sentiment_corpus"] = sentiment.aggregate_finish(parts["sentiment_counts"])
         out["actor_tone"] = _actor_tone(parts["actor_counts"], parts["actor_extremes"])
-    if "event_counts" in parts:
-        out["exercise_mentions"] = events.total_counts(parts["event_counts"])
+    if "event_totals" in parts:
+        out["exercise_mentions"] = (
+            parts["event_totals"]
+            .astype({"n": "int64", "n_docs": "int64"})
+            .sort_values(["kind", "n", "canonical_name"], ascending=[True, False, True])
+            .reset_index(drop=True)
+        )
     if "frame_totals" in parts:
         out["frame_profile"] = framing.profile(parts["frame_totals"].assign(doc_id="corpus")).drop(
             columns=["doc_id"], errors="ignore"
@@ -595,8 +623,10 @@ _COMBINE = {
     "actor_extremes": "concat",
     "frame_totals": "sum",
     "frame_counts": "concat",
-    "event_counts": "concat",
+    "event_totals": (["kind", "canonical_name", "year"], ["n", "n_docs"]),
 }
+#: partitions merged by one task of the reduction tree
+FAN_IN = 8
 
 
 def analyse(
@@ -604,11 +634,14 @@ def analyse(
     *,
     abbreviations: frozenset[str] | None = None,
     group_by: str | None = None,
-    dictionary: str = "security",
+    dictionary: str | Path | Any = "security",
+    events: pd.DataFrame | str | Path | None = None,
+    include_embeds: bool = False,
     output_dir: str | Path | None = None,
     collect_documents: bool = True,
     progress: bool = False,
     analyses: Sequence[str] = ANALYSES,
+    partition_size: int = 500,
 ) -> dict[str, pd.DataFrame]:
     """Run every analysis over a corpus, in-process or on Dask, and return its summaries.
 
@@ -618,8 +651,10 @@ def analyse(
     ``output_dir`` is given). Across partitions: term counts, keyness counts and the
     sentiment sums are *summed* (a tree reduction on Dask); per-document tables and
     the small per-document partial counts are concatenated; the finishers of each
-    analysis module then compute the corpus-wide tables. A pandas corpus is processed as
-    one partition with the same code, so both engines give the same tables.
+    analysis module then compute the corpus-wide tables. A pandas corpus is processed
+    with the same code in chunks of ``partition_size`` documents, one after the other,
+    so both engines give the same tables and the local engine's memory depends on the
+    chunk, not on the corpus (beyond the documents themselves and the tables returned).
 
     Parameters
     ----------
@@ -631,7 +666,17 @@ def analyse(
     group_by
         A metadata column for keyness (none by default).
     dictionary
-        The frame dictionary (``"security"``, ``"generic"`` or a YAML path).
+        The frame dictionary: ``"security"``, ``"generic"``, a YAML path or a
+        :class:`framelens.framing.Dictionary` (e.g. one extended with
+        :func:`framelens.framing.extend`).
+    events
+        The event table that sets ``matched`` in the exercise-mention rows: a frame from
+        :func:`framelens.events.load_events` or a CSV path; default: the shipped, sourced
+        table.
+    include_embeds
+        Count embedded posts (``kind == "embed"``) in the summaries, as the notebooks'
+        ``include_embeds`` parameter does; by default the prose only. The row tables
+        hold every sentence either way, with its ``kind``.
     output_dir
         Where to write the row-level Parquet tables (optional).
     collect_documents
@@ -643,6 +688,8 @@ def analyse(
         Show a progress bar while Dask computes.
     analyses
         Which of ``"stats", "sentiment", "framing", "events"`` to run (default: all).
+    partition_size
+        Documents per chunk on the local engine (a Dask corpus keeps its partitions).
 
     Returns
     -------
@@ -657,57 +704,80 @@ def analyse(
         abbreviations = corpus.learn_abbreviations(head)
     rows_dir = str(Path(output_dir) / "tables") if output_dir else None
     analyses = tuple(check_choice("analyses", a, list(ANALYSES)) for a in analyses)
+    check_bool("include_embeds", include_embeds)
+    check_int("partition_size", partition_size, min_value=1)
     options = dict(
         analyses=analyses,
         abbreviations=frozenset(abbreviations),
         group_by=group_by or None,
-        dictionary=dictionary,
         rows_dir=rows_dir,
+        include_embeds=include_embeds,
     )
+    if "framing" in analyses:
+        from .framing import load_dictionary
+
+        # loaded once here: a bad dictionary fails before any partition is computed
+        options["dictionary"] = load_dictionary(dictionary)
+    else:
+        options["dictionary"] = dictionary
+    if "events" in analyses and events is not None:
+        from .events import load_events
+
+        table = events if isinstance(events, pd.DataFrame) else load_events(events)
+        options["events_table"] = table
+    options["collect_documents"] = collect_documents
     if not is_dask(documents):
-        parts = _partition(documents, part=0, **options)
-        parts = {k: _combine_local(k, [v]) for k, v in parts.items()}
-        return _finish(parts, group_by, dictionary, collect_documents)
+        return _analyse_local(documents, options, partition_size, group_by, collect_documents)
 
     import dask
-    import dask.dataframe as dd
 
-    delayed_parts = [
-        dask.delayed(_partition)(p, part=i, **options) for i, p in enumerate(documents.to_delayed())
+    # map: one task a partition; reduce: a tree of merges, FAN_IN partials a task, so a
+    # partition's partial counts are freed as soon as its merge has run
+    # the options (abbreviations, dictionary, event table) travel once, as one key, not
+    # inside every task
+    shared = dask.delayed(options, pure=True)
+    level = [
+        dask.delayed(_partition_task)(p, i, shared) for i, p in enumerate(documents.to_delayed())
     ]
-    empty = _partition(documents._meta.copy(), part=0, **{**options, "rows_dir": None})
-    lazy = {}
-    for name, meta in empty.items():
-        pieces = [dask.delayed(dict.__getitem__)(p, name) for p in delayed_parts]
-        frame = dd.from_delayed(pieces, meta=meta, verify_meta=False)
-        how = _COMBINE[name]
-        if how == "concat":
-            lazy[name] = frame
-        elif how == "sum":
-            numeric = [c for c in meta.columns if pd.api.types.is_numeric_dtype(meta[c])]
-            keys = [c for c in meta.columns if c not in numeric]
-            lazy[name] = frame.groupby(keys)[numeric].sum(split_every=8)
-        else:
-            keys, values = how
-            lazy[name] = frame.groupby(keys)[values].sum(split_every=8)
-    writes = []
-    if not collect_documents:
-        for name in [n for n in PER_DOCUMENT if n in lazy]:
-            frame = lazy.pop(name)
-            if rows_dir:
-                writes.append(
-                    frame.to_parquet(
-                        Path(rows_dir) / f"{name}.parquet", write_index=False, compute=False
-                    )
-                )
-    results = _compute_with_progress([*lazy.values(), *writes], progress)
-    computed = dict(zip(lazy, results[: len(lazy)], strict=True))
-    parts = {}
-    for name, frame in computed.items():
-        if _COMBINE[name] != "concat":
-            frame = frame.reset_index()
-        parts[name] = _combine_local(name, [frame])
-    return _finish(parts, group_by, dictionary, collect_documents)
+    while True:  # at least one merge, so one partition is combined as many are
+        level = [dask.delayed(_merge)(level[i : i + FAN_IN]) for i in range(0, len(level), FAN_IN)]
+        if len(level) == 1:
+            break
+    (parts,) = _compute_with_progress(level, progress)
+    return _finish(parts, group_by, options["dictionary"], collect_documents)
+
+
+def _partition_task(docs: pd.DataFrame, part: int, options: dict[str, Any]):
+    return _partition(docs, part=part, **options)
+
+
+def _merge(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Combine the partial tables of several partitions (one node of the reduction)."""
+    out = {}
+    for name in parts[0]:
+        merged = _combine_local(name, [p[name] for p in parts])
+        if name == "actor_extremes":
+            merged = _extremes(merged)  # the extremes of extremes: stays a row per actor
+        out[name] = merged
+    return out
+
+
+def _analyse_local(
+    documents: pd.DataFrame,
+    options: dict[str, Any],
+    partition_size: int,
+    group_by: str | None,
+    collect_documents: bool,
+) -> dict[str, pd.DataFrame]:
+    """Run :func:`_partition` chunk by chunk in this process, merging as it goes."""
+    pending: list[dict[str, pd.DataFrame]] = []
+    starts = range(0, max(len(documents), 1), partition_size)
+    for part, start in enumerate(starts):
+        chunk = documents.iloc[start : start + partition_size]
+        pending.append(_partition(chunk, part=part, **options))
+        if len(pending) == FAN_IN:
+            pending = [_merge(pending)]
+    return _finish(_merge(pending), group_by, options["dictionary"], collect_documents)
 
 
 def _combine_local(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -720,9 +790,9 @@ def _combine_local(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     if how == "sum":
         numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
         keys = [c for c in frame.columns if c not in numeric]
-        return frame.groupby(keys, as_index=False)[numeric].sum()
+        return frame.groupby(keys, as_index=False, dropna=False)[numeric].sum()
     keys, values = how
-    return frame.groupby(keys, as_index=False)[values].sum()
+    return frame.groupby(keys, as_index=False, dropna=False)[values].sum()
 
 
 def _compute_with_progress(collections: list, progress: bool) -> list:

@@ -100,14 +100,13 @@ def test_dask_gives_the_same_tables_as_pandas(client, docs, abbreviations, local
     assert sorted(p.name for p in (tmp_path / "tables" / "sentences.parquet").iterdir())[:1] == [
         "part-00000.parquet"
     ]
-    assert (
-        len(rows)
-        == int(
-            result["document_stats"].query("measure == 'sentences'")["value"].sum()
-            + 0  # prose sentences only in stats; rows hold prose and embeds
-        )
-        or len(rows) >= result["document_stats"]["doc_id"].nunique()
-    )
+    sentences = corpus.segment(docs, abbreviations=abbreviations)
+    assert len(rows) == len(sentences)  # every sentence, prose and embeds, with its kind
+    assert sorted(rows["kind"].unique()) == ["embed", "prose"]
+    # the counts read the prose only (include_embeds=False, the notebooks' default)
+    prose = sentences["kind"].eq("prose").groupby(sentences["doc_id"]).sum()
+    counted = result["document_stats"].query("measure == 'sentences'").set_index("doc_id")
+    assert counted["value"].astype(int).sort_index().tolist() == prose.sort_index().tolist()
 
 
 def test_a_killed_worker_changes_nothing(client, docs, abbreviations, local_result):
@@ -192,3 +191,88 @@ def test_doctor_checks_every_worker(client, capsys):
     assert code == 0
     assert out.count("worker tcp://") == 2
     assert out.count("ok      vader_lexicon") >= 2
+
+
+def test_local_chunks_give_the_same_tables_as_one_pass(docs, abbreviations, tmp_path):
+    small = docs.head(300)
+    whole = scale.analyse(small, abbreviations=abbreviations, group_by="source", partition_size=300)
+    chunked = scale.analyse(
+        small, abbreviations=abbreviations, group_by="source", partition_size=70
+    )
+    _assert_same(whole, chunked)
+    # without collect_documents the per-document tables go to Parquet, one file a chunk
+    lean = scale.analyse(
+        small,
+        abbreviations=abbreviations,
+        partition_size=70,
+        collect_documents=False,
+        output_dir=tmp_path,
+    )
+    assert not set(scale.PER_DOCUMENT) & set(lean)
+    folder = tmp_path / "tables" / "document_stats.parquet"
+    assert len(list(folder.iterdir())) == 5
+    back = pd.read_parquet(folder).sort_values(["doc_id", "family", "measure"], kind="stable")
+    assert len(back) == len(whole["document_stats"])
+    with pytest.raises(ParameterError, match="partition_size"):
+        scale.analyse(small, partition_size=0)
+
+
+def test_include_embeds_matches_the_notebook_sections(seeds_documents):
+    from framelens import events, framing
+
+    sentences = corpus.segment(seeds_documents)
+    hits = framing.match(sentences, "security")
+    prose = sentences[sentences["kind"] == "prose"]
+    for include in (False, True):
+        got = scale.analyse(seeds_documents, analyses=["framing", "events"], include_embeds=include)
+        scope = sentences if include else prose
+        scope_hits = hits if include else hits[hits["kind"] == "prose"]
+        want = framing.profile(
+            framing.profile_counts(scope, scope_hits, "security")
+            .drop(columns=["doc_id"])
+            .groupby(["frame", "dictionary"], as_index=False)
+            .sum()
+            .assign(doc_id="corpus")
+        ).drop(columns=["doc_id"])
+        pd.testing.assert_frame_equal(
+            got["frame_profile"].sort_values("frame").reset_index(drop=True),
+            want.sort_values("frame").reset_index(drop=True),
+            check_dtype=False,
+        )
+        found = events.mentions(sentences)
+        if not include:
+            found = found[found["sentence_kind"] == "prose"]
+        assert int(got["exercise_mentions"]["n"].sum()) == len(found)
+    # the seed's embeds carry frames and mentions: the two scopes really differ
+    assert (hits["kind"] == "embed").any()
+    assert (events.mentions(sentences)["sentence_kind"] == "embed").any()
+
+
+def test_a_dictionary_object_and_an_event_table_reach_the_engine(seeds_documents, tmp_path):
+    from framelens import events, framing
+
+    plain = scale.analyse(seeds_documents, analyses=["framing", "events"])
+    extended = framing.extend(framing.load_dictionary("security"), {"threat": ["the"]})
+    wider = scale.analyse(seeds_documents, analyses=["framing"], dictionary=extended)
+    share = {
+        name: r.set_index("frame").loc["threat", "share_sentences"]
+        for name, r in (("plain", plain["frame_profile"]), ("wider", wider["frame_profile"]))
+    }
+    assert share["wider"] > share["plain"]
+    # the event table sets `matched` in the row table: without Northern/Interaction,
+    # its mentions are still found but no longer matched to a recorded event
+    table = events.load_events()
+    fewer = table[table["name"] != "Northern/Interaction"].reset_index(drop=True)
+    matched = {}
+    for name, t in (("all", table), ("fewer", fewer)):
+        scale.analyse(seeds_documents, analyses=["events"], events=t, output_dir=tmp_path / name)
+        rows = pd.read_parquet(tmp_path / name / "tables" / "exercise_mentions_rows.parquet")
+        named = rows[rows["canonical_name"] == "Northern/Interaction"]
+        matched[name] = int(named["matched"].sum())
+    assert matched["all"] >= 1
+    assert matched["fewer"] == 0
+    # a broken dictionary stops before any document is read, naming the file
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nframes: [\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.yaml"):
+        scale.analyse(seeds_documents, analyses=["framing"], dictionary=bad)
