@@ -900,8 +900,10 @@ def frame_kwic(
                 variants.setdefault(v, p.text)
         if not variants or sentences.empty:
             continue
-        k = kwic(sentences, sorted(variants), window=window, mode="glob",
-                 case_sensitive=case_sensitive)  # fmt: skip
+        with warnings.catch_warnings():  # a frame without hits is an empty table here
+            warnings.simplefilter("ignore", FramelensWarning)
+            k = kwic(sentences, sorted(variants), window=window, mode="glob",
+                     case_sensitive=case_sensitive)  # fmt: skip
         if len(k):
             k = k.assign(frame=frame, pattern=k["pattern"].map(variants))
             parts.append(k)

@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FramelensError
+from .errors import FramelensError, FramelensWarning
 from .params import check_path, suggest
 
 __all__ = ["Outputs", "setup", "short_message"]
@@ -156,4 +156,23 @@ def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
             shell = None
         if shell is not None:
             shell.set_custom_exc((FramelensError, TypeError), _short_error)
+            _install_short_warnings()
     return Outputs(root, tables, figures)
+
+
+def _install_short_warnings() -> None:
+    """Show the library's own warnings as one line: their message, not a file path."""
+    import warnings
+
+    shown = warnings.showwarning
+    if getattr(shown, "_framelens", False):
+        return
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, FramelensWarning):
+            print(f"{category.__name__}: {message}", file=file or sys.stderr)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show._framelens = True  # type: ignore[attr-defined]
+    warnings.showwarning = show

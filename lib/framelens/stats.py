@@ -47,6 +47,7 @@ import bisect
 import fnmatch
 import math
 import re
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from statistics import median
@@ -56,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from . import corpus, resources
-from .errors import ParameterError
+from .errors import FramelensWarning, ParameterError
 from .params import check_bool, check_choice, check_int, check_number, check_str_list, suggest
 
 __all__ = [
@@ -331,7 +332,8 @@ def kwic(
         hit; ``match`` is the text as written, ``start``/``end`` its offsets in the
         document, ``left``/``right`` up to ``window`` words of context (white space
         collapsed), ``pattern`` the pattern that matched. Sorted by ``doc_id, start,
-        pattern``. No hit gives an empty frame with these columns.
+        pattern``. No hit gives an empty frame with these columns and a
+        :class:`~framelens.errors.FramelensWarning` that suggests what to try.
 
     Examples
     --------
@@ -445,7 +447,30 @@ def kwic(
             )
     frame = pd.DataFrame(rows, columns=KWIC_COLUMNS)
     frame = frame.sort_values(["doc_id", "start", "pattern"], kind="stable").reset_index(drop=True)
+    if frame.empty and len(sentences):
+        warnings.warn(
+            _no_hits(patterns, mode, case_sensitive, len(sentences)), FramelensWarning, stacklevel=2
+        )
     return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _no_hits(patterns: list[str], mode: str, case_sensitive: bool, n_sentences: int) -> str:
+    """Say that nothing matched, and what to try instead."""
+    shown = ", ".join(repr(p) for p in patterns)
+    words = patterns[0].split() or [patterns[0]]
+    bare = words[-1].rstrip("*?")
+    stem = bare[: max(3, len(bare) - 3)]
+    if mode == "regex":
+        hint = "a looser expression, or mode='glob' with a wildcard"
+    elif mode == "phrase":
+        hint = f"mode='glob' with a wildcard, e.g. '{' '.join([*words[:-1], stem + '*'])}'"
+    elif words[-1] != bare:
+        hint = f"a shorter stem, e.g. '{' '.join([*words[:-1], stem + '*'])}'"
+    else:
+        hint = f"a wildcard, e.g. '{' '.join([*words[:-1], stem + '*'])}'"
+    if case_sensitive:
+        hint = f"case_sensitive=False, or {hint}"
+    return f"kwic: no hits for {shown} ({mode}) in {n_sentences} sentence(s); try {hint}."
 
 
 # ---------------------------------------------------------------------------------------
@@ -1571,7 +1596,9 @@ def dispersion(
     """
     check_bool("include_embeds", include_embeds)
     scoped = _scope(sentences, include_embeds)
-    hits = kwic(scoped, terms, window=0, mode=mode, tokens=tokens)
+    with warnings.catch_warnings():  # a term without hits has no rows here
+        warnings.simplefilter("ignore", FramelensWarning)
+        hits = kwic(scoped, terms, window=0, mode=mode, tokens=tokens)
     ends = _doc_ends(sentences) if len(sentences) else {}
     pos = [
         s / ends[d] if ends.get(d) else 0.0

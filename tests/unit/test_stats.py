@@ -15,7 +15,7 @@ import textstat
 from matplotlib.colors import to_rgb
 
 from framelens import corpus, resources, stats
-from framelens.errors import ParameterError
+from framelens.errors import FramelensWarning, ParameterError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LEXDIV = DATA / "lexdiv"
@@ -223,7 +223,8 @@ def test_documents_without_words_give_nan_and_a_note(text, note):
         assert not _value(d, m, "reliable"), m
         assert _value(d, m, "note") != "", m
     assert stats.term_counts(s).empty
-    assert stats.kwic(s, "a*").empty
+    with pytest.warns(FramelensWarning, match=r"no hits for 'a\*' \(glob\)"):
+        assert stats.kwic(s, "a*").empty
 
 
 def test_empty_sentences_give_empty_frames():
@@ -270,7 +271,8 @@ def test_kwic_phrase_regex_and_case(seeds_sentences):
     assert glob2["match"].tolist() == ["Sea of Japan", "Sea of Okhotsk", "Sea of Japan"]
     rx = stats.kwic(seeds_sentences, r"U\.S\. \w+", mode="regex")
     assert rx["match"].tolist() == ["U.S. influence", "U.S. Navy", "U.S. allies"]
-    assert stats.kwic(seeds_sentences, "pacific", case_sensitive=True).empty
+    with pytest.warns(FramelensWarning, match="try case_sensitive=False, or a wildcard"):
+        assert stats.kwic(seeds_sentences, "pacific", case_sensitive=True).empty
     assert len(stats.kwic(seeds_sentences, "Pacific", case_sensitive=True)) == 7
     apos = stats.kwic(seeds_sentences, "china's")
     assert apos["match"].tolist() == ["China's", "China\u2019s"]
@@ -554,3 +556,21 @@ def test_plots_return_axes_with_labels(seeds_sentences):
     fig, ax0 = plt.subplots()
     assert stats.plot_keyness(pd.DataFrame(columns=stats.KEYNESS_COLUMNS), ax=ax0) is ax0
     assert ax0.get_title() == "Keywords (needs two or more groups)"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "mode", "hint"),
+    [
+        ("escalation", "glob", "try a wildcard, e.g. 'escalat*'."),
+        ("escalat*", "glob", "try a shorter stem, e.g. 'esca*'."),
+        ("sea of foo", "phrase", "try mode='glob' with a wildcard, e.g. 'sea of foo*'."),
+        (r"escalat\w+", "regex", "try a looser expression, or mode='glob' with a wildcard."),
+    ],
+)
+def test_kwic_without_hits_says_what_to_try(seeds_sentences, pattern, mode, hint):
+    with pytest.warns(FramelensWarning) as caught:
+        assert stats.kwic(seeds_sentences, pattern, mode=mode).empty
+    message = str(caught[0].message)
+    assert message.startswith(f"kwic: no hits for {pattern!r} ({mode}) in 24 sentence(s); ")
+    assert message.endswith(hint)
+    assert caught[0].filename == __file__  # points at the caller, not the library
