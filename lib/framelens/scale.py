@@ -648,9 +648,11 @@ def analyse(
     Per partition: segmentation, tokens, document statistics, term and n-gram counts,
     sentence sentiment, frame hits, exercise mentions (row-level tables are written to
     ``output_dir/tables/<name>.parquet/part-NNNNN.parquet``, one file a partition, when
-    ``output_dir`` is given). Across partitions: term counts, keyness counts and the
-    sentiment sums are *summed* (a tree reduction on Dask); per-document tables and
-    the small per-document partial counts are concatenated; the finishers of each
+    ``output_dir`` is given). Across partitions, a tree of merges (:data:`FAN_IN`
+    partitions a merge, on the cluster with Dask) *sums* the term, n-gram and keyness
+    counts, the sentiment, frame and exercise-mention counts, keeps each actor's most
+    negative and most positive sentence, and concatenates the per-document tables (or
+    writes them to Parquet with ``collect_documents=False``); the finishers of each
     analysis module then compute the corpus-wide tables. A pandas corpus is processed
     with the same code in chunks of ``partition_size`` documents, one after the other,
     so both engines give the same tables and the local engine's memory depends on the
@@ -732,9 +734,8 @@ def analyse(
     import dask
 
     # map: one task a partition; reduce: a tree of merges, FAN_IN partials a task, so a
-    # partition's partial counts are freed as soon as its merge has run
-    # the options (abbreviations, dictionary, event table) travel once, as one key, not
-    # inside every task
+    # partition's partial counts are freed as soon as its merge has run. The options
+    # (abbreviations, dictionary, event table) travel once, as one key, not in every task.
     shared = dask.delayed(options, pure=True)
     level = [
         dask.delayed(_partition_task)(p, i, shared) for i, p in enumerate(documents.to_delayed())

@@ -68,7 +68,8 @@ def test_seed_tables_and_figure(run_notebook):
     assert set(claims["record_until"]) == {"2024-09-10"}
     assert "The verdict depends on the window" in claims.loc[3, "reason"]
     scale = _read(out, "scale_exercise_mentions")
-    assert scale["n"].sum() == 24  # every sentence, the embedded posts included
+    # the engine counts the same scope as the sections (prose only by default)
+    assert scale["n"].sum() == len(found) == 23
     counts = _read(out, "exercise_mention_counts")
     assert counts.loc[counts.canonical_name == "drill", "n"].sum() == 7
     assert (out / "figures" / "exercise_frequency.png").stat().st_size > 20_000
