@@ -476,12 +476,19 @@ def run(
         When a notebook failed; the message names it, the cell and where its executed
         copy is.
     """
-    corpus = Path(corpus_path).resolve()
-    if not corpus.exists():
-        raise InputError(
-            f"corpus_path {str(corpus_path)!r}: no such file or folder "
-            "(expected a folder of .txt, a .csv or a .jsonl)."
-        )
+    if any(ch in str(corpus_path) for ch in "*?["):
+        from .scale import shard_paths
+
+        shard_paths(corpus_path)  # a glob of shards must match files of one kind
+        # absolute, the pattern kept: every notebook runs in its own folder
+        corpus = Path(os.path.abspath(corpus_path))
+    else:
+        corpus = Path(corpus_path).resolve()
+        if not corpus.exists():
+            raise InputError(
+                f"corpus_path {str(corpus_path)!r}: no such file or folder "
+                "(expected a folder of .txt, a .csv, a .jsonl, Parquet shards or a glob)."
+            )
     out = Path(out_dir).resolve()
     if timeout <= 0:
         raise ParameterError(f"`timeout` must be a positive number of seconds, got {timeout!r}.")

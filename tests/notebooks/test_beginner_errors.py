@@ -180,7 +180,7 @@ def test_the_runner_refuses_a_missing_corpus_in_one_line(tmp_path):
         pipeline.run(tmp_path / "seedz", tmp_path / "out", progress=False)
     assert str(err.value) == (
         f"corpus_path '{tmp_path / 'seedz'}': no such file or folder "
-        "(expected a folder of .txt, a .csv or a .jsonl)."
+        "(expected a folder of .txt, a .csv, a .jsonl, Parquet shards or a glob)."
     )
 
 
