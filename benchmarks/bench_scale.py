@@ -69,6 +69,22 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _timed_analyse(scale, documents, abbreviations, out: str, partition: int) -> float:
+    """Run every analysis as the engine would at scale; return the seconds it took."""
+    t = time.perf_counter()
+    result = scale.analyse(
+        documents,
+        abbreviations=abbreviations,
+        group_by="source",
+        output_dir=out,
+        collect_documents=False,
+        partition_size=partition,  # the local engine's chunks; Dask keeps its shards
+    )
+    seconds = time.perf_counter() - t
+    assert len(result["top_terms"]) == 50
+    return seconds
+
+
 def run_config(path: str, mode: str, workers: int, out: str, partition: int) -> dict:
     """Run one configuration in this process (called in a fresh subprocess)."""
     from framelens import corpus, scale
@@ -77,33 +93,13 @@ def run_config(path: str, mode: str, workers: int, out: str, partition: int) -> 
     abbreviations = corpus.learn_abbreviations(docs_head)
     if mode == "local":
         documents = scale.load(path, engine="local")
-        n = len(documents)
-        t = time.perf_counter()
-        result = scale.analyse(
-            documents,
-            abbreviations=abbreviations,
-            group_by="source",
-            output_dir=out,
-            collect_documents=False,
-            partition_size=partition,
-        )
-        seconds = time.perf_counter() - t
-        assert len(result["top_terms"]) == 50
-        return {"n": n, "seconds": seconds, "driver_mb": _peak_mb(), "workers_mb": []}
+        seconds = _timed_analyse(scale, documents, abbreviations, out, partition)
+        return {"n": len(documents), "seconds": seconds, "driver_mb": _peak_mb(), "workers_mb": []}
     client = scale.start("dask", n_workers=workers)
     try:
         documents = scale.load(path, engine="dask")
-        t = time.perf_counter()
-        result = scale.analyse(
-            documents,
-            abbreviations=abbreviations,
-            group_by="source",
-            output_dir=out,
-            collect_documents=False,
-        )
-        seconds = time.perf_counter() - t
+        seconds = _timed_analyse(scale, documents, abbreviations, out, partition)
         peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        assert len(result["top_terms"]) == 50
         return {
             "n": None,
             "seconds": seconds,
