@@ -126,6 +126,29 @@ def test_a_killed_worker_changes_nothing(client, docs, abbreviations, local_resu
     killer.join()
     assert victim not in client.run(os.getpid).values()  # the worker really died
     _assert_same(local_result, result)
+    # the replacement worker inherits the cluster's config: its profiler is off too
+    assert not any(client.run(_profiling).values())
+
+
+def _profiling(dask_worker) -> bool:
+    return "profile" in dask_worker.periodic_callbacks
+
+
+def test_the_profiler_is_off_unless_asked_for(client):
+    """Dask's profiler keeps 1,000 s of profiles a worker: memory would follow run time."""
+    import dask
+
+    assert list(client.run(_profiling).values()) == [False, False]
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # ours untouched
+    assert set(client.run(lambda dask_worker: len(dask_worker.profile_history)).values()) == {0}
+    on = scale.start("dask", n_workers=1, profile=True)
+    try:
+        assert list(on.run(_profiling).values()) == [True]
+    finally:
+        on.close()
+        on.cluster.close()
+    with pytest.raises(ParameterError, match="profile"):
+        scale.start("dask", n_workers=1, profile="no")
 
 
 def test_shards_load_lazily_and_equal_the_local_load(tmp_path, docs):
