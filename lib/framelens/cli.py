@@ -88,6 +88,7 @@ def _doctor_workers(scheduler: str) -> int:
     client = scale.start("dask", scheduler)
     try:
         answers = client.run(scale.worker_resources)
+        profiling = client.run(scale.worker_profiling)
     finally:
         client.close()
     bad = 0
@@ -99,6 +100,13 @@ def _doctor_workers(scheduler: str) -> int:
             print(
                 f"  {mark} {r['resource']:<22} {r['source_package']} {r['version']:<8} {r['path']}"
             )
+        if profiling.get(worker):
+            print(
+                "  note    Dask profiler on: the worker keeps up to 1,000 s of profiles, so its "
+                "memory grows with run time (set distributed.worker.profile.enabled: false)"
+            )
+        else:
+            print("  ok      Dask profiler off: memory depends on the partition size")
     return 3 if bad else 0
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "start",
     "sum_counts",
     "to_parquet",
+    "worker_profiling",
     "worker_resources",
     "write_rows",
 ]
@@ -110,6 +111,15 @@ def worker_resources() -> list[dict[str, str]]:
         "ok" if f else "missing" for f in found
     ]
     return table[["resource", "source_package", "version", "status", "path"]].to_dict("records")
+
+
+def worker_profiling(dask_worker) -> bool:
+    """Return True if Dask's profiler runs in this worker (``client.run`` passes it).
+
+    Its history (one profile a second, the last 1,000 kept) makes a worker's memory grow
+    with the run's duration; :func:`start` turns it off in the clusters it starts.
+    """
+    return "profile" in dask_worker.periodic_callbacks
 
 
 def start(

@@ -127,23 +127,23 @@ def test_a_killed_worker_changes_nothing(client, docs, abbreviations, local_resu
     assert victim not in client.run(os.getpid).values()  # the worker really died
     _assert_same(local_result, result)
     # the replacement worker inherits the cluster's config: its profiler is off too
-    assert not any(client.run(_profiling).values())
+    assert not any(client.run(scale.worker_profiling).values())
 
 
-def _profiling(dask_worker) -> bool:
-    return "profile" in dask_worker.periodic_callbacks
-
-
-def test_the_profiler_is_off_unless_asked_for(client):
+def test_the_profiler_is_off_unless_asked_for(client, capsys):
     """Dask's profiler keeps 1,000 s of profiles a worker: memory would follow run time."""
     import dask
 
-    assert list(client.run(_profiling).values()) == [False, False]
+    assert list(client.run(scale.worker_profiling).values()) == [False, False]
     assert dask.config.get("distributed.worker.profile.enabled") is True  # ours untouched
     assert set(client.run(lambda dask_worker: len(dask_worker.profile_history)).values()) == {0}
     on = scale.start("dask", n_workers=1, profile=True)
     try:
-        assert list(on.run(_profiling).values()) == [True]
+        assert list(on.run(scale.worker_profiling).values()) == [True]
+        from framelens import cli
+
+        assert cli.main(["doctor", "--scheduler", on.scheduler.address]) == 0
+        assert "note    Dask profiler on: the worker keeps up to 1,000 s" in capsys.readouterr().out
     finally:
         on.close()
         on.cluster.close()
@@ -213,6 +213,7 @@ def test_doctor_checks_every_worker(client, capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert out.count("worker tcp://") == 2
+    assert out.count("ok      Dask profiler off") == 2
     assert out.count("ok      vader_lexicon") >= 2
 
 
