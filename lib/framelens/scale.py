@@ -157,8 +157,14 @@ def start(
         are registered on every worker.
     """
     engine, scheduler = check_engine(engine, scheduler)
+    check_bool("profile", profile)
     if engine == "local":
         return None
+    if scheduler and profile:
+        raise ParameterError(
+            "`profile` applies to the cluster framelens starts; a joined cluster keeps its "
+            "workers' own setting (distributed.worker.profile.enabled in their Dask config)."
+        )
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -175,7 +181,6 @@ def start(
         import dask
 
         n = check_int("n_workers", n_workers or os.cpu_count() or 1, min_value=1)
-        check_bool("profile", profile)
         # a whole copy of the config for the nannies, which hand it to every worker they
         # start (a replacement too); `dask.config.set` would be undone by the time a
         # worker is restarted, and this process's config is left as it was

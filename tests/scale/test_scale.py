@@ -149,6 +149,8 @@ def test_the_profiler_is_off_unless_asked_for(client, capsys):
         on.cluster.close()
     with pytest.raises(ParameterError, match="profile"):
         scale.start("dask", n_workers=1, profile="no")
+    with pytest.raises(ParameterError, match="a joined cluster keeps its workers' own setting"):
+        scale.start("dask", client.scheduler.address, profile=True)
 
 
 def test_shards_load_lazily_and_equal_the_local_load(tmp_path, docs):
