@@ -1,7 +1,8 @@
 """The ``framelens`` command: ``run``, ``doctor``, ``provision``, ``params``, ``workshop``.
 
 Exit codes (also in the README): 0 success · 1 unexpected error · 2 parameter error ·
-3 missing resource · 4 notebook error · 5 timeout or dead kernel · 6 unreadable input.
+3 missing resource · 4 notebook error · 5 timeout or dead kernel · 6 unreadable input or
+unwritable output · 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -177,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     except FramelensError as exc:
         print(f"framelens: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except KeyboardInterrupt:
+        print("framelens: interrupted", file=sys.stderr)
+        return 130
     return 0
 
 

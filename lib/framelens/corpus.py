@@ -15,9 +15,10 @@ The frames that flow through every analysis:
     ``word, number, url, mention, hashtag, punct``.
 
 Every per-document function here works on any subset of documents (a partition), so the
-same code maps over a distributed corpus. The one corpus-wide step, learning
-abbreviations for the sentence splitter, is separate (:func:`learn_abbreviations`) and its
-result is passed to :func:`segment`.
+same code maps over a distributed corpus. Segmentation is a function of the document
+alone (the shipped abbreviation list); learning more abbreviations from a corpus
+(:func:`learn_abbreviations`) is an explicit, corpus-wide step whose result is passed to
+:func:`segment`.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -39,6 +41,8 @@ from .errors import FramelensWarning, InputError, ParameterError
 from .params import check_choice
 
 __all__ = [
+    "SPEC_DEFAULTS",
+    "CorpusSpec",
     "DOCUMENT_COLUMNS",
     "SENTENCE_COLUMNS",
     "TOKEN_COLUMNS",
@@ -70,16 +74,122 @@ EMBED_COLUMNS = [
 OnError = Literal["raise", "skip"]
 
 # ---------------------------------------------------------------------------------------
+# the corpus spec
+
+#: how a corpus is read: the options every notebook declares (same names, same defaults),
+#: the runner checks before any kernel starts, and both engines pass to the loaders
+SPEC_DEFAULTS: dict[str, str] = {
+    "text_column": "text",
+    "id_column": "doc_id",
+    "date_column": "published",
+    "encoding": "utf-8",
+    "delimiter": ",",
+    "on_error": "raise",
+}
+#: the longest doc_id kept as it is; longer ones are cut and end in a hash of the whole
+MAX_ID_CHARS = 80
+
+
+@dataclass(frozen=True)
+class CorpusSpec:
+    r"""Where a corpus is and how to read it: one value that every step passes on.
+
+    Parameters
+    ----------
+    path
+        A folder of ``.txt`` (with an optional ``metadata.csv``), a ``.csv``, a
+        ``.jsonl``, Parquet shards or a glob of shards.
+    text_column, id_column
+        Column (CSV, Parquet) or field (JSONL) of the text and of the document id.
+        Without an id column, ids are ``doc0001``, ``doc0002``… in file order.
+    date_column
+        Column or field of the publication date; it becomes ``published``. The default
+        ``published`` may be absent (no dates); any other name must exist.
+    encoding
+        Encoding of the files (``utf-8``, ``latin-1``, ``utf-16``…).
+    delimiter
+        Field delimiter of a CSV corpus (``,``; ``;`` or ``\t`` for others).
+    on_error
+        ``"raise"`` stops at an unreadable file; ``"skip"`` lists it and goes on.
+
+    Examples
+    --------
+    >>> CorpusSpec("articles.csv", text_column="body").options()["text_column"]
+    'body'
+    """
+
+    path: str
+    text_column: str = SPEC_DEFAULTS["text_column"]
+    id_column: str = SPEC_DEFAULTS["id_column"]
+    date_column: str = SPEC_DEFAULTS["date_column"]
+    encoding: str = SPEC_DEFAULTS["encoding"]
+    delimiter: str = SPEC_DEFAULTS["delimiter"]
+    on_error: str = SPEC_DEFAULTS["on_error"]
+
+    def __post_init__(self) -> None:
+        check_spec(asdict(self))
+
+    def options(self) -> dict[str, str]:
+        """Return the reading options (everything but the path) as keyword arguments."""
+        out = asdict(self)
+        out.pop("path")
+        return out
+
+    @classmethod
+    def from_parameters(cls, values: dict[str, Any]) -> CorpusSpec:
+        """Build the spec from notebook parameters (``corpus_path`` and the spec names)."""
+        return cls(
+            str(values.get("corpus_path", "")),
+            **{k: values.get(k, v) for k, v in SPEC_DEFAULTS.items()},
+        )
+
+
+def check_spec(values: dict[str, Any]) -> None:
+    """Check the corpus options; raise :class:`ParameterError` naming the bad one.
+
+    Examples
+    --------
+    >>> check_spec({"text_column": ""})
+    Traceback (most recent call last):
+    ...
+    framelens.errors.ParameterError: `text_column` must be a non-empty string, but '' was passed.
+    """
+    for name in ("text_column", "id_column", "date_column", "encoding"):
+        if name in values and (not isinstance(values[name], str) or not values[name].strip()):
+            raise ParameterError(
+                f"`{name}` must be a non-empty string, but {values[name]!r} was passed."
+            )
+    if "delimiter" in values:
+        d = values["delimiter"]
+        d = "\t" if d == "\\t" else d
+        if not isinstance(d, str) or len(d) != 1 or d in '"\n\r':
+            raise ParameterError(
+                "`delimiter` must be one character (e.g. ',', ';' or '\\t'), but "
+                f"{values['delimiter']!r} was passed."
+            )
+    if "on_error" in values:
+        check_choice("on_error", values["on_error"], ["raise", "skip"])
+    if "encoding" in values:
+        _check_encoding_name(values["encoding"])
+
+
+def _delimiter(d: str) -> str:
+    return "\t" if d == "\\t" else d
+
+
+# ---------------------------------------------------------------------------------------
 # loading
 
 
 def load(
-    path: str | Path,
+    path: str | Path | CorpusSpec,
     *,
     encoding: str = "utf-8",
     text_column: str = "text",
     id_column: str = "doc_id",
     on_error: OnError = "raise",
+    date_column: str = "published",
+    delimiter: str = ",",
 ) -> pd.DataFrame:
     """Load a corpus into the documents frame.
 
@@ -88,7 +198,8 @@ def load(
     path
         A folder of ``.txt`` files (metadata from an optional ``metadata.csv`` beside
         them, keyed on ``doc_id`` = the file name without ``.txt``), a ``.csv`` file or a
-        ``.jsonl`` file (one JSON object a line).
+        ``.jsonl`` file (one JSON object a line); or a :class:`CorpusSpec`, whose options
+        then replace the keyword arguments.
     encoding
         Encoding of the files (default UTF-8). A file that does not decode is an error
         naming the file and byte offset.
@@ -100,6 +211,11 @@ def load(
         it and lists it in ``documents.attrs["skipped"]`` (path and reason), so the rest
         is analysed. Only whole files are skipped; a CSV or JSONL with a bad row is
         always an error naming the line.
+    date_column
+        The column or field of the publication date, copied to ``published`` (the
+        default ``published`` may be absent; another name must exist).
+    delimiter
+        The field delimiter of a CSV corpus (and of ``metadata.csv``).
 
     Returns
     -------
@@ -115,7 +231,19 @@ def load(
     >>> load(d)[["doc_id", "text"]].to_dict("records")
     [{'doc_id': 'a', 'text': 'Drills began. Ships sailed.'}]
     """
-    check_choice("on_error", on_error, ["raise", "skip"])
+    if isinstance(path, CorpusSpec):
+        return load(path.path, **path.options())
+    check_spec(
+        {
+            "encoding": encoding,
+            "text_column": text_column,
+            "id_column": id_column,
+            "date_column": date_column,
+            "delimiter": delimiter,
+            "on_error": on_error,
+        }
+    )
+    delimiter = _delimiter(delimiter)
     if not isinstance(path, str | Path) or str(path) == "":
         raise ParameterError(f"`corpus_path` must be a path (a string), but {path!r} was passed.")
     p = Path(path)
@@ -124,23 +252,38 @@ def load(
             f"corpus_path {str(path)!r}: no such file or folder "
             "(expected a folder of .txt, a .csv or a .jsonl)."
         )
-    _check_encoding_name(encoding)
     skipped: list[dict[str, str]] = []
     if p.is_dir():
-        docs = _load_folder(p, encoding, on_error, skipped)
+        docs = _load_folder(p, encoding, on_error, skipped, delimiter)
     elif p.suffix.lower() == ".csv":
-        docs = _load_csv(p, encoding, text_column, id_column)
+        docs = _load_csv(p, encoding, text_column, id_column, delimiter)
     elif p.suffix.lower() in {".jsonl", ".ndjson"}:
         docs = _load_jsonl(p, encoding, text_column, id_column)
     elif p.suffix.lower() == ".txt":
-        docs = _load_folder_files([p], p.parent, encoding, on_error, skipped)
+        docs = _load_folder_files([p], p.parent, encoding, on_error, skipped, delimiter)
     else:
         raise InputError(
             f"corpus_path {str(path)!r}: unsupported file type {p.suffix!r} "
             "(expected a folder of .txt, a .csv or a .jsonl)."
         )
+    docs = _dates(docs, date_column, str(path))
     docs = _finish(docs, str(path))
     docs.attrs["skipped"] = skipped
+    return docs
+
+
+def _dates(docs: pd.DataFrame, date_column: str, where: str) -> pd.DataFrame:
+    """Copy ``date_column`` to ``published``; an explicit column must exist."""
+    if date_column == "published":
+        return docs
+    if date_column not in docs.columns:
+        raise InputError(
+            f"{where}: no date column {date_column!r}; the columns are "
+            f"{[c for c in docs.columns if c != 'text']}. Pass the right one with the "
+            "`date_column` parameter (or leave it at 'published')."
+        )
+    docs = docs.copy()
+    docs["published"] = docs[date_column].fillna("").astype(str)
     return docs
 
 
@@ -162,7 +305,13 @@ def _read_text(path: Path, encoding: str) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
-    if b"\x00" in data[:8192] and not encoding.lower().replace("-", "").startswith("utf16"):
+    utf16 = encoding.lower().replace("-", "").replace("_", "").startswith("utf16")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and not utf16 and _decodes(data, "utf-16"):
+        raise InputError(
+            f"{path}: the file is UTF-16 (it starts with a UTF-16 byte-order mark), not "
+            f"{encoding}. Pass encoding='utf-16' (framelens run: -p encoding utf-16)."
+        )
+    if b"\x00" in data[:8192] and not utf16:
         raise InputError(
             f"{path}: looks like a binary file (it contains NUL bytes), not text. "
             "Remove it from the corpus folder or pass on_error='skip'."
@@ -174,9 +323,18 @@ def _read_text(path: Path, encoding: str) -> str:
         raise InputError(
             f"{path}: not valid {encoding} at byte offset {exc.start} (line {line}): "
             f"{data[exc.start : exc.start + 4]!r}. If the file uses another encoding, pass "
-            "it with the `encoding` parameter (e.g. encoding='latin-1')."
+            "it with the `encoding` parameter (e.g. encoding='latin-1'; framelens run: "
+            "-p encoding latin-1)."
         ) from None
     return _normalise(text)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _normalise(text: str) -> str:
@@ -190,12 +348,29 @@ _SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def _safe_id(raw: str) -> str:
+    """Return an id safe in a file name: ASCII, no separators, at most 80 characters.
+
+    A longer id is cut and ends in 10 hex digits of the whole id's SHA-1, so it stays
+    unique and stable.
+
+    Examples
+    --------
+    >>> len(_safe_id("x" * 5000)) == MAX_ID_CHARS
+    True
+    """
     s = unicodedata.normalize("NFKD", str(raw)).encode("ascii", "ignore").decode()
     s = _SAFE_ID.sub("-", s).strip("-.")
+    if len(s) > MAX_ID_CHARS:
+        import hashlib
+
+        digest = hashlib.sha1(str(raw).encode("utf-8")).hexdigest()[:10]
+        s = s[: MAX_ID_CHARS - 11].rstrip("-.") + "-" + digest
     return s or "doc"
 
 
-def _load_folder(p: Path, encoding: str, on_error: str, skipped: list) -> pd.DataFrame:
+def _load_folder(
+    p: Path, encoding: str, on_error: str, skipped: list, delimiter: str = ","
+) -> pd.DataFrame:
     files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() == ".txt")
     if not files:
         others = sorted(f.name for f in p.iterdir())[:5]
@@ -204,11 +379,16 @@ def _load_folder(p: Path, encoding: str, on_error: str, skipped: list) -> pd.Dat
             + (f" (it has: {others})" if others else " (it is empty)")
             + ". Put one article per .txt file in it, or pass a .csv or .jsonl file."
         )
-    return _load_folder_files(files, p, encoding, on_error, skipped)
+    return _load_folder_files(files, p, encoding, on_error, skipped, delimiter)
 
 
 def _load_folder_files(
-    files: list[Path], folder: Path, encoding: str, on_error: str, skipped: list
+    files: list[Path],
+    folder: Path,
+    encoding: str,
+    on_error: str,
+    skipped: list,
+    delimiter: str = ",",
 ) -> pd.DataFrame:
     rows = []
     for f in files:
@@ -230,7 +410,7 @@ def _load_folder_files(
     docs = pd.DataFrame(rows)
     meta_path = folder / "metadata.csv"
     if meta_path.is_file():
-        meta = _read_csv(meta_path, encoding)
+        meta = _read_csv(meta_path, encoding, delimiter)
         if "doc_id" not in meta.columns:
             raise InputError(
                 f"{meta_path}: needs a 'doc_id' column (the .txt file name without .txt); "
@@ -249,24 +429,48 @@ def _load_folder_files(
     return docs.drop(columns="_file")
 
 
-def _read_csv(path: Path, encoding: str) -> pd.DataFrame:
+def _read_csv(path: Path, encoding: str, delimiter: str = ",") -> pd.DataFrame:
     text = _read_text(path, encoding)
     if not text.strip():
         raise InputError(f"{path}: the file is empty (expected a header row and data).")
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+        frame = pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            sep=_delimiter(delimiter),
+        )
     except (pd.errors.ParserError, csv.Error) as exc:
-        raise InputError(f"{path}: not a readable CSV file ({exc}).") from None
+        hint = _delimiter_hint(text, delimiter)
+        raise InputError(f"{path}: not a readable CSV file ({exc}).{hint}") from None
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame
 
 
-def _load_csv(path: Path, encoding: str, text_column: str, id_column: str) -> pd.DataFrame:
-    frame = _read_csv(path, encoding)
+def _delimiter_hint(text: str, delimiter: str) -> str:
+    """Say which delimiter the header line seems to use, if not the one passed."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    if counts[best] == 0 or best == _delimiter(delimiter):
+        return ""
+    shown = "\\t" if best == "\t" else best
+    return (
+        f" Its header line looks {shown!r}-delimited: pass delimiter={shown!r} "
+        f"(framelens run: -p delimiter '{shown}')."
+    )
+
+
+def _load_csv(
+    path: Path, encoding: str, text_column: str, id_column: str, delimiter: str = ","
+) -> pd.DataFrame:
+    frame = _read_csv(path, encoding, delimiter)
     if text_column not in frame.columns:
+        hint = _delimiter_hint(_read_text(path, encoding), delimiter)
         raise InputError(
-            f"{path}: no text column {text_column!r}; the columns are {list(frame.columns)}. "
-            "Pass the right one with the `text_column` parameter."
+            f"{path}: no text column {text_column!r}; the columns are {list(frame.columns)}."
+            + (hint or " Pass the right one with the `text_column` parameter.")
         )
     if frame.empty:
         raise InputError(f"{path}: the file has a header but no rows.")
@@ -442,10 +646,12 @@ def segment(
     documents
         The documents frame (``doc_id`` and ``text`` are used).
     abbreviations
-        Abbreviations for Punkt (lower case, no final stop). Default: the shipped list
-        plus those learned from these documents (:func:`learn_abbreviations`). When the
-        corpus is split into partitions, learn once and pass the result to every
-        partition, so each is split the same way.
+        More abbreviations for Punkt (lower case, no final stop), added to the shipped
+        list (``framelens/data/abbreviations_en.txt``). By default the shipped list
+        alone, so a document's sentences depend on its own text only: the same alone,
+        in any corpus and on either engine. Abbreviations learned from a corpus
+        (:func:`learn_abbreviations`) are an explicit choice: learn them once on the
+        whole corpus and pass the same set to every partition.
 
     Returns
     -------
@@ -460,11 +666,9 @@ def segment(
     ['The U.S. Navy sailed.', 'It returned.']
     """
     _require_columns(documents, ["doc_id", "text"], "documents")
-    abbrevs = (
-        learn_abbreviations(documents)
-        if abbreviations is None
-        else frozenset(a.lower().rstrip(".") for a in abbreviations) | resources.abbreviations()
-    )
+    abbrevs = resources.abbreviations()
+    if abbreviations is not None:
+        abbrevs = abbrevs | frozenset(a.lower().rstrip(".") for a in abbreviations)
     punkt = _punkt(abbrevs)
     rows: list[tuple] = []
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):

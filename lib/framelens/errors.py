@@ -12,6 +12,7 @@ __all__ = [
     "FramelensError",
     "FramelensWarning",
     "InputError",
+    "Interrupted",
     "NotebookError",
     "NotebookTimeout",
     "ParameterError",
@@ -57,3 +58,9 @@ class InputError(FramelensError, ValueError):
 
 class FramelensWarning(UserWarning):
     """Something was skipped or is unreliable; the message says what and why."""
+
+
+class Interrupted(FramelensError):
+    """The run was interrupted (Ctrl-C): its kernels were stopped, its build removed."""
+
+    exit_code = 130

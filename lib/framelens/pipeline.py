@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import ast
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
+import errno
 import hashlib
 import html
 import importlib.metadata
@@ -38,8 +40,10 @@ import os
 import platform
 import re
 import shutil
+import signal
 import sys
 import time
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,7 +52,9 @@ import yaml
 
 from . import resources
 from .errors import (
+    FramelensWarning,
     InputError,
+    Interrupted,
     NotebookError,
     NotebookTimeout,
     ParameterError,
@@ -69,6 +75,22 @@ __all__ = [
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 COMMON = ("corpus_path", "output_dir")
 DEFAULT_TIMEOUT = 300
+#: free space (bytes) a run needs before it starts: the seed run writes ~15 MB
+MIN_FREE_BYTES = 100 * 2**20
+#: the notebook calls the runner evaluates before any kernel starts (see _preflight_checks)
+_CHECK_CALLS = {"params": "check_", "events": "check_"}
+_LITERAL_NODES = (
+    ast.Constant,
+    ast.List,
+    ast.Tuple,
+    ast.Set,
+    ast.Dict,
+    ast.UnaryOp,
+    ast.USub,
+    ast.UAdd,
+    ast.Load,
+    ast.keyword,
+)
 KEY_PACKAGES = [
     "framelens",
     "pandas",
@@ -298,8 +320,142 @@ def _plan(
     for stem, decl in declared.items():
         given = {k: v for k, v in common.items() if k in decl}
         given.update(config["notebooks"].get(stem) or {})
-        plan[stem] = coerce_parameters(stem, decl, given)
+        plan[stem] = _absolute_paths(coerce_parameters(stem, decl, given))
     return plan
+
+
+def _absolute_paths(values: dict[str, Any]) -> dict[str, Any]:
+    """Resolve the paths a user passes (``*_path``) against the user's folder.
+
+    Each notebook runs in its own folder, so a relative ``labels_path`` would otherwise
+    be read from ``notebooks/``, not from where the user typed it.
+    """
+    out = dict(values)
+    for name, value in values.items():
+        if name.endswith("_path") and name not in COMMON and isinstance(value, str) and value:
+            out[name] = os.path.abspath(value)
+    return out
+
+
+def _spec_values(plan: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Return the corpus spec of a run: the same in every notebook that declares it."""
+    from .corpus import SPEC_DEFAULTS
+
+    values: dict[str, Any] = dict(SPEC_DEFAULTS)
+    for name in SPEC_DEFAULTS:
+        given = {stem: p[name] for stem, p in plan.items() if name in p}
+        if len(set(map(repr, given.values()))) > 1:
+            raise ParameterError(
+                f"the corpus option {name!r} differs between notebooks ({given}); a run "
+                "reads one corpus one way: set it once, for every notebook."
+            )
+        if given:
+            values[name] = next(iter(given.values()))
+    return values
+
+
+def _preflight_corpus(corpus: Path, values: dict[str, Any]):
+    """Read the corpus once in this process, so a bad input fails before any kernel.
+
+    A single file or a folder of .txt is read whole; of a glob or Parquet shards, the
+    first shard (the others are read by the notebooks, with the same errors).
+    """
+    import pandas as pd
+
+    from . import corpus as corpus_mod
+    from . import scale
+
+    corpus_mod.check_spec(values)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramelensWarning)
+        is_glob = any(ch in str(corpus) for ch in "*?[")
+        kind, files = scale.shard_paths(corpus)
+        if is_glob or kind == "parquet":
+            columns = scale._columns(
+                kind,
+                files,
+                values["encoding"],
+                values["text_column"],
+                values["id_column"],
+                values["delimiter"],
+            )
+            chunk = [str(f) for f in files[:500]] if kind == "txt" else [str(files[0])]
+            options = {k: values[k] for k in corpus_mod.SPEC_DEFAULTS}
+            docs = scale._load_shard(chunk, kind=kind, columns=columns, **options)
+        else:
+            docs = corpus_mod.load(corpus, **values)
+    if isinstance(docs, pd.DataFrame) and docs.empty:
+        raise InputError(f"corpus_path {str(corpus)!r}: no documents to analyse.")
+    return docs
+
+
+def _validation_calls(book: Path) -> list[ast.stmt]:
+    """Return the top-level ``params.check_*``/``events.check_*`` calls of a notebook."""
+    import nbformat
+
+    nb = nbformat.read(str(book), as_version=4)
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "parameters" in cell.metadata.get("tags", []):
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for stmt in tree.body:
+            call = stmt.value if isinstance(stmt, ast.Expr | ast.Assign) else None
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Attribute)
+                and isinstance(call.func.value, ast.Name)
+                and call.func.value.id in _CHECK_CALLS
+                and call.func.attr.startswith(_CHECK_CALLS[call.func.value.id])
+            ):
+                found.append(call)
+    return found
+
+
+def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], documents) -> None:
+    """Run each notebook's own parameter checks here, before any kernel starts.
+
+    The checks are the notebook's ``params.check_*`` calls whose arguments are literals
+    and parameters (``params.check_int("top_n", top_n, min_value=1)``): the notebook
+    stays the one place that states a parameter's range, and the runner applies it
+    with the values of this run. Column parameters (``group_by``, ``ratings_column``)
+    are checked against the corpus's columns.
+    """
+    from . import events as events_mod
+    from . import params as params_mod
+
+    columns = [c for c in getattr(documents, "columns", []) if c != "text"]
+    for book in books:
+        values = plan[book.stem]
+        declared = notebook_parameters(book)
+        namespace = {k: v["default"] for k, v in declared.items()}
+        namespace.update(values)
+        for call in _validation_calls(book):
+            names = {n.id for n in ast.walk(call) if isinstance(n, ast.Name)}
+            args = [*call.args, *(k.value for k in call.keywords)]
+            if not all(
+                isinstance(n, _LITERAL_NODES) or isinstance(n, ast.Name) and n.id in namespace
+                for a in args
+                for n in ast.walk(a)
+            ) or not names - {call.func.value.id} <= set(namespace):
+                continue
+            code = compile(ast.Expression(call), f"<{book.stem}>", "eval")
+            env = {"params": params_mod, "events": events_mod, **namespace}
+            try:
+                with contextlib.chdir(book.parent):  # paths as the notebook sees them
+                    eval(code, env)  # noqa: S307 - the notebook's own literal check call
+            except ParameterError as exc:
+                raise ParameterError(f"{book.stem}: {exc}") from None
+        for name in ("group_by", "ratings_column"):
+            value = values.get(name)
+            if value and columns and value not in columns:
+                raise ParameterError(
+                    f"{book.stem}: `{name}` {value!r} is not a column of the corpus"
+                    f"{suggest(value, columns)}; its columns are {columns}."
+                )
 
 
 # ---------------------------------------------------------------------------------------
@@ -316,6 +472,8 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
     status, cell, error, exec_count = "ok", None, "", None
     # kernels show figures inline whatever backend the caller set (make exports Agg)
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    # the kernel notes the files it writes under this notebook's name (the run's index)
+    os.environ["FRAMELENS_NOTEBOOK"] = Path(src).stem
     # the kernel inherits this process's stderr: keep its log beside the executed notebook
     log = open(Path(dst).with_suffix(".log"), "ab")  # noqa: SIM115 - closed below
     os.dup2(log.fileno(), 2)
@@ -497,6 +655,9 @@ def run(
         raise ParameterError(f"`jobs` must be at least 1, got {jobs!r}.")
     books = find_notebooks(only, Path(notebooks_dir) if notebooks_dir else None)
     plan = _plan(books, dict(params or {}), load_config(config))
+    spec = _spec_values(plan)
+    documents = _preflight_corpus(corpus, spec)
+    _preflight_checks(books, plan, documents)
     missing = resources.check().query("status != 'ok'")
     if len(missing):
         raise ResourceError(
@@ -504,15 +665,158 @@ def run(
             + ", ".join(f"{r.resource} ({r.path})" for r in missing.itertuples())
             + f". Repair with: {resources.REPAIR}"
         )
+    _check_out(out)
+    with _RunLock(out):
+        if only and (out / "manifest.json").is_file():
+            _check_same_corpus(out, corpus, spec)
+        build = out.parent / f".{out.name}.building-{os.getpid()}"
+        try:
+            return _build(books, plan, corpus, spec, out, build, only, jobs, timeout, progress)
+        except OSError as exc:
+            shutil.rmtree(build, ignore_errors=True)
+            raise _disk_error(exc, out) from None
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    build = out.parent / f".{out.name}.building-{os.getpid()}"
+
+def _disk_error(exc: OSError, out: Path) -> InputError:
+    what = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+    }.get(exc.errno, exc.strerror or str(exc))
+    return InputError(
+        f"cannot write the run into {out} ({what}: {exc.filename or out}). The build was "
+        "removed and the last good outputs left as they were; free some space or choose "
+        "another --out."
+    )
+
+
+def _check_out(out: Path) -> None:
+    """Refuse an ``--out`` that is a file, cannot be written or has no room, touching nothing."""
+    if out.exists() and not out.is_dir():
+        raise ParameterError(
+            f"`--out` {str(out)!r} is a file, not a folder; it was left as it is. Pass a "
+            "folder for the run, e.g. --out outputs/mycorpus."
+        )
+    parent = out.parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ParameterError(f"`--out` {str(out)!r}: {parent} is a file, not a folder.")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(
+            f"`--out` {str(out)!r}: cannot write in {parent} (read-only or no permission). "
+            "Choose a folder you can write to."
+        )
+    free = shutil.disk_usage(parent).free
+    if free < MIN_FREE_BYTES:
+        raise InputError(
+            f"`--out` {str(out)!r}: only {free / 2**20:.0f} MB free on its disk; a run needs "
+            f"at least {MIN_FREE_BYTES / 2**20:.0f} MB. Free some space or choose another --out."
+        )
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        probe = out.parent / f".{out.name}.probe-{os.getpid()}"
+        probe.write_bytes(b"x")
+        probe.unlink()
+    except OSError as exc:
+        raise _disk_error(exc, out) from None
+
+
+class _RunLock:
+    """Serialise runs into one ``--out``: the second waits for the first to finish."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out.parent / f".{out.name}.lock"
+        self.out = out
+        self.fh = None
+
+    def __enter__(self) -> _RunLock:
+        import fcntl
+
+        self.fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.fh.seek(0)
+            holder = self.fh.read().strip() or "?"
+            print(
+                f"framelens: another run (pid {holder}) is writing {self.out}; waiting for it "
+                "to finish",
+                file=sys.stderr,
+                flush=True,
+            )
+            fcntl.flock(self.fh, fcntl.LOCK_EX)
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.fh.write(str(os.getpid()))
+        self.fh.flush()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import fcntl
+
+        if self.fh is not None:
+            self.fh.seek(0)
+            self.fh.truncate()
+            fcntl.flock(self.fh, fcntl.LOCK_UN)
+            self.fh.close()
+
+
+def _check_same_corpus(out: Path, corpus: Path, spec: dict[str, Any]) -> None:
+    """``--only`` adds to a run folder only if that run read the same corpus the same way."""
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    same_files = manifest.get("inputs_sha256") == _hash_inputs(corpus)
+    same_spec = manifest.get("corpus_spec", spec) == spec
+    if not (same_files and same_spec):
+        raise ParameterError(
+            f"`--only` would mix corpora: {out} holds a run on {manifest.get('corpus_path')!r}"
+            + ("" if same_files else " (other files)")
+            + ("" if same_spec else f" read with {manifest.get('corpus_spec')}")
+            + ". Run every notebook (drop --only) or choose another --out."
+        )
+
+
+def _ignore_sigint() -> None:
+    """Pool workers leave Ctrl-C to the runner, which stops them and their kernels."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _kill_children() -> int:
+    """Kill every process this one started (pool workers, kernels, clusters); return how many."""
+    import psutil
+
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        with contextlib.suppress(psutil.Error):
+            child.kill()
+    psutil.wait_procs(children, timeout=5)
+    return len(children)
+
+
+def _build(
+    books: list[Path],
+    plan: dict[str, dict[str, Any]],
+    corpus: Path,
+    spec: dict[str, Any],
+    out: Path,
+    build: Path,
+    only: list[str] | None,
+    jobs: int,
+    timeout: int,
+    progress: bool,
+) -> RunResult:
     if build.exists():
         shutil.rmtree(build)
     if only and out.is_dir():
         shutil.copytree(out, build)
     for sub in ("notebooks", "html", "figures", "tables"):
         (build / sub).mkdir(parents=True, exist_ok=True)
+    for book in books:  # this run's notes replace the last run's for the same notebook
+        (build / ".written" / f"{book.stem}.txt").unlink(missing_ok=True)
 
     results: list[NotebookResult] = []
     ctx = multiprocessing.get_context("spawn")
@@ -521,8 +825,11 @@ def run(
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(books), desc="notebooks", unit="nb", file=sys.stderr)
-    with cf.ProcessPoolExecutor(max_workers=min(jobs, len(books)), mp_context=ctx) as pool:
-        futures = {}
+    pool = cf.ProcessPoolExecutor(
+        max_workers=min(jobs, len(books)), mp_context=ctx, initializer=_ignore_sigint
+    )
+    futures: dict[cf.Future, tuple[Path, dict[str, Any]]] = {}
+    try:
         for book in books:
             parameters = {
                 "corpus_path": str(corpus),
@@ -542,7 +849,7 @@ def run(
                 book.stem,
                 info["status"],
                 info["duration_s"],
-                parameters,
+                {k: (str(out) if k == "output_dir" else v) for k, v in parameters.items()},
                 info["cell"],
                 info["error"],
                 info["exec_count"],
@@ -551,21 +858,50 @@ def run(
             if bar is not None:
                 bar.set_postfix_str(f"{book.stem}: {res.status} ({res.duration_s:.1f} s)")
                 bar.update(1)
+    except KeyboardInterrupt:
+        running = sum(1 for f in futures if f.running())
+        _kill_children()
+        pool.shutdown(wait=False, cancel_futures=True)
+        if bar is not None:
+            bar.close()
+        shutil.rmtree(build, ignore_errors=True)
+        raise Interrupted(
+            f"interrupted: stopped {running or 'the'} running notebook(s) and their kernels, "
+            f"removed the build folder; {out} was left as it was."
+        ) from None
+    pool.shutdown(wait=True)
     if bar is not None:
         bar.close()
     results.sort(key=lambda r: r.name)
 
+    final = out if not any(r.status != "ok" for r in results) else _failed_dir(out)
     for res in results:
         executed = build / "notebooks" / f"{res.name}.ipynb"
         if executed.is_file():
+            _replace_path(executed, build, final)
             try:
                 _render_html(executed, build / "html" / f"{res.name}.html")
+            except OSError:
+                raise
             except Exception as exc:  # rendering must not hide the run's own result
                 res.error = (res.error + f"; HTML rendering failed: {exc}").lstrip("; ")
 
-    _write_manifest(build, corpus, results, timeout, jobs, merge=bool(only))
+    _write_manifest(build, corpus, results, timeout, jobs, merge=bool(only), spec=spec)
     _write_index(build)
+    shutil.rmtree(build / ".written", ignore_errors=True)  # now in the manifest
     return _finish(build, out, results)
+
+
+def _failed_dir(out: Path) -> Path:
+    return out.parent / f"{out.name}.failed"
+
+
+def _replace_path(executed: Path, build: Path, final: Path) -> None:
+    """Show the run folder the reader will open, never the temporary build folder."""
+    text = executed.read_text(encoding="utf-8")
+    for old, new in ((str(build), str(final)), (json.dumps(str(build))[1:-1], str(final))):
+        text = text.replace(old, new)
+    executed.write_text(text, encoding="utf-8")
 
 
 def _finish(build: Path, out: Path, results: list[NotebookResult]) -> RunResult:
@@ -578,7 +914,7 @@ def _finish(build: Path, out: Path, results: list[NotebookResult]) -> RunResult:
         if old.exists():
             shutil.rmtree(old)
         return RunResult(out, results)
-    keep = out.parent / f"{out.name}.failed"
+    keep = _failed_dir(out)
     if keep.exists():
         shutil.rmtree(keep)
     build.rename(keep)
@@ -630,6 +966,7 @@ def _write_manifest(
     timeout: int,
     jobs: int,
     merge: bool,
+    spec: dict[str, Any] | None = None,
 ) -> None:
     path = build / "manifest.json"
     previous = {}
@@ -639,8 +976,10 @@ def _write_manifest(
         except (ValueError, KeyError):
             previous = {}
     entries = dict(previous)
+    written = _written(build)
     for r in results:
         entry = asdict(r)
+        entry["files"] = written.get(r.name, [])
         entry["parameters"] = {
             k: ("<run folder>" if k == "output_dir" else v) for k, v in r.parameters.items()
         }
@@ -650,6 +989,7 @@ def _write_manifest(
         "framelens": importlib.metadata.version("framelens"),
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "corpus_path": str(corpus),
+        "corpus_spec": spec or {},
         "inputs_sha256": _hash_inputs(corpus),
         "timeout_s": timeout,
         "jobs": jobs,
@@ -664,30 +1004,80 @@ def _write_manifest(
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def _written(build: Path) -> dict[str, list[str]]:
+    """Return the files each notebook noted it wrote (``.written/<notebook>.txt``)."""
+    out: dict[str, list[str]] = {}
+    for f in sorted((build / ".written").glob("*.txt")):
+        lines = f.read_text(encoding="utf-8").split()
+        out[f.stem] = sorted({ln for ln in lines if (build / ln).is_file()})
+    return out
+
+
 def _write_index(build: Path) -> None:
+    """Write ``index.html``: each notebook with its status, tables and figures."""
+    from .report import describe_table
+
     manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
     esc = html.escape
-    rows = []
+    written = {
+        n["name"]: [f for f in n.get("files", []) if (build / f).is_file()]
+        for n in manifest["notebooks"]
+    }
+    listed = {f for files in written.values() for f in files}
+    tables_all = [f"tables/{t.name}" for t in sorted((build / "tables").glob("*.csv"))]
+    figures_all = [f"figures/{f.name}" for f in sorted((build / "figures").glob("*.png"))]
+    others = [f for f in tables_all + figures_all if f not in listed]
+
+    def table_items(files: list[str]) -> str:
+        local = [f for f in files if f.startswith("tables/") and "/scale_" not in f]
+        scale = [f for f in files if f.startswith("tables/scale_")]
+        parts = []
+        for title, group in (("Tables", local), ("At-scale tables (every document)", scale)):
+            if not group:
+                continue
+            items = "".join(
+                f"<li><a href='{esc(f)}'>{esc(Path(f).name)}</a>"
+                + (f" — {esc(d)}" if (d := describe_table(Path(f).stem)) else "")
+                + "</li>"
+                for f in group
+            )
+            parts.append(f"<h4>{esc(title)}</h4><ul>{items}</ul>")
+        return "".join(parts)
+
+    def figure_items(files: list[str]) -> str:
+        figs = [f for f in files if f.startswith("figures/") and f.endswith(".png")]
+        return "\n".join(
+            f"<figure><a href='{esc(f)}'><img src='{esc(f)}' alt='{esc(Path(f).stem)}'></a>"
+            f"<figcaption>{esc(Path(f).stem)} "
+            f"(<a href='{esc(f[:-4])}.svg'>SVG</a>)</figcaption></figure>"
+            for f in figs
+        )
+
+    rows, sections = [], []
     for n in manifest["notebooks"]:
         name = n["name"]
         mark = "ok" if n["status"] == "ok" else f"{n['status']}: {n['error']}"
         rows.append(
-            f"<tr><td>{esc(name)}</td><td class='{esc(n['status'])}'>{esc(mark)}</td>"
+            f"<tr><td><a href='#{esc(name)}'>{esc(name)}</a></td>"
+            f"<td class='{esc(n['status'])}'>{esc(mark)}</td>"
             f"<td>{n['duration_s']:.1f} s</td>"
             f"<td><a href='html/{esc(name)}.html'>HTML</a> · "
             f"<a href='notebooks/{esc(name)}.ipynb'>notebook</a></td></tr>"
         )
-    figures = sorted((build / "figures").glob("*.png"))
-    tables = sorted((build / "tables").glob("*.csv"))
-    fig_html = "\n".join(
-        f"<figure><a href='figures/{esc(f.name)}'><img src='figures/{esc(f.name)}' "
-        f"alt='{esc(f.stem)}'></a><figcaption>{esc(f.stem)} "
-        f"(<a href='figures/{esc(f.stem)}.svg'>SVG</a>)</figcaption></figure>"
-        for f in figures
-    )
-    tab_html = "\n".join(
-        f"<li><a href='tables/{esc(t.name)}'>{esc(t.name)}</a></li>" for t in tables
-    )
+        files = written.get(name, [])
+        sections.append(
+            f"<section id='{esc(name)}'><h3>{esc(name)}</h3>"
+            + (table_items(files) or "<p>No tables.</p>")
+            + figure_items(files)
+            + "</section>"
+        )
+    if others:
+        sections.append(
+            "<section><h3>Other files</h3>"
+            + table_items(others)
+            + figure_items(others)
+            + "</section>"
+        )
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>framelens run: {esc(manifest["corpus_path"])}</title>
@@ -705,11 +1095,8 @@ figure img {{ width: 100%; border: 1px solid #ddd; }}
 <table><tr><th>notebook</th><th>status</th><th>time</th><th>open</th></tr>
 {"".join(rows)}
 </table>
-<h2>Tables</h2><ul>
-{tab_html}
-</ul>
-<h2>Figures</h2>
-{fig_html}
+<h2>Outputs by notebook</h2>
+{"".join(sections)}
 </body></html>
 """
     (build / "index.html").write_text(page, encoding="utf-8")

@@ -89,6 +89,9 @@ def save(fig: Figure, name: str, output_dir: str | Path) -> list[Path]:
             metadata={"Date": None, "Creator": None},
             bbox_inches="tight",
         )
+    from .report import record_output
+
+    record_output(output_dir, f"figures/{name}.png")
     return paths
 
 

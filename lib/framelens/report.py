@@ -1,12 +1,108 @@
-"""Write tables the same way every time, and show them short."""
+"""Write tables the same way every time, say what each one is, and show them short."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["save_table"]
+__all__ = ["TABLE_DESCRIPTIONS", "describe_table", "record_output", "save_table"]
+
+#: environment variable the runner sets to the notebook a kernel runs, so the files it
+#: writes are listed under that notebook in the run's index
+NOTEBOOK_ENV = "FRAMELENS_NOTEBOOK"
+
+#: one line per table the notebooks write (the run's index shows it beside the link)
+TABLE_DESCRIPTIONS = {
+    "corpus_documents": "One row per document: characters, paragraphs, sentences by kind, embeds.",
+    "corpus_sentences": "Every sentence with its character offsets and kind (prose or embed).",
+    "corpus_embeds": "Embedded social-media posts with their credit line, handle and date.",
+    "skipped_files": "Files left out with on_error = 'skip', and why.",
+    "text_stats_documents": "Counts, readability and lexical diversity per document and measure.",
+    "text_stats_groups": "The same measures summarised per group of documents.",
+    "text_stats_terms": "Most frequent terms and n-grams with their document counts.",
+    "collocations": "Word pairs that occur together more than chance (likelihood ratio, PMI).",
+    "keyness": "Terms over-used by one group against the rest (log-likelihood, log ratio).",
+    "kwic": "The keyword-in-context lines for the notebook's search pattern.",
+    "actors": "Gazetteer actors and places named, with sentence and document counts.",
+    "sentiment_sentences": "VADER scores of every sentence, with the words that drove them.",
+    "sentiment_documents": "Mean sentence tone per document with a bootstrap 95% interval.",
+    "sentiment_paragraphs": "Mean sentence tone per paragraph with a bootstrap 95% interval.",
+    "sentiment_groups": "Mean sentence tone per group of documents with a 95% interval.",
+    "sentiment_actors": "Tone of the sentences that name each actor, with a 95% interval.",
+    "sentiment_methods": "VADER beside Pattern (TextBlob) on the same sentences.",
+    "sentiment_disagreements": "Sentences where VADER and Pattern disagree most.",
+    "sentiment_validation": "VADER against the corpus's own human ratings.",
+    "frame_sentences": "Every frame cue found, with its sentence and the words that triggered it.",
+    "frame_documents": "Frame shares per document.",
+    "frame_groups": "Frame shares per group of documents.",
+    "frame_cooccurrence": "How often two frames are cued in the same sentence.",
+    "frame_flow": "Frames sentence by sentence through each document.",
+    "frame_accuracy": "Dictionary frames against hand labels: precision, recall, F1.",
+    "frame_disagreements": "Sentences where the dictionary and the hand labels disagree.",
+    "actor_frames": "Frames cued in the sentences that name each actor.",
+    "attributions": "Who is quoted or cited, and the frames of what they say.",
+    "hedging_sentences": "Hedges and boosters found in each sentence.",
+    "hedging_documents": "Hedges and boosters per document.",
+    "exercise_mentions": "Every dated mention of a joint exercise or patrol, with its sentence.",
+    "exercise_mention_counts": "Mentions per exercise family and year.",
+    "events_per_year": "Exercises per year in the sourced event record.",
+    "exercise_trend": "Poisson trend of exercises per year: rate ratio, interval, window.",
+    "claims": "Frequency claims of the coverage checked against the event record.",
+}
+#: the at-scale tables: the same analyses over the whole corpus, from summed partial counts
+SCALE_DESCRIPTIONS = {
+    "document_stats": "Document statistics of every document.",
+    "top_terms": "Top terms of the whole corpus with their document counts.",
+    "collocations": "Collocations of the whole corpus.",
+    "keyness": "Keyness of each group against the rest, over the whole corpus.",
+    "sentiment_documents": "Tone per document.",
+    "sentiment_corpus": "Tone of the whole corpus (normal-approximation interval).",
+    "actor_tone": "Tone per actor with its most negative and most positive sentence.",
+    "frame_documents": "Frame shares per document.",
+    "frame_profile": "Frame shares of the whole corpus.",
+    "exercise_mentions": "Exercise mentions per family and year over the whole corpus.",
+}
+
+
+def describe_table(name: str) -> str:
+    """Return the one-line description of a table written by the notebooks.
+
+    Tables named ``scale_<x>`` are the at-scale versions (every document, either
+    engine) and say so.
+
+    Examples
+    --------
+    >>> describe_table("scale_top_terms").split(":")[0]
+    'At scale (every document, either engine)'
+    """
+    name = name.removesuffix(".csv")
+    if name.startswith("scale_"):
+        inner = name.removeprefix("scale_")
+        text = SCALE_DESCRIPTIONS.get(inner) or TABLE_DESCRIPTIONS.get(inner, "")
+        return "At scale (every document, either engine): " + (text or inner)
+    if name in TABLE_DESCRIPTIONS:
+        return TABLE_DESCRIPTIONS[name]
+    for known, text in TABLE_DESCRIPTIONS.items():  # per-document variants: sentiment_arc_x
+        if name.startswith(known + "_"):
+            return text
+    return ""
+
+
+def record_output(output_dir: str | Path, relative: str) -> None:
+    """Note that the running notebook wrote ``relative`` (under ``output_dir``).
+
+    Only under the runner, which names the notebook in ``FRAMELENS_NOTEBOOK``; the
+    run's index lists each notebook's tables and figures from these notes.
+    """
+    notebook = os.environ.get(NOTEBOOK_ENV)
+    if not notebook:
+        return
+    folder = Path(output_dir) / ".written"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / f"{notebook}.txt", "a", encoding="utf-8") as fh:
+        fh.write(relative + "\n")
 
 
 def save_table(frame: pd.DataFrame, name: str, output_dir: str | Path) -> Path:
@@ -26,4 +122,5 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str | Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
     frame.to_csv(path, index=False, float_format="%.10g", lineterminator="\n", encoding="utf-8")
+    record_output(output_dir, f"tables/{name}.csv")
     return path

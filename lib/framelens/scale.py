@@ -251,6 +251,8 @@ def _load_shard(
     id_column: str,
     on_error: str,
     columns: list[str],
+    date_column: str = "published",
+    delimiter: str = ",",
 ) -> pd.DataFrame:
     """Load one partition: a chunk of .txt files or one CSV/JSONL/Parquet shard.
 
@@ -265,10 +267,10 @@ def _load_shard(
             warnings.simplefilter("ignore", FramelensWarning)
             if kind == "txt":
                 frame = corpus._load_folder_files(
-                    [Path(f) for f in files], path.parent, encoding, on_error, []
+                    [Path(f) for f in files], path.parent, encoding, on_error, [], delimiter
                 )
             elif kind == "csv":
-                frame = corpus._load_csv(path, encoding, text_column, id_column)
+                frame = corpus._load_csv(path, encoding, text_column, id_column, delimiter)
             elif kind == "jsonl":
                 frame = corpus._load_jsonl(path, encoding, text_column, id_column)
             else:
@@ -279,9 +281,10 @@ def _load_shard(
                         f"{list(frame.columns)}."
                     )
                 frame = frame.rename(columns={text_column: "text", id_column: "doc_id"})
-        if kind in ("csv", "jsonl") and id_column not in _header(path, kind, encoding):
+        if kind in ("csv", "jsonl") and id_column not in _header(path, kind, encoding, delimiter):
             # ids numbered per shard (doc0001…) must stay unique across shards
             frame["doc_id"] = path.stem + "-" + frame["doc_id"]
+        frame = corpus._dates(frame, date_column, str(path))
     except InputError:
         if on_error == "raise":
             raise
@@ -293,7 +296,7 @@ def _load_shard(
     return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
-def _header(path: Path, kind: str, encoding: str) -> list[str]:
+def _header(path: Path, kind: str, encoding: str, delimiter: str = ",") -> list[str]:
     """Column names of a shard, read from its first line only."""
     import json
 
@@ -307,35 +310,48 @@ def _header(path: Path, kind: str, encoding: str) -> list[str]:
         import csv
         import io
 
-        return [c.strip() for c in next(csv.reader(io.StringIO(first)), [])]
+        reader = csv.reader(io.StringIO(first), delimiter=corpus._delimiter(delimiter))
+        return [c.strip().lstrip("\ufeff") for c in next(reader, [])]
     try:
         return list(json.loads(first))
     except ValueError:
         return []
 
 
-def _columns(kind: str, files: list[Path], encoding: str, text_column: str, id_column: str):
+def _columns(
+    kind: str,
+    files: list[Path],
+    encoding: str,
+    text_column: str,
+    id_column: str,
+    delimiter: str = ",",
+):
     """Columns of the documents frame: the standard ones plus the first shard's extras."""
     if kind == "txt":
         meta = files[0].parent / "metadata.csv"
-        names = _header(meta, "csv", encoding) if meta.is_file() else []
+        names = _header(meta, "csv", encoding, delimiter) if meta.is_file() else []
     else:
-        names = _header(files[0], kind, encoding)
+        names = _header(files[0], kind, encoding, delimiter)
     skip = set(corpus.DOCUMENT_COLUMNS) | {text_column, id_column}
     return list(corpus.DOCUMENT_COLUMNS) + [c for c in names if c not in skip]
 
 
 def load(
-    corpus_path: str | Path,
+    corpus_path: str | Path | corpus.CorpusSpec,
     *,
     engine: str = "local",
     encoding: str = "utf-8",
     text_column: str = "text",
     id_column: str = "doc_id",
     on_error: str = "raise",
+    date_column: str = "published",
+    delimiter: str = ",",
     files_per_partition: int = 500,
 ):
     """Load a corpus with either engine.
+
+    ``corpus_path`` may be a :class:`framelens.corpus.CorpusSpec`, whose reading
+    options then replace the keyword arguments (the same on both engines).
 
     ``"local"`` returns :func:`framelens.corpus.load`'s pandas frame (a glob of shards
     or a folder of Parquet files is read shard by shard and concatenated). ``"dask"``
@@ -345,20 +361,31 @@ def load(
     its path named when its partition is computed, or becomes an empty partition with
     ``on_error="skip"``.
     """
+    if isinstance(corpus_path, corpus.CorpusSpec):
+        spec = corpus_path
+        return load(
+            spec.path, engine=engine, files_per_partition=files_per_partition, **spec.options()
+        )
     check_choice("engine", engine, ENGINES)
-    check_choice("on_error", on_error, ["raise", "skip"])
-    check_int("files_per_partition", files_per_partition, min_value=1)
-    kind, files = shard_paths(corpus_path)
-    is_glob = any(ch in str(corpus_path) for ch in "*?[")
-    columns = _columns(kind, files, encoding, text_column, id_column)
-    options = dict(
-        kind=kind,
+    spec_values = dict(
         encoding=encoding,
         text_column=text_column,
         id_column=id_column,
         on_error=on_error,
-        columns=columns,
+        date_column=date_column,
+        delimiter=delimiter,
     )
+    corpus.check_spec(spec_values)
+    check_int("files_per_partition", files_per_partition, min_value=1)
+    kind, files = shard_paths(corpus_path)
+    is_glob = any(ch in str(corpus_path) for ch in "*?[")
+    columns = _columns(kind, files, encoding, text_column, id_column, delimiter)
+    if date_column != "published" and kind != "txt" and date_column not in columns:
+        raise InputError(
+            f"{files[0]}: no date column {date_column!r}; the columns are {columns}. Pass "
+            "the right one with the `date_column` parameter (or leave it at 'published')."
+        )
+    options = dict(kind=kind, columns=columns, **spec_values)
     if kind == "txt":
         chunks = [
             [str(f) for f in files[i : i + files_per_partition]]
@@ -368,13 +395,7 @@ def load(
         chunks = [[str(f)] for f in files]
     if engine == "local":
         if not is_glob and kind != "parquet":
-            return corpus.load(
-                corpus_path,
-                encoding=encoding,
-                text_column=text_column,
-                id_column=id_column,
-                on_error=on_error,
-            )
+            return corpus.load(corpus_path, **spec_values)
         parts = [_load_shard(chunk, **options) for chunk in chunks]
         return corpus._finish(pd.concat(parts, ignore_index=True), str(corpus_path))
 
@@ -698,8 +719,9 @@ def analyse(
     documents
         The documents frame (pandas) or a Dask DataFrame of documents (:func:`load`).
     abbreviations
-        For sentence splitting; default: learned from the first documents
-        (:func:`framelens.corpus.learn_abbreviations`), the same on both engines.
+        More abbreviations for sentence splitting, added to the shipped list on every
+        partition (default: none, so a document is split by its own text alone; pass
+        :func:`framelens.corpus.learn_abbreviations` of the whole corpus to opt in).
     group_by
         A metadata column for keyness (none by default).
     dictionary
@@ -737,8 +759,7 @@ def analyse(
         (:data:`SUMMARY_KEYS`).
     """
     if abbreviations is None:
-        head = documents.head(200, npartitions=-1) if is_dask(documents) else documents.head(200)
-        abbreviations = corpus.learn_abbreviations(head)
+        abbreviations = frozenset()  # the shipped list alone: sentences of the document only
     rows_dir = str(Path(output_dir) / "tables") if output_dir else None
     analyses = tuple(check_choice("analyses", a, list(ANALYSES)) for a in analyses)
     check_bool("include_embeds", include_embeds)
@@ -891,10 +912,8 @@ class Session:
         """
         from .report import save_table
 
-        abbreviations = corpus.learn_abbreviations(self.documents)
         result = analyse(
             self.corpus,
-            abbreviations=abbreviations,
             # row-level Parquet only on Dask: locally the notebook's own CSVs hold the rows
             output_dir=output_dir if self.engine == "dask" else None,
             collect_documents=self.engine == "local",

@@ -179,7 +179,7 @@ def test_binary_file(tmp_path):
 
 def test_skip_lists_what_was_skipped_and_keeps_the_rest(tmp_path):
     (tmp_path / "good.txt").write_text("Fine text.", encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.warns(FramelensWarning, match=r"skipped .*bad\.txt"):
         docs = corpus.load(tmp_path, on_error="skip")
     assert docs["doc_id"].tolist() == ["good"]
