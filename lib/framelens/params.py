@@ -154,10 +154,12 @@ def check_path(name: str, value: Any, *, must_exist: bool = True) -> Path:
         raise ParameterError(f"`{name}` must be a path (a string), but {value!r} was passed.")
     path = Path(value)
     if must_exist and not path.exists():
-        raise ParameterError(
-            f"`{name}` {str(value)!r}: no such file or folder "
-            f"(looked in {Path.cwd()}; relative paths start from the notebook's folder)."
+        where = (
+            ""
+            if path.is_absolute()
+            else f" (looked in {Path.cwd()}; relative paths start from the notebook's folder)"
         )
+        raise ParameterError(f"`{name}` {str(value)!r}: no such file or folder{where}.")
     return path
 
 

@@ -78,7 +78,12 @@ DEFAULT_TIMEOUT = 300
 #: free space (bytes) a run needs before it starts: the seed run writes ~15 MB
 MIN_FREE_BYTES = 100 * 2**20
 #: the notebook calls the runner evaluates before any kernel starts (see _preflight_checks)
-_CHECK_CALLS = {"params": "check_", "events": "check_"}
+_CHECK_CALLS = {
+    "params": ("check_",),
+    "events": ("check_", "load_events"),
+    "framing": ("load_dictionary", "extend"),
+    "gazetteer": ("load_gazetteer",),
+}
 _LITERAL_NODES = (
     ast.Constant,
     ast.List,
@@ -325,14 +330,20 @@ def _plan(
 
 
 def _absolute_paths(values: dict[str, Any]) -> dict[str, Any]:
-    """Resolve the paths a user passes (``*_path``) against the user's folder.
+    """Resolve the paths a user passes against the user's folder.
+
+    ``*_path`` parameters, and file names (``.yaml``, ``.csv``…) that exist from here,
+    e.g. ``-p dictionary my_frames.yaml``.
 
     Each notebook runs in its own folder, so a relative ``labels_path`` would otherwise
     be read from ``notebooks/``, not from where the user typed it.
     """
     out = dict(values)
     for name, value in values.items():
-        if name.endswith("_path") and name not in COMMON and isinstance(value, str) and value:
+        if name in COMMON or not isinstance(value, str) or not value:
+            continue
+        looks_like_file = value.lower().endswith((".yaml", ".yml", ".csv", ".json", ".jsonl"))
+        if name.endswith("_path") or looks_like_file and os.path.exists(value):
             out[name] = os.path.abspath(value)
     return out
 
@@ -389,12 +400,42 @@ def _preflight_corpus(corpus: Path, values: dict[str, Any]):
     return docs
 
 
-def _validation_calls(book: Path) -> list[ast.stmt]:
-    """Return the top-level ``params.check_*``/``events.check_*`` calls of a notebook."""
+def _is_check(call: Any) -> bool:
+    return (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id in _CHECK_CALLS
+        and call.func.attr.startswith(_CHECK_CALLS[call.func.value.id])
+    )
+
+
+def _module_env() -> dict[str, Any]:
+    from . import events, framing, gazetteer, params
+
+    return {"params": params, "events": events, "framing": framing, "gazetteer": gazetteer}
+
+
+def _validation_calls(book: Path) -> list[tuple[list[ast.expr], ast.Call]]:
+    """Return the ``params.check_*``/``events.check_*`` calls of a notebook.
+
+    Top-level calls, and calls inside a top-level ``if`` (``if labels_path:``), each
+    with the conditions it runs under.
+    """
     import nbformat
 
     nb = nbformat.read(str(book), as_version=4)
-    found = []
+    found: list[tuple[list[ast.expr], ast.Call]] = []
+
+    def visit(body: list[ast.stmt], conditions: list[ast.expr]) -> None:
+        for stmt in body:
+            if isinstance(stmt, ast.If):
+                visit(stmt.body, [*conditions, stmt.test])
+                continue
+            call = stmt.value if isinstance(stmt, ast.Expr | ast.Assign) else None
+            if _is_check(call):
+                found.append((conditions, call))
+
     for cell in nb.cells:
         if cell.cell_type != "code" or "parameters" in cell.metadata.get("tags", []):
             continue
@@ -402,17 +443,23 @@ def _validation_calls(book: Path) -> list[ast.stmt]:
             tree = ast.parse(cell.source)
         except SyntaxError:
             continue
-        for stmt in tree.body:
-            call = stmt.value if isinstance(stmt, ast.Expr | ast.Assign) else None
-            if (
-                isinstance(call, ast.Call)
-                and isinstance(call.func, ast.Attribute)
-                and isinstance(call.func.value, ast.Name)
-                and call.func.value.id in _CHECK_CALLS
-                and call.func.attr.startswith(_CHECK_CALLS[call.func.value.id])
-            ):
-                found.append(call)
+        visit(tree.body, [])
     return found
+
+
+def _literal(node: ast.AST, namespace: dict[str, Any]) -> bool:
+    """Return True if ``node`` uses only literals and the notebook's parameters."""
+    logic = (ast.BoolOp, ast.And, ast.Or, ast.Not, ast.Compare, ast.cmpop, ast.Attribute)
+    for n in ast.walk(node):
+        if isinstance(n, ast.Call):
+            if not _is_check(n):
+                return False
+        elif isinstance(n, ast.Name):
+            if n.id not in namespace and n.id not in _CHECK_CALLS:
+                return False
+        elif not isinstance(n, _LITERAL_NODES + logic):
+            return False
+    return True
 
 
 def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], documents) -> None:
@@ -424,31 +471,28 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
     with the values of this run. Column parameters (``group_by``, ``ratings_column``)
     are checked against the corpus's columns.
     """
-    from . import events as events_mod
-    from . import params as params_mod
-
     columns = [c for c in getattr(documents, "columns", []) if c != "text"]
     for book in books:
         values = plan[book.stem]
         declared = notebook_parameters(book)
         namespace = {k: v["default"] for k, v in declared.items()}
         namespace.update(values)
-        for call in _validation_calls(book):
-            names = {n.id for n in ast.walk(call) if isinstance(n, ast.Name)}
+        env = {**_module_env(), **namespace}
+        for conditions, call in _validation_calls(book):
             args = [*call.args, *(k.value for k in call.keywords)]
-            if not all(
-                isinstance(n, _LITERAL_NODES) or isinstance(n, ast.Name) and n.id in namespace
-                for a in args
-                for n in ast.walk(a)
-            ) or not names - {call.func.value.id} <= set(namespace):
+            if not all(_literal(a, namespace) for a in [*args, *conditions]):
                 continue
             code = compile(ast.Expression(call), f"<{book.stem}>", "eval")
-            env = {"params": params_mod, "events": events_mod, **namespace}
             try:
+                if not all(
+                    eval(compile(ast.Expression(c), f"<{book.stem}>", "eval"), env)  # noqa: S307
+                    for c in conditions
+                ):
+                    continue
                 with contextlib.chdir(book.parent):  # paths as the notebook sees them
                     eval(code, env)  # noqa: S307 - the notebook's own literal check call
-            except ParameterError as exc:
-                raise ParameterError(f"{book.stem}: {exc}") from None
+            except (ParameterError, InputError, ResourceError) as exc:
+                raise type(exc)(f"{book.stem}: {exc}") from None
         for name in ("group_by", "ratings_column"):
             value = values.get(name)
             if value and columns and value not in columns:
