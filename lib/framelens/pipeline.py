@@ -416,16 +416,17 @@ def _module_env() -> dict[str, Any]:
     return {"params": params, "events": events, "framing": framing, "gazetteer": gazetteer}
 
 
-def _validation_calls(book: Path) -> list[tuple[list[ast.expr], ast.Call]]:
+def _validation_calls(book: Path) -> list[tuple[list[ast.expr], ast.Call, str | None]]:
     """Return the ``params.check_*``/``events.check_*`` calls of a notebook.
 
     Top-level calls, and calls inside a top-level ``if`` (``if labels_path:``), each
-    with the conditions it runs under.
+    with the conditions it runs under and the name it is assigned to, if any
+    (``frames_dict = framing.load_dictionary(dictionary)``), so later checks can use it.
     """
     import nbformat
 
     nb = nbformat.read(str(book), as_version=4)
-    found: list[tuple[list[ast.expr], ast.Call]] = []
+    found: list[tuple[list[ast.expr], ast.Call, str | None]] = []
 
     def visit(body: list[ast.stmt], conditions: list[ast.expr]) -> None:
         for stmt in body:
@@ -433,8 +434,12 @@ def _validation_calls(book: Path) -> list[tuple[list[ast.expr], ast.Call]]:
                 visit(stmt.body, [*conditions, stmt.test])
                 continue
             call = stmt.value if isinstance(stmt, ast.Expr | ast.Assign) else None
+            target = None
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                if isinstance(stmt.targets[0], ast.Name):
+                    target = stmt.targets[0].id
             if _is_check(call):
-                found.append((conditions, call))
+                found.append((conditions, call, target))
 
     for cell in nb.cells:
         if cell.cell_type != "code" or "parameters" in cell.metadata.get("tags", []):
@@ -478,7 +483,7 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
         namespace = {k: v["default"] for k, v in declared.items()}
         namespace.update(values)
         env = {**_module_env(), **namespace}
-        for conditions, call in _validation_calls(book):
+        for conditions, call, target in _validation_calls(book):
             args = [*call.args, *(k.value for k in call.keywords)]
             if not all(_literal(a, namespace) for a in [*args, *conditions]):
                 continue
@@ -490,15 +495,18 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
                 ):
                     continue
                 with contextlib.chdir(book.parent):  # paths as the notebook sees them
-                    eval(code, env)  # noqa: S307 - the notebook's own literal check call
+                    value = eval(code, env)  # noqa: S307 - the notebook's own literal check call
+                if target:  # later checks may use it (the dictionary's frames)
+                    namespace[target] = env[target] = value
             except (ParameterError, InputError, ResourceError) as exc:
                 raise type(exc)(f"{book.stem}: {exc}") from None
         for name in ("group_by", "ratings_column"):
             value = values.get(name)
             if value and columns and value not in columns:
                 raise ParameterError(
-                    f"{book.stem}: `{name}` {value!r} is not a column of the corpus"
-                    f"{suggest(value, columns)}; its columns are {columns}."
+                    f"{book.stem}: `{name}` {value!r} is not a column of the documents"
+                    f"{suggest(value, columns)}; the columns are {columns}. Add it to "
+                    "metadata.csv (or the CSV/JSONL) or pick one of these."
                 )
 
 
@@ -768,7 +776,12 @@ def _check_out(out: Path) -> None:
 
 
 class _RunLock:
-    """Serialise runs into one ``--out``: the second waits for the first to finish."""
+    """Serialise runs into one ``--out``: the second waits for the first to finish.
+
+    The lock is a hidden file beside ``--out`` (``.seeds.lock``), removed when the run
+    ends. A waiter that wakes on a file its holder has since removed starts over on the
+    new one, so two runs never hold the lock at once.
+    """
 
     def __init__(self, out: Path) -> None:
         self.path = out.parent / f".{out.name}.lock"
@@ -778,33 +791,46 @@ class _RunLock:
     def __enter__(self) -> _RunLock:
         import fcntl
 
-        self.fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
-        try:
-            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.fh.seek(0)
-            holder = self.fh.read().strip() or "?"
-            print(
-                f"framelens: another run (pid {holder}) is writing {self.out}; waiting for it "
-                "to finish",
-                file=sys.stderr,
-                flush=True,
-            )
-            fcntl.flock(self.fh, fcntl.LOCK_EX)
-        self.fh.seek(0)
-        self.fh.truncate()
-        self.fh.write(str(os.getpid()))
-        self.fh.flush()
+        told = False
+        while True:
+            fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not told:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "?"
+                    print(
+                        f"framelens: another run (pid {holder}) is writing {self.out}; "
+                        "waiting for it to finish",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                    told = True
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                same = os.fstat(fh.fileno()).st_ino == os.stat(self.path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            fh.close()  # the holder removed the file we waited on: take the new one
+        self.fh = fh
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
         return self
 
     def __exit__(self, *exc: object) -> None:
         import fcntl
 
         if self.fh is not None:
-            self.fh.seek(0)
-            self.fh.truncate()
+            with contextlib.suppress(OSError):
+                self.path.unlink()
             fcntl.flock(self.fh, fcntl.LOCK_UN)
             self.fh.close()
+            self.fh = None
 
 
 def _check_same_corpus(out: Path, corpus: Path, spec: dict[str, Any]) -> None:

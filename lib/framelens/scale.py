@@ -528,7 +528,11 @@ def _partition(
         tokens = corpus.tokenize(sentences)
         out["document_stats"] = stats.document_stats(sentences, tokens=tokens, **scope)
         tc = stats.term_counts(sentences, n=[1, 2], tokens=tokens, **scope)
-        out["term_counts"] = tc.groupby(["n", "term"], as_index=False)["count"].sum()
+        # documents: how many of this partition's documents use the term; partitions hold
+        # disjoint documents, so the corpus-wide figure is the sum over partitions
+        out["term_counts"] = tc.groupby(["n", "term"], as_index=False).agg(
+            count=("count", "sum"), documents=("doc_id", "nunique")
+        )
         if group_by:
             labels = stats.group_labels(docs, group_by)
             out["keyness_counts"] = stats.keyness_counts(tc, labels)
@@ -671,7 +675,7 @@ def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 #: how each partial table combines across partitions: keys to sum over, or "concat"
 _COMBINE = {
     "document_stats": "concat",
-    "term_counts": (["n", "term"], ["count"]),
+    "term_counts": (["n", "term"], ["count", "documents"]),
     "keyness_counts": (["group", "term"], ["count"]),
     "sentiment_documents": "concat",
     "sentiment_counts": "sum",

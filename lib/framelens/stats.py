@@ -1161,9 +1161,11 @@ def term_counts(
 def _summed(term_counts_: pd.DataFrame, n: int) -> pd.DataFrame:
     corpus._require_columns(term_counts_, TERM_COUNT_COLUMNS, "term_counts")
     sub = term_counts_[term_counts_["n"] == n]
-    return sub.groupby("term", sort=True).agg(
-        count=("count", "sum"), documents=("doc_id", "nunique")
-    )
+    if "documents" in sub.columns:  # partial counts summed over partitions (framelens.scale)
+        documents = ("documents", "sum")
+    else:
+        documents = ("doc_id", "nunique")
+    return sub.groupby("term", sort=True).agg(count=("count", "sum"), documents=documents)
 
 
 def _is_stop_ngram(term: str, stop: frozenset[str]) -> bool:
@@ -1183,7 +1185,9 @@ def top_terms(
     Parameters
     ----------
     term_counts
-        Partial counts of one or more partitions.
+        Partial counts of one or more partitions: :func:`term_counts` rows, or rows already
+        summed per term that carry a ``documents`` column (how many documents of that
+        partition use the term), which is then summed instead of counting ``doc_id``.
     n
         N-gram size to rank (the partial counts must include it).
     top_n

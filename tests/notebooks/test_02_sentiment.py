@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-import re
 
 import nbformat
 import pandas as pd
 import pytest
 
-from framelens.errors import NotebookError
+from framelens.errors import ParameterError
 
 from ..conftest import ROOT, SEEDS
 
@@ -163,23 +162,23 @@ def test_seed_numbers_are_printed_not_hard_coded(tmp_path):
         assert number not in markdown, number
 
 
-def test_bad_group_by_shows_one_message_naming_the_columns(run_notebook, rated_corpus):
-    with pytest.raises(NotebookError) as info:
-        run_notebook("02_sentiment", rated_corpus, group_by="outlet")
-    executed = re.search(r"executed copy: (\S+\.ipynb)", str(info.value)).group(1)
-    shown = [
-        o.get("text", "")
-        for c in nbformat.read(executed, as_version=4).cells
-        if c.cell_type == "code"
-        for o in c.outputs
-        if o.output_type == "stream" and o.name == "stderr"
-    ]
-    assert shown == [
-        "ParameterError: `group_by` 'outlet' is not a column of the documents; the columns "
+def test_bad_group_by_is_refused_before_any_kernel_naming_the_columns(tmp_path, rated_corpus):
+    from framelens import pipeline
+
+    with pytest.raises(ParameterError) as info:
+        pipeline.run(
+            rated_corpus,
+            tmp_path / "run",
+            only=["02_sentiment"],
+            params={"group_by": "outlet"},
+            progress=False,
+        )
+    assert str(info.value) == (
+        "02_sentiment: `group_by` 'outlet' is not a column of the documents; the columns "
         "are ['doc_id', 'title', 'source', 'published', 'url', 'rating']. Add it to "
-        "metadata.csv (or the CSV/JSONL) or pick one of these.\n"
-        "(framelens stopped here: change what the message names, then run the cell again.)\n"
-    ]
+        "metadata.csv (or the CSV/JSONL) or pick one of these."
+    )
+    assert not (tmp_path / "run").exists()
 
 
 def test_runs_without_solution_cells(tmp_path):

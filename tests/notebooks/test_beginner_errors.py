@@ -17,7 +17,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from framelens import pipeline
-from framelens.errors import InputError, NotebookError
+from framelens.errors import InputError, NotebookError, ParameterError
 
 from ..conftest import ROOT, SEEDS
 
@@ -80,42 +80,43 @@ def executed(tmp_path_factory):
     for name, mistake in MISTAKES.items():
         cells = [params, new_code_cell(SET_UP), new_code_cell(mistake)]
         nbformat.write(_notebook(cells), books / f"{name}.ipynb")
-    # the analysis notebooks themselves, as students run them
-    shutil.copy(NOTEBOOKS / "04_exercise_frequency.ipynb", books)
-    shutil.copy(NOTEBOOKS / "03_framing.ipynb", books)
     cut = _cut_down("01_text_stats", "nb.setup(", "stats.kwic(sentences, kwic_pattern")
     nbformat.write(cut, books / "01_text_stats_kwic.ipynb")
     config = base / "mistakes.yaml"
     config.write_text(
-        "notebooks:\n"
-        "  04_exercise_frequency: {year_start: 2024, year_end: 2005}\n"
-        f"  03_framing: {{kwic_frame: thret, labels_path: '{LABELS}'}}\n"
-        "  01_text_stats_kwic: {kwic_pattern: escalation}\n",
-        encoding="utf-8",
+        "notebooks:\n  01_text_stats_kwic: {kwic_pattern: escalation}\n", encoding="utf-8"
     )
     with pytest.raises(NotebookError) as err:
         pipeline.run(SEEDS, base / "run", notebooks_dir=books, config=config, jobs=2)
     folder = base / "run.failed" / "notebooks"
     out = {p.stem: nbformat.read(p, as_version=4) for p in sorted(folder.glob("*.ipynb"))}
 
-    # a corpus_path that does not exist: the runner refuses it before any kernel starts,
-    # so run notebook 00 with papermill alone, as JupyterLab would with the edited cell
+    # mistakes in a parameters cell: the runner refuses them before any kernel starts
+    # (tested below), so run those notebooks with papermill alone, as JupyterLab would
+    # with the edited cell
     import papermill
 
-    copy = base / "00" / "notebooks"
-    copy.mkdir(parents=True)
-    shutil.copy(NOTEBOOKS / "00_corpus_overview.ipynb", copy)
-    target = copy / "00_executed.ipynb"
-    with pytest.raises(papermill.PapermillExecutionError):
-        papermill.execute_notebook(
-            str(copy / "00_corpus_overview.ipynb"),
-            str(target),
-            parameters={"corpus_path": "../seedz", "output_dir": str(base / "00" / "out")},
-            kernel_name="python3",
-            cwd=str(copy),
-            progress_bar=False,
-        )
-    out["00_corpus_overview"] = nbformat.read(target, as_version=4)
+    by_hand = {
+        "00_corpus_overview": {"corpus_path": "../seedz"},
+        "03_framing": {"kwic_frame": "thret", "labels_path": str(LABELS)},
+        "04_exercise_frequency": {"year_start": 2024, "year_end": 2005},
+    }
+    for name, values in by_hand.items():
+        copy = base / name / "notebooks"
+        copy.mkdir(parents=True)
+        shutil.copy(NOTEBOOKS / f"{name}.ipynb", copy)
+        target = copy / f"{name}_executed.ipynb"
+        defaults = {"corpus_path": str(SEEDS), "output_dir": str(base / name / "out")}
+        with pytest.raises(papermill.PapermillExecutionError):
+            papermill.execute_notebook(
+                str(copy / f"{name}.ipynb"),
+                str(target),
+                parameters={**defaults, **values},
+                kernel_name="python3",
+                cwd=str(copy),
+                progress_bar=False,
+            )
+        out[name] = nbformat.read(target, as_version=4)
     return out, str(err.value)
 
 
@@ -146,7 +147,7 @@ def _assert_short(shown: str, *expected: str) -> None:
 
 def test_the_run_fails_naming_each_notebook_and_its_message(executed):
     _, message = executed
-    for name in ("20_misspelled_keyword", "03_framing", "04_exercise_frequency"):
+    for name in ("20_misspelled_keyword", "21_misspelled_keyword_shared_name"):
         assert f"notebook {name} failed at cell" in message
     assert "top_terms() has no parameter 'top_m' (did you mean 'top_n'?)" in message
     assert "notebook 22_pattern_matches_nothing" not in message  # it does not fail
@@ -171,7 +172,7 @@ def test_misspelled_keyword_to_a_name_two_modules_share(executed):
 
 def test_corpus_path_that_does_not_exist(executed):
     source, shown = _shown(executed[0]["00_corpus_overview"])
-    assert "corpus.load(corpus_path" in source
+    assert "corpus.CorpusSpec(corpus_path" in source
     _assert_short(shown, "InputError: corpus_path '../seedz': no such file or folder")
 
 
@@ -195,6 +196,30 @@ def test_misspelled_frame_name_in_03(executed):
     source, shown = _shown(executed[0]["03_framing"])
     assert 'params.check_choice("kwic_frame"' in source
     _assert_short(shown, "ParameterError: `kwic_frame` must be one of", "'thret'", "'threat'")
+
+
+@pytest.mark.parametrize(
+    ("notebook", "values", "expected"),
+    [
+        (
+            "03_framing",
+            {"kwic_frame": "thret"},
+            "03_framing: `kwic_frame` must be one of",
+        ),
+        (
+            "04_exercise_frequency",
+            {"year_start": 2024, "year_end": 2005},
+            "04_exercise_frequency: `year_start` (2024) is after `year_end` (2005)",
+        ),
+    ],
+)
+def test_the_runner_refuses_a_bad_parameter_before_any_kernel(tmp_path, notebook, values, expected):
+    with pytest.raises(ParameterError) as err:
+        pipeline.run(SEEDS, tmp_path / "out", only=[notebook], params=values, progress=False)
+    assert str(err.value).startswith(expected), err.value
+    assert "\n" not in str(err.value)
+    assert not (tmp_path / "out").exists()
+    assert not list(tmp_path.glob("*.building*"))
 
 
 def test_year_range_backwards_in_04(executed):

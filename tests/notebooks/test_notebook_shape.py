@@ -45,7 +45,11 @@ def test_parameters_cell_is_literals_with_comments(path):
         assert isinstance(node, ast.Assign), f"{path.name}: only assignments in parameters"
         ast.literal_eval(node.value)
         names.append(node.targets[0].id)
-    assert names[:2] == ["corpus_path", "output_dir"]
+    # the corpus spec first, in its documented order, then where the outputs go
+    from framelens.corpus import SPEC_DEFAULTS
+
+    spec = ["corpus_path", *SPEC_DEFAULTS]
+    assert names[: len(spec) + 1] == [*spec, "output_dir"]
     for line in cells[0].source.splitlines():
         assert "  # " in line, f"{path.name}: parameter without a comment: {line}"
     # papermill must see every one of them (it skips lines it cannot parse)

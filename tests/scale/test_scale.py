@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framelens import corpus, scale
+from framelens import corpus, scale, stats
 from framelens.errors import InputError, ParameterError
 
 from ..conftest import SEEDS
@@ -241,6 +241,21 @@ def test_local_chunks_give_the_same_tables_as_one_pass(docs, abbreviations, tmp_
     assert len(back) == len(whole["document_stats"])
     with pytest.raises(ParameterError, match="partition_size"):
         scale.analyse(small, partition_size=0)
+
+
+def test_top_terms_count_documents_across_chunks(docs, abbreviations):
+    """``documents`` is how many documents use a term, whatever the chunking (issue 13)."""
+    small = docs.head(300)
+    sentences = corpus.segment(small, abbreviations=abbreviations)
+    expected = stats.top_terms(stats.term_counts(sentences), top_n=50)
+    for size in (300, 70, 1):
+        got = scale.analyse(
+            small, abbreviations=abbreviations, partition_size=size, analyses=["stats"]
+        )["top_terms"]
+        got = got.sort_values("rank").reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert expected["documents"].max() > 1
+    assert (expected["documents"] <= len(small)).all()
 
 
 def test_include_embeds_matches_the_notebook_sections(seeds_documents):
