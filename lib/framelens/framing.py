@@ -78,6 +78,7 @@ __all__ = [
     "hedging",
     "hedging_counts",
     "hedging_documents",
+    "label_coverage",
     "load_dictionary",
     "load_labels",
     "match",
@@ -1781,6 +1782,52 @@ def _restrict(labels: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFr
             )
             keep = keep[~differ]
     return keep.drop(columns="_text").reset_index(drop=True)
+
+
+def label_coverage(labels: pd.DataFrame, sentences: pd.DataFrame) -> tuple[int, str]:
+    """Say how many hand labels belong to these sentences, and if none, why.
+
+    A label belongs to the corpus when its ``doc_id`` and ``sent_id`` name one of the
+    sentences and, if the labels carry the sentence's ``text``, the text is the same.
+    Accuracy is worth computing only when this number is above zero: labels made for
+    another corpus would score every frame against nothing.
+
+    Returns
+    -------
+    tuple[int, str]
+        The number of labels that match, and a one-line description: how many of the
+        labels match, or why none does (other documents, or the same documents with
+        other sentences).
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Hi."], "threat": [1]})
+    >>> label_coverage(labels, pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Hi."]}))
+    (1, '1 of 1 labelled sentence(s) are sentences of this corpus.')
+    >>> label_coverage(labels, pd.DataFrame({"doc_id": ["b"], "sent_id": [0], "text": ["Hi."]}))[1]
+    "none of the 1 labelled sentence(s) is in this corpus: the labels are for document(s) ['a']."
+    """
+    check_columns("labels", labels, ["doc_id", "sent_id"])
+    _check_sentences(sentences, ("doc_id", "sent_id", "text"))
+    keys = sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "_text"})
+    keep = labels.merge(keys, on=["doc_id", "sent_id"])
+    if "text" in keep.columns:
+        keep = keep[keep["text"] == keep["_text"]]
+    n, total = len(keep), len(labels)
+    if n:
+        return n, f"{n} of {total} labelled sentence(s) are sentences of this corpus."
+    docs = sorted(set(labels["doc_id"].astype(str)))
+    shared = sorted(set(docs) & set(sentences["doc_id"].astype(str)))
+    if shared:
+        return 0, (
+            f"none of the {total} labelled sentence(s) matches a sentence of this corpus: "
+            f"document(s) {shared[:3]} are here with other sentences (was the text or "
+            "its segmentation changed since the labels were made?)."
+        )
+    return 0, (
+        f"none of the {total} labelled sentence(s) is in this corpus: the labels are for "
+        f"document(s) {docs[:3]}{' …' if len(docs) > 3 else ''}."
+    )
 
 
 def evaluate(

@@ -859,7 +859,13 @@ def _kill_children() -> int:
     """Kill every process this one started (pool workers, kernels, clusters); return how many."""
     import psutil
 
-    children = psutil.Process().children(recursive=True)
+    children = []
+    for child in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            # multiprocessing's resource tracker ends by itself with this process; killed,
+            # it prints warnings of its own after the run's one-line message
+            if not any("resource_tracker" in part for part in child.cmdline()):
+                children.append(child)
     for child in children:
         with contextlib.suppress(psutil.Error):
             child.kill()

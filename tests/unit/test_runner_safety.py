@@ -1,0 +1,205 @@
+"""The runner keeps a researcher's files safe (issue 13, part 4).
+
+An ``--out`` that is a file, unwritable or on a full disk is refused before anything is
+touched; Ctrl-C stops at once, kills the kernels, removes the build and exits 130 with one
+line; two runs into one ``--out`` are serialised; ``--only`` never mixes two corpora under
+one index; rendered notebooks show the final path, not the build folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import psutil
+import pytest
+
+from framelens import pipeline
+from framelens.errors import InputError, ParameterError
+
+from ..conftest import DATA, ROOT
+
+NBS = DATA / "notebooks" / "nbs"
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "a.txt").write_text("First story. It is short.", encoding="utf-8")
+    (d / "b.txt").write_text("Second story. Also short.", encoding="utf-8")
+    return d
+
+
+def run(corpus_dir, out, **kw):
+    kw.setdefault("jobs", 1)
+    return pipeline.run(corpus_dir, out, notebooks_dir=NBS, progress=False, **kw)
+
+
+def _cli_script(*args: str) -> list[str]:
+    """The ``framelens`` command, on the probe notebooks."""
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        import framelens.pipeline as p
+        p.NOTEBOOKS_DIR = Path({str(NBS)!r})
+        from framelens.cli import main
+        sys.exit(main({list(args)!r}))
+        """
+    )
+    return [sys.executable, "-c", code]
+
+
+def test_out_that_is_a_file_is_refused_and_left_alone(corpus_dir, tmp_path):
+    out = tmp_path / "results.csv"
+    out.write_text("precious,data\n", encoding="utf-8")
+    with pytest.raises(ParameterError, match=r"is a file, not a folder; it was left as it is"):
+        run(corpus_dir, out)
+    assert out.read_text(encoding="utf-8") == "precious,data\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "results.csv"]
+
+
+def test_unwritable_out_is_refused_before_any_kernel(corpus_dir, tmp_path, monkeypatch):
+    real = os.access
+    monkeypatch.setattr(
+        pipeline.os, "access", lambda p, mode: False if str(p) == str(tmp_path) else real(p, mode)
+    )
+    with pytest.raises(InputError, match=r"cannot write in .* \(read-only or no permission\)"):
+        run(corpus_dir, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_full_disk_is_refused_before_any_kernel(corpus_dir, tmp_path, monkeypatch):
+    import shutil
+
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(pipeline.shutil, "disk_usage", lambda p: usage._replace(free=5 * 2**20))
+    with pytest.raises(InputError, match=r"only 5 MB free on its disk; a run needs at least"):
+        run(corpus_dir, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_exit_codes_of_the_command(corpus_dir, tmp_path):
+    """As the README's table says: 2 parameter or --out, 6 input, 130 interrupted."""
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    cases = [
+        (["--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o")], 6),
+        (["--corpus", str(corpus_dir), "--out", str(afile)], 2),
+        (["--corpus", str(corpus_dir), "--out", str(tmp_path / "o"), "-p", "top_n", "x"], 2),
+        (["--corpus", str(corpus_dir), "--out", str(tmp_path / "o"), "-p", "encoding", "nope"], 2),
+    ]
+    for args, code in cases:
+        r = subprocess.run(
+            _cli_script("run", "--quiet", *args), capture_output=True, text=True, cwd=ROOT
+        )
+        assert r.returncode == code, (args, r.stderr)
+        line = r.stderr.strip()
+        assert line.startswith("framelens: error: ") and "\n" not in line, line
+        assert "Traceback" not in r.stderr
+    assert afile.read_text(encoding="utf-8") == "x"
+
+
+def test_ctrl_c_stops_kills_kernels_removes_the_build_and_exits_130(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        _cli_script(
+            "run",
+            "--quiet",
+            "--corpus",
+            str(corpus_dir),
+            "--out",
+            str(out),
+            "-p",
+            "mode",
+            "hang",
+            "--jobs",
+            "1",
+        ),  # fmt: skip
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        kernel = None
+        while time.monotonic() < deadline and kernel is None:  # wait for the kernel to start
+            time.sleep(0.5)
+            for child in psutil.Process(proc.pid).children(recursive=True):
+                if "ipykernel" in " ".join(child.cmdline()):
+                    kernel = child
+        assert kernel is not None, "no kernel started"
+        time.sleep(2)  # the kernel is in the cell that sleeps
+        started = time.monotonic()
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+        _, err = proc.communicate(timeout=60)
+        took = time.monotonic() - started
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1].startswith("framelens: error: interrupted: stopped")
+    assert len([ln for ln in err.splitlines() if ln.strip()]) == 1, err
+    assert took < 20, took
+    assert not kernel.is_running() or kernel.status() == psutil.STATUS_ZOMBIE
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+
+
+def test_two_runs_into_one_out_are_serialised(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    holder = pipeline._RunLock(out)
+    holder.__enter__()
+    try:
+        proc = subprocess.Popen(
+            _cli_script("run", "--quiet", "--corpus", str(corpus_dir), "--out", str(out)),
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        first = proc.stderr.readline()  # blocks until the second run says it waits
+        assert f"another run (pid {os.getpid()}) is writing {out}; waiting" in first, first
+        time.sleep(1)
+        assert proc.poll() is None, "the second run did not wait"
+        assert not out.exists()
+    finally:
+        holder.__exit__(None, None, None)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert (out / "tables" / "probe_docs.csv").is_file()
+    assert not (tmp_path / ".out.lock").exists()
+
+
+def test_only_refuses_to_add_another_corpus_to_a_run(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    run(corpus_dir, out)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "c.txt").write_text("A third story.", encoding="utf-8")
+    before = (out / "manifest.json").read_bytes()
+    with pytest.raises(ParameterError, match=r"--only"):
+        run(other, out, only=["10_probe"])
+    assert (out / "manifest.json").read_bytes() == before
+    # the same corpus may be re-run notebook by notebook
+    run(corpus_dir, out, only=["10_probe"])
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [n["name"] for n in manifest["notebooks"]] == ["10_probe"]
+
+
+def test_rendered_notebooks_show_the_final_path(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    run(corpus_dir, out)
+    for sub in ("notebooks", "html"):
+        for page in (out / sub).iterdir():
+            text = page.read_text(encoding="utf-8", errors="replace")
+            assert ".building" not in text, page
+    executed = (out / "notebooks" / "10_probe.ipynb").read_text(encoding="utf-8")
+    assert json.dumps(str(out))[1:-1] in executed
