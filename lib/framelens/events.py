@@ -857,13 +857,15 @@ def trend(per_year: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         res = GLM(y, x, family=families.Poisson()).fit()
-        quasi = GLM(y, x, family=families.Poisson()).fit(scale="X2")
     z = float(np.exp(res.params[1]))
     lo, hi = (float(v) for v in np.exp(res.conf_int(alpha=alpha)[1]))
     chi2 = float(res.pearson_chi2)
     dfr = float(res.df_resid)
     disp = chi2 / dfr if dfr > 0 else math.nan
-    if disp > 1:
+    if disp > 1:  # only then: a perfect fit (the same count every year) has a scale of 0
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            quasi = GLM(y, x, family=families.Poisson()).fit(scale="X2")
         qlo, qhi = (float(v) for v in np.exp(quasi.conf_int(alpha=alpha)[1]))
     else:
         qlo, qhi = lo, hi

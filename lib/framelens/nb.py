@@ -136,6 +136,9 @@ def _short_error(shell, etype, value, tb, tb_offset=None):  # pragma: no cover -
 def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
     """Create ``output_dir/tables`` and ``output_dir/figures``; install short errors.
 
+    Also sets pandas to print text columns whole in the notebook: a sentence the lesson
+    asks the reader to read is never cut to ``…``.
+
     Examples
     --------
     >>> import tempfile
@@ -147,6 +150,9 @@ def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
     tables, figures = root / "tables", root / "figures"
     for folder in (tables, figures):
         folder.mkdir(parents=True, exist_ok=True)
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", None)  # never cut a sentence the reader must read
     if short_errors:
         try:
             from IPython import get_ipython

@@ -87,6 +87,7 @@ __all__ = [
     "plot_actor_mentions",
     "plot_dispersion",
     "plot_keyness",
+    "plot_keyness_groups",
     "plot_sentence_lengths",
     "plot_top_terms",
     "readability",
@@ -1794,3 +1795,50 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
     ax.set_xlabel("log ratio (log2 of relative frequency, target / reference)")
     ax.set_ylabel("term")
     return ax
+
+
+def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3):
+    """Small multiples: one :func:`plot_keyness` panel for every group of ``kn``.
+
+    Each panel is one group against all the others (``target`` of :func:`keyness`), with
+    its ``top_n`` terms by G²; the panels share the x axis so log ratios compare across
+    groups. A group with no term that passes ``min_count`` gets a panel that says so.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> k = pd.DataFrame({"target": ["x", "x", "y"], "term": ["navy", "army", "air"],
+    ...                   "g2": [9.0, 4.0, 5.0], "log_ratio": [1.5, -1.0, 2.0],
+    ...                   "direction": ["target", "reference", "target"]})
+    >>> fig = plot_keyness_groups(k)
+    >>> [a.get_title() for a in fig.axes]
+    ['Keywords of x against the rest', 'Keywords of y against the rest']
+    """
+    import matplotlib.pyplot as plt
+
+    check_int("top_n", top_n, min_value=1)
+    check_int("ncols", ncols, min_value=1)
+    groups = sorted(kn["target"].astype(str).unique()) if len(kn) else [""]
+    ncols = min(ncols, len(groups))
+    nrows = -(-len(groups) // ncols)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(4.2 * ncols, 0.28 * top_n * nrows + 1.2 * nrows),
+        sharex=True, squeeze=False,
+    )  # fmt: skip
+    flat = list(axes.flat)
+    for ax, group in zip(flat, groups, strict=False):
+        sub = kn[kn["target"].astype(str) == group] if group else kn
+        plot_keyness(sub, ax=ax, target=group or None, top_n=top_n)
+        ax.set_title(f"Keywords of {group} against the rest" if group else ax.get_title())
+        ax.set_xlabel("")
+        if sub.empty and group:
+            ax.text(0.5, 0.5, "no term passes min_count", ha="center", transform=ax.transAxes)
+    for ax in flat[len(groups) :]:
+        ax.set_visible(False)
+    for ax in axes[-1]:
+        ax.set_xlabel("log ratio (log2, group / rest)")
+    fig.tight_layout()
+    return fig

@@ -425,6 +425,18 @@ def test_trend_too_few_years_and_no_events(table):
     assert math.isnan(none["rate_ratio"]) and "no events in the window" in none["note"]
 
 
+@pytest.mark.parametrize("count", [1, 2, 5])
+def test_trend_of_the_same_count_every_year_is_flat(count):
+    """A perfect fit (issue 13: ``publication_year 2016`` gave 2013-2016 two events a year)."""
+    per_year = pd.DataFrame({"year": range(2013, 2017), "domain": "naval", "n": count, "names": ""})
+    fit = events.trend(per_year).iloc[0]
+    assert fit["rate_ratio"] == pytest.approx(1.0)
+    assert fit["ci_low"] < 1 < fit["ci_high"]
+    assert fit["ci_low_quasi"] == fit["ci_low"] and fit["ci_high_quasi"] == fit["ci_high"]
+    assert fit["supports_growth"] is False or not fit["supports_growth"]
+    assert "do not establish 'growing frequency'" in fit["sentence"]
+
+
 def test_overdispersion_widens_quasi_interval():
     counts = [0, 9, 0, 1, 12, 0, 2, 14, 1, 3]
     per_year = pd.DataFrame({"year": range(2010, 2020), "domain": "naval", "n": counts})
