@@ -181,6 +181,15 @@ def _delimiter(d: str) -> str:
 # loading
 
 
+def _is_parquet(p: Path) -> bool:
+    """A ``.parquet`` file, or a folder of them (and no ``.txt``)."""
+    if p.is_file():
+        return p.suffix.lower() == ".parquet"
+    if p.is_dir():
+        return any(p.glob("*.parquet")) and not any(p.glob("*.txt"))
+    return False
+
+
 def load(
     path: str | Path | CorpusSpec,
     *,
@@ -198,7 +207,9 @@ def load(
     path
         A folder of ``.txt`` files (metadata from an optional ``metadata.csv`` beside
         them, keyed on ``doc_id`` = the file name without ``.txt``), a ``.csv`` file or a
-        ``.jsonl`` file (one JSON object a line); or a :class:`CorpusSpec`, whose options
+        ``.jsonl`` file (one JSON object a line); Parquet shards (a ``.parquet`` file or
+        a folder of them) or a glob of shards (``'shards/2024-*.parquet'``), read whole
+        as :func:`framelens.scale.load` does; or a :class:`CorpusSpec`, whose options
         then replace the keyword arguments.
     encoding
         Encoding of the files (default UTF-8). A file that does not decode is an error
@@ -247,10 +258,24 @@ def load(
     if not isinstance(path, str | Path) or str(path) == "":
         raise ParameterError(f"`corpus_path` must be a path (a string), but {path!r} was passed.")
     p = Path(path)
+    if any(ch in str(path) for ch in "*?[") or _is_parquet(p):
+        # a glob or Parquet shards: read every shard as the local engine does
+        from . import scale
+
+        return scale.load(
+            path,
+            engine="local",
+            encoding=encoding,
+            text_column=text_column,
+            id_column=id_column,
+            on_error=on_error,
+            date_column=date_column,
+            delimiter=delimiter,
+        )
     if not p.exists():
         raise InputError(
             f"corpus_path {str(path)!r}: no such file or folder "
-            "(expected a folder of .txt, a .csv or a .jsonl)."
+            "(expected a folder of .txt, a .csv, a .jsonl, Parquet shards or a glob)."
         )
     skipped: list[dict[str, str]] = []
     if p.is_dir():
@@ -264,7 +289,7 @@ def load(
     else:
         raise InputError(
             f"corpus_path {str(path)!r}: unsupported file type {p.suffix!r} "
-            "(expected a folder of .txt, a .csv or a .jsonl)."
+            "(expected a folder of .txt, a .csv, a .jsonl or .parquet shards)."
         )
     docs = _dates(docs, date_column, str(path))
     docs = _finish(docs, str(path))

@@ -1993,6 +1993,10 @@ def plot_profile(
 ):
     """Draw the frame profile: bars per frame for up to 6 documents/groups, else a heat map.
 
+    Above 40 documents or groups a heat map has more rows than a page can show, so the
+    figure becomes the distribution of ``value`` over them, one box a frame (median,
+    quartiles, whiskers at 1.5 IQR, the mean as a dot).
+
     Returns the matplotlib Axes.
 
     Examples
@@ -2027,6 +2031,21 @@ def plot_profile(
         ax.set_ylabel("frame")
         if len(groups) > 1:
             ax.legend(title=by, fontsize=9, title_fontsize=9)
+    elif len(groups) > 40:
+        from .plots import PALETTE
+
+        data = [wide.loc[f].dropna().to_numpy() for f in frames]
+        ax.boxplot(data, orientation="horizontal", showmeans=True, widths=0.6,
+                   medianprops={"color": PALETTE[1]},
+                   meanprops={"marker": "o", "markerfacecolor": "black",
+                              "markeredgecolor": "black", "markersize": 4})  # fmt: skip
+        ax.set_yticks(np.arange(1, len(frames) + 1), frames)
+        ax.invert_yaxis()
+        ax.set_xlabel(label)
+        ax.set_ylabel("frame")
+        over = f"{len(groups)} documents" if by == "doc_id" else f"{len(groups)} values of {by}"
+        ax.set_title(f"Frame profile: distribution over {over}")
+        return ax
     else:
         _heatmap(ax, wide.T, fmt=".2f", cbar_label=label)
         ax.set_xlabel("frame")

@@ -95,8 +95,16 @@ def save(fig: Figure, name: str, output_dir: str | Path) -> list[Path]:
     return paths
 
 
+#: above this many documents, corpus_structure draws a histogram instead of one bar each
+MAX_DOCUMENT_BARS = 40
+
+
 def corpus_structure(sentences, *, ax=None):
     """Bar chart of sentences by kind: per paragraph for one document, else per document.
+
+    Above :data:`MAX_DOCUMENT_BARS` documents one bar a document is unreadable (and slow
+    to draw), so the chart becomes a histogram: how many documents have how many
+    sentences, prose and embedded posts stacked.
 
     Parameters
     ----------
@@ -114,7 +122,10 @@ def corpus_structure(sentences, *, ax=None):
 
     if ax is None:
         _, ax = plt.subplots()
-    one_doc = sentences["doc_id"].nunique() == 1
+    n_docs = sentences["doc_id"].nunique()
+    if n_docs > MAX_DOCUMENT_BARS:
+        return _structure_histogram(sentences, n_docs, ax)
+    one_doc = n_docs == 1
     key = "para_id" if one_doc else "doc_id"
     counts = (
         sentences.groupby([key, "kind"]).size().unstack("kind", fill_value=0)
@@ -145,4 +156,36 @@ def corpus_structure(sentences, *, ax=None):
     ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2)
     if not one_doc and len(x) > 12:
         ax.tick_params(axis="x", labelrotation=90)
+    return ax
+
+
+def _structure_histogram(sentences, n_docs: int, ax):
+    import numpy as np
+
+    per_doc = sentences.groupby(["doc_id", "kind"]).size().unstack("kind", fill_value=0)
+    for kind in ("prose", "embed"):
+        if kind not in per_doc.columns:
+            per_doc[kind] = 0
+    total = per_doc["prose"] + per_doc["embed"]
+    bins = np.arange(0, int(total.max()) + 2) - 0.5
+    if len(bins) > 60:
+        bins = np.linspace(-0.5, int(total.max()) + 0.5, 51)
+    with_embeds = per_doc["embed"] > 0
+    ax.hist(
+        [total[~with_embeds], total[with_embeds]],
+        bins=bins,
+        stacked=True,
+        color=[PALETTE[0], PALETTE[1]],
+        label=[
+            f"prose only ({int((~with_embeds).sum())} documents)",
+            f"with embedded posts ({int(with_embeds.sum())} documents)",
+        ],
+    )
+    ax.set_xlabel("sentences in the document (prose and embeds)")
+    ax.set_ylabel("documents (count)")
+    ax.set_title(f"Sentences per document, {n_docs} documents")
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2)
     return ax

@@ -4,7 +4,8 @@ Each corpus of ``tests/data/corpora`` (and the seed, and 2,000 composed document
 through the real runner, as ``framelens run`` does, and must exit 0. Then its tables must
 meet these invariants:
 
-1. every notebook of the run is ``ok`` in the manifest, and the index lists its tables;
+1. every notebook of the run is ``ok`` in the manifest, and the index lists its tables,
+   each with a one-line description;
 2. ``corpus_documents`` has one row per document of the corpus, and its ``sentences``
    add up to the rows of ``corpus_sentences`` and of ``sentiment_sentences``: every
    notebook saw the same documents split into the same sentences;
@@ -32,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framelens import corpus, pipeline, stats
+from framelens import corpus, pipeline, report, stats
 
 from ..conftest import SEEDS
 from .compose import CORPORA, many_documents
@@ -98,6 +99,7 @@ def test_every_notebook_runs_and_its_tables_add_up(runs, name):
     index = (out / "index.html").read_text(encoding="utf-8")
     for table in (out / "tables").glob("*.csv"):
         assert f"tables/{table.name}" in index, table.name
+        assert report.describe_table(table.name), f"{table.name} has no description"
 
     # 2. same documents, same sentences in every notebook
     docs = _documents(path, params)

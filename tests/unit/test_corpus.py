@@ -12,7 +12,7 @@ import pytest
 from framelens import corpus
 from framelens.errors import FramelensWarning, InputError, ParameterError
 
-from ..conftest import DATA
+from ..conftest import DATA, SEEDS
 
 DOC = "china-russia-joint-exercises"
 
@@ -245,3 +245,37 @@ def test_segment_of_document_with_no_sentences():
     assert corpus.overview(docs.assign(title="", source="", published=""), s)[
         "sentences"
     ].tolist() == [0, 1]
+
+
+def test_load_reads_parquet_shards_and_globs_like_the_local_engine(tmp_path):
+    """Notebook 00 reads the corpus with ``corpus.load``: shards must work there too."""
+    from framelens import scale
+
+    docs = corpus.load(SEEDS)
+    extra = docs.assign(doc_id="second", text="Another story. It is short.")
+    both = pd.concat([docs, extra], ignore_index=True)
+    both.iloc[:1].to_parquet(tmp_path / "2024-00.parquet", index=False)
+    both.iloc[1:].to_parquet(tmp_path / "2024-01.parquet", index=False)
+    by_glob = corpus.load(str(tmp_path / "2024-*.parquet"))
+    by_folder = corpus.load(tmp_path)
+    pd.testing.assert_frame_equal(by_glob, scale.load(str(tmp_path / "2024-*.parquet")))
+    pd.testing.assert_frame_equal(by_folder, by_glob)
+    assert by_glob["doc_id"].tolist() == sorted(both["doc_id"])
+
+
+def test_corpus_structure_of_many_documents_is_a_histogram():
+    import matplotlib.pyplot as plt
+
+    from framelens import plots
+
+    rows = [
+        {"doc_id": f"d{i:03d}", "para_id": 0, "sent_id": k, "kind": "embed" if k == 3 else "prose"}
+        for i in range(plots.MAX_DOCUMENT_BARS + 1)
+        for k in range(1 + i % 4)
+    ]
+    ax = plots.corpus_structure(pd.DataFrame(rows))
+    assert ax.get_title() == f"Sentences per document, {plots.MAX_DOCUMENT_BARS + 1} documents"
+    assert ax.get_ylabel() == "documents (count)"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["prose only (31 documents)", "with embedded posts (10 documents)"]
+    plt.close(ax.figure)

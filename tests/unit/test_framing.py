@@ -577,3 +577,19 @@ def test_plots_return_labelled_axes(seeds_sentences):
     assert all(float(x).is_integer() for x in ax.get_xticks())
     with pytest.raises(ParameterError, match=r"`value` must be one of"):
         framing.plot_profile(p, value="share")
+
+
+def test_plot_profile_of_many_documents_is_a_distribution():
+    """2,000 documents: one box a frame, not a 2,000-row heat map (issue 13)."""
+    import matplotlib.pyplot as plt
+
+    rows = [
+        {"doc_id": f"d{i:04d}", "frame": f, "share_sentences": (i % 7) / 7,
+         "hits_per_1000_words": float(i % 5)}
+        for i in range(200)
+        for f in ("threat", "cooperation")
+    ]  # fmt: skip
+    ax = framing.plot_profile(pd.DataFrame(rows))
+    assert ax.get_title() == "Frame profile: distribution over 200 documents"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["threat", "cooperation"]
+    plt.close(ax.figure)
