@@ -182,7 +182,7 @@ def _delimiter(d: str) -> str:
 
 
 def _is_parquet(p: Path) -> bool:
-    """A ``.parquet`` file, or a folder of them (and no ``.txt``)."""
+    """Return True for a ``.parquet`` file or a folder of them (and no ``.txt``)."""
     if p.is_file():
         return p.suffix.lower() == ".parquet"
     if p.is_dir():
