@@ -203,3 +203,86 @@ def test_rendered_notebooks_show_the_final_path(corpus_dir, tmp_path):
             assert ".building" not in text, page
     executed = (out / "notebooks" / "10_probe.ipynb").read_text(encoding="utf-8")
     assert json.dumps(str(out))[1:-1] in executed
+
+
+def _real_cli(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "framelens.cli", "run", "--quiet", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize(
+    ("write", "args", "code", "expected"),
+    [
+        (
+            lambda p: p.write_text("doc_id,text\na,Hello.\n", encoding="utf-16"),
+            [],
+            6,
+            "the file is UTF-16 (it starts with a UTF-16 byte-order mark), not utf-8. Pass "
+            "encoding='utf-16' (framelens run: -p encoding utf-16).",
+        ),
+        (
+            lambda p: p.write_text("doc_id;text\na;Hello there.\n", encoding="utf-8"),
+            [],
+            6,
+            "-p delimiter ';'",
+        ),
+        (
+            lambda p: p.write_text("doc_id,body\na,Hello.\n", encoding="utf-8"),
+            [],
+            6,
+            "'text'",
+        ),
+        (
+            lambda p: p.write_text("doc_id,text\na,Hello.\n", encoding="utf-8"),
+            ["-p", "top_n", "-5"],
+            2,
+            "`top_n` must be",
+        ),
+        (
+            lambda p: p.write_text("doc_id,text\na,Hello.\n", encoding="utf-8"),
+            ["-p", "kwic_mode", "glib"],
+            2,
+            "did you mean 'glob'",
+        ),
+    ],
+    ids=["utf16", "semicolon", "no-text-column", "range", "choice"],
+)
+def test_corpus_and_parameter_problems_are_one_line_before_any_kernel(
+    tmp_path, write, args, code, expected
+):
+    """With the real notebooks: the runner finds these before starting a kernel."""
+    path = tmp_path / "corpus.csv"
+    write(path)
+    started = time.monotonic()
+    r = _real_cli("--corpus", str(path), "--out", str(tmp_path / "out"), *args)
+    assert r.returncode == code, r.stderr
+    line = r.stderr.strip()
+    assert "\n" not in line and line.startswith("framelens: error: "), r.stderr
+    assert expected in line, line
+    assert time.monotonic() - started < 60  # no kernel was started
+    assert not (tmp_path / "out").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.csv"]
+
+
+def test_a_5000_character_doc_id_is_cut_to_a_unique_id_and_runs(tmp_path):
+    """Ids become file names (sentiment arcs): a long one is cut and hashed, not a crash."""
+    import pandas as pd
+
+    from framelens import corpus
+
+    long_id = "x" * 5000
+    frame = pd.DataFrame({"doc_id": [long_id, long_id[:-1] + "y"], "text": ["Ships sailed."] * 2})
+    path = tmp_path / "long.csv"
+    frame.to_csv(path, index=False)
+    docs = corpus.load(path)
+    assert docs["doc_id"].str.len().max() <= corpus.MAX_ID_CHARS
+    assert docs["doc_id"].nunique() == 2
+    result = pipeline.run(path, tmp_path / "out", only=["02_sentiment"], jobs=1, progress=False)
+    assert result.ok
+    arcs = sorted(p.name for p in (tmp_path / "out" / "figures").glob("sentiment_arc_*.png"))
+    assert len(arcs) == 2 and all(len(name) < 255 for name in arcs)
