@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HASH   := $(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
 STAMP  := $(VENV)/.setup-$(HASH)
+WHEELS := $(VENV)/wheelhouse/.lock-$(shell sha256sum requirements.lock | cut -c1-16)
 JOBS   ?=
 RUN_ARGS ?=
 
@@ -13,9 +14,18 @@ export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup run test lab lint format doctor bench workshop clean
+.PHONY: setup wheelhouse run test lab lint format doctor bench workshop clean
 
 setup: $(STAMP)
+
+# the locked dependencies as wheels, for the workshop bundle (it installs with no network)
+wheelhouse: $(WHEELS)
+
+$(WHEELS): requirements.lock | $(STAMP)
+	@echo "==> downloading the locked wheels into $(VENV)/wheelhouse (workshop bundle)"
+	@rm -rf $(VENV)/wheelhouse
+	$(BIN)/python -m pip download --quiet --no-deps --only-binary=:all: -r requirements.lock -d $(VENV)/wheelhouse
+	@touch $@
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (framelens needs Python 3.11; set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -30,13 +40,14 @@ $(STAMP): requirements.lock pyproject.toml
 run: setup
 	$(BIN)/framelens run --corpus seeds --out outputs/seeds $(if $(JOBS),--jobs $(JOBS)) $(RUN_ARGS)
 
-test: setup
+test: setup wheelhouse
 	$(BIN)/python -m pytest
 
+# rooted at the project: notebooks/, seeds/ and outputs/ are all in the file browser
 lab: setup
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)"
 
-workshop: setup
+workshop: setup wheelhouse
 	$(BIN)/framelens workshop
 
 doctor: setup

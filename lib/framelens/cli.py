@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import yaml
 
@@ -70,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="also check every worker of this Dask cluster (tcp://host:8786)",
     )
+    d.add_argument(
+        "--room",
+        action="store_true",
+        help="one line for this laptop: ROOM OK, or ROOM FAIL and what is wrong",
+    )
 
     v = sub.add_parser("provision", help="write the NLTK resources from their pinned packages")
     v.add_argument("--force", action="store_true", help="rewrite even if present")
@@ -109,6 +115,50 @@ def _doctor_workers(scheduler: str) -> int:
         else:
             print("  ok      Dask profiler off: memory depends on the partition size")
     return 3 if bad else 0
+
+
+def _room() -> int:
+    """One line a laptop: Python, framelens, resources, kernel, JupyterLab, a writable folder."""
+    import platform
+    import tempfile
+    from importlib import metadata
+
+    from . import resources
+
+    problems, facts = [], []
+    facts.append(f"python {platform.python_version()}")
+    if sys.version_info[:2] != (3, 11):
+        problems.append("framelens needs Python 3.11")
+    facts.append(f"framelens {metadata.version('framelens')}")
+    table = resources.check()
+    ok = int((table["status"] == "ok").sum())
+    facts.append(f"resources {ok}/{len(table)}")
+    if ok < len(table):
+        missing = ", ".join(table.loc[table["status"] != "ok", "resource"])
+        problems.append(f"missing {missing} (repair: {resources.REPAIR})")
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        KernelSpecManager().get_kernel_spec("python3")
+        facts.append("kernel python3")
+    except Exception:  # noqa: BLE001 - any failure means no usable kernel
+        problems.append("no python3 kernel (reinstall: pip install ipykernel)")
+    try:
+        metadata.version("jupyterlab")
+        facts.append("jupyterlab")
+    except metadata.PackageNotFoundError:
+        problems.append("JupyterLab is not installed")
+    try:
+        with tempfile.NamedTemporaryFile(dir=Path.cwd()):
+            facts.append("folder writable")
+    except OSError:
+        problems.append(f"cannot write in {Path.cwd()} (outputs go here)")
+    host = platform.node() or "this laptop"
+    if problems:
+        print(f"ROOM FAIL {host}: " + "; ".join(problems))
+        return 3
+    print(f"ROOM OK {host}: " + " · ".join(facts))
+    return 0
 
 
 def _doctor(scheduler: str | None = None) -> int:
@@ -157,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
                 args.param.append(("scheduler", args.scheduler))
             return main_run(args)
         if args.command == "doctor":
+            if args.room:
+                return _room()
             return _doctor(args.scheduler)
         if args.command == "provision":
             from . import resources

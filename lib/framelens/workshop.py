@@ -5,8 +5,11 @@
 - ``student/``: the notebooks with the worked answers removed (cells tagged ``solution``
   and the ``*Interpretation*`` under each) and no outputs (nbconvert's
   ``TagRemovePreprocessor`` and ``ClearOutputPreprocessor``), the seed corpus, every file a
-  parameter default points to (03's hand labels, at the same relative place), and a README
-  on how to start; ``student.zip`` is the same folder, to hand out;
+  parameter default points to (03's hand labels, at the same relative place), a
+  ``wheelhouse/`` with every locked dependency and framelens itself as wheels, the
+  ``workshop.py`` that installs them with no network (``python3.11 workshop.py install``)
+  and opens JupyterLab on the notebooks (``python3.11 workshop.py lab``), and a README for
+  students; ``student.zip`` is the same folder, to hand out on a USB stick;
 - ``facilitator/``: the notebooks executed with papermill through the runner, solutions in
   place, rendered to HTML, plus ``schedule.html``, a one-page plan (sections, minutes,
   exercises) read from the notebooks' headers.
@@ -18,9 +21,13 @@ import html
 import json
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -39,34 +46,130 @@ __all__ = [
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
+LOCK = ROOT / "requirements.lock"
+#: the locked dependencies as wheels, downloaded at set-up (``make workshop``)
+WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
+WHEELHOUSE_COMMAND = (
+    "pip download --no-deps --only-binary=:all: -r requirements.lock -d .venv/wheelhouse"
+)
 _ZIP_DATE = (2020, 1, 1, 0, 0, 0)
 BREAK_MINUTES = 10
 
 STUDENT_README = """# Computational news analysis: workshop notebooks
 
-## Start
-1. Open a terminal in this folder and start JupyterLab: `jupyter lab notebooks/`
-   (in the course environment: `make lab` in the framelens folder, or
-   `conda activate framelens && jupyter lab notebooks/`).
-2. Open `00_corpus_overview.ipynb` and choose the kernel **Python 3 (ipykernel)**.
-3. Run the cells from the top (Shift+Enter). The first table lists the offline resources:
-   every row should say `ok`. Nothing needs the network.
+Everything for the workshop is in this folder: the notebooks, the articles they read, and
+every program they need (in `wheelhouse/`). Nothing needs the network.
+
+## Start: two commands
+You need Python 3.11 (`python3.11 --version` should print `Python 3.11.x`; on Windows use
+`py -3.11` instead of `python3.11`). Open a terminal in this folder and type:
+
+1. `python3.11 workshop.py install`: installs everything into `.venv/` here, from
+   `wheelhouse/` only (1–3 minutes), then checks the laptop: the last line must start with
+   `ROOM OK`.
+2. `python3.11 workshop.py lab`: opens JupyterLab in your browser on this folder. Open
+   `notebooks/00_corpus_overview.ipynb` (kernel **Python 3 (ipykernel)**) and run the cells
+   from the top with Shift+Enter.
+
+Next time, only the second command. To stop JupyterLab: Ctrl-C in the terminal, then `y`.
+
+## Where things are
+- `notebooks/`: the lessons, 00 to 04. Work in them; save with Ctrl-S.
+- `seeds/`: the article the notebooks read by default.
+- `outputs/lab/`: the tables (`tables/*.csv`) and figures (`figures/*.png`, `.svg`) your
+  notebooks write. Open them from JupyterLab's file browser on the left.
 
 ## The exercises
 Each notebook ends with **Your turn** exercises: read the prompt, write your answer in the
 empty cell below it, run it. The facilitator has the worked answers.
 
 ## When something fails
-- A red message that starts with `ParameterError`, `InputError` or `TypeError` says what to
-  change (a misspelled name, a path that does not exist, a value out of range): change it and
-  run the cell again.
-- `ResourceError`: a lexicon is missing; ask the facilitator (the fix is `framelens provision`).
-- Anything else: *Kernel → Restart Kernel and Run All Cells*. If it persists, call the facilitator.
+- `install` says `no Python 3.11`, or `python3.11` is not found: install Python 3.11 (or ask
+  the facilitator for the installer on the stick), then run the command again.
+- `install` says `a wheel for your computer is missing`: the wheelhouse was built for
+  another kind of computer (see the facilitator's page); tell the facilitator.
+- `ROOM FAIL …`: the line says what is wrong; show it to the facilitator.
+- In a notebook, a red message that starts with `ParameterError`, `InputError` or
+  `TypeError` says what to change (a misspelled name, a path that does not exist, a value
+  out of range): change it and run the cell again.
+- `ResourceError`: a lexicon is missing: run `python3.11 workshop.py install` again.
+- Anything else: *Kernel → Restart Kernel and Run All Cells*. If it persists, call the
+  facilitator.
 
 ## Your own articles
 Set `corpus_path` in the first code cell to a folder of `.txt` files, a `.csv` or a `.jsonl`
 with a `text` column, and run all cells again.
 """
+
+#: the student's installer: standard library only, so it runs before anything is installed
+INSTALL_SCRIPT = r'''"""Install the workshop with no network, or open JupyterLab on it.
+
+    python3.11 workshop.py install   # .venv/ from wheelhouse/ only, then the room check
+    python3.11 workshop.py lab       # JupyterLab on this folder (extra arguments go to it)
+"""
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+VENV = HERE / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def fail(message):
+    print(f"workshop: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def install():
+    if sys.version_info[:2] != (3, 11):
+        fail(f"no Python 3.11: this is Python {sys.version.split()[0]}. Run this file with "
+             "Python 3.11 (python3.11 workshop.py install; on Windows py -3.11 workshop.py "
+             "install).")
+    if not PY.exists():
+        print("creating .venv/ ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    wheels = sorted((HERE / "wheelhouse").glob("framelens-*.whl"))
+    if not wheels:
+        fail("wheelhouse/ has no framelens wheel: copy the whole folder from the stick again.")
+    print("installing from wheelhouse/ (no network) ...", flush=True)
+    env = {**os.environ, "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    r = subprocess.run(
+        [str(PY), "-m", "pip", "install", "--quiet", "--no-index",
+         "--find-links", str(HERE / "wheelhouse"),
+         "-r", str(HERE / "requirements.lock"), str(wheels[-1])],
+        env=env,
+    )
+    if r.returncode:
+        fail("a wheel for your computer is missing from wheelhouse/ (pip said which, above). "
+             "The facilitator's page lists the computers this bundle covers.")
+    for step in (["provision"], ["doctor", "--room"]):
+        r = subprocess.run([str(BIN / "framelens"), *step], cwd=HERE)
+        if r.returncode:
+            sys.exit(r.returncode)
+
+
+def lab(extra):
+    if not (BIN / "jupyter").exists() and not (BIN / "jupyter.exe").exists():
+        fail("not installed yet: run python3.11 workshop.py install first.")
+    (HERE / "outputs").mkdir(exist_ok=True)
+    os.execv(str(BIN / "jupyter"), [str(BIN / "jupyter"), "lab",
+             f"--ServerApp.root_dir={HERE}", *extra])
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "install":
+        install()
+    elif command == "lab":
+        lab(sys.argv[2:])
+    else:
+        fail("say what to do: python3.11 workshop.py install, then python3.11 workshop.py lab")
+'''
 
 
 @dataclass(frozen=True)
@@ -259,11 +362,37 @@ def _run_seconds(facilitator: Path | None) -> dict[str, float]:
     return {n["name"]: n["duration_s"] for n in json.loads(path.read_text())["notebooks"]}
 
 
+def _bundle_facts(out: Path, student: Path) -> dict[str, Any]:
+    """Size of ``student.zip`` and the platforms its wheelhouse covers."""
+    return {
+        "zip_mb": (out / "student.zip").stat().st_size / 2**20,
+        "wheels": len(list((student / "wheelhouse").glob("*.whl"))),
+        "platforms": platforms(student / "wheelhouse"),
+    }
+
+
+def _bundle_html(bundle: dict[str, Any] | None) -> str:
+    if not bundle:
+        return ""
+    plats = "; ".join(html.escape(p) for p in bundle["platforms"]) or "any platform"
+    return (
+        f"<p><b>The bundle</b>: <code>student.zip</code> is {bundle['zip_mb']:.0f} MB, with "
+        f"{bundle['wheels']} wheels (every locked dependency and framelens). It installs, "
+        f"with <code>python3.11 workshop.py install</code> and no network, on: {plats}. "
+        "For other laptops, add their "
+        "wheels before copying the stick, e.g. for Windows: <code>pip download --no-deps "
+        "--only-binary=:all: --platform win_amd64 --python-version 3.11 -r "
+        "requirements.lock -d student/wheelhouse</code> (macOS: <code>--platform "
+        "macosx_11_0_arm64</code>), then zip <code>student/</code> again.</p>\n"
+    )
+
+
 def schedule_html(
     items: list[Lesson],
     *,
     run_seconds: dict[str, float] | None = None,
     break_minutes: int = BREAK_MINUTES,
+    bundle: dict[str, Any] | None = None,
 ) -> str:
     """Return the one-page workshop plan as HTML.
 
@@ -335,9 +464,12 @@ tr.brk td {{ background: #f6f6f6; font-style: italic; }}
 {_clock(teach + break_minutes)} h · {n_ex} exercises.</b> Times run from the start of the
 session; each slot includes its exercises (give one or two in the room, the rest as homework).</p>
 <p><b>Before the session</b>: hand out <code>student.zip</code> (USB stick; nothing needs the
-network), then run <code>framelens doctor</code> (or the first cells of notebook 00) on every
-laptop: every resource must say <code>ok</code>. The worked answers are in
+network). On every laptop, unzip it and run <code>python3.11 workshop.py install</code> in the
+<code>student</code> folder: it ends with the room check, one line a laptop
+(<code>framelens doctor --room</code>), which must start with <code>ROOM OK</code>. Then
+<code>python3.11 workshop.py lab</code> opens the notebooks. The worked answers are in
 <code>html/</code> and <code>notebooks/</code> beside this page.</p>
+{_bundle_html(bundle)}
 <table><tr><th>time</th><th>notebook</th><th>sections</th><th>your turn (exercises)</th>
 </tr>
 {chr(10).join(rows)}
@@ -350,8 +482,125 @@ def _zip_folder(folder: Path, target: Path) -> None:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             info = zipfile.ZipInfo(str(Path(folder.name) / path.relative_to(folder)), _ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes())
+            # wheels are zip files already: stored as they are (deflating them gains ~1%)
+            stored = path.suffix == ".whl"
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            info.external_attr = (0o644 & 0xFFFF) << 16
+            with zf.open(info, "w") as dst, path.open("rb") as src:
+                shutil.copyfileobj(src, dst, 1 << 20)
+
+
+def lock_pins(lock: str | Path = LOCK) -> list[tuple[str, str]]:
+    r"""Return the ``(name, version)`` pins of a requirements lock, names normalised.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "r.txt"
+    >>> _ = f.write_text("# comment\nPyYAML==6.0.2\nnest_asyncio==1.6.0\n")
+    >>> lock_pins(f)
+    [('pyyaml', '6.0.2'), ('nest-asyncio', '1.6.0')]
+    """
+    pins = []
+    for line in Path(lock).read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if "==" in line:
+            name, version = line.split("==", 1)
+            pins.append((re.sub(r"[-_.]+", "-", name.strip()).lower(), version.strip()))
+    return pins
+
+
+def _wheel_key(path: Path) -> tuple[str, str]:
+    name, version = path.name.split("-")[:2]
+    return re.sub(r"[-_.]+", "-", name).lower(), version
+
+
+_LEGACY_MANYLINUX = {"manylinux1": (2, 5), "manylinux2010": (2, 12), "manylinux2014": (2, 17)}
+
+
+def platforms(wheelhouse: Path) -> list[str]:
+    """Say which computers the wheelhouse installs on: OS, architecture, oldest C library.
+
+    A compiled wheel installs where one of its platform tags holds; the bundle installs
+    where every wheel does, so on Linux it needs the newest of the wheels' oldest glibc.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for n in ["a-1-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+    ...           "b-1-cp311-cp311-manylinux_2_28_x86_64.whl", "c-1-py3-none-any.whl"]:
+    ...     _ = (d / n).write_bytes(b"")
+    >>> platforms(d)
+    ['Linux x86_64 with glibc 2.28 or newer (manylinux_2_28_x86_64), CPython 3.11']
+    """
+    needs: dict[str, tuple[int, int]] = {}
+    others: set[str] = set()
+    for wheel in Path(wheelhouse).glob("*.whl"):
+        plat = wheel.stem.split("-")[-1]
+        if plat == "any":
+            continue
+        lowest: dict[str, tuple[int, int]] = {}
+        for tag in plat.split("."):
+            m = re.fullmatch(r"manylinux_(\d+)_(\d+)_(\w+)", tag)
+            legacy = re.fullmatch(r"(manylinux1|manylinux2010|manylinux2014)_(\w+)", tag)
+            if m:
+                glibc, arch = (int(m[1]), int(m[2])), m[3]
+            elif legacy:
+                glibc, arch = _LEGACY_MANYLINUX[legacy[1]], legacy[2]
+            else:
+                others.add(tag)
+                continue
+            lowest[arch] = min(lowest.get(arch, glibc), glibc)
+        for arch, glibc in lowest.items():
+            needs[arch] = max(needs.get(arch, (0, 0)), glibc)
+    out = [
+        f"Linux {arch} with glibc {a}.{b} or newer (manylinux_{a}_{b}_{arch}), CPython 3.11"
+        for arch, (a, b) in sorted(needs.items())
+    ]
+    return out + sorted(others)
+
+
+def build_wheelhouse(target: Path, wheelhouse: Path = WHEELHOUSE, lock: Path = LOCK) -> Path:
+    """Copy the locked dependencies' wheels to ``target`` and add a framelens wheel.
+
+    ``wheelhouse`` is filled at set-up (``make workshop`` runs
+    :data:`WHEELHOUSE_COMMAND`); this step needs no network. A pin without its wheel is an
+    error naming it. framelens is built from a copy of the project's ``pyproject.toml``,
+    ``README.md`` and ``lib/``, so the checkout is left as it is.
+
+    Returns
+    -------
+    pathlib.Path
+        ``target``.
+    """
+    have = {_wheel_key(w): w for w in Path(wheelhouse).glob("*.whl")}
+    missing = [f"{n}=={v}" for n, v in lock_pins(lock) if (n, v) not in have]
+    if missing:
+        raise InputError(
+            f"{wheelhouse}: no wheel for {', '.join(missing[:5])}"
+            f"{' …' if len(missing) > 5 else ''} ({len(missing)} of the lock's pins). "
+            f"`make workshop` downloads them at set-up ({WHEELHOUSE_COMMAND})."
+        )
+    target.mkdir(parents=True, exist_ok=True)
+    for key in (tuple(pin) for pin in lock_pins(lock)):
+        shutil.copy2(have[key], target / have[key].name)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "framelens"
+        src.mkdir()
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy2(ROOT / name, src / name)
+        shutil.copytree(
+            ROOT / "lib", src / "lib", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+        )
+        r = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-index",
+             "--no-build-isolation", "--wheel-dir", str(target), str(src)],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        if r.returncode:
+            raise InputError(f"building the framelens wheel failed: {r.stderr.strip()[-500:]}")
+    return target
 
 
 def build(
@@ -361,6 +610,7 @@ def build(
     corpus_path: str | Path = SEEDS,
     jobs: int | None = None,
     execute: bool = True,
+    wheelhouse: str | Path | None = WHEELHOUSE,
 ) -> Path:
     """Write the student and facilitator builds (and ``student.zip``) under ``out_dir``.
 
@@ -376,6 +626,10 @@ def build(
         Notebooks executed in parallel for the facilitator build (default: the cores).
     execute
         False writes the student build only.
+    wheelhouse
+        Folder of the locked dependencies as wheels (filled at set-up); copied into the
+        student build with a framelens wheel, so the bundle installs with no network.
+        ``None`` leaves the wheels out (a bundle for a room with the course environment).
 
     Returns
     -------
@@ -400,11 +654,16 @@ def build(
             for e in extras
         )
     (student / "README.md").write_text(readme, encoding="utf-8")
+    if wheelhouse is not None:
+        build_wheelhouse(student / "wheelhouse", Path(wheelhouse))
+        shutil.copy2(LOCK, student / "requirements.lock")
+        (student / "workshop.py").write_text(INSTALL_SCRIPT, encoding="utf-8")
     _zip_folder(student, out / "student.zip")
 
     if execute:
         facilitator = out / "facilitator"
         pipeline.run(corpus_path, facilitator, notebooks_dir=nb_dir, jobs=jobs, progress=False)
-        page = schedule_html(lessons(nb_dir), run_seconds=_run_seconds(facilitator))
+        bundle = _bundle_facts(out, student) if wheelhouse is not None else None
+        page = schedule_html(lessons(nb_dir), run_seconds=_run_seconds(facilitator), bundle=bundle)
         (facilitator / "schedule.html").write_text(page, encoding="utf-8")
     return out
