@@ -19,13 +19,15 @@ meet these invariants:
 6. ``frame_accuracy`` is written only when the labels are this corpus's (the seed);
 7. claims are not repeated; counts are integers;
 8. grouped runs give keyness for every group;
-9. no rendered notebook shows the temporary build folder.
+9. a sentence shown in a table is shown whole (no ``…``);
+10. no rendered notebook shows the temporary build folder.
 
 The 2,000 documents also run on the Dask engine: every at-scale table equals the local one.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from pathlib import Path
@@ -164,7 +166,17 @@ def test_every_notebook_runs_and_its_tables_add_up(runs, name):
         assert keyness["target"].nunique() >= 2
         assert (out / "figures" / "keyness.png").is_file()
 
-    # 9. the final path, never the build folder
+    # 9. text the reader is asked to read is never cut: 02 shows the first sentences whole
+    executed = json.loads((out / "notebooks" / "02_sentiment.ipynb").read_text(encoding="utf-8"))
+    shown = "".join(
+        "".join(o.get("data", {}).get("text/html", ""))
+        for c in executed["cells"]
+        for o in c.get("outputs", [])
+    )
+    first = _table(out, "sentiment_sentences").iloc[0]["text"]
+    assert html.escape(first, quote=False) in shown or html.escape(first) in shown, first
+
+    # 10. the final path, never the build folder
     for page in [*(out / "notebooks").glob("*.ipynb"), *(out / "html").glob("*.html")]:
         assert ".building" not in page.read_text(encoding="utf-8", errors="replace"), page
 
