@@ -103,11 +103,13 @@ def check_number(
 
 def _check_range(name: str, value: float, lo: float | None, hi: float | None) -> None:
     if lo is not None and value < lo or hi is not None and value > hi:
-        lo_s = "-inf" if lo is None else lo
-        hi_s = "inf" if hi is None else hi
-        raise ParameterError(
-            f"`{name}` must be between {lo_s} and {hi_s}, but {value!r} was passed."
-        )
+        if hi is None:
+            bound = f"at least {lo}"
+        elif lo is None:
+            bound = f"at most {hi}"
+        else:
+            bound = f"between {lo} and {hi}"
+        raise ParameterError(f"`{name}` must be {bound}, but {value!r} was passed.")
 
 
 def check_bool(name: str, value: Any) -> bool:

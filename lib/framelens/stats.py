@@ -1212,7 +1212,7 @@ def top_terms(
     >>> top_terms(tc, top_n=0)
     Traceback (most recent call last):
     ...
-    framelens.errors.ParameterError: `top_n` must be between 1 and inf, but 0 was passed.
+    framelens.errors.ParameterError: `top_n` must be at least 1, but 0 was passed.
     """
     top_n = check_int("top_n", top_n, min_value=1)
     n = check_int("n", n, min_value=1, max_value=10)

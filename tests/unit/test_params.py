@@ -20,8 +20,8 @@ def test_choice_suggests():
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        (0, r"`top_n` must be between 1 and inf, but 0 was passed"),
-        (-3, r"`top_n` must be between 1 and inf, but -3 was passed"),
+        (0, r"`top_n` must be at least 1, but 0 was passed"),
+        (-3, r"`top_n` must be at least 1, but -3 was passed"),
         ("ten", r"`top_n` must be a whole number, but 'ten' \(str\) was passed"),
         (True, r"`top_n` must be a whole number, but True \(bool\)"),
         (2.5, r"`top_n` must be a whole number, but 2\.5 \(float\)"),

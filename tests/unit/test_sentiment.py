@@ -133,7 +133,7 @@ def test_n_jobs_gives_identical_rows(seeds_sentences):
     one = sentiment.score(big)
     two = sentiment.score(big, n_jobs=2)
     pd.testing.assert_frame_equal(one, two)
-    with pytest.raises(ParameterError, match="`n_jobs` must be between 1 and inf"):
+    with pytest.raises(ParameterError, match="`n_jobs` must be at least 1"):
         sentiment.score(big, n_jobs=0)
 
 
