@@ -286,3 +286,23 @@ def test_a_5000_character_doc_id_is_cut_to_a_unique_id_and_runs(tmp_path):
     assert result.ok
     arcs = sorted(p.name for p in (tmp_path / "out" / "figures").glob("sentiment_arc_*.png"))
     assert len(arcs) == 2 and all(len(name) < 255 for name in arcs)
+
+
+def test_a_disk_that_fills_during_the_run_keeps_the_last_good_outputs(
+    corpus_dir, tmp_path, monkeypatch
+):
+    import errno
+
+    out = tmp_path / "out"
+    run(corpus_dir, out)
+    good = (out / "tables" / "probe_docs.csv").read_bytes()
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x"))
+
+    monkeypatch.setattr(pipeline, "_write_manifest", full)
+    with pytest.raises(InputError, match=r"cannot write the run into .* \(the disk is full"):
+        run(corpus_dir, out)
+    assert (out / "tables" / "probe_docs.csv").read_bytes() == good
+    assert not list(tmp_path.glob(".out.building-*"))
+    assert not (tmp_path / ".out.lock").exists()
