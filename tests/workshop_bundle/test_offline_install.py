@@ -108,3 +108,39 @@ def test_install_and_lab_with_no_network(bundle, tmp_path):
         assert f"'{name}'" in root, root
     assert (student / "outputs" / "lab" / "tables" / "corpus_documents.csv").is_file()
     assert "Traceback" not in (student / "install.log").read_text(encoding="utf-8")
+
+
+def test_the_facilitator_page_states_size_and_platforms(bundle):
+    student = bundle.parent / "student"
+    facts = workshop._bundle_facts(bundle.parent, student)
+    assert facts["zip_mb"] == pytest.approx(bundle.stat().st_size / 2**20)
+    assert facts["wheels"] == len(workshop.lock_pins()) + 1
+    page = workshop.schedule_html(workshop.lessons(), bundle=facts)
+    assert f"is {facts['zip_mb']:.0f} MB" in page
+    assert "Linux x86_64 with glibc" in page or "any platform" in page
+    assert "pip download --no-deps --only-binary=:all: --platform win_amd64" in page
+    assert "python3.11 workshop.py install" in page and "ROOM OK" in page
+
+
+def test_room_check_is_one_line_and_says_what_is_wrong(monkeypatch, capsys):
+    import pandas as pd
+
+    from framelens import cli, resources
+
+    assert cli.main(["doctor", "--room"]) == 0
+    line = capsys.readouterr().out
+    assert line.startswith("ROOM OK ") and line.count("\n") == 1
+    real = resources.check()
+    broken = real.assign(status=["missing"] + ["ok"] * (len(real) - 1))
+    monkeypatch.setattr(resources, "check", lambda: pd.DataFrame(broken))
+    assert cli.main(["doctor", "--room"]) == 3
+    line = capsys.readouterr().out
+    assert line.startswith("ROOM FAIL ") and line.count("\n") == 1
+    assert f"missing {real['resource'].iloc[0]}" in line and resources.REPAIR in line
+
+
+def test_make_lab_roots_jupyterlab_at_the_project():
+    from ..conftest import ROOT
+
+    r = subprocess.run(["make", "-n", "-C", str(ROOT), "lab"], capture_output=True, text=True)
+    assert f'--ServerApp.root_dir="{ROOT}"' in r.stdout, r.stdout
