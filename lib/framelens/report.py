@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["TABLE_DESCRIPTIONS", "describe_table", "record_output", "save_table"]
+__all__ = ["TABLE_DESCRIPTIONS", "describe_table", "record_output", "save_table", "show"]
 
 #: environment variable the runner sets to the notebook a kernel runs, so the files it
 #: writes are listed under that notebook in the run's index
@@ -64,6 +64,35 @@ SCALE_DESCRIPTIONS = {
     "frame_profile": "Frame shares of the whole corpus.",
     "exercise_mentions": "Exercise mentions per family and year over the whole corpus.",
 }
+
+
+def show(frame: pd.DataFrame, *, mixed: tuple[str, ...] = ("value",)) -> pd.DataFrame:
+    """Return a copy of ``frame`` for display, its counts printed as integers.
+
+    A float column whose values are all whole numbers becomes an integer column (missing
+    values stay missing); in a long table's ``mixed`` columns (``value``, which holds
+    counts beside means and ratios), each whole number is shown as an integer and the
+    others as they are. The data is unchanged: this is for the notebook's tables only.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"measure": ["words", "mean"], "value": [229.0, 25.4],
+    ...                   "n": [3.0, 4.0]})
+    >>> show(t).to_dict("list")
+    {'measure': ['words', 'mean'], 'value': [229, 25.4], 'n': [3, 4]}
+    """
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if not pd.api.types.is_float_dtype(values):
+            continue
+        whole = values.notna() & (values % 1 == 0) & (values.abs() < 2**53)
+        if column in mixed:
+            shown = [int(v) if w else v for v, w in zip(values, whole, strict=True)]
+            out[column] = pd.Series(shown, index=out.index, dtype=object)
+        elif bool((whole | values.isna()).all()) and bool(values.notna().any()):
+            out[column] = values.astype("Int64")
+    return out
 
 
 def describe_table(name: str) -> str:

@@ -19,7 +19,7 @@ meet these invariants:
 6. ``frame_accuracy`` is written only when the labels are this corpus's (the seed);
 7. claims are not repeated; counts are integers;
 8. grouped runs give keyness for every group;
-9. a sentence shown in a table is shown whole (no ``…``);
+9. a sentence shown in a table is shown whole (no ``…``), and counts print as integers;
 10. no rendered notebook shows the temporary build folder.
 
 The 2,000 documents also run on the Dask engine: every at-scale table equals the local one.
@@ -30,6 +30,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -175,6 +176,14 @@ def test_every_notebook_runs_and_its_tables_add_up(runs, name):
     )
     first = _table(out, "sentiment_sentences").iloc[0]["text"]
     assert html.escape(first, quote=False) in shown or html.escape(first) in shown, first
+    # ... and counts print as integers (01's count table: "words" then a whole number)
+    executed = json.loads((out / "notebooks" / "01_text_stats.ipynb").read_text(encoding="utf-8"))
+    shown = "".join(
+        "".join(o.get("data", {}).get("text/html", ""))
+        for c in executed["cells"]
+        for o in c.get("outputs", [])
+    )
+    assert re.search(r"<td>words</td>\s*<td>\d+</td>", shown), "word counts print as floats"
 
     # 10. the final path, never the build folder
     for page in [*(out / "notebooks").glob("*.ipynb"), *(out / "html").glob("*.html")]:
