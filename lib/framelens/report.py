@@ -23,7 +23,7 @@ TABLE_DESCRIPTIONS = {
     "text_stats_groups": "The same measures summarised per group of documents.",
     "text_stats_terms": "Most frequent terms and n-grams with their document counts.",
     "collocations": "Word pairs that occur together more than chance (likelihood ratio, PMI).",
-    "keyness": "Terms over-used by one group against the rest (log-likelihood, log ratio).",
+    "keyness": "Terms over-used by one group against the rest (G², BH-adjusted p, log ratio).",
     "kwic": "The keyword-in-context lines for the notebook's search pattern.",
     "actors": "Gazetteer actors and places named, with sentence and document counts.",
     "sentiment_sentences": "VADER scores of every sentence, with the words that drove them.",

@@ -127,11 +127,16 @@ KEYNESS_COLUMNS = [
     "term",
     "target_count",
     "reference_count",
+    "target_documents",
+    "reference_documents",
     "target_total",
     "reference_total",
     "g2",
     "p_value",
+    "p_adjusted",
     "log_ratio",
+    "log_ratio_ci_low",
+    "log_ratio_ci_high",
     "direction",
 ]
 ACTOR_COLUMNS = [
@@ -1340,20 +1345,40 @@ def keyness_counts(term_counts: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFr
     Returns
     -------
     pandas.DataFrame
-        ``group, term, count`` (unigrams, stopwords included), sorted by group, term.
+        ``group, term, count, documents`` (unigrams, stopwords included; ``documents``:
+        how many of the group's documents use the term), sorted by group, term. Partitions
+        hold disjoint documents, so both columns sum across them.
 
     Examples
     --------
     >>> tc = pd.DataFrame({"doc_id": ["a", "b"], "n": 1, "term": "navy", "count": [2, 3]})
     >>> lab = pd.DataFrame({"doc_id": ["a", "b"], "group": ["x", "x"]})
     >>> keyness_counts(tc, lab).values.tolist()
-    [['x', 'navy', 5]]
+    [['x', 'navy', 5, 2]]
     """
     corpus._require_columns(term_counts, TERM_COUNT_COLUMNS, "term_counts")
     corpus._require_columns(labels, ["doc_id", "group"], "labels")
     uni = term_counts[term_counts["n"] == 1].merge(labels, on="doc_id", how="inner")
-    out = uni.groupby(["group", "term"], sort=True)["count"].sum().reset_index()
-    return out[KEYNESS_COUNT_COLUMNS].astype({"count": "int64"})
+    out = uni.groupby(["group", "term"], sort=True).agg(
+        count=("count", "sum"), documents=("doc_id", "nunique")
+    )
+    out = out.reset_index()
+    return out[[*KEYNESS_COUNT_COLUMNS, "documents"]].astype(
+        {"count": "int64", "documents": "int64"}
+    )
+
+
+def _bh(p: np.ndarray) -> np.ndarray:
+    """Benjamini-Hochberg adjusted p-values (the false discovery rate of each cut)."""
+    m = len(p)
+    if m == 0:
+        return p
+    order = np.argsort(p, kind="stable")
+    scaled = p[order] * m / np.arange(1, m + 1)
+    adjusted = np.minimum.accumulate(scaled[::-1])[::-1]
+    out = np.empty(m)
+    out[order] = np.minimum(adjusted, 1.0)
+    return out
 
 
 def _g2(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
@@ -1370,6 +1395,7 @@ def keyness(
     *,
     target: str | None = None,
     min_count: int = 2,
+    min_documents: int = 2,
     keep_stopwords: bool = False,
     top_n: int | None = None,
 ) -> pd.DataFrame:
@@ -1379,7 +1405,12 @@ def keyness(
     groups), ``c``/``d`` = words in each. G² (Dunning 1993; Rayson & Garside 2000) says
     how sure we can be that the frequencies differ; log ratio (Hardie 2014) says by how
     much: ``log2((a/c) / (b/d))``, a zero count replaced by 0.5. Positive log ratio: the
-    term is more frequent in the target.
+    term is more frequent in the target. The log ratio's 95% interval is the normal one
+    of a log rate ratio, ``± 1.96 · sqrt(1/a + 1/b) / ln 2`` (same 0.5 for a zero). Each
+    target's p-values are corrected for the number of terms tested with
+    Benjamini-Hochberg (``p_adjusted``: read ``p_adjusted < 0.05`` as "key at a 5% false
+    discovery rate"). A term must also be used by at least ``min_documents`` documents
+    of the side where it is more frequent, so one article's vocabulary is not a group's.
 
     Parameters
     ----------
@@ -1389,6 +1420,11 @@ def keyness(
         The target group; ``None`` compares every group in turn with the rest.
     min_count
         Terms seen fewer times in target and reference together are left out.
+    min_documents
+        Terms used by fewer documents on the side where they are more frequent (the
+        target for ``direction = "target"``, else the reference) are left out. Needs the
+        ``documents`` column of :func:`keyness_counts`; without it no term is left out
+        for this reason and the ``*_documents`` columns are missing values.
     keep_stopwords
         Keep stopwords (default: drop them from the result; they still count in the
         totals).
@@ -1398,11 +1434,12 @@ def keyness(
     Returns
     -------
     pandas.DataFrame
-        ``target, term, target_count, reference_count, target_total, reference_total,
-        g2, p_value, log_ratio, direction`` (``direction`` is ``"target"`` or
-        ``"reference"``: where the term is relatively more frequent), sorted by target,
-        then G² descending, then term. With fewer than two groups the frame is empty and
-        ``frame.attrs["note"]`` says why.
+        ``target, term, target_count, reference_count, target_documents,
+        reference_documents, target_total, reference_total, g2, p_value, p_adjusted,
+        log_ratio, log_ratio_ci_low, log_ratio_ci_high, direction`` (``direction`` is
+        ``"target"`` or ``"reference"``: where the term is relatively more frequent),
+        sorted by target, then G² descending, then term. With fewer than two groups the
+        frame is empty and ``frame.attrs["note"]`` says why.
 
     Examples
     --------
@@ -1418,6 +1455,7 @@ def keyness(
 
     corpus._require_columns(counts_by_group, KEYNESS_COUNT_COLUMNS, "counts_by_group")
     min_count = check_int("min_count", min_count, min_value=1)
+    min_documents = check_int("min_documents", min_documents, min_value=1)
     check_bool("keep_stopwords", keep_stopwords)
     if top_n is not None:
         top_n = check_int("top_n", top_n, min_value=1)
@@ -1426,6 +1464,15 @@ def keyness(
         .sum()
         .unstack("group", fill_value=0)
     )
+    has_docs = "documents" in counts_by_group.columns
+    if has_docs:
+        doc_table = (
+            counts_by_group.groupby(["term", "group"], sort=True)["documents"]
+            .sum()
+            .unstack("group", fill_value=0)
+            .reindex(index=table.index, columns=table.columns, fill_value=0)
+        )
+        doc_table.columns = [str(g) for g in doc_table.columns]
     groups = sorted(str(g) for g in table.columns)
     empty = pd.DataFrame(columns=KEYNESS_COLUMNS)
     if len(groups) < 2:
@@ -1442,6 +1489,7 @@ def keyness(
             f"{suggest(str(target), groups)}."
         )
     stop = resources.stopwords() if not keep_stopwords else frozenset()
+    table.columns = [str(g) for g in table.columns]
     totals = table.sum(axis=0)
     grand = float(totals.sum())
     out = []
@@ -1453,22 +1501,42 @@ def keyness(
         keep = (a + b) >= min_count
         if stop:
             keep &= ~table.index.isin(list(stop))
-        a, b, terms = a[keep], b[keep], table.index[keep]
+        if has_docs:
+            da = doc_table[g].to_numpy(dtype=float)
+            db = doc_table.sum(axis=1).to_numpy(dtype=float) - da
+        else:
+            da = db = np.full(len(a), np.nan)
+        if has_docs and c > 0 and d > 0:
+            over = a / c >= b / d
+            keep &= np.where(over, da, db) >= min_documents
+        a, b, da, db, terms = a[keep], b[keep], da[keep], db[keep], table.index[keep]
         if d == 0 or c == 0:
             continue
         g2 = _g2(a, b, c, d)
-        lr = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
+        a5, b5 = np.where(a > 0, a, 0.5), np.where(b > 0, b, 0.5)
+        lr = np.log2((a5 / c) / (b5 / d))
+        half = 1.959963984540054 * np.sqrt(1 / a5 + 1 / b5) / math.log(2)
+        p = chi2.sf(g2, 1)
         part = pd.DataFrame(
             {
                 "target": g,
                 "term": terms.astype(str),
                 "target_count": a.astype("int64"),
                 "reference_count": b.astype("int64"),
+                "target_documents": pd.array(
+                    [None if np.isnan(v) else int(v) for v in da], dtype="Int64"
+                ),
+                "reference_documents": pd.array(
+                    [None if np.isnan(v) else int(v) for v in db], dtype="Int64"
+                ),
                 "target_total": int(c),
                 "reference_total": int(d),
                 "g2": g2,
-                "p_value": chi2.sf(g2, 1),
+                "p_value": p,
+                "p_adjusted": _bh(p),
                 "log_ratio": lr,
+                "log_ratio_ci_low": lr - half,
+                "log_ratio_ci_high": lr + half,
                 "direction": np.where(a / c >= b / d, "target", "reference"),
             }
         )

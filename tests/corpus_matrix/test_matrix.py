@@ -18,7 +18,8 @@ meet these invariants:
    notebook's own table;
 6. ``frame_accuracy`` is written only when the labels are this corpus's (the seed);
 7. claims are not repeated; counts are integers;
-8. grouped runs give keyness for every group;
+8. grouped runs give keyness for every group (where groups have two documents or more),
+   each keyword used by at least two documents of the side where it is frequent;
 9. a sentence shown in a table is shown whole (no ``…``), and counts print as integers;
 10. no rendered notebook shows the temporary build folder.
 
@@ -161,10 +162,16 @@ def test_every_notebook_runs_and_its_tables_add_up(runs, name):
 
     # 8. keyness for every group
     group_by = params.get("group_by")
-    if group_by and docs[group_by].nunique() > 1:
+    sizes = docs[group_by].value_counts() if group_by else pd.Series(dtype=int)
+    if group_by and (sizes >= 2).sum() >= 2:  # keywords need two documents a side
         keyness = _table(out, "keyness", dtype={"target": str})
         assert set(keyness["target"]) <= set(docs[group_by].astype(str))
         assert keyness["target"].nunique() >= 2
+        side = keyness["target_documents"].where(
+            keyness["direction"] == "target", keyness["reference_documents"]
+        )
+        assert (side >= 2).all()
+        assert keyness["p_adjusted"].ge(keyness["p_value"] - 1e-12).all()
         assert (out / "figures" / "keyness.png").is_file()
 
     # 9. text the reader is asked to read is never cut: 02 shows the first sentences whole

@@ -574,3 +574,38 @@ def test_kwic_without_hits_says_what_to_try(seeds_sentences, pattern, mode, hint
     assert message.startswith(f"kwic: no hits for {pattern!r} ({mode}) in 24 sentence(s); ")
     assert message.endswith(hint)
     assert caught[0].filename == __file__  # points at the caller, not the library
+
+
+def test_keyness_adjusts_p_values_counts_documents_and_gives_an_interval():
+    """Benjamini-Hochberg, document counts and the log ratio's interval (issue 15, part 3)."""
+    from statsmodels.stats.multitest import multipletests
+
+    tc = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b", "c", "c", "d", "d", "a", "c"],
+            "n": 1,
+            "term": ["navy", "army", "navy", "drill", "army", "drill", "army", "navy",
+                     "solo", "fleet"],
+            "count": [9, 1, 7, 2, 8, 3, 6, 1, 12, 2],
+        }
+    )  # fmt: skip
+    labels = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "group": ["x", "x", "y", "y"]})
+    kc = stats.keyness_counts(tc, labels)
+    assert kc.set_index(["group", "term"]).loc[("x", "navy"), "documents"] == 2
+    k = stats.keyness(kc, target="x", min_count=1, min_documents=1)
+    expected = multipletests(k["p_value"], method="fdr_bh")[1]
+    assert k["p_adjusted"].to_numpy() == pytest.approx(expected)
+    navy = k.set_index("term").loc["navy"]
+    a, b = navy["target_count"], navy["reference_count"]
+    half = 1.959963984540054 * math.sqrt(1 / a + 1 / b) / math.log(2)
+    assert navy["log_ratio_ci_low"] == pytest.approx(navy["log_ratio"] - half)
+    assert navy["log_ratio_ci_high"] == pytest.approx(navy["log_ratio"] + half)
+    assert (navy["target_documents"], navy["reference_documents"]) == (2, 1)
+    # "solo" is over-used by x but only one article of x uses it: not a keyword of x
+    assert "solo" in k["term"].tolist()
+    strict = stats.keyness(kc, target="x", min_count=1)  # min_documents=2 by default
+    assert "solo" not in strict["term"].tolist() and "navy" in strict["term"].tolist()
+    # "army" is over-used by the reference, where two documents use it: kept
+    assert strict.set_index("term").loc["army", "direction"] == "reference"
+    with pytest.raises(ParameterError, match="`min_documents` must be at least 1"):
+        stats.keyness(kc, min_documents=0)
