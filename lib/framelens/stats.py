@@ -1883,7 +1883,7 @@ def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3):
     ...                   "direction": ["target", "reference", "target"]})
     >>> fig = plot_keyness_groups(k)
     >>> [a.get_title() for a in fig.axes]
-    ['Keywords of x against the rest', 'Keywords of y against the rest']
+    ['x', 'y']
     """
     import matplotlib.pyplot as plt
 
@@ -1900,13 +1900,13 @@ def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3):
     for ax, group in zip(flat, groups, strict=False):
         sub = kn[kn["target"].astype(str) == group] if group else kn
         plot_keyness(sub, ax=ax, target=group or None, top_n=top_n)
-        ax.set_title(f"Keywords of {group} against the rest" if group else ax.get_title())
-        ax.set_xlabel("")
+        ax.set_title(group or ax.get_title(), fontsize=10)
+        ax.set_xlabel("log ratio (log2, group / rest)", fontsize=9)
+        ax.tick_params(labelbottom=True)  # every panel keeps its scale (shared x)
         if sub.empty and group:
             ax.text(0.5, 0.5, "no term passes min_count", ha="center", transform=ax.transAxes)
-    for ax in flat[len(groups) :]:
+    for ax in flat[len(groups):]:
         ax.set_visible(False)
-    for ax in axes[-1]:
-        ax.set_xlabel("log ratio (log2, group / rest)")
+    fig.suptitle("Keywords of each group against the rest (top terms by G²)")
     fig.tight_layout()
     return fig
