@@ -1905,7 +1905,7 @@ def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3):
         ax.tick_params(labelbottom=True)  # every panel keeps its scale (shared x)
         if sub.empty and group:
             ax.text(0.5, 0.5, "no term passes min_count", ha="center", transform=ax.transAxes)
-    for ax in flat[len(groups):]:
+    for ax in flat[len(groups) :]:
         ax.set_visible(False)
     fig.suptitle("Keywords of each group against the rest (top terms by G²)")
     fig.tight_layout()
