@@ -1,0 +1,834 @@
+"""Stance toward each actor: target-dependent sentiment, trained offline on NewsMTSC.
+
+Sentence tone (:func:`framelens.sentiment.actor_tone`) gives every actor of a sentence
+the sentence's score: in "Japan condemned China's drills" Japan and China get the same
+negative number. Stance asks a different question: how is *this* actor portrayed? Here
+China is portrayed negatively (its drills are condemned) and Japan is the one condemning.
+
+The model
+---------
+A multinomial logistic regression (L2, class-balanced, fitted with L-BFGS) over features
+of the words *around the target*, never the target's own words, so a name carries no prior
+of its own:
+
+* each other word of the sentence (``w:``), the words within ``WINDOW`` tokens left or
+  right of the target (``nL:``/``nR:``), the words next to it (``aL:``/``aR:``), the
+  word pairs starting within the window (``bL:``/``bR:``), the words of the target's own
+  clause (``c:``, clauses end at commas, quotes, dashes, "but", "while" …) and every word
+  weighted by 1/(1 + distance) (``d:``); words are lower-cased and Porter-stemmed;
+* lexicon valence near the target: VADER valences (flipped by a negation in the three
+  words before) and Pattern/TextBlob polarities, weighted by 1/(1 + distance), left and
+  right apart and within the clause;
+* where the target stands (first token, first three) and whether the sentence quotes.
+
+It is trained on NewsMTSC's training split (Hamborg & Donnay 2021: political news
+sentences, each target labelled negative, neutral or positive by crowd workers) and chosen
+on its multi-target dev-test split; ``benchmarks/train_stance.py`` refits it and writes
+the shipped weights (``data/stance_model.npz``) and their card (``data/stance_model.json``,
+with the figures of :func:`evaluate`). The model is small (about 31,000 weights a class)
+and deterministic, and uses nothing outside the pinned packages.
+
+Evidence
+--------
+Each prediction lists the words that moved it most toward the predicted polarity (the
+weight of every feature of a word, times its value, against the mean of the three
+classes, summed per word), e.g. ``"blamed +0.61; criticism +0.40; VADER words nearby
++0.22"``.
+
+Partitions
+----------
+:func:`stance` works on any subset of sentences (one row per actor and sentence);
+:func:`stance_summary` turns the concatenated rows of every partition into means with
+seeded bootstrap intervals per actor (and group), seeded per unit so the interval does not
+depend on the partitioning.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError, ParameterError
+from .params import check_bool, check_columns, check_int, check_number
+
+__all__ = [
+    "PLACE_TYPES",
+    "POLARITIES",
+    "STANCE_COLUMNS",
+    "SUMMARY_COLUMNS",
+    "WINDOW",
+    "StanceModel",
+    "baseline_predictions",
+    "evaluate",
+    "features",
+    "fit",
+    "load_model",
+    "metrics",
+    "predict",
+    "read_newsmtsc",
+    "stance",
+    "stance_summary",
+]
+
+POLARITIES = ("negative", "neutral", "positive")
+WINDOW = 4
+PLACE_TYPES = frozenset({"sea", "region", "place"})  # gazetteer types that hold no stance
+NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+
+STANCE_COLUMNS = [
+    "actor",
+    "type",
+    "doc_id",
+    "sent_id",
+    "n_mentions",
+    "stance",
+    "probability",
+    "p_negative",
+    "p_neutral",
+    "p_positive",
+    "stance_score",
+    "evidence",
+    "compound",
+    "text",
+]
+SUMMARY_COLUMNS = [
+    "actor",
+    "type",
+    "n_sentences",
+    "n_documents",
+    "mean_stance",
+    "stance_ci_low",
+    "stance_ci_high",
+    "share_negative",
+    "share_neutral",
+    "share_positive",
+    "mean_compound",
+    "tone_ci_low",
+    "tone_ci_high",
+]
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d+|[^\sA-Za-z\d]")
+_BOUNDARY = frozenset(
+    {",", ";", ":", "but", "while", "although", "though", "whereas"}
+    | {"\u201c", "\u201d", '"', "(", ")", "\u2014", "\u2013"}
+)
+_NEGATION = frozenset({"not", "no", "never", "n't", "nor", "without", "cannot"})
+_QUOTES = ("\u201c", '"')
+_DENSE_NAMES = {
+    "v_all": "VADER words in the sentence",
+    "v_near": "VADER words near the target",
+    "v_clause": "VADER words in the target's clause",
+    "v_L": "VADER words before the target",
+    "v_R": "VADER words after the target",
+    "vpos": "positive VADER words nearby",
+    "vneg": "negative VADER words nearby",
+    "tb_near": "Pattern words near the target",
+    "tb_L": "Pattern words before the target",
+    "tb_R": "Pattern words after the target",
+    "t:start": "target opens the sentence",
+    "t:early": "target among the first three tokens",
+    "quote": "sentence quotes someone",
+    "bias": "class prior",
+}
+
+
+# ---------------------------------------------------------------------------------------
+# lexicons, all from pinned packages
+
+
+@cache
+def _vader_lexicon() -> dict[str, float]:
+    from .sentiment import _analyzer
+
+    return dict(_analyzer().lexicon)
+
+
+@cache
+def _pattern_lexicon() -> dict[str, float]:
+    """Pattern's adjective polarities as shipped in TextBlob (``en/en-sentiment.xml``)."""
+    import textblob
+
+    path = Path(textblob.__file__).parent / "en" / "en-sentiment.xml"
+    values: dict[str, list[float]] = {}
+    for entry in ET.parse(path).getroot():
+        form = (entry.get("form") or "").lower()
+        if form and " " not in form:
+            values.setdefault(form, []).append(float(entry.get("polarity") or 0.0))
+    return {k: sum(v) / len(v) for k, v in values.items()}
+
+
+@cache
+def _stemmer():
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()
+
+
+@cache
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
+# ---------------------------------------------------------------------------------------
+# features
+
+
+def features(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    *,
+    window: int = WINDOW,
+    masked: Sequence[tuple[int, int]] = (),
+    words: dict[str, Any] | None = None,
+) -> Counter[str]:
+    """Return the features of one target in one sentence.
+
+    Parameters
+    ----------
+    text
+        The sentence.
+    spans
+        ``(start, end)`` character offsets of the target's mentions in ``text`` (the first
+        is the main one; the rest, e.g. "she" for "Hillary Clinton", are its other
+        mentions). Tokens overlapping any span are the target and give no feature.
+    window
+        Tokens left and right of the target that count as near.
+    masked
+        Spans of other names (e.g. the other actors of the sentence): their words give no
+        lexicon valence, so "United" in "United States" (VADER +1.8) does not make the
+        sentence's other actors positive.
+    words
+        When given, filled with what the evidence quotes: each stem's words as written,
+        and under ``"vader"``, ``"vader+"``, ``"vader-"`` and ``"pattern"`` the lexicon
+        words that were counted with their distance-weighted value.
+
+    Returns
+    -------
+    collections.Counter
+        Feature name to value (the module docstring lists the families).
+
+    Examples
+    --------
+    >>> f = features("Critics blamed Moscow for the attack.", [(15, 21)])
+    >>> f["nL:blame"], f["aL:blame"], f["nR:attack"]
+    (1, 1, 1)
+    """
+    toks = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    target = [i for i, (_, s, e) in enumerate(toks) if any(s < b and e > a for a, b in spans)] or [
+        0
+    ]
+    t0, t1 = min(target), max(target)
+    in_target = set(target)
+    no_valence = {i for i, (_, s, e) in enumerate(toks) if any(s < b and e > a for a, b in masked)}
+    bounds = [i for i, (w, _, _) in enumerate(toks) if w in _BOUNDARY]
+    vader = _vader_lexicon()
+    pattern = _pattern_lexicon()
+    f: Counter[str] = Counter()
+    for i, (word, _, _) in enumerate(toks):
+        if i in in_target:
+            continue
+        right = i > t1
+        side = "R" if right else "L"
+        dist = i - t1 if right else abs(t0 - i)  # a word between two mentions: from the first
+        near = dist <= window
+        stem = _stem(word)
+        if words is not None:
+            words.setdefault(stem, set()).add(word)
+        f["w:" + stem] += 1
+        f["d:" + stem] += 2 / (1 + dist)
+        if near:
+            f[f"n{side}:" + stem] += 1
+            if i + 1 < len(toks):
+                f[f"b{side}:" + stem + "_" + _stem(toks[i + 1][0])] += 1
+        if dist == 1:
+            f[f"a{side}:" + stem] += 1
+        lo, hi = min(i, t0), max(i, t0)
+        same_clause = not any(lo <= k <= hi for k in bounds)
+        if same_clause:
+            f["c:" + stem] += 1
+        weight = 1 / (1 + dist)
+        if i in no_valence:
+            continue
+        tb = pattern.get(word)
+        if tb:
+            if words is not None:
+                words.setdefault("pattern", {})[word] = tb * weight
+            f["tb_near"] += tb * weight
+            f["tb_" + side] += tb * weight
+        valence = vader.get(word)
+        if valence is not None:
+            if any(toks[j][0] in _NEGATION for j in range(max(0, i - 3), i)):
+                valence = -valence * 0.74  # VADER's N_SCALAR
+            if words is not None:
+                words.setdefault("vader", {})[word] = valence * weight
+                words.setdefault("vader+" if valence > 0 else "vader-", {})[word] = valence * weight
+            f["v_all"] += valence / 4
+            f["v_near"] += valence * weight
+            f["v_" + side] += valence * weight
+            if same_clause:
+                f["v_clause"] += valence / 4
+            f["vpos" if valence > 0 else "vneg"] += weight
+    if t0 == 0:
+        f["t:start"] = 1
+    if t0 < 3:
+        f["t:early"] = 1
+    if any(q in text for q in _QUOTES):
+        f["quote"] = 1
+    f["bias"] = 1
+    return f
+
+
+_LEXICON_OF = {
+    "vpos": "vader+",
+    "vneg": "vader-",
+    "tb_near": "pattern",
+    "tb_L": "pattern",
+    "tb_R": "pattern",
+}
+
+
+def _label(name: str, words: dict[str, Any] | None = None) -> str:
+    """Readable name of a feature for the evidence: its words, or what the value means."""
+    words = words or {}
+    if name in _DENSE_NAMES:
+        label = _DENSE_NAMES[name]
+        lexicon = _LEXICON_OF.get(name, "vader" if name.startswith("v_") else "")
+        if words.get(lexicon):
+            top = sorted(words[lexicon].items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:3]
+            label += " (" + ", ".join(f"{w} {v:+.2f}" for w, v in top) + ")"
+        return label
+    stems = name.split(":", 1)[1].split("_")
+    return '"' + " ".join("/".join(sorted(words[s])) if s in words else s for s in stems) + '"'
+
+
+# ---------------------------------------------------------------------------------------
+# the model
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """Feature names, their weights per class and the card that says how they were made.
+
+    Attributes
+    ----------
+    names
+        Feature names (the vocabulary), sorted.
+    weights
+        ``(len(names), 3)`` float array, columns in :data:`POLARITIES` order.
+    card
+        Training data, settings and measured figures (``data/stance_model.json``).
+    """
+
+    names: tuple[str, ...]
+    weights: np.ndarray
+    card: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def index(self) -> dict[str, int]:
+        """Feature name to row of ``weights``."""
+        return _index(self.names)
+
+    def matrix(self, rows: Iterable[Counter[str]]):
+        """Sparse matrix of feature rows (unknown features dropped)."""
+        from scipy import sparse
+
+        index = self.index
+        data, cols, ptr = [], [], [0]
+        for f in rows:
+            for k, v in f.items():
+                j = index.get(k)
+                if j is not None:
+                    cols.append(j)
+                    data.append(float(v))
+            ptr.append(len(cols))
+        return sparse.csr_matrix(
+            (np.asarray(data), np.asarray(cols, dtype=np.int64), np.asarray(ptr)),
+            shape=(len(ptr) - 1, len(self.names)),
+        )
+
+    def save(self, npz: str | Path, card: str | Path) -> None:
+        """Write the weights (float32) and the card (JSON) that :func:`load_model` reads."""
+        np.savez_compressed(
+            npz, names=np.asarray(self.names), weights=self.weights.astype(np.float32)
+        )
+        Path(card).write_text(json.dumps(self.card, indent=2, sort_keys=True) + "\n")
+
+
+_INDEX_CACHE: dict[int, dict[str, int]] = {}
+
+
+def _index(names: tuple[str, ...]) -> dict[str, int]:
+    key = id(names)
+    if key not in _INDEX_CACHE:
+        _INDEX_CACHE[key] = {n: j for j, n in enumerate(names)}
+    return _INDEX_CACHE[key]
+
+
+@cache
+def load_model() -> StanceModel:
+    """Load the shipped model (``framelens/data/stance_model.npz`` and its card)."""
+    from .resources import data_path
+
+    with np.load(data_path("stance_model.npz"), allow_pickle=False) as z:
+        names = tuple(str(n) for n in z["names"])
+        weights = z["weights"].astype(np.float64)
+    card = json.loads(Path(data_path("stance_model.json")).read_text())
+    return StanceModel(names, weights, card)
+
+
+def fit(
+    rows: Iterable[Counter[str]],
+    labels: Sequence[str],
+    *,
+    l2: float = 2e-3,
+    min_count: int = 2,
+    max_iter: int = 500,
+) -> StanceModel:
+    """Fit the multinomial logistic regression on feature rows and their polarities.
+
+    Parameters
+    ----------
+    rows
+        One :func:`features` counter a target.
+    labels
+        Its polarity, one of :data:`POLARITIES`.
+    l2
+        Weight of the L2 penalty (on the mean, class-balanced log loss).
+    min_count
+        Keep features seen in at least this many targets.
+    max_iter
+        L-BFGS iterations.
+
+    Returns
+    -------
+    StanceModel
+        With a card holding the settings; :func:`evaluate` adds the figures.
+    """
+    from scipy.optimize import minimize
+
+    rows = list(rows)
+    y = np.array([_class(lab) for lab in labels])
+    if len(rows) != len(y) or len(y) == 0:
+        raise ParameterError("`rows` and `labels` must be equally long and not empty.")
+    seen = Counter(k for f in rows for k in f)
+    names = tuple(sorted(k for k, n in seen.items() if n >= min_count))
+    X = StanceModel(names, np.zeros((len(names), 3))).matrix(rows)
+    n, d = X.shape
+    counts = np.bincount(y, minlength=3)
+    balance = (n / (3 * np.maximum(counts, 1)))[y]
+    onehot = np.eye(3)[y]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        W = w.reshape(d, 3)
+        Z = X @ W
+        Z -= Z.max(axis=1, keepdims=True)
+        P = np.exp(Z)
+        P /= P.sum(axis=1, keepdims=True)
+        value = -(balance * np.log(P[np.arange(n), y] + 1e-12)).sum() / n
+        value += l2 / 2 * (W**2).sum()
+        grad = X.T @ ((P - onehot) * balance[:, None]) / n + l2 * W
+        return float(value), np.asarray(grad).ravel()
+
+    res = minimize(
+        loss, np.zeros(d * 3), jac=True, method="L-BFGS-B", options={"maxiter": max_iter}
+    )
+    card = {
+        "model": "multinomial logistic regression, L2, class-balanced, L-BFGS-B",
+        "l2": l2,
+        "min_count": min_count,
+        "max_iter": max_iter,
+        "window": WINDOW,
+        "n_train": int(n),
+        "n_features": int(d),
+        "train_class_counts": dict(zip(POLARITIES, map(int, counts), strict=True)),
+        "converged": bool(res.success),
+    }
+    return StanceModel(names, res.x.reshape(d, 3), card)
+
+
+def _class(label: str) -> int:
+    try:
+        return POLARITIES.index(label)
+    except ValueError:
+        raise ParameterError(f"polarity {label!r} is not one of {list(POLARITIES)}.") from None
+
+
+def _softmax(Z: np.ndarray) -> np.ndarray:
+    Z = Z - Z.max(axis=1, keepdims=True)
+    P = np.exp(Z)
+    return P / P.sum(axis=1, keepdims=True)
+
+
+def predict(
+    model: StanceModel,
+    rows: Sequence[Counter[str]],
+    *,
+    words: Sequence[dict[str, Any]] | None = None,
+    top_n: int = 3,
+) -> pd.DataFrame:
+    """Predict polarity and probabilities for feature rows, with the evidence.
+
+    ``words`` (one dict a row, as filled by :func:`features`) lets the evidence quote
+    the words as written instead of their stems.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``stance, probability, p_negative, p_neutral, p_positive, evidence``, one row
+        a feature row; ``evidence`` names the ``top_n`` words (or lexicon sums) that
+        pushed most toward the predicted polarity with their contribution in log-odds.
+    """
+    X = model.matrix(rows)
+    P = _softmax(np.asarray(X @ model.weights))
+    k = P.argmax(axis=1)
+    centred = model.weights - model.weights.mean(axis=1, keepdims=True)
+    names = model.names
+    evidence = []
+    for r in range(X.shape[0]):
+        lo, hi = X.indptr[r], X.indptr[r + 1]
+        cols, vals = X.indices[lo:hi], X.data[lo:hi]
+        contrib = vals * centred[cols, k[r]]
+        per: dict[str, float] = {}
+        for j, c in zip(cols, contrib, strict=True):
+            if names[j] == "bias":
+                continue
+            label = _label(names[j], words[r] if words is not None else None)
+            per[label] = per.get(label, 0.0) + float(c)
+        best = sorted(((v, w) for w, v in per.items() if v > 0), key=lambda t: (-t[0], t[1]))
+        evidence.append("; ".join(f"{w} {v:+.2f}" for v, w in best[:top_n]))
+    out = pd.DataFrame(
+        {
+            "stance": [POLARITIES[i] for i in k],
+            "probability": P.max(axis=1),
+            "p_negative": P[:, 0],
+            "p_neutral": P[:, 1],
+            "p_positive": P[:, 2],
+            "evidence": evidence,
+        }
+    )
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# NewsMTSC
+
+
+def read_newsmtsc(path: str | Path) -> pd.DataFrame:
+    """Read a NewsMTSC JSONL file into one row per target.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``line, text, start, end, mention, polarity, spans``: ``spans`` holds the target's
+        mention and its ``further_mentions`` as ``(start, end)`` pairs; ``polarity`` is
+        negative (2.0), neutral (4.0) or positive (6.0).
+
+    Raises
+    ------
+    InputError
+        Naming the file and line of a row that is not JSON or lacks a field.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such NewsMTSC file.")
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                text = obj["sentence_normalized"]
+                for t in obj["targets"]:
+                    spans = [(int(t["from"]), int(t["to"]))]
+                    spans += [(int(m["from"]), int(m["to"])) for m in t.get("further_mentions", [])]
+                    rows.append(
+                        (
+                            line_no,
+                            text,
+                            spans[0][0],
+                            spans[0][1],
+                            t["mention"],
+                            NEWSMTSC_POLARITY[float(t["polarity"])],
+                            spans,
+                        )
+                    )
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(
+                    f"{path}, line {line_no}: expected a NewsMTSC object with "
+                    f"`sentence_normalized` and `targets` (`from`, `to`, `mention`, "
+                    f"`polarity` 2.0/4.0/6.0); {type(exc).__name__}: {exc}."
+                ) from None
+    return pd.DataFrame(
+        rows, columns=["line", "text", "start", "end", "mention", "polarity", "spans"]
+    )
+
+
+def metrics(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    """Macro F1, accuracy, Cohen's kappa and per-class F1 of polarity predictions.
+
+    Examples
+    --------
+    >>> m = metrics(["negative", "neutral", "positive", "neutral"],
+    ...             ["negative", "neutral", "neutral", "neutral"])
+    >>> round(m["macro_f1"], 3), m["accuracy"], round(m["kappa"], 3)
+    (0.6, 0.75, 0.556)
+    """
+    g = np.array([_class(x) for x in gold])
+    p = np.array([_class(x) for x in predicted])
+    if len(g) != len(p) or len(g) == 0:
+        raise ParameterError("`gold` and `predicted` must be equally long and not empty.")
+    out: dict[str, float] = {"n": int(len(g))}
+    f1s = []
+    for k, name in enumerate(POLARITIES):
+        tp = int(((p == k) & (g == k)).sum())
+        fp = int(((p == k) & (g != k)).sum())
+        fn = int(((p != k) & (g == k)).sum())
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        out[f"f1_{name}"] = f1
+        f1s.append(f1)
+    out["macro_f1"] = float(np.mean(f1s))
+    po = float((g == p).mean())
+    pe = float(sum((g == k).mean() * (p == k).mean() for k in range(3)))
+    out["accuracy"] = po
+    out["kappa"] = (po - pe) / (1 - pe) if pe < 1 else 0.0
+    return out
+
+
+def baseline_predictions(texts: Sequence[str], *, threshold: float = 0.05) -> list[str]:
+    """Sentence tone as stance: VADER's compound of the whole sentence, ±``threshold``."""
+    from .sentiment import _engine
+
+    engine = _engine()
+    out = []
+    for t in texts:
+        compound = engine.score(t)[3]
+        out.append(
+            "positive"
+            if compound >= threshold
+            else "negative"
+            if compound <= -threshold
+            else "neutral"
+        )
+    return out
+
+
+def evaluate(model: StanceModel, targets: pd.DataFrame) -> dict[str, float]:
+    """Score the model on :func:`read_newsmtsc` rows: :func:`metrics` of its predictions."""
+    check_columns("targets", targets, ["text", "spans", "polarity"])
+    rows = [features(t, s) for t, s in zip(targets["text"], targets["spans"], strict=True)]
+    return metrics(list(targets["polarity"]), list(predict(model, rows)["stance"]))
+
+
+# ---------------------------------------------------------------------------------------
+# corpus
+
+
+def stance(
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame | None = None,
+    *,
+    gazetteer: pd.DataFrame | None = None,
+    include_embeds: bool = False,
+    model: StanceModel | None = None,
+) -> pd.DataFrame:
+    """Stance toward each actor in each sentence that names it (per-partition step).
+
+    Parameters
+    ----------
+    sentences
+        ``doc_id, sent_id, start, text`` (from :func:`framelens.corpus.segment`) or the
+        scored rows of :func:`framelens.sentiment.score`, whose ``compound`` is carried
+        along for comparison with sentence tone.
+    mentions
+        :func:`framelens.gazetteer.actor_mentions` of the same sentences (offsets into
+        the document); found with ``gazetteer`` when omitted. Only ``actor`` mentions
+        count: seas and regions (:data:`PLACE_TYPES`) are places, not stance targets.
+    include_embeds
+        Keep embedded posts (``kind == "embed"``).
+    model
+        A :class:`StanceModel`; the shipped one by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`STANCE_COLUMNS`: one row per actor and sentence (all its mentions in the
+        sentence are one target), ``stance`` negative/neutral/positive with its
+        ``probability`` and the three probabilities, ``stance_score = p_positive -
+        p_negative`` (−1 … +1), ``evidence``, the sentence's ``compound`` (NaN when not
+        scored) and ``text``. Sorted by ``actor, doc_id, sent_id``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "text": [
+    ...     "China praised Russia for its support, while the United States criticised "
+    ...     "the drills."]})
+    >>> stance(s)[["actor", "stance"]].values.tolist()
+    [['China', 'positive'], ['Russia', 'positive'], ['United States', 'negative']]
+    """
+    from . import gazetteer as gz
+
+    check_columns("sentences", sentences, ["doc_id", "sent_id", "text"])
+    check_bool("include_embeds", include_embeds)
+    frame = sentences
+    if not include_embeds and "kind" in frame.columns:
+        frame = frame[frame["kind"] != "embed"]
+    if "start" not in frame.columns:
+        frame = frame.assign(start=0)
+    if mentions is None:
+        mentions = gz.actor_mentions(frame, gazetteer)
+    check_columns("mentions", mentions, ["doc_id", "sent_id", "actor", "start", "end"])
+    if "type" in mentions.columns:
+        mentions = mentions[~mentions["type"].isin(PLACE_TYPES)]
+    keep = ["doc_id", "sent_id", "start", "text"] + (
+        ["compound"] if "compound" in frame.columns else []
+    )
+    joined = mentions[
+        ["doc_id", "sent_id", "actor", "start", "end"]
+        + (["type"] if "type" in mentions.columns else [])
+    ].merge(frame[keep].rename(columns={"start": "sent_start"}), on=["doc_id", "sent_id"])
+    if joined.empty:
+        return _empty()
+    if "type" not in joined.columns:
+        joined["type"] = ""
+    if "compound" not in joined.columns:
+        joined["compound"] = np.nan
+    joined = joined.sort_values(["actor", "doc_id", "sent_id", "start"], kind="stable")
+    sent_mentions: dict[tuple, list] = {}
+    for d, i, a, b in zip(
+        mentions["doc_id"], mentions["sent_id"], mentions["start"], mentions["end"], strict=True
+    ):
+        sent_mentions.setdefault((d, int(i)), []).append((a, b))
+    targets, rows, quoted = [], [], []
+    for (actor, doc_id, sent_id), grp in joined.groupby(["actor", "doc_id", "sent_id"], sort=False):
+        first = grp.iloc[0]
+        offset = int(first["sent_start"])
+        spans = [
+            (int(a) - offset, int(b) - offset)
+            for a, b in zip(grp["start"], grp["end"], strict=True)
+        ]
+        others = [
+            (int(a) - offset, int(b) - offset)
+            for a, b in sent_mentions.get((doc_id, int(sent_id)), ())
+            if (int(a) - offset, int(b) - offset) not in spans
+        ]
+        seen: dict[str, Any] = {}
+        rows.append(features(str(first["text"]), spans, masked=others, words=seen))
+        quoted.append(seen)
+        targets.append(
+            (actor, first["type"], doc_id, int(sent_id), len(grp), first["compound"], first["text"])
+        )
+    pred = predict(model or load_model(), rows, words=quoted)
+    meta = pd.DataFrame(
+        targets, columns=["actor", "type", "doc_id", "sent_id", "n_mentions", "compound", "text"]
+    )
+    out = pd.concat([meta, pred], axis=1)
+    out["stance_score"] = out["p_positive"] - out["p_negative"]
+    out["compound"] = out["compound"].astype("float64")
+    return out[STANCE_COLUMNS].reset_index(drop=True)
+
+
+def _empty() -> pd.DataFrame:
+    frame = pd.DataFrame({c: [] for c in STANCE_COLUMNS})
+    types = {
+        c: "float64"
+        for c in STANCE_COLUMNS
+        if c.startswith("p_") or c in ("probability", "stance_score", "compound")
+    }
+    types.update({"sent_id": "int64", "n_mentions": "int64"})
+    return frame.astype(types).astype({c: "object" for c in STANCE_COLUMNS if c not in types})
+
+
+def stance_summary(
+    rows: pd.DataFrame,
+    documents: pd.DataFrame | None = None,
+    *,
+    group_by: str | None = None,
+    seed: int = 0,
+    n_boot: int = 2000,
+) -> pd.DataFrame:
+    """Mean stance and mean sentence tone per actor (and group), with 95% intervals.
+
+    Parameters
+    ----------
+    rows
+        Concatenated :func:`stance` rows of every partition.
+    documents
+        The corpus's documents, needed with ``group_by``.
+    group_by
+        A column of ``documents`` (outlet, year …); its missing values form the group
+        ``"(missing)"``.
+    seed, n_boot
+        Seeded percentile bootstrap of each mean (per actor and group, so the interval
+        does not depend on partitioning); intervals are NaN below two sentences.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`SUMMARY_COLUMNS` (with the ``group_by`` column after ``type``):
+        ``mean_stance`` is the mean ``stance_score`` (−1 … +1), ``share_*`` the shares of
+        predicted polarities, ``mean_compound`` the mean tone of the same sentences.
+    """
+    from .sentiment import _bootstrap, _seed_for
+
+    check_columns("rows", rows, STANCE_COLUMNS)
+    check_int("n_boot", n_boot, min_value=100)
+    check_number("seed", seed)
+    keys = ["actor"]
+    frame = rows
+    if group_by is not None:
+        if documents is None:
+            raise ParameterError("`group_by` needs `documents` (the corpus's documents table).")
+        from .sentiment import check_group_by
+
+        check_group_by(documents, group_by)
+        groups = documents[["doc_id", group_by]].copy()
+        groups[group_by] = (
+            groups[group_by]
+            .astype("object")
+            .where(groups[group_by].notna(), "(missing)")
+            .astype(str)
+        )
+        frame = frame.merge(groups, on="doc_id", how="left")
+        frame[group_by] = frame[group_by].fillna("(missing)")
+        keys.append(group_by)
+    cols = SUMMARY_COLUMNS[:2] + ([group_by] if group_by else []) + SUMMARY_COLUMNS[2:]
+    if frame.empty:
+        return pd.DataFrame({c: [] for c in cols})
+    frame = frame.sort_values(keys + ["doc_id", "sent_id"], kind="stable")
+    out = []
+    for key, grp in frame.groupby(keys, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        s = grp["stance_score"].to_numpy(float)
+        c = grp["compound"].dropna().to_numpy(float)
+        slo, shi = _bootstrap(s, _seed_for(int(seed), ("stance",) + key), n_boot)
+        tlo, thi = _bootstrap(c, _seed_for(int(seed), ("tone",) + key), n_boot)
+        shares = grp["stance"].value_counts(normalize=True)
+        out.append(
+            {
+                "actor": key[0],
+                "type": grp["type"].iloc[0],
+                **({group_by: key[1]} if group_by else {}),
+                "n_sentences": len(grp),
+                "n_documents": grp["doc_id"].nunique(),
+                "mean_stance": float(s.mean()),
+                "stance_ci_low": slo,
+                "stance_ci_high": shi,
+                **{f"share_{p}": float(shares.get(p, 0.0)) for p in POLARITIES},
+                "mean_compound": float(c.mean()) if len(c) else math.nan,
+                "tone_ci_low": tlo,
+                "tone_ci_high": thi,
+            }
+        )
+    return pd.DataFrame(out, columns=cols)

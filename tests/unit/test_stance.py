@@ -1,0 +1,226 @@
+"""Stance toward each actor: the shipped model's figure on NewsMTSC, features, evidence, errors."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framelens import stance
+from framelens.errors import InputError, ParameterError
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "newsmtsc"
+
+
+@pytest.fixture(scope="module")
+def dev() -> pd.DataFrame:
+    return stance.read_newsmtsc(DATA / "devtest_mt.jsonl")
+
+
+def _sentences(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"doc_id": ["a"] * len(texts), "sent_id": range(len(texts)), "start": 0, "text": texts}
+    )
+
+
+def test_reads_every_newsmtsc_target(dev):
+    assert len(dev) == 1476  # 721 sentences, several targets each
+    assert dev["line"].nunique() == 721
+    assert dev["polarity"].value_counts().to_dict() == {
+        "neutral": 748,
+        "negative": 482,
+        "positive": 246,
+    }
+    first = dev.iloc[0]
+    a, b = first["spans"][0]
+    assert first["text"][a:b] == first["mention"]
+
+
+def test_shipped_model_reproduces_its_card_on_devtest_mt(dev):
+    """The figure the card (and the closing note) reports is what the shipped weights give."""
+    model = stance.load_model()
+    got = stance.evaluate(model, dev)
+    card = model.card["dev"]
+    for key in ("macro_f1", "accuracy", "kappa", "f1_negative", "f1_neutral", "f1_positive"):
+        assert got[key] == pytest.approx(card[key], abs=1e-6), key
+    assert got["macro_f1"] == pytest.approx(0.6463, abs=5e-4)
+    assert got["kappa"] == pytest.approx(0.4710, abs=5e-4)
+
+
+def test_model_beats_sentence_tone_baseline(dev):
+    """Sentence tone as stance reproduces the issue's 0.49 and the model is far above it."""
+    base = stance.metrics(dev["polarity"], stance.baseline_predictions(list(dev["text"])))
+    assert base["macro_f1"] == pytest.approx(0.493, abs=0.005)
+    model = stance.evaluate(stance.load_model(), dev)
+    assert model["macro_f1"] - base["macro_f1"] > 0.12
+    assert model["kappa"] > base["kappa"] + 0.15
+
+
+def test_card_names_its_source_and_data():
+    card = stance.load_model().card
+    assert "NewsMTSC" in card["source"] and "MIT" in card["source"]
+    import hashlib
+
+    sha = hashlib.sha256((DATA / "train.jsonl").read_bytes()).hexdigest()
+    assert card["train_sha256"] == sha
+    assert card["n_train"] == 8739
+    assert card["converged"] is True
+
+
+@pytest.mark.slow
+def test_retraining_reproduces_the_shipped_model(dev):
+    """benchmarks/train_stance.py's fit, run again, gives the shipped predictions."""
+    train = stance.read_newsmtsc(DATA / "train.jsonl")
+    rows = [stance.features(t, s) for t, s in zip(train["text"], train["spans"], strict=True)]
+    card = stance.load_model().card
+    model = stance.fit(rows, train["polarity"], l2=card["l2"], min_count=card["min_count"])
+    assert model.names == stance.load_model().names
+    assert stance.evaluate(model, dev)["macro_f1"] == pytest.approx(
+        card["dev"]["macro_f1"], abs=0.002
+    )
+
+
+def test_features_skip_the_target_and_see_sides():
+    text = "Critics blamed Moscow for the attack."
+    f = stance.features(text, [(text.index("Moscow"), text.index("Moscow") + 6)])
+    assert not any(k.endswith(":moscow") for k in f)
+    assert f["aL:blame"] == 1 and f["nR:attack"] == 1
+    assert f["v_L"] < 0  # "blamed" is negative in VADER, left of the target
+    assert f["t:start"] == 0
+
+
+def test_negation_flips_nearby_valence():
+    plain = stance.features("Russia is a good partner.", [(0, 6)])
+    negated = stance.features("Russia is not a good partner.", [(0, 6)])
+    assert plain["v_R"] > 0 > negated["v_R"]
+
+
+def test_masked_names_give_no_valence():
+    text = "China met the United States."
+    start = text.index("United")
+    bare = stance.features(text, [(0, 5)])
+    masked = stance.features(text, [(0, 5)], masked=[(start, start + 13)])
+    assert bare["v_near"] > 0  # VADER rates "united" +1.8
+    assert masked["v_near"] == 0
+
+
+def test_stance_separates_actors_of_one_sentence():
+    s = _sentences(
+        "China praised Russia for its support, while the United States criticised the drills."
+    )
+    rows = stance.stance(s)
+    got = dict(zip(rows["actor"], rows["stance"], strict=True))
+    assert got["United States"] == "negative"
+    assert got["China"] == "positive"
+    assert rows["p_negative"].add(rows["p_neutral"]).add(rows["p_positive"]).round(9).eq(1).all()
+    assert (rows["stance_score"] == rows["p_positive"] - rows["p_negative"]).all()
+
+
+def test_evidence_quotes_the_words_as_written():
+    rows = stance.stance(_sentences("Japan condemned China over the dangerous drills."))
+    china = rows[rows["actor"] == "China"].iloc[0]
+    assert china["stance"] == "negative"
+    assert "condemned" in china["evidence"] and "dangerous" in china["evidence"]
+    assert "condemn " not in china["evidence"]  # the stem is not what the reader sees
+
+
+def test_places_are_not_targets_and_mentions_merge_per_sentence():
+    s = _sentences("China and Beijing's navy sailed into the South China Sea.")
+    rows = stance.stance(s)
+    assert rows["actor"].tolist() == ["China"]
+    assert rows["n_mentions"].tolist() == [2]
+
+
+def test_embeds_are_left_out_unless_asked():
+    s = _sentences("China is strong.", "Russia is weak.").assign(kind=["prose", "embed"])
+    assert stance.stance(s)["actor"].tolist() == ["China"]
+    assert stance.stance(s, include_embeds=True)["actor"].tolist() == ["China", "Russia"]
+
+
+def test_partitions_give_the_same_rows():
+    texts = [
+        "Japan condemned China over the dangerous drills.",
+        "Russia welcomed the talks with China.",
+        "The Pentagon said Russia and China posed a threat.",
+    ]
+    whole = stance.stance(_sentences(*texts))
+    parts = pd.concat(
+        [stance.stance(_sentences(*texts).iloc[[i]]) for i in range(3)], ignore_index=True
+    )
+    parts = parts.sort_values(["actor", "doc_id", "sent_id"], kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(whole, parts)
+
+
+def test_no_actor_gives_typed_empty_frame():
+    rows = stance.stance(_sentences("Nothing here names an actor."))
+    assert rows.empty and list(rows.columns) == stance.STANCE_COLUMNS
+    summary = stance.stance_summary(rows)
+    assert summary.empty
+
+
+def test_summary_by_group_with_intervals():
+    texts = [
+        "Japan condemned China over the dangerous drills.",
+        "China praised the friendly talks.",
+        "Critics blamed China for the attack.",
+        "China welcomed the peaceful agreement.",
+    ]
+    s = pd.DataFrame(
+        {"doc_id": ["a", "a", "b", "b"], "sent_id": [0, 1, 0, 1], "start": 0, "text": texts}
+    )
+    from framelens import sentiment
+
+    rows = stance.stance(sentiment.score(s))
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", None]})
+    out = stance.stance_summary(rows, docs, group_by="outlet", n_boot=200)
+    china = out[out["actor"] == "China"].set_index("outlet")
+    assert set(china.index) == {"X", "(missing)"}
+    assert china.loc["X", "n_sentences"] == 2
+    x = china.loc["X"]
+    assert x["stance_ci_low"] <= x["mean_stance"] <= x["stance_ci_high"]
+    assert not math.isnan(x["mean_compound"])
+    again = stance.stance_summary(rows, docs, group_by="outlet", n_boot=200)
+    pd.testing.assert_frame_equal(out, again)
+
+
+def test_summary_names_a_missing_group_column():
+    rows = stance.stance(_sentences("China praised the talks."))
+    docs = pd.DataFrame({"doc_id": ["a"]})
+    with pytest.raises(ParameterError, match="outlet"):
+        stance.stance_summary(rows, docs, group_by="outlet")
+    with pytest.raises(ParameterError, match="documents"):
+        stance.stance_summary(rows, group_by="outlet")
+
+
+def test_bad_newsmtsc_line_is_named(tmp_path):
+    good = (DATA / "devtest_mt.jsonl").read_text().splitlines()[0]
+    path = tmp_path / "bad.jsonl"
+    path.write_text(good + "\n" + json.dumps({"sentence_normalized": "x"}) + "\n")
+    with pytest.raises(InputError, match=r"bad\.jsonl, line 2"):
+        stance.read_newsmtsc(path)
+    with pytest.raises(InputError, match="no such"):
+        stance.read_newsmtsc(tmp_path / "missing.jsonl")
+
+
+def test_metrics_reject_unknown_labels():
+    with pytest.raises(ParameterError, match="polarity 'good'"):
+        stance.metrics(["good"], ["negative"])
+    m = stance.metrics(["negative", "positive"], ["negative", "positive"])
+    assert m["macro_f1"] == pytest.approx(2 / 3)  # neutral never occurs: its F1 is 0
+    assert m["kappa"] == 1.0
+
+
+def test_missing_sentence_column_is_named():
+    with pytest.raises(ParameterError, match="'text'"):
+        stance.stance(pd.DataFrame({"doc_id": ["a"], "sent_id": [0]}))
+
+
+def test_weights_are_finite_and_float32_exact():
+    model = stance.load_model()
+    assert model.weights.shape == (len(model.names), 3)
+    assert np.isfinite(model.weights).all()
+    assert (model.weights.astype(np.float32).astype(np.float64) == model.weights).all()
