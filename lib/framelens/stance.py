@@ -75,6 +75,8 @@ __all__ = [
     "fit",
     "load_model",
     "metrics",
+    "model_summary",
+    "plot_stance",
     "predict",
     "read_newsmtsc",
     "stance",
@@ -385,6 +387,26 @@ def load_model() -> StanceModel:
         weights = z["weights"].astype(np.float64)
     card = json.loads(Path(data_path("stance_model.json")).read_text())
     return StanceModel(names, weights, card)
+
+
+def model_summary(model: StanceModel | None = None) -> str:
+    """One line: what the model was trained on and its figures on NewsMTSC's dev-test.
+
+    Examples
+    --------
+    >>> model_summary().startswith("Stance model: trained on 8739 NewsMTSC targets")
+    True
+    """
+    card = (model or load_model()).card
+    dev, base = card["dev"], card["dev_baseline_sentence_tone"]
+    lo, hi = card["dev_macro_f1_ci95"]
+    return (
+        f"Stance model: trained on {card['n_train']} NewsMTSC targets; on {int(dev['n'])} "
+        f"unseen targets of its multi-target test set macro F1 {dev['macro_f1']:.3f} "
+        f"(95% CI {lo:.3f}-{hi:.3f}), accuracy {dev['accuracy']:.3f}, Cohen's kappa "
+        f"{dev['kappa']:.3f}; sentence tone used as stance: macro F1 {base['macro_f1']:.3f}, "
+        f"accuracy {base['accuracy']:.3f}, kappa {base['kappa']:.3f}."
+    )
 
 
 def fit(
@@ -832,3 +854,103 @@ def stance_summary(
             }
         )
     return pd.DataFrame(out, columns=cols)
+
+
+# ---------------------------------------------------------------------------------------
+# figure
+
+
+def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: int = 1, ax=None):
+    """Mean stance and mean sentence tone per actor (or actor and group), side by side.
+
+    Each row of :func:`stance_summary` with at least ``min_n`` sentences gets two markers
+    with their 95% intervals: stance toward the actor (filled) and the tone of the same
+    sentences (hollow), both on −1 … +1. A row with one sentence has no interval.
+
+    Parameters
+    ----------
+    summary
+        :func:`stance_summary` rows.
+    group_by
+        The group column of ``summary`` when it was grouped; rows read "actor · group".
+    min_n
+        Leave out rows with fewer sentences.
+    ax
+        A matplotlib Axes; a new figure when omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
+    ...                   "text": ["Japan condemned China."]})
+    >>> ax = plot_stance(stance_summary(stance(s)))
+    >>> ax.get_xlabel()
+    'mean over sentences (−1 … +1), 95% bootstrap interval'
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    from .plots import PALETTE
+    from .sentiment import LEGEND_FONTSIZE, _axes
+
+    need = [
+        "actor",
+        "n_sentences",
+        "mean_stance",
+        "stance_ci_low",
+        "stance_ci_high",
+        "mean_compound",
+        "tone_ci_low",
+        "tone_ci_high",
+    ]
+    check_columns("summary", summary, need + ([group_by] if group_by else []))
+    min_n = check_int("min_n", min_n, min_value=1)
+    ax = _axes(ax)
+    d = summary[summary["n_sentences"] >= min_n]
+    d = d.sort_values(["mean_stance", "actor"], kind="stable").reset_index(drop=True)
+    y = np.arange(len(d))
+    for col, lo, hi, dy, color, face, label in (
+        (
+            "mean_stance",
+            "stance_ci_low",
+            "stance_ci_high",
+            0.15,
+            PALETTE[0],
+            None,
+            "stance toward the actor (p positive − p negative)",
+        ),
+        (
+            "mean_compound",
+            "tone_ci_low",
+            "tone_ci_high",
+            -0.15,
+            PALETTE[1],
+            "white",
+            "tone of the same sentences (VADER compound)",
+        ),
+    ):
+        err_lo = (d[col] - d[lo]).fillna(0).clip(lower=0)
+        err_hi = (d[hi] - d[col]).fillna(0).clip(lower=0)
+        ax.errorbar(
+            d[col],
+            y + dy,
+            xerr=[err_lo, err_hi],
+            fmt="o",
+            color=color,
+            markerfacecolor=face or color,
+            ecolor=color,
+            capsize=3,
+            label=label,
+        )
+    ax.axvline(0, color="0.5", lw=0.8)
+    ax.set_yticks(y)
+    names = d["actor"] if not group_by else d["actor"] + " · " + d[group_by].astype(str)
+    ax.set_yticklabels([f"{a} (n={n})" for a, n in zip(names, d["n_sentences"], strict=True)])
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("mean over sentences (−1 … +1), 95% bootstrap interval")
+    ax.set_ylabel("actor · " + group_by + " (sentences)" if group_by else "actor (sentences)")
+    ax.set_title("Stance toward each actor beside the tone around it")
+    if len(d):
+        ax.legend(loc="best", fontsize=LEGEND_FONTSIZE)
+    return ax

@@ -96,6 +96,23 @@ def test_tables_and_figures(run_notebook, rated_corpus):
     actors = pd.read_csv(out / "tables" / "sentiment_actors.csv").set_index("actor")
     assert actors.loc["China", "n_sentences"] == 10
     assert actors.loc["China", "most_negative_sent_id"] == 22
+    stance_rows = pd.read_csv(out / "tables" / "sentiment_stance.csv")
+    china = stance_rows[stance_rows["actor"] == "China"]
+    assert len(china) == 10  # one row per sentence naming China, as for its tone
+    assert set(stance_rows["stance"]) <= {"negative", "neutral", "positive"}
+    assert stance_rows["evidence"].str.len().gt(0).all()
+    # each row carries its sentence's tone, so the two can be read side by side
+    tone = sents.set_index(["doc_id", "sent_id"])["compound"]
+    keyed = stance_rows.set_index(["doc_id", "sent_id"])["compound"]
+    assert (keyed - tone.reindex(keyed.index).astype(float)).abs().max() < 1e-9
+    stance_actors = pd.read_csv(out / "tables" / "sentiment_stance_actors.csv").set_index("actor")
+    assert stance_actors.loc["China", "n_sentences"] == 10
+    assert stance_actors.loc["China", "mean_compound"] == pytest.approx(
+        actors.loc["China", "mean_compound"], abs=1e-9
+    )
+    by_group = pd.read_csv(out / "tables" / "sentiment_stance_groups.csv")
+    assert set(by_group["source"]) <= {"Daily", "Wire"}
+    assert by_group.groupby("actor")["n_sentences"].sum()["China"] == 10
     methods = pd.read_csv(out / "tables" / "sentiment_methods.csv")
     assert methods["n"].item() == 28  # 24 + 1 + 2 + 1 scored by both; the Russian left out
     worst = pd.read_csv(out / "tables" / "sentiment_disagreements.csv")
@@ -104,8 +121,10 @@ def test_tables_and_figures(run_notebook, rated_corpus):
         "sentiment_distribution",
         f"sentiment_arc_{DOC}",
         "sentiment_actor_tone",
+        "sentiment_stance",
         "sentiment_methods",
         "sentiment_groups",
+        "sentiment_stance_groups",
     ]:
         assert (out / "figures" / f"{fig}.svg").stat().st_size > 1000, fig
     arcs = sorted(p.stem for p in (out / "figures").glob("sentiment_arc_*.png"))
