@@ -952,5 +952,8 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     ax.set_ylabel("actor · " + group_by + " (sentences)" if group_by else "actor (sentences)")
     ax.set_title("Stance toward each actor beside the tone around it")
     if len(d):
-        ax.legend(loc="best", fontsize=LEGEND_FONTSIZE)
+        # below the axes: inside, it would cover the top actor's markers
+        ax.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=LEGEND_FONTSIZE, frameon=False
+        )
     return ax
