@@ -233,9 +233,17 @@ def features(
     t0, t1 = min(target), max(target)
     in_target = set(target)
     no_valence = {i for i, (_, s, e) in enumerate(toks) if any(s < b and e > a for a, b in masked)}
-    bounds = [i for i, (w, _, _) in enumerate(toks) if w in _BOUNDARY]
+    n_bounds = [0]  # boundaries among the first i tokens: a clause check in O(1)
+    for w, _, _ in toks:
+        n_bounds.append(n_bounds[-1] + (w in _BOUNDARY))
     vader = _vader_lexicon()
     pattern = _pattern_lexicon()
+    stems = [_stem(w) for w, _, _ in toks]
+    negated = [False] * len(toks)  # a negation among the three words before
+    for j, (w, _, _) in enumerate(toks):
+        if w in _NEGATION:
+            for k in range(j + 1, min(j + 4, len(toks))):
+                negated[k] = True
     f: Counter[str] = Counter()
     for i, (word, _, _) in enumerate(toks):
         if i in in_target:
@@ -244,7 +252,7 @@ def features(
         side = "R" if right else "L"
         dist = i - t1 if right else abs(t0 - i)  # a word between two mentions: from the first
         near = dist <= window
-        stem = _stem(word)
+        stem = stems[i]
         if words is not None:
             words.setdefault(stem, set()).add(word)
         f["w:" + stem] += 1
@@ -252,11 +260,11 @@ def features(
         if near:
             f[f"n{side}:" + stem] += 1
             if i + 1 < len(toks):
-                f[f"b{side}:" + stem + "_" + _stem(toks[i + 1][0])] += 1
+                f[f"b{side}:" + stem + "_" + stems[i + 1]] += 1
         if dist == 1:
             f[f"a{side}:" + stem] += 1
         lo, hi = min(i, t0), max(i, t0)
-        same_clause = not any(lo <= k <= hi for k in bounds)
+        same_clause = n_bounds[hi + 1] == n_bounds[lo]
         if same_clause:
             f["c:" + stem] += 1
         weight = 1 / (1 + dist)
@@ -270,7 +278,7 @@ def features(
             f["tb_" + side] += tb * weight
         valence = vader.get(word)
         if valence is not None:
-            if any(toks[j][0] in _NEGATION for j in range(max(0, i - 3), i)):
+            if negated[i]:
                 valence = -valence * 0.74  # VADER's N_SCALAR
             if words is not None:
                 words.setdefault("vader", {})[word] = valence * weight
@@ -368,6 +376,31 @@ class StanceModel:
 
 
 _INDEX_CACHE: dict[int, dict[str, int]] = {}
+_KEY_CACHE: dict[int, tuple[np.ndarray, list[str]]] = {}
+
+
+def _evidence_keys(names: tuple[str, ...]) -> tuple[np.ndarray, list[str]]:
+    """Group the features of one word (or word pair, or lexicon sum) for the evidence.
+
+    Returns the group of each feature (−1 for the class prior) and, per group, a feature
+    name that :func:`_label` turns into the words the reader sees.
+    """
+    key = id(names)
+    if key not in _KEY_CACHE:
+        groups: dict[str, int] = {}
+        firsts: list[str] = []
+        of = np.empty(len(names), dtype=np.int64)
+        for j, name in enumerate(names):
+            if name == "bias":
+                of[j] = -1
+                continue
+            group = name if name in _DENSE_NAMES else name.split(":", 1)[1]
+            if group not in groups:
+                groups[group] = len(firsts)
+                firsts.append(name)
+            of[j] = groups[group]
+        _KEY_CACHE[key] = (of, firsts)
+    return _KEY_CACHE[key]
 
 
 def _index(names: tuple[str, ...]) -> dict[str, int]:
@@ -515,20 +548,23 @@ def predict(
     P = _softmax(np.asarray(X @ model.weights))
     k = P.argmax(axis=1)
     centred = model.weights - model.weights.mean(axis=1, keepdims=True)
-    names = model.names
+    key_of, keys = _evidence_keys(model.names)
     evidence = []
     for r in range(X.shape[0]):
         lo, hi = X.indptr[r], X.indptr[r + 1]
-        cols, vals = X.indices[lo:hi], X.data[lo:hi]
-        contrib = vals * centred[cols, k[r]]
-        per: dict[str, float] = {}
-        for j, c in zip(cols, contrib, strict=True):
-            if names[j] == "bias":
-                continue
-            label = _label(names[j], words[r] if words is not None else None)
-            per[label] = per.get(label, 0.0) + float(c)
-        best = sorted(((v, w) for w, v in per.items() if v > 0), key=lambda t: (-t[0], t[1]))
-        evidence.append("; ".join(f"{w} {v:+.2f}" for v, w in best[:top_n]))
+        cols = X.indices[lo:hi]
+        contrib = X.data[lo:hi] * centred[cols, k[r]]
+        ids = key_of[cols]
+        keep = ids >= 0  # the class prior is not evidence
+        uniq, inv = np.unique(ids[keep], return_inverse=True)
+        sums = np.bincount(inv, weights=contrib[keep], minlength=len(uniq))
+        order = sorted(
+            (i for i in range(len(uniq)) if sums[i] > 0), key=lambda i: (-sums[i], uniq[i])
+        )[:top_n]
+        row_words = words[r] if words is not None else None
+        evidence.append(
+            "; ".join(f"{_label(keys[uniq[i]], row_words)} {sums[i]:+.2f}" for i in order)
+        )
     out = pd.DataFrame(
         {
             "stance": [POLARITIES[i] for i in k],
@@ -732,25 +768,29 @@ def stance(
         mentions["doc_id"], mentions["sent_id"], mentions["start"], mentions["end"], strict=True
     ):
         sent_mentions.setdefault((d, int(i)), []).append((a, b))
+    # one target per actor and sentence: its mentions, in order (plain lists: a pandas
+    # group per target costs more than the features)
+    grouped: dict[tuple, list] = {}
+    for actor, typ, doc_id, sent_id, start, end, sent_start, compound, text in zip(
+        joined["actor"], joined["type"], joined["doc_id"], joined["sent_id"], joined["start"],
+        joined["end"], joined["sent_start"], joined["compound"], joined["text"], strict=True
+    ):  # fmt: skip
+        key = (actor, doc_id, int(sent_id))
+        if key not in grouped:
+            grouped[key] = [typ, int(sent_start), compound, text, []]
+        grouped[key][4].append((int(start), int(end)))
     targets, rows, quoted = [], [], []
-    for (actor, doc_id, sent_id), grp in joined.groupby(["actor", "doc_id", "sent_id"], sort=False):
-        first = grp.iloc[0]
-        offset = int(first["sent_start"])
-        spans = [
-            (int(a) - offset, int(b) - offset)
-            for a, b in zip(grp["start"], grp["end"], strict=True)
-        ]
+    for (actor, doc_id, sent_id), (typ, offset, compound, text, found) in grouped.items():
+        spans = [(a - offset, b - offset) for a, b in found]
         others = [
             (int(a) - offset, int(b) - offset)
-            for a, b in sent_mentions.get((doc_id, int(sent_id)), ())
-            if (int(a) - offset, int(b) - offset) not in spans
+            for a, b in sent_mentions.get((doc_id, sent_id), ())
+            if (int(a), int(b)) not in found
         ]
         seen: dict[str, Any] = {}
-        rows.append(features(str(first["text"]), spans, masked=others, words=seen))
+        rows.append(features(str(text), spans, masked=others, words=seen))
         quoted.append(seen)
-        targets.append(
-            (actor, first["type"], doc_id, int(sent_id), len(grp), first["compound"], first["text"])
-        )
+        targets.append((actor, typ, doc_id, sent_id, len(spans), compound, text))
     pred = predict(model or load_model(), rows, words=quoted)
     meta = pd.DataFrame(
         targets, columns=["actor", "type", "doc_id", "sent_id", "n_mentions", "compound", "text"]
