@@ -34,6 +34,8 @@ TABLE_DESCRIPTIONS = {
     "sentiment_stance": "Stance toward each actor in each sentence, its probability and evidence.",
     "sentiment_stance_actors": "Mean stance toward each actor beside the tone of its sentences.",
     "sentiment_stance_groups": "Mean stance and tone per actor and group of documents.",
+    "sentiment_domain": "How much tone moves with names masked and domain words neutral.",
+    "sentiment_domain_sentences": "Sentence tone with names masked and domain words neutral.",
     "sentiment_methods": "VADER beside Pattern (TextBlob) on the same sentences.",
     "sentiment_disagreements": "Sentences where VADER and Pattern disagree most.",
     "sentiment_validation": "VADER against the corpus's own human ratings.",

@@ -37,6 +37,7 @@ dtype per column whatever its length, so an empty partition matches a full one.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import math
 import os
 import re
@@ -62,8 +63,11 @@ __all__ = [
     "COUNT_COLUMNS",
     "DOCUMENT_COLUMNS",
     "EVALUATE_COLUMNS",
+    "DOMAINS",
+    "MASK_TOKEN",
     "PATTERN_COLUMNS",
     "SCORE_COLUMNS",
+    "SENSITIVITY_COLUMNS",
     "actor_sentences",
     "actor_tone",
     "actor_tone_finish",
@@ -76,8 +80,11 @@ __all__ = [
     "combine_counts",
     "disagreements",
     "documents_table",
+    "domain_sensitivity",
     "evaluate",
     "language_check",
+    "load_domain",
+    "mask_names",
     "pattern_scores",
     "plot_actor_tone",
     "plot_agreement",
@@ -188,6 +195,7 @@ NOTE_LONG = "long sentence ({n} tokens): compound saturates; check the segmentat
 
 # one dtype per column name, so an empty partition has the same schema as a full one
 _STR_COLUMNS = {
+    "masked",
     "doc_id",
     "kind",
     "text",
@@ -289,6 +297,107 @@ def _analyzer():
 @cache
 def _engine() -> _Vader:
     return _Vader(_analyzer())
+
+
+#: domain lists shipped in ``framelens/data`` (``neutral_<domain>.yaml``)
+DOMAINS = ("security",)
+#: what a masked name is replaced by before scoring: a word no lexicon rates
+MASK_TOKEN = "Name"
+
+
+@cache
+def load_domain(domain: str) -> dict[str, Any]:
+    """Read a domain list: lexicon words neutral in that domain, and phrases to mask.
+
+    Returns
+    -------
+    dict
+        ``{"words": {word: (vader valence, why)}, "phrases": [phrase, …]}``.
+
+    Examples
+    --------
+    >>> d = load_domain("security")
+    >>> d["words"]["destroyer"][0], "Pacific Fleet" in d["phrases"]
+    (-2.0, True)
+    """
+    import yaml
+
+    check_choice("domain", domain, list(DOMAINS))
+    raw = yaml.safe_load(resources.data_path(f"neutral_{domain}.yaml").read_text("utf-8"))
+    words = {str(e["word"]).lower(): (float(e["vader"]), str(e["why"])) for e in raw["words"]}
+    return {"words": words, "phrases": [str(p) for p in raw["phrases"]]}
+
+
+@cache
+def _domain_engine(domain: str) -> _Vader:
+    engine = _Vader(_analyzer())
+    neutral = load_domain(domain)["words"]
+    engine.lex = {k: v for k, v in engine.lex.items() if k.lower() not in neutral}
+    return engine
+
+
+def _domain_patterns(domain: str, gazetteer: pd.DataFrame | None) -> tuple[re.Pattern, ...]:
+    """Names (case-sensitive: actors, places, exercise names) and phrases (any case)."""
+    from . import events
+    from . import gazetteer as gz
+
+    gaz = gz.load_gazetteer() if gazetteer is None else gazetteer
+    names = set(gaz["alias"]) | set(events.load_events()["name"])
+    for name in list(names):
+        names.update(part for part in name.split("/") if len(part) > 3)
+    phrases = load_domain(domain)["phrases"]
+
+    def compile_(items, flags=0):
+        items = sorted(set(items), key=lambda a: (-len(a), a))
+        body = "|".join(re.escape(a).replace("'", "['\u2019]") for a in items)
+        return re.compile(r"(?<![\w\-])(?:" + body + r")(?![\w\-])", flags)
+
+    return compile_(phrases, re.IGNORECASE), compile_(names)
+
+
+def mask_names(
+    texts: Sequence[str], *, domain: str = "security", gazetteer: pd.DataFrame | None = None
+) -> tuple[list[str], list[str]]:
+    """Replace names and fixed phrases by a word no lexicon rates, before scoring.
+
+    Masked: the domain list's phrases ("third party", "Pacific Fleet"), then every alias
+    of the gazetteer (actors and places: "United States", "South China Sea") and every
+    exercise name of the event table ("Peace Mission", "Joint Sea"). Each becomes
+    :data:`MASK_TOKEN`, so "United" (VADER +1.8) and "Peace" (+2.5) in names score 0
+    while the sentence keeps its shape for VADER's rules.
+
+    Returns
+    -------
+    tuple of two lists
+        The masked texts, and per text what was masked (``"United States; Peace
+        Mission"``, empty when nothing was).
+
+    Examples
+    --------
+    >>> mask_names(["The United States watched the Peace Mission drills."])
+    (['The Name watched the Name drills.'], ['United States; Peace Mission'])
+    """
+    check_choice("domain", domain, list(DOMAINS))
+    patterns = _domain_patterns(domain, gazetteer)
+    out, found = [], []
+    for text in texts:
+        hits: list[str] = []
+        for pattern in patterns:
+            hits.extend(m.group(0) for m in pattern.finditer(text))
+            text = pattern.sub(MASK_TOKEN, text)
+        out.append(text)
+        found.append("; ".join(hits))
+    return out, found
+
+
+def _neutral_found(text: str, domain: str) -> str:
+    neutral = load_domain(domain)["words"]
+    seen: list[str] = []
+    for token in text.split():
+        w = token.strip(string.punctuation + "\u2019\u201c\u201d").lower()
+        if w in neutral and w not in seen:
+            seen.append(w)
+    return "; ".join(f"{w} {neutral[w][0]:g}" for w in seen)
 
 
 _PUNCT = frozenset(string.punctuation)
@@ -568,13 +677,14 @@ def _score_one(engine: _Vader, text: str) -> tuple:
     return (neg, neu, pos, compound, drivers, note)
 
 
-def _score_chunk(texts: Sequence[str]) -> list[tuple]:
-    engine = _engine()
+def _score_chunk(texts: Sequence[str], domain: str | None = None) -> list[tuple]:
+    engine = _domain_engine(domain) if domain else _engine()
     return [_score_one(engine, t) for t in texts]
 
 
-def _score_texts(texts: list[str], n_jobs: int) -> list[tuple]:
-    engine = _engine()  # load in the parent, so forked workers inherit it
+def _score_texts(texts: list[str], n_jobs: int, domain: str | None = None) -> list[tuple]:
+    # load in the parent, so forked workers inherit it
+    engine = _domain_engine(domain) if domain else _engine()
     if n_jobs <= 1 or len(texts) < MIN_PARALLEL:
         return [_score_one(engine, t) for t in texts]
     n_chunks = n_jobs * 4
@@ -582,7 +692,7 @@ def _score_texts(texts: list[str], n_jobs: int) -> list[tuple]:
     chunks = [texts[k : k + size] for k in range(0, len(texts), size)]
     out: list[tuple] = []
     with concurrent.futures.ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        for part in pool.map(_score_chunk, chunks):
+        for part in pool.map(functools.partial(_score_chunk, domain=domain), chunks):
             out.extend(part)
     return out
 
@@ -625,6 +735,8 @@ def score(
     pos_threshold: float = 0.05,
     neg_threshold: float = -0.05,
     n_jobs: int = 1,
+    domain: str | None = None,
+    gazetteer: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Score every sentence with VADER and show the words that drove each score.
 
@@ -640,6 +752,14 @@ def score(
     n_jobs
         Processes to use (``concurrent.futures``) for 1,000 sentences or more; the rows
         and their order are the same for any ``n_jobs``.
+    domain
+        ``None`` (default): VADER as published. ``"security"``: names are masked first
+        (:func:`mask_names`: actors, places, exercise names and the domain list's
+        phrases) and the domain list's words (:func:`load_domain`, e.g. "destroyer",
+        "defense", "party") score 0; a ``masked`` column says what was taken out of each
+        sentence. The compared figures are in :func:`domain_sensitivity`.
+    gazetteer
+        The actors and places to mask with ``domain`` (the shipped gazetteer by default).
 
     Returns
     -------
@@ -667,6 +787,9 @@ def score(
             tokens)…"`` (more than 150 tokens; scored).
         ``para_id, start, end``
             copied from the input when present, to point back into the document.
+        ``masked`` (with ``domain``)
+            the names masked and the domain words neutralised, with their lexicon
+            valence: ``"United States; Pacific Fleet | destroyer -2"``.
 
     Examples
     --------
@@ -674,13 +797,29 @@ def score(
     ...                   "text": ["The allies expressed alarm.", "The talks went well."]})
     >>> score(s)[["compound", "label", "drivers"]].values.tolist()
     [[-0.34, 'negative', 'alarm -1.4'], [0.2732, 'positive', 'well 1.1']]
+    >>> d = pd.DataFrame({"doc_id": ["a"], "sent_id": [0],
+    ...                   "text": ["A destroyer of the United States sailed."]})
+    >>> score(d)["compound"].item()  # destroyer -2.0, united +1.8
+    -0.0516
+    >>> score(d, domain="security")[["compound", "masked"]].values.tolist()
+    [[0.0, 'United States | destroyer -2']]
     """
     check_columns("sentences", sentences, ["doc_id", "sent_id", "text"])
     pos_threshold, neg_threshold = _check_thresholds(pos_threshold, neg_threshold)
     n_jobs = _check_n_jobs(n_jobs)
     frame = sentences.sort_values(["doc_id", "sent_id"], kind="stable").reset_index(drop=True)
     texts = [_as_text(t) for t in frame["text"]]
-    results = _score_texts(texts, n_jobs)
+    masked = None
+    if domain is not None:
+        check_choice("domain", domain, list(DOMAINS))
+        scored, names = mask_names(texts, domain=domain, gazetteer=gazetteer)
+        masked = [
+            " | ".join(p for p in (n, _neutral_found(t, domain)) if p)
+            for n, t in zip(names, scored, strict=True)
+        ]
+        results = _score_texts(scored, n_jobs, domain)
+    else:
+        results = _score_texts(texts, n_jobs)
     cols = list(zip(*results, strict=True)) if results else [()] * 6
     compound = np.asarray(cols[3], dtype="float64")
     out = pd.DataFrame(
@@ -703,6 +842,8 @@ def score(
     for extra in ("para_id", "start", "end"):
         if extra in frame.columns:
             out[extra] = frame[extra].astype("int64").to_numpy()
+    if masked is not None:
+        out["masked"] = np.asarray(masked, dtype=object)
     out = _typed(out)
     skipped = out.loc[out["note"] == NOTE_NON_LATIN, "doc_id"].unique().tolist()
     if skipped:
@@ -714,6 +855,90 @@ def score(
             stacklevel=2,
         )
     return out
+
+
+#: columns of :func:`domain_sensitivity`
+SENSITIVITY_COLUMNS = [
+    "level",
+    "unit",
+    "n_sentences",
+    "mean_compound",
+    "mean_compound_domain",
+    "shift",
+    "n_label_changes",
+    "share_label_changes",
+]
+
+
+def domain_sensitivity(
+    plain: pd.DataFrame,
+    domain: pd.DataFrame,
+    *,
+    documents: pd.DataFrame | None = None,
+    group_by: str | None = None,
+    include_embeds: bool = False,
+) -> pd.DataFrame:
+    """How much each mean moves when names are masked and domain words are neutral.
+
+    Parameters
+    ----------
+    plain, domain
+        :func:`score` of the same sentences without and with ``domain``.
+    documents, group_by
+        With both, one row per group too.
+    include_embeds
+        Count embedded posts (``kind == "embed"``), as in :func:`aggregate`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`SENSITIVITY_COLUMNS`, a row for ``level = "corpus"`` (unit ``"all"``), each
+        ``"document"`` and each ``"group"``: the sentences scored both ways, the mean
+        compound of each, ``shift = domain − plain`` and how many sentence labels changed.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1],
+    ...                   "text": ["A destroyer sailed.", "The talks went well."]})
+    >>> t = domain_sensitivity(score(d), score(d, domain="security"))
+    >>> cols = ["level", "unit", "mean_compound", "mean_compound_domain", "n_label_changes"]
+    >>> t[cols].values.tolist()[0]
+    ['corpus', 'all', -0.0928, 0.1366, 1]
+    """
+    keys = ["doc_id", "sent_id"]
+    check_columns("plain", plain, keys + ["compound", "label"])
+    check_columns("domain", domain, keys + ["compound", "label"])
+    check_bool("include_embeds", include_embeds)
+    both = plain[keys + ["compound", "label"] + (["kind"] if "kind" in plain else [])].merge(
+        domain[keys + ["compound", "label"]], on=keys, suffixes=("", "_domain")
+    )
+    if not include_embeds and "kind" in both.columns:
+        both = both[both["kind"] != "embed"]
+    both = both[both["compound"].notna() & both["compound_domain"].notna()]
+    both = both.assign(changed=both["label"] != both["label_domain"])
+    units = [("corpus", both.assign(unit="all"))]
+    units.append(("document", both.assign(unit=both["doc_id"].astype(str))))
+    if group_by is not None:
+        if documents is None:
+            raise ParameterError("`group_by` needs `documents` (the corpus's documents table).")
+        check_group_by(documents, group_by)
+        g = documents[["doc_id", group_by]].astype({"doc_id": str})
+        g = g.assign(unit=g[group_by].astype("object").where(g[group_by].notna(), "(missing)"))
+        units.append(("group", both.merge(g[["doc_id", "unit"]], on="doc_id", how="left")))
+    rows = []
+    for level, frame in units:
+        for unit, grp in frame.groupby("unit", sort=True):
+            n = len(grp)
+            plain_mean = float(grp["compound"].mean())
+            domain_mean = float(grp["compound_domain"].mean())
+            rows.append(
+                (level, str(unit), n, round(plain_mean, 6), round(domain_mean, 6),
+                 round(domain_mean - plain_mean, 6), int(grp["changed"].sum()),
+                 float(grp["changed"].mean()))
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=SENSITIVITY_COLUMNS).astype(
+        {"n_sentences": "int64", "n_label_changes": "int64"}
+    )
 
 
 def score_documents(

@@ -905,7 +905,9 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
 
     Each row of :func:`stance_summary` with at least ``min_n`` sentences gets two markers
     with their 95% intervals: stance toward the actor (filled) and the tone of the same
-    sentences (hollow), both on −1 … +1. A row with one sentence has no interval.
+    sentences (hollow), both on −1 … +1. A row with one sentence has no interval. Rows are
+    ordered by stance, or with ``group_by`` by actor and group so that one actor's groups
+    sit side by side.
 
     Parameters
     ----------
@@ -948,7 +950,11 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     min_n = check_int("min_n", min_n, min_value=1)
     ax = _axes(ax)
     d = summary[summary["n_sentences"] >= min_n]
-    d = d.sort_values(["mean_stance", "actor"], kind="stable").reset_index(drop=True)
+    if group_by:  # one actor's groups side by side, actors A to Z from the top
+        d = d.sort_values(["actor", group_by], ascending=False, kind="stable")
+    else:
+        d = d.sort_values(["mean_stance", "actor"], kind="stable")
+    d = d.reset_index(drop=True)
     y = np.arange(len(d))
     for col, lo, hi, dy, color, face, label in (
         (

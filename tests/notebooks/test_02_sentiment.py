@@ -113,6 +113,15 @@ def test_tables_and_figures(run_notebook, rated_corpus):
     by_group = pd.read_csv(out / "tables" / "sentiment_stance_groups.csv")
     assert set(by_group["source"]) <= {"Daily", "Wire"}
     assert by_group.groupby("actor")["n_sentences"].sum()["China"] == 10
+    domain = pd.read_csv(out / "tables" / "sentiment_domain.csv")
+    assert domain["level"].tolist()[0] == "corpus"
+    assert set(domain.loc[domain["level"] == "group", "unit"]) == {"Daily", "Wire"}
+    seed_shift = domain[(domain["level"] == "document") & (domain["unit"] == DOC)].iloc[0]
+    # the seed: "United" of "United States" and "security" lift it; masked it moves down
+    assert seed_shift["n_sentences"] == 19 and seed_shift["shift"] < -0.05
+    assert seed_shift["mean_compound"] == pytest.approx(row["mean_compound"], abs=1e-6)
+    masked = pd.read_csv(out / "tables" / "sentiment_domain_sentences.csv", keep_default_na=False)
+    assert masked["masked"].str.contains("United States").any()
     methods = pd.read_csv(out / "tables" / "sentiment_methods.csv")
     assert methods["n"].item() == 28  # 24 + 1 + 2 + 1 scored by both; the Russian left out
     worst = pd.read_csv(out / "tables" / "sentiment_disagreements.csv")

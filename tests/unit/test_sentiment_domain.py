@@ -1,0 +1,139 @@
+"""Names are not sentiment: masking, the security domain list and the sensitivity table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framelens import sentiment
+from framelens.errors import ParameterError
+
+
+def _sentences(*texts: str, doc_ids=None, kinds=None) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "doc_id": doc_ids or ["a"] * len(texts),
+            "sent_id": range(len(texts)),
+            "text": texts,
+        }
+    )
+    if kinds:
+        frame["kind"] = kinds
+    return frame
+
+
+def test_every_domain_word_is_a_vader_word_with_the_stated_valence():
+    lexicon = sentiment._analyzer().lexicon
+    words = sentiment.load_domain("security")["words"]
+    assert len(words) >= 15
+    for word, (valence, why) in words.items():
+        assert lexicon[word] == pytest.approx(valence), word
+        assert len(why) > 5, word  # every word says why it is neutral here
+
+
+def test_tone_words_are_not_on_the_list():
+    words = sentiment.load_domain("security")["words"]
+    for tone in ("threat", "attack", "war", "peace", "support", "friendly", "strong"):
+        assert tone not in words
+
+
+def test_mask_names_takes_actors_places_exercises_and_phrases():
+    texts = [
+        "The United States watched the Peace Mission drills.",
+        "China's navy entered the South China Sea.",
+        "A THIRD PARTY was not targeted, the Pacific Fleet said.",
+        "Nothing to mask here.",
+    ]
+    masked, found = sentiment.mask_names(texts)
+    assert masked[0] == "The Name watched the Name drills."
+    assert found[0] == "United States; Peace Mission"
+    assert masked[1] == "Name's navy entered the Name."
+    assert found[1] == "China; South China Sea"  # the longest alias wins
+    assert found[2] == "THIRD PARTY; Pacific Fleet"  # phrases in any case
+    assert (masked[3], found[3]) == ("Nothing to mask here.", "")
+
+
+def test_names_inside_words_are_left():
+    masked, found = sentiment.mask_names(["Indochina and Russianness stay."])
+    assert found == [""] and masked == ["Indochina and Russianness stay."]
+
+
+def test_domain_scoring_neutralises_and_says_what():
+    s = _sentences(
+        "A destroyer of the United States sailed.",
+        "The talks went well.",
+        "The attack was a terrible disaster.",
+    )
+    plain = sentiment.score(s)
+    dom = sentiment.score(s, domain="security")
+    assert list(dom.columns) == list(plain.columns) + ["masked"]
+    assert dom["text"].tolist() == plain["text"].tolist()  # the text shown is the original
+    assert dom.loc[0, "compound"] == 0 and dom.loc[0, "label"] == "neutral"
+    assert dom.loc[0, "masked"] == "United States | destroyer -2"
+    # sentences with no name and no domain word score as published
+    assert dom.loc[1:, "compound"].tolist() == plain.loc[1:, "compound"].tolist()
+    assert dom.loc[1:, "masked"].tolist() == ["", ""]
+
+
+def test_domain_scores_the_same_in_parallel():
+    texts = [
+        f"The destroyer {k} and the United States held talks that went well." for k in range(1100)
+    ]
+    s = _sentences(*texts)
+    one = sentiment.score(s, domain="security", n_jobs=1)
+    two = sentiment.score(s, domain="security", n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+
+
+def test_default_scoring_is_vader_as_published():
+    s = _sentences("A destroyer of the United States sailed.")
+    assert sentiment.score(s)["compound"].item() == -0.0516
+    assert "masked" not in sentiment.score(s).columns
+
+
+def test_unknown_domain_is_named():
+    with pytest.raises(ParameterError, match="domain"):
+        sentiment.score(_sentences("x y"), domain="sports")
+    with pytest.raises(ParameterError, match="domain"):
+        sentiment.load_domain("sports")
+
+
+def test_sensitivity_per_corpus_document_and_group():
+    s = _sentences(
+        "A destroyer sailed.",
+        "The talks went well.",
+        "The United States is great.",
+        "A post about defense.",
+        doc_ids=["a", "a", "b", "b"],
+        kinds=["prose", "prose", "prose", "embed"],
+    )
+    plain = sentiment.score(s)
+    dom = sentiment.score(s, domain="security")
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", None]})
+    t = sentiment.domain_sensitivity(plain, dom, documents=docs, group_by="outlet")
+    assert list(t.columns) == sentiment.SENSITIVITY_COLUMNS
+    assert t["level"].tolist() == ["corpus", "document", "document", "group", "group"]
+    corpus = t.iloc[0]
+    assert corpus["n_sentences"] == 3  # the embedded post is left out by default
+    prose = plain[plain["kind"] == "prose"]
+    assert corpus["mean_compound"] == pytest.approx(prose["compound"].mean(), abs=1e-6)
+    assert corpus["shift"] == pytest.approx(
+        corpus["mean_compound_domain"] - corpus["mean_compound"], abs=1e-6
+    )
+    groups = t[t["level"] == "group"].set_index("unit")
+    assert set(groups.index) == {"X", "(missing)"}
+    with_embeds = sentiment.domain_sensitivity(plain, dom, include_embeds=True)
+    assert with_embeds.iloc[0]["n_sentences"] == 4
+
+
+def test_sensitivity_needs_documents_for_groups():
+    s = _sentences("A destroyer sailed.")
+    plain, dom = sentiment.score(s), sentiment.score(s, domain="security")
+    with pytest.raises(ParameterError, match="documents"):
+        sentiment.domain_sensitivity(plain, dom, group_by="outlet")
+    with pytest.raises(ParameterError, match="outlet"):
+        sentiment.domain_sensitivity(
+            plain, dom, documents=pd.DataFrame({"doc_id": ["a"]}), group_by="outlet"
+        )
+    with pytest.raises(ParameterError, match="'compound'"):
+        sentiment.domain_sensitivity(plain.drop(columns="compound"), dom)
