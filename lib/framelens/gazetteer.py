@@ -109,12 +109,27 @@ def _pattern(gazetteer: pd.DataFrame) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])")
 
 
+#: gazetteer types that are places
+PLACE_TYPES = frozenset({"sea", "region", "place"})
+#: a place name followed by these (after at most two capitalised words) names an
+#: organisation: "Pacific Fleet", "South China Sea Institute", "Western Pacific Naval
+#: Symposium", not the place
+ORGANISATION_HEAD = re.compile(
+    r"\s+(?:[A-Z][\w\-]*\s+){0,2}?(?:Fleet|Fleets|Command|Theater|Theatre|Council|Office|"
+    r"Ministry|Institute|University|Forum|Commission|Organization|Organisation|Symposium|"
+    r"Post|Times|Daily|Herald|Review|Studies|Center|Centre|Group|Squadron|Flotilla|"
+    r"District|Division|Brigade)\b"
+)
+
+
 def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
     """Find every mention of a gazetteer actor in the sentences.
 
     Aliases match case-sensitively on word boundaries (a hyphen joins words, so
     "Indo-Pacific" is not a mention of "Pacific" unless listed); the longest alias wins,
-    so "South China Sea" is a place and not a mention of China. The credit line of an
+    so "South China Sea" is a place and not a mention of China. A place name that begins
+    an organisation's name ("Pacific Fleet", "South China Sea Institute",
+    :data:`ORGANISATION_HEAD`) is not a mention of the place. The credit line of an
     embedded post ("— China Daily (@ChinaDaily) September 10, 2024") is skipped: it names
     the account, not an actor.
 
@@ -130,6 +145,9 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     ...                   "text": ["Beijing patrols the South China Sea."]})
     >>> actor_mentions(s)[["actor", "alias"]].values.tolist()
     [['China', 'Beijing'], ['South China Sea', 'South China Sea']]
+    >>> s["text"] = ["The Pacific Fleet sailed into the Pacific."]
+    >>> actor_mentions(s)[["actor", "start"]].values.tolist()
+    [['Pacific', 34]]
     """
     for col in ("doc_id", "sent_id", "start", "text"):
         if col not in sentences.columns:
@@ -155,6 +173,8 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
             continue  # "— China Daily (@ChinaDaily) …" credits an account, it names no actor
         for m in pattern.finditer(str(text)):
             actor, typ = lookup[m.group(0).replace("\u2019", "'")]
+            if typ in PLACE_TYPES and ORGANISATION_HEAD.match(str(text), m.end()):
+                continue  # "Pacific Fleet": an organisation, not the ocean
             rows.append(
                 (
                     doc_id,

@@ -175,6 +175,12 @@ ACTOR_COLUMNS = [
     "most_positive_doc_id",
     "most_positive_sent_id",
     "most_positive_text",
+    "n_alone",
+    "mean_compound_alone",
+    "alone_ci_low",
+    "alone_ci_high",
+    "n_shared",
+    "mean_compound_shared",
 ]
 PATTERN_COLUMNS = ["doc_id", "sent_id", "kind", "polarity", "subjectivity", "label", "drivers"]
 EVALUATE_COLUMNS = ["measure", "value", "ci_low", "ci_high", "p_value", "n", "n_dropped"]
@@ -218,6 +224,9 @@ _STR_COLUMNS = {
     "most_positive_text",
 }
 _INT_COLUMNS = {
+    "n_actors",
+    "n_alone",
+    "n_shared",
     "sent_id",
     "para_id",
     "start",
@@ -235,6 +244,10 @@ _INT_COLUMNS = {
 }
 _NULLABLE_INT_COLUMNS = {"most_negative_sent_id", "most_positive_sent_id"}
 _FLOAT_COLUMNS = {
+    "mean_compound_alone",
+    "alone_ci_low",
+    "alone_ci_high",
+    "mean_compound_shared",
     "neg",
     "neu",
     "pos",
@@ -1497,8 +1510,10 @@ def actor_sentences(
     Returns
     -------
     pandas.DataFrame
-        ``actor, type, doc_id, sent_id, compound, label, text``, a sentence once per actor,
-        sorted by ``actor, doc_id, sent_id``.
+        ``actor, type, doc_id, sent_id, n_actors, compound, label, text``, a sentence once
+        per actor, sorted by ``actor, doc_id, sent_id``; ``n_actors`` is how many actors
+        (not places, :data:`framelens.gazetteer.PLACE_TYPES`) the sentence names, 1 when
+        this one is alone.
 
     Examples
     --------
@@ -1521,13 +1536,22 @@ def actor_sentences(
     check_columns("mentions", mentions, ["doc_id", "sent_id", "actor"])
     pairs = mentions[["doc_id", "sent_id", "actor"] + (["type"] if "type" in mentions else [])]
     pairs = pairs.drop_duplicates(["doc_id", "sent_id", "actor"])
+    is_actor = ~pairs["type"].isin(gz.PLACE_TYPES) if "type" in pairs else True
+    n_actors = (
+        pairs.assign(_actor=is_actor)
+        .groupby(["doc_id", "sent_id"], as_index=False)["_actor"]
+        .sum()
+        .rename(columns={"_actor": "n_actors"})
+    )
+    pairs = pairs.merge(n_actors, on=["doc_id", "sent_id"], how="left")
     rows = pairs.merge(
         frame[["doc_id", "sent_id", "text", "compound", "label"]], on=["doc_id", "sent_id"]
     )
     if "type" not in rows.columns:
         rows["type"] = ""
-    rows = rows[["actor", "type", "doc_id", "sent_id", "compound", "label", "text"]]
+    rows = rows[["actor", "type", "doc_id", "sent_id", "n_actors", "compound", "label", "text"]]
     rows = rows.sort_values(["actor", "doc_id", "sent_id"], kind="stable")
+    rows = rows.astype({"n_actors": "int64"})
     return _typed(rows.reset_index(drop=True))
 
 
@@ -1537,14 +1561,18 @@ def actor_tone_finish(rows: pd.DataFrame, *, seed: int = 0, n_boot: int = 2000) 
     Returns
     -------
     pandas.DataFrame
-        The columns of :func:`actor_tone`.
+        The columns of :func:`actor_tone`. With ``n_actors`` in the rows, also the tone of
+        the sentences that name the actor alone (``n_alone, mean_compound_alone,
+        alone_ci_low, alone_ci_high``: the only sentences where tone can be the actor's)
+        and of those it shares with other actors (``n_shared, mean_compound_shared``).
 
     Examples
     --------
-    >>> s = score(pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
-    ...                         "text": ["Japan is worried."]}))
-    >>> actor_tone_finish(actor_sentences(s))[["actor", "mean_compound"]].values.tolist()
-    [['Japan', -0.296]]
+    >>> s = score(pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 30],
+    ...                         "text": ["Japan is worried.", "Japan and China agree."]}))
+    >>> t = actor_tone_finish(actor_sentences(s))
+    >>> t[["actor", "n_sentences", "n_alone", "mean_compound_alone"]].values.tolist()
+    [['China', 1, 0, nan], ['Japan', 2, 1, -0.296]]
     """
     check_columns("rows", rows, ["actor", "type", "doc_id", "sent_id", "compound", "label", "text"])
     rows = rows.sort_values(["actor", "doc_id", "sent_id"], kind="stable")
@@ -1573,8 +1601,29 @@ def actor_tone_finish(rows: pd.DataFrame, *, seed: int = 0, n_boot: int = 2000) 
         )
         out = out.merge(ext, on="actor", how="left")
     out["n_documents"] = out["n_documents"].astype("int64")
+    out = out.merge(_alone(scored, seed, n_boot), on="actor", how="left")
+    for col in ("n_alone", "n_shared"):
+        out[col] = out[col].fillna(0).astype("int64")
     out = out[ACTOR_COLUMNS].sort_values("actor", kind="stable").reset_index(drop=True)
     return _typed(out)
+
+
+def _alone(scored: pd.DataFrame, seed: int, n_boot: int) -> pd.DataFrame:
+    """Tone of the sentences naming each actor alone, and of those shared with others."""
+    cols = ["actor", "n_alone", "mean_compound_alone", "alone_ci_low", "alone_ci_high",
+            "n_shared", "mean_compound_shared"]  # fmt: skip
+    if "n_actors" not in scored.columns:
+        return pd.DataFrame({c: [] for c in cols}).astype({"actor": "str"})
+    out = []
+    for actor, grp in scored.groupby("actor", sort=True):
+        alone = grp.loc[grp["n_actors"] <= 1, "compound"].to_numpy(float)
+        shared = grp.loc[grp["n_actors"] > 1, "compound"].to_numpy(float)
+        low, high = _bootstrap(alone, _seed_for(seed, ("alone", actor)), n_boot)
+        out.append(
+            (actor, len(alone), float(alone.mean()) if len(alone) else math.nan, low, high,
+             len(shared), float(shared.mean()) if len(shared) else math.nan)
+        )  # fmt: skip
+    return pd.DataFrame(out, columns=cols)
 
 
 # ---------------------------------------------------------------------------------------

@@ -63,7 +63,6 @@ from .errors import InputError, ParameterError
 from .params import check_bool, check_columns, check_int, check_number
 
 __all__ = [
-    "PLACE_TYPES",
     "POLARITIES",
     "STANCE_COLUMNS",
     "SUMMARY_COLUMNS",
@@ -85,7 +84,6 @@ __all__ = [
 
 POLARITIES = ("negative", "neutral", "positive")
 WINDOW = 4
-PLACE_TYPES = frozenset({"sea", "region", "place"})  # gazetteer types that hold no stance
 NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 
 STANCE_COLUMNS = [
@@ -712,7 +710,8 @@ def stance(
     mentions
         :func:`framelens.gazetteer.actor_mentions` of the same sentences (offsets into
         the document); found with ``gazetteer`` when omitted. Only ``actor`` mentions
-        count: seas and regions (:data:`PLACE_TYPES`) are places, not stance targets.
+        count: seas and regions (:data:`framelens.gazetteer.PLACE_TYPES`) are places, not
+        stance targets.
     include_embeds
         Keep embedded posts (``kind == "embed"``).
     model
@@ -748,7 +747,7 @@ def stance(
         mentions = gz.actor_mentions(frame, gazetteer)
     check_columns("mentions", mentions, ["doc_id", "sent_id", "actor", "start", "end"])
     if "type" in mentions.columns:
-        mentions = mentions[~mentions["type"].isin(PLACE_TYPES)]
+        mentions = mentions[~mentions["type"].isin(gz.PLACE_TYPES)]
     keep = ["doc_id", "sent_id", "start", "text"] + (
         ["compound"] if "compound" in frame.columns else []
     )
