@@ -676,7 +676,7 @@ def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 _COMBINE = {
     "document_stats": "concat",
     "term_counts": (["n", "term"], ["count", "documents"]),
-    "keyness_counts": (["group", "term"], ["count", "documents"]),
+    "keyness_counts": (["group", "term"], ["count", "documents", "sum_sq"]),
     "sentiment_documents": "concat",
     "sentiment_counts": "sum",
     "actor_counts": "sum",

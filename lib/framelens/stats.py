@@ -129,6 +129,7 @@ KEYNESS_COLUMNS = [
     "reference_count",
     "target_documents",
     "reference_documents",
+    "target_effective_documents",
     "target_total",
     "reference_total",
     "g2",
@@ -1345,26 +1346,30 @@ def keyness_counts(term_counts: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFr
     Returns
     -------
     pandas.DataFrame
-        ``group, term, count, documents`` (unigrams, stopwords included; ``documents``:
-        how many of the group's documents use the term), sorted by group, term. Partitions
-        hold disjoint documents, so both columns sum across them.
+        ``group, term, count, documents, sum_sq`` (unigrams, stopwords included;
+        ``documents``: how many of the group's documents use the term; ``sum_sq``: the sum
+        of its squared per-document counts, for the dispersion in :func:`keyness`),
+        sorted by group, term. Partitions hold disjoint documents, so all three sum
+        across them.
 
     Examples
     --------
     >>> tc = pd.DataFrame({"doc_id": ["a", "b"], "n": 1, "term": "navy", "count": [2, 3]})
     >>> lab = pd.DataFrame({"doc_id": ["a", "b"], "group": ["x", "x"]})
     >>> keyness_counts(tc, lab).values.tolist()
-    [['x', 'navy', 5, 2]]
+    [['x', 'navy', 5, 2, 13]]
     """
     corpus._require_columns(term_counts, TERM_COUNT_COLUMNS, "term_counts")
     corpus._require_columns(labels, ["doc_id", "group"], "labels")
     uni = term_counts[term_counts["n"] == 1].merge(labels, on="doc_id", how="inner")
-    out = uni.groupby(["group", "term"], sort=True).agg(
-        count=("count", "sum"), documents=("doc_id", "nunique")
+    per_doc = uni.groupby(["group", "term", "doc_id"], sort=True)["count"].sum().reset_index()
+    per_doc["sq"] = per_doc["count"].astype("int64") ** 2
+    out = per_doc.groupby(["group", "term"], sort=True).agg(
+        count=("count", "sum"), documents=("doc_id", "nunique"), sum_sq=("sq", "sum")
     )
     out = out.reset_index()
-    return out[[*KEYNESS_COUNT_COLUMNS, "documents"]].astype(
-        {"count": "int64", "documents": "int64"}
+    return out[[*KEYNESS_COUNT_COLUMNS, "documents", "sum_sq"]].astype(
+        {"count": "int64", "documents": "int64", "sum_sq": "int64"}
     )
 
 
@@ -1411,6 +1416,10 @@ def keyness(
     Benjamini-Hochberg (``p_adjusted``: read ``p_adjusted < 0.05`` as "key at a 5% false
     discovery rate"). A term must also be used by at least ``min_documents`` documents
     of the side where it is more frequent, so one article's vocabulary is not a group's.
+    Dispersion: ``target_effective_documents`` is ``a² / Σ c_d²`` over the target's
+    documents (the inverse Herfindahl index of the documents' shares): the number of
+    equally contributing documents that would give the same concentration, 1 when one
+    article holds every use, the document count when all use it equally.
 
     Parameters
     ----------
@@ -1435,9 +1444,10 @@ def keyness(
     -------
     pandas.DataFrame
         ``target, term, target_count, reference_count, target_documents,
-        reference_documents, target_total, reference_total, g2, p_value, p_adjusted,
-        log_ratio, log_ratio_ci_low, log_ratio_ci_high, direction`` (``direction`` is
-        ``"target"`` or ``"reference"``: where the term is relatively more frequent),
+        reference_documents, target_effective_documents, target_total, reference_total,
+        g2, p_value, p_adjusted, log_ratio, log_ratio_ci_low, log_ratio_ci_high,
+        direction`` (``direction`` is ``"target"`` or ``"reference"``: where the term is
+        relatively more frequent),
         sorted by target, then G² descending, then term. With fewer than two groups the
         frame is empty and ``frame.attrs["note"]`` says why.
 
@@ -1473,6 +1483,15 @@ def keyness(
             .reindex(index=table.index, columns=table.columns, fill_value=0)
         )
         doc_table.columns = [str(g) for g in doc_table.columns]
+    has_sq = "sum_sq" in counts_by_group.columns
+    if has_sq:
+        sq_table = (
+            counts_by_group.groupby(["term", "group"], sort=True)["sum_sq"]
+            .sum()
+            .unstack("group", fill_value=0)
+            .reindex(index=table.index, columns=table.columns, fill_value=0)
+        )
+        sq_table.columns = [str(g) for g in sq_table.columns]
     groups = sorted(str(g) for g in table.columns)
     empty = pd.DataFrame(columns=KEYNESS_COLUMNS)
     if len(groups) < 2:
@@ -1506,10 +1525,14 @@ def keyness(
             db = doc_table.sum(axis=1).to_numpy(dtype=float) - da
         else:
             da = db = np.full(len(a), np.nan)
+        sq = sq_table[g].to_numpy(dtype=float) if has_sq else np.full(len(a), np.nan)
         if has_docs and c > 0 and d > 0:
             over = a / c >= b / d
             keep &= np.where(over, da, db) >= min_documents
         a, b, da, db, terms = a[keep], b[keep], da[keep], db[keep], table.index[keep]
+        sq = sq[keep]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            effective = np.where(sq > 0, np.round(a * a / sq, 2), np.nan)
         if d == 0 or c == 0:
             continue
         g2 = _g2(a, b, c, d)
@@ -1529,6 +1552,7 @@ def keyness(
                 "reference_documents": pd.array(
                     [None if np.isnan(v) else int(v) for v in db], dtype="Int64"
                 ),
+                "target_effective_documents": effective,
                 "target_total": int(c),
                 "reference_total": int(d),
                 "g2": g2,

@@ -609,3 +609,39 @@ def test_keyness_adjusts_p_values_counts_documents_and_gives_an_interval():
     assert strict.set_index("term").loc["army", "direction"] == "reference"
     with pytest.raises(ParameterError, match="`min_documents` must be at least 1"):
         stats.keyness(kc, min_documents=0)
+
+
+def test_keyness_effective_documents_measure_dispersion():
+    """One article carrying a word gives ~1 effective document; an even spread gives all."""
+    tc = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "a", "b", "c", "d", "e", "d", "e"],
+            "n": 1,
+            "term": ["aug", "aug", "aug", "navy", "navy", "navy", "aug", "aug", "navy", "navy"],
+            "count": [18, 1, 1, 4, 4, 4, 1, 1, 1, 1],
+        }
+    )
+    labels = pd.DataFrame({"doc_id": list("abcde"), "group": ["x"] * 3 + ["y"] * 2})
+    counts = stats.keyness_counts(tc, labels)
+    assert counts.set_index(["group", "term"]).loc[("x", "aug"), "sum_sq"] == 18**2 + 1 + 1
+    k = stats.keyness(counts, target="x", min_count=1, min_documents=1).set_index("term")
+    assert k.loc["aug", "target_effective_documents"] == round(20**2 / 326, 2)  # 1.23
+    assert k.loc["navy", "target_effective_documents"] == 3.0
+    # partitions hold disjoint documents: the sums give the same figure
+    parts = pd.concat(
+        [stats.keyness_counts(tc[tc["doc_id"].isin(list(p))], labels) for p in ("ab", "cde")]
+    )
+    summed = parts.groupby(["group", "term"], as_index=False)[
+        ["count", "documents", "sum_sq"]
+    ].sum()
+    again = stats.keyness(summed, target="x", min_count=1, min_documents=1).set_index("term")
+    assert (
+        again["target_effective_documents"].to_dict() == k["target_effective_documents"].to_dict()
+    )
+
+
+def test_keyness_without_sum_sq_leaves_dispersion_missing():
+    kc = pd.DataFrame({"group": ["x", "x", "y", "y"], "term": ["navy", "army"] * 2,
+                       "count": [30, 10, 10, 30]})  # fmt: skip
+    k = stats.keyness(kc, target="x")
+    assert k["target_effective_documents"].isna().all()
