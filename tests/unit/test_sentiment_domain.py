@@ -137,3 +137,10 @@ def test_sensitivity_needs_documents_for_groups():
         )
     with pytest.raises(ParameterError, match="'compound'"):
         sentiment.domain_sensitivity(plain.drop(columns="compound"), dom)
+
+
+def test_united_as_a_word_keeps_its_tone_when_not_a_name():
+    s = _sentences("They present a united front.", "The United States watched.")
+    dom = sentiment.score(s, domain="security")
+    assert dom.loc[0, "compound"] > 0.3  # "united" +1.8 is tone here
+    assert dom.loc[1, "compound"] == 0 and dom.loc[1, "masked"] == "United States"
