@@ -82,6 +82,7 @@ __all__ = [
     "documents_table",
     "domain_sensitivity",
     "evaluate",
+    "label_changes",
     "language_check",
     "load_domain",
     "mask_names",
@@ -934,10 +935,7 @@ def domain_sensitivity(
     if group_by is not None:
         if documents is None:
             raise ParameterError("`group_by` needs `documents` (the corpus's documents table).")
-        check_group_by(documents, group_by)
-        g = documents[["doc_id", group_by]].astype({"doc_id": str})
-        g = g.assign(unit=g[group_by].astype("object").where(g[group_by].notna(), "(missing)"))
-        units.append(("group", both.merge(g[["doc_id", "unit"]], on="doc_id", how="left")))
+        units.append(("group", both.assign(unit=_group_values(both, documents, group_by))))
     rows = []
     for level, frame in units:
         for unit, grp in frame.groupby("unit", sort=True):
@@ -952,6 +950,33 @@ def domain_sensitivity(
     return pd.DataFrame(rows, columns=SENSITIVITY_COLUMNS).astype(
         {"n_sentences": "int64", "n_label_changes": "int64"}
     )
+
+
+def label_changes(plain: pd.DataFrame, domain: pd.DataFrame) -> pd.DataFrame:
+    """Return the sentences whose label differs between :func:`score` with and without domain.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, sent_id, compound, label, compound_domain, label_domain, masked, text``,
+        sorted by ``doc_id, sent_id``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["A destroyer sailed."]})
+    >>> moved = label_changes(score(d), score(d, domain="security"))
+    >>> moved[["label", "label_domain"]].values.tolist()
+    [['negative', 'neutral']]
+    """
+    keys = ["doc_id", "sent_id"]
+    check_columns("plain", plain, keys + ["compound", "label", "text"])
+    check_columns("domain", domain, keys + ["compound", "label", "masked"])
+    both = plain[keys + ["compound", "label", "text"]].merge(
+        domain[keys + ["compound", "label", "masked"]], on=keys, suffixes=("", "_domain")
+    )
+    both = both[both["label"] != both["label_domain"]].sort_values(keys, kind="stable")
+    cols = keys + ["compound", "label", "compound_domain", "label_domain", "masked", "text"]
+    return both[cols].reset_index(drop=True)
 
 
 def score_documents(

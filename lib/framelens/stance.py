@@ -52,7 +52,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -342,10 +342,15 @@ class StanceModel:
     weights: np.ndarray
     card: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def index(self) -> dict[str, int]:
         """Feature name to row of ``weights``."""
-        return _index(self.names)
+        return {n: j for j, n in enumerate(self.names)}
+
+    @cached_property
+    def evidence_keys(self) -> tuple[np.ndarray, list[str]]:
+        """Each feature's evidence group (a word, word pair or lexicon sum), once a model."""
+        return _evidence_keys(self.names)
 
     def matrix(self, rows: Iterable[Counter[str]]):
         """Sparse matrix of feature rows (unknown features dropped)."""
@@ -373,39 +378,25 @@ class StanceModel:
         Path(card).write_text(json.dumps(self.card, indent=2, sort_keys=True) + "\n")
 
 
-_INDEX_CACHE: dict[int, dict[str, int]] = {}
-_KEY_CACHE: dict[int, tuple[np.ndarray, list[str]]] = {}
-
-
 def _evidence_keys(names: tuple[str, ...]) -> tuple[np.ndarray, list[str]]:
     """Group the features of one word (or word pair, or lexicon sum) for the evidence.
 
     Returns the group of each feature (−1 for the class prior) and, per group, a feature
     name that :func:`_label` turns into the words the reader sees.
     """
-    key = id(names)
-    if key not in _KEY_CACHE:
-        groups: dict[str, int] = {}
-        firsts: list[str] = []
-        of = np.empty(len(names), dtype=np.int64)
-        for j, name in enumerate(names):
-            if name == "bias":
-                of[j] = -1
-                continue
-            group = name if name in _DENSE_NAMES else name.split(":", 1)[1]
-            if group not in groups:
-                groups[group] = len(firsts)
-                firsts.append(name)
-            of[j] = groups[group]
-        _KEY_CACHE[key] = (of, firsts)
-    return _KEY_CACHE[key]
-
-
-def _index(names: tuple[str, ...]) -> dict[str, int]:
-    key = id(names)
-    if key not in _INDEX_CACHE:
-        _INDEX_CACHE[key] = {n: j for j, n in enumerate(names)}
-    return _INDEX_CACHE[key]
+    groups: dict[str, int] = {}
+    firsts: list[str] = []
+    of = np.empty(len(names), dtype=np.int64)
+    for j, name in enumerate(names):
+        if name == "bias":
+            of[j] = -1
+            continue
+        group = name if name in _DENSE_NAMES else name.split(":", 1)[1]
+        if group not in groups:
+            groups[group] = len(firsts)
+            firsts.append(name)
+        of[j] = groups[group]
+    return of, firsts
 
 
 @cache
@@ -546,7 +537,7 @@ def predict(
     P = _softmax(np.asarray(X @ model.weights))
     k = P.argmax(axis=1)
     centred = model.weights - model.weights.mean(axis=1, keepdims=True)
-    key_of, keys = _evidence_keys(model.names)
+    key_of, keys = model.evidence_keys
     evidence = []
     for r in range(X.shape[0]):
         lo, hi = X.indptr[r], X.indptr[r + 1]
@@ -851,18 +842,9 @@ def stance_summary(
     if group_by is not None:
         if documents is None:
             raise ParameterError("`group_by` needs `documents` (the corpus's documents table).")
-        from .sentiment import check_group_by
+        from .sentiment import _group_values
 
-        check_group_by(documents, group_by)
-        groups = documents[["doc_id", group_by]].copy()
-        groups[group_by] = (
-            groups[group_by]
-            .astype("object")
-            .where(groups[group_by].notna(), "(missing)")
-            .astype(str)
-        )
-        frame = frame.merge(groups, on="doc_id", how="left")
-        frame[group_by] = frame[group_by].fillna("(missing)")
+        frame = frame.assign(**{group_by: _group_values(frame, documents, group_by)})
         keys.append(group_by)
     cols = SUMMARY_COLUMNS[:2] + ([group_by] if group_by else []) + SUMMARY_COLUMNS[2:]
     if frame.empty:

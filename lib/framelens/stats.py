@@ -1474,24 +1474,24 @@ def keyness(
         .sum()
         .unstack("group", fill_value=0)
     )
+
+    def per_group(column: str) -> pd.DataFrame:
+        """Term × group table of a summed column, aligned with ``table``."""
+        out = (
+            counts_by_group.groupby(["term", "group"], sort=True)[column]
+            .sum()
+            .unstack("group", fill_value=0)
+            .reindex(index=table.index, columns=table.columns, fill_value=0)
+        )
+        out.columns = [str(g) for g in out.columns]
+        return out
+
     has_docs = "documents" in counts_by_group.columns
     if has_docs:
-        doc_table = (
-            counts_by_group.groupby(["term", "group"], sort=True)["documents"]
-            .sum()
-            .unstack("group", fill_value=0)
-            .reindex(index=table.index, columns=table.columns, fill_value=0)
-        )
-        doc_table.columns = [str(g) for g in doc_table.columns]
+        doc_table = per_group("documents")
     has_sq = "sum_sq" in counts_by_group.columns
     if has_sq:
-        sq_table = (
-            counts_by_group.groupby(["term", "group"], sort=True)["sum_sq"]
-            .sum()
-            .unstack("group", fill_value=0)
-            .reindex(index=table.index, columns=table.columns, fill_value=0)
-        )
-        sq_table.columns = [str(g) for g in sq_table.columns]
+        sq_table = per_group("sum_sq")
     groups = sorted(str(g) for g in table.columns)
     empty = pd.DataFrame(columns=KEYNESS_COLUMNS)
     if len(groups) < 2:

@@ -144,3 +144,12 @@ def test_united_as_a_word_keeps_its_tone_when_not_a_name():
     dom = sentiment.score(s, domain="security")
     assert dom.loc[0, "compound"] > 0.3  # "united" +1.8 is tone here
     assert dom.loc[1, "compound"] == 0 and dom.loc[1, "masked"] == "United States"
+
+
+def test_label_changes_lists_only_moved_sentences():
+    s = _sentences("A destroyer sailed.", "The talks went well.")
+    moved = sentiment.label_changes(sentiment.score(s), sentiment.score(s, domain="security"))
+    assert moved["sent_id"].tolist() == [0]
+    assert moved.loc[0, "masked"] == "destroyer -2"
+    with pytest.raises(ParameterError, match="'masked'"):
+        sentiment.label_changes(sentiment.score(s), sentiment.score(s))
