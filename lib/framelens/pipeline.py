@@ -514,6 +514,10 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
 # execution
 
 
+#: seconds a kernel may take to start before the run reports it (papermill's default: 60)
+KERNEL_START_TIMEOUT = 300
+
+
 def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> dict[str, Any]:
     """Run one notebook (in a worker process); never raises, returns a status dict."""
     import papermill
@@ -540,6 +544,9 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
             log_output=False,
             request_save_on_cell_execute=True,
             execution_timeout=timeout,
+            # a loaded 2-core machine (CI running a Dask cluster beside) can take longer
+            # than papermill's 60 s to start a kernel; that is not the notebook's failure
+            start_timeout=KERNEL_START_TIMEOUT,
         )
     except PapermillExecutionError as exc:
         status, cell, exec_count = "error", exc.cell_index, exc.exec_count

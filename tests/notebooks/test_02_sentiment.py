@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from framelens.errors import ParameterError
+from framelens.pipeline import KERNEL_START_TIMEOUT
 
 from ..conftest import ROOT, SEEDS
 
@@ -169,6 +170,7 @@ def test_seed_numbers_are_printed_not_hard_coded(tmp_path):
         cwd=str(ROOT / "notebooks"),
         parameters={"output_dir": str(tmp_path / "run")},
         progress_bar=False,
+        start_timeout=KERNEL_START_TIMEOUT,
     )
     printed = _printed(tmp_path / "out.ipynb")
     for line in [
@@ -224,6 +226,7 @@ def test_runs_without_solution_cells(tmp_path):
             cwd=str(ROOT / "notebooks"),
             parameters={"output_dir": str(tmp_path / "run")},
             progress_bar=False,
+            start_timeout=KERNEL_START_TIMEOUT,
         )
     finally:
         src.unlink()

@@ -6,6 +6,8 @@ import nbformat
 import pandas as pd
 import pytest
 
+from framelens.pipeline import KERNEL_START_TIMEOUT
+
 from ..conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.notebook
@@ -78,7 +80,7 @@ def test_user_dictionary_without_solution_cells(tmp_path):
     try:
         papermill.execute_notebook(
             str(src), str(tmp_path / "out.ipynb"), cwd=str(ROOT / "notebooks"),
-            parameters=params, progress_bar=False,
+            parameters=params, progress_bar=False, start_timeout=KERNEL_START_TIMEOUT,
         )  # fmt: skip
     finally:
         src.unlink()
@@ -99,7 +101,7 @@ def test_malformed_dictionary_stops_with_file_and_line(tmp_path):
     with pytest.raises(papermill.PapermillExecutionError):
         papermill.execute_notebook(
             str(ROOT / "notebooks" / "03_framing.ipynb"), str(executed),
-            cwd=str(ROOT / "notebooks"), progress_bar=False,
+            cwd=str(ROOT / "notebooks"), progress_bar=False, start_timeout=KERNEL_START_TIMEOUT,
             parameters={"output_dir": str(tmp_path / "run"), "dictionary": str(d)},
         )  # fmt: skip
     nb = nbformat.read(executed, as_version=4)

@@ -115,6 +115,7 @@ def executed(tmp_path_factory):
                 kernel_name="python3",
                 cwd=str(copy),
                 progress_bar=False,
+                start_timeout=pipeline.KERNEL_START_TIMEOUT,
             )
         out[name] = nbformat.read(target, as_version=4)
     return out, str(err.value)
