@@ -35,7 +35,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -64,6 +64,7 @@ __all__ = [
     "STATE_MEDIA",
     "Dictionary",
     "actor_frame_counts",
+    "agreement",
     "actor_frames",
     "attributions",
     "cooccurrence",
@@ -94,16 +95,21 @@ __all__ = [
 #: names of the shipped dictionaries and their data files
 SHIPPED = {"generic": "frames_generic.yaml", "security": "frames_security.yaml"}
 
-HIT_COLUMNS = ["doc_id", "sent_id", "frame", "dictionary", "pattern", "term", "start", "end"]
+HIT_COLUMNS = [
+    "doc_id", "sent_id", "frame", "dictionary", "pattern", "term", "start", "end",
+    "cue_strength", "status", "note",
+]  # fmt: skip
 FRAME_SENTENCE_COLUMNS = [
     "doc_id", "sent_id", "kind", "text", "frame", "dictionary", "matches", "n_hits",
+    "cue_strength",
 ]  # fmt: skip
 PROFILE_COUNT_COLUMNS = [
-    "doc_id", "frame", "dictionary", "n_sentences", "n_frame_sentences", "n_hits", "n_words",
+    "doc_id", "frame", "dictionary", "n_sentences", "n_frame_sentences", "n_strong_sentences",
+    "n_hits", "n_words",
 ]  # fmt: skip
 PROFILE_COLUMNS = [
-    "frame", "dictionary", "n_sentences", "n_frame_sentences", "share_sentences", "n_hits",
-    "n_words", "hits_per_1000_words",
+    "frame", "dictionary", "n_sentences", "n_frame_sentences", "share_sentences",
+    "n_strong_sentences", "share_strong", "n_hits", "n_words", "hits_per_1000_words",
 ]  # fmt: skip
 ATTRIBUTION_COLUMNS = [
     "doc_id", "sent_id", "source", "source_type", "cue", "descriptor", "sent_ids", "start",
@@ -122,7 +128,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _GLOB_CHARS = set("*?")
 _BAD_GLOB_CHARS = set("[]{}")
 _TOP_KEYS = ("name", "description", "categories")
-_CATEGORY_KEYS = ("definition", "sources", "patterns")
+_CATEGORY_KEYS = ("definition", "sources", "patterns", "weak", "negatable")
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,8 @@ class Pattern:
     parts: tuple[str, ...]
     case_sensitive: bool
     line: int | None = None
+    #: a weak cue counts only beside a second cue of its frame (see :func:`match`)
+    weak: bool = False
 
     @property
     def kind(self) -> str:
@@ -156,6 +164,8 @@ class Category:
     sources: tuple[str, ...]
     patterns: tuple[Pattern, ...]
     line: int | None = None
+    #: False: a negator does not cancel this frame's cues (denials are its evidence)
+    negatable: bool = True
 
 
 @dataclass(frozen=True)
@@ -210,7 +220,9 @@ def _fill_ok(part: str) -> bool:
     return False
 
 
-def _compile_pattern(raw: Any, where: str, line: int | None, category: str) -> Pattern:
+def _compile_pattern(
+    raw: Any, where: str, line: int | None, category: str, weak: bool = False
+) -> Pattern:
     loc = _where(where, line)
     if not isinstance(raw, str):
         raise InputError(
@@ -254,7 +266,9 @@ def _compile_pattern(raw: Any, where: str, line: int | None, category: str) -> P
                 stacklevel=4,
             )
             break
-    return Pattern(raw if isinstance(raw, str) else str(raw), tuple(parts), case_sensitive, line)
+    return Pattern(
+        raw if isinstance(raw, str) else str(raw), tuple(parts), case_sensitive, line, weak
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -335,6 +349,7 @@ def _parse_yaml(text: str, where: str) -> dict[str, Any]:
             seen.add(cname)
             cat: dict[str, Any] = {
                 "name": cname, "line": cline, "definition": "", "sources": [], "patterns": [],
+                "weak": [],
             }  # fmt: skip
             if isinstance(body, yaml.SequenceNode) or isinstance(body, yaml.ScalarNode):
                 cat["patterns"] = _str_list(body, where, f"the patterns of {cname!r}")
@@ -353,6 +368,16 @@ def _parse_yaml(text: str, where: str) -> dict[str, Any]:
                         cat["sources"] = [
                             s for s, _ in _str_list(v2, where, f"the sources of {cname!r}")
                         ]
+                    elif key2 == "negatable":
+                        value = _scalar(v2, where, f"`negatable` of {cname!r}").lower()
+                        if value not in ("true", "false"):
+                            raise InputError(
+                                f"{_where(where, v2.start_mark.line + 1)}: `negatable` of "
+                                f"{cname!r} must be true or false, not {value!r}."
+                            )
+                        cat["negatable"] = value == "true"
+                    elif key2 == "weak":
+                        cat["weak"] = _str_list(v2, where, f"the weak cues of {cname!r}")
                     else:
                         cat["patterns"] = _str_list(v2, where, f"the patterns of {cname!r}")
             out["categories"].append(cat)
@@ -374,7 +399,15 @@ def _build(data: dict[str, Any], where: str) -> Dictionary:
                 "least one pattern)."
             )
         pats = tuple(_compile_pattern(p, where, line, c["name"]) for p, line in c["patterns"])
-        cats.append(Category(c["name"], c["definition"], tuple(c["sources"]), pats, c.get("line")))
+        pats += tuple(
+            _compile_pattern(p, where, line, c["name"], weak=True) for p, line in c.get("weak", [])
+        )
+        cats.append(
+            Category(
+                c["name"], c["definition"], tuple(c["sources"]), pats, c.get("line"),
+                bool(c.get("negatable", True)),
+            )
+        )  # fmt: skip
     d = Dictionary(str(data["name"]), str(data.get("description", "")), tuple(cats), where)
     ov = dictionary_overlaps(d)
     if len(ov):
@@ -404,16 +437,20 @@ def _from_mapping(mapping: Mapping[str, Any], where: str) -> dict[str, Any]:
             if bad:
                 raise InputError(f"{where}: unknown key(s) {bad} in category {name!r}.")
             pats, definition = body.get("patterns") or [], str(body.get("definition", ""))
-            sources = body.get("sources") or []
+            sources, weak = body.get("sources") or [], body.get("weak") or []
+            negatable = bool(body.get("negatable", True))
         else:
-            pats, definition, sources = body or [], "", []
+            pats, definition, sources, weak, negatable = body or [], "", [], [], True
         if isinstance(pats, str):
             pats = [pats]
+        if isinstance(weak, str):
+            weak = [weak]
         if isinstance(sources, str):
             sources = [sources]
         cats.append(
             {"name": str(name), "line": None, "definition": definition,
-             "sources": [str(s) for s in sources], "patterns": [(p, None) for p in pats]}
+             "sources": [str(s) for s in sources], "patterns": [(p, None) for p in pats],
+             "weak": [(p, None) for p in weak], "negatable": negatable}
         )  # fmt: skip
     return {
         "name": mapping.get("name", "custom"),
@@ -522,7 +559,9 @@ def extend(
     for c in d.categories:
         extra = check_str_list(f"extra_cues[{c.name!r}]", cues.get(c.name, []))
         new = tuple(_compile_pattern(p, "`extra_cues`", None, c.name) for p in extra)
-        cats.append(Category(c.name, c.definition, c.sources, c.patterns + new, c.line))
+        cats.append(
+            Category(c.name, c.definition, c.sources, c.patterns + new, c.line, c.negatable)
+        )
     return Dictionary(d.name, d.description, tuple(cats), d.path)
 
 
@@ -533,7 +572,8 @@ def dictionary_table(dictionary: Dictionary | str | Path) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``frame, pattern, kind`` (word, glob, phrase), ``case_sensitive``, ``line`` (in
-        the YAML file; 0 when unknown).
+        the YAML file; 0 when unknown), ``cue_strength`` (``"strong"``, or ``"weak"`` for
+        the category's ``weak:`` cues, which count only beside a second cue).
 
     Examples
     --------
@@ -543,11 +583,13 @@ def dictionary_table(dictionary: Dictionary | str | Path) -> pd.DataFrame:
     """
     d = load_dictionary(dictionary)
     rows = [
-        (c.name, p.text, p.kind, p.case_sensitive, p.line or 0)
+        (c.name, p.text, p.kind, p.case_sensitive, p.line or 0, "weak" if p.weak else "strong")
         for c in d.categories
         for p in c.patterns
     ]
-    return pd.DataFrame(rows, columns=["frame", "pattern", "kind", "case_sensitive", "line"])
+    return pd.DataFrame(
+        rows, columns=["frame", "pattern", "kind", "case_sensitive", "line", "cue_strength"]
+    )
 
 
 def dictionary_overlaps(dictionary: Dictionary | str | Path) -> pd.DataFrame:
@@ -642,11 +684,138 @@ class _Matcher:
         return res
 
 
-def _scan(sentences: pd.DataFrame, d: Dictionary) -> list[tuple]:
-    """Return hits as tuples (row index, frame index, pattern, term, start, end)."""
+#: words that negate a cue up to :data:`NEGATION_WINDOW` words after them ("did not pose
+#: any threat"); a contraction ending in n't counts too
+NEGATORS = frozenset(
+    "not no never nor neither without none nothing nobody cannot hardly "
+    "deny denies denied denying".split()
+)
+#: a negator followed by one of these does not negate ("not only", "no doubt")
+_NEG_EXEMPT = frozenset("only just merely least less doubt".split())
+#: words and marks that end a negation's scope
+_SCOPE_BREAK = frozenset("but however although though while whereas yet unless except".split())
+_SCOPE_PUNCT = frozenset(',;:()[]"\u201c\u201d\u2014\u2013')
+NEGATION_WINDOW = 5
+#: status of a candidate cue (``term_hits``): only ``counted`` cues label a sentence
+CUE_STATUS = ("counted", "negated", "in_name", "weak_alone")
+
+
+def _negator(tok: str) -> bool:
+    lo = tok.lower().translate(_APOSTROPHES)
+    return lo in NEGATORS or lo.endswith("n't")
+
+
+@cache
+def _name_patterns() -> tuple[re.Pattern[str], ...]:
+    """Names a cue inside of does not count: gazetteer aliases, exercise names, phrases."""
+    from . import sentiment
+
+    return sentiment._domain_patterns("security", None)
+
+
+_TITLE_LOWER = frozenset("the and for with from into over amid near but nor".split())
+
+
+def _headline(words: list[str]) -> bool:
+    """Title case: every word of three letters or more (bar a few) starts upper-case."""
+    long = [w for w in words if len(w) > 2 and w[:1].isalpha() and w.lower() not in _TITLE_LOWER]
+    return len(long) >= 3 and not any(w[0].islower() for w in long)
+
+
+def _context(
+    found: list[tuple[int, str, int, int]],
+    toks: list[tuple[int, int, str, str]],
+    text: str,
+    off: int,
+    weak: frozenset[tuple[int, str]],
+    negates: frozenset[tuple[int, str]],
+) -> list[tuple[int, str, int, int, str, str]]:
+    """Give each kept hit its status and a note (the negator, the name, the lone cue)."""
+    index = {t[0]: i for i, t in enumerate(toks)}
+    ends = {t[1]: i for i, t in enumerate(toks)}
+    words = [t[2] for t in toks if t[3] == "word"]
+    title = _headline(words)
+    spans = [
+        (m.start() + off, m.end() + off, m.group(0))
+        for rx in _name_patterns()
+        for m in rx.finditer(text)
+    ]
+    first_word = next((i for i, t in enumerate(toks) if t[3] != "punct"), -1)
+
+    def capital(i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i][3] in ("word", "abbr") and toks[i][2][:1].isupper()
+
+    out = []
+    for fi, pat, a, b in found:
+        status, note = "counted", ""
+        i, k = index.get(a), ends.get(b)
+        name = next((n for x, y, n in spans if x <= a and b <= y and y - x > b - a), None)
+        if name is not None:
+            status, note = "in_name", name
+        elif (
+            not title
+            and i is not None
+            and k is not None
+            and any(toks[j][2][:1].isupper() for j in range(i, k + 1))
+            and (capital(k + 1) or (i - 1 != first_word and capital(i - 1)))
+        ):
+            lo = i - 1 if i - 1 != first_word and capital(i - 1) else i
+            hi = k + 1 if capital(k + 1) else k
+            while lo - 1 > first_word and capital(lo - 1):
+                lo -= 1
+            while capital(hi + 1):
+                hi += 1
+            status, note = "in_name", text[toks[lo][0] - off : toks[hi][1] - off]
+        elif i is not None and (fi, pat) not in negates:
+            seen = 0
+            for j in range(i - 1, -1, -1):
+                tok, ty = toks[j][2], toks[j][3]
+                if ty == "punct":
+                    if tok in _SCOPE_PUNCT or tok in ".!?":
+                        break
+                    continue
+                if tok.lower() in _SCOPE_BREAK:
+                    break
+                if _negator(tok) and not (
+                    j + 1 < len(toks) and toks[j + 1][2].lower() in _NEG_EXEMPT
+                ):
+                    status, note = "negated", tok
+                    break
+                seen += 1
+                if seen >= NEGATION_WINDOW:
+                    break
+        out.append((fi, pat, a, b, status, note))
+    # a weak cue needs a second counted cue (another pattern) of its frame in the sentence
+    by_frame: dict[int, set[str]] = {}
+    for fi, pat, _a, _b, status, _n in out:
+        if status == "counted":
+            by_frame.setdefault(fi, set()).add(pat)
+    res = []
+    for fi, pat, a, b, status, note in out:
+        if status == "counted" and (fi, pat) in weak and len(by_frame[fi]) < 2:
+            status, note = "weak_alone", "no second cue of this frame"
+        res.append((fi, pat, a, b, status, note))
+    return res
+
+
+def _scan(sentences: pd.DataFrame, d: Dictionary, context: bool = False) -> list[tuple]:
+    """Return hits as tuples (row, frame index, pattern, term, start, end, weak, status, note).
+
+    Without ``context`` every hit is ``counted``; with it, cues in a negation's scope, cues
+    inside a name and weak cues without a second cue of their frame get their status.
+    """
     if len(sentences) == 0:
         return []
     m = _Matcher(d)
+    weak = frozenset(
+        (fi, p.text) for fi, c in enumerate(d.categories) for p in c.patterns if p.weak
+    )
+    negates = frozenset(
+        (fi, p.text)
+        for fi, c in enumerate(d.categories)
+        for p in c.patterns
+        if not c.negatable or _negator(p.parts[0])
+    )
     single_by_el: dict[int, list[tuple[int, str]]] = {}
     for el, fi, pat in m.singles:
         single_by_el.setdefault(el, []).append((fi, pat))
@@ -672,6 +841,7 @@ def _scan(sentences: pd.DataFrame, d: Dictionary) -> list[tuple]:
         # parts: (elements, start, end, first-of-token, last-of-token); punctuation has none
         parts: list[tuple[frozenset[int], int, int, bool, bool]] = []
         found: list[tuple[int, str, int, int]] = []  # frame, pattern, start, end
+        tok0 = pos
         starts_phrase = False
         while (
             pos < n_tok and t_doc[pos] == doc_id and t_sent[pos] == sent_id and t_start[pos] < limit
@@ -720,8 +890,18 @@ def _scan(sentences: pd.DataFrame, d: Dictionary) -> list[tuple]:
             spans.append((a, b))
             kept.append((fi, pat, a, b))
         off = int(s_start)
-        for fi, pat, a, b in sorted(kept, key=lambda h: (h[0], h[2])):
-            hits.append((row, fi, pat, str(text)[a - off : b - off], a, b))
+        kept.sort(key=lambda h: (h[0], h[2]))
+        if context:
+            toks = list(
+                zip(t_start[tok0:pos], t_end[tok0:pos], t_tok[tok0:pos], t_type[tok0:pos],
+                    strict=True)
+            )  # fmt: skip
+            judged = _context(kept, toks, str(text), off, weak, negates)
+        else:
+            judged = [(fi, pat, a, b, "counted", "") for fi, pat, a, b in kept]
+        for fi, pat, a, b, status, note in judged:
+            term = str(text)[a - off : b - off]
+            hits.append((row, fi, pat, term, a, b, (fi, pat) in weak, status, note))
     return hits
 
 
@@ -734,7 +914,9 @@ def _check_sentences(sentences: Any, required=("doc_id", "sent_id", "start", "te
     check_columns("sentences", sentences, required)
 
 
-def term_hits(sentences: pd.DataFrame, dictionary: Dictionary | str | Path) -> pd.DataFrame:
+def term_hits(
+    sentences: pd.DataFrame, dictionary: Dictionary | str | Path, *, context: bool = True
+) -> pd.DataFrame:
     """Find every dictionary match in the sentences, one row per matched term.
 
     Parameters
@@ -743,14 +925,20 @@ def term_hits(sentences: pd.DataFrame, dictionary: Dictionary | str | Path) -> p
         Sentences from :func:`framelens.corpus.segment` (any subset of documents).
     dictionary
         A :class:`Dictionary` or anything :func:`load_dictionary` takes.
+    context
+        Judge each cue in its sentence (default; see :func:`match`). ``False`` counts
+        every match, as a plain dictionary count does.
 
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, sent_id, frame, dictionary, pattern, term, start, end``: ``pattern``
-        is the dictionary entry that matched, ``term`` the text as written and
-        ``start``/``end`` its offsets into the document. Sorted by ``doc_id, sent_id``,
-        then frame in dictionary order, then ``start``.
+        ``doc_id, sent_id, frame, dictionary, pattern, term, start, end, cue_strength,
+        status, note``: ``pattern`` is the dictionary entry that matched, ``term`` the
+        text as written and ``start``/``end`` its offsets into the document;
+        ``cue_strength`` is ``"strong"`` or ``"weak"`` (the category's ``weak:`` list);
+        ``status`` is ``counted`` or why the cue does not count: ``negated`` (``note``:
+        the negator), ``in_name`` (``note``: the name) or ``weak_alone``. Sorted by
+        ``doc_id, sent_id``, then frame in dictionary order, then ``start``.
 
     Examples
     --------
@@ -758,10 +946,13 @@ def term_hits(sentences: pd.DataFrame, dictionary: Dictionary | str | Path) -> p
     ...                   "text": ["Live fire drills raised tensions."]})
     >>> term_hits(s, "security")[["frame", "pattern", "term", "start"]].values.tolist()
     [['threat', 'tension*', 'tensions', 24], ['capability', 'live-fire', 'Live fire', 0]]
+    >>> s.loc[0, "text"] = "The Joint Staff Office said the drills did not pose any threat."
+    >>> term_hits(s, "security")[["term", "status", "note"]].values.tolist()
+    [['threat', 'negated', 'not'], ['Joint', 'in_name', 'Joint Staff Office']]
     """
     _check_sentences(sentences)
     d = load_dictionary(dictionary)
-    hits = _scan(sentences, d)
+    hits = _scan(sentences, d, context)
     if not hits:
         return _empty(HIT_COLUMNS, ["sent_id", "start", "end"])
     rows = [i for i, *_ in hits]
@@ -775,6 +966,9 @@ def term_hits(sentences: pd.DataFrame, dictionary: Dictionary | str | Path) -> p
             "term": [h[3] for h in hits],
             "start": [h[4] for h in hits],
             "end": [h[5] for h in hits],
+            "cue_strength": ["weak" if h[6] else "strong" for h in hits],
+            "status": [h[7] for h in hits],
+            "note": [h[8] for h in hits],
         }
     )
     return _sort(out, d, ["doc_id", "sent_id", "frame", "start"])
@@ -787,7 +981,9 @@ def _sort(frame: pd.DataFrame, d: Dictionary, keys: list[str]) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def match(sentences: pd.DataFrame, dictionary: Dictionary | str | Path) -> pd.DataFrame:
+def match(
+    sentences: pd.DataFrame, dictionary: Dictionary | str | Path, *, context: bool = True
+) -> pd.DataFrame:
     """Label sentences with frames, one row per (sentence, frame) with its evidence.
 
     Parameters
@@ -797,15 +993,33 @@ def match(sentences: pd.DataFrame, dictionary: Dictionary | str | Path) -> pd.Da
         per partition).
     dictionary
         A :class:`Dictionary` or anything :func:`load_dictionary` takes.
+    context
+        Judge each cue in its sentence (default). A cue does not count when it is
+
+        - in a negation's scope: one of :data:`NEGATORS` (or a word ending in n't) at
+          most :data:`NEGATION_WINDOW` words before it in the same clause ("did not pose
+          any threat"; "not only" does not negate, and a pattern that itself begins with
+          a negator, such as "not aimed at", is never negated);
+        - inside a name: an actor, place or exercise name of the gazetteer and event
+          table, a fixed phrase of the security domain list ("Joint Staff Office",
+          "regular press conference"), or a run of capitalised words around a capitalised
+          cue ("Peace Mission", "Shanghai Cooperation Organisation"; not in title-case
+          headlines);
+        - a weak cue (the category's ``weak:`` list, e.g. "joint" or a platform noun)
+          with no second counted cue of another pattern of its frame in the sentence.
+
+        ``False`` counts every match (the plain dictionary count). :func:`term_hits`
+        lists every cue with its status.
 
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, sent_id, kind, text, frame, dictionary, matches, n_hits``: one row per
-        sentence carrying the frame; ``matches`` lists the matched terms with their
-        document offsets (``"escalation@120-130; tensions@200-208"``), ``n_hits`` counts
-        them. Sentences with no frame have no row. Sorted by ``doc_id, sent_id``, then
-        frame in dictionary order.
+        ``doc_id, sent_id, kind, text, frame, dictionary, matches, n_hits, cue_strength``:
+        one row per sentence carrying the frame; ``matches`` lists the counted terms with
+        their document offsets (``"escalation@120-130; tensions@200-208"``), ``n_hits``
+        counts them; ``cue_strength`` is ``"strong"`` when a strong cue is among them and
+        ``"weak"`` when only weak cues (two or more) carry the frame. Sentences with no
+        frame have no row. Sorted by ``doc_id, sent_id``, then frame in dictionary order.
 
     Examples
     --------
@@ -813,12 +1027,14 @@ def match(sentences: pd.DataFrame, dictionary: Dictionary | str | Path) -> pd.Da
     ...                   "kind": ["prose", "prose"],
     ...                   "text": ["Tensions escalated.", "Joint patrols began."]})
     >>> match(s, "security")[["sent_id", "frame", "matches"]].values.tolist()
+    [[0, 'threat', 'Tensions@0-8; escalated@9-18'], [1, 'capability', 'patrols@26-33']]
+    >>> match(s, "security", context=False)[["sent_id", "frame", "matches"]].values.tolist()
     [[0, 'threat', 'Tensions@0-8; escalated@9-18'], [1, 'cooperation', 'Joint@20-25'], \
 [1, 'capability', 'patrols@26-33']]
     """
     _check_sentences(sentences)
     d = load_dictionary(dictionary)
-    hits = _scan(sentences, d)
+    hits = [h for h in _scan(sentences, d, context) if h[7] == "counted"]
     if not hits:
         return _empty(FRAME_SENTENCE_COLUMNS, ["sent_id", "n_hits"])
     # hits come grouped by sentence row, then frame, then start: join each run
@@ -826,17 +1042,20 @@ def match(sentences: pd.DataFrame, dictionary: Dictionary | str | Path) -> pd.Da
     frames: list[str] = []
     evidence: list[str] = []
     counts: list[int] = []
+    strong: list[bool] = []
     key = None
-    for row, fi, _pat, term, a, b in hits:
+    for row, fi, _pat, term, a, b, weak, _status, _note in hits:
         if (row, fi) != key:
             key = (row, fi)
             rows.append(row)
             frames.append(d.frames[fi])
             evidence.append(f"{term}@{a}-{b}")
             counts.append(1)
+            strong.append(not weak)
         else:
             evidence[-1] += f"; {term}@{a}-{b}"
             counts[-1] += 1
+            strong[-1] = strong[-1] or not weak
     kinds = (
         sentences["kind"].to_numpy()[rows] if "kind" in sentences.columns else ["prose"] * len(rows)
     )
@@ -850,6 +1069,7 @@ def match(sentences: pd.DataFrame, dictionary: Dictionary | str | Path) -> pd.Da
             "dictionary": d.name,
             "matches": evidence,
             "n_hits": pd.array(counts, dtype="int64"),
+            "cue_strength": ["strong" if x else "weak" for x in strong],
         }
     )
     return _sort(out, d, ["doc_id", "sent_id", "frame"])
@@ -954,9 +1174,11 @@ def profile_counts(
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, frame, dictionary, n_sentences, n_frame_sentences, n_hits, n_words``:
-        one row per (document, frame), zeros included; ``n_sentences`` and ``n_words``
-        are the document's totals (words as :func:`framelens.corpus.words` counts them).
+        ``doc_id, frame, dictionary, n_sentences, n_frame_sentences, n_strong_sentences,
+        n_hits, n_words``: one row per (document, frame), zeros included;
+        ``n_strong_sentences`` counts the frame's sentences carried by a strong cue (the
+        others rest on weak cues only); ``n_sentences`` and ``n_words`` are the document's
+        totals (words as :func:`framelens.corpus.words` counts them).
 
     Examples
     --------
@@ -980,9 +1202,10 @@ def profile_counts(
     )
     grid = pd.MultiIndex.from_product([per_doc.index, d.frames], names=["doc_id", "frame"])
     fs = frame_sentences[frame_sentences["doc_id"].isin(per_doc.index)]
+    strong = fs["cue_strength"] != "weak" if "cue_strength" in fs.columns else True
     agg = (
-        fs.assign(n_frame_sentences=1)
-        .groupby(["doc_id", "frame"])[["n_frame_sentences", "n_hits"]]
+        fs.assign(n_frame_sentences=1, n_strong_sentences=strong)
+        .groupby(["doc_id", "frame"])[["n_frame_sentences", "n_strong_sentences", "n_hits"]]
         .sum()
         .reindex(grid, fill_value=0)
         .reset_index()
@@ -1037,8 +1260,10 @@ def profile(
     -------
     pandas.DataFrame
         ``<by>, frame, dictionary, n_sentences, n_frame_sentences, share_sentences,
-        n_hits, n_words, hits_per_1000_words``: ``share_sentences`` =
-        ``n_frame_sentences / n_sentences`` (NaN with no sentences);
+        n_strong_sentences, share_strong, n_hits, n_words, hits_per_1000_words``:
+        ``share_sentences`` = ``n_frame_sentences / n_sentences`` (NaN with no sentences);
+        ``share_strong`` = ``n_strong_sentences / n_frame_sentences``, the part of the
+        frame's sentences resting on strong evidence (NaN when the frame has none);
         ``hits_per_1000_words`` = ``1000 * n_hits / n_words`` (NaN with no words).
 
     Examples
@@ -1060,18 +1285,21 @@ def profile(
         missing = sorted(set(documents["doc_id"]) - set(counts["doc_id"]))
         if missing:
             fill = pd.DataFrame(
-                [(doc, f, counts["dictionary"].iloc[0], 0, 0, 0, 0)
+                [(doc, f, counts["dictionary"].iloc[0], 0, 0, 0, 0, 0)
                  for doc in missing for f in frames_order],
                 columns=PROFILE_COUNT_COLUMNS,
             )  # fmt: skip
             c = pd.concat([c, fill], ignore_index=True)
     c, key = _group_keys(c, documents, by)
-    ints = ["n_sentences", "n_frame_sentences", "n_hits", "n_words"]
+    ints = ["n_sentences", "n_frame_sentences", "n_strong_sentences", "n_hits", "n_words"]
     if c.empty:
         return _empty([key] + PROFILE_COLUMNS, ints)
     # n_sentences and n_words are per-document totals repeated on every frame row
     g = c.groupby([key, "frame", "dictionary"], sort=False)[ints].sum().reset_index()
     g["share_sentences"] = g["n_frame_sentences"] / g["n_sentences"].where(g["n_sentences"] > 0)
+    g["share_strong"] = g["n_strong_sentences"] / g["n_frame_sentences"].where(
+        g["n_frame_sentences"] > 0
+    )
     g["hits_per_1000_words"] = 1000 * g["n_hits"] / g["n_words"].where(g["n_words"] > 0)
     g = g.astype({i: "int64" for i in ints})
     order = {f: i for i, f in enumerate(frames_order)}
@@ -1620,7 +1848,7 @@ def hedging(sentences: pd.DataFrame) -> pd.DataFrame:
     _check_sentences(sentences)
     if sentences.empty:
         return _empty(HEDGING_COLUMNS, ["sent_id", "n_words", "n_hedges", "n_certainty"])
-    hits = term_hits(sentences, _hedging_dictionary())
+    hits = term_hits(sentences, _hedging_dictionary(), context=False)
     out = sentences[["doc_id", "sent_id", "text"]].copy()
     out["kind"] = sentences["kind"] if "kind" in sentences.columns else "prose"
     out["n_words"] = _sentence_words(sentences)
@@ -1828,6 +2056,60 @@ def label_coverage(labels: pd.DataFrame, sentences: pd.DataFrame) -> tuple[int, 
         f"none of the {total} labelled sentence(s) is in this corpus: the labels are for "
         f"document(s) {docs[:3]}{' …' if len(docs) > 3 else ''}."
     )
+
+
+def agreement(
+    first: pd.DataFrame, second: pd.DataFrame, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Agreement of two annotation passes over the same sentences: Cohen's kappa per column.
+
+    Parameters
+    ----------
+    first, second
+        Labels keyed by ``doc_id, sent_id`` (e.g. two :func:`load_labels` files), one
+        column per frame (0/1) or any categorical column (a tone label).
+    columns
+        The columns to compare (default: every column both share but the keys and
+        ``text``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``column, n, agreement, kappa, n_first, n_second``: the sentences both passes
+        labelled, the share on which they agree, Cohen's kappa (chance-corrected; NaN
+        when both passes use one value throughout) and, for 0/1 columns, how many 1s
+        each pass gave (else NaN).
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"doc_id": "d", "sent_id": [0, 1, 2, 3], "threat": [1, 1, 0, 0]})
+    >>> b = a.assign(threat=[1, 0, 0, 0])
+    >>> agreement(a, b).round(3).values.tolist()
+    [['threat', 4, 0.75, 0.5, 2.0, 1.0]]
+    """
+    keys = ["doc_id", "sent_id"]
+    check_columns("first", first, keys)
+    check_columns("second", second, keys)
+    if columns is None:
+        columns = [c for c in first.columns if c in second.columns and c not in (*keys, "text")]
+    both = first.merge(second, on=keys, suffixes=("_1", "_2"))
+    rows = []
+    for col in columns:
+        if col not in first.columns or col not in second.columns:
+            raise ParameterError(f"column {col!r} is not in both annotation passes.")
+        x, y = both[f"{col}_1"].astype(str), both[f"{col}_2"].astype(str)
+        n = len(both)
+        po = float((x == y).mean()) if n else float("nan")
+        cats = sorted(set(x) | set(y))
+        pe = sum(float((x == c).mean()) * float((y == c).mean()) for c in cats) if n else 1.0
+        kappa = (po - pe) / (1 - pe) if pe < 1 else float("nan")
+        binary = set(cats) <= {"0", "1"}
+        rows.append(
+            (col, n, po, kappa, float((x == "1").sum()) if binary else float("nan"),
+             float((y == "1").sum()) if binary else float("nan"))
+        )  # fmt: skip
+    out = pd.DataFrame(rows, columns=["column", "n", "agreement", "kappa", "n_first", "n_second"])
+    return out.astype({"n": "int64"})
 
 
 def evaluate(

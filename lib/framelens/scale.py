@@ -510,6 +510,7 @@ def _partition(
     include_embeds: bool = False,
     events_table: pd.DataFrame | None = None,
     collect_documents: bool = True,
+    frame_context: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """All per-document work for one partition: row tables out, partial counts back.
 
@@ -552,7 +553,7 @@ def _partition(
         )
         out["actor_extremes"] = _extremes(actor_rows)
     if "framing" in analyses:
-        hits = framing.match(sentences, dictionary)
+        hits = framing.match(sentences, dictionary, context=frame_context)
         rows["frame_sentences"] = hits
         if include_embeds:
             fc = framing.profile_counts(sentences, hits, dictionary)
@@ -697,6 +698,7 @@ def analyse(
     dictionary: str | Path | Any = "security",
     events: pd.DataFrame | str | Path | None = None,
     include_embeds: bool = False,
+    frame_context: bool = True,
     output_dir: str | Path | None = None,
     collect_documents: bool = True,
     progress: bool = False,
@@ -740,6 +742,9 @@ def analyse(
         Count embedded posts (``kind == "embed"``) in the summaries, as the notebooks'
         ``include_embeds`` parameter does; by default the prose only. The row tables
         hold every sentence either way, with its ``kind``.
+    frame_context
+        Judge each frame cue in its sentence (negation, names, weak cues), as
+        :func:`framelens.framing.match` does by default; ``False`` counts every match.
     output_dir
         Where to write the row-level Parquet tables (optional).
     collect_documents
@@ -767,8 +772,10 @@ def analyse(
     rows_dir = str(Path(output_dir) / "tables") if output_dir else None
     analyses = tuple(check_choice("analyses", a, list(ANALYSES)) for a in analyses)
     check_bool("include_embeds", include_embeds)
+    check_bool("frame_context", frame_context)
     check_int("partition_size", partition_size, min_value=1)
     options = dict(
+        frame_context=frame_context,
         analyses=analyses,
         abbreviations=frozenset(abbreviations),
         group_by=group_by or None,
