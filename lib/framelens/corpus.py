@@ -46,6 +46,8 @@ __all__ = [
     "DOCUMENT_COLUMNS",
     "SENTENCE_COLUMNS",
     "TOKEN_COLUMNS",
+    "BOILERPLATE_COLUMNS",
+    "boilerplate",
     "embeds",
     "learn_abbreviations",
     "load",
@@ -598,6 +600,42 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+#: a dateline at the head of a paragraph: "MOSCOW, October 14. /TASS/.", "BEIJING, Aug. 3
+#: (Xinhua) --", "TOKYO (Reuters) -", "WASHINGTON —"; the place is upper case
+DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Z][A-Za-z.]+)?)"
+    rf"(?:,? (?P<date>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?))?"
+    r"(?:\.? ?/(?P<slash>[A-Z][A-Za-z\-]+)/\.?"
+    r"| ?\((?P<agency>[A-Z][A-Za-z.\- ]{1,30})\) ?(?:--|[:\u2014\u2013\u2015\-])?"
+    r"| ?(?:--|[\u2014\u2013]))"
+    r"\s+(?=\S)"
+)
+#: a paragraph of site furniture (at most 300 characters): credits, bylines, copyright,
+#: calls to share or subscribe
+BOILERPLATE_RE = re.compile(
+    r"^(?:\(?(?:Reporting|Additional reporting|Writing|Editing|Compiled) by\b"
+    r"|(?:Copyright|\u00a9|\(c\))\s"
+    r"|.*\bAll rights reserved\.?$"
+    r"|(?:Follow|Subscribe|Sign up|Click here|Read more|Related|Share this|Share on"
+    r"|Download (?:the|our)|Our Standards|Editor:|Source:|Published:|Updated:)"
+    r"|By [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}\s*(?:\||Published|Updated|\d))",
+    re.IGNORECASE | re.DOTALL,
+)
+BOILERPLATE_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "kind", "rule"]
+
+
+def _boilerplate(para: str) -> tuple[int, str]:
+    """Characters of site furniture at the head of a paragraph (all of it, or a dateline)."""
+    if len(para) <= 300 and BOILERPLATE_RE.match(para):
+        return len(para), "furniture"
+    m = DATELINE_RE.match(para)
+    # a bare "PLACE —" needs a place of five letters or more ("US — China ties" is a title)
+    if m and (m.group("date") or m.group("slash") or m.group("agency") or len(m["place"]) > 4):
+        return m.end(), "dateline"
+    return 0, ""
+
+
 def _is_embed(para: str) -> bool:
     lines = para.split("\n")
     return any(CREDIT_RE.match(line.strip()) for line in lines) or bool(EMBED_LINK_RE.search(para))
@@ -657,6 +695,7 @@ def segment(
     documents: pd.DataFrame,
     *,
     abbreviations: Iterable[str] | None = None,
+    keep_boilerplate: bool = False,
 ) -> pd.DataFrame:
     """Split documents into paragraphs and sentences, marking embedded material.
 
@@ -665,6 +704,11 @@ def segment(
     an embed: each of its lines is split on its own and every sentence gets
     ``kind="embed"``. Sentences are found with NLTK Punkt and an abbreviation list, so
     "U.S. Navy" does not end a sentence.
+
+    Site furniture is left out: a dateline at the head of a paragraph ("MOSCOW, October
+    14. /TASS/.", "BEIJING, Aug. 3 (Xinhua) --"), and short paragraphs of credits,
+    bylines, copyright and calls to share (:func:`boilerplate` lists what was left out,
+    with ``kind="boilerplate"``). The sentences that remain keep their offsets.
 
     Parameters
     ----------
@@ -677,6 +721,8 @@ def segment(
         in any corpus and on either engine. Abbreviations learned from a corpus
         (:func:`learn_abbreviations`) are an explicit choice: learn them once on the
         whole corpus and pass the same set to every partition.
+    keep_boilerplate
+        Keep datelines and site furniture as ordinary sentences (default False).
 
     Returns
     -------
@@ -702,6 +748,12 @@ def segment(
         for para_id, (pa, pb) in enumerate(_paragraph_spans(text)):
             para = text[pa:pb]
             embed = _is_embed(para)
+            if not embed and not keep_boilerplate:
+                cut, _rule = _boilerplate(para)
+                pa += cut
+                para = text[pa:pb]
+                if not para.strip():
+                    continue
             if embed:
                 pieces, pos = [], 0
                 for line in para.split("\n"):
@@ -731,6 +783,50 @@ def segment(
             "kind": str,
         }
     )
+
+
+def boilerplate(documents: pd.DataFrame) -> pd.DataFrame:
+    r"""List the datelines and site furniture that :func:`segment` leaves out.
+
+    Parameters
+    ----------
+    documents
+        The documents frame (``doc_id`` and ``text`` are used).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, para_id, start, end, text, kind, rule``: one row per dateline (``rule``
+        ``"dateline"``) or furniture paragraph (``"furniture"``: credits, bylines,
+        copyright, calls to share), ``kind`` always ``"boilerplate"``; ``text ==
+        document_text[start:end]``.
+
+    Examples
+    --------
+    >>> t = "MOSCOW, October 14. /TASS/. The drills began.\n\n(Reporting by A; Editing by B)"
+    >>> boilerplate(pd.DataFrame({"doc_id": ["a"], "text": [t]}))[["text", "rule"]].values.tolist()
+    [['MOSCOW, October 14. /TASS/. ', 'dateline'], ['(Reporting by A; Editing by B)', 'furniture']]
+    >>> segment(pd.DataFrame({"doc_id": ["a"], "text": [t]}))["text"].tolist()
+    ['The drills began.']
+    """
+    _require_columns(documents, ["doc_id", "text"], "documents")
+    rows = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        text = str(text)
+        for para_id, (pa, pb) in enumerate(_paragraph_spans(text)):
+            para = text[pa:pb]
+            if _is_embed(para):
+                continue
+            cut, rule = _boilerplate(para)
+            if cut:
+                rows.append(
+                    (doc_id, para_id, pa, pa + cut, text[pa : pa + cut], "boilerplate", rule)
+                )
+    frame = pd.DataFrame(rows, columns=BOILERPLATE_COLUMNS)
+    return frame.astype(
+        {"doc_id": str, "para_id": "int64", "start": "int64", "end": "int64", "text": str,
+         "kind": str, "rule": str}
+    )  # fmt: skip
 
 
 def embeds(documents: pd.DataFrame) -> pd.DataFrame:

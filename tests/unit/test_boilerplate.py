@@ -1,0 +1,92 @@
+"""Datelines and site furniture are left out of the sentences and listed (issue 15, part 3)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framelens import corpus, stats
+
+DATELINES = [
+    ("MOSCOW, October 14. /TASS/. The navies began drills.", "MOSCOW, October 14. /TASS/. "),
+    ("BEIJING, Aug. 3 (Xinhua) -- Warships set sail.", "BEIJING, Aug. 3 (Xinhua) -- "),
+    ("TOKYO (Reuters) - Japan scrambled jets.", "TOKYO (Reuters) - "),
+    ("VLADIVOSTOK, Sept 10 (Reuters) - Drills began.", "VLADIVOSTOK, Sept 10 (Reuters) - "),
+    ("SEOUL, Dec. 22 (Yonhap) -- The military said.", "SEOUL, Dec. 22 (Yonhap) -- "),
+    ("THE HAGUE, Netherlands (AP) \u2014 A court ruled.", "THE HAGUE, Netherlands (AP) \u2014 "),
+    ("WASHINGTON \u2014 The Pentagon said.", "WASHINGTON \u2014 "),
+]
+NOT_DATELINES = [
+    "NATO said nothing.",
+    "US \u2014 China ties",
+    "NATO (North Atlantic Treaty Organization) members met.",
+    "China's Defense Ministry said the drills are routine.",
+    "The drills began. BEIJING was silent.",
+    "China and Russia held drills. Reporting by nobody was done.",
+]
+FURNITURE = [
+    "By Liu Xuanzun Published: Jul 14, 2024 09:09 PM",
+    "Copyright 2024 The Associated Press. All rights reserved.",
+    "Source: Xinhua| 2024-07-14 21:09:32|Editor: huaxia",
+    "(Reporting by A. Writer; Editing by B. Editor)",
+    "Follow us on Telegram",
+]
+
+
+def docs(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
+
+
+@pytest.mark.parametrize(("text", "dateline"), DATELINES)
+def test_a_dateline_is_listed_and_left_out_of_the_sentence(text, dateline):
+    d = docs(text)
+    b = corpus.boilerplate(d)
+    assert b[["text", "kind", "rule"]].values.tolist() == [[dateline, "boilerplate", "dateline"]]
+    s = corpus.segment(d)
+    assert s["text"].tolist() == [text[len(dateline) :]]
+    assert (s["start"] == len(dateline)).all()
+    kept = corpus.segment(d, keep_boilerplate=True)
+    assert kept["text"].str.cat(sep=" ").startswith(dateline.split(" ")[0])
+
+
+@pytest.mark.parametrize("text", NOT_DATELINES)
+def test_text_is_not_taken_for_a_dateline(text):
+    assert corpus.boilerplate(docs(text)).empty
+    assert corpus.segment(docs(text))["text"].str.cat(sep=" ") == text
+
+
+@pytest.mark.parametrize("text", FURNITURE)
+def test_a_furniture_paragraph_is_left_out(text):
+    d = docs("China and Russia held drills.\n\n" + text + "\n\nThey ended on Sunday.")
+    b = corpus.boilerplate(d)
+    assert b[["para_id", "text", "rule"]].values.tolist() == [[1, text, "furniture"]]
+    s = corpus.segment(d)
+    assert s["text"].tolist() == ["China and Russia held drills.", "They ended on Sunday."]
+    # paragraph numbers keep their place in the document; offsets still index the text
+    assert s["para_id"].tolist() == [0, 2]
+    for row in s.itertuples():
+        assert d["text"].iloc[0][row.start : row.end] == row.text
+
+
+def test_a_long_paragraph_that_starts_like_furniture_is_kept():
+    text = "Related: " + "the drills grew in scope and the navies trained together. " * 8
+    assert corpus.boilerplate(docs(text)).empty
+
+
+def test_datelines_no_longer_make_keywords():
+    """ "october" was the Russian outlet's top keyword because every TASS story opens with one."""
+    tass = [f"MOSCOW, October {d}. /TASS/. Russian ships sailed with Chinese ships." for d in
+            range(10, 16)]  # fmt: skip
+    other = [f"TOKYO (Kyodo) -- Japan watched Chinese ships number {d}." for d in range(6)]
+    d = docs(*tass, *other).assign(outlet=["tass"] * 6 + ["kyodo"] * 6)
+    s = corpus.segment(d)
+    labels = d[["doc_id"]].assign(group=d["outlet"])
+    counts = stats.keyness_counts(stats.term_counts(s), labels)
+    assert "october" not in set(counts["term"]) and "tass" not in set(counts["term"])
+    assert len(corpus.boilerplate(d)) == 12
+
+
+def test_boilerplate_of_an_empty_corpus_and_bad_input():
+    assert list(corpus.boilerplate(docs())) == corpus.BOILERPLATE_COLUMNS
+    with pytest.raises(Exception, match="text"):
+        corpus.boilerplate(pd.DataFrame({"doc_id": ["a"]}))
