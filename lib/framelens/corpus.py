@@ -608,7 +608,7 @@ DATELINE_RE = re.compile(
     rf"(?:,? (?P<date>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?))?"
     r"(?:\.? ?/(?P<slash>[A-Z][A-Za-z\-]+)/\.?"
     r"| ?\((?P<agency>[A-Z][A-Za-z.\- ]{1,30})\) ?(?:--|[:\u2014\u2013\u2015\-])?"
-    r"| ?(?:--|[\u2014\u2013]))"
+    r"| ?(?:--|[\u2014\u2013]| -))"
     r"\s+(?=\S)"
 )
 #: a paragraph of site furniture (at most 300 characters): credits, bylines, copyright,
@@ -621,6 +621,21 @@ BOILERPLATE_RE = re.compile(
     r"|Download (?:the|our)|Our Standards|Editor:|Source:|Published:|Updated:)"
     r"|By [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}\s*(?:\||Published|Updated|\d))",
     re.IGNORECASE | re.DOTALL,
+)
+#: a sentence of site furniture: a photo credit, a bare date or time stamp, an
+#: "Updated:" line, a bracketed cue ("[Anchor]"), a separator ("* * *")
+FURNITURE_SENTENCE_RE = re.compile(
+    r"^(?:[\[(][^\[\]()]{0,100}\b(?i:photo|image|video|file|graphic)s?\b[^\[\]()]{0,100}[\])]"
+    r"|\[[A-Za-z ]{1,20}\]"
+    r"|\([A-Z]{2,10}: [^()]{1,60}\)"
+    r"|(?i:photo|image|file photo|video)s?\s*(?:by\b|:|/).{0,100}"
+    r"|(?i:source):\s*.{0,60}"
+    r"|\(?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}\)?\s*(?i:updated|published)\s*:.{0,60}"
+    rf"|(?:\d{{1,2}}:\d{{2}},?\s*)?{_MONTH} \d{{1,2}},? \d{{4}}"
+    r"(?:[ ,\-]+\d{1,2}:\d{2}(?: ?[AP]M)?)?"
+    r"|\d{4}-\d{2}-\d{2}(?: \d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|[*\-_=\u00b7\u2022 ]{3,})$",
+    re.DOTALL,
 )
 BOILERPLATE_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "kind", "rule"]
 
@@ -691,6 +706,61 @@ def _punkt(abbrevs: frozenset[str]):
     return PunktSentenceTokenizer(params)
 
 
+def _split(
+    documents: pd.DataFrame, abbreviations: Iterable[str] | None, keep_boilerplate: bool
+) -> tuple[list[tuple], list[tuple]]:
+    """Sentence rows (SENTENCE_COLUMNS) and boilerplate rows (BOILERPLATE_COLUMNS)."""
+    _require_columns(documents, ["doc_id", "text"], "documents")
+    abbrevs = resources.abbreviations()
+    if abbreviations is not None:
+        abbrevs = abbrevs | frozenset(a.lower().rstrip(".") for a in abbreviations)
+    punkt = _punkt(abbrevs)
+    rows: list[tuple] = []
+    dropped: list[tuple] = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        text = str(text)
+        sent_id = 0
+        for para_id, (pa, pb) in enumerate(_paragraph_spans(text)):
+            para = text[pa:pb]
+            embed = _is_embed(para)
+            if not embed and not keep_boilerplate:
+                cut, rule = _boilerplate(para)
+                if cut:
+                    piece = text[pa : pa + cut]
+                    dropped.append((doc_id, para_id, pa, pa + cut, piece, "boilerplate", rule))
+                pa += cut
+                para = text[pa:pb]
+                if not para.strip():
+                    continue
+            if embed:
+                pieces, pos = [], 0
+                for line in para.split("\n"):
+                    pieces.append((pos, pos + len(line)))
+                    pos += len(line) + 1
+            else:
+                pieces = [(0, len(para))]
+            for la, lb in pieces:
+                chunk = para[la:lb]
+                for sa, sb in punkt.span_tokenize(chunk):
+                    s, e = pa + la + sa, pa + la + sb
+                    if not text[s:e].strip():
+                        continue
+                    if (
+                        not embed
+                        and not keep_boilerplate
+                        and FURNITURE_SENTENCE_RE.match(text[s:e])
+                    ):
+                        dropped.append(
+                            (doc_id, para_id, s, e, text[s:e], "boilerplate", "furniture")
+                        )
+                        continue
+                    rows.append(
+                        (doc_id, para_id, sent_id, s, e, text[s:e], "embed" if embed else "prose")
+                    )
+                    sent_id += 1
+    return rows, dropped
+
+
 def segment(
     documents: pd.DataFrame,
     *,
@@ -736,41 +806,7 @@ def segment(
     >>> segment(docs)["text"].tolist()
     ['The U.S. Navy sailed.', 'It returned.']
     """
-    _require_columns(documents, ["doc_id", "text"], "documents")
-    abbrevs = resources.abbreviations()
-    if abbreviations is not None:
-        abbrevs = abbrevs | frozenset(a.lower().rstrip(".") for a in abbreviations)
-    punkt = _punkt(abbrevs)
-    rows: list[tuple] = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
-        text = str(text)
-        sent_id = 0
-        for para_id, (pa, pb) in enumerate(_paragraph_spans(text)):
-            para = text[pa:pb]
-            embed = _is_embed(para)
-            if not embed and not keep_boilerplate:
-                cut, _rule = _boilerplate(para)
-                pa += cut
-                para = text[pa:pb]
-                if not para.strip():
-                    continue
-            if embed:
-                pieces, pos = [], 0
-                for line in para.split("\n"):
-                    pieces.append((pos, pos + len(line)))
-                    pos += len(line) + 1
-            else:
-                pieces = [(0, len(para))]
-            for la, lb in pieces:
-                chunk = para[la:lb]
-                for sa, sb in punkt.span_tokenize(chunk):
-                    s, e = pa + la + sa, pa + la + sb
-                    if not text[s:e].strip():
-                        continue
-                    rows.append(
-                        (doc_id, para_id, sent_id, s, e, text[s:e], "embed" if embed else "prose")
-                    )
-                    sent_id += 1
+    rows, _dropped = _split(documents, abbreviations, keep_boilerplate)
     frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     return frame.astype(
         {
@@ -785,21 +821,26 @@ def segment(
     )
 
 
-def boilerplate(documents: pd.DataFrame) -> pd.DataFrame:
+def boilerplate(
+    documents: pd.DataFrame, *, abbreviations: Iterable[str] | None = None
+) -> pd.DataFrame:
     r"""List the datelines and site furniture that :func:`segment` leaves out.
 
     Parameters
     ----------
     documents
         The documents frame (``doc_id`` and ``text`` are used).
+    abbreviations
+        As for :func:`segment` (the furniture sentences depend on the split).
 
     Returns
     -------
     pandas.DataFrame
         ``doc_id, para_id, start, end, text, kind, rule``: one row per dateline (``rule``
-        ``"dateline"``) or furniture paragraph (``"furniture"``: credits, bylines,
-        copyright, calls to share), ``kind`` always ``"boilerplate"``; ``text ==
-        document_text[start:end]``.
+        ``"dateline"``) or piece of furniture (``"furniture"``: a paragraph of credits,
+        bylines, copyright or calls to share; a sentence that is a photo credit, a bare
+        date stamp, an "Updated:" line or a separator), ``kind`` always
+        ``"boilerplate"``; ``text == document_text[start:end]``.
 
     Examples
     --------
@@ -809,19 +850,7 @@ def boilerplate(documents: pd.DataFrame) -> pd.DataFrame:
     >>> segment(pd.DataFrame({"doc_id": ["a"], "text": [t]}))["text"].tolist()
     ['The drills began.']
     """
-    _require_columns(documents, ["doc_id", "text"], "documents")
-    rows = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
-        text = str(text)
-        for para_id, (pa, pb) in enumerate(_paragraph_spans(text)):
-            para = text[pa:pb]
-            if _is_embed(para):
-                continue
-            cut, rule = _boilerplate(para)
-            if cut:
-                rows.append(
-                    (doc_id, para_id, pa, pa + cut, text[pa : pa + cut], "boilerplate", rule)
-                )
+    _rows, rows = _split(documents, abbreviations, False)
     frame = pd.DataFrame(rows, columns=BOILERPLATE_COLUMNS)
     return frame.astype(
         {"doc_id": str, "para_id": "int64", "start": "int64", "end": "int64", "text": str,

@@ -40,6 +40,8 @@ TABLE_DESCRIPTIONS = {
     "sentiment_disagreements": "Sentences where VADER and Pattern disagree most.",
     "sentiment_validation": "VADER against the corpus's own human ratings.",
     "frame_sentences": "Every frame cue found, with its sentence and the words that triggered it.",
+    "frame_cues": "Every dictionary match and its status: counted, negated, in a name, weak alone.",
+    "boilerplate": "Datelines and site furniture left out of the sentences, with the rule.",
     "frame_documents": "Frame shares per document.",
     "frame_groups": "Frame shares per group of documents.",
     "frame_cooccurrence": "How often two frames are cued in the same sentence.",

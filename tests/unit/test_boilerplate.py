@@ -15,6 +15,8 @@ DATELINES = [
     ("SEOUL, Dec. 22 (Yonhap) -- The military said.", "SEOUL, Dec. 22 (Yonhap) -- "),
     ("THE HAGUE, Netherlands (AP) \u2014 A court ruled.", "THE HAGUE, Netherlands (AP) \u2014 "),
     ("WASHINGTON \u2014 The Pentagon said.", "WASHINGTON \u2014 "),
+    ("SHANGHAI - Xi and Putin attended the launch.", "SHANGHAI - "),
+    ("TAIPEI (Taiwan News) \u2014 Ships passed.", "TAIPEI (Taiwan News) \u2014 "),
 ]
 NOT_DATELINES = [
     "NATO said nothing.",
@@ -66,6 +68,33 @@ def test_a_furniture_paragraph_is_left_out(text):
     assert s["para_id"].tolist() == [0, 2]
     for row in s.itertuples():
         assert d["text"].iloc[0][row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "[Photo by Wu Zhiyi/Asianewsphoto]",
+        "(Photo: Xinhua/Zha Chunming)",
+        "(mod.gov.cn/Photo by Li Xiaowei)",
+        "(Japan Ministry of Defense image)",
+        "(AP: Russian Defence Ministry Press Service)",
+        "Photo: Li Tang",
+        "15:55, July 05, 2013",
+        "(Xinhua) Updated: 2014-05-20 21:12",
+        "[Anchor]",
+        "* * *",
+    ],
+)
+def test_a_furniture_sentence_inside_a_paragraph_is_left_out(credit):
+    text = f"Xi and Putin attend the launch in Shanghai. {credit}\n\nThe drills began."
+    d = docs(text)
+    assert corpus.segment(d)["text"].tolist() == [
+        "Xi and Putin attend the launch in Shanghai.", "The drills began.",
+    ]  # fmt: skip
+    b = corpus.boilerplate(d)
+    assert b[["text", "rule"]].values.tolist() == [[credit, "furniture"]]
+    assert text[b["start"].iloc[0] : b["end"].iloc[0]] == credit
+    assert len(corpus.segment(d, keep_boilerplate=True)) == 3
 
 
 def test_a_long_paragraph_that_starts_like_furniture_is_kept():
