@@ -1,0 +1,128 @@
+"""The gold set of real coverage: its files, and the scoring run on a gold set in its layout."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+from framelens import corpus, framing, gold
+from framelens.errors import InputError
+
+from ..conftest import ROOT
+
+SHIPPED = ROOT / "tests" / "data" / "gold_news"
+TEXT = (
+    "MOSCOW, July 30. /TASS/. Russia and China began joint naval drills.\n\n"
+    "The drills did not pose any threat to third countries.\n\n"
+    "Japan protested and voiced concern over the growing military cooperation."
+)
+
+
+def make_gold(tmp_path, *, text=TEXT):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "d1.txt").write_text(text, encoding="utf-8")
+    sha = hashlib.sha256(TEXT.encode("utf-8")).hexdigest()
+    pd.DataFrame(
+        [["d1", "tass", "russian_state", "2025-07-30", "https://example.org/d1", "t", sha]],
+        columns=gold.ARTICLE_COLUMNS,
+    ).to_csv(tmp_path / "articles.csv", index=False)
+    s = corpus.segment(pd.DataFrame({"doc_id": ["d1"], "text": [TEXT]}))
+    frames = [[0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1], [0, 1, 0, 0, 1, 0]]
+    tones = ["neutral", "positive", "negative"]
+    rows = [
+        [r.doc_id, r.sent_id, r.start, r.end, *f, t]
+        for r, f, t in zip(s.itertuples(), frames, tones, strict=True)
+    ]
+    labels = pd.DataFrame(rows, columns=gold.LABEL_COLUMNS)
+    for name in ("labels", "pass_a", "pass_b"):
+        labels.to_csv(tmp_path / f"{name}.csv", index=False)
+    return tmp_path, texts
+
+
+def test_scores_on_a_gold_set_in_the_layout(tmp_path):
+    d, texts = make_gold(tmp_path)
+    g = gold.load(d)
+    docs = gold.documents(texts, g["articles"])
+    sentences = gold.segment(docs)
+    labels = gold.check_alignment(sentences, g["labels"])
+    assert labels["text"].tolist()[0] == "Russia and China began joint naval drills."
+    after = gold.frame_scores(sentences, labels).set_index("frame")
+    before = gold.frame_scores(sentences, labels, context=False).set_index("frame")
+    # the lone "joint" and the negated threat count only without context
+    assert before.loc["cooperation", "fp"] == 1 and after.loc["cooperation", "fp"] == 0
+    assert before.loc["threat", "fp"] == 1 and after.loc["threat", "fp"] == 0
+    assert after.loc["macro", "f1"] == pytest.approx(
+        after.drop(index=["all (micro)", "macro"])["f1"].mean()
+    )
+    tone = gold.tone_scores(sentences, labels).set_index("method")
+    assert list(tone.index) == ["vader", "vader_security"]
+    assert tone["n"].tolist() == [3, 3]
+    agree = framing.agreement(g["pass_a"], g["pass_b"], [*gold.FRAMES, "tone"])
+    assert agree["agreement"].eq(1.0).all()
+
+
+def test_a_changed_text_is_refused_by_name(tmp_path):
+    d, texts = make_gold(tmp_path, text=TEXT.replace("July", "June"))
+    g = gold.load(d)
+    with pytest.raises(InputError, match=r"d1.txt: not the text that was labelled"):
+        gold.documents(texts, g["articles"])
+    (texts / "d1.txt").unlink()
+    with pytest.raises(InputError, match=r"d1.txt: missing; save the article at https://"):
+        gold.documents(texts, g["articles"])
+
+
+def test_a_bad_label_names_file_and_line(tmp_path):
+    d, _ = make_gold(tmp_path)
+    lab = pd.read_csv(d / "labels.csv")
+    lab.loc[1, "tone"] = "angry"
+    lab.to_csv(d / "labels.csv", index=False)
+    with pytest.raises(InputError, match=r"labels.csv, line 3: tone must be one of"):
+        gold.load(d)
+
+
+def test_a_shifted_offset_is_reported(tmp_path):
+    d, texts = make_gold(tmp_path)
+    g = gold.load(d)
+    sentences = gold.segment(gold.documents(texts, g["articles"]))
+    shifted = g["labels"].assign(start=g["labels"]["start"] + 1)
+    with pytest.raises(InputError, match=r"do not match the segmentation, first d1 sentence 0"):
+        gold.check_alignment(sentences, shifted)
+
+
+def test_agreement_kappa():
+    a = pd.DataFrame({"doc_id": "d", "sent_id": range(6), "tone": list("nnnppq")})
+    b = a.assign(tone=list("nnpppq"))
+    row = framing.agreement(a, b).iloc[0]
+    assert row["agreement"] == pytest.approx(5 / 6)
+    # p_e = (3*2 + 2*3 + 1*1) / 36
+    assert row["kappa"] == pytest.approx((5 / 6 - 13 / 36) / (1 - 13 / 36))
+
+
+def test_the_shipped_gold_set_is_whole():
+    """≥20 real articles of four outlet groups, ≥200 sentences, two passes, adjudicated."""
+    g = gold.load(SHIPPED)
+    arts = g["articles"]
+    assert len(arts) >= 20 and arts["doc_id"].is_unique
+    assert (arts.groupby("outlet_group").size() >= 6).all() and arts["outlet_group"].nunique() == 4
+    assert arts["url"].str.startswith("http").all()
+    assert arts["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
+    assert arts["published"].str[:4].astype(int).between(2013, 2026).all()
+    lab, a, b = g["labels"], g["pass_a"], g["pass_b"]
+    assert len(lab) >= 200 and lab["doc_id"].nunique() >= 20
+    keys = ["doc_id", "sent_id", "start", "end"]
+    assert lab[keys].equals(a[keys]) and lab[keys].equals(b[keys])
+    assert (lab["start"] < lab["end"]).all()
+    # every adjudicated label is one of the two passes' labels, and each difference is listed
+    adj = pd.read_csv(SHIPPED / "adjudication.csv", dtype=str, keep_default_na=False)
+    cols = [*gold.FRAMES, "tone"]
+    differ = sum(int((a[c].astype(str) != b[c].astype(str)).sum()) for c in cols)
+    assert len(adj) == differ
+    for c in cols:
+        same = a[c].astype(str) == b[c].astype(str)
+        assert (lab.loc[same, c].astype(str) == a.loc[same, c].astype(str)).all()
+    # no article text is redistributed
+    assert not list(SHIPPED.glob("*.txt"))
+    assert (SHIPPED / "GUIDE.md").is_file() and (SHIPPED / "README.md").is_file()
