@@ -61,6 +61,21 @@ def main(argv: list[str] | None = None) -> int:
     print("\nsentence tone")
     print(gold.tone_scores(sentences, labels).round(3).to_string(index=False))
 
+    # cues were added to the dictionary while reading the errors of the "dev" half only
+    # (every other article of each outlet group, from the first); "test" is held out
+    arts = g["articles"].assign(i=g["articles"].groupby("outlet_group").cumcount())
+    dev = set(arts.loc[arts["i"] % 2 == 0, "doc_id"])
+    print("\nsplit (dev: articles 1, 3, 5… of each group, read while adding cues; test: the rest)")
+    for name, ids in (("dev", dev), ("test", set(arts["doc_id"]) - dev)):
+        lab = labels[labels["doc_id"].isin(ids)]
+        for context in (False, True):
+            t = gold.frame_scores(sentences, lab, context=context).set_index("frame")
+            mi, ma = t.loc["all (micro)"], t.loc["macro"]
+            print(
+                f"{name:>5} ({len(lab)} sentences) context={context!s:5}  micro P/R/F1 "
+                f"{mi.precision:.3f}/{mi.recall:.3f}/{mi.f1:.3f}  macro P/R/F1 "
+                f"{ma.precision:.3f}/{ma.recall:.3f}/{ma.f1:.3f}"
+            )
     print("\nper outlet group: frame micro P/R/F1 before -> after, tone accuracy before -> after")
     for group, ids in groups.groupby(groups):
         lab = labels[labels["doc_id"].isin(ids.index)]

@@ -128,7 +128,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _GLOB_CHARS = set("*?")
 _BAD_GLOB_CHARS = set("[]{}")
 _TOP_KEYS = ("name", "description", "categories")
-_CATEGORY_KEYS = ("definition", "sources", "patterns", "weak", "negatable")
+_CATEGORY_KEYS = ("definition", "sources", "patterns", "weak", "negatable", "answered_by")
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,9 @@ class Category:
     line: int | None = None
     #: False: a negator does not cancel this frame's cues (denials are its evidence)
     negatable: bool = True
+    #: words (globs) that make a cue after them the thing the activity answers, not the
+    #: frame: "address security threats", "amid tensions"
+    answered_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -376,6 +379,10 @@ def _parse_yaml(text: str, where: str) -> dict[str, Any]:
                                 f"{cname!r} must be true or false, not {value!r}."
                             )
                         cat["negatable"] = value == "true"
+                    elif key2 == "answered_by":
+                        cat["answered_by"] = [
+                            w for w, _ in _str_list(v2, where, f"`answered_by` of {cname!r}")
+                        ]
                     elif key2 == "weak":
                         cat["weak"] = _str_list(v2, where, f"the weak cues of {cname!r}")
                     else:
@@ -405,7 +412,7 @@ def _build(data: dict[str, Any], where: str) -> Dictionary:
         cats.append(
             Category(
                 c["name"], c["definition"], tuple(c["sources"]), pats, c.get("line"),
-                bool(c.get("negatable", True)),
+                bool(c.get("negatable", True)), tuple(c.get("answered_by", ())),
             )
         )  # fmt: skip
     d = Dictionary(str(data["name"]), str(data.get("description", "")), tuple(cats), where)
@@ -439,8 +446,10 @@ def _from_mapping(mapping: Mapping[str, Any], where: str) -> dict[str, Any]:
             pats, definition = body.get("patterns") or [], str(body.get("definition", ""))
             sources, weak = body.get("sources") or [], body.get("weak") or []
             negatable = bool(body.get("negatable", True))
+            answered = body.get("answered_by") or []
         else:
             pats, definition, sources, weak, negatable = body or [], "", [], [], True
+            answered = []
         if isinstance(pats, str):
             pats = [pats]
         if isinstance(weak, str):
@@ -450,7 +459,8 @@ def _from_mapping(mapping: Mapping[str, Any], where: str) -> dict[str, Any]:
         cats.append(
             {"name": str(name), "line": None, "definition": definition,
              "sources": [str(s) for s in sources], "patterns": [(p, None) for p in pats],
-             "weak": [(p, None) for p in weak], "negatable": negatable}
+             "weak": [(p, None) for p in weak], "negatable": negatable,
+             "answered_by": [str(w) for w in answered]}
         )  # fmt: skip
     return {
         "name": mapping.get("name", "custom"),
@@ -560,7 +570,15 @@ def extend(
         extra = check_str_list(f"extra_cues[{c.name!r}]", cues.get(c.name, []))
         new = tuple(_compile_pattern(p, "`extra_cues`", None, c.name) for p in extra)
         cats.append(
-            Category(c.name, c.definition, c.sources, c.patterns + new, c.line, c.negatable)
+            Category(
+                c.name,
+                c.definition,
+                c.sources,
+                c.patterns + new,
+                c.line,
+                c.negatable,
+                c.answered_by,
+            )
         )
     return Dictionary(d.name, d.description, tuple(cats), d.path)
 
@@ -696,8 +714,10 @@ _NEG_EXEMPT = frozenset("only just merely least less doubt".split())
 _SCOPE_BREAK = frozenset("but however although though while whereas yet unless except".split())
 _SCOPE_PUNCT = frozenset(',;:()[]"\u201c\u201d\u2014\u2013')
 NEGATION_WINDOW = 5
+#: words before a cue in which an ``answered_by`` word makes it the thing answered
+ANSWER_WINDOW = 3
 #: status of a candidate cue (``term_hits``): only ``counted`` cues label a sentence
-CUE_STATUS = ("counted", "negated", "in_name", "weak_alone")
+CUE_STATUS = ("counted", "negated", "in_name", "answered", "weak_alone")
 
 
 def _negator(tok: str) -> bool:
@@ -729,6 +749,7 @@ def _context(
     off: int,
     weak: frozenset[tuple[int, str]],
     negates: frozenset[tuple[int, str]],
+    answers: dict[int, re.Pattern[str]] | None = None,
 ) -> list[tuple[int, str, int, int, str, str]]:
     """Give each kept hit its status and a note (the negator, the name, the lone cue)."""
     index = {t[0]: i for i, t in enumerate(toks)}
@@ -784,6 +805,18 @@ def _context(
                 seen += 1
                 if seen >= NEGATION_WINDOW:
                     break
+        if status == "counted" and i is not None and answers and fi in answers:
+            seen = 0
+            for j in range(i - 1, -1, -1):
+                tok, ty = toks[j][2], toks[j][3]
+                if ty == "punct" or tok.lower() in _SCOPE_BREAK:
+                    break
+                if answers[fi].match(tok):
+                    status, note = "answered", tok
+                    break
+                seen += 1
+                if seen >= ANSWER_WINDOW:
+                    break
         out.append((fi, pat, a, b, status, note))
     # a weak cue needs a second counted cue (another pattern) of its frame in the sentence
     by_frame: dict[int, set[str]] = {}
@@ -810,6 +843,14 @@ def _scan(sentences: pd.DataFrame, d: Dictionary, context: bool = False) -> list
     weak = frozenset(
         (fi, p.text) for fi, c in enumerate(d.categories) for p in c.patterns if p.weak
     )
+    answers = {
+        fi: re.compile(
+            "(?:" + "|".join(_glob_regex(w, False).pattern for w in c.answered_by) + ")",
+            re.IGNORECASE,
+        )
+        for fi, c in enumerate(d.categories)
+        if c.answered_by
+    }
     negates = frozenset(
         (fi, p.text)
         for fi, c in enumerate(d.categories)
@@ -896,7 +937,7 @@ def _scan(sentences: pd.DataFrame, d: Dictionary, context: bool = False) -> list
                 zip(t_start[tok0:pos], t_end[tok0:pos], t_tok[tok0:pos], t_type[tok0:pos],
                     strict=True)
             )  # fmt: skip
-            judged = _context(kept, toks, str(text), off, weak, negates)
+            judged = _context(kept, toks, str(text), off, weak, negates, answers)
         else:
             judged = [(fi, pat, a, b, "counted", "") for fi, pat, a, b in kept]
         for fi, pat, a, b, status, note in judged:
@@ -937,7 +978,8 @@ def term_hits(
         text as written and ``start``/``end`` its offsets into the document;
         ``cue_strength`` is ``"strong"`` or ``"weak"`` (the category's ``weak:`` list);
         ``status`` is ``counted`` or why the cue does not count: ``negated`` (``note``:
-        the negator), ``in_name`` (``note``: the name) or ``weak_alone``. Sorted by
+        the negator), ``in_name`` (``note``: the name), ``answered`` (``note``: the
+        word, e.g. "address") or ``weak_alone``. Sorted by
         ``doc_id, sent_id``, then frame in dictionary order, then ``start``.
 
     Examples
@@ -1005,6 +1047,9 @@ def match(
           "regular press conference"), or a run of capitalised words around a capitalised
           cue ("Peace Mission", "Shanghai Cooperation Organisation"; not in title-case
           headlines);
+        - answered: an ``answered_by`` word of its category at most
+          :data:`ANSWER_WINDOW` words before it ("to address security threats", "amid
+          tensions": what the activity answers is not the threat frame);
         - a weak cue (the category's ``weak:`` list, e.g. "joint" or a platform noun)
           with no second counted cue of another pattern of its frame in the sentence.
 

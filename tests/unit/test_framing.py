@@ -56,10 +56,10 @@ def test_shipped_dictionaries_load_without_warnings():
     assert sec.frames == SECURITY
     assert gen.frames == ["conflict", "responsibility", "economic", "human_interest", "morality"]
     table = framing.dictionary_table(sec)
-    assert len(table) == 179
+    assert len(table) == 214
     assert table.groupby("frame", sort=False).size().to_dict() == {
-        "threat": 33, "cooperation": 23, "capability": 41, "rivalry": 31,
-        "regional_concern": 23, "justification": 28,
+        "threat": 33, "cooperation": 33, "capability": 41, "rivalry": 43,
+        "regional_concern": 23, "justification": 41,
     }  # fmt: skip
     assert framing.dictionary_overlaps(sec).empty
     assert framing.dictionary_overlaps(gen).empty
@@ -303,7 +303,7 @@ def test_context_rules_on_the_seed(seeds_sentences):
     """With context (the default) the lone "joint" and "allies" no longer carry a frame."""
     m = framing.match(seeds_sentences, "security")
     assert m.groupby("frame").size().to_dict() == {
-        "threat": 7, "cooperation": 11, "capability": 6, "rivalry": 7,
+        "threat": 5, "cooperation": 11, "capability": 6, "rivalry": 7,
         "regional_concern": 2, "justification": 2,
     }  # fmt: skip
     assert set(m["cue_strength"]) == {"strong"}
@@ -311,9 +311,9 @@ def test_context_rules_on_the_seed(seeds_sentences):
     assert list(hits.columns) == framing.HIT_COLUMNS
     dropped = hits[hits.status != "counted"]
     assert dropped[["sent_id", "term", "status"]].values.tolist() == [
-        [1, "joint", "weak_alone"], [5, "joint", "weak_alone"], [11, "allies", "weak_alone"],
-        [12, "allies", "weak_alone"], [18, "allies", "weak_alone"], [19, "joint", "weak_alone"],
-        [23, "allies", "weak_alone"],
+        [1, "joint", "weak_alone"], [3, "threats", "answered"], [5, "joint", "weak_alone"],
+        [11, "threats", "answered"], [11, "allies", "weak_alone"], [12, "allies", "weak_alone"],
+        [18, "allies", "weak_alone"], [19, "joint", "weak_alone"], [23, "allies", "weak_alone"],
     ]  # fmt: skip
     # sentence 4: "joint patrols ... naval cooperation": the weak cue stands beside a strong
     row = m[(m.sent_id == 4) & (m.frame == "cooperation")].iloc[0]
@@ -344,6 +344,11 @@ def test_context_rules_on_the_seed(seeds_sentences):
          "counted", ""),
         ("The exercise is not aimed at third parties.", "regional_concern", "third parties",
          "negated", "not"),
+        ("The navies will address security threats together.", "threat", "threats",
+         "answered", "address"),
+        ("The drills took place amid growing tensions.", "threat", "tensions", "answered",
+         "amid"),
+        ("The drills raised tensions in the region.", "threat", "tensions", "counted", ""),
     ],
 )  # fmt: skip
 def test_each_context_rule(text, frame, term, status, note):
@@ -436,7 +441,7 @@ def test_profile_is_the_same_from_partitions(seeds_sentences):
     g = framing.profile(whole, documents=docs, by="source")
     assert g[g.frame == "threat"][
         ["source", "n_sentences", "n_frame_sentences"]
-    ].values.tolist() == [["X", 34, 9]]
+    ].values.tolist() == [["X", 34, 6]]
     co = framing.cooccurrence(
         pd.concat(
             [framing.cooccurrence_counts(framing.match(p, d)) for _, p in s.groupby("doc_id")]
@@ -589,15 +594,15 @@ def test_accuracy_on_the_seed_is_pinned(seeds_sentences):
     labels = framing.load_labels(ANNOTATIONS / "seed_frames.csv")
     e = framing.evaluate(framing.match(seeds_sentences, "security"), labels).set_index("frame")
     assert e[["support", "n_predicted", "tp", "fp", "fn"]].values.tolist() == [
-        [5, 7, 4, 3, 1],
+        [5, 5, 4, 1, 1],
         [15, 11, 11, 0, 4],
         [6, 6, 6, 0, 0],
         [8, 7, 7, 0, 1],
         [3, 2, 2, 0, 1],
         [3, 2, 2, 0, 1],
-        [40, 35, 32, 3, 8],
+        [40, 33, 32, 1, 8],
     ]
-    assert e["f1"].round(3).tolist() == [0.667, 0.846, 1.0, 0.933, 0.8, 0.8, 0.853]
+    assert e["f1"].round(3).tolist() == [0.8, 0.846, 1.0, 0.933, 0.8, 0.8, 0.877]
     # the plain count on the same labels (before issue 15's context rules)
     plain = framing.match(seeds_sentences, "security", context=False)
     e = framing.evaluate(plain, labels).set_index("frame")
@@ -609,7 +614,8 @@ def test_an_extra_cue_moves_recall(seeds_sentences):
     labels = framing.load_labels(ANNOTATIONS / "seed_frames.csv")
     d = framing.extend("security", {"threat": ["#WWIII"]})
     e = framing.evaluate(framing.match(seeds_sentences, d), labels).set_index("frame")
-    assert e.loc["threat", ["tp", "fp", "fn"]].tolist() == [5, 3, 0]
+    # the threats the drills "address" and are "against" are answered, not threat
+    assert e.loc["threat", ["tp", "fp", "fn"]].tolist() == [5, 1, 0]
     assert e.loc["threat", "recall"] == 1.0
 
 
@@ -630,7 +636,7 @@ def test_evaluate_edge_cases(tmp_path):
 def test_disagreements_show_the_evidence(seeds_sentences):
     labels = framing.load_labels(ANNOTATIONS / "seed_frames.csv")
     dis = framing.disagreements(framing.match(seeds_sentences, "security"), labels)
-    assert len(dis) == 11
+    assert len(dis) == 9
     first = dis.iloc[0]
     assert (first.sent_id, first.frame, first.error, first.matches) == (
         0, "threat", "false positive", "tensions@217-225",
