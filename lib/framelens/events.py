@@ -45,7 +45,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError, ParameterError
-from .params import check_choice, check_int, check_number, suggest
+from .params import check_choice, check_columns, check_int, check_number, suggest
 from .resources import data_path
 
 __all__ = [
@@ -55,8 +55,11 @@ __all__ = [
     "MENTION_COLUMNS",
     "PER_YEAR_COLUMNS",
     "TREND_COLUMNS",
+    "CUT_COLUMNS",
     "check_claims",
+    "check_claims_by_document",
     "check_year_range",
+    "document_cuts",
     "events_per_year",
     "events_until",
     "highlights",
@@ -1005,6 +1008,115 @@ def publication_date(documents: pd.DataFrame) -> tuple[str | None, str]:
         if dates:
             return max(dates), "the latest date of an embedded post"
     return None, "no published dates and no embedded posts"
+
+
+CUT_COLUMNS = ["doc_id", "publication_year", "publication_date", "cut", "cut_source", "flagged"]
+
+
+def document_cuts(documents: pd.DataFrame, *, override: int = 0) -> pd.DataFrame:
+    """Per document, the point in time its claims are checked at: its own publication.
+
+    Each document is judged on the record as of its own ``published`` date (or, without
+    one, the latest date of a post it embeds); ``override`` (a year > 0, the notebook's
+    ``publication_year``) sets the year of every document. A document with no date at all
+    is checked against the whole record and ``flagged``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, publication_year, publication_date, cut, cut_source, flagged``:
+        ``publication_year`` is 0 and ``publication_date`` empty when unknown; ``cut`` is
+        the date or year the record is cut at (``"whole record"`` when flagged);
+        ``cut_source`` says where it came from.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["x", "y", "z"],
+    ...                      "published": ["2022-07-12", "2013", ""]})
+    >>> document_cuts(docs)[["doc_id", "cut", "flagged"]].values.tolist()
+    [['a', '2022-07-12', False], ['b', '2013', False], ['c', 'whole record', True]]
+    """
+    check_columns("documents", documents, ["doc_id", "text"])
+    rows = []
+    for i in range(len(documents)):
+        one = documents.iloc[[i]]
+        year, source = publication_year(one, override=override)
+        date, date_source = publication_date(one)
+        if date and year and int(date[:4]) != year:
+            date = None  # the override names another year: cut at its end
+        if date and not override:
+            source = date_source
+        cut = date or (str(year) if year else "whole record")
+        rows.append((str(one["doc_id"].iloc[0]), year or 0, date or "", cut, source, year is None))
+    out = pd.DataFrame(rows, columns=CUT_COLUMNS)
+    return out.astype({"publication_year": "int64", "flagged": bool})
+
+
+def check_claims_by_document(
+    found: pd.DataFrame,
+    events: pd.DataFrame,
+    cuts: pd.DataFrame,
+    *,
+    year_start: int | None = None,
+    year_end: int | None = None,
+    gazetteer: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Check each document's claims against the record as of its own publication.
+
+    :func:`check_claims` per document, with that document's cut (:func:`document_cuts`):
+    "the second joint naval patrol" in a 2022 article is judged on the patrols up to its
+    date, whatever the other articles' dates. Frequency claims are judged by a
+    :func:`trend` fitted per document on ``year_start`` to its publication year (capped at
+    ``year_end``), and "in recent years" claims on the :func:`recent_window` up to it.
+
+    Parameters
+    ----------
+    found
+        :func:`mentions` of the corpus (any documents).
+    events
+        The event table.
+    cuts
+        :func:`document_cuts` of the documents.
+    year_start, year_end
+        The trend window (both or neither; without them frequency claims are not
+        checkable).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`check_claims` plus ``cut, cut_source, flagged`` (which cut
+        each row used): documents by doc_id, each in :func:`check_claims`'s order.
+    """
+    _check_mentions(found)
+    check_columns("cuts", cuts, CUT_COLUMNS)
+    if (year_start is None) != (year_end is None):
+        raise ParameterError("give both `year_start` and `year_end` for the trend, or neither.")
+    parts = []
+    by_doc = {str(k): g for k, g in found.groupby("doc_id", sort=True)}
+    for c in cuts.sort_values("doc_id", kind="stable").itertuples(index=False):
+        sub = by_doc.get(str(c.doc_id))
+        if sub is None or sub.empty:
+            continue
+        year = int(c.publication_year) or None
+        date = c.publication_date or None
+        fit = recent = None
+        if year_start is not None:
+            a, b = check_year_range(year_start, year_end)
+            record = events_until(events, publication_year=year, publication_date=date)
+            end = b if year is None else min(b, year)
+            if end - a >= 2:
+                fit = trend(events_per_year(record, a, end))
+                ra, rb = recent_window(a, b, year)
+                recent = trend(events_per_year(record, ra, rb)) if rb - ra >= 2 else None
+        claims = check_claims(
+            sub, events, publication_year=year, publication_date=date, trend=fit,
+            recent_trend=recent, gazetteer=gazetteer,
+        )  # fmt: skip
+        parts.append(claims.assign(cut=c.cut, cut_source=c.cut_source, flagged=bool(c.flagged)))
+    if not parts:
+        empty = check_claims(found.iloc[0:0], events)
+        return empty.assign(cut="", cut_source="", flagged=False).iloc[0:0]
+    return pd.concat(parts, ignore_index=True)
 
 
 def _valid_date(text: str) -> bool:
