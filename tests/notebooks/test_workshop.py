@@ -137,7 +137,8 @@ def test_student_notebooks_run_top_to_bottom_with_empty_exercises(student_run):
     # 03 measured its accuracy from the hand labels the student build carries
     accuracy = pd.read_csv(student_run.out_dir / "tables" / "frame_accuracy.csv")
     threat = accuracy.set_index("frame").loc["threat"]
-    assert (int(threat["tp"]), int(threat["fp"]), int(threat["fn"])) == (4, 3, 1)
+    # two threat false positives are threats the drills answer (issue 15: "answered")
+    assert (int(threat["tp"]), int(threat["fp"]), int(threat["fn"])) == (4, 1, 1)
 
 
 def test_zip_holds_the_student_folder(built):
