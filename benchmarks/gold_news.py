@@ -24,7 +24,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
 
-from framelens import framing, gold  # noqa: E402
+from framelens import corpus, framing, gold  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold_news"
 
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     g = gold.load(args.gold)
     docs = gold.documents(args.texts, g["articles"])
-    sentences = gold.segment(docs)
+    sentences = corpus.segment(docs)
     labels = gold.check_alignment(sentences, g["labels"])
     groups = g["articles"].set_index("doc_id")["outlet_group"]
     print(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import corpus, framing, sentiment
+from . import framing, sentiment
 from .errors import InputError, ParameterError
 
 __all__ = [
@@ -189,25 +189,13 @@ def tone_scores(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
         ``method, n, accuracy, macro_f1, f1_negative, f1_neutral, f1_positive``: one row
         for ``vader`` and one for ``vader_security`` (names masked, domain words at 0).
     """
+    from . import stance
+
     labelled = sentences.merge(labels[["doc_id", "sent_id", "tone"]], on=["doc_id", "sent_id"])
     rows = []
     for method, kw in (("vader", {}), ("vader_security", {"domain": "security"})):
         scored = sentiment.score(labelled.drop(columns=["tone"]), **kw)
-        pred = scored["label"].to_numpy()
-        gold = labelled["tone"].to_numpy()
-        f1 = {}
-        for t in TONES:
-            tp = int(((pred == t) & (gold == t)).sum())
-            p, g = int((pred == t).sum()), int((gold == t).sum())
-            f1[t] = 2 * tp / (p + g) if p + g else float("nan")
-        rows.append(
-            (method, len(gold), float((pred == gold).mean()), sum(f1.values()) / 3,
-             f1["negative"], f1["neutral"], f1["positive"])
-        )  # fmt: skip
+        m = stance.metrics(labelled["tone"].tolist(), scored["label"].tolist())
+        rows.append({"method": method, **m})
     cols = ["method", "n", "accuracy", "macro_f1", "f1_negative", "f1_neutral", "f1_positive"]
-    return pd.DataFrame(rows, columns=cols)
-
-
-def segment(docs: pd.DataFrame) -> pd.DataFrame:
-    """Split the gold texts into the sentences the offsets refer to (corpus.segment)."""
-    return corpus.segment(docs)
+    return pd.DataFrame(rows)[cols]

@@ -46,7 +46,7 @@ def test_scores_on_a_gold_set_in_the_layout(tmp_path):
     d, texts = make_gold(tmp_path)
     g = gold.load(d)
     docs = gold.documents(texts, g["articles"])
-    sentences = gold.segment(docs)
+    sentences = corpus.segment(docs)
     labels = gold.check_alignment(sentences, g["labels"])
     assert labels["text"].tolist()[0] == "Russia and China began joint naval drills."
     after = gold.frame_scores(sentences, labels).set_index("frame")
@@ -86,7 +86,7 @@ def test_a_bad_label_names_file_and_line(tmp_path):
 def test_a_shifted_offset_is_reported(tmp_path):
     d, texts = make_gold(tmp_path)
     g = gold.load(d)
-    sentences = gold.segment(gold.documents(texts, g["articles"]))
+    sentences = corpus.segment(gold.documents(texts, g["articles"]))
     shifted = g["labels"].assign(start=g["labels"]["start"] + 1)
     with pytest.raises(InputError, match=r"do not match the segmentation, first d1 sentence 0"):
         gold.check_alignment(sentences, shifted)
