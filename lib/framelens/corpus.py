@@ -38,7 +38,7 @@ import pandas as pd
 
 from . import resources
 from .errors import FramelensWarning, InputError, ParameterError
-from .params import check_choice
+from .params import check_choice, check_columns
 
 __all__ = [
     "SPEC_DEFAULTS",
@@ -710,7 +710,7 @@ def _split(
     documents: pd.DataFrame, abbreviations: Iterable[str] | None, keep_boilerplate: bool
 ) -> tuple[list[tuple], list[tuple]]:
     """Sentence rows (SENTENCE_COLUMNS) and boilerplate rows (BOILERPLATE_COLUMNS)."""
-    _require_columns(documents, ["doc_id", "text"], "documents")
+    check_columns("documents", documents, ["doc_id", "text"])
     abbrevs = resources.abbreviations()
     if abbreviations is not None:
         abbrevs = abbrevs | frozenset(a.lower().rstrip(".") for a in abbreviations)
@@ -874,7 +874,7 @@ def embeds(documents: pd.DataFrame) -> pd.DataFrame:
     >>> embeds(pd.DataFrame({"doc_id": ["a"], "text": [t]}))[["handle", "date"]].values.tolist()
     [['handle', '2024-09-10']]
     """
-    _require_columns(documents, ["doc_id", "text"], "documents")
+    check_columns("documents", documents, ["doc_id", "text"])
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         text = str(text)
@@ -958,7 +958,7 @@ def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
     >>> tokenize(s)[["token", "type"]].values.tolist()
     [['U.S.', 'abbr'], ['ships', 'word'], [',', 'punct'], ['@navy', 'mention'], ['!', 'punct']]
     """
-    _require_columns(sentences, ["doc_id", "sent_id", "start", "text"], "sentences")
+    check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
     rows = []
     last_doc, tid = None, 0
     for doc_id, sent_id, start, text in zip(
@@ -994,17 +994,22 @@ def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
 WORD_TYPES = ("word", "abbr")
 
 
-def _require_columns(frame: pd.DataFrame, required: list[str], name: str) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise ParameterError(
-            f"`{name}` must be a pandas DataFrame, but {type(frame).__name__} was passed."
-        )
-    missing = [c for c in required if c not in frame.columns]
-    if missing:
-        raise ParameterError(
-            f"`{name}` lacks the column(s) {missing}; it has {list(frame.columns)}. "
-            f"Pass the {name} frame made by framelens.corpus."
-        )
+def in_scope(sentences: pd.DataFrame, include_embeds: bool) -> pd.DataFrame:
+    """Return the sentences an analysis counts: the prose, or every sentence with embeds.
+
+    Embedded posts (``kind == "embed"``) are quoted material, not the outlet's own voice,
+    so every analysis leaves them out unless ``include_embeds``; a frame without ``kind``
+    is all prose.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sent_id": [0, 1], "kind": ["prose", "embed"]})
+    >>> in_scope(s, False)["sent_id"].tolist(), in_scope(s, True)["sent_id"].tolist()
+    ([0], [0, 1])
+    """
+    if include_embeds or "kind" not in sentences.columns:
+        return sentences
+    return sentences[sentences["kind"] != "embed"]
 
 
 def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -1024,8 +1029,8 @@ def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     >>> overview(docs, segment(docs))[["paragraphs", "sentences"]].values.tolist()
     [[2, 3]]
     """
-    _require_columns(documents, ["doc_id", "text"], "documents")
-    _require_columns(sentences, ["doc_id", "para_id", "kind"], "sentences")
+    check_columns("documents", documents, ["doc_id", "text"])
+    check_columns("sentences", sentences, ["doc_id", "para_id", "kind"])
     g = sentences.groupby("doc_id", sort=True)
     stats = pd.DataFrame(
         {

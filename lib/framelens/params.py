@@ -166,17 +166,36 @@ def check_path(name: str, value: Any, *, must_exist: bool = True) -> Path:
 
 
 def check_columns(name: str, frame: Any, required: Iterable[str]) -> None:
-    """Raise :class:`ParameterError` if ``frame`` lacks any of ``required`` columns.
+    """Raise :class:`ParameterError` unless ``frame`` is a DataFrame with ``required`` columns.
+
+    Parameters
+    ----------
+    name
+        The parameter's name, as the message shows it (``"sentences"``).
+    frame
+        The value passed.
+    required
+        The columns it must have.
 
     Examples
     --------
     >>> import pandas as pd
     >>> check_columns("sentences", pd.DataFrame({"doc_id": []}), ["doc_id"])
+    >>> check_columns("sentences", pd.DataFrame({"doc_id": []}), ["doc_id", "text"])
+    Traceback (most recent call last):
+    ...
+    framelens.errors.ParameterError: `sentences` lacks the column(s) ['text']; it has \
+['doc_id']. Pass the sentences frame made by framelens (see the function's docstring).
     """
-    columns = list(getattr(frame, "columns", []))
-    missing = [c for c in required if c not in columns]
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise ParameterError(
+            f"`{name}` must be a pandas DataFrame, but {type(frame).__name__} was passed."
+        )
+    missing = [c for c in required if c not in frame.columns]
     if missing:
         raise ParameterError(
-            f"`{name}` lacks the column(s) {missing}; it has {columns}. "
-            "Pass the frame made by the function named in the docstring."
+            f"`{name}` lacks the column(s) {missing}; it has {list(frame.columns)}. "
+            f"Pass the {name} frame made by framelens (see the function's docstring)."
         )

@@ -15,7 +15,7 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "corpus_structure", "save", "style"]
+__all__ = ["PALETTE", "corpus_structure", "new_axes", "save", "style"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 PALETTE = [
@@ -68,6 +68,28 @@ def style() -> Iterator[None]:
     plt.close(plt.figure())  # resolves the backend now, outside the context
     with mpl.rc_context(_RC):
         yield
+
+
+def new_axes(ax=None, size: tuple[float, float] | None = None):
+    """Return ``ax``, or the Axes of a new figure (of ``size`` inches) when it is None.
+
+    Every plot function draws on the Axes it is given, so a notebook can place plots
+    side by side; without one it gets its own figure.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> ax = new_axes(size=(4, 3))
+    >>> ax.figure.get_size_inches().tolist(), new_axes(ax) is ax
+    ([4.0, 3.0], True)
+    >>> plt.close(ax.figure)
+    """
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _fig, new = plt.subplots(figsize=size)
+    return new
 
 
 def save(fig: Figure, name: str, output_dir: str | Path) -> list[Path]:

@@ -520,6 +520,7 @@ def _partition(
     and left out of the result, so nothing of size N travels back.
     """
     from . import events, framing, sentiment, stats
+    from .sentiment.aggregate import _counts
 
     sentences = corpus.segment(docs, abbreviations=abbreviations)
     out: dict[str, pd.DataFrame] = {}
@@ -545,7 +546,7 @@ def _partition(
         )
         out["sentiment_counts"] = sentiment.aggregate_counts(scores, level="corpus", **scope)
         actor_rows = sentiment.actor_sentences(scores, **scope)
-        out["actor_counts"] = sentiment._counts(actor_rows, ["actor"]).merge(
+        out["actor_counts"] = _counts(actor_rows, ["actor"]).merge(
             actor_rows.groupby("actor", as_index=False).agg(
                 type=("type", "first"), n_documents=("doc_id", "nunique")
             ),

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from framelens import FramelensWarning, InputError, ParameterError, corpus, sentiment
+from framelens.sentiment import compare, vader
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "vader"
 NYT = DATA / "nytEditorialSnippets_GroundTruth.txt"
@@ -30,7 +31,7 @@ def scores(seeds_sentences):
 
 @pytest.fixture(scope="module")
 def sia():
-    return sentiment._analyzer()
+    return vader._analyzer()
 
 
 def _sents(*texts: str, doc_id: str = "a") -> pd.DataFrame:
@@ -378,7 +379,7 @@ def test_pattern_needs_no_download_and_agrees_weakly_on_seed(scores, seeds_sente
     saved = list(nltk.data.path)
     nltk.data.path[:] = ["/nonexistent"]  # Pattern's lexicon ships inside TextBlob
     try:
-        sentiment._pattern.cache_clear()
+        compare._pattern.cache_clear()
         pat = sentiment.pattern_scores(seeds_sentences)
     finally:
         nltk.data.path[:] = saved

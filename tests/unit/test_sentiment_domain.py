@@ -7,6 +7,7 @@ import pytest
 
 from framelens import sentiment
 from framelens.errors import ParameterError
+from framelens.sentiment import vader
 
 
 def _sentences(*texts: str, doc_ids=None, kinds=None) -> pd.DataFrame:
@@ -23,7 +24,7 @@ def _sentences(*texts: str, doc_ids=None, kinds=None) -> pd.DataFrame:
 
 
 def test_every_domain_word_is_a_vader_word_with_the_stated_valence():
-    lexicon = sentiment._analyzer().lexicon
+    lexicon = vader._analyzer().lexicon
     words = sentiment.load_domain("security")["words"]
     assert len(words) >= 15
     for word, (valence, why) in words.items():

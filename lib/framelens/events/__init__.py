@@ -1,0 +1,87 @@
+"""Exercise frequency: a sourced event table, the exercises a corpus names, and the trend.
+
+Coverage of China–Russia military cooperation makes two kinds of claim this module
+checks against a reference record:
+
+* **named exercises** with a year ("Northern/Interaction-2024", "Ocean-2024",
+  "Joint Sea-2012", "Vostok 2018") and where they took place;
+* **frequency claims**: ordinals ("the fifth such instance", "the third joint patrol")
+  and trends ("the growing frequency of these exercises").
+
+The reference record is ``framelens/data/exercises.csv`` (one row per exercise or joint
+patrol, every row with a public source; see ``framelens/data/EXERCISES.md``). Users pass
+their own table with :func:`load_events`.
+
+The pipeline::
+
+    events  = load_events()                       # the record (validated)
+    found   = mentions(sentences, events=events)  # per sentence, any partition
+    counts  = mention_counts(found)               # per paragraph, summable
+    yearly  = events_per_year(events, 2005, 2024) # tidy year x domain counts
+    fit     = trend(yearly)                       # Poisson rate ratio per year
+    record  = events_until(events, publication_year=2024, publication_date="2024-09-10")
+    claims  = check_claims(found, record, publication_year=2024, trend=fit)
+    ax      = plot_frequency(yearly, highlights=highlights(found, events))
+
+:func:`mentions` works on any subset of sentences and returns rows for just those;
+:func:`mention_counts` gives per-paragraph counts that concatenate across partitions,
+and :func:`total_counts` finishes corpus totals from summed counts.
+"""
+
+from .claims import CLAIM_COLUMNS, check_claims, check_claims_by_document
+from .mentions import MENTION_COLUMNS, highlights, mention_counts, mentions, total_counts
+from .plot import plot_frequency
+from .record import (
+    CUT_COLUMNS,
+    DOMAIN_LABELS,
+    DOMAINS,
+    EVENT_COLUMNS,
+    NOT_CHECKABLE,
+    NOT_SUPPORTED,
+    SUPPORTED,
+    check_year_range,
+    document_cuts,
+    events_until,
+    load_events,
+    publication_date,
+    publication_year,
+)
+from .trend import (
+    PER_YEAR_COLUMNS,
+    RECENT_YEARS,
+    TREND_COLUMNS,
+    events_per_year,
+    recent_window,
+    trend,
+)
+
+__all__ = [
+    "DOMAIN_LABELS",
+    "RECENT_YEARS",
+    "SUPPORTED",
+    "NOT_SUPPORTED",
+    "NOT_CHECKABLE",
+    "CLAIM_COLUMNS",
+    "DOMAINS",
+    "EVENT_COLUMNS",
+    "MENTION_COLUMNS",
+    "PER_YEAR_COLUMNS",
+    "TREND_COLUMNS",
+    "CUT_COLUMNS",
+    "check_claims",
+    "check_claims_by_document",
+    "check_year_range",
+    "document_cuts",
+    "events_per_year",
+    "events_until",
+    "highlights",
+    "load_events",
+    "mention_counts",
+    "mentions",
+    "plot_frequency",
+    "publication_date",
+    "publication_year",
+    "recent_window",
+    "total_counts",
+    "trend",
+]

@@ -1,0 +1,459 @@
+"""The reference record of joint exercises and patrols: load it, check it, cut it at a date."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputError, ParameterError
+from ..params import check_columns, check_int, suggest
+from ..resources import data_path
+
+#: Columns of the event table, in order.
+EVENT_COLUMNS = [
+    "name",
+    "year",
+    "start_date",
+    "end_date",
+    "domain",
+    "location",
+    "participants",
+    "source",
+    "source_title",
+    "notes",
+]
+
+
+#: Allowed values of the ``domain`` column.
+DOMAINS = ("naval", "air", "land", "combined", "patrol", "command_staff")
+
+
+DOMAIN_LABELS = {
+    "naval": "naval exercise",
+    "air": "joint strategic air patrol",
+    "land": "land / counter-terrorism",
+    "combined": "combined naval-air",
+    "patrol": "joint naval patrol",
+    "command_staff": "strategic command-staff",
+}
+
+
+SUPPORTED, NOT_SUPPORTED, NOT_CHECKABLE = "supported", "not supported", "not checkable"
+
+
+def load_events(path: str | Path | None = None) -> pd.DataFrame:
+    """Load and validate an event table (default: the shipped, sourced record).
+
+    Parameters
+    ----------
+    path
+        A CSV file with the columns :data:`EVENT_COLUMNS` (extra columns are kept after
+        them). ``None`` or ``""`` loads ``framelens/data/exercises.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``name, year, start_date, end_date, domain, location, participants, source,
+        source_title, notes``: ``year`` an integer, dates ISO strings (``""`` when
+        unknown), ``domain`` one of :data:`DOMAINS`; sorted by year, start date, name.
+
+    Raises
+    ------
+    InputError
+        If a column is missing (names them and lists those present), or a row has a
+        year that is not a year, a bad start or end date, an end before its start, an
+        unknown domain or no source. Each problem names its row and line.
+
+    Examples
+    --------
+    >>> ev = load_events()
+    >>> ev.loc[(ev.name == "Joint Sea") & (ev.year == 2012), "start_date"].item()
+    '2012-04-22'
+    """
+    if path is None or str(path) == "":
+        return _shipped().copy()
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(
+            f"events_path {str(path)!r}: no such file (expected a CSV with the columns "
+            f"{EVENT_COLUMNS}; leave events_path empty to use the shipped table)."
+        )
+    return _parse_events(_read(p), str(p))
+
+
+@cache
+def _shipped() -> pd.DataFrame:
+    p = data_path("exercises.csv")
+    return _parse_events(_read(p), "framelens/data/exercises.csv")
+
+
+def _read(p: Path) -> str:
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror}).") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{p}: not valid UTF-8 at byte offset {exc.start}. Save the event table as UTF-8 CSV."
+        ) from None
+    if not text.strip():
+        raise InputError(f"{p}: the file is empty (expected a header row and event rows).")
+    return text
+
+
+def _parse_events(text: str, where: str) -> pd.DataFrame:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except csv.Error as exc:
+        raise InputError(f"{where}: not a readable CSV file ({exc}).") from None
+    missing = [c for c in EVENT_COLUMNS if c not in header]
+    if missing:
+        raise InputError(
+            f"{where}: missing column(s) {missing}; the file has {header}. An event table "
+            f"needs the columns {EVENT_COLUMNS}."
+        )
+    extra = [c for c in header if c not in EVENT_COLUMNS and c]
+    index = {c: header.index(c) for c in EVENT_COLUMNS + extra}
+    rows, problems = [], []
+    row_no = 0
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InputError(
+                f"{where}, line {reader.line_num}: not readable CSV ({exc})."
+            ) from None
+        if not any(cell.strip() for cell in raw):
+            continue
+        row_no += 1
+        line = reader.line_num
+        raw = raw + [""] * (len(header) - len(raw))
+        rec = {c: raw[i].strip() for c, i in index.items()}
+        here = f"row {row_no} (line {line}, name {rec['name']!r})"
+        problems.extend(f"{where}, {here}: {msg}" for msg in _row_problems(rec))
+        rows.append(rec)
+    if problems:
+        shown = "\n  ".join(problems[:10])
+        more = f"\n  … and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise InputError(f"the event table has {len(problems)} problem(s):\n  {shown}{more}")
+    if not rows:
+        raise InputError(f"{where}: the file has a header but no event rows.")
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS + extra)
+    frame["year"] = frame["year"].astype("int64")
+    frame = frame.sort_values(["year", "start_date", "name"], kind="stable")
+    frame = frame.reset_index(drop=True)
+    frame.attrs["path"] = where
+    return frame
+
+
+def _norm_domain(value: str) -> str:
+    return re.sub(r"[\s\-]+", "_", value.strip().lower())
+
+
+def _row_problems(rec: dict[str, str]) -> list[str]:
+    out = []
+    if not rec["name"]:
+        out.append("the name is empty.")
+    year = rec["year"]
+    if not re.fullmatch(r"\d{4}", year) or not 1900 <= int(year) <= 2100:
+        out.append(f"year {year!r} is not a year (expected four digits such as 2019).")
+        year = ""
+    dates = {}
+    for col in ("start_date", "end_date"):
+        value = rec[col]
+        if not value:
+            continue
+        try:
+            dates[col] = dt.date.fromisoformat(value)
+        except ValueError:
+            out.append(f"{col} {value!r} is not a date (expected YYYY-MM-DD, or leave it empty).")
+            continue
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            out.append(f"{col} {value!r} is not a date (expected YYYY-MM-DD, or leave it empty).")
+            dates.pop(col)
+    if "start_date" in dates and year and dates["start_date"].year != int(year):
+        out.append(f"start_date {rec['start_date']} is not in the year {year}.")
+    if "start_date" in dates and "end_date" in dates and dates["end_date"] < dates["start_date"]:
+        out.append(f"end_date {rec['end_date']} is before start_date {rec['start_date']}.")
+    domain = _norm_domain(rec["domain"])
+    if domain not in DOMAINS:
+        out.append(
+            f"domain {rec['domain']!r} is unknown (allowed: {list(DOMAINS)})"
+            + suggest(domain, DOMAINS)
+            + "."
+        )
+    else:
+        rec["domain"] = domain
+    if not rec["source"]:
+        out.append("the source is missing (every event needs a public source URL).")
+    return out
+
+
+def check_year_range(year_start: int, year_end: int) -> tuple[int, int]:
+    """Return ``(year_start, year_end)`` if they make a forward range of years.
+
+    Raises
+    ------
+    ParameterError
+        If either is not a whole number between 1900 and 2100, or the range is empty
+        or backwards (``year_start > year_end``).
+
+    Examples
+    --------
+    >>> check_year_range(2005, 2024)
+    (2005, 2024)
+    """
+    a = check_int("year_start", year_start, min_value=1900, max_value=2100)
+    b = check_int("year_end", year_end, min_value=1900, max_value=2100)
+    if a > b:
+        raise ParameterError(
+            f"`year_start` ({a}) is after `year_end` ({b}): the year range is empty or "
+            "backwards. Set year_start to a year before or equal to year_end "
+            "(e.g. year_start = 2005, year_end = 2024)."
+        )
+    return a, b
+
+
+def _check_events(
+    events: pd.DataFrame, name: str = "events", required: Sequence[str] = ("name", "year", "domain")
+) -> None:
+    if not isinstance(events, pd.DataFrame):
+        raise ParameterError(
+            f"`{name}` must be the event table (a DataFrame from events.load_events), but "
+            f"{type(events).__name__} was passed."
+        )
+    missing = [c for c in required if c not in events.columns]
+    if missing:
+        raise ParameterError(
+            f"`{name}` lacks the column(s) {missing}; it has {list(events.columns)}. "
+            "Pass the table made by events.load_events."
+        )
+
+
+def publication_year(documents: pd.DataFrame, *, override: int = 0) -> tuple[int | None, str]:
+    """Return the corpus's publication year and where it came from.
+
+    In order: ``override`` (a year > 0, e.g. the notebook's ``publication_year``
+    parameter); the documents' ``published`` column (the most common year, ties to the
+    latest); the latest date of an embedded social-media post (an article is published
+    on or after the posts it embeds); else ``None``.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "published": ["2024-09-10"], "text": ["x"]})
+    >>> publication_year(docs)
+    (2024, "the documents' published column")
+    """
+    year = check_int("publication_year", override, min_value=0, max_value=2100)
+    if year:
+        if year < 1900:
+            raise ParameterError(
+                f"`publication_year` must be 0 (auto) or a year from 1900, but {year} was passed."
+            )
+        return year, "the publication_year parameter"
+    if not isinstance(documents, pd.DataFrame):
+        raise ParameterError(
+            f"`documents` must be a pandas DataFrame, but {type(documents).__name__} was passed."
+        )
+    if "published" in documents.columns:
+        found = [
+            int(m.group(0))
+            for v in documents["published"].astype(str)
+            if (m := re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", v))
+        ]
+        if found:
+            counts = pd.Series(found).value_counts()
+            best = int(max(counts[counts == counts.max()].index))
+            return best, "the documents' published column"
+    if "text" in documents.columns and "doc_id" in documents.columns:
+        from ..corpus import embeds
+
+        dates = [d for d in embeds(documents)["date"] if d]
+        if dates:
+            return int(max(dates)[:4]), "the latest date of an embedded post"
+    return None, "no publication_year parameter, no published dates, no embedded posts"
+
+
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+
+
+def publication_date(documents: pd.DataFrame) -> tuple[str | None, str]:
+    """Return the corpus's publication date (ISO ``YYYY-MM-DD``) and where it came from.
+
+    The latest full date in the documents' ``published`` column; else the latest date of
+    an embedded social-media post (an article is published on or after the posts it
+    embeds); else ``None``. Claims are checked against the record up to this date
+    (:func:`events_until`).
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2024-09-10", "2023-01-02"],
+    ...                      "text": ["x", "y"]})
+    >>> publication_date(docs)
+    ('2024-09-10', "the documents' published column")
+    >>> publication_date(docs.assign(published=""))[0] is None
+    True
+    """
+    if not isinstance(documents, pd.DataFrame):
+        raise ParameterError(
+            f"`documents` must be a pandas DataFrame, but {type(documents).__name__} was passed."
+        )
+    if "published" in documents.columns:
+        found = [
+            m.group(0)
+            for v in documents["published"].astype(str)
+            if (m := _ISO_DATE.search(v)) and _valid_date(m.group(0))
+        ]
+        if found:
+            return max(found), "the documents' published column"
+    if "text" in documents.columns and "doc_id" in documents.columns:
+        from ..corpus import embeds
+
+        dates = [str(d)[:10] for d in embeds(documents)["date"] if d and _valid_date(str(d)[:10])]
+        if dates:
+            return max(dates), "the latest date of an embedded post"
+    return None, "no published dates and no embedded posts"
+
+
+CUT_COLUMNS = ["doc_id", "publication_year", "publication_date", "cut", "cut_source", "flagged"]
+
+
+def document_cuts(documents: pd.DataFrame, *, override: int = 0) -> pd.DataFrame:
+    """Per document, the point in time its claims are checked at: its own publication.
+
+    Each document is judged on the record as of its own ``published`` date (or, without
+    one, the latest date of a post it embeds); ``override`` (a year > 0, the notebook's
+    ``publication_year``) sets the year of every document. A document with no date at all
+    is checked against the whole record and ``flagged``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, publication_year, publication_date, cut, cut_source, flagged``:
+        ``publication_year`` is 0 and ``publication_date`` empty when unknown; ``cut`` is
+        the date or year the record is cut at (``"whole record"`` when flagged);
+        ``cut_source`` says where it came from.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["x", "y", "z"],
+    ...                      "published": ["2022-07-12", "2013", ""]})
+    >>> document_cuts(docs)[["doc_id", "cut", "flagged"]].values.tolist()
+    [['a', '2022-07-12', False], ['b', '2013', False], ['c', 'whole record', True]]
+    """
+    check_columns("documents", documents, ["doc_id", "text"])
+    rows = []
+    for i in range(len(documents)):
+        one = documents.iloc[[i]]
+        year, source = publication_year(one, override=override)
+        date, date_source = publication_date(one)
+        if date and year and int(date[:4]) != year:
+            date = None  # the override names another year: cut at its end
+        if date and not override:
+            source = date_source
+        cut = date or (str(year) if year else "whole record")
+        rows.append((str(one["doc_id"].iloc[0]), year or 0, date or "", cut, source, year is None))
+    out = pd.DataFrame(rows, columns=CUT_COLUMNS)
+    return out.astype({"publication_year": "int64", "flagged": bool})
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def events_until(
+    events: pd.DataFrame,
+    *,
+    publication_year: int | None,
+    publication_date: str | None = None,
+) -> pd.DataFrame:
+    """Cut the record at the publication date: what an article could know when written.
+
+    Kept: events of earlier years; events of the publication year that started on or
+    before ``publication_date`` (the whole publication year when no date is given); and
+    events of the publication year **with no start date** (the record cannot tell
+    whether they came before the article; they are kept and listed in the note). Left
+    out: events that started after the date or in a later year.
+
+    Parameters
+    ----------
+    events
+        The event table (:func:`load_events`).
+    publication_year
+        The article's year (:func:`publication_year`); ``None`` keeps the whole record.
+    publication_date
+        ISO date in that year (:func:`publication_date`); a date of another year is
+        ignored and the cut falls at the end of ``publication_year``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The kept rows, in table order, with ``attrs``: ``record_until`` (the date or
+        year of the cut, ``""`` for none), ``left_out`` (labels of the rows left out),
+        ``undated_kept`` (publication-year rows kept without a date) and ``note`` (one
+        sentence saying all this, for tables and notebooks).
+
+    Examples
+    --------
+    >>> cut = events_until(load_events(), publication_year=2024, publication_date="2024-09-10")
+    >>> cut.attrs["record_until"], int(cut["year"].max())
+    ('2024-09-10', 2024)
+    >>> "Joint Strategic Air Patrol 2024 (2024-11-29)" in cut.attrs["left_out"]
+    True
+    """
+    _check_events(events, required=("name", "year", "start_date"))
+    ev = events.copy()
+    ev.attrs = {}
+    if publication_year is None:
+        ev.attrs.update(
+            record_until="", left_out=[], undated_kept=[],
+            note="No publication year: the whole record is used.",
+        )  # fmt: skip
+        return ev
+    year = check_int("publication_year", publication_year, min_value=1900, max_value=2100)
+    date = str(publication_date or "")
+    if date and not (_valid_date(date) and int(date[:4]) == year):
+        date = ""
+    start = ev["start_date"].fillna("").astype(str)
+    years = ev["year"].astype(int)
+    undated = (years == year) & (start == "")
+    if date:
+        keep = (years < year) | ((years == year) & ((start == "") | (start <= date)))
+    else:
+        keep = years <= year
+    labels = [_row_label(r) for _, r in ev.iterrows()]
+    left = [lab for lab, k in zip(labels, keep, strict=True) if not k]
+    kept_undated = [lab for lab, u in zip(labels, undated, strict=True) if u]
+    until = date or str(year)
+    note = f"Record cut at the publication {'date' if date else 'year'} ({until}): "
+    note += f"{len(left)} later event(s) left out" if left else "no later events"
+    if kept_undated and date:
+        note += (
+            f"; {len(kept_undated)} event(s) of {year} with no start date kept, though they "
+            f"may be later: {'; '.join(kept_undated)}"
+        )
+    note += "."
+    out = ev[keep.to_numpy()].reset_index(drop=True)
+    out.attrs.update(record_until=until, left_out=left, undated_kept=kept_undated, note=note)
+    return out
+
+
+def _row_label(r: pd.Series) -> str:
+    when = f" ({r['start_date']})" if str(r.get("start_date", "")) else ""
+    return f"{r['name']} {int(r['year'])}{when}"

@@ -1,0 +1,313 @@
+"""Events per year in the record and a Poisson trend of their frequency."""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError
+from ..params import check_choice, check_int, check_number
+from .record import (
+    DOMAINS,
+    NOT_CHECKABLE,
+    NOT_SUPPORTED,
+    SUPPORTED,
+    _check_events,
+    check_year_range,
+)
+
+#: Columns of :func:`events_per_year`.
+PER_YEAR_COLUMNS = ["year", "domain", "n", "names"]
+
+_RECENT_RE = re.compile(
+    r"\b(?:in\s+recent\s+(?:years|months|times)|recently|lately|of\s+late"
+    r"|(?:in\s+)?the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+years)\b",
+    re.IGNORECASE,
+)
+
+
+#: Columns of :func:`trend`.
+TREND_COLUMNS = [
+    "window",
+    "year_start",
+    "year_end",
+    "n_years",
+    "n_events",
+    "rate_ratio",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "pearson_chi2",
+    "df_resid",
+    "dispersion",
+    "ci_low_quasi",
+    "ci_high_quasi",
+    "supports_growth",
+    "sentence",
+    "note",
+]
+
+
+#: Years in the window over which "in recent years" claims are checked (up to publication).
+RECENT_YEARS = 6
+
+
+def events_per_year(
+    events: pd.DataFrame,
+    year_start: int,
+    year_end: int,
+    *,
+    domains: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Count events per year and domain over a year range, zeros included.
+
+    Parameters
+    ----------
+    events
+        The event table (:func:`load_events`).
+    year_start, year_end
+        The range, both included (checked by :func:`check_year_range`).
+    domains
+        Domains to count (default: all of :data:`DOMAINS`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year, domain, n, names``: one row per year and domain, ``n`` the number of
+        events that started that year, ``names`` the events counted (``"Joint Sea 2012;
+        Peace Mission 2012"``, the evidence beside the number). Sorted by year, then
+        domain in the order of :data:`DOMAINS`.
+
+    Examples
+    --------
+    >>> t = events_per_year(load_events(), 2005, 2005)
+    >>> t.loc[t.n > 0, ["year", "domain", "n", "names"]].values.tolist()
+    [[2005, 'combined', 1, 'Peace Mission 2005']]
+    """
+    _check_events(events)
+    a, b = check_year_range(year_start, year_end)
+    doms = list(DOMAINS) if domains is None else [str(d) for d in domains]
+    if not doms:
+        raise ParameterError(f"`domains` must name at least one of {list(DOMAINS)}.")
+    for d in doms:
+        check_choice("domains", d, DOMAINS)
+    ev = events[(events["year"] >= a) & (events["year"] <= b) & events["domain"].isin(doms)]
+    grid = pd.MultiIndex.from_product([range(a, b + 1), doms], names=["year", "domain"])
+    labels = ev["name"].astype(str) + " " + ev["year"].astype(str)
+    g = pd.DataFrame({"year": ev["year"].astype(int), "domain": ev["domain"], "label": labels})
+    n = g.groupby(["year", "domain"]).size()
+    names = g.groupby(["year", "domain"])["label"].agg(lambda s: "; ".join(s))
+    out = pd.DataFrame(index=grid)
+    out["n"] = n.reindex(grid, fill_value=0).astype("int64")
+    out["names"] = names.reindex(grid, fill_value="").astype(str)
+    out = out.reset_index()
+    out["year"] = out["year"].astype("int64")
+    return out[PER_YEAR_COLUMNS]
+
+
+def _yearly_totals(per_year: pd.DataFrame) -> pd.DataFrame:
+    missing = [c for c in ("year", "n") if c not in per_year.columns]
+    if missing:
+        raise ParameterError(
+            f"`per_year` lacks the column(s) {missing}; pass the frame made by "
+            "events.events_per_year."
+        )
+    return per_year.groupby("year", sort=True)["n"].sum().reset_index()
+
+
+def trend(per_year: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
+    """Fit a Poisson regression of yearly event counts on year; state what it supports.
+
+    The model is ``log E[count] = b0 + b1 * (year - mean year)`` (statsmodels GLM,
+    Poisson family; McCullagh & Nelder 1989). ``exp(b1)`` is the rate ratio per year: 1.10
+    means 10 % more events each year. "Growing frequency" is supported over the window
+    when the whole 95 % interval lies above 1. Overdispersion is checked with Pearson's
+    chi-square over its degrees of freedom; when it exceeds 1 the quasi-Poisson interval
+    (standard errors times its square root), like a negative binomial fit, is wider.
+
+    Parameters
+    ----------
+    per_year
+        Yearly counts (:func:`events_per_year`; domains are summed).
+    alpha
+        1 - confidence level of the intervals.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``window, year_start, year_end, n_years, n_events, rate_ratio, ci_low,
+        ci_high, p_value, pearson_chi2, df_resid, dispersion, ci_low_quasi,
+        ci_high_quasi, supports_growth, sentence, note``. With fewer than 3 years or no
+        events the numbers are NaN and ``note`` says why.
+
+    Examples
+    --------
+    >>> fit = trend(events_per_year(load_events(), 2005, 2024))
+    >>> bool(fit.supports_growth.item()), round(float(fit.rate_ratio.item()), 3)
+    (True, 1.161)
+    """
+    alpha = check_number("alpha", alpha, min_value=1e-6, max_value=0.5)
+    totals = _yearly_totals(per_year)
+    years = totals["year"].to_numpy(dtype=float)
+    y = totals["n"].to_numpy(dtype=float)
+    a = int(years.min()) if len(years) else 0
+    b = int(years.max()) if len(years) else 0
+    base = {
+        "window": f"{a}-{b}" if len(years) else "",
+        "year_start": a, "year_end": b, "n_years": len(years), "n_events": int(y.sum()),
+        "rate_ratio": math.nan, "ci_low": math.nan, "ci_high": math.nan,
+        "p_value": math.nan, "pearson_chi2": math.nan, "df_resid": math.nan,
+        "dispersion": math.nan, "ci_low_quasi": math.nan, "ci_high_quasi": math.nan,
+        "supports_growth": pd.NA, "sentence": "", "note": "",
+    }  # fmt: skip
+    if len(years) < 3:
+        base["note"] = (
+            f"only {len(years)} year(s) in the window: a trend needs at least 3. Widen the "
+            "year range."
+        )
+        base["sentence"] = "Too few years to estimate a trend."
+        return _one_row(base)
+    if y.sum() == 0:
+        base["note"] = "no events in the window, so there is no rate to compare."
+        base["sentence"] = f"No events in {a}-{b}: no trend can be estimated."
+        return _one_row(base)
+    # the GLM module directly: statsmodels.api would import every model (~2 s more)
+    from statsmodels.genmod import families
+    from statsmodels.genmod.generalized_linear_model import GLM
+
+    x = np.column_stack([np.ones_like(years), years - years.mean()])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        res = GLM(y, x, family=families.Poisson()).fit()
+    z = float(np.exp(res.params[1]))
+    lo, hi = (float(v) for v in np.exp(res.conf_int(alpha=alpha)[1]))
+    chi2 = float(res.pearson_chi2)
+    dfr = float(res.df_resid)
+    disp = chi2 / dfr if dfr > 0 else math.nan
+    if disp > 1:  # only then: a perfect fit (the same count every year) has a scale of 0
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            quasi = GLM(y, x, family=families.Poisson()).fit(scale="X2")
+        qlo, qhi = (float(v) for v in np.exp(quasi.conf_int(alpha=alpha)[1]))
+    else:
+        qlo, qhi = lo, hi
+    level = f"{100 * (1 - alpha):g}%"
+    supports = lo > 1
+    if lo > 1:
+        verdict = "the data support 'growing frequency' over this window"
+    elif hi < 1:
+        verdict = "the data show a falling frequency, not a growing one, over this window"
+    else:
+        verdict = (
+            f"the {level} interval includes 1, so the data do not establish 'growing "
+            "frequency' over this window"
+        )
+    sentence = (
+        f"Over {a}-{b} ({len(years)} years, {int(y.sum())} events) the expected number of "
+        f"events changed by a factor of {z:.2f} a year ({level} CI {lo:.2f}-{hi:.2f}): "
+        f"{verdict}."
+    )
+    if disp > 1:
+        widen = math.sqrt(disp)
+        disp_note = (
+            f"Pearson chi2/df = {disp:.2f} > 1 (overdispersion): a quasi-Poisson or negative "
+            f"binomial model widens the interval (quasi-Poisson {qlo:.2f}-{qhi:.2f}, standard "
+            f"errors x{widen:.2f})."
+        )
+        if supports and qlo <= 1:
+            sentence += (
+                " Allowing for overdispersion, the interval includes 1: the support is fragile."
+            )
+            supports = False
+    else:
+        disp_note = (
+            f"Pearson chi2/df = {disp:.2f} <= 1: no overdispersion, so a quasi-Poisson or "
+            "negative binomial model would not widen the interval."
+        )
+    extra = "; ".join(sorted({str(w.message) for w in caught}))
+    base.update(
+        rate_ratio=z, ci_low=lo, ci_high=hi, p_value=float(res.pvalues[1]),
+        pearson_chi2=chi2, df_resid=dfr, dispersion=disp, ci_low_quasi=qlo,
+        ci_high_quasi=qhi, supports_growth=bool(supports), sentence=sentence,
+        note=disp_note + (f" Fit warnings: {extra}" if extra else ""),
+    )  # fmt: skip
+    return _one_row(base)
+
+
+def _one_row(values: dict) -> pd.DataFrame:
+    out = pd.DataFrame([values], columns=TREND_COLUMNS)
+    out["supports_growth"] = out["supports_growth"].astype("boolean")
+    return out
+
+
+def recent_window(
+    year_start: int, year_end: int, publication_year: int | None, *, years: int = RECENT_YEARS
+) -> tuple[int, int]:
+    """Return the window for "in recent years" claims: ``years`` years up to publication.
+
+    The window ends at the publication year (or ``year_end`` without one, or when
+    ``year_end`` is earlier) and starts ``years - 1`` years before, not before
+    ``year_start``.
+
+    Examples
+    --------
+    >>> recent_window(2005, 2024, 2024)
+    (2019, 2024)
+    >>> recent_window(2005, 2024, None, years=10)
+    (2015, 2024)
+    """
+    a, b = check_year_range(year_start, year_end)
+    years = check_int("years", years, min_value=3, max_value=200)
+    end = b if publication_year is None else min(b, int(publication_year))
+    end = max(end, a)
+    return max(a, end - years + 1), end
+
+
+def _fit_text(f: pd.Series) -> str:
+    return (f"yearly counts {f['window']}: rate ratio {f['rate_ratio']:.2f} "
+            f"(95% CI {f['ci_low']:.2f}-{f['ci_high']:.2f}; quasi-Poisson "
+            f"{f['ci_low_quasi']:.2f}-{f['ci_high_quasi']:.2f})")  # fmt: skip
+
+
+def _usable(fit: pd.DataFrame | None) -> bool:
+    return fit is not None and not fit.empty and not pd.isna(fit["rate_ratio"].iloc[0])
+
+
+def _frequency_status(
+    mention: str, sentence: str, fit: pd.DataFrame | None, recent: pd.DataFrame | None
+) -> dict:
+    is_recent = bool(_RECENT_RE.search(str(sentence)))
+    claim = f"frequency claim: '{mention}'" + (" (in recent years)" if is_recent else "")
+    main = recent if is_recent and recent is not None else fit
+    if not _usable(main):
+        if main is None or main.empty:
+            why = "no trend was fitted"
+        else:
+            why = str(main["note"].iloc[0])
+        return {"claim": claim, "status": NOT_CHECKABLE, "deciding_rows": "", "reason": why}
+    f = main.iloc[0]
+    status = SUPPORTED if bool(f["supports_growth"]) else NOT_SUPPORTED
+    deciding = _fit_text(f)
+    reason = str(f["sentence"])
+    if is_recent and recent is None:
+        reason += (
+            " The claim is about recent years but no recent-window fit was given, so the "
+            "full window decides it."
+        )
+    elif is_recent and _usable(fit):
+        g = fit.iloc[0]
+        deciding = f"recent window {deciding} | full window {_fit_text(g)}"
+        if bool(g["supports_growth"]) != bool(f["supports_growth"]):
+            reason += (
+                f" The verdict depends on the window: over {g['window']} the data "
+                f"{'do' if bool(g['supports_growth']) else 'do not'} support growth "
+                f"(rate ratio {g['rate_ratio']:.2f}, 95% CI {g['ci_low']:.2f}-"
+                f"{g['ci_high']:.2f}); the claim says 'recent years', so the recent "
+                "window decides."
+            )
+    return {"claim": claim, "status": status, "deciding_rows": deciding, "reason": reason}

@@ -1,0 +1,554 @@
+"""Frame dictionaries: YAML categories of words, globs and phrases, checked line by line."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from .. import corpus
+from ..errors import FramelensWarning, InputError, ParameterError
+from ..params import check_str_list, suggest
+from ..resources import data_path
+
+#: names of the shipped dictionaries and their data files
+SHIPPED = {"generic": "frames_generic.yaml", "security": "frames_security.yaml"}
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+_GLOB_CHARS = set("*?")
+
+
+_BAD_GLOB_CHARS = set("[]{}")
+
+
+_TOP_KEYS = ("name", "description", "categories")
+
+
+_CATEGORY_KEYS = ("definition", "sources", "patterns", "weak", "negatable", "answered_by")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled dictionary pattern (a word, a glob or a phrase)."""
+
+    text: str
+    parts: tuple[str, ...]
+    case_sensitive: bool
+    line: int | None = None
+    #: a weak cue counts only beside a second cue of its frame (see :func:`match`)
+    weak: bool = False
+
+    @property
+    def kind(self) -> str:
+        """``"word"``, ``"glob"`` or ``"phrase"``."""
+        if len(self.parts) > 1:
+            return "phrase"
+        return "glob" if _GLOB_CHARS & set(self.parts[0]) else "word"
+
+    @property
+    def key(self) -> tuple[bool, tuple[str, ...]]:
+        """Identity used to find the same pattern in two categories."""
+        return (self.case_sensitive, self.parts)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A dictionary category: its name, definition, sources and patterns."""
+
+    name: str
+    definition: str
+    sources: tuple[str, ...]
+    patterns: tuple[Pattern, ...]
+    line: int | None = None
+    #: False: a negator does not cancel this frame's cues (denials are its evidence)
+    negatable: bool = True
+    #: words (globs) that make a cue after them the thing the activity answers, not the
+    #: frame: "address security threats", "amid tensions"
+    answered_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """A frame dictionary: ``name``, ``description`` and ordered ``categories``.
+
+    Made by :func:`load_dictionary`; immutable and picklable, so it can be sent to the
+    worker processes of a distributed run.
+    """
+
+    name: str
+    description: str
+    categories: tuple[Category, ...]
+    path: str = ""
+
+    @property
+    def frames(self) -> list[str]:
+        """The category names in dictionary order."""
+        return [c.name for c in self.categories]
+
+    def category(self, name: str) -> Category:
+        """Return the category ``name`` (:class:`ParameterError` naming the known ones)."""
+        for c in self.categories:
+            if c.name == name:
+                return c
+        raise ParameterError(
+            f"frame {name!r} is not in dictionary {self.name!r}; its frames are "
+            f"{self.frames}{suggest(name, self.frames)}."
+        )
+
+
+def _where(path: str, line: int | None) -> str:
+    return f"{path}, line {line}" if line else path
+
+
+def _normal(text: str, case_sensitive: bool) -> str:
+    text = text.translate(_APOSTROPHES)
+    if text.endswith("'s") and len(text) > 2:
+        text = text[:-2]
+    return text if case_sensitive else text.lower()
+
+
+def _fill_ok(part: str) -> bool:
+    """Return True if some filling of the wildcards makes ``part`` one non-punctuation token."""
+    for filler in ("x", "a", "0", ""):
+        probe = part.replace("*", filler).replace("?", filler or "x")
+        if not probe:
+            continue
+        toks = list(corpus._TOKEN_RE.finditer(probe))
+        if len(toks) == 1 and toks[0].group(0) == probe and toks[0].lastgroup != "punct":
+            return True
+    return False
+
+
+def _compile_pattern(
+    raw: Any, where: str, line: int | None, category: str, weak: bool = False
+) -> Pattern:
+    loc = _where(where, line)
+    if not isinstance(raw, str):
+        raise InputError(
+            f"{loc}: pattern {raw!r} in category {category!r} must be a string "
+            "(a word, a glob like escalat* or a phrase)."
+        )
+    text = raw.strip()
+    case_sensitive = text.startswith("=")
+    body = text[1:].strip() if case_sensitive else text
+    if not body:
+        raise InputError(f"{loc}: empty pattern {raw!r} in category {category!r}.")
+    bad = sorted(_BAD_GLOB_CHARS & set(body))
+    if bad:
+        raise InputError(
+            f"{loc}: invalid glob {raw!r} in category {category!r}: {''.join(bad)!r} is not "
+            "supported (only * for any characters and ? for one character)."
+        )
+    words = body.translate(_APOSTROPHES).split()
+    parts: list[str] = []
+    for w in words:
+        pieces = w.split("-") if w.strip("-") else [w]
+        # "*-fire" stays one glob over a hyphenated token; "live-fire" becomes a phrase
+        if len(pieces) > 1 and all(set(p) - _GLOB_CHARS for p in pieces):
+            parts.extend(pieces)
+        else:
+            parts.append(w)
+    for p in parts:
+        if not (set(p) - _GLOB_CHARS):
+            raise InputError(
+                f"{loc}: invalid glob {raw!r} in category {category!r}: {p!r} is only "
+                "wildcards and would match every word. Add letters (e.g. escalat*)."
+            )
+    parts = [_normal(p, case_sensitive) for p in parts]
+    for p in parts:
+        if not _fill_ok(p):
+            warnings.warn(
+                f"{loc}: pattern {raw!r} in category {category!r} can never match: "
+                f"{p!r} is not one token for framelens.corpus.tokenize (tokens are words, "
+                "numbers, @mentions, #hashtags or dotted abbreviations like U.S.).",
+                FramelensWarning,
+                stacklevel=4,
+            )
+            break
+    return Pattern(
+        raw if isinstance(raw, str) else str(raw), tuple(parts), case_sensitive, line, weak
+    )
+
+
+def _scalar(node: yaml.Node, where: str, what: str) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        raise InputError(
+            f"{_where(where, node.start_mark.line + 1)}: {what} must be text, "
+            f"got a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}."
+        )
+    return str(node.value)
+
+
+def _str_list(node: yaml.Node, where: str, what: str) -> list[tuple[str, int]]:
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag.endswith(":null") or node.value == "":
+            return []
+        return [(str(node.value), node.start_mark.line + 1)]
+    if not isinstance(node, yaml.SequenceNode):
+        raise InputError(
+            f"{_where(where, node.start_mark.line + 1)}: {what} must be a list, got a mapping."
+        )
+    out = []
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode) or item.tag.endswith(":null"):
+            raise InputError(
+                f"{_where(where, item.start_mark.line + 1)}: every item of {what} must be "
+                "text (quote it if it starts with a special character)."
+            )
+        out.append((str(item.value), item.start_mark.line + 1))
+    return out
+
+
+def _parse_yaml(text: str, where: str) -> dict[str, Any]:
+    """Parse a dictionary YAML into plain data, keeping line numbers for every pattern."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise InputError(f"{_where(where, line)}: not valid YAML ({problem}).") from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"{where}: not valid YAML ({exc}).") from None
+    if root is None:
+        raise InputError(f"{where}: the file is empty (expected name, description, categories).")
+    if not isinstance(root, yaml.MappingNode):
+        raise InputError(
+            f"{_where(where, root.start_mark.line + 1)}: a dictionary must be a mapping with "
+            "the keys name, description and categories."
+        )
+    out: dict[str, Any] = {"categories": []}
+    for knode, vnode in root.value:
+        key = _scalar(knode, where, "a key")
+        line = knode.start_mark.line + 1
+        if key not in _TOP_KEYS:
+            raise InputError(
+                f"{_where(where, line)}: unknown key {key!r}; a dictionary has "
+                f"{list(_TOP_KEYS)}{suggest(key, _TOP_KEYS)}."
+            )
+        if key in ("name", "description"):
+            out[key] = _scalar(vnode, where, f"`{key}`")
+            continue
+        if not isinstance(vnode, yaml.MappingNode):
+            raise InputError(
+                f"{_where(where, vnode.start_mark.line + 1)}: `categories` must be a mapping "
+                "of category name to its definition, sources and patterns."
+            )
+        out["categories_line"] = line
+        seen: set[str] = set()
+        for cnode, body in vnode.value:
+            cname = _scalar(cnode, where, "a category name")
+            cline = cnode.start_mark.line + 1
+            if cname in seen:
+                raise InputError(f"{_where(where, cline)}: category {cname!r} is defined twice.")
+            seen.add(cname)
+            cat: dict[str, Any] = {
+                "name": cname, "line": cline, "definition": "", "sources": [], "patterns": [],
+                "weak": [],
+            }  # fmt: skip
+            if isinstance(body, yaml.SequenceNode) or isinstance(body, yaml.ScalarNode):
+                cat["patterns"] = _str_list(body, where, f"the patterns of {cname!r}")
+            else:
+                for k2, v2 in body.value:
+                    key2 = _scalar(k2, where, "a key")
+                    if key2 not in _CATEGORY_KEYS:
+                        raise InputError(
+                            f"{_where(where, k2.start_mark.line + 1)}: unknown key {key2!r} in "
+                            f"category {cname!r}; a category has {list(_CATEGORY_KEYS)}"
+                            f"{suggest(key2, _CATEGORY_KEYS)}."
+                        )
+                    if key2 == "definition":
+                        cat["definition"] = _scalar(v2, where, f"the definition of {cname!r}")
+                    elif key2 == "sources":
+                        cat["sources"] = [
+                            s for s, _ in _str_list(v2, where, f"the sources of {cname!r}")
+                        ]
+                    elif key2 == "negatable":
+                        value = _scalar(v2, where, f"`negatable` of {cname!r}").lower()
+                        if value not in ("true", "false"):
+                            raise InputError(
+                                f"{_where(where, v2.start_mark.line + 1)}: `negatable` of "
+                                f"{cname!r} must be true or false, not {value!r}."
+                            )
+                        cat["negatable"] = value == "true"
+                    elif key2 == "answered_by":
+                        cat["answered_by"] = [
+                            w for w, _ in _str_list(v2, where, f"`answered_by` of {cname!r}")
+                        ]
+                    elif key2 == "weak":
+                        cat["weak"] = _str_list(v2, where, f"the weak cues of {cname!r}")
+                    else:
+                        cat["patterns"] = _str_list(v2, where, f"the patterns of {cname!r}")
+            out["categories"].append(cat)
+    return out
+
+
+def _build(data: dict[str, Any], where: str) -> Dictionary:
+    if not data.get("name"):
+        raise InputError(f"{where}: the dictionary needs a `name` (e.g. name: my_frames).")
+    if not data.get("categories"):
+        raise InputError(
+            f"{_where(where, data.get('categories_line'))}: the dictionary has no categories."
+        )
+    cats = []
+    for c in data["categories"]:
+        if not c["patterns"]:
+            raise InputError(
+                f"{_where(where, c['line'])}: category {c['name']!r} is empty (give it at "
+                "least one pattern)."
+            )
+        pats = tuple(_compile_pattern(p, where, line, c["name"]) for p, line in c["patterns"])
+        pats += tuple(
+            _compile_pattern(p, where, line, c["name"], weak=True) for p, line in c.get("weak", [])
+        )
+        cats.append(
+            Category(
+                c["name"], c["definition"], tuple(c["sources"]), pats, c.get("line"),
+                bool(c.get("negatable", True)), tuple(c.get("answered_by", ())),
+            )
+        )  # fmt: skip
+    d = Dictionary(str(data["name"]), str(data.get("description", "")), tuple(cats), where)
+    ov = dictionary_overlaps(d)
+    if len(ov):
+        listing = "; ".join(
+            f"{p!r} in {sorted(g['frame'])}" for p, g in ov.groupby("pattern", sort=True)
+        )
+        warnings.warn(
+            f"{where}: the same pattern is in more than one category (allowed; each category "
+            f"counts it): {listing}. See framing.dictionary_overlaps().",
+            FramelensWarning,
+            stacklevel=3,
+        )
+    return d
+
+
+def _from_mapping(mapping: Mapping[str, Any], where: str) -> dict[str, Any]:
+    unknown = [k for k in mapping if k not in _TOP_KEYS]
+    if unknown:
+        raise InputError(f"{where}: unknown key(s) {unknown}; a dictionary has {list(_TOP_KEYS)}.")
+    cats_in = mapping.get("categories") or {}
+    if not isinstance(cats_in, Mapping):
+        raise InputError(f"{where}: `categories` must be a mapping of name to patterns.")
+    cats = []
+    for name, body in cats_in.items():
+        if isinstance(body, Mapping):
+            bad = [k for k in body if k not in _CATEGORY_KEYS]
+            if bad:
+                raise InputError(f"{where}: unknown key(s) {bad} in category {name!r}.")
+            pats, definition = body.get("patterns") or [], str(body.get("definition", ""))
+            sources, weak = body.get("sources") or [], body.get("weak") or []
+            negatable = bool(body.get("negatable", True))
+            answered = body.get("answered_by") or []
+        else:
+            pats, definition, sources, weak, negatable = body or [], "", [], [], True
+            answered = []
+        if isinstance(pats, str):
+            pats = [pats]
+        if isinstance(weak, str):
+            weak = [weak]
+        if isinstance(sources, str):
+            sources = [sources]
+        cats.append(
+            {"name": str(name), "line": None, "definition": definition,
+             "sources": [str(s) for s in sources], "patterns": [(p, None) for p in pats],
+             "weak": [(p, None) for p in weak], "negatable": negatable,
+             "answered_by": [str(w) for w in answered]}
+        )  # fmt: skip
+    return {
+        "name": mapping.get("name", "custom"),
+        "description": mapping.get("description", ""),
+        "categories": cats,
+    }
+
+
+@cache
+def _shipped(name: str) -> Dictionary:
+    path = data_path(SHIPPED[name])
+    where = f"framelens/data/{path.name}"
+    return _build(_parse_yaml(path.read_text(encoding="utf-8"), where), where)
+
+
+def load_dictionary(source: str | Path | Mapping[str, Any] | Dictionary) -> Dictionary:
+    """Load a frame dictionary: a shipped one by name, a YAML file, or a mapping.
+
+    Parameters
+    ----------
+    source
+        ``"generic"`` (Semetko & Valkenburg's news frames) or ``"security"``
+        (security-coverage frames), a path to a YAML file in the same format, a mapping
+        with the same keys, or a :class:`Dictionary` (returned as is).
+
+    Returns
+    -------
+    Dictionary
+        ``name``, ``description``, ``categories`` (each with ``definition``, ``sources``
+        and compiled ``patterns``) and ``frames`` (the category names in order).
+
+    Raises
+    ------
+    InputError
+        The file is not valid YAML or not a valid dictionary: the message names the file,
+        the line and the problem (unknown key, empty category, invalid glob…).
+    ParameterError
+        ``source`` is neither a shipped name nor an existing file.
+
+    Warns
+    -----
+    FramelensWarning
+        A pattern can never match a token, or the same pattern is in two categories.
+
+    Examples
+    --------
+    >>> d = load_dictionary("security")
+    >>> d.frames
+    ['threat', 'cooperation', 'capability', 'rivalry', 'regional_concern', 'justification']
+    >>> load_dictionary({"name": "mini", "categories": {"war": ["war*", "conflict"]}}).frames
+    ['war']
+    """
+    if isinstance(source, Dictionary):
+        return source
+    if isinstance(source, Mapping):
+        return _build(_from_mapping(source, "<dictionary mapping>"), "<dictionary mapping>")
+    if not isinstance(source, str | Path) or str(source).strip() == "":
+        raise ParameterError(
+            f"`dictionary` must be {sorted(SHIPPED)} or a path to a YAML file, but "
+            f"{source!r} was passed."
+        )
+    if isinstance(source, str) and source in SHIPPED:
+        return _shipped(source)
+    path = Path(source)
+    if not path.is_file():
+        raise ParameterError(
+            f"`dictionary` {str(source)!r}: not a shipped dictionary {sorted(SHIPPED)} "
+            f"and no such file{suggest(str(source), SHIPPED)} (relative paths start from "
+            f"{Path.cwd()})."
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8 at byte offset {exc.start}.") from None
+    return _build(_parse_yaml(text, str(path)), str(path))
+
+
+def extend(
+    dictionary: Dictionary | str | Path, cues: Mapping[str, Iterable[str]] | None
+) -> Dictionary:
+    """Return a copy of ``dictionary`` with extra patterns added to existing frames.
+
+    Parameters
+    ----------
+    dictionary
+        A :class:`Dictionary` or anything :func:`load_dictionary` takes.
+    cues
+        ``{frame: [pattern, ...]}``; a frame that is not in the dictionary is an error.
+
+    Examples
+    --------
+    >>> d = extend("security", {"threat": ["menacing"]})
+    >>> [p.text for p in d.category("threat").patterns][-1]
+    'menacing'
+    """
+    d = load_dictionary(dictionary)
+    if not cues:
+        return d
+    if not isinstance(cues, Mapping):
+        raise ParameterError(
+            f"`extra_cues` must be a mapping {{frame: [patterns]}}, but {cues!r} was passed."
+        )
+    for frame in cues:
+        d.category(str(frame))  # raises with the known frames
+    cats = []
+    for c in d.categories:
+        extra = check_str_list(f"extra_cues[{c.name!r}]", cues.get(c.name, []))
+        new = tuple(_compile_pattern(p, "`extra_cues`", None, c.name) for p in extra)
+        cats.append(
+            Category(
+                c.name,
+                c.definition,
+                c.sources,
+                c.patterns + new,
+                c.line,
+                c.negatable,
+                c.answered_by,
+            )
+        )
+    return Dictionary(d.name, d.description, tuple(cats), d.path)
+
+
+def dictionary_table(dictionary: Dictionary | str | Path) -> pd.DataFrame:
+    """List every pattern of a dictionary, one row each.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame, pattern, kind`` (word, glob, phrase), ``case_sensitive``, ``line`` (in
+        the YAML file; 0 when unknown), ``cue_strength`` (``"strong"``, or ``"weak"`` for
+        the category's ``weak:`` cues, which count only beside a second cue).
+
+    Examples
+    --------
+    >>> t = dictionary_table({"name": "m", "categories": {"a": ["live-fire", "=US"]}})
+    >>> t[["pattern", "kind", "case_sensitive"]].values.tolist()
+    [['live-fire', 'phrase', False], ['=US', 'word', True]]
+    """
+    d = load_dictionary(dictionary)
+    rows = [
+        (c.name, p.text, p.kind, p.case_sensitive, p.line or 0, "weak" if p.weak else "strong")
+        for c in d.categories
+        for p in c.patterns
+    ]
+    return pd.DataFrame(
+        rows, columns=["frame", "pattern", "kind", "case_sensitive", "line", "cue_strength"]
+    )
+
+
+def dictionary_overlaps(dictionary: Dictionary | str | Path) -> pd.DataFrame:
+    """Report patterns that are in more than one category (allowed, but worth knowing).
+
+    Patterns are the same when they match the same tokens: ``live-fire`` and
+    ``Live fire`` are one pattern.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``pattern, frame, line``: one row per (pattern, category) for every pattern found
+        in two or more categories; empty when there is none.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     d = load_dictionary({"name": "m", "categories": {"a": ["ally"], "b": ["Ally"]}})
+    >>> dictionary_overlaps(d).values.tolist()
+    [['ally', 'a', 0], ['ally', 'b', 0]]
+    """
+    d = dictionary if isinstance(dictionary, Dictionary) else load_dictionary(dictionary)
+    where: dict[tuple, list[tuple[str, str, int]]] = {}
+    for c in d.categories:
+        for p in c.patterns:
+            entry = where.setdefault(p.key, [])
+            if c.name not in [e[1] for e in entry]:
+                entry.append((" ".join(p.parts) if " " in p.text or "-" in p.text else p.text,
+                              c.name, p.line or 0))  # fmt: skip
+    rows = []
+    for entries in where.values():
+        if len(entries) > 1:
+            shown = entries[0][0].lstrip("=").strip().lower()
+            rows.extend((shown, cat, line) for _, cat, line in entries)
+    return pd.DataFrame(rows, columns=["pattern", "frame", "line"])
+
+
+def _glob_regex(part: str, case_sensitive: bool) -> re.Pattern[str]:
+    body = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in part)
+    return re.compile(body + r"\Z", 0 if case_sensitive else re.IGNORECASE)

@@ -1,0 +1,563 @@
+"""Find frame cues in sentences and judge each in its context: negation, names, weak cues."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from .. import corpus
+from ..errors import FramelensWarning
+from ..params import check_columns, check_int
+from .dictionary import _APOSTROPHES, _GLOB_CHARS, Dictionary, _glob_regex, _normal, load_dictionary
+
+HIT_COLUMNS = [
+    "doc_id", "sent_id", "frame", "dictionary", "pattern", "term", "start", "end",
+    "cue_strength", "status", "note",
+]  # fmt: skip
+
+
+FRAME_SENTENCE_COLUMNS = [
+    "doc_id", "sent_id", "kind", "text", "frame", "dictionary", "matches", "n_hits",
+    "cue_strength",
+]  # fmt: skip
+
+
+class _Matcher:
+    """Compiled form of a dictionary: element tests cached per distinct token string."""
+
+    def __init__(self, d: Dictionary):
+        self.frames = d.frames
+        # each element: (case_sensitive, part); patterns refer to element ids
+        self.elements: list[tuple[bool, str]] = []
+        self.element_re: list[re.Pattern[str] | None] = []
+        ids: dict[tuple[bool, str], int] = {}
+        self.singles: list[tuple[int, int, str]] = []  # (element, frame index, pattern)
+        self.phrases: dict[int, list[tuple[tuple[int, ...], int, str]]] = {}
+        for fi, c in enumerate(d.categories):
+            for p in c.patterns:
+                el = []
+                for part in p.parts:
+                    k = (p.case_sensitive, part)
+                    if k not in ids:
+                        ids[k] = len(self.elements)
+                        self.elements.append(k)
+                        self.element_re.append(
+                            _glob_regex(part, p.case_sensitive) if _GLOB_CHARS & set(part) else None
+                        )
+                    el.append(ids[k])
+                if len(el) == 1:
+                    self.singles.append((el[0], fi, p.text))
+                else:
+                    self.phrases.setdefault(el[0], []).append((tuple(el), fi, p.text))
+        self._cache: dict[str, frozenset[int]] = {}
+
+    def elements_of(self, s: str) -> frozenset[int]:
+        hit = self._cache.get(s)
+        if hit is not None:
+            return hit
+        ci = _normal(s, True)
+        lo = ci.lower()
+        out = set()
+        for i, (cs, part) in enumerate(self.elements):
+            rx = self.element_re[i]
+            target = ci if cs else lo
+            if rx.match(target) if rx is not None else target == part:
+                out.add(i)
+        res = frozenset(out)
+        self._cache[s] = res
+        return res
+
+
+#: words that negate a cue up to :data:`NEGATION_WINDOW` words after them ("did not pose
+#: any threat"); a contraction ending in n't counts too
+NEGATORS = frozenset(
+    "not no never nor neither without none nothing nobody cannot hardly "
+    "deny denies denied denying".split()
+)
+
+
+#: a negator followed by one of these does not negate ("not only", "no doubt")
+_NEG_EXEMPT = frozenset("only just merely least less doubt".split())
+
+
+#: words and marks that end a negation's scope
+_SCOPE_BREAK = frozenset("but however although though while whereas yet unless except".split())
+
+
+_SCOPE_PUNCT = frozenset(',;:()[]"\u201c\u201d\u2014\u2013')
+
+
+NEGATION_WINDOW = 5
+
+
+#: words before a cue in which an ``answered_by`` word makes it the thing answered
+ANSWER_WINDOW = 3
+
+
+#: status of a candidate cue (``term_hits``): only ``counted`` cues label a sentence
+CUE_STATUS = ("counted", "negated", "in_name", "answered", "weak_alone")
+
+
+def _negator(tok: str) -> bool:
+    lo = tok.lower().translate(_APOSTROPHES)
+    return lo in NEGATORS or lo.endswith("n't")
+
+
+@cache
+def _name_patterns() -> tuple[re.Pattern[str], ...]:
+    """Names a cue inside of does not count: gazetteer aliases, exercise names, phrases."""
+    from ..sentiment.domain import _domain_patterns
+
+    return _domain_patterns("security", None)
+
+
+_TITLE_LOWER = frozenset("the and for with from into over amid near but nor".split())
+
+
+def _headline(words: list[str]) -> bool:
+    """Title case: every word of three letters or more (bar a few) starts upper-case."""
+    long = [w for w in words if len(w) > 2 and w[:1].isalpha() and w.lower() not in _TITLE_LOWER]
+    return len(long) >= 3 and not any(w[0].islower() for w in long)
+
+
+def _context(
+    found: list[tuple[int, str, int, int]],
+    toks: list[tuple[int, int, str, str]],
+    text: str,
+    off: int,
+    weak: frozenset[tuple[int, str]],
+    negates: frozenset[tuple[int, str]],
+    answers: dict[int, re.Pattern[str]] | None = None,
+) -> list[tuple[int, str, int, int, str, str]]:
+    """Give each kept hit its status and a note (the negator, the name, the lone cue)."""
+    index = {t[0]: i for i, t in enumerate(toks)}
+    ends = {t[1]: i for i, t in enumerate(toks)}
+    words = [t[2] for t in toks if t[3] == "word"]
+    title = _headline(words)
+    spans = [
+        (m.start() + off, m.end() + off, m.group(0))
+        for rx in _name_patterns()
+        for m in rx.finditer(text)
+    ]
+    first_word = next((i for i, t in enumerate(toks) if t[3] != "punct"), -1)
+
+    def capital(i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i][3] in ("word", "abbr") and toks[i][2][:1].isupper()
+
+    out = []
+    for fi, pat, a, b in found:
+        status, note = "counted", ""
+        i, k = index.get(a), ends.get(b)
+        name = next((n for x, y, n in spans if x <= a and b <= y and y - x > b - a), None)
+        if name is not None:
+            status, note = "in_name", name
+        elif (
+            not title
+            and i is not None
+            and k is not None
+            and any(toks[j][2][:1].isupper() for j in range(i, k + 1))
+            and (capital(k + 1) or (i - 1 != first_word and capital(i - 1)))
+        ):
+            lo = i - 1 if i - 1 != first_word and capital(i - 1) else i
+            hi = k + 1 if capital(k + 1) else k
+            while lo - 1 > first_word and capital(lo - 1):
+                lo -= 1
+            while capital(hi + 1):
+                hi += 1
+            status, note = "in_name", text[toks[lo][0] - off : toks[hi][1] - off]
+        elif i is not None and (fi, pat) not in negates:
+            seen = 0
+            for j in range(i - 1, -1, -1):
+                tok, ty = toks[j][2], toks[j][3]
+                if ty == "punct":
+                    if tok in _SCOPE_PUNCT or tok in ".!?":
+                        break
+                    continue
+                if tok.lower() in _SCOPE_BREAK:
+                    break
+                if _negator(tok) and not (
+                    j + 1 < len(toks) and toks[j + 1][2].lower() in _NEG_EXEMPT
+                ):
+                    status, note = "negated", tok
+                    break
+                seen += 1
+                if seen >= NEGATION_WINDOW:
+                    break
+        if status == "counted" and i is not None and answers and fi in answers:
+            seen = 0
+            for j in range(i - 1, -1, -1):
+                tok, ty = toks[j][2], toks[j][3]
+                if ty == "punct" or tok.lower() in _SCOPE_BREAK:
+                    break
+                if answers[fi].match(tok):
+                    status, note = "answered", tok
+                    break
+                seen += 1
+                if seen >= ANSWER_WINDOW:
+                    break
+        out.append((fi, pat, a, b, status, note))
+    # a weak cue needs a second counted cue (another pattern) of its frame in the sentence
+    by_frame: dict[int, set[str]] = {}
+    for fi, pat, _a, _b, status, _n in out:
+        if status == "counted":
+            by_frame.setdefault(fi, set()).add(pat)
+    res = []
+    for fi, pat, a, b, status, note in out:
+        if status == "counted" and (fi, pat) in weak and len(by_frame[fi]) < 2:
+            status, note = "weak_alone", "no second cue of this frame"
+        res.append((fi, pat, a, b, status, note))
+    return res
+
+
+def _scan(sentences: pd.DataFrame, d: Dictionary, context: bool = False) -> list[tuple]:
+    """Return hits as tuples (row, frame index, pattern, term, start, end, weak, status, note).
+
+    Without ``context`` every hit is ``counted``; with it, cues in a negation's scope, cues
+    inside a name and weak cues without a second cue of their frame get their status.
+    """
+    if len(sentences) == 0:
+        return []
+    m = _Matcher(d)
+    weak = frozenset(
+        (fi, p.text) for fi, c in enumerate(d.categories) for p in c.patterns if p.weak
+    )
+    answers = {
+        fi: re.compile(
+            "(?:" + "|".join(_glob_regex(w, False).pattern for w in c.answered_by) + ")",
+            re.IGNORECASE,
+        )
+        for fi, c in enumerate(d.categories)
+        if c.answered_by
+    }
+    negates = frozenset(
+        (fi, p.text)
+        for fi, c in enumerate(d.categories)
+        for p in c.patterns
+        if not c.negatable or _negator(p.parts[0])
+    )
+    single_by_el: dict[int, list[tuple[int, str]]] = {}
+    for el, fi, pat in m.singles:
+        single_by_el.setdefault(el, []).append((fi, pat))
+    toks = corpus.tokenize(sentences[["doc_id", "sent_id", "start", "text"]])
+    t_doc = toks["doc_id"].tolist()
+    t_sent = toks["sent_id"].tolist()
+    t_start = toks["start"].tolist()
+    t_end = toks["end"].tolist()
+    t_tok = toks["token"].tolist()
+    t_type = toks["type"].tolist()
+    n_tok = len(t_tok)
+    hits: list[tuple] = []
+    empty: frozenset[int] = frozenset()
+    phrase_firsts = frozenset(m.phrases)
+    # per distinct (token, type): single-pattern hits, pieces (length, elements), can start
+    info: dict[tuple[str, str], tuple[tuple, tuple, bool]] = {}
+    pos = 0
+    for row, (doc_id, sent_id, s_start, text) in enumerate(
+        zip(sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"],
+            strict=True)
+    ):  # fmt: skip
+        limit = int(s_start) + len(str(text))
+        # parts: (elements, start, end, first-of-token, last-of-token); punctuation has none
+        parts: list[tuple[frozenset[int], int, int, bool, bool]] = []
+        found: list[tuple[int, str, int, int]] = []  # frame, pattern, start, end
+        tok0 = pos
+        starts_phrase = False
+        while (
+            pos < n_tok and t_doc[pos] == doc_id and t_sent[pos] == sent_id and t_start[pos] < limit
+        ):
+            tok, ts, te, ty = t_tok[pos], t_start[pos], t_end[pos], t_type[pos]
+            pos += 1
+            if ty == "punct":
+                parts.append((empty, ts, te, True, True))
+                continue
+            cached = info.get((tok, ty))
+            if cached is None:
+                singles = tuple(h for el in m.elements_of(tok) for h in single_by_el.get(el, ()))
+                split = tok.split("-") if ty == "word" and "-" in tok else [tok]
+                pieces = tuple((len(p), m.elements_of(p)) for p in split)
+                can = any(e & phrase_firsts for _, e in pieces)
+                cached = info[(tok, ty)] = (singles, pieces, can)
+            singles, pieces, can = cached
+            for fi, pat in singles:
+                found.append((fi, pat, ts, te))
+            starts_phrase = starts_phrase or can
+            off, last = ts, len(pieces) - 1
+            for k, (n, els) in enumerate(pieces):
+                parts.append((els, off, off + n, k == 0, k == last))
+                off += n + 1
+        if starts_phrase:
+            for i, part in enumerate(parts):
+                if not part[3] or not (part[0] & phrase_firsts):
+                    continue
+                for first in part[0] & phrase_firsts:
+                    for seq, fi, pat in m.phrases[first]:
+                        j = i + len(seq) - 1
+                        if j >= len(parts) or not parts[j][4]:
+                            continue
+                        if all(seq[k] in parts[i + k][0] for k in range(1, len(seq))):
+                            found.append((fi, pat, part[1], parts[j][2]))
+        if not found:
+            continue
+        # within a frame, overlapping matches count once: longest, then leftmost
+        found.sort(key=lambda h: (h[0], -(h[3] - h[2]), h[2], h[1]))
+        kept: list[tuple[int, str, int, int]] = []
+        taken: dict[int, list[tuple[int, int]]] = {}
+        for fi, pat, a, b in found:
+            spans = taken.setdefault(fi, [])
+            if any(a < y and x < b for x, y in spans):
+                continue
+            spans.append((a, b))
+            kept.append((fi, pat, a, b))
+        off = int(s_start)
+        kept.sort(key=lambda h: (h[0], h[2]))
+        if context:
+            toks = list(
+                zip(t_start[tok0:pos], t_end[tok0:pos], t_tok[tok0:pos], t_type[tok0:pos],
+                    strict=True)
+            )  # fmt: skip
+            judged = _context(kept, toks, str(text), off, weak, negates, answers)
+        else:
+            judged = [(fi, pat, a, b, "counted", "") for fi, pat, a, b in kept]
+        for fi, pat, a, b, status, note in judged:
+            term = str(text)[a - off : b - off]
+            hits.append((row, fi, pat, term, a, b, (fi, pat) in weak, status, note))
+    return hits
+
+
+def term_hits(
+    sentences: pd.DataFrame, dictionary: Dictionary | str | Path, *, context: bool = True
+) -> pd.DataFrame:
+    """Find every dictionary match in the sentences, one row per matched term.
+
+    Parameters
+    ----------
+    sentences
+        Sentences from :func:`framelens.corpus.segment` (any subset of documents).
+    dictionary
+        A :class:`Dictionary` or anything :func:`load_dictionary` takes.
+    context
+        Judge each cue in its sentence (default; see :func:`match`). ``False`` counts
+        every match, as a plain dictionary count does.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, sent_id, frame, dictionary, pattern, term, start, end, cue_strength,
+        status, note``: ``pattern`` is the dictionary entry that matched, ``term`` the
+        text as written and ``start``/``end`` its offsets into the document;
+        ``cue_strength`` is ``"strong"`` or ``"weak"`` (the category's ``weak:`` list);
+        ``status`` is ``counted`` or why the cue does not count: ``negated`` (``note``:
+        the negator), ``in_name`` (``note``: the name), ``answered`` (``note``: the
+        word, e.g. "address") or ``weak_alone``. Sorted by
+        ``doc_id, sent_id``, then frame in dictionary order, then ``start``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
+    ...                   "text": ["Live fire drills raised tensions."]})
+    >>> term_hits(s, "security")[["frame", "pattern", "term", "start"]].values.tolist()
+    [['threat', 'tension*', 'tensions', 24], ['capability', 'live-fire', 'Live fire', 0]]
+    >>> s.loc[0, "text"] = "The Joint Staff Office said the drills did not pose any threat."
+    >>> term_hits(s, "security")[["term", "status", "note"]].values.tolist()
+    [['threat', 'negated', 'not'], ['Joint', 'in_name', 'Joint Staff Office']]
+    """
+    check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
+    d = load_dictionary(dictionary)
+    hits = _scan(sentences, d, context)
+    if not hits:
+        return _empty(HIT_COLUMNS, ["sent_id", "start", "end"])
+    rows = [i for i, *_ in hits]
+    out = pd.DataFrame(
+        {
+            "doc_id": sentences["doc_id"].to_numpy()[rows],
+            "sent_id": sentences["sent_id"].to_numpy()[rows].astype("int64"),
+            "frame": [d.frames[h[1]] for h in hits],
+            "dictionary": d.name,
+            "pattern": [h[2] for h in hits],
+            "term": [h[3] for h in hits],
+            "start": [h[4] for h in hits],
+            "end": [h[5] for h in hits],
+            "cue_strength": ["weak" if h[6] else "strong" for h in hits],
+            "status": [h[7] for h in hits],
+            "note": [h[8] for h in hits],
+        }
+    )
+    return _sort(out, d, ["doc_id", "sent_id", "frame", "start"])
+
+
+def _sort(frame: pd.DataFrame, d: Dictionary, keys: list[str]) -> pd.DataFrame:
+    order = {f: i for i, f in enumerate(d.frames)}
+    return frame.sort_values(
+        keys, key=lambda col: col.map(order) if col.name == "frame" else col, kind="stable"
+    ).reset_index(drop=True)
+
+
+def match(
+    sentences: pd.DataFrame, dictionary: Dictionary | str | Path, *, context: bool = True
+) -> pd.DataFrame:
+    """Label sentences with frames, one row per (sentence, frame) with its evidence.
+
+    Parameters
+    ----------
+    sentences
+        Sentences from :func:`framelens.corpus.segment` (any subset of documents; works
+        per partition).
+    dictionary
+        A :class:`Dictionary` or anything :func:`load_dictionary` takes.
+    context
+        Judge each cue in its sentence (default). A cue does not count when it is
+
+        - in a negation's scope: one of :data:`NEGATORS` (or a word ending in n't) at
+          most :data:`NEGATION_WINDOW` words before it in the same clause ("did not pose
+          any threat"; "not only" does not negate, and a pattern that itself begins with
+          a negator, such as "not aimed at", is never negated);
+        - inside a name: an actor, place or exercise name of the gazetteer and event
+          table, a fixed phrase of the security domain list ("Joint Staff Office",
+          "regular press conference"), or a run of capitalised words around a capitalised
+          cue ("Peace Mission", "Shanghai Cooperation Organisation"; not in title-case
+          headlines);
+        - answered: an ``answered_by`` word of its category at most
+          :data:`ANSWER_WINDOW` words before it ("to address security threats", "amid
+          tensions": what the activity answers is not the threat frame);
+        - a weak cue (the category's ``weak:`` list, e.g. "joint" or a platform noun)
+          with no second counted cue of another pattern of its frame in the sentence.
+
+        ``False`` counts every match (the plain dictionary count). :func:`term_hits`
+        lists every cue with its status.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, sent_id, kind, text, frame, dictionary, matches, n_hits, cue_strength``:
+        one row per sentence carrying the frame; ``matches`` lists the counted terms with
+        their document offsets (``"escalation@120-130; tensions@200-208"``), ``n_hits``
+        counts them; ``cue_strength`` is ``"strong"`` when a strong cue is among them and
+        ``"weak"`` when only weak cues (two or more) carry the frame. Sentences with no
+        frame have no row. Sorted by ``doc_id, sent_id``, then frame in dictionary order.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 20],
+    ...                   "kind": ["prose", "prose"],
+    ...                   "text": ["Tensions escalated.", "Joint patrols began."]})
+    >>> match(s, "security")[["sent_id", "frame", "matches"]].values.tolist()
+    [[0, 'threat', 'Tensions@0-8; escalated@9-18'], [1, 'capability', 'patrols@26-33']]
+    >>> match(s, "security", context=False)[["sent_id", "frame", "matches"]].values.tolist()
+    [[0, 'threat', 'Tensions@0-8; escalated@9-18'], [1, 'cooperation', 'Joint@20-25'], \
+[1, 'capability', 'patrols@26-33']]
+    """
+    check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
+    d = load_dictionary(dictionary)
+    hits = [h for h in _scan(sentences, d, context) if h[7] == "counted"]
+    if not hits:
+        return _empty(FRAME_SENTENCE_COLUMNS, ["sent_id", "n_hits"])
+    # hits come grouped by sentence row, then frame, then start: join each run
+    rows: list[int] = []
+    frames: list[str] = []
+    evidence: list[str] = []
+    counts: list[int] = []
+    strong: list[bool] = []
+    key = None
+    for row, fi, _pat, term, a, b, weak, _status, _note in hits:
+        if (row, fi) != key:
+            key = (row, fi)
+            rows.append(row)
+            frames.append(d.frames[fi])
+            evidence.append(f"{term}@{a}-{b}")
+            counts.append(1)
+            strong.append(not weak)
+        else:
+            evidence[-1] += f"; {term}@{a}-{b}"
+            counts[-1] += 1
+            strong[-1] = strong[-1] or not weak
+    kinds = (
+        sentences["kind"].to_numpy()[rows] if "kind" in sentences.columns else ["prose"] * len(rows)
+    )
+    out = pd.DataFrame(
+        {
+            "doc_id": sentences["doc_id"].to_numpy()[rows],
+            "sent_id": sentences["sent_id"].to_numpy()[rows].astype("int64"),
+            "kind": kinds,
+            "text": sentences["text"].to_numpy()[rows],
+            "frame": frames,
+            "dictionary": d.name,
+            "matches": evidence,
+            "n_hits": pd.array(counts, dtype="int64"),
+            "cue_strength": ["strong" if x else "weak" for x in strong],
+        }
+    )
+    return _sort(out, d, ["doc_id", "sent_id", "frame"])
+
+
+def frame_kwic(
+    sentences: pd.DataFrame,
+    dictionary: Dictionary | str | Path,
+    frame: str,
+    *,
+    window: int = 5,
+) -> pd.DataFrame:
+    """Keywords in context for every pattern of one frame (via :func:`framelens.stats.kwic`).
+
+    Each dictionary pattern is passed to the text-statistics KWIC as a glob; a phrase
+    written with hyphens or spaces is searched in both spellings ("live-fire" and
+    "live fire"). KWIC matches whole tokens, so a possessive ("Russia's") is found only by
+    a glob (``russia*``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame, pattern, doc_id, sent_id, left, match, right, start, end, kind``:
+        ``pattern`` is the dictionary pattern, the other columns those of
+        :func:`framelens.stats.kwic`; sorted by ``doc_id, start``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [25],
+    ...                   "kind": ["prose"], "text": ["Live fire drills escalate."]})
+    >>> k = frame_kwic(s, "security", "capability", window=2)
+    >>> k[["pattern", "match", "right"]].values.tolist()
+    [['live-fire', 'Live fire', 'drills escalate']]
+    """
+    from ..stats import kwic
+
+    d = load_dictionary(dictionary)
+    cat = d.category(frame)
+    window = check_int("window", window, min_value=0, max_value=50)
+    cols = ["frame", "pattern", "doc_id", "sent_id", "left", "match", "right", "start", "end",
+            "kind"]  # fmt: skip
+    parts = []
+    for case_sensitive in (False, True):
+        variants: dict[str, str] = {}
+        for p in cat.patterns:
+            if p.case_sensitive != case_sensitive:
+                continue
+            for v in {" ".join(p.parts), "-".join(p.parts)}:
+                variants.setdefault(v, p.text)
+        if not variants or sentences.empty:
+            continue
+        with warnings.catch_warnings():  # a frame without hits is an empty table here
+            warnings.simplefilter("ignore", FramelensWarning)
+            k = kwic(sentences, sorted(variants), window=window, mode="glob",
+                     case_sensitive=case_sensitive)  # fmt: skip
+        if len(k):
+            k = k.assign(frame=frame, pattern=k["pattern"].map(variants))
+            parts.append(k)
+    if not parts:
+        return _empty(cols, ["sent_id", "start", "end"])
+    out = pd.concat(parts, ignore_index=True)
+    if "kind" not in out.columns:
+        out["kind"] = ""
+    out = out.drop_duplicates(["doc_id", "start", "end", "pattern"])
+    return (
+        out[cols].sort_values(["doc_id", "start", "pattern"], kind="stable").reset_index(drop=True)
+    )
+
+
+def _empty(columns: list[str], ints: Iterable[str] = ()) -> pd.DataFrame:
+    ints = set(ints)
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c in ints else "str") for c in columns})

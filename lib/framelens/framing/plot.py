@@ -1,0 +1,220 @@
+"""Figures of frames: profiles, flow, actors and sources."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pandas as pd
+
+from ..errors import ParameterError
+from ..params import check_choice, check_columns, check_int
+from ..plots import new_axes
+from .sources import SOURCE_TYPES
+
+
+def _text_colour(rgba) -> str:
+    """Black on light cells, white on dark ones (luma of the sRGB colour above 0.4).
+
+    Examples
+    --------
+    >>> _text_colour((0.49, 0.49, 0.47, 1.0)), _text_colour((0.0, 0.13, 0.3, 1.0))
+    ('black', 'white')
+    """
+    r, g, b = (float(c) for c in rgba[:3])
+    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.4 else "white"
+
+
+def _heatmap(ax, matrix: pd.DataFrame, *, fmt: str, cbar_label: str, annot=None) -> None:
+    import numpy as np
+
+    data = matrix.to_numpy(dtype=float)
+    im = ax.imshow(np.ma.masked_invalid(data), aspect="auto", cmap="cividis", vmin=0,
+                   vmax=max(np.nanmax(data) if np.isfinite(data).any() else 1, 1e-9))  # fmt: skip
+    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns])
+    ax.set_yticks(range(matrix.shape[0]), [str(r) for r in matrix.index])
+    ax.grid(False)
+    vals = annot.to_numpy() if annot is not None else data
+    for i in range(matrix.shape[0]):
+        for j in range(matrix.shape[1]):
+            v = vals[i, j]
+            if v == v:  # not NaN
+                ax.text(j, i, format(v, fmt), ha="center", va="center", fontsize=9,
+                        color=_text_colour(im.cmap(im.norm(data[i, j]))))  # fmt: skip
+    ax.figure.colorbar(im, ax=ax, label=cbar_label)
+
+
+def plot_profile(
+    profile_frame: pd.DataFrame,
+    *,
+    by: str = "doc_id",
+    value: Literal["share_sentences", "hits_per_1000_words"] = "share_sentences",
+    ax=None,
+):
+    """Draw the frame profile: bars per frame for up to 6 documents/groups, else a heat map.
+
+    Above 40 documents or groups a heat map has more rows than a page can show, so the
+    figure becomes the distribution of ``value`` over them, one box a frame (median,
+    quartiles, whiskers at 1.5 IQR, the mean as a dot).
+
+    Returns the matplotlib Axes.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"doc_id": ["a", "a"], "frame": ["threat", "rivalry"],
+    ...                   "share_sentences": [0.5, 0.25], "hits_per_1000_words": [10.0, 5.0]})
+    >>> plot_profile(p).get_xlabel()
+    'share of sentences carrying the frame (0–1)'
+    """
+    import numpy as np
+
+    check_choice("value", value, ["share_sentences", "hits_per_1000_words"])
+    check_columns("profile_frame", profile_frame, [by, "frame", value])
+    label = {"share_sentences": "share of sentences carrying the frame (0–1)",
+             "hits_per_1000_words": "frame hits per 1,000 words"}[value]  # fmt: skip
+    frames = list(dict.fromkeys(profile_frame["frame"]))
+    groups = list(dict.fromkeys(profile_frame[by]))
+    wide = profile_frame.pivot_table(index="frame", columns=by, values=value, aggfunc="sum",
+                                     sort=False).reindex(index=frames, columns=groups)  # fmt: skip
+    ax = new_axes(ax)
+    if len(groups) <= 6:
+        from ..plots import PALETTE
+
+        height = 0.8 / max(len(groups), 1)
+        y = np.arange(len(frames))
+        for k, g in enumerate(groups):
+            ax.barh(y + k * height, wide[g].fillna(0), height=height, label=str(g),
+                    color=PALETTE[k % len(PALETTE)])  # fmt: skip
+        ax.set_yticks(y + height * (len(groups) - 1) / 2, frames)
+        ax.invert_yaxis()
+        ax.set_xlabel(label)
+        ax.set_ylabel("frame")
+        if len(groups) > 1:
+            ax.legend(title=by, fontsize=9, title_fontsize=9)
+    elif len(groups) > 40:
+        from ..plots import PALETTE
+
+        data = [wide.loc[f].dropna().to_numpy() for f in frames]
+        ax.boxplot(data, orientation="horizontal", showmeans=True, widths=0.6,
+                   medianprops={"color": PALETTE[1]},
+                   meanprops={"marker": "o", "markerfacecolor": "black",
+                              "markeredgecolor": "black", "markersize": 4})  # fmt: skip
+        ax.set_yticks(np.arange(1, len(frames) + 1), frames)
+        ax.invert_yaxis()
+        ax.set_xlabel(label)
+        ax.set_ylabel("frame")
+        over = f"{len(groups)} documents" if by == "doc_id" else f"{len(groups)} values of {by}"
+        ax.set_title(f"Frame profile: distribution over {over}")
+        return ax
+    else:
+        _heatmap(ax, wide.T, fmt=".2f", cbar_label=label)
+        ax.set_xlabel("frame")
+        ax.set_ylabel(by)
+        ax.tick_params(axis="x", rotation=45)
+    ax.set_title("Frame profile")
+    return ax
+
+
+def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
+    """Heat map of frames (rows) by paragraph (columns) for one document.
+
+    Cells show how many of the paragraph's sentences carry the frame; colour is the share.
+    Embedded posts are labelled "N (embed)" on the x axis (with a ``kind`` column).
+    Returns the matplotlib Axes.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"doc_id": ["a"] * 2, "para_id": [0, 1], "frame": ["threat"] * 2,
+    ...                   "n_frame_sentences": [1, 0], "share_sentences": [0.5, 0.0]})
+    >>> plot_flow(f).get_xlabel()
+    'paragraph (0 = first)'
+    """
+    check_columns("flow_frame", flow_frame, ["doc_id", "para_id", "frame", "share_sentences",
+                                             "n_frame_sentences"])  # fmt: skip
+    docs = list(dict.fromkeys(flow_frame["doc_id"]))
+    if not docs:
+        raise ParameterError("`flow_frame` is empty: there is nothing to draw.")
+    doc_id = docs[0] if doc_id is None else doc_id
+    check_choice("doc_id", doc_id, docs)
+    f = flow_frame[flow_frame["doc_id"] == doc_id]
+    frames = list(dict.fromkeys(f["frame"]))
+    share = f.pivot(index="frame", columns="para_id", values="share_sentences").reindex(frames)
+    n = f.pivot(index="frame", columns="para_id", values="n_frame_sentences").reindex(frames)
+    if "kind" in f.columns:
+        kind = f.groupby("para_id")["kind"].first()
+        labels = [f"{p} (embed)" if kind.get(p) == "embed" else str(p) for p in share.columns]
+        share.columns = n.columns = labels
+    ax = new_axes(ax)
+    _heatmap(ax, share, fmt="d", cbar_label="share of the paragraph's sentences", annot=n)
+    if any(str(c).endswith("(embed)") for c in share.columns):
+        for label in ax.get_xticklabels():
+            label.set(rotation=40, ha="right", rotation_mode="anchor")
+    ax.set_xlabel("paragraph (0 = first)")
+    ax.set_ylabel("frame")
+    ax.set_title(f"Frames through the article: {doc_id}")
+    return ax
+
+
+def plot_actor_frames(actor_frame: pd.DataFrame, *, top_n: int = 10, ax=None):
+    """Heat map of actors (rows, most mentioned first) by frame (columns).
+
+    Cells show the number of sentences with both; colour is the share of the actor's
+    sentences. Returns the matplotlib Axes.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"actor": ["Japan"], "frame": ["threat"], "n_sentences": [1],
+    ...                   "n_actor_sentences": [2], "share": [0.5]})
+    >>> plot_actor_frames(a).get_ylabel()
+    'actor (sentences mentioning it)'
+    """
+    check_columns("actor_frame", actor_frame, ["actor", "frame", "n_sentences",
+                                               "n_actor_sentences", "share"])  # fmt: skip
+    top_n = check_int("top_n", top_n, min_value=1)
+    if actor_frame.empty:
+        raise ParameterError("`actor_frame` is empty: no actor of the gazetteer was mentioned.")
+    actors = list(dict.fromkeys(actor_frame["actor"]))[:top_n]
+    frames = list(dict.fromkeys(actor_frame["frame"]))
+    a = actor_frame[actor_frame["actor"].isin(actors)]
+    totals = a.groupby("actor")["n_actor_sentences"].max()
+    share = a.pivot(index="actor", columns="frame", values="share").reindex(
+        index=actors, columns=frames
+    )
+    n = a.pivot(index="actor", columns="frame", values="n_sentences").reindex(
+        index=actors, columns=frames
+    )
+    share.index = [f"{x} ({totals[x]})" for x in actors]
+    ax = new_axes(ax, (8, max(3.0, 0.4 * len(actors) + 1.5)))
+    _heatmap(ax, share, fmt="d", cbar_label="share of the actor's sentences", annot=n)
+    ax.set_xlabel("frame")
+    ax.set_ylabel("actor (sentences mentioning it)")
+    ax.tick_params(axis="x", rotation=30)
+    ax.set_title("Which actors share sentences with which frames")
+    return ax
+
+
+def plot_sources(attribution_frame: pd.DataFrame, *, ax=None):
+    """Bar chart of attributions by source type (every type shown, zeros included).
+
+    Returns the matplotlib Axes.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"source_type": ["official", "official", "expert"]})
+    >>> [float(b.get_width()) for b in plot_sources(a).patches][:2]
+    [2.0, 0.0]
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    from ..plots import PALETTE
+
+    check_columns("attribution_frame", attribution_frame, ["source_type"])
+    counts = attribution_frame["source_type"].value_counts().reindex(SOURCE_TYPES, fill_value=0)
+    ax = new_axes(ax)
+    ax.barh(counts.index, counts.to_numpy(dtype=float),
+            color=[PALETTE[i % len(PALETTE)] for i in range(len(counts))])  # fmt: skip
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("attributions (one per source and sentence; a post counts once)")
+    ax.set_ylabel("source type")
+    ax.set_title("Who is cited: sources by type")
+    return ax

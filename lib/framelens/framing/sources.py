@@ -1,0 +1,468 @@
+"""Who is cited (attributions) and how sure the text sounds (hedges and boosters)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import pandas as pd
+
+from .. import corpus
+from ..params import check_columns
+from .dictionary import Dictionary, load_dictionary
+from .match import _empty, term_hits
+from .profile import _group_keys, _sentence_words
+
+ATTRIBUTION_COLUMNS = [
+    "doc_id", "sent_id", "source", "source_type", "cue", "descriptor", "sent_ids", "start",
+    "end", "text",
+]  # fmt: skip
+
+
+HEDGING_COLUMNS = [
+    "doc_id", "sent_id", "kind", "n_words", "n_hedges", "n_certainty", "hedges", "certainty",
+    "text",
+]  # fmt: skip
+
+
+SOURCE_TYPES = ["official", "state_media", "social_media", "expert", "unnamed", "other"]
+
+
+#: state-owned or state-controlled outlets (names and handles, lower case)
+STATE_MEDIA = (
+    "xinhua", "xhnews", "china daily", "chinadaily", "global times", "globaltimesnews",
+    "cgtn", "cgtnofficial", "cctv", "china central television", "people's daily",
+    "peoplesdaily", "pla daily", "china military online", "tass", "ria novosti", "sputnik",
+    "russia today", "rt_com", "zvezda", "rossiyskaya gazeta", "kcna", "state media",
+    "state-run", "state-owned", "state broadcaster", "state television",
+)  # fmt: skip
+
+
+_ANON_HEAD = re.compile(
+    r"\b(?:officials?|sources?|experts?|analysts?|observers?|diplomats?|insiders?|people|"
+    r"reports?|spokes(?:person|man|woman)|a person|critics|commentators|media)\b",
+    re.IGNORECASE,
+)
+
+
+_EXPERT = re.compile(
+    r"\b(?:former|retired|analysts?|experts?|professor|researcher|scholar|fellow|lecturer|"
+    r"think[- ]tank|institute|university|academy|centre|center|author)\b",
+    re.IGNORECASE,
+)
+
+
+_OFFICIAL = re.compile(
+    r"\b(?:ministry|ministries|minister|government|defen[cs]e|spokes(?:person|man|woman)|"
+    r"president|premier|official|officials|embassy|ambassador|navy|army|military|"
+    r"command|commander|general|admiral|colonel|officer|kremlin|pentagon|white house|"
+    r"state department|foreign office|council|parliament|congress|secretary|cabinet|"
+    r"authorities|PLA)\b",
+    re.IGNORECASE,
+)
+
+
+_ROLE = re.compile(
+    r"\b(?:colonel|general|admiral|commander|officer|analyst|expert|professor|researcher|"
+    r"scholar|fellow|lecturer|director|spokes(?:person|man|woman)|minister|official|"
+    r"ambassador|adviser|advisor|editor|correspondent|journalist|chief|head|president|"
+    r"chairman|chairwoman|secretary|envoy|diplomat|author|member)\b",
+    re.IGNORECASE,
+)
+
+
+_VERBS = (
+    r"said|says|say|stated|states|announced|announces|told|tells|added|adds|noted|notes|"
+    r"claimed|claims|warned|warns|stressed|stresses|insisted|insists|reported|reports|"
+    r"wrote|writes|posted|tweeted|confirmed|confirms|denied|denies|"
+    r"declared|declares|argued|argues|explained|explains"
+)
+
+
+_VERB_RE = re.compile(
+    rf"(?P<aux>(?:\s+(?:has|have|had|also|previously|earlier|repeatedly|recently|"
+    rf"publicly|has also|have also))*)\s+(?P<verb>{_VERBS})\b"
+)
+
+
+_SAID_BY = re.compile(rf"(?:^|,\s*|\"\s*|\u201d\s*)(?:{_VERBS})\s+(?P<src>[A-Z][^,.;:]*)")
+
+
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording to\s+(?P<lead>(?:(?:a|an|the|recent)\s+)?(?:statements?|reports?|"
+    r"remarks|comments|data|figures|a statement|an announcement|announcements?|posts?)\s+"
+    r"(?:from|by|of|issued by|released by|on)\s+)?(?P<src>[^,;:]+)"
+)
+
+
+_NAMED = re.compile(
+    r"(?P<name>\b[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),\s+"
+    r"(?P<desc>(?:a|an|the)\s+[^,;]+)"
+)
+
+
+_SUBJECT_WORDS = frozenset(
+    "the a an of and its their his her our for on state senior local some several many two "
+    "three both news agency media allies ally military defense defence foreign top former "
+    "retired chief official officials government ministry spokesperson spokesman spokeswoman "
+    "sources source analysts analyst experts expert observers diplomats insiders people "
+    "critics commentators authorities navy army officers officer".split()
+)
+
+
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|which|who)$", re.IGNORECASE)
+
+
+_LEAD_STRIP = re.compile(r"^(?:and|but|while|as|when|because|however|meanwhile|also)\s+", re.I)
+
+
+def _source_type(source: str, descriptor: str = "") -> str:
+    low = f"{source} {descriptor}".lower()
+    if any(s in low for s in STATE_MEDIA):
+        return "state_media"
+    if "@" in source:
+        return "social_media"
+    name_like = re.search(r"[A-Z][\w'\u2019-]+\s+[A-Z][\w'\u2019-]+", source)
+    if _ANON_HEAD.search(source) and not name_like and not descriptor:
+        return "unnamed"
+    text = f"{source} {descriptor}"
+    if _EXPERT.search(text):
+        return "expert"
+    if _OFFICIAL.search(text):
+        return "official"
+    from ..gazetteer import actor_mentions
+
+    gaz = _state_actors()
+    if len(gaz) and len(
+        actor_mentions(
+            pd.DataFrame({"doc_id": ["_"], "sent_id": [0], "start": [0], "text": [source]}), gaz
+        )
+    ):
+        return "official"
+    return "other"
+
+
+@cache
+def _state_actors() -> pd.DataFrame:
+    from ..gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    return g[g["type"].isin(["country", "organisation", "bloc"])].reset_index(drop=True)
+
+
+def _subject_shape(text: str) -> bool:
+    """Return True if ``text`` looks like a noun phrase naming a source."""
+    words = text.split()
+    return all(
+        w[0].isupper() or w.lower().strip("'\u2019") in _SUBJECT_WORDS or w.lower() in ("'s",)
+        for w in words
+    ) and any(w[0].isupper() or w.lower() not in ("the", "a", "an", "of", "and") for w in words)
+
+
+def _clean_source(raw: str) -> str:
+    s = raw.strip().strip("\"'\u201c\u201d").strip()
+    s = re.sub(r"\s+(?:in|on|at)\s+(?:a|an|the)\s+(?:statement|interview|post|briefing).*$",
+               "", s)  # fmt: skip
+    s = re.sub(r"\s+(?:that|who|which|when|on|last|this|earlier)\b.*$", "", s)
+    s = _LEAD_STRIP.sub("", s)
+    return s.rstrip(" .…").strip()
+
+
+def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Find who is cited in each sentence, and how.
+
+    Rules, applied to each sentence (see the notebook for their limits):
+
+    1. **embedded posts**: an embedded post (an embed paragraph, ``kind == "embed"``) is
+       attributed once to the account in its credit line (``— Name (@handle) Date``), on
+       the row of its first sentence, with all its sentences in ``sent_ids`` and their
+       text joined in ``text``; the credit line itself is not an attribution;
+    2. **according to**: "according to [statements|reports|… from|by] SOURCE";
+    3. **reporting verbs**: "SOURCE [has|also…] said|stated|announced|told|noted|warned|
+       …" (the subject of the clause), and the inverted "…, said SOURCE"; verbs of
+       reaction ("expressed alarm", "voiced concern") report a reaction, not a cited
+       statement, and are not cues;
+    4. **named individuals with a descriptor**: "Zhou Bo, a former Senior Colonel of…"
+       (two to four capitalised words, a comma, and a descriptor naming a role).
+
+    Pronoun subjects ("he said") are not resolved and give no row. The same source found
+    twice in one sentence gives one row (the first rule wins).
+
+    ``source_type`` is, in this order: ``state_media`` (a listed state outlet,
+    :data:`STATE_MEDIA`), ``social_media`` (an account handle), ``unnamed`` (an
+    anonymous head such as "officials", "sources", "analysts" with no name),
+    ``expert`` (former or retired officers, analysts, academics, think tanks),
+    ``official`` (ministries, governments, officials, armed forces, and states or blocs
+    of the gazetteer) and otherwise ``other``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, sent_id, source, source_type, cue, descriptor, sent_ids, start, end,
+        text``: one row per attribution (per source and sentence; per embedded post);
+        ``cue`` names the rule and its words, ``descriptor`` the description of a named
+        individual, ``sent_ids`` the sentences the attribution covers (space-separated:
+        the sentence itself, or every sentence of an embedded post), ``start``/``end``
+        the document offsets of the source's name (of the credit line for embeds),
+        ``text`` the sentence (the post's sentences for embeds).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "kind": ["prose"],
+    ...     "text": ["According to Xinhua, Chinese officials said the drills are routine."]})
+    >>> attributions(s)[["source", "source_type", "cue"]].values.tolist()
+    [['Xinhua', 'state_media', 'according to'], ['Chinese officials', 'unnamed', 'said']]
+    """
+    check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
+    if sentences.empty:
+        return _empty(ATTRIBUTION_COLUMNS, ["sent_id", "start", "end"])
+    kinds = (
+        sentences["kind"]
+        if "kind" in sentences.columns
+        else pd.Series("prose", index=sentences.index)
+    )
+    paras = (
+        sentences["para_id"]
+        if "para_id" in sentences.columns
+        else pd.Series(range(len(sentences)), index=sentences.index)
+    )
+    credits: dict[tuple, tuple[str, str, int, int]] = {}
+    credit_rows = set()
+    posts: dict[tuple, list[int]] = {}  # (doc_id, para) -> rows of the post's sentences
+    for i, (doc_id, para, text, kind, start) in enumerate(
+        zip(sentences["doc_id"], paras, sentences["text"], kinds, sentences["start"],
+            strict=True)
+    ):  # fmt: skip
+        m = corpus.CREDIT_RE.match(str(text).strip())
+        if kind == "embed" and m:
+            name, handle = m["name"].strip(), m["handle"]
+            src = f"{name} (@{handle})" if name else f"@{handle}"
+            credits[(doc_id, para)] = (src, name, int(start), int(start) + len(str(text)))
+            credit_rows.add(i)
+        elif kind == "embed":
+            posts.setdefault((doc_id, para), []).append(i)
+    first_of_post = {rows_[0]: rows_ for rows_ in posts.values()}
+    sent_ids_all = sentences["sent_id"].tolist()
+    texts_all = [str(t) for t in sentences["text"]]
+    rows: list[tuple] = []
+    for i, (doc_id, sent_id, para, text, start) in enumerate(
+        zip(sentences["doc_id"], sentences["sent_id"], paras, sentences["text"],
+            sentences["start"], strict=True)
+    ):  # fmt: skip
+        text, off = str(text), int(start)
+        found: list[tuple[str, str, str, str, int, int]] = []
+        post: list[int] = []
+        if i in first_of_post:
+            post = first_of_post[i]
+            cr = credits.get((doc_id, para))
+            if cr:
+                src, name, a, b = cr
+                typ = _source_type(f"{name} {src}")
+                found.append((src, typ, "embedded post (credit line)", "", a, b))
+            else:
+                found.append(("(unknown account)", "social_media", "embedded post", "", off,
+                              off + len(text)))  # fmt: skip
+        elif i in credit_rows:
+            continue
+        for m in _ACCORDING.finditer(text):
+            src = _clean_source(m["src"])
+            if not src:
+                continue
+            cue = ("according to " + (m["lead"] or "")).strip().lower()
+            cue = re.sub(r"\s+", " ", cue)
+            a = off + m.start("src")
+            typ = _source_type(src)
+            found.append((src, typ, cue, "", a, a + len(src)))
+        for m in _NAMED.finditer(text):
+            desc = corpus.EMBED_LINK_RE.sub("", m["desc"]).strip().rstrip(".").strip()
+            if not _ROLE.search(desc):
+                continue
+            name = m["name"]
+            a = off + m.start("name")
+            found.append((name, _source_type(name, desc), "named with descriptor", desc, a,
+                          a + len(name)))  # fmt: skip
+        for m in _VERB_RE.finditer(text):
+            before = text[: m.start()]
+            cut = max(before.rfind(ch) for ch in ',;:(\u201c"')
+            cut = max(cut, before.rfind(" that "))
+            subj = before[cut + 1 :]
+            stripped = _clean_source(subj)
+            if not stripped or len(stripped.split()) > 8:
+                continue
+            if _PRONOUN.match(stripped) or stripped.split()[0].lower() in ("it", "this"):
+                continue
+            if not _subject_shape(stripped):
+                continue
+            a = off + cut + 1 + subj.find(stripped)
+            found.append((stripped, _source_type(stripped), m["verb"].lower(), "", a,
+                          a + len(stripped)))  # fmt: skip
+        for m in _SAID_BY.finditer(text):
+            src = _clean_source(m["src"])
+            if src:
+                a = off + m.start("src")
+                found.append((src, _source_type(src), "said (inverted)", "", a, a + len(src)))
+        seen: set[str] = set()
+        for src, typ, cue, desc, a, b in found:
+            key = re.sub(r"^(?:the|a|an)\s+", "", src.lower())
+            if key in seen or any(key in s or s in key for s in seen):
+                continue
+            seen.add(key)
+            if cue.startswith("embedded post"):
+                ids = " ".join(str(sent_ids_all[k]) for k in post)
+                body = " ".join(texts_all[k] for k in post)
+                rows.append((doc_id, int(sent_id), src, typ, cue, desc, ids, a, b, body))
+            else:
+                rows.append((doc_id, int(sent_id), src, typ, cue, desc, str(sent_id), a, b,
+                             text))  # fmt: skip
+    if not rows:
+        return _empty(ATTRIBUTION_COLUMNS, ["sent_id", "start", "end"])
+    out = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    out = out.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    return out.sort_values(["doc_id", "sent_id", "start"], kind="stable").reset_index(drop=True)
+
+
+#: markers of uncertainty and of certainty (a dictionary in the same format as frames)
+HEDGING_MARKERS: dict[str, Any] = {
+    "name": "hedging",
+    "description": (
+        "Markers of uncertainty (hedges) and certainty (boosters), a news-oriented subset "
+        "of Hyland's (2005) metadiscourse lists, with the attribution hedges of news "
+        "(reportedly, allegedly, perceived) added."
+    ),
+    "categories": {
+        "hedge": {
+            "definition": "The writer withholds full commitment to the statement.",
+            "sources": ["Hyland, K. (2005). Metadiscourse. London: Continuum. Appendix."],
+            "patterns": [
+                "=may", "might", "could", "would", "likely", "unlikely", "possibl*",
+                "perhaps", "maybe", "probabl*", "reportedly", "allegedly", "apparent*",
+                "seem", "seems", "seemed", "appear", "appears", "appeared", "suggest*",
+                "perceive*", "potential*", "estimat*", "approximately", "believed to",
+                "said to", "thought to", "expected to", "uncertain*", "unclear",
+                "speculat*", "rumor*", "rumour*",
+            ],
+        },
+        "certainty": {
+            "definition": "The writer expresses full commitment to the statement.",
+            "sources": ["Hyland, K. (2005). Metadiscourse. London: Continuum. Appendix."],
+            "patterns": [
+                "=will", "clearly", "certainly", "definitely", "undoubtedly", "no doubt",
+                "without doubt", "obviously", "indeed", "surely", "must", "in fact",
+                "evident*", "proven", "undeniabl*", "inevitabl*", "always", "confirmed",
+            ],
+        },
+    },
+}  # fmt: skip
+
+
+@cache
+def _hedging_dictionary() -> Dictionary:
+    return load_dictionary(HEDGING_MARKERS)
+
+
+def hedging(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Mark hedges (may, likely, reportedly, perceived…) and certainty (will, clearly…).
+
+    Markers are matched like dictionary patterns (:data:`HEDGING_MARKERS`): "may" and
+    "will" only in lower case, so the month "May" and the name "Will" are not markers
+    (a sentence-initial "May…" is missed).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, sent_id, kind, n_words, n_hedges, n_certainty, hedges, certainty,
+        text``: one row per sentence (zeros included); ``hedges``/``certainty`` list the
+        markers with document offsets (``"likely@3286-3292"``).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "kind": ["prose"],
+    ...                   "text": ["In May the drills will likely resume."]})
+    >>> hedging(s)[["n_hedges", "n_certainty", "hedges", "certainty"]].values.tolist()
+    [[1, 1, 'likely@23-29', 'will@18-22']]
+    """
+    check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
+    if sentences.empty:
+        return _empty(HEDGING_COLUMNS, ["sent_id", "n_words", "n_hedges", "n_certainty"])
+    hits = term_hits(sentences, _hedging_dictionary(), context=False)
+    out = sentences[["doc_id", "sent_id", "text"]].copy()
+    out["kind"] = sentences["kind"] if "kind" in sentences.columns else "prose"
+    out["n_words"] = _sentence_words(sentences)
+    ev = hits.assign(
+        ev=hits["term"] + "@" + hits["start"].astype(str) + "-" + hits["end"].astype(str)
+    )
+    for frame, name in (("hedge", "hedges"), ("certainty", "certainty")):
+        sub = ev[ev["frame"] == frame].groupby(["doc_id", "sent_id"])["ev"]
+        agg = pd.DataFrame({f"n_{name}": sub.size(), name: sub.agg("; ".join)}).reset_index()
+        out = out.merge(agg, on=["doc_id", "sent_id"], how="left")
+        out[f"n_{name}"] = out[f"n_{name}"].fillna(0).astype("int64")
+        out[name] = out[name].fillna("")
+    out = out.astype({"sent_id": "int64"})
+    return out[HEDGING_COLUMNS].sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
+
+
+def hedging_counts(hedge_sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sum :func:`hedging` per document (partial counts that sum across partitions).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, n_sentences, n_words, n_hedges, n_certainty, n_hedged_sentences,
+        n_certain_sentences``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 30],
+    ...     "text": ["The drills may resume.", "They will."]})
+    >>> hedging_counts(hedging(s)).iloc[0, 1:].tolist()
+    [2, 6, 1, 1, 1, 1]
+    """
+    check_columns(
+        "hedge_sentences", hedge_sentences, ["doc_id", "n_words", "n_hedges", "n_certainty"]
+    )
+    cols = ["doc_id", "n_sentences", "n_words", "n_hedges", "n_certainty",
+            "n_hedged_sentences", "n_certain_sentences"]  # fmt: skip
+    if hedge_sentences.empty:
+        return _empty(cols, cols[1:])
+    h = hedge_sentences.assign(
+        n_sentences=1,
+        n_hedged_sentences=(hedge_sentences["n_hedges"] > 0).astype("int64"),
+        n_certain_sentences=(hedge_sentences["n_certainty"] > 0).astype("int64"),
+    )
+    out = h.groupby("doc_id", sort=True)[cols[1:]].sum().reset_index()
+    return out.astype({c: "int64" for c in cols[1:]})
+
+
+def hedging_documents(
+    counts: pd.DataFrame, *, documents: pd.DataFrame | None = None, by: str = "doc_id"
+) -> pd.DataFrame:
+    """Finish hedging per document or group from summed :func:`hedging_counts`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``<by>, n_sentences, n_words, n_hedges, n_certainty, n_hedged_sentences,
+        n_certain_sentences, hedges_per_1000_words, certainty_per_1000_words,
+        share_hedged, share_certain`` (NaN where there are no words or sentences).
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"doc_id": ["a"], "n_sentences": [2], "n_words": [6],
+    ...     "n_hedges": [1], "n_certainty": [1], "n_hedged_sentences": [1],
+    ...     "n_certain_sentences": [1]})
+    >>> hedging_documents(c)["hedges_per_1000_words"].round(1).tolist()
+    [166.7]
+    """
+    ints = ["n_sentences", "n_words", "n_hedges", "n_certainty", "n_hedged_sentences",
+            "n_certain_sentences"]  # fmt: skip
+    check_columns("counts", counts, ["doc_id"] + ints)
+    c, key = _group_keys(counts, documents, by)
+    g = c.groupby(key, sort=True)[ints].sum().reset_index().astype({i: "int64" for i in ints})
+    words = g["n_words"].where(g["n_words"] > 0)
+    sents = g["n_sentences"].where(g["n_sentences"] > 0)
+    g["hedges_per_1000_words"] = 1000 * g["n_hedges"] / words
+    g["certainty_per_1000_words"] = 1000 * g["n_certainty"] / words
+    g["share_hedged"] = g["n_hedged_sentences"] / sents
+    g["share_certain"] = g["n_certain_sentences"] / sents
+    return g

@@ -1,0 +1,139 @@
+"""Groups of documents by a metadata column: one check, one lookup, one missing label.
+
+Every analysis that compares groups (keyness and document statistics, tone, frame
+shares, stance) labels a document by the value of one column of the documents frame
+(``source``, ``outlet``, ``published``…). A document whose value is empty, or whose date
+does not parse when grouped by a ``period``, is in the group :data:`MISSING`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import ParameterError
+from .params import check_choice, check_columns, suggest
+
+__all__ = ["MISSING", "check_group_by", "group_labels", "group_of"]
+
+#: the group of a document with no value in the ``group_by`` column
+MISSING = "(missing)"
+_PERIODS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+
+
+def check_group_by(documents: pd.DataFrame, group_by: str, *, name: str = "group_by") -> str:
+    """Return ``group_by`` if it is a metadata column of ``documents``, else raise.
+
+    Parameters
+    ----------
+    documents
+        The documents frame (:func:`framelens.corpus.load`).
+    group_by
+        The column to group by: any column but ``text``.
+    name
+        The parameter's name in the message (``"by"`` for a function that calls it so).
+
+    Returns
+    -------
+    str
+        ``group_by``, checked.
+
+    Examples
+    --------
+    >>> check_group_by(pd.DataFrame({"doc_id": ["a"], "source": ["X"]}), "source")
+    'source'
+    >>> check_group_by(pd.DataFrame({"doc_id": ["a"], "source": ["X"]}), "sorce")
+    Traceback (most recent call last):
+    ...
+    framelens.errors.ParameterError: `group_by` 'sorce' is not a column of the documents; \
+the columns are ['doc_id', 'source'] (did you mean 'source'?). Add it to metadata.csv (or \
+the CSV/JSONL) or pick one of these.
+    """
+    check_columns("documents", documents, ["doc_id"])
+    if not isinstance(group_by, str) or group_by not in documents.columns or group_by == "text":
+        cols = [str(c) for c in documents.columns if c != "text"]
+        hint = suggest(group_by, cols) if isinstance(group_by, str) else ""
+        raise ParameterError(
+            f"`{name}` {group_by!r} is not a column of the documents; the columns are "
+            f"{cols}{hint}. Add it to metadata.csv (or the CSV/JSONL) or pick one of these."
+        )
+    return group_by
+
+
+def group_labels(
+    documents: pd.DataFrame, group_by: str, *, period: str | None = None, name: str = "group_by"
+) -> pd.DataFrame:
+    """Map each document to its group: the value of a metadata column.
+
+    Parameters
+    ----------
+    documents
+        The documents frame (:func:`framelens.corpus.load`).
+    group_by
+        Any column of ``documents`` but ``text`` (``"source"``, ``"published"``…).
+    period
+        For a date column: group by ``"year"``, ``"month"`` or ``"day"``.
+    name
+        The parameter's name in an error message.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, group`` (strings; an empty value, or a date that does not parse with
+        ``period``, becomes :data:`MISSING`), sorted by ``doc_id``.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"],
+    ...                      "published": ["2024-09-10", "2023-07-01", ""]})
+    >>> group_labels(docs, "published", period="year")["group"].tolist()
+    ['2024', '2023', '(missing)']
+    """
+    check_group_by(documents, group_by, name=name)
+    values = documents[group_by].fillna("").astype(str)
+    if period is not None:
+        check_choice("period", period, list(_PERIODS))
+        parsed = pd.to_datetime(values.where(values != ""), errors="coerce", format="ISO8601")
+        values = parsed.dt.strftime(_PERIODS[period]).fillna("")
+    values = values.where(values.str.strip() != "", MISSING)
+    frame = pd.DataFrame({"doc_id": documents["doc_id"].astype(str), "group": values.to_numpy()})
+    return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def group_of(
+    frame: pd.DataFrame,
+    documents: pd.DataFrame | None,
+    group_by: str | None,
+    *,
+    period: str | None = None,
+    name: str = "group_by",
+) -> np.ndarray:
+    """Return the group of each row of ``frame`` (any table with a ``doc_id`` column).
+
+    Parameters
+    ----------
+    frame
+        Rows to label (sentences, scores, counts…): their ``doc_id`` is looked up.
+    documents, group_by, period, name
+        As for :func:`group_labels`; a ``doc_id`` not among the documents is
+        :data:`MISSING`.
+
+    Returns
+    -------
+    numpy.ndarray
+        One group label (str) per row of ``frame``.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["X", ""]})
+    >>> group_of(pd.DataFrame({"doc_id": ["a", "b", "a"]}), docs, "source").tolist()
+    ['X', '(missing)', 'X']
+    """
+    if group_by is None or documents is None:
+        raise ParameterError(
+            "grouping needs `group_by` (a metadata column) and the `documents` frame."
+        )
+    check_columns("frame", frame, ["doc_id"])
+    labels = group_labels(documents, group_by, period=period, name=name)
+    lookup = dict(zip(labels["doc_id"], labels["group"], strict=True))
+    return np.asarray([lookup.get(str(d), MISSING) for d in frame["doc_id"]], dtype=object)

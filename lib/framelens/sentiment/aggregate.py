@@ -1,0 +1,400 @@
+"""Tone per paragraph, document, group or corpus: summable counts, then a finish."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .. import corpus
+from ..errors import ParameterError
+from ..groups import group_of
+from ..params import check_bool, check_choice, check_columns, check_int
+from .columns import ARC_COLUMNS, COUNT_COLUMNS, DOCUMENT_COLUMNS, Level, _typed
+from .score import _as_text, score_documents
+
+
+def _keys(level: str) -> list[str]:
+    check_choice("level", level, ["paragraph", "document", "group", "corpus"])
+    return {
+        "paragraph": ["doc_id", "para_id"],
+        "document": ["doc_id"],
+        "group": ["group"],
+        "corpus": ["corpus"],
+    }[level]
+
+
+def _units(
+    scores: pd.DataFrame,
+    level: str,
+    documents: pd.DataFrame | None,
+    group_by: str | None,
+    include_embeds: bool,
+) -> pd.DataFrame:
+    """Return the scored sentences that count, with the unit's key columns."""
+    check_choice("level", level, ["paragraph", "document", "group", "corpus"])
+    check_bool("include_embeds", include_embeds)
+    check_columns("scores", scores, ["doc_id", "sent_id", "compound", "label"])
+    frame = scores
+    frame = corpus.in_scope(frame, include_embeds)
+    frame = frame.copy()
+    if level == "paragraph":
+        if "para_id" not in frame.columns:
+            raise ParameterError(
+                "level='paragraph' needs a `para_id` column in `scores`; score the "
+                "sentences frame of corpus.segment (it has para_id)."
+            )
+    elif level == "group":
+        frame["group"] = group_of(frame, documents, group_by)
+    elif level == "corpus":
+        frame["corpus"] = "all"
+    return frame
+
+
+def aggregate_counts(
+    scores: pd.DataFrame,
+    *,
+    level: Level = "document",
+    documents: pd.DataFrame | None = None,
+    group_by: str | None = None,
+    include_embeds: bool = False,
+) -> pd.DataFrame:
+    """Partial sums per unit that add up across partitions of a corpus.
+
+    Parameters
+    ----------
+    scores
+        Rows of :func:`score` (any subset).
+    level
+        ``"paragraph"`` (``doc_id, para_id``), ``"document"`` (``doc_id``), ``"group"``
+        (the value of the documents' ``group_by`` column) or ``"corpus"``.
+    documents, group_by
+        For ``level="group"``: the documents frame and the metadata column to group by.
+    include_embeds
+        Count embedded posts (``kind="embed"``) too. Default False: embeds are quoted
+        material, not the outlet's own voice.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The key columns, then ``n`` (scored sentences), ``n_unscored``,
+        ``sum_compound``, ``sum_sq_compound``, ``n_pos``, ``n_neg``, ``n_neu``;
+        sorted by key. Concatenate the counts of several partitions and pass them to
+        :func:`combine_counts`.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1],
+    ...                         "text": ["Good.", "Bad."]}))
+    >>> aggregate_counts(s)[["doc_id", "n", "n_pos", "n_neg"]].values.tolist()
+    [['a', 2, 1, 1]]
+    """
+    keys = _keys(level)
+    frame = _units(scores, level, documents, group_by, include_embeds)
+    return _counts(frame, keys)
+
+
+def _counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    if frame.empty:
+        return _typed(pd.DataFrame({c: [] for c in [*keys, *COUNT_COLUMNS]}))
+    comp = frame["compound"].astype("float64")
+    scored = comp.notna()
+    parts = pd.DataFrame(
+        {
+            **{k: frame[k].to_numpy() for k in keys},
+            "n": scored.astype("int64").to_numpy(),
+            "n_unscored": (~scored).astype("int64").to_numpy(),
+            "sum_compound": comp.fillna(0.0).to_numpy(),
+            "sum_sq_compound": (comp.fillna(0.0) ** 2).to_numpy(),
+            "n_pos": (frame["label"] == "positive").astype("int64").to_numpy(),
+            "n_neg": (frame["label"] == "negative").astype("int64").to_numpy(),
+            "n_neu": (frame["label"] == "neutral").astype("int64").to_numpy(),
+        }
+    )
+    return _typed(parts.groupby(keys, sort=True, as_index=False).sum())
+
+
+def combine_counts(counts: pd.DataFrame | Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Sum counts of :func:`aggregate_counts` from several partitions, unit by unit.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0],
+    ...                         "text": ["Good.", "Bad."]}))
+    >>> parts = [aggregate_counts(s[:1], level="corpus"), aggregate_counts(s[1:], level="corpus")]
+    >>> combine_counts(parts)[["corpus", "n", "n_pos", "n_neg"]].values.tolist()
+    [['all', 2, 1, 1]]
+    """
+    frames = [counts] if isinstance(counts, pd.DataFrame) else list(counts)
+    if not frames:
+        raise ParameterError("`counts` must hold at least one frame of aggregate_counts.")
+    for f in frames:
+        check_columns("counts", f, COUNT_COLUMNS)
+    keys = [c for c in frames[0].columns if c not in COUNT_COLUMNS]
+    frames = [f for f in frames if not f.empty] or frames[:1]
+    return _typed(
+        pd.concat(frames, ignore_index=True).groupby(keys, sort=True, as_index=False).sum()
+    )
+
+
+def unit_values(
+    scores: pd.DataFrame,
+    *,
+    level: Level = "document",
+    documents: pd.DataFrame | None = None,
+    group_by: str | None = None,
+    include_embeds: bool = False,
+) -> pd.DataFrame:
+    """Return the sentence compounds of each unit, which the bootstrap interval resamples.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The key columns, ``doc_id``/``sent_id`` where not keys, and ``compound`` for
+        every scored sentence, sorted by key then ``doc_id, sent_id``.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Good."]}))
+    >>> unit_values(s).columns.tolist()
+    ['doc_id', 'sent_id', 'compound']
+    """
+    keys = _keys(level)
+    frame = _units(scores, level, documents, group_by, include_embeds)
+    cols = list(dict.fromkeys([*keys, "doc_id", "sent_id", "compound"]))
+    frame = frame.loc[frame["compound"].notna(), cols]
+    return frame.sort_values(list(dict.fromkeys([*keys, "doc_id", "sent_id"])), kind="stable")
+
+
+def _seed_for(seed: int, key: tuple) -> np.random.Generator:
+    digest = zlib.crc32("\x1f".join(str(k) for k in key).encode("utf-8"))
+    return np.random.default_rng([seed, digest])
+
+
+def _bootstrap(values: np.ndarray, rng: np.random.Generator, n_boot: int) -> tuple[float, float]:
+    """Percentile bootstrap 95% interval of the mean (Efron & Tibshirani 1993)."""
+    n = len(values)
+    if n < 2:
+        return (float("nan"), float("nan"))
+    means = np.empty(n_boot)
+    batch = max(1, min(n_boot, 1_000_000 // n))
+    for k in range(0, n_boot, batch):
+        m = min(batch, n_boot - k)
+        means[k : k + m] = values[rng.integers(0, n, size=(m, n))].mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return (float(low), float(high))
+
+
+def aggregate_finish(
+    counts: pd.DataFrame,
+    *,
+    values: pd.DataFrame | None = None,
+    seed: int = 0,
+    n_boot: int = 2000,
+) -> pd.DataFrame:
+    """Turn summed counts into mean compound, shares and a 95% interval per unit.
+
+    Parameters
+    ----------
+    counts
+        The output of :func:`aggregate_counts` (or :func:`combine_counts`).
+    values
+        The output of :func:`unit_values` for the same units. With it the interval is a
+        percentile bootstrap of the mean (``n_boot`` resamples, seeded per unit from
+        ``seed`` and the unit's key); without it, the normal approximation
+        ``mean ± 1.96·sd/√n`` from the sums.
+    seed, n_boot
+        Random seed and number of bootstrap resamples.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The key columns, then ``n_sentences`` (scored), ``mean_compound``, ``ci_low``,
+        ``ci_high`` (NaN when fewer than 2 sentences), ``share_pos``, ``share_neg``,
+        ``share_neu`` (of scored sentences), ``n_unscored`` and ``ci_method``.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1],
+    ...                         "text": ["Good.", "Bad."]}))
+    >>> r = aggregate_finish(aggregate_counts(s), values=unit_values(s))
+    >>> r[["n_sentences", "mean_compound", "ci_low", "ci_high"]].values.round(4).tolist()
+    [[2.0, -0.0509, -0.5423, 0.4404]]
+    """
+    check_columns("counts", counts, COUNT_COLUMNS)
+    seed = check_int("seed", seed, min_value=0)
+    n_boot = check_int("n_boot", n_boot, min_value=100)
+    keys = [c for c in counts.columns if c not in COUNT_COLUMNS]
+    n = counts["n"].to_numpy(dtype="float64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(n > 0, counts["sum_compound"].to_numpy() / n, np.nan)
+        out = counts[keys].copy()
+        out["n_sentences"] = counts["n"].astype("int64").to_numpy()
+        out["mean_compound"] = mean
+        if values is None:
+            sum_sq = counts["sum_sq_compound"].to_numpy()
+            var = (sum_sq - n * mean**2) / (n - 1)
+            # sums taken in another order (another partitioning) round differently: a
+            # variance within rounding of zero is zero, so equal values give equal CIs
+            var = np.where(np.abs(var) <= 1e-12 * sum_sq / n, 0.0, var)
+            half = 1.96 * np.sqrt(np.clip(var, 0, None) / n)
+            ok = n >= 2
+            out["ci_low"] = np.where(ok, mean - half, np.nan)
+            out["ci_high"] = np.where(ok, mean + half, np.nan)
+            method = "normal"
+        else:
+            check_columns("values", values, [*keys, "compound"])
+            groups = {
+                (k if isinstance(k, tuple) else (k,)): g["compound"].to_numpy(dtype="float64")
+                for k, g in values.groupby(keys, sort=True)
+            }
+            lows, highs = [], []
+            for key in counts[keys].itertuples(index=False, name=None):
+                vals = groups.get(tuple(key), np.empty(0))
+                lo, hi = _bootstrap(vals, _seed_for(seed, tuple(key)), n_boot)
+                lows.append(lo)
+                highs.append(hi)
+            out["ci_low"] = np.asarray(lows, dtype="float64")
+            out["ci_high"] = np.asarray(highs, dtype="float64")
+            method = f"bootstrap percentile, {n_boot} resamples, seed {seed}"
+        for share, col in (("share_pos", "n_pos"), ("share_neg", "n_neg"), ("share_neu", "n_neu")):
+            out[share] = np.where(n > 0, counts[col].to_numpy() / n, np.nan)
+    out["n_unscored"] = counts["n_unscored"].astype("int64").to_numpy()
+    out["ci_method"] = method
+    return _typed(out.reset_index(drop=True))
+
+
+def aggregate(
+    scores: pd.DataFrame,
+    *,
+    level: Level = "document",
+    documents: pd.DataFrame | None = None,
+    group_by: str | None = None,
+    include_embeds: bool = False,
+    seed: int = 0,
+    n_boot: int = 2000,
+) -> pd.DataFrame:
+    """Mean compound, shares and a seeded bootstrap 95% interval per unit.
+
+    The one-call form of :func:`aggregate_counts` → :func:`aggregate_finish` with
+    :func:`unit_values`; at ``level="document"`` it adds ``document_compound``.
+
+    Parameters
+    ----------
+    scores
+        Rows of :func:`score`.
+    level
+        ``"paragraph"``, ``"document"``, ``"group"`` (needs ``documents`` and
+        ``group_by``) or ``"corpus"``.
+    documents, group_by
+        The documents frame and the metadata column to group by (``level="group"``).
+        A column that does not exist is an error naming the columns that do.
+    include_embeds
+        Count embedded posts too (default False: only the article's own prose).
+    seed, n_boot
+        Bootstrap seed and resamples.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`aggregate_finish`; at the document level also
+        ``document_compound``: VADER on the text of the counted sentences as one piece
+        (with ``include_embeds=True`` that is the whole document text). It differs from
+        ``mean_compound``: VADER's compound is ``x / √(x² + 15)`` of the summed valences,
+        so a whole document, with many valence words, is pushed towards ±1, and positive
+        and negative words cancel inside it instead of sentence by sentence.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1],
+    ...                         "text": ["Good news.", "Bad news."]}))
+    >>> a = aggregate(s).round(4)
+    >>> a[["doc_id", "n_sentences", "mean_compound", "document_compound"]].values.tolist()
+    [['a', 2, -0.0509, -0.1531]]
+    """
+    counts = aggregate_counts(
+        scores, level=level, documents=documents, group_by=group_by, include_embeds=include_embeds
+    )
+    values = unit_values(
+        scores, level=level, documents=documents, group_by=group_by, include_embeds=include_embeds
+    )
+    out = aggregate_finish(counts, values=values, seed=seed, n_boot=n_boot)
+    if level == "document":
+        frame = _units(scores, level, documents, group_by, include_embeds)
+        frame = frame.sort_values(["doc_id", "sent_id"], kind="stable")
+        joined = frame.groupby("doc_id", sort=True)["text"].agg(
+            lambda t: " ".join(_as_text(x) for x in t)
+        )
+        whole = score_documents(pd.DataFrame({"doc_id": joined.index, "text": joined.to_numpy()}))
+        out = out.merge(
+            whole[["doc_id", "compound"]].rename(columns={"compound": "document_compound"}),
+            on="doc_id",
+            how="left",
+        )
+    return _typed(out)
+
+
+def documents_table(aggregates: pd.DataFrame) -> pd.DataFrame:
+    """Select the columns of ``sentiment_documents.csv`` from a document-level aggregate.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Good."]}))
+    >>> documents_table(aggregate(s)).columns.tolist() == DOCUMENT_COLUMNS
+    True
+    """
+    check_columns("aggregates", aggregates, DOCUMENT_COLUMNS)
+    return aggregates[DOCUMENT_COLUMNS].copy()
+
+
+def arc(scores: pd.DataFrame, *, window: int = 3) -> pd.DataFrame:
+    """Compound by sentence position through each document, with a rolling mean.
+
+    Parameters
+    ----------
+    scores
+        Rows of :func:`score` for whole documents.
+    window
+        Width of the centred rolling mean, in prose sentences (embeds are left out of
+        it and drawn apart).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, sent_id, position`` (0, 1, … within the document),
+        ``relative_position`` (0 … 1), ``kind``, ``compound``, ``rolling_mean`` (over
+        the prose sentences around it; NaN on embeds), ``text``.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a"] * 3, "sent_id": [0, 1, 2],
+    ...                         "text": ["Good.", "Bad.", "Fine."]}))
+    >>> arc(s, window=3)["rolling_mean"].round(4).tolist()
+    [-0.0509, 0.0335, -0.17]
+    """
+    check_columns("scores", scores, ["doc_id", "sent_id", "compound"])
+    window = check_int("window", window, min_value=1)
+    frame = scores.sort_values(["doc_id", "sent_id"], kind="stable").reset_index(drop=True)
+    kind = frame["kind"] if "kind" in frame.columns else pd.Series("prose", index=frame.index)
+    position = frame.groupby("doc_id", sort=False).cumcount()
+    size = frame.groupby("doc_id", sort=False)["sent_id"].transform("size")
+    prose = frame[kind != "embed"]
+    rolling = (
+        prose.groupby("doc_id", sort=False)["compound"]
+        .transform(lambda v: v.rolling(window, center=True, min_periods=1).mean())
+        .reindex(frame.index)
+    )
+    return pd.DataFrame(
+        {
+            "doc_id": frame["doc_id"],
+            "sent_id": frame["sent_id"].astype("int64"),
+            "position": position.astype("int64"),
+            "relative_position": np.where(size > 1, position / (size - 1).clip(lower=1), 0.0),
+            "kind": kind.astype(str),
+            "compound": frame["compound"].astype("float64"),
+            "rolling_mean": rolling.astype("float64"),
+            "text": frame["text"] if "text" in frame.columns else "",
+        }
+    )[ARC_COLUMNS].pipe(_typed)

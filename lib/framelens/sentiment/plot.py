@@ -1,0 +1,228 @@
+"""Figures of sentence tone: arcs, distributions, actors, groups, agreement."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError
+from ..params import check_columns, check_int
+from ..plots import new_axes
+from .columns import ARC_COLUMNS
+from .compare import _paired, agreement
+
+LEGEND_FONTSIZE = 10  # as large as the tick labels of plots.style()
+
+
+def plot_arc(arc_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
+    """Draw one document's sentiment arc: prose points, rolling mean, embeds apart.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a"] * 2, "sent_id": [0, 1],
+    ...                         "text": ["Good.", "Bad."]}))
+    >>> ax = plot_arc(arc(s))
+    >>> ax.get_xlabel()
+    'sentence position in the document (0 = first)'
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    from ..plots import PALETTE
+
+    check_columns("arc_frame", arc_frame, ARC_COLUMNS)
+    ids = sorted(arc_frame["doc_id"].unique())
+    if doc_id is None and ids:
+        doc_id = ids[0]
+    if ids and doc_id not in ids:
+        raise ParameterError(f"`doc_id` {doc_id!r} is not in the arc; it has {ids[:10]}.")
+    ax = new_axes(ax)
+    d = arc_frame[arc_frame["doc_id"] == doc_id]
+    prose, emb = d[d["kind"] != "embed"], d[d["kind"] == "embed"]
+    ax.axhline(0, color="0.5", lw=0.8)
+    ax.plot(
+        prose["position"],
+        prose["compound"],
+        "o",
+        color=PALETTE[0],
+        alpha=0.6,
+        label="prose sentence",
+    )
+    ax.plot(
+        prose["position"],
+        prose["rolling_mean"],
+        "-",
+        color=PALETTE[0],
+        lw=2,
+        label="rolling mean (prose)",
+    )
+    if len(emb):
+        ax.plot(emb["position"], emb["compound"], "D", color=PALETTE[1], label="embedded post")
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("sentence position in the document (0 = first)")
+    ax.set_ylabel("VADER compound (−1 … +1)")
+    ax.set_title(f"Sentiment arc · {doc_id}")
+    ax.legend(loc="best", fontsize=LEGEND_FONTSIZE)
+    return ax
+
+
+def plot_distribution(
+    scores: pd.DataFrame, *, pos_threshold: float = 0.05, neg_threshold: float = -0.05, ax=None
+):
+    """Histogram of sentence compound, prose and embeds stacked, thresholds marked.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a"] * 2, "sent_id": [0, 1],
+    ...                         "text": ["Good.", "Bad."]}))
+    >>> ax = plot_distribution(s)
+    >>> ax.get_ylabel()
+    'sentences (count)'
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    from ..plots import PALETTE
+
+    check_columns("scores", scores, ["compound"])
+    ax = new_axes(ax)
+    kind = scores["kind"] if "kind" in scores.columns else pd.Series("prose", index=scores.index)
+    bins = np.linspace(-1.05, 1.05, 22)  # a bin centred on 0: the neutral band
+    data = [
+        scores.loc[(kind != "embed") & scores["compound"].notna(), "compound"],
+        scores.loc[(kind == "embed") & scores["compound"].notna(), "compound"],
+    ]
+    ax.hist(
+        data,
+        bins=bins,
+        stacked=True,
+        color=[PALETTE[0], PALETTE[1]],
+        label=["prose", "embedded post"],
+    )
+    for t in (neg_threshold, pos_threshold):
+        ax.axvline(t, color="0.3", ls="--", lw=0.8)
+    ax.set_xlabel("VADER compound (−1 … +1); dashed: label thresholds")
+    ax.set_ylabel("sentences (count)")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title("Distribution of sentence sentiment")
+    ax.legend(fontsize=LEGEND_FONTSIZE)
+    return ax
+
+
+def _interval_plot(frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: str):
+    from ..plots import PALETTE
+
+    ax = new_axes(ax)
+    d = frame.sort_values("mean_compound", kind="stable").reset_index(drop=True)
+    y = np.arange(len(d))
+    lo = (d["mean_compound"] - d["ci_low"]).fillna(0).clip(lower=0)
+    hi = (d["ci_high"] - d["mean_compound"]).fillna(0).clip(lower=0)
+    # one sentence has no interval: a hollow marker, so it is not read as an estimate
+    single = (d["n_sentences"] < 2).to_numpy()
+    ax.errorbar(
+        d["mean_compound"][~single],
+        y[~single],
+        xerr=[lo[~single], hi[~single]],
+        fmt="o",
+        color=PALETTE[0],
+        ecolor=PALETTE[5],
+        capsize=3,
+        label="mean, 95% interval",
+    )
+    if single.any():
+        ax.plot(
+            d["mean_compound"][single],
+            y[single],
+            "o",
+            markerfacecolor="white",
+            markeredgecolor=PALETTE[0],
+            label="one sentence (n=1): no interval",
+        )
+        ax.legend(loc="best", fontsize=LEGEND_FONTSIZE)
+    ax.axvline(0, color="0.5", lw=0.8)
+    ax.set_yticks(y)
+    ax.set_yticklabels(
+        [f"{a} (n={n})" for a, n in zip(d[label_col], d["n_sentences"], strict=True)]
+    )
+    ax.set_xlabel("mean VADER compound of sentences (−1 … +1), 95% bootstrap interval")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    return ax
+
+
+def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None):
+    """Mean compound of the sentences mentioning each actor, with 95% intervals.
+
+    Actors named in fewer than ``min_n`` sentences are left out; an actor named in one
+    sentence (kept with ``min_n=1``) has no interval and is drawn as a hollow marker.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
+    ...                         "text": ["Japan is concerned."]}))
+    >>> ax = plot_actor_tone(actor_tone(s))
+    >>> ax.get_ylabel()
+    'actor (sentences)'
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    check_columns("actors", actors, ["actor", "n_sentences", "mean_compound", "ci_low", "ci_high"])
+    min_n = check_int("min_n", min_n, min_value=1)
+    d = actors[actors["n_sentences"] >= min_n]
+    return _interval_plot(
+        d, "actor", ax, "Tone of sentences mentioning each actor", "actor (sentences)"
+    )
+
+
+def plot_groups(groups: pd.DataFrame, *, ax=None):
+    """Mean compound per group (``aggregate(level="group")``) with 95% intervals.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0],
+    ...                         "text": ["Good.", "Bad."]}))
+    >>> d = pd.DataFrame({"doc_id": ["a", "b"], "source": ["X", "Y"]})
+    >>> ax = plot_groups(aggregate(s, level="group", documents=d, group_by="source"))
+    >>> ax.get_title()
+    'Sentiment by group'
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    check_columns("groups", groups, ["group", "n_sentences", "mean_compound", "ci_low", "ci_high"])
+    return _interval_plot(groups, "group", ax, "Sentiment by group", "group (sentences)")
+
+
+def plot_agreement(vader: pd.DataFrame, pattern: pd.DataFrame, *, ax=None):
+    """Scatter of VADER compound against Pattern polarity, one point a sentence.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["A good plan."]})
+    >>> ax = plot_agreement(score(s), pattern_scores(s))
+    >>> ax.get_xlabel()
+    'VADER compound (−1 … +1)'
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    from ..plots import PALETTE
+
+    both = _paired(vader, pattern)
+    ax = new_axes(ax)
+    ax.axhline(0, color="0.5", lw=0.8)
+    ax.axvline(0, color="0.5", lw=0.8)
+    ax.plot([-1, 1], [-1, 1], ls=":", color="0.4", lw=0.8, label="equal scores")
+    ax.scatter(both["compound"], both["polarity"], color=PALETTE[2], alpha=0.7, label="sentence")
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("VADER compound (−1 … +1)")
+    ax.set_ylabel("Pattern polarity (−1 … +1)")
+    stats = agreement(vader, pattern).iloc[0]
+    n_same = round(stats["label_agreement"] * stats["n"]) if stats["n"] else 0
+    rho = "n/a" if pd.isna(stats["spearman_rho"]) else f"{stats['spearman_rho']:.2f}"
+    ax.text(
+        0.02,
+        0.98,
+        f"Spearman ρ = {rho}\nn = {stats['n']} sentences\nsame label: {n_same} of {stats['n']}",
+        transform=ax.transAxes,
+        va="top",
+        ha="left",
+        fontsize=LEGEND_FONTSIZE,
+    )
+    ax.set_title("Two lexicons, sentence by sentence")
+    ax.legend(loc="lower right", fontsize=LEGEND_FONTSIZE)
+    return ax

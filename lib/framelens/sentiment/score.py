@@ -1,0 +1,327 @@
+"""Score sentences (and whole documents) with VADER, each score with its evidence."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import functools
+import math
+import os
+import re
+import unicodedata
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import FramelensWarning, ParameterError
+from ..params import check_choice, check_columns, check_int, check_number
+from .columns import _typed
+from .domain import DOMAINS, _neutral_found, mask_names
+from .vader import _domain_engine, _engine, _Vader
+
+#: a sentence with more VADER tokens than this gets a note (probably a segmentation failure)
+LONG_SENTENCE_TOKENS = 150
+
+
+#: a text whose letters are more than this share non-Latin is not scored (VADER is English)
+NON_LATIN_SHARE = 0.5
+
+
+#: inputs smaller than this are scored in-process even when ``n_jobs > 1``
+MIN_PARALLEL = 1000
+
+
+NOTE_EMPTY = "no words to score"
+
+
+NOTE_NO_LEXICON = "no lexicon words"
+
+
+NOTE_NON_LATIN = "mostly non-Latin letters: not scored (VADER is English-only)"
+
+
+NOTE_LONG = "long sentence ({n} tokens): compound saturates; check the segmentation"
+
+
+_NONASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _non_latin_share(text: str) -> float:
+    """Share of the letters of ``text`` that are not Latin (0.0 for ASCII text)."""
+    if text.isascii():
+        return 0.0
+    other = _NONASCII_LETTER.findall(text)
+    if not other:
+        return 0.0
+    non_latin = sum(1 for ch in other if not unicodedata.name(ch, "").startswith("LATIN"))
+    return non_latin / (len(other) + len(_ASCII_LETTER.findall(text)))
+
+
+def _score_one(engine: _Vader, text: str) -> tuple:
+    if _non_latin_share(text) > NON_LATIN_SHARE:
+        nan = float("nan")
+        return (nan, nan, nan, nan, "", NOTE_NON_LATIN)
+    neg, neu, pos, compound, drivers, n = engine.score(text)
+    if n == 0:
+        nan = float("nan")
+        return (nan, nan, nan, nan, "", NOTE_EMPTY)
+    note = ""
+    if not drivers:
+        note = NOTE_NO_LEXICON
+    if n > LONG_SENTENCE_TOKENS:
+        long_note = NOTE_LONG.format(n=n)
+        note = f"{note}; {long_note}" if note else long_note
+    return (neg, neu, pos, compound, drivers, note)
+
+
+def _score_chunk(texts: Sequence[str], domain: str | None = None) -> list[tuple]:
+    engine = _domain_engine(domain) if domain else _engine()
+    return [_score_one(engine, t) for t in texts]
+
+
+def _score_texts(texts: list[str], n_jobs: int, domain: str | None = None) -> list[tuple]:
+    # load in the parent, so forked workers inherit it
+    engine = _domain_engine(domain) if domain else _engine()
+    if n_jobs <= 1 or len(texts) < MIN_PARALLEL:
+        return [_score_one(engine, t) for t in texts]
+    n_chunks = n_jobs * 4
+    size = math.ceil(len(texts) / n_chunks)
+    chunks = [texts[k : k + size] for k in range(0, len(texts), size)]
+    out: list[tuple] = []
+    with concurrent.futures.ProcessPoolExecutor(max_workers=n_jobs) as pool:
+        for part in pool.map(functools.partial(_score_chunk, domain=domain), chunks):
+            out.extend(part)
+    return out
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _check_thresholds(pos_threshold: float, neg_threshold: float) -> tuple[float, float]:
+    pos_threshold = check_number("pos_threshold", pos_threshold, min_value=-1, max_value=1)
+    neg_threshold = check_number("neg_threshold", neg_threshold, min_value=-1, max_value=1)
+    if neg_threshold > pos_threshold:
+        raise ParameterError(
+            f"`neg_threshold` ({neg_threshold}) must not be above `pos_threshold` "
+            f"({pos_threshold}); the usual VADER values are -0.05 and 0.05."
+        )
+    return pos_threshold, neg_threshold
+
+
+def _labels(values: np.ndarray, pos_threshold: float, neg_threshold: float) -> np.ndarray:
+    return np.select(
+        [np.isnan(values), values >= pos_threshold, values <= neg_threshold],
+        ["unscored", "positive", "negative"],
+        default="neutral",
+    )
+
+
+def _check_n_jobs(n_jobs: Any) -> int:
+    n_jobs = check_int("n_jobs", n_jobs, min_value=1)
+    return min(n_jobs, os.cpu_count() or 1)
+
+
+def score(
+    sentences: pd.DataFrame,
+    *,
+    pos_threshold: float = 0.05,
+    neg_threshold: float = -0.05,
+    n_jobs: int = 1,
+    domain: str | None = None,
+    gazetteer: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Score every sentence with VADER and show the words that drove each score.
+
+    Parameters
+    ----------
+    sentences
+        The sentences frame of :func:`framelens.corpus.segment` (``doc_id``, ``sent_id``
+        and ``text`` are needed; ``kind``, ``para_id``, ``start`` and ``end`` are kept).
+        Any subset of a corpus works; rows come back for just those sentences.
+    pos_threshold, neg_threshold
+        ``compound >= pos_threshold`` is ``"positive"``, ``<= neg_threshold`` is
+        ``"negative"``, else ``"neutral"`` (Hutto & Gilbert's 0.05 and -0.05).
+    n_jobs
+        Processes to use (``concurrent.futures``) for 1,000 sentences or more; the rows
+        and their order are the same for any ``n_jobs``.
+    domain
+        ``None`` (default): VADER as published. ``"security"``: names are masked first
+        (:func:`mask_names`: actors, places, exercise names and the domain list's
+        phrases) and the domain list's words (:func:`load_domain`, e.g. "destroyer",
+        "defense", "party") score 0; a ``masked`` column says what was taken out of each
+        sentence. The compared figures are in :func:`domain_sensitivity`.
+    gazetteer
+        The actors and places to mask with ``domain`` (the shipped gazetteer by default).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence, sorted by ``doc_id, sent_id``:
+
+        ``doc_id, sent_id, kind, text``
+            the sentence (``kind`` is ``"prose"`` when the input has no ``kind``).
+        ``neg, neu, pos``
+            VADER's proportions of negative, neutral and positive valence (round 3).
+        ``compound``
+            VADER's normalised sum of valences, -1 … +1 (round 4); equal to
+            ``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]``.
+        ``label``
+            ``positive``, ``negative``, ``neutral`` or ``unscored``.
+        ``drivers``
+            the lexicon words that carry valence, in reading order, with their lexicon
+            valence: ``"alarm -1.9"``; when a rule changed it, the final value and why:
+            ``"good 1.9→-1.41 (negated by 'not')"``; also idioms, degree words,
+            CAPS, "but" and !/? emphasis; at most 40, then ``"… +N more"``.
+        ``note``
+            why a sentence is special: ``"no words to score"`` (empty; scores NaN),
+            ``"no lexicon words"`` (compound 0, neutral), ``"mostly non-Latin letters
+            …"`` (not scored, NaN: VADER is English-only) or ``"long sentence (N
+            tokens)…"`` (more than 150 tokens; scored).
+        ``para_id, start, end``
+            copied from the input when present, to point back into the document.
+        ``masked`` (with ``domain``)
+            the names masked and the domain words neutralised, with their lexicon
+            valence: ``"United States; Pacific Fleet | destroyer -2"``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1],
+    ...                   "text": ["The allies expressed alarm.", "The talks went well."]})
+    >>> score(s)[["compound", "label", "drivers"]].values.tolist()
+    [[-0.34, 'negative', 'alarm -1.4'], [0.2732, 'positive', 'well 1.1']]
+    >>> d = pd.DataFrame({"doc_id": ["a"], "sent_id": [0],
+    ...                   "text": ["A destroyer of the United States sailed."]})
+    >>> score(d)["compound"].item()  # destroyer -2.0, united +1.8
+    -0.0516
+    >>> score(d, domain="security")[["compound", "masked"]].values.tolist()
+    [[0.0, 'United States | destroyer -2']]
+    """
+    check_columns("sentences", sentences, ["doc_id", "sent_id", "text"])
+    pos_threshold, neg_threshold = _check_thresholds(pos_threshold, neg_threshold)
+    n_jobs = _check_n_jobs(n_jobs)
+    frame = sentences.sort_values(["doc_id", "sent_id"], kind="stable").reset_index(drop=True)
+    texts = [_as_text(t) for t in frame["text"]]
+    masked = None
+    if domain is not None:
+        check_choice("domain", domain, list(DOMAINS))
+        scored, names = mask_names(texts, domain=domain, gazetteer=gazetteer)
+        masked = [
+            " | ".join(p for p in (n, _neutral_found(t, domain)) if p)
+            for n, t in zip(names, scored, strict=True)
+        ]
+        results = _score_texts(scored, n_jobs, domain)
+    else:
+        results = _score_texts(texts, n_jobs)
+    cols = list(zip(*results, strict=True)) if results else [()] * 6
+    compound = np.asarray(cols[3], dtype="float64")
+    out = pd.DataFrame(
+        {
+            "doc_id": frame["doc_id"].astype(str).to_numpy(),
+            "sent_id": frame["sent_id"].astype("int64").to_numpy(),
+            "kind": frame["kind"].astype(str).to_numpy()
+            if "kind" in frame.columns
+            else np.full(len(frame), "prose", dtype=object),
+            "text": np.asarray(texts, dtype=object),
+            "neg": np.asarray(cols[0], dtype="float64"),
+            "neu": np.asarray(cols[1], dtype="float64"),
+            "pos": np.asarray(cols[2], dtype="float64"),
+            "compound": compound,
+            "label": _labels(compound, pos_threshold, neg_threshold).astype(object),
+            "drivers": np.asarray(cols[4], dtype=object),
+            "note": np.asarray(cols[5], dtype=object),
+        }
+    )
+    for extra in ("para_id", "start", "end"):
+        if extra in frame.columns:
+            out[extra] = frame[extra].astype("int64").to_numpy()
+    if masked is not None:
+        out["masked"] = np.asarray(masked, dtype=object)
+    out = _typed(out)
+    skipped = out.loc[out["note"] == NOTE_NON_LATIN, "doc_id"].unique().tolist()
+    if skipped:
+        warnings.warn(
+            f"{int((out['note'] == NOTE_NON_LATIN).sum())} sentence(s) in document(s) "
+            f"{skipped[:5]} are mostly non-Latin letters and were not scored: VADER is "
+            "English-only (see language_check).",
+            FramelensWarning,
+            stacklevel=2,
+        )
+    return out
+
+
+def score_documents(
+    documents: pd.DataFrame,
+    *,
+    pos_threshold: float = 0.05,
+    neg_threshold: float = -0.05,
+    n_jobs: int = 1,
+) -> pd.DataFrame:
+    """Score each document's whole text as one piece (VADER as its authors validated it).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, neg, neu, pos, compound, label, drivers, note`` (as in :func:`score`),
+        one row per document, sorted by ``doc_id``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["a"], "text": ["Good news. Bad news."]})
+    >>> score_documents(d)[["doc_id", "compound"]].values.tolist()
+    [['a', -0.1531]]
+    """
+    check_columns("documents", documents, ["doc_id", "text"])
+    frame = pd.DataFrame(
+        {"doc_id": documents["doc_id"].astype(str), "sent_id": 0, "text": documents["text"]}
+    )
+    out = score(frame, pos_threshold=pos_threshold, neg_threshold=neg_threshold, n_jobs=n_jobs)
+    return out.drop(columns=["sent_id", "kind", "text"])
+
+
+def language_check(documents: pd.DataFrame) -> pd.DataFrame:
+    """Flag documents whose letters are mostly non-Latin (VADER's lexicon is English).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, n_letters, non_latin_share, mostly_non_latin, note``; ``note`` says
+        what to do with a flagged document.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["en", "zh"], "text": ["Good news.", "中俄联合军演。"]})
+    >>> language_check(d)[["doc_id", "mostly_non_latin"]].values.tolist()
+    [['en', False], ['zh', True]]
+    """
+    check_columns("documents", documents, ["doc_id", "text"])
+    rows = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        text = _as_text(text)
+        letters = sum(1 for ch in text if ch.isalpha())
+        share = _non_latin_share(text) if letters else 0.0
+        flag = bool(share > NON_LATIN_SHARE)
+        note = (
+            "mostly non-Latin letters: VADER is English-only, its sentences are not scored"
+            if flag
+            else ("no letters" if letters == 0 else "")
+        )
+        rows.append((str(doc_id), letters, share, flag, note))
+    return (
+        pd.DataFrame(
+            rows, columns=["doc_id", "n_letters", "non_latin_share", "mostly_non_latin", "note"]
+        )
+        .astype({"n_letters": "int64", "non_latin_share": "float64", "mostly_non_latin": bool})
+        .sort_values("doc_id", kind="stable")
+        .reset_index(drop=True)
+        .pipe(_typed)
+    )

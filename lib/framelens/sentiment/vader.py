@@ -1,0 +1,287 @@
+"""The VADER engine: NLTK's lexicon and rules, re-implemented to show its evidence."""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from functools import cache
+from typing import Any
+
+from .. import resources
+from .domain import load_domain
+
+#: at most this many drivers are listed per sentence (then "… +N more")
+MAX_DRIVERS = 40
+
+
+@cache
+def _analyzer():
+    """Return NLTK's SentimentIntensityAnalyzer, loaded once from the offline lexicon."""
+    resources.use_offline_nltk()
+    resources.require("vader_lexicon")
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@cache
+def _engine() -> _Vader:
+    return _Vader(_analyzer())
+
+
+@cache
+def _domain_engine(domain: str) -> _Vader:
+    engine = _Vader(_analyzer())
+    neutral = load_domain(domain)["words"]
+    engine.lex = {k: v for k, v in engine.lex.items() if k.lower() not in neutral}
+    return engine
+
+
+_PUNCT = frozenset(string.punctuation)
+
+
+_HAS_PUNCT = re.compile("[" + re.escape(string.punctuation) + "]")
+
+
+class _Vader:
+    """NLTK's VADER ``polarity_scores``, re-implemented to also return its evidence.
+
+    Same lexicon, constants and rules as ``nltk.sentiment.vader`` (including its quirks:
+    a repeated word takes the context of its first occurrence, idioms and "never so"
+    compare case-sensitively); only the word splitting is rewritten. NLTK builds a
+    dictionary of every word × 20 punctuation marks per sentence; a token maps to the
+    word inside it exactly when it is one PUNC_LIST item followed or preceded by a word
+    of two or more characters with no ASCII punctuation, which is checked directly.
+    """
+
+    def __init__(self, sia: Any) -> None:
+        c = sia.constants
+        self.lex: dict[str, float] = sia.lexicon
+        self.booster: dict[str, float] = c.BOOSTER_DICT
+        self.negate = frozenset(c.NEGATE)
+        self.idioms: dict[str, float] = c.SPECIAL_CASE_IDIOMS
+        self.punc = frozenset(c.PUNC_LIST)
+        self.c_incr = c.C_INCR
+        self.n_scalar = c.N_SCALAR
+        self.b_decr = c.B_DECR
+
+    def tokens(self, text: str) -> list[str]:
+        out = []
+        punct, punc, has_punct = _PUNCT, self.punc, _HAS_PUNCT.search
+        for t in text.split():
+            if len(t) < 2:
+                continue
+            if t[0] in punct:
+                k = 1
+                while k < len(t) and t[k] in punct:
+                    k += 1
+                w = t[k:]
+                if len(w) > 1 and t[:k] in punc and not has_punct(w):
+                    t = w
+            elif t[-1] in punct:
+                k = len(t) - 1
+                while k > 0 and t[k - 1] in punct:
+                    k -= 1
+                w = t[:k]
+                if len(w) > 1 and t[k:] in punc and not has_punct(w):
+                    t = w
+            out.append(t)
+        return out
+
+    def _negated(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.negate or "n't" in w
+
+    def score(
+        self, text: str, evidence: bool = True
+    ) -> tuple[float, float, float, float, str, int]:
+        """Return ``(neg, neu, pos, compound, drivers, n_tokens)`` as VADER computes them."""
+        words = self.tokens(text)
+        n = len(words)
+        if n == 0:
+            return (0.0, 0.0, 0.0, 0.0, "", 0)
+        lex, booster = self.lex, self.booster
+        lowers = [w.lower() for w in words]
+        first: dict[str, int] = {}
+        for idx, tok in enumerate(words):
+            if tok not in first:
+                first[tok] = idx
+        allcap = sum(1 for w in words if w.isupper())
+        cap_diff = 0 < n - allcap < n
+        sentiments: list[float] = []
+        found: list[tuple[int, str, float, list[str]]] = []
+        for j, item in enumerate(words):
+            i = first[item]
+            il = lowers[i]
+            if (
+                il not in lex
+                or il in booster
+                or (il == "kind" and i < n - 1 and lowers[i + 1] == "of")
+            ):
+                sentiments.append(0)
+                continue
+            valence, notes = self._valence(words, lowers, i, item, cap_diff, evidence)
+            sentiments.append(valence)
+            if evidence:
+                found.append((j, il, lex[il], notes))
+        if "but" in lowers:
+            bi = lowers.index("but")
+            for k in range(len(sentiments)):
+                if k < bi:
+                    sentiments[k] = sentiments[k] * 0.5
+                elif k > bi:
+                    sentiments[k] = sentiments[k] * 1.5
+        # score_valence, as in NLTK
+        sum_s = float(sum(sentiments))
+        ep = min(text.count("!"), 4) * 0.292
+        qm_count = text.count("?")
+        qm = 0
+        if qm_count > 1:
+            qm = qm_count * 0.18 if qm_count <= 3 else 0.96
+        amp = ep + qm
+        if sum_s > 0:
+            sum_s += amp
+        elif sum_s < 0:
+            sum_s -= amp
+        compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+        pos_sum = 0.0
+        neg_sum = 0.0
+        neu_count = 0
+        for s in sentiments:
+            if s > 0:
+                pos_sum += float(s) + 1
+            if s < 0:
+                neg_sum += float(s) - 1
+            if s == 0:
+                neu_count += 1
+        if pos_sum > math.fabs(neg_sum):
+            pos_sum += amp
+        elif pos_sum < math.fabs(neg_sum):
+            neg_sum -= amp
+        total = pos_sum + math.fabs(neg_sum) + neu_count
+        drivers = ""
+        if evidence and found:
+            parts = []
+            bi = lowers.index("but") if "but" in lowers else -1
+            for j, word, base, notes in found:
+                final = sentiments[j]
+                if bi >= 0 and j != bi:
+                    notes = [*notes, "before 'but' ×0.5" if j < bi else "after 'but' ×1.5"]
+                if notes:
+                    parts.append(f"{word} {base:g}→{final:.2f} ({', '.join(notes)})")
+                else:
+                    parts.append(f"{word} {base:g}")
+            if amp and sum_s != 0:
+                parts.append(f"[!/? emphasis {'+' if sum_s > 0 else '-'}{amp:.2f}]")
+            if len(parts) > MAX_DRIVERS:
+                parts = [*parts[:MAX_DRIVERS], f"… +{len(parts) - MAX_DRIVERS} more"]
+            drivers = "; ".join(parts)
+        return (
+            round(math.fabs(neg_sum / total), 3),
+            round(math.fabs(neu_count / total), 3),
+            round(math.fabs(pos_sum / total), 3),
+            round(compound, 4),
+            drivers,
+            n,
+        )
+
+    def _valence(
+        self, words: list[str], lowers: list[str], i: int, item: str, cap_diff: bool, ev: bool
+    ) -> tuple[float, list[str]]:
+        lex, booster = self.lex, self.booster
+        notes: list[str] = []
+        valence = lex[lowers[i]]
+        if item.isupper() and cap_diff:
+            valence = valence + self.c_incr if valence > 0 else valence - self.c_incr
+            if ev:
+                notes.append("CAPS")
+        for start_i in range(3):
+            if i > start_i and lowers[i - (start_i + 1)] not in lex:
+                prev = words[i - (start_i + 1)]
+                s = 0.0
+                pl = lowers[i - (start_i + 1)]
+                if pl in booster:
+                    s = booster[pl]
+                    if valence < 0:
+                        s *= -1
+                    if prev.isupper() and cap_diff:
+                        s = s + self.c_incr if valence > 0 else s - self.c_incr
+                    if start_i == 1:
+                        s = s * 0.95
+                    if start_i == 2:
+                        s = s * 0.9
+                    if ev and s != 0:
+                        notes.append(f"'{pl}' {s:+.2f}")
+                valence = valence + s
+                # _never_check
+                if start_i == 0:
+                    if self._negated(words[i - 1]):
+                        valence = valence * self.n_scalar
+                        if ev:
+                            notes.append(f"negated by '{lowers[i - 1]}'")
+                elif start_i == 1:
+                    if words[i - 2] == "never" and words[i - 1] in ("so", "this"):
+                        valence = valence * 1.5
+                        if ev:
+                            notes.append(f"'never {words[i - 1]}' ×1.5")
+                    elif self._negated(words[i - 2]):
+                        valence = valence * self.n_scalar
+                        if ev:
+                            notes.append(f"negated by '{lowers[i - 2]}'")
+                else:
+                    if (
+                        words[i - 3] == "never"
+                        and (words[i - 2] == "so" or words[i - 2] == "this")
+                        or (words[i - 1] == "so" or words[i - 1] == "this")
+                    ):
+                        valence = valence * 1.25
+                        if ev:
+                            notes.append("'so/this' ×1.25")
+                    elif self._negated(words[i - 3]):
+                        valence = valence * self.n_scalar
+                        if ev:
+                            notes.append(f"negated by '{lowers[i - 3]}'")
+                    valence = self._idioms(valence, words, i, notes, ev)
+        # _least_check
+        if i > 1 and lowers[i - 1] not in lex and lowers[i - 1] == "least":
+            if lowers[i - 2] != "at" and lowers[i - 2] != "very":
+                valence = valence * self.n_scalar
+                if ev:
+                    notes.append("negated by 'least'")
+        elif i > 0 and lowers[i - 1] not in lex and lowers[i - 1] == "least":
+            valence = valence * self.n_scalar
+            if ev:
+                notes.append("negated by 'least'")
+        return valence, notes
+
+    def _idioms(self, valence: float, w: list[str], i: int, notes: list[str], ev: bool) -> float:
+        idioms = self.idioms
+        onezero = f"{w[i - 1]} {w[i]}"
+        twoonezero = f"{w[i - 2]} {w[i - 1]} {w[i]}"
+        twoone = f"{w[i - 2]} {w[i - 1]}"
+        threetwoone = f"{w[i - 3]} {w[i - 2]} {w[i - 1]}"
+        threetwo = f"{w[i - 3]} {w[i - 2]}"
+        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+            if seq in idioms:
+                valence = idioms[seq]
+                if ev:
+                    notes.append(f"idiom '{seq}' {valence:g}")
+                break
+        if len(w) - 1 > i:
+            zeroone = f"{w[i]} {w[i + 1]}"
+            if zeroone in idioms:
+                valence = idioms[zeroone]
+                if ev:
+                    notes.append(f"idiom '{zeroone}' {valence:g}")
+        if len(w) - 1 > i + 1:
+            zeroonetwo = f"{w[i]} {w[i + 1]} {w[i + 2]}"
+            if zeroonetwo in idioms:
+                valence = idioms[zeroonetwo]
+                if ev:
+                    notes.append(f"idiom '{zeroonetwo}' {valence:g}")
+        if threetwo in self.booster or twoone in self.booster:
+            valence = valence + self.b_decr
+            if ev:
+                notes.append(f"'{twoone if twoone in self.booster else threetwo}' -0.29")
+        return valence

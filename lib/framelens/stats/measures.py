@@ -1,0 +1,723 @@
+"""Per-document measures: counts, lexical diversity and readability, and their group sums."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from statistics import median
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from .. import corpus, resources
+from ..params import (
+    check_bool,
+    check_choice,
+    check_columns,
+    check_int,
+    check_number,
+    check_str_list,
+)
+
+#: Minimum text length McCarthy & Jarvis (2010) recommend for MTLD and HD-D.
+MIN_TOKENS_MJ2010 = 100
+
+
+#: Sentences the SMOG formula was calibrated on (McLaughlin 1969).
+SMOG_SENTENCES = 30
+
+
+#: Words a readability sample should have (Flesch 1948 used 100-word samples).
+READABILITY_WORDS = 100
+
+
+STAT_COLUMNS = ["doc_id", "family", "measure", "value", "words", "sentences", "reliable", "note"]
+
+
+SENTENCE_LENGTH_COLUMNS = ["doc_id", "sent_id", "para_id", "kind", "words"]
+
+
+GROUP_COUNT_COLUMNS = [
+    "group",
+    "family",
+    "measure",
+    "documents",
+    "reliable_documents",
+    "total",
+    "sum_sq",
+    "min",
+    "max",
+]
+
+
+GROUP_SUMMARY_COLUMNS = [
+    "group",
+    "family",
+    "measure",
+    "documents",
+    "reliable_documents",
+    "total",
+    "mean",
+    "sd",
+    "min",
+    "max",
+]
+
+
+Period = Literal["year", "month", "day"]
+
+
+# Scripts written without spaces between words: a run of them is not "a word".
+_NOSPACE = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\U00020000-\U0002fa1f]"
+)
+
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'"})
+#: the columns of the sentences frame the measures read
+SENTENCE_KEYS = ["doc_id", "sent_id", "start", "end", "text"]
+
+
+def _tokens_for(sentences: pd.DataFrame, tokens: pd.DataFrame | None) -> pd.DataFrame:
+    """Tokens of ``sentences``: tokenize them, or select them from ``tokens``."""
+    if tokens is None:
+        return corpus.tokenize(sentences)
+    check_columns("tokens", tokens, ["doc_id", "sent_id", "start", "end", "token", "lower", "type"])
+    return tokens  # callers look tokens up by (doc_id, sent_id) and skip the others
+
+
+class _Sent:
+    __slots__ = ("doc_id", "sent_id", "para_id", "kind", "text", "words", "runs", "other")
+
+    def __init__(self, doc_id, sent_id, para_id, kind, text):
+        self.doc_id = doc_id
+        self.sent_id = sent_id
+        self.para_id = para_id
+        self.kind = kind
+        self.text = text
+        self.words: list[str] = []
+        self.runs: list[list[str]] = [[]]  # word runs broken at any non-word token
+        self.other: Counter = Counter()  # hashtag / mention / url / nospace counts
+
+
+def _prepare(
+    sentences: pd.DataFrame, include_embeds: bool, tokens: pd.DataFrame | None
+) -> dict[str, list[_Sent]]:
+    """Group sentences by document (sorted by doc_id, then start) with their words."""
+    check_columns("sentences", sentences, SENTENCE_KEYS)
+    scoped = corpus.in_scope(sentences, include_embeds).sort_values(
+        ["doc_id", "start"], kind="stable"
+    )
+    para = scoped["para_id"].tolist() if "para_id" in scoped.columns else [0] * len(scoped)
+    kind = scoped["kind"].tolist() if "kind" in scoped.columns else ["prose"] * len(scoped)
+    docs: dict[str, list[_Sent]] = {}
+    index: dict[tuple[str, int], _Sent] = {}
+    for doc_id, sent_id, para_id, k, text in zip(
+        scoped["doc_id"].tolist(),
+        scoped["sent_id"].tolist(),
+        para,
+        kind,
+        scoped["text"].tolist(),
+        strict=True,
+    ):
+        s = _Sent(str(doc_id), int(sent_id), int(para_id), str(k), str(text))
+        docs.setdefault(s.doc_id, []).append(s)
+        index[(s.doc_id, s.sent_id)] = s
+    # documents whose sentences are all out of scope still get a row
+    for doc_id in sentences["doc_id"].astype(str).unique():
+        docs.setdefault(doc_id, [])
+    if len(scoped):
+        toks = _tokens_for(scoped, tokens)
+        last_key: tuple | None = None
+        s = None
+        word_types = set(corpus.WORD_TYPES)
+        for doc_id, sent_id, lower, typ in zip(
+            toks["doc_id"].tolist(),
+            toks["sent_id"].tolist(),
+            toks["lower"].tolist(),
+            toks["type"].tolist(),
+            strict=True,
+        ):
+            key = (doc_id, sent_id)
+            if key != last_key:  # tokens come sentence by sentence
+                last_key = key
+                s = index.get((str(doc_id), int(sent_id)))
+            if s is None:
+                continue
+            if typ in word_types and (lower.isascii() or not _NOSPACE.search(lower)):
+                w = lower if lower.isascii() else lower.translate(_APOS)
+                s.words.append(w)
+                s.runs[-1].append(w)
+            else:
+                if s.runs[-1]:
+                    s.runs.append([])
+                s.other["nospace" if typ in word_types else typ] += 1
+    return dict(sorted(docs.items()))
+
+
+def _words_of(sents: list[_Sent]) -> list[str]:
+    return [w for s in sents for w in s.words]
+
+
+def ttr(tokens: Sequence[str]) -> float:
+    """Type-token ratio: distinct tokens / tokens (NaN for no tokens).
+
+    Examples
+    --------
+    >>> ttr(["the", "ships", "and", "the", "planes"])
+    0.8
+    """
+    return len(set(tokens)) / len(tokens) if len(tokens) else math.nan
+
+
+def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
+    """Moving-average type-token ratio (Covington & McFall 2010).
+
+    The mean TTR of every window of ``window`` consecutive tokens; NaN when the text has
+    fewer tokens than the window.
+
+    Examples
+    --------
+    >>> mattr(["a", "b", "a", "c"], window=2)
+    1.0
+    >>> round(mattr(["a", "b", "a", "a"], window=2), 4)
+    0.8333
+    """
+    window = check_int("window", window, min_value=1)
+    n = len(tokens)
+    if n < window:
+        return math.nan
+    counts: Counter = Counter(tokens[:window])
+    total = len(counts)
+    for i in range(window, n):
+        old, new = tokens[i - window], tokens[i]
+        counts[old] -= 1
+        if counts[old] == 0:
+            del counts[old]
+        counts[new] += 1
+        total += len(counts)
+    return total / (window * (n - window + 1))
+
+
+def _mtld_pass(tokens: Iterable[str], threshold: float) -> float:
+    """Factor count of one MTLD pass, the last partial factor included."""
+    types: set[str] = set()
+    count, factors, current = 0, 0.0, 1.0
+    for tok in tokens:
+        count += 1
+        types.add(tok)
+        current = len(types) / count
+        if current <= threshold:
+            factors += 1
+            types, count, current = set(), 0, 1.0
+    if count:
+        factors += (1 - current) / (1 - threshold)
+    return factors
+
+
+def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
+    """Measure of textual lexical diversity (McCarthy & Jarvis 2010).
+
+    The mean of a forward and a backward pass; each pass cuts the text into factors
+    where the running TTR falls to ``threshold`` and credits the last, partial factor as
+    ``(1 - TTR) / (1 - threshold)``; MTLD = tokens / factors. NaN when no factor forms
+    (no tokens, or every token different).
+
+    Examples
+    --------
+    >>> round(mtld(["a", "b", "a", "b", "c", "a", "b", "c"]), 4)
+    4.0
+    """
+    threshold = check_number("threshold", threshold, min_value=0, max_value=0.999999)
+    n = len(tokens)
+    forward = _mtld_pass(tokens, threshold)
+    backward = _mtld_pass(reversed(tokens), threshold)
+    if n == 0 or forward == 0 or backward == 0:
+        return math.nan
+    return (n / forward + n / backward) / 2
+
+
+def hdd(tokens: Sequence[str], *, draws: int = 42) -> float:
+    """HD-D (McCarthy & Jarvis 2010): expected TTR of a random sample of ``draws`` tokens.
+
+    For each type, the hypergeometric probability that a sample of ``draws`` tokens
+    (without replacement) contains it at least once, divided by ``draws``, summed. NaN
+    when the text has fewer than ``draws`` tokens.
+
+    Examples
+    --------
+    >>> round(hdd(["a", "b", "a", "c"], draws=2), 4)
+    0.9167
+    """
+    from scipy.stats import hypergeom
+
+    draws = check_int("draws", draws, min_value=1)
+    n = len(tokens)
+    if n < draws:
+        return math.nan
+    freqs = np.array(list(Counter(tokens).values()))
+    return float(np.sum((1 - hypergeom.pmf(0, n, freqs, draws)) / draws))
+
+
+def _diversity_rows(
+    words: list[str], window: int, threshold: float, draws: int
+) -> list[tuple[str, float, bool, str]]:
+    n = len(words)
+    if n == 0:
+        note = "no words: lexical diversity is undefined"
+        return [(m, math.nan, False, note) for m in ("ttr", "mattr", "mtld", "hdd")]
+    mj = f"McCarthy & Jarvis (2010) recommend at least {MIN_TOKENS_MJ2010} tokens; this has {n}"
+    rows = [("ttr", ttr(words), True, "falls as texts get longer: compare only equal lengths")]
+    if n < window:
+        note = f"needs more than {window} tokens (window); has {n}"
+        rows.append(("mattr", math.nan, False, note))
+    elif n == window:
+        rows.append(
+            (
+                "mattr",
+                mattr(words, window=window),
+                False,
+                f"only one window of {window}: equals TTR; needs more than {window} tokens",
+            )
+        )
+    else:
+        rows.append(("mattr", mattr(words, window=window), True, f"window {window}"))
+    m = mtld(words, threshold=threshold)
+    if math.isnan(m):
+        rows.append(("mtld", m, False, "no factor formed (every word differs): undefined"))
+    else:
+        ok = n >= MIN_TOKENS_MJ2010
+        rows.append(("mtld", m, ok, f"threshold {threshold}" if ok else mj))
+    if n < draws:
+        rows.append(("hdd", math.nan, False, f"needs at least {draws} tokens (draws); has {n}"))
+    else:
+        ok = n >= MIN_TOKENS_MJ2010
+        rows.append(("hdd", hdd(words, draws=draws), ok, f"{draws} draws" if ok else mj))
+    return rows
+
+
+_COUNT_MEASURES = [
+    "characters",
+    "words",
+    "types",
+    "sentences",
+    "paragraphs",
+    "embeds",
+    "hashtags",
+    "mentions",
+    "links",
+    "embed_hashtags",
+    "embed_mentions",
+    "embed_links",
+    "sentence_length_mean",
+    "sentence_length_median",
+    "sentence_length_max",
+]
+
+
+_READABILITY = [
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+]
+
+
+_FAMILIES = ["counts", "diversity", "readability"]
+
+
+def _no_words_note(sents: list[_Sent]) -> str:
+    nospace = sum(s.other["nospace"] for s in sents)
+    if nospace:
+        return (
+            f"no words: {nospace} run(s) of a script written without spaces (e.g. Chinese); "
+            "framelens counts space-separated words"
+        )
+    if not sents:
+        return "no sentences in scope (only embeds? set include_embeds=True)"
+    return "no words (only punctuation, symbols or emoji)"
+
+
+def _count_rows(sents: list[_Sent], all_sents: list[_Sent] | None) -> list[tuple]:
+    words = _words_of(sents)
+    n_words, n_sents = len(words), len(sents)
+    lengths = [len(s.words) for s in sents]
+    embed_sents = [s for s in (all_sents or sents) if s.kind == "embed"]
+    embeds = {s.para_id for s in embed_sents}
+    in_scope = any(s.kind == "embed" for s in sents)
+
+    def apart(measure: str) -> str:  # where the embeds' hashtags/mentions/links are
+        if in_scope or not embed_sents:
+            return ""
+        return f"prose only; embedded posts: see embed_{measure}"
+
+    def embedded(kind: str) -> float:
+        return float(sum(s.other[kind] for s in embed_sents))
+
+    embed_note = (
+        "in embedded posts (also counted in the row above: include_embeds=True)"
+        if in_scope
+        else "in embedded posts, counted apart from the prose"
+    )
+    out: list[tuple] = [
+        ("characters", float(sum(len(s.text) for s in sents)), True, "characters of the sentences"),
+        ("words", float(n_words), True, "" if n_words else _no_words_note(sents)),
+        ("types", float(len(set(words))), True, "distinct lower-cased words"),
+        ("sentences", float(n_sents), True, ""),
+        ("paragraphs", float(len({s.para_id for s in sents})), True, ""),
+        ("embeds", float(len(embeds)), True, "embedded posts in the document (paragraphs)"),
+        ("hashtags", float(sum(s.other["hashtag"] for s in sents)), True, apart("hashtags")),
+        ("mentions", float(sum(s.other["mention"] for s in sents)), True, apart("mentions")),
+        ("links", float(sum(s.other["url"] for s in sents)), True, apart("links")),
+        ("embed_hashtags", embedded("hashtag"), True, embed_note),
+        ("embed_mentions", embedded("mention"), True, "@handles " + embed_note),
+        ("embed_links", embedded("url"), True, embed_note),
+    ]
+    if n_words:
+        out += [
+            ("sentence_length_mean", n_words / n_sents, True, "words per sentence"),
+            ("sentence_length_median", float(median(lengths)), True, "words per sentence"),
+            ("sentence_length_max", float(max(lengths)), True, "words per sentence"),
+        ]
+    else:
+        note = _no_words_note(sents)
+        out += [(m, math.nan, False, note) for m in _COUNT_MEASURES[-3:]]
+    return out
+
+
+def _readability_rows(sents: list[_Sent]) -> list[tuple]:
+    prose = [s for s in sents if s.kind == "prose"]
+    n_words = len(_words_of(prose))
+    if not n_words:
+        note = _no_words_note(prose)
+        return [(m, math.nan, False, note) for m in _READABILITY]
+    import textstat  # resources checked once by document_stats
+
+    text = " ".join(s.text for s in prose)
+    n_sents = len(prose)
+    short = f"formulas expect samples of {READABILITY_WORDS}+ words; this has {n_words}"
+    rows = []
+    for m in _READABILITY:
+        value = float(getattr(textstat, m)(text))
+        if m == "smog_index" and n_sents < SMOG_SENTENCES:
+            rows.append((m, value, False, f"SMOG needs {SMOG_SENTENCES} sentences; has {n_sents}"))
+        elif n_words < READABILITY_WORDS:
+            rows.append((m, value, False, short))
+        else:
+            rows.append((m, value, True, "textstat on the prose"))
+    return rows
+
+
+def prose_text(sentences: pd.DataFrame) -> pd.Series:
+    """Return each document's prose as one string (its prose sentences joined by spaces).
+
+    This is the string :func:`readability` gives to textstat.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 9],
+    ...                   "end": [8, 15], "kind": ["prose", "embed"],
+    ...                   "text": ["Ships go.", "#navy"]})
+    >>> prose_text(s).to_dict()
+    {'a': 'Ships go.'}
+    """
+    check_columns("sentences", sentences, SENTENCE_KEYS)
+    prose = corpus.in_scope(sentences, False).sort_values(["doc_id", "start"], kind="stable")
+    return prose.groupby("doc_id", sort=True)["text"].agg(" ".join).rename("text")
+
+
+def document_stats(
+    sentences: pd.DataFrame,
+    *,
+    include_embeds: bool = False,
+    window: int = 50,
+    threshold: float = 0.72,
+    draws: int = 42,
+    families: Sequence[str] = ("counts", "diversity", "readability"),
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Compute counts, lexical diversity and readability per document, a row per measure.
+
+    Parameters
+    ----------
+    sentences
+        The sentences frame; any subset of documents.
+    include_embeds
+        Count embedded posts as part of the text (default: the article's prose only).
+        Readability always uses the prose only.
+    window, threshold, draws
+        MATTR window (tokens), MTLD factor threshold and HD-D sample size.
+    families
+        Which of ``"counts"``, ``"diversity"``, ``"readability"`` to compute.
+    tokens
+        ``corpus.tokenize(sentences)`` if already computed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, family, measure, value, words, sentences, reliable, note``: ``words``
+        and ``sentences`` are the counts the value rests on; ``reliable`` is false when
+        the text is too short for the measure (the ``note`` says why) or the value is
+        undefined (NaN). Measures: counts (characters, words, types, sentences,
+        paragraphs, embeds, hashtags, mentions, links, embed_hashtags, embed_mentions,
+        embed_links, sentence_length_mean / median / max in words), diversity (ttr,
+        mattr, mtld, hdd), readability (flesch_reading_ease, flesch_kincaid_grade,
+        gunning_fog, smog_index, coleman_liau_index). Sorted by ``doc_id``, then family
+        and measure as listed.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 14],
+    ...                   "end": [13, 29], "kind": ["prose", "prose"],
+    ...                   "text": ["Ships sailed.", "Planes flew by."]})
+    >>> d = document_stats(s, families=["counts"]).set_index("measure")
+    >>> d.loc[["words", "sentences", "sentence_length_max"], "value"].tolist()
+    [5.0, 2.0, 3.0]
+    """
+    check_bool("include_embeds", include_embeds)
+    window = check_int("window", window, min_value=1)
+    threshold = check_number("threshold", threshold, min_value=0.01, max_value=0.99)
+    draws = check_int("draws", draws, min_value=1)
+    fams = check_str_list("families", list(families), allow_empty=False)
+    for f in fams:
+        check_choice("families", f, _FAMILIES)
+    docs = _prepare(sentences, True, tokens)
+    if "readability" in fams and len(sentences):
+        resources.use_offline_nltk()  # textstat reads the CMU dictionary through NLTK
+        resources.require("cmudict")
+    rows = []
+    for doc_id, all_sents in docs.items():
+        sents = all_sents if include_embeds else [s for s in all_sents if s.kind == "prose"]
+        n_words, n_sents = len(_words_of(sents)), len(sents)
+        produced: list[tuple[str, list]] = []
+        if "counts" in fams:
+            produced.append(("counts", _count_rows(sents, all_sents)))
+        if "diversity" in fams:
+            produced.append(
+                ("diversity", _diversity_rows(_words_of(sents), window, threshold, draws))
+            )
+        if "readability" in fams:
+            prose = [s for s in all_sents if s.kind == "prose"]
+            produced.append(("readability", _readability_rows(prose)))
+            pw, ps = len(_words_of(prose)), len(prose)
+        for family, items in produced:
+            nw, ns = (pw, ps) if family == "readability" else (n_words, n_sents)
+            for measure, value, reliable, note in items:
+                ok = bool(reliable) and not (isinstance(value, float) and math.isnan(value))
+                rows.append((doc_id, family, measure, value, nw, ns, ok, note))
+    frame = pd.DataFrame(rows, columns=STAT_COLUMNS)
+    return frame.astype(
+        {
+            "doc_id": str,
+            "value": "float64",
+            "words": "int64",
+            "sentences": "int64",
+            "reliable": bool,
+            "note": str,
+        }
+    ).reset_index(drop=True)
+
+
+def counts(
+    sentences: pd.DataFrame,
+    *,
+    include_embeds: bool = False,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Count characters, words, sentences… per document (:func:`document_stats` counts).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns as :func:`document_stats`; measures characters, words, types, sentences,
+        paragraphs, embeds, hashtags, mentions, links (in the measured text: the prose
+        by default), embed_hashtags, embed_mentions, embed_links (in the embedded posts,
+        always counted apart so that a prose-only count of 0 does not hide them),
+        sentence_length_mean / median / max.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [19],
+    ...                   "kind": ["prose"], "text": ["#Navy ships sailed."]})
+    >>> counts(s).set_index("measure").loc[["words", "hashtags"], "value"].tolist()
+    [2.0, 1.0]
+    """
+    return document_stats(
+        sentences, include_embeds=include_embeds, families=["counts"], tokens=tokens
+    )
+
+
+def lexical_diversity(
+    sentences: pd.DataFrame,
+    *,
+    include_embeds: bool = False,
+    window: int = 50,
+    threshold: float = 0.72,
+    draws: int = 42,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """TTR, MATTR, MTLD and HD-D per document, each with ``reliable`` and a ``note``.
+
+    MATTR needs more than ``window`` tokens; MTLD and HD-D are flagged unreliable below
+    the 100 tokens McCarthy & Jarvis (2010) recommend, and HD-D is undefined below
+    ``draws`` tokens.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns as :func:`document_stats`, measures ``ttr, mattr, mtld, hdd``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [19],
+    ...                   "kind": ["prose"], "text": ["Ships sailed, ships returned."]})
+    >>> lexical_diversity(s)[["measure", "value", "reliable"]].values.tolist()[:2]
+    [['ttr', 0.75, True], ['mattr', nan, False]]
+    """
+    return document_stats(
+        sentences,
+        include_embeds=include_embeds,
+        window=window,
+        threshold=threshold,
+        draws=draws,
+        families=["diversity"],
+        tokens=tokens,
+    )
+
+
+def readability(sentences: pd.DataFrame, *, tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Readability of each document's prose with textstat.
+
+    Flesch reading ease, Flesch–Kincaid grade, Gunning fog, SMOG and Coleman–Liau, as
+    textstat computes them on :func:`prose_text`. SMOG is flagged unreliable below 30
+    sentences, every formula below 100 words; a document without words gets NaN.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns as :func:`document_stats`, family ``readability``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [12],
+    ...                   "kind": ["prose"], "text": ["The cat sat."]})
+    >>> r = readability(s).set_index("measure")
+    >>> r.loc["smog_index", "reliable"], r.loc["flesch_reading_ease", "words"]
+    (np.False_, np.int64(3))
+    """
+    return document_stats(sentences, families=["readability"], tokens=tokens)
+
+
+def sentence_lengths(
+    sentences: pd.DataFrame,
+    *,
+    include_embeds: bool = False,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Words per sentence.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, sent_id, para_id, kind, words``, sorted by ``doc_id, sent_id``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 14],
+    ...                   "end": [13, 29], "kind": ["prose", "prose"],
+    ...                   "text": ["Ships sailed.", "Planes flew by."]})
+    >>> sentence_lengths(s)["words"].tolist()
+    [2, 3]
+    """
+    check_bool("include_embeds", include_embeds)
+    docs = _prepare(sentences, include_embeds, tokens)
+    rows = [
+        (doc_id, s.sent_id, s.para_id, s.kind, len(s.words))
+        for doc_id, sents in docs.items()
+        for s in sents
+    ]
+    frame = pd.DataFrame(rows, columns=SENTENCE_LENGTH_COLUMNS)
+    frame = frame.sort_values(["doc_id", "sent_id"], kind="stable").reset_index(drop=True)
+    return frame.astype({"sent_id": "int64", "para_id": "int64", "words": "int64"})
+
+
+def group_counts(doc_stats: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Partial, summable aggregates of per-document statistics by group.
+
+    Concatenate the results of several partitions and pass them to
+    :func:`group_summary`: ``documents``, ``reliable_documents``, ``total`` and
+    ``sum_sq`` add up, ``min``/``max`` combine by min/max.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group, family, measure, documents, reliable_documents, total, sum_sq, min,
+        max`` over the documents with a defined value.
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"doc_id": ["a", "b"], "family": "counts", "measure": "words",
+    ...                    "value": [3.0, 5.0], "reliable": True})
+    >>> lab = pd.DataFrame({"doc_id": ["a", "b"], "group": ["x", "x"]})
+    >>> group_counts(st, lab)[["documents", "total", "max"]].values.tolist()
+    [[2.0, 8.0, 5.0]]
+    """
+    check_columns("doc_stats", doc_stats, ["doc_id", "family", "measure", "value"])
+    check_columns("labels", labels, ["doc_id", "group"])
+    merged = doc_stats.merge(labels, on="doc_id", how="inner")
+    merged = merged[merged["value"].notna()]
+    rel = merged["reliable"] if "reliable" in merged.columns else True
+    merged = merged.assign(one=1.0, rel=np.where(rel, 1.0, 0.0), sq=merged["value"] ** 2)
+    agg = merged.groupby(["group", "family", "measure"], sort=True).agg(
+        documents=("one", "sum"),
+        reliable_documents=("rel", "sum"),
+        total=("value", "sum"),
+        sum_sq=("sq", "sum"),
+        min=("value", "min"),
+        max=("value", "max"),
+    )
+    return agg.reset_index()[GROUP_COUNT_COLUMNS]
+
+
+def group_summary(partials: pd.DataFrame) -> pd.DataFrame:
+    """Finish group aggregates from (concatenated) :func:`group_counts` partials.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group, family, measure, documents, reliable_documents, total, mean, sd, min,
+        max`` (``sd`` the sample standard deviation across documents, NaN for one
+        document; ``total`` is meaningful for counts such as words).
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"group": ["x", "x"], "family": "counts", "measure": "words",
+    ...                   "documents": [1.0, 1.0], "reliable_documents": [1.0, 1.0],
+    ...                   "total": [3.0, 5.0], "sum_sq": [9.0, 25.0], "min": [3.0, 5.0],
+    ...                   "max": [3.0, 5.0]})
+    >>> group_summary(p)[["documents", "mean", "sd"]].values.round(4).tolist()
+    [[2.0, 4.0, 1.4142]]
+    """
+    check_columns("partials", partials, GROUP_COUNT_COLUMNS)
+    g = partials.groupby(["group", "family", "measure"], sort=True).agg(
+        documents=("documents", "sum"),
+        reliable_documents=("reliable_documents", "sum"),
+        total=("total", "sum"),
+        sum_sq=("sum_sq", "sum"),
+        min=("min", "min"),
+        max=("max", "max"),
+    )
+    n = g["documents"]
+    mean = g["total"] / n
+    var = (g["sum_sq"] - n * mean**2) / (n - 1).where(n > 1)
+    g["mean"] = mean
+    g["sd"] = np.sqrt(var.clip(lower=0))
+    out = g.reset_index()
+    for c in ("documents", "reliable_documents"):
+        out[c] = out[c].astype("int64")
+    return out[GROUP_SUMMARY_COLUMNS]

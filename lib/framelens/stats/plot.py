@@ -1,0 +1,229 @@
+"""Figures of text statistics: top terms, sentence lengths, dispersion, actors, keyness."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..params import check_int
+from ..plots import new_axes
+
+
+def plot_top_terms(top: pd.DataFrame, *, ax=None):
+    """Horizontal bars of the most frequent terms (:func:`top_terms`); returns the Axes.
+
+    Examples
+    --------
+    >>> ax = plot_top_terms(pd.DataFrame({"term": ["navy", "drills"], "count": [3, 2]}))
+    >>> ax.get_xlabel()
+    'occurrences (count)'
+    """
+    from ..plots import PALETTE
+
+    ax = new_axes(ax)
+    data = top.iloc[::-1]
+    ax.barh(data["term"].astype(str), data["count"], color=PALETTE[0])
+    ax.set_xlabel("occurrences (count)")
+    ax.set_ylabel("term")
+    ax.set_title("Most frequent terms")
+    return ax
+
+
+def plot_sentence_lengths(lengths: pd.DataFrame, *, ax=None, bins: int = 15):
+    """Histogram of sentence lengths in words (:func:`sentence_lengths`); returns the Axes.
+
+    At most ``bins`` bins, each a whole number of words wide and centred on whole
+    numbers; both axes have integer ticks.
+
+    Examples
+    --------
+    >>> ax = plot_sentence_lengths(pd.DataFrame({"words": [12, 30, 25]}))
+    >>> ax.get_ylabel()
+    'sentences (count)'
+    >>> [float(p.get_width()) for p in ax.patches][:2]
+    [2.0, 2.0]
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    from ..plots import PALETTE
+
+    bins = check_int("bins", bins, min_value=1)
+    ax = new_axes(ax)
+    values = lengths["words"].to_numpy()
+    if len(values):
+        lo, hi = int(values.min()), int(values.max())
+        width = max(1, math.ceil((hi - lo + 1) / bins))
+        edges = np.arange(lo - 0.5, hi + width + 0.5, width)
+    else:
+        edges = 1
+    ax.hist(values, bins=edges, color=PALETTE[0], edgecolor="white")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if len(values):
+        ax.axvline(
+            float(np.mean(values)),
+            color=PALETTE[3],
+            linestyle="--",
+            label=f"mean {np.mean(values):.1f} words",
+        )
+        ax.legend()
+    ax.set_xlabel("sentence length (words)")
+    ax.set_ylabel("sentences (count)")
+    ax.set_title("Sentence lengths")
+    return ax
+
+
+def plot_dispersion(disp: pd.DataFrame, *, ax=None, label: str = "term"):
+    """Lexical dispersion: each hit as a tick at its position (x) on its term's row (y).
+
+    ``disp`` is :func:`dispersion` (``label="term"``) or :func:`actor_positions`
+    (``label="actor"``; the axis then reads "actor or place", as the gazetteer lists
+    both). Returns the Axes.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"term": ["navy", "drills"], "position": [0.1, 0.8]})
+    >>> plot_dispersion(d).get_xlabel()
+    'position in the document (% of its length)'
+    """
+    from ..plots import PALETTE
+
+    ax = new_axes(ax)
+    labels = list(dict.fromkeys(disp[label].astype(str)))
+    ypos = {t: i for i, t in enumerate(labels)}
+    for t in labels:
+        sub = disp[disp[label].astype(str) == t]
+        ax.scatter(sub["position"] * 100, [ypos[t]] * len(sub), marker="|", s=300, color=PALETTE[0])
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(-0.5, max(len(labels), 1) - 0.5)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("position in the document (% of its length)")
+    ax.set_ylabel("actor or place" if label == "actor" else label)
+    ax.set_title("Lexical dispersion")
+    return ax
+
+
+#: Okabe–Ito colours of the gazetteer's types: seas blue, countries orange (a pair that
+#: stays apart for protan and deutan readers), the rest from the remaining colours.
+TYPE_COLORS = {
+    "country": "#E69F00",
+    "sea": "#0072B2",
+    "region": "#009E73",
+    "bloc": "#CC79A7",
+    "organisation": "#56B4E9",
+}
+
+
+def _type_colors(types: Sequence[str]) -> dict[str, str]:
+    from ..plots import PALETTE
+
+    spare = [c for c in PALETTE if c not in TYPE_COLORS.values()]
+    others = [t for t in types if t not in TYPE_COLORS]
+    colors = {t: spare[i % len(spare)] for i, t in enumerate(others)}
+    return {t: TYPE_COLORS.get(t, colors.get(t)) for t in types}
+
+
+def plot_actor_mentions(actors: pd.DataFrame, *, ax=None, top_n: int = 15):
+    """Horizontal bars of mentions per actor, summed over documents; returns the Axes.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"actor": ["China", "Russia"], "type": "country", "mentions": [5, 3]})
+    >>> plot_actor_mentions(a).get_xlabel()
+    'mentions (count)'
+    """
+    ax = new_axes(ax)
+    total = actors.groupby(["actor", "type"], sort=True)["mentions"].sum().reset_index()
+    total = total.sort_values(["mentions", "actor"], ascending=[False, True]).head(top_n)
+    data = total.iloc[::-1]
+    types = sorted(set(data["type"]))
+    colors = _type_colors(types)
+    ax.barh(data["actor"], data["mentions"], color=[colors[t] for t in data["type"]])
+    if types:
+        from matplotlib.patches import Patch
+
+        handles = [Patch(color=colors[t], label=t) for t in types]
+        ax.legend(handles=handles, title="type", loc="lower right")
+    ax.set_xlabel("mentions (count)")
+    ax.set_ylabel("actor or place")
+    ax.set_title("Actor and place mentions")
+    return ax
+
+
+def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n: int = 10):
+    """Log ratio of the ``top_n`` terms by G² for one target (:func:`keyness`).
+
+    Examples
+    --------
+    >>> k = pd.DataFrame({"target": "x", "term": ["navy", "army"], "g2": [9.0, 4.0],
+    ...                   "log_ratio": [1.5, -1.0], "direction": ["target", "reference"]})
+    >>> plot_keyness(k).get_xlabel()
+    'log ratio (log2 of relative frequency, target / reference)'
+    """
+    from ..plots import PALETTE
+
+    ax = new_axes(ax)
+    if len(kn):
+        tgt = target if target is not None else sorted(kn["target"].astype(str))[0]
+        sub = kn[kn["target"].astype(str) == str(tgt)]
+        sub = sub.sort_values(["g2", "term"], ascending=[False, True]).head(top_n)
+        sub = sub.sort_values("log_ratio")
+        colors = [PALETTE[0] if d == "target" else PALETTE[1] for d in sub["direction"]]
+        ax.barh(sub["term"], sub["log_ratio"], color=colors)
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set_title(f"Keywords of {tgt!s} against the rest")
+    else:
+        ax.set_title("Keywords (needs two or more groups)")
+    ax.set_xlabel("log ratio (log2 of relative frequency, target / reference)")
+    ax.set_ylabel("term")
+    return ax
+
+
+def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3):
+    """Small multiples: one :func:`plot_keyness` panel for every group of ``kn``.
+
+    Each panel is one group against all the others (``target`` of :func:`keyness`), with
+    its ``top_n`` terms by G²; the panels share the x axis so log ratios compare across
+    groups. A group with no term that passes ``min_count`` gets a panel that says so.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> k = pd.DataFrame({"target": ["x", "x", "y"], "term": ["navy", "army", "air"],
+    ...                   "g2": [9.0, 4.0, 5.0], "log_ratio": [1.5, -1.0, 2.0],
+    ...                   "direction": ["target", "reference", "target"]})
+    >>> fig = plot_keyness_groups(k)
+    >>> [a.get_title() for a in fig.axes]
+    ['x', 'y']
+    """
+    import matplotlib.pyplot as plt
+
+    check_int("top_n", top_n, min_value=1)
+    check_int("ncols", ncols, min_value=1)
+    groups = sorted(kn["target"].astype(str).unique()) if len(kn) else [""]
+    ncols = min(ncols, len(groups))
+    nrows = -(-len(groups) // ncols)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(4.2 * ncols, 0.28 * top_n * nrows + 1.2 * nrows),
+        sharex=True, squeeze=False,
+    )  # fmt: skip
+    flat = list(axes.flat)
+    for ax, group in zip(flat, groups, strict=False):
+        sub = kn[kn["target"].astype(str) == group] if group else kn
+        plot_keyness(sub, ax=ax, target=group or None, top_n=top_n)
+        ax.set_title(group or ax.get_title(), fontsize=10)
+        ax.set_xlabel("log ratio (log2, group / rest)", fontsize=9)
+        ax.tick_params(labelbottom=True)  # every panel keeps its scale (shared x)
+        if sub.empty and group:
+            ax.text(0.5, 0.5, "no term passes min_count", ha="center", transform=ax.transAxes)
+    for ax in flat[len(groups) :]:
+        ax.set_visible(False)
+    fig.suptitle("Keywords of each group against the rest (top terms by G²)")
+    fig.tight_layout()
+    return fig

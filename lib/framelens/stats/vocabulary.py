@@ -1,0 +1,521 @@
+"""Terms, n-grams, collocations and keyness: partial counts that sum across partitions."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .. import resources
+from ..errors import ParameterError
+from ..params import check_bool, check_columns, check_int, suggest
+from .measures import _prepare
+
+TERM_COUNT_COLUMNS = ["doc_id", "n", "term", "count"]
+
+
+TOP_TERM_COLUMNS = ["rank", "term", "n", "count", "documents", "per_1000_words"]
+
+
+COLLOCATION_COLUMNS = [
+    "rank",
+    "bigram",
+    "w1",
+    "w2",
+    "count",
+    "w1_count",
+    "w2_count",
+    "total_words",
+    "likelihood_ratio",
+    "pmi",
+]
+
+
+KEYNESS_COUNT_COLUMNS = ["group", "term", "count"]
+
+
+KEYNESS_COLUMNS = [
+    "target",
+    "term",
+    "target_count",
+    "reference_count",
+    "target_documents",
+    "reference_documents",
+    "target_effective_documents",
+    "target_total",
+    "reference_total",
+    "g2",
+    "p_value",
+    "p_adjusted",
+    "log_ratio",
+    "log_ratio_ci_low",
+    "log_ratio_ci_high",
+    "direction",
+]
+
+
+def _check_ns(n: int | Sequence[int]) -> list[int]:
+    ns = [n] if isinstance(n, int | np.integer) or not isinstance(n, Sequence) else list(n)
+    if not ns:
+        raise ParameterError("`n` must name at least one n-gram size, e.g. 1 or [1, 2].")
+    return sorted({check_int("n", v, min_value=1, max_value=10) for v in ns})
+
+
+def _term(word: str) -> str:
+    """Split a final possessive 's off a word (words come with ’ already as ')."""
+    return word[:-2] if len(word) > 2 and word.endswith("'s") else word
+
+
+def term_counts(
+    sentences: pd.DataFrame,
+    *,
+    n: int | Sequence[int] = 1,
+    include_embeds: bool = False,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Count words and n-grams per document: partial counts that sum across partitions.
+
+    A final possessive ``'s`` (or ``’s``) is split off, so "China's" and "China’s" count
+    as "china" (and "it's" as "it"); other measures (types, diversity, KWIC) keep the
+    word as written. N-grams are runs of ``n`` consecutive words within a sentence, not
+    crossing punctuation, numbers, hashtags or links ("the Sea of Japan, and" gives "sea
+    of japan" but not "japan and"). Every term is counted, stopwords included; the
+    finishers (:func:`top_terms`, :func:`collocations`, :func:`keyness`) filter.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, n, term, count`` (``term`` lower-cased words joined by a space), sorted
+        by ``doc_id, n, term``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [25],
+    ...                   "kind": ["prose"], "text": ["Joint drills, joint drills."]})
+    >>> term_counts(s, n=2)[["term", "count"]].values.tolist()
+    [['joint drills', 2]]
+    >>> s2 = s.assign(text=["China's navy, China\u2019s drills."])
+    >>> term_counts(s2)[["term", "count"]].values.tolist()
+    [['china', 2], ['drills', 1], ['navy', 1]]
+    """
+    check_bool("include_embeds", include_embeds)
+    ns = _check_ns(n)
+    docs = _prepare(sentences, include_embeds, tokens)
+    rows = []
+    for doc_id, sents in docs.items():
+        runs = [[_term(w) for w in run] for s in sents for run in s.runs]
+        for k in ns:
+            c: Counter = Counter()
+            for run in runs:
+                if k == 1:
+                    c.update(run)
+                else:
+                    c.update(" ".join(run[i : i + k]) for i in range(len(run) - k + 1))
+            rows.extend((doc_id, k, term, cnt) for term, cnt in sorted(c.items()))
+    frame = pd.DataFrame(rows, columns=TERM_COUNT_COLUMNS)
+    return frame.astype({"doc_id": str, "n": "int64", "term": str, "count": "int64"})
+
+
+def _summed(term_counts_: pd.DataFrame, n: int) -> pd.DataFrame:
+    check_columns("term_counts", term_counts_, TERM_COUNT_COLUMNS)
+    sub = term_counts_[term_counts_["n"] == n]
+    if "documents" in sub.columns:  # partial counts summed over partitions (framelens.scale)
+        documents = ("documents", "sum")
+    else:
+        documents = ("doc_id", "nunique")
+    return sub.groupby("term", sort=True).agg(count=("count", "sum"), documents=documents)
+
+
+def _is_stop_ngram(term: str, stop: frozenset[str]) -> bool:
+    parts = term.split(" ")
+    return parts[0] in stop or parts[-1] in stop
+
+
+def top_terms(
+    term_counts: pd.DataFrame,
+    *,
+    n: int = 1,
+    top_n: int = 20,
+    keep_stopwords: bool = False,
+) -> pd.DataFrame:
+    """Rank the most frequent terms of (concatenated) :func:`term_counts`.
+
+    Parameters
+    ----------
+    term_counts
+        Partial counts of one or more partitions: :func:`term_counts` rows, or rows already
+        summed per term that carry a ``documents`` column (how many documents of that
+        partition use the term), which is then summed instead of counting ``doc_id``.
+    n
+        N-gram size to rank (the partial counts must include it).
+    top_n
+        How many terms (a whole number ≥ 1).
+    keep_stopwords
+        Keep stopwords (for n-grams: n-grams that begin or end with one). Default: drop.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rank, term, n, count, documents, per_1000_words``: ``documents`` how many
+        documents use the term, ``per_1000_words`` its count per 1,000 words (all words,
+        stopwords included). Ties are ordered alphabetically.
+
+    Examples
+    --------
+    >>> tc = pd.DataFrame({"doc_id": "a", "n": 1, "term": ["the", "navy", "drills"],
+    ...                    "count": [5, 2, 2]})
+    >>> top_terms(tc, top_n=1)[["rank", "term", "count"]].values.tolist()
+    [[1, 'drills', 2]]
+    >>> top_terms(tc, top_n=0)
+    Traceback (most recent call last):
+    ...
+    framelens.errors.ParameterError: `top_n` must be at least 1, but 0 was passed.
+    """
+    top_n = check_int("top_n", top_n, min_value=1)
+    n = check_int("n", n, min_value=1, max_value=10)
+    check_bool("keep_stopwords", keep_stopwords)
+    has_unigrams = bool((term_counts["n"] == 1).any())
+    total_words = int(_summed(term_counts, 1)["count"].sum()) if has_unigrams else 0
+    agg = _summed(term_counts, n)
+    if not keep_stopwords:
+        stop = resources.stopwords()
+        keep = np.array([not _is_stop_ngram(t, stop) for t in agg.index], dtype=bool)
+        agg = agg.loc[keep]
+    agg = agg.reset_index().sort_values(["count", "term"], ascending=[False, True], kind="stable")
+    agg = agg.head(top_n).reset_index(drop=True)
+    agg.insert(0, "rank", np.arange(1, len(agg) + 1, dtype="int64"))
+    agg["n"] = n
+    agg["per_1000_words"] = agg["count"] * 1000 / total_words if total_words else math.nan
+    return agg[TOP_TERM_COLUMNS].astype(
+        {"count": "int64", "documents": "int64", "per_1000_words": "float64"}
+    )
+
+
+def collocations(
+    term_counts: pd.DataFrame,
+    *,
+    min_freq: int = 2,
+    keep_stopwords: bool = False,
+    top_n: int = 20,
+) -> pd.DataFrame:
+    """Bigram collocations scored with NLTK's likelihood ratio and PMI.
+
+    Built from summed unigram and bigram :func:`term_counts` (``n=[1, 2]``; without
+    bigram rows the result is empty) with
+    :class:`nltk.collocations.BigramCollocationFinder`; bigrams seen fewer than
+    ``min_freq`` times are dropped (PMI overrates rare pairs), and bigrams with a
+    stopword unless ``keep_stopwords``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rank, bigram, w1, w2, count, w1_count, w2_count, total_words,
+        likelihood_ratio, pmi``, ranked by likelihood ratio (Dunning 1993), then bigram;
+        ``likelihood_ratio`` is NaN (ranked last) when the counts cannot form a 2×2
+        table, as in a two-word text whose one pair repeats a word.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [60],
+    ...                   "kind": ["prose"],
+    ...                   "text": ["Joint drills began; joint drills ended; ships sailed."]})
+    >>> tc = term_counts(s, n=[1, 2])
+    >>> collocations(tc, min_freq=2)[["bigram", "count", "w1_count"]].values.tolist()
+    [['joint drills', 2, 2]]
+    >>> tiny = term_counts(s.assign(text=["Ships ships."]), n=[1, 2])
+    >>> collocations(tiny, min_freq=1)[["bigram", "likelihood_ratio"]].values.tolist()
+    [['ships ships', nan]]
+    """
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    from nltk.probability import FreqDist
+
+    min_freq = check_int("min_freq", min_freq, min_value=1)
+    top_n = check_int("top_n", top_n, min_value=1)
+    check_bool("keep_stopwords", keep_stopwords)
+    uni, bi = _summed(term_counts, 1), _summed(term_counts, 2)
+    word_fd = FreqDist(dict(zip(uni.index, uni["count"].astype(int), strict=True)))
+    bigram_fd = FreqDist(
+        {tuple(t.split(" ")): int(c) for t, c in zip(bi.index, bi["count"], strict=True)}
+    )
+    finder = BigramCollocationFinder(word_fd, bigram_fd)
+    finder.apply_freq_filter(min_freq)
+    if not keep_stopwords:
+        stop = resources.stopwords()
+        finder.apply_word_filter(lambda w: w in stop)
+    measures = BigramAssocMeasures()
+    rows = []
+    if finder.ngram_fd:
+        n_all = int(word_fd.N())
+        lr, pmi = {}, {}
+        for (w1, w2), c in finder.ngram_fd.items():
+            marginals = (int(word_fd[w1]), int(word_fd[w2]))
+            pmi[(w1, w2)] = measures.pmi(c, marginals, n_all)
+            # the 2x2 table has a negative cell when a pair covers (nearly) every word
+            # of a tiny text ("ships ships": 1 pair, 2 words): G² is then undefined
+            possible = n_all - marginals[0] - marginals[1] + c >= 0
+            lr[(w1, w2)] = measures.likelihood_ratio(c, marginals, n_all) if possible else math.nan
+        for (w1, w2), c in finder.ngram_fd.items():
+            rows.append(
+                (
+                    f"{w1} {w2}",
+                    w1,
+                    w2,
+                    int(c),
+                    int(word_fd[w1]),
+                    int(word_fd[w2]),
+                    int(word_fd.N()),
+                    float(lr[(w1, w2)]),
+                    float(pmi[(w1, w2)]),
+                )
+            )
+    frame = pd.DataFrame(rows, columns=COLLOCATION_COLUMNS[1:])
+    frame = (
+        frame.sort_values(["likelihood_ratio", "bigram"], ascending=[False, True], kind="stable")
+        .head(top_n)
+        .reset_index(drop=True)
+    )
+    frame.insert(0, "rank", np.arange(1, len(frame) + 1, dtype="int64"))
+    return frame.astype(
+        {
+            "count": "int64",
+            "w1_count": "int64",
+            "w2_count": "int64",
+            "total_words": "int64",
+            "likelihood_ratio": "float64",
+            "pmi": "float64",
+        }
+    )
+
+
+def keyness_counts(term_counts: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Word counts per group: partial counts that sum across partitions.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group, term, count, documents, sum_sq`` (unigrams, stopwords included;
+        ``documents``: how many of the group's documents use the term; ``sum_sq``: the sum
+        of its squared per-document counts, for the dispersion in :func:`keyness`),
+        sorted by group, term. Partitions hold disjoint documents, so all three sum
+        across them.
+
+    Examples
+    --------
+    >>> tc = pd.DataFrame({"doc_id": ["a", "b"], "n": 1, "term": "navy", "count": [2, 3]})
+    >>> lab = pd.DataFrame({"doc_id": ["a", "b"], "group": ["x", "x"]})
+    >>> keyness_counts(tc, lab).values.tolist()
+    [['x', 'navy', 5, 2, 13]]
+    """
+    check_columns("term_counts", term_counts, TERM_COUNT_COLUMNS)
+    check_columns("labels", labels, ["doc_id", "group"])
+    uni = term_counts[term_counts["n"] == 1].merge(labels, on="doc_id", how="inner")
+    per_doc = uni.groupby(["group", "term", "doc_id"], sort=True)["count"].sum().reset_index()
+    per_doc["sq"] = per_doc["count"].astype("int64") ** 2
+    out = per_doc.groupby(["group", "term"], sort=True).agg(
+        count=("count", "sum"), documents=("doc_id", "nunique"), sum_sq=("sq", "sum")
+    )
+    out = out.reset_index()
+    return out[[*KEYNESS_COUNT_COLUMNS, "documents", "sum_sq"]].astype(
+        {"count": "int64", "documents": "int64", "sum_sq": "int64"}
+    )
+
+
+def _bh(p: np.ndarray) -> np.ndarray:
+    """Benjamini-Hochberg adjusted p-values (the false discovery rate of each cut)."""
+    m = len(p)
+    if m == 0:
+        return p
+    order = np.argsort(p, kind="stable")
+    scaled = p[order] * m / np.arange(1, m + 1)
+    adjusted = np.minimum.accumulate(scaled[::-1])[::-1]
+    out = np.empty(m)
+    out[order] = np.minimum(adjusted, 1.0)
+    return out
+
+
+def _g2(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t1 = np.where(a > 0, a * np.log(a / e1), 0.0)
+        t2 = np.where(b > 0, b * np.log(b / e2), 0.0)
+    return 2 * (t1 + t2)
+
+
+def keyness(
+    counts_by_group: pd.DataFrame,
+    *,
+    target: str | None = None,
+    min_count: int = 2,
+    min_documents: int = 2,
+    keep_stopwords: bool = False,
+    top_n: int | None = None,
+) -> pd.DataFrame:
+    """Keywords of a group against the rest: log-likelihood G² and log ratio.
+
+    For each term: ``a`` = count in the target, ``b`` = count in the reference (all other
+    groups), ``c``/``d`` = words in each. G² (Dunning 1993; Rayson & Garside 2000) says
+    how sure we can be that the frequencies differ; log ratio (Hardie 2014) says by how
+    much: ``log2((a/c) / (b/d))``, a zero count replaced by 0.5. Positive log ratio: the
+    term is more frequent in the target. The log ratio's 95% interval is the normal one
+    of a log rate ratio, ``± 1.96 · sqrt(1/a + 1/b) / ln 2`` (same 0.5 for a zero). Each
+    target's p-values are corrected for the number of terms tested with
+    Benjamini-Hochberg (``p_adjusted``: read ``p_adjusted < 0.05`` as "key at a 5% false
+    discovery rate"). A term must also be used by at least ``min_documents`` documents
+    of the side where it is more frequent, so one article's vocabulary is not a group's.
+    Dispersion: ``target_effective_documents`` is ``a² / Σ c_d²`` over the target's
+    documents (the inverse Herfindahl index of the documents' shares): the number of
+    equally contributing documents that would give the same concentration, 1 when one
+    article holds every use, the document count when all use it equally.
+
+    Parameters
+    ----------
+    counts_by_group
+        (Concatenated) :func:`keyness_counts`.
+    target
+        The target group; ``None`` compares every group in turn with the rest.
+    min_count
+        Terms seen fewer times in target and reference together are left out.
+    min_documents
+        Terms used by fewer documents on the side where they are more frequent (the
+        target for ``direction = "target"``, else the reference) are left out. Needs the
+        ``documents`` column of :func:`keyness_counts`; without it no term is left out
+        for this reason and the ``*_documents`` columns are missing values.
+    keep_stopwords
+        Keep stopwords (default: drop them from the result; they still count in the
+        totals).
+    top_n
+        Keep the ``top_n`` terms by G² per target (default: all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``target, term, target_count, reference_count, target_documents,
+        reference_documents, target_effective_documents, target_total, reference_total,
+        g2, p_value, p_adjusted, log_ratio, log_ratio_ci_low, log_ratio_ci_high,
+        direction`` (``direction`` is ``"target"`` or ``"reference"``: where the term is
+        relatively more frequent),
+        sorted by target, then G² descending, then term. With fewer than two groups the
+        frame is empty and ``frame.attrs["note"]`` says why.
+
+    Examples
+    --------
+    >>> kc = pd.DataFrame({"group": ["x", "x", "y", "y"], "term": ["navy", "army"] * 2,
+    ...                    "count": [30, 10, 10, 30]})
+    >>> k = keyness(kc, target="x")
+    >>> k[["term", "target_count", "direction"]].values.tolist()
+    [['army', 10, 'reference'], ['navy', 30, 'target']]
+    >>> round(float(k["log_ratio"].iloc[1]), 4)
+    1.585
+    """
+    from scipy.stats import chi2
+
+    check_columns("counts_by_group", counts_by_group, KEYNESS_COUNT_COLUMNS)
+    min_count = check_int("min_count", min_count, min_value=1)
+    min_documents = check_int("min_documents", min_documents, min_value=1)
+    check_bool("keep_stopwords", keep_stopwords)
+    if top_n is not None:
+        top_n = check_int("top_n", top_n, min_value=1)
+    table = (
+        counts_by_group.groupby(["term", "group"], sort=True)["count"]
+        .sum()
+        .unstack("group", fill_value=0)
+    )
+
+    def per_group(column: str) -> pd.DataFrame:
+        """Term × group table of a summed column, aligned with ``table``."""
+        out = (
+            counts_by_group.groupby(["term", "group"], sort=True)[column]
+            .sum()
+            .unstack("group", fill_value=0)
+            .reindex(index=table.index, columns=table.columns, fill_value=0)
+        )
+        out.columns = [str(g) for g in out.columns]
+        return out
+
+    has_docs = "documents" in counts_by_group.columns
+    if has_docs:
+        doc_table = per_group("documents")
+    has_sq = "sum_sq" in counts_by_group.columns
+    if has_sq:
+        sq_table = per_group("sum_sq")
+    groups = sorted(str(g) for g in table.columns)
+    empty = pd.DataFrame(columns=KEYNESS_COLUMNS)
+    if len(groups) < 2:
+        empty.attrs["note"] = (
+            f"Keyness needs two or more groups and this corpus has {len(groups)} "
+            f"({groups}): a word is 'key' only relative to a reference corpus, so with a "
+            "single group there is nothing to compare against. Set `group_by` to a "
+            "metadata column with at least two values, or add a reference corpus."
+        )
+        return empty
+    if target is not None and str(target) not in groups:
+        raise ParameterError(
+            f"`target` {target!r} is not a group; the groups are {groups}"
+            f"{suggest(str(target), groups)}."
+        )
+    stop = resources.stopwords() if not keep_stopwords else frozenset()
+    table.columns = [str(g) for g in table.columns]
+    totals = table.sum(axis=0)
+    grand = float(totals.sum())
+    out = []
+    for g in [str(target)] if target is not None else groups:
+        a = table[g].to_numpy(dtype=float)
+        b = table.sum(axis=1).to_numpy(dtype=float) - a
+        c = float(totals[g])
+        d = grand - c
+        keep = (a + b) >= min_count
+        if stop:
+            keep &= ~table.index.isin(list(stop))
+        if has_docs:
+            da = doc_table[g].to_numpy(dtype=float)
+            db = doc_table.sum(axis=1).to_numpy(dtype=float) - da
+        else:
+            da = db = np.full(len(a), np.nan)
+        sq = sq_table[g].to_numpy(dtype=float) if has_sq else np.full(len(a), np.nan)
+        if has_docs and c > 0 and d > 0:
+            over = a / c >= b / d
+            keep &= np.where(over, da, db) >= min_documents
+        a, b, da, db, terms = a[keep], b[keep], da[keep], db[keep], table.index[keep]
+        sq = sq[keep]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            effective = np.where(sq > 0, np.round(a * a / sq, 2), np.nan)
+        if d == 0 or c == 0:
+            continue
+        g2 = _g2(a, b, c, d)
+        a5, b5 = np.where(a > 0, a, 0.5), np.where(b > 0, b, 0.5)
+        lr = np.log2((a5 / c) / (b5 / d))
+        half = 1.959963984540054 * np.sqrt(1 / a5 + 1 / b5) / math.log(2)
+        p = chi2.sf(g2, 1)
+        part = pd.DataFrame(
+            {
+                "target": g,
+                "term": terms.astype(str),
+                "target_count": a.astype("int64"),
+                "reference_count": b.astype("int64"),
+                "target_documents": pd.array(
+                    [None if np.isnan(v) else int(v) for v in da], dtype="Int64"
+                ),
+                "reference_documents": pd.array(
+                    [None if np.isnan(v) else int(v) for v in db], dtype="Int64"
+                ),
+                "target_effective_documents": effective,
+                "target_total": int(c),
+                "reference_total": int(d),
+                "g2": g2,
+                "p_value": p,
+                "p_adjusted": _bh(p),
+                "log_ratio": lr,
+                "log_ratio_ci_low": lr - half,
+                "log_ratio_ci_high": lr + half,
+                "direction": np.where(a / c >= b / d, "target", "reference"),
+            }
+        )
+        part = part.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+        out.append(part.head(top_n) if top_n else part)
+    if not out:
+        return empty
+    return pd.concat(out, ignore_index=True)[KEYNESS_COLUMNS]
