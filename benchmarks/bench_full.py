@@ -41,7 +41,7 @@ NYT = ROOT / "tests" / "data" / "vader" / "nytEditorialSnippets_GroundTruth.txt"
 
 
 def sentence_pool() -> list[str]:
-    """The seed's prose sentences and the NYT snippets that read as one sentence."""
+    """Return the seed's prose sentences and the NYT snippets that read as one sentence."""
     seed = corpus.segment(corpus.load(ROOT / "seeds"))
     pool = seed.loc[seed["kind"] == "prose", "text"].tolist()
     for line in NYT.read_text(encoding="utf-8").splitlines():
@@ -58,9 +58,7 @@ def build_documents(n: int, seed: int = SEED) -> pd.DataFrame:
     rows = []
     for i in range(n):
         idx = rng.integers(0, len(pool), int(rng.integers(15, 36)))
-        text = "\n\n".join(
-            " ".join(pool[x] for x in idx[j : j + 3]) for j in range(0, len(idx), 3)
-        )
+        text = "\n\n".join(" ".join(pool[x] for x in idx[j : j + 3]) for j in range(0, len(idx), 3))
         rows.append(
             {
                 "doc_id": f"d{i:06d}",
@@ -129,7 +127,12 @@ def main(argv: list[str] | None = None) -> None:
     rows = [("vader loop (NLTK, per sentence)", loop), ("full analysis, local", full)]
     with tempfile.TemporaryDirectory() as tmp:
         for w in args.workers:
-            rows.append((f"full analysis, Dask {w} worker(s)", on_dask(documents, w, args.partition, Path(tmp))))
+            rows.append(
+                (
+                    f"full analysis, Dask {w} worker(s)",
+                    on_dask(documents, w, args.partition, Path(tmp)),
+                )
+            )
     print(f"{'run':<36} {'seconds':>8} {'docs/s':>8} {'× loop':>7}")
     for name, secs in rows:
         print(f"{name:<36} {secs:>8.2f} {args.n / secs:>8.1f} {loop / secs:>7.3f}")

@@ -927,6 +927,14 @@ _TOKEN_RE = re.compile(
 )
 
 
+#: scripts written without spaces between words: a run of them is not "a word"
+_NOSPACE = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\U00020000-\U0002fa1f]"
+)
+_APOSTROPHE = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
 def words(text: str) -> list[str]:
     """Return the words of a text, lower-cased (letters with inner apostrophes/hyphens).
 
@@ -943,7 +951,8 @@ def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
 
     Words are runs of letters with inner apostrophes or hyphens ("live-fire", "China's");
     dotted abbreviations ("U.S.") are one word; URLs, @mentions, #hashtags and numbers are
-    their own types; other non-space characters are ``punct``.
+    their own types; other non-space characters are ``punct``. This is
+    :meth:`Tokens.frame` of :class:`Tokens`, the tokenization every analysis reads.
 
     Returns
     -------
@@ -958,36 +967,174 @@ def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
     >>> tokenize(s)[["token", "type"]].values.tolist()
     [['U.S.', 'abbr'], ['ships', 'word'], [',', 'punct'], ['@navy', 'mention'], ['!', 'punct']]
     """
-    check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
-    rows = []
-    last_doc, tid = None, 0
-    for doc_id, sent_id, start, text in zip(
-        sentences["doc_id"],
-        sentences["sent_id"],
-        sentences["start"],
-        sentences["text"],
-        strict=True,
-    ):
-        if doc_id != last_doc:
-            last_doc, tid = doc_id, 0
-        for m in _TOKEN_RE.finditer(str(text)):
-            tok = m.group(0)
-            rows.append(
-                (
-                    doc_id,
-                    int(sent_id),
-                    tid,
-                    int(start) + m.start(),
-                    int(start) + m.end(),
-                    tok,
-                    tok.lower(),
-                    m.lastgroup,
+    return Tokens(sentences).frame()
+
+
+class Tokens:
+    """The tokens of a sentences frame, found once and read by every analysis.
+
+    Parallel lists, one item a token in sentence order: ``token`` (as written),
+    ``lower``, ``type`` (the :func:`tokenize` types), ``start``/``end`` (offsets into the
+    document); the tokens of the sentence in row ``r`` of ``sentences`` are
+    ``bounds[r]:bounds[r + 1]``. Text statistics, frame cues and the tables of
+    :func:`tokenize` all read these lists, so a partition is tokenized once whatever
+    the analyses run on it. :meth:`words` gives the lower-cased words of a sentence as
+    the statistics count them.
+
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, text``), in any order.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 13],
+    ...                   "text": ["Ships sailed.", "U.S. planes flew."]})
+    >>> t = Tokens(s)
+    >>> t.lower[t.bounds[1]:t.bounds[2]], t.row_of("a", 1)
+    (['u.s.', 'planes', 'flew', '.'], 1)
+    """
+
+    def __init__(self, sentences: pd.DataFrame) -> None:
+        check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
+        self.sentences = sentences
+        token: list[str] = []
+        start: list[int] = []
+        end: list[int] = []
+        types: list[str | None] = []
+        bounds = [0]
+        finditer = _TOKEN_RE.finditer
+        for off, text in zip(sentences["start"].tolist(), sentences["text"].tolist(), strict=True):
+            off = int(off)
+            for m in finditer(str(text)):
+                a, b = m.span()
+                token.append(m.group())
+                start.append(off + a)
+                end.append(off + b)
+                types.append(m.lastgroup)
+            bounds.append(len(token))
+        self.token, self.start, self.end, self.type = token, start, end, types
+        self.bounds = bounds
+        self.lower = [t.lower() for t in token]
+        self._rows: dict[tuple[str, int], int] | None = None
+        self._words: list[tuple[list[str], list[list[str]], dict[str, int]] | None] = [None] * len(
+            sentences
+        )
+
+    def __len__(self) -> int:
+        return len(self.token)
+
+    def row_of(self, doc_id: str, sent_id: int) -> int:
+        """Return the row of sentence ``(doc_id, sent_id)`` in :attr:`sentences` (-1: none)."""
+        if self._rows is None:
+            self._rows = {
+                (str(d), int(s)): r
+                for r, (d, s) in enumerate(
+                    zip(self.sentences["doc_id"], self.sentences["sent_id"], strict=True)
                 )
-            )
-            tid += 1
-    return pd.DataFrame(rows, columns=TOKEN_COLUMNS).astype(
-        {"sent_id": "int64", "token_id": "int64", "start": "int64", "end": "int64"}
-    )
+            }
+        return self._rows.get((str(doc_id), int(sent_id)), -1)
+
+    def words(self, row: int) -> tuple[list[str], list[list[str]], dict[str, int]]:
+        """Return the statistics' words of sentence ``row``, its word runs and other tokens.
+
+        Words are the ``word`` and ``abbr`` tokens, lower-cased, curly apostrophes
+        straightened, except runs of a script written without spaces (counted as
+        ``nospace``); runs are the words between any two non-word tokens; the dict counts
+        the other tokens by type (``hashtag``, ``mention``, ``url``, ``number``,
+        ``punct``, ``nospace``). Computed once per sentence and kept.
+        """
+        done = self._words[row]
+        if done is not None:
+            return done
+        words: list[str] = []
+        runs: list[list[str]] = [[]]
+        other: dict[str, int] = {}
+        lower, types = self.lower, self.type
+        for i in range(self.bounds[row], self.bounds[row + 1]):
+            typ = types[i]
+            w = lower[i]
+            if (typ == "word" or typ == "abbr") and (w.isascii() or not _NOSPACE.search(w)):
+                if not w.isascii():
+                    w = w.translate(_APOSTROPHE)
+                words.append(w)
+                runs[-1].append(w)
+            else:
+                if runs[-1]:
+                    runs.append([])
+                key = "nospace" if typ == "word" or typ == "abbr" else typ
+                other[key] = other.get(key, 0) + 1
+        done = self._words[row] = (words, runs, other)
+        return done
+
+    def frame(self) -> pd.DataFrame:
+        """Return the tokens as the long table of :func:`tokenize`."""
+        doc_ids = self.sentences["doc_id"].tolist()
+        sent_ids = self.sentences["sent_id"].tolist()
+        doc_col: list = []
+        sent_col: list = []
+        token_id: list[int] = []
+        last_doc, tid = None, 0
+        for r in range(len(doc_ids)):
+            n = self.bounds[r + 1] - self.bounds[r]
+            if doc_ids[r] != last_doc:
+                last_doc, tid = doc_ids[r], 0
+            doc_col.extend([doc_ids[r]] * n)
+            sent_col.extend([int(sent_ids[r])] * n)
+            token_id.extend(range(tid, tid + n))
+            tid += n
+        frame = pd.DataFrame(
+            {
+                "doc_id": doc_col,
+                "sent_id": sent_col,
+                "token_id": token_id,
+                "start": self.start,
+                "end": self.end,
+                "token": self.token,
+                "lower": self.lower,
+                "type": self.type,
+            },
+            columns=TOKEN_COLUMNS,
+        )
+        return frame.astype(
+            {"sent_id": "int64", "token_id": "int64", "start": "int64", "end": "int64"}
+        )
+
+    @classmethod
+    def of(cls, sentences: pd.DataFrame, tokens: Tokens | pd.DataFrame | None = None) -> Tokens:
+        """Return ``tokens`` if it holds every sentence of ``sentences``, else tokenize them.
+
+        ``tokens`` may be a :class:`Tokens` (of these sentences or of a frame they were
+        selected from) or the table of :func:`tokenize`, which is read as it is.
+        """
+        if isinstance(tokens, Tokens):
+            return tokens
+        if tokens is None or not len(tokens):
+            return cls(sentences)
+        check_columns("tokens", tokens, TOKEN_COLUMNS)
+        return cls._from_frame(sentences, tokens)
+
+    @classmethod
+    def _from_frame(cls, sentences: pd.DataFrame, table: pd.DataFrame) -> Tokens:
+        self = cls.__new__(cls)
+        self.sentences = sentences
+        self._rows = None
+        rows = {(str(d), int(s)): r for r, (d, s) in enumerate(
+            zip(sentences["doc_id"], sentences["sent_id"], strict=True))}  # fmt: skip
+        per_row: list[list[int]] = [[] for _ in range(len(sentences))]
+        for i, (d, s) in enumerate(zip(table["doc_id"], table["sent_id"], strict=True)):
+            r = rows.get((str(d), int(s)))
+            if r is not None:
+                per_row[r].append(i)
+        order = [i for idx in per_row for i in idx]
+        self.bounds = [0]
+        for idx in per_row:
+            self.bounds.append(self.bounds[-1] + len(idx))
+        for name in ("token", "start", "end", "type", "lower"):
+            values = table[name].tolist()
+            setattr(self, name, [values[i] for i in order])
+        self._words = [None] * len(sentences)
+        return self
 
 
 #: token types that count as words

@@ -34,8 +34,9 @@ from typing import Any, Literal
 import pandas as pd
 
 from . import corpus, resources
+from .analysis import Analysis, Part, registry
 from .errors import FramelensWarning, InputError, ParameterError
-from .params import check_bool, check_choice, check_int
+from .params import check_bool, check_choice, check_int, suggest
 
 __all__ = [
     "ENGINES",
@@ -474,193 +475,88 @@ def to_parquet(documents, path: str | Path, *, partition_size: int = 10_000) -> 
 
 
 # ---------------------------------------------------------------------------------------
-# every analysis, mapped and reduced
+# every analysis, mapped and reduced (the analyses are framelens.analysis.registry())
 
-#: the corpus-wide tables :func:`analyse` returns, with the keys they are sorted by
-SUMMARY_KEYS = {
-    "document_stats": ["doc_id", "family", "measure"],
-    "top_terms": ["n", "term"],
-    "collocations": ["measure", "term"],
-    "keyness": ["target", "term"],
-    "sentiment_documents": ["doc_id"],
-    "sentiment_corpus": ["corpus"],
-    "actor_tone": ["actor"],
-    "frame_profile": ["frame"],
-    "frame_documents": ["doc_id", "frame"],
-    "exercise_mentions": ["kind", "canonical_name", "year"],
-}
-#: per-document partial tables (one row or a few per document)
-PER_DOCUMENT = ["document_stats", "sentiment_documents", "frame_counts"]
-#: row-level tables written per partition (Parquet) when ``output_dir`` is given
-ROW_TABLES = ["sentences", "sentiment_sentences", "frame_sentences", "exercise_mentions_rows"]
+#: partitions merged by one task of the reduction tree
+FAN_IN = 8
+#: options every analysis reads (the others belong to one analysis: its ``options``)
+COMMON_OPTIONS = {"abbreviations": None, "group_by": None, "include_embeds": False}
 
 
-ANALYSES = ("stats", "sentiment", "framing", "events")
+def _options(names: Sequence[str] | None, given: dict[str, Any]) -> tuple[list[Analysis], dict]:
+    """Return the analyses asked for and the run's options, checked and prepared once."""
+    known = registry()
+    names = list(known) if names is None else list(names)
+    selected = [known[check_choice("analyses", n, list(known))] for n in names]
+    options: dict[str, Any] = dict(COMMON_OPTIONS)
+    for a in selected:
+        options.update(a.options)
+    allowed = set(options)
+    for name in given:
+        if name not in allowed:
+            everything = sorted(set(COMMON_OPTIONS).union(*(a.options for a in known.values())))
+            owner = [a.name for a in known.values() if name in a.options]
+            why = f" (an option of {owner[0]!r}, which is not among {names})" if owner else ""
+            raise ParameterError(
+                f"`{name}` is not an option of analyse{why}; the options are "
+                f"{everything}{suggest(name, everything) if not owner else ''}."
+            )
+    options.update(given)
+    check_bool("include_embeds", options["include_embeds"])
+    options["abbreviations"] = frozenset(options["abbreviations"] or ())
+    options["group_by"] = options["group_by"] or None
+    for a in selected:
+        if a.prepare is not None:
+            options = a.prepare(options)
+    return selected, options
 
 
 def _partition(
     docs: pd.DataFrame,
-    *,
-    abbreviations: frozenset[str],
-    group_by: str | None,
-    dictionary: Any,
+    index: int,
+    names: tuple[str, ...],
+    options: dict[str, Any],
     rows_dir: str | None,
-    part: int,
-    analyses: tuple[str, ...] = ANALYSES,
-    include_embeds: bool = False,
-    events_table: pd.DataFrame | None = None,
-    collect_documents: bool = True,
-    frame_context: bool = True,
+    collect_documents: bool,
 ) -> dict[str, pd.DataFrame]:
-    """All per-document work for one partition: row tables out, partial counts back.
+    """All per-document work for one partition: row tables out, partial tables back.
 
-    Row tables hold every sentence (with its ``kind``); the counts read the prose only
-    unless ``include_embeds``, as the notebooks' sections do. Without
-    ``collect_documents`` the per-document tables are written beside the row tables
-    and left out of the result, so nothing of size N travels back.
+    Row tables hold every sentence (with its ``kind``); the partial tables count what
+    is in scope. Without ``collect_documents`` the per-document tables are written
+    beside the row tables and left out of the result, so nothing of size N travels back.
     """
-    from . import events, framing, sentiment, stats
-    from .sentiment.aggregate import _counts
-
-    sentences = corpus.segment(docs, abbreviations=abbreviations)
+    part = Part(docs, options, index)
     out: dict[str, pd.DataFrame] = {}
-    rows: dict[str, pd.DataFrame] = {"sentences": sentences}
-    scope = {"include_embeds": include_embeds}
-    if "stats" in analyses:
-        tokens = corpus.tokenize(sentences)
-        out["document_stats"] = stats.document_stats(sentences, tokens=tokens, **scope)
-        tc = stats.term_counts(sentences, n=[1, 2], tokens=tokens, **scope)
-        # documents: how many of this partition's documents use the term; partitions hold
-        # disjoint documents, so the corpus-wide figure is the sum over partitions
-        out["term_counts"] = tc.groupby(["n", "term"], as_index=False).agg(
-            count=("count", "sum"), documents=("doc_id", "nunique")
-        )
-        if group_by:
-            labels = stats.group_labels(docs, group_by)
-            out["keyness_counts"] = stats.keyness_counts(tc, labels)
-    if "sentiment" in analyses:
-        scores = sentiment.score(sentences)
-        rows["sentiment_sentences"] = scores
-        out["sentiment_documents"] = sentiment.documents_table(
-            sentiment.aggregate(scores, level="document", documents=docs, **scope)
-        )
-        out["sentiment_counts"] = sentiment.aggregate_counts(scores, level="corpus", **scope)
-        actor_rows = sentiment.actor_sentences(scores, **scope)
-        out["actor_counts"] = _counts(actor_rows, ["actor"]).merge(
-            actor_rows.groupby("actor", as_index=False).agg(
-                type=("type", "first"), n_documents=("doc_id", "nunique")
-            ),
-            on="actor",
-        )
-        out["actor_extremes"] = _extremes(actor_rows)
-    if "framing" in analyses:
-        hits = framing.match(sentences, dictionary, context=frame_context)
-        rows["frame_sentences"] = hits
-        if include_embeds:
-            fc = framing.profile_counts(sentences, hits, dictionary)
-        else:
-            fc = framing.profile_counts(
-                sentences[sentences["kind"] == "prose"], hits[hits["kind"] == "prose"], dictionary
-            )
-        out["frame_counts"] = fc
-        out["frame_totals"] = (
-            fc.drop(columns=["doc_id"]).groupby(["frame", "dictionary"], as_index=False).sum()
-        )
-    if "events" in analyses:
-        found = events.mentions(sentences, events=events_table)
-        rows["exercise_mentions_rows"] = found
-        if not include_embeds:
-            found = found[found["sentence_kind"] == "prose"]
-        # documents never span partitions, so the per-partition n_docs add up
-        out["event_totals"] = events.total_counts(events.mention_counts(found, by="document"))
-    if not collect_documents:
-        for name in PER_DOCUMENT:
-            frame = out.pop(name, None)
-            if frame is not None and rows_dir:
-                rows[name] = frame
+    for name in names:
+        analysis = registry()[name]
+        partial = analysis.partial(part)
+        if not collect_documents:
+            for table in analysis.per_document:
+                part.rows[table] = partial.pop(table)
+        out.update(partial)
     if rows_dir:
-        for name, frame in rows.items():
+        for name, frame in part.rows.items():
             folder = Path(rows_dir) / f"{name}.parquet"
             folder.mkdir(parents=True, exist_ok=True)
-            frame.to_parquet(folder / f"part-{part:05d}.parquet", index=False)
+            frame.to_parquet(folder / f"part-{index:05d}.parquet", index=False)
     return out
 
 
+def _merge(parts: list[dict[str, pd.DataFrame]], names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """Combine the partial tables of several partitions (one node of the reduction)."""
+    how = {t: c for n in names for t, c in registry()[n].combine.items()}
+    return {table: how[table]([p[table] for p in parts]) for table in parts[0]}
+
+
 def _finish(
-    parts: dict[str, pd.DataFrame],
-    group_by: str | None,
-    dictionary: Any,
-    collect_documents: bool = True,
-):
-    """Corpus-wide tables from the summed partial counts (the same for both engines)."""
-    from . import framing, sentiment, stats
-
-    out = {}
-    if "term_counts" in parts:
-        tc = parts["term_counts"].assign(doc_id="*")
-        out["top_terms"] = stats.top_terms(tc, n=1, top_n=50)
-        out["collocations"] = stats.collocations(tc, min_freq=2, top_n=50)
-    if "sentiment_counts" in parts:
-        out["sentiment_corpus"] = sentiment.aggregate_finish(parts["sentiment_counts"])
-        out["actor_tone"] = _actor_tone(parts["actor_counts"], parts["actor_extremes"])
-    if "event_totals" in parts:
-        out["exercise_mentions"] = (
-            parts["event_totals"]
-            .astype({"n": "int64", "n_docs": "int64"})
-            .sort_values(["kind", "n", "canonical_name"], ascending=[True, False, True])
-            .reset_index(drop=True)
-        )
-    if "frame_totals" in parts:
-        out["frame_profile"] = framing.profile(parts["frame_totals"].assign(doc_id="corpus")).drop(
-            columns=["doc_id"], errors="ignore"
-        )
-    if "frame_counts" in parts:
-        out["frame_documents"] = framing.profile(parts["frame_counts"])
-    for name in ("document_stats", "sentiment_documents"):
-        if name in parts:
-            out[name] = parts[name]
-    if group_by and "keyness_counts" in parts:
-        out["keyness"] = stats.keyness(parts["keyness_counts"])
-    return {k: _sorted(v, SUMMARY_KEYS.get(k, [])) for k, v in out.items()}
-
-
-def _extreme(rows: pd.DataFrame, *, most_negative: bool) -> pd.DataFrame:
-    """Return the most negative (or positive) sentence per actor; ties by document order."""
-    scored = rows[rows["compound"].notna()]
-    ordered = scored.sort_values(
-        ["actor", "compound", "doc_id", "sent_id"],
-        ascending=[True, most_negative, True, True],
-        kind="stable",
-    )
-    return ordered.groupby("actor", sort=True).head(1)[
-        ["actor", "doc_id", "sent_id", "compound", "text"]
-    ]
-
-
-def _extremes(rows: pd.DataFrame) -> pd.DataFrame:
-    """Keep the most negative and most positive sentence per actor (per partition)."""
-    return pd.concat(
-        [_extreme(rows, most_negative=True), _extreme(rows, most_negative=False)],
-        ignore_index=True,
-    )
-
-
-def _actor_tone(counts: pd.DataFrame, extremes: pd.DataFrame) -> pd.DataFrame:
-    """Actor tone from summed counts: mean, shares and a normal-approximation interval.
-
-    At scale the bootstrap of :func:`framelens.sentiment.actor_tone` would need every
-    sentence in the driver; the interval here comes from the sums alone.
-    """
-    from . import sentiment
-
-    meta = counts[["actor", "type", "n_documents"]]
-    out = sentiment.aggregate_finish(counts.drop(columns=["type", "n_documents"]))
-    out = out.merge(meta, on="actor", how="left")
-    for which, negative in (("most_negative", True), ("most_positive", False)):
-        ext = _extreme(extremes, most_negative=negative).rename(
-            columns={c: f"{which}_{c}" for c in ("compound", "doc_id", "sent_id", "text")}
-        )
-        out = out.merge(ext, on="actor", how="left")
+    parts: dict[str, pd.DataFrame], names: tuple[str, ...], options: dict[str, Any]
+) -> dict[str, pd.DataFrame]:
+    """Return the corpus-wide tables of each analysis, each sorted by its keys."""
+    out: dict[str, pd.DataFrame] = {}
+    for name in names:
+        analysis = registry()[name]
+        for table, frame in analysis.finish(parts, options).items():
+            out[table] = _sorted(frame, list(analysis.tables[table].keys))
     return out
 
 
@@ -674,194 +570,105 @@ def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-#: how each partial table combines across partitions: keys to sum over, or "concat"
-_COMBINE = {
-    "document_stats": "concat",
-    "term_counts": (["n", "term"], ["count", "documents"]),
-    "keyness_counts": (["group", "term"], ["count", "documents", "sum_sq"]),
-    "sentiment_documents": "concat",
-    "sentiment_counts": "sum",
-    "actor_counts": "sum",
-    "actor_extremes": "concat",
-    "frame_totals": "sum",
-    "frame_counts": "concat",
-    "event_totals": (["kind", "canonical_name", "year"], ["n", "n_docs"]),
-}
-#: partitions merged by one task of the reduction tree
-FAN_IN = 8
-
-
 def analyse(
     documents,
     *,
-    abbreviations: frozenset[str] | None = None,
-    group_by: str | None = None,
-    dictionary: str | Path | Any = "security",
-    events: pd.DataFrame | str | Path | None = None,
-    include_embeds: bool = False,
-    frame_context: bool = True,
+    analyses: Sequence[str] | None = None,
     output_dir: str | Path | None = None,
     collect_documents: bool = True,
     progress: bool = False,
-    analyses: Sequence[str] = ANALYSES,
     partition_size: int = 500,
+    **options: Any,
 ) -> dict[str, pd.DataFrame]:
-    """Run every analysis over a corpus, in-process or on Dask, and return its summaries.
+    """Run the analyses over a corpus, in-process or on Dask, and return their summaries.
 
-    Per partition: segmentation, tokens, document statistics, term and n-gram counts,
-    sentence sentiment, frame hits, exercise mentions (row-level tables are written to
+    Each partition is segmented and tokenized once (:class:`framelens.analysis.Part`),
+    then every analysis of :func:`framelens.analysis.registry` asked for computes its
+    partial tables from it; row-level tables are written to
     ``output_dir/tables/<name>.parquet/part-NNNNN.parquet``, one file a partition, when
-    ``output_dir`` is given). Across partitions, a tree of merges (:data:`FAN_IN`
-    partitions a merge, on the cluster with Dask) *sums* the term, n-gram and keyness
-    counts, the sentiment, frame and exercise-mention counts, keeps each actor's most
-    negative and most positive sentence, and concatenates the per-document tables (or
-    writes them to Parquet with ``collect_documents=False``); the finishers of each
-    analysis module then compute the corpus-wide tables. A pandas corpus is processed
-    with the same code in chunks of ``partition_size`` documents, one after the other,
-    so both engines give the same tables and the local engine's memory depends on the
-    chunk, not on the corpus (beyond the documents themselves and the tables returned).
+    ``output_dir`` is given. Across partitions, a tree of merges (:data:`FAN_IN`
+    partitions a merge, on the cluster with Dask) combines the partial tables as each
+    analysis says (sums of counts, extremes, stacked per-document rows); each analysis's
+    finisher then computes its corpus-wide tables. A pandas corpus is processed with the
+    same code in chunks of ``partition_size`` documents, one after the other, so both
+    engines give the same tables and the local engine's memory depends on the chunk, not
+    on the corpus (beyond the documents themselves and the tables returned).
 
     Parameters
     ----------
     documents
         The documents frame (pandas) or a Dask DataFrame of documents (:func:`load`).
-    abbreviations
-        More abbreviations for sentence splitting, added to the shipped list on every
-        partition (default: none, so a document is split by its own text alone; pass
-        :func:`framelens.corpus.learn_abbreviations` of the whole corpus to opt in).
-    group_by
-        A metadata column for keyness (none by default).
-    dictionary
-        The frame dictionary: ``"security"``, ``"generic"``, a YAML path or a
-        :class:`framelens.framing.Dictionary` (e.g. one extended with
-        :func:`framelens.framing.extend`).
-    events
-        The event table that sets ``matched`` in the exercise-mention rows: a frame from
-        :func:`framelens.events.load_events` or a CSV path; default: the shipped, sourced
-        table.
-    include_embeds
-        Count embedded posts (``kind == "embed"``) in the summaries, as the notebooks'
-        ``include_embeds`` parameter does; by default the prose only. The row tables
-        hold every sentence either way, with its ``kind``.
-    frame_context
-        Judge each frame cue in its sentence (negation, names, weak cues), as
-        :func:`framelens.framing.match` does by default; ``False`` counts every match.
+    analyses
+        Names of analyses to run (default: every one in the registry: ``"stats",
+        "sentiment", "framing", "events"``).
     output_dir
         Where to write the row-level Parquet tables (optional).
     collect_documents
         Return the per-document tables (``document_stats``, ``sentiment_documents``,
-        ``frame_documents``). With ``False`` on Dask they are written to Parquet under
+        ``frame_documents``). With ``False`` they are written to Parquet under
         ``output_dir`` instead and never reach the driver, which then holds only
         corpus-wide summaries, whatever the size of the corpus.
     progress
         Show a progress bar while Dask computes.
-    analyses
-        Which of ``"stats", "sentiment", "framing", "events"`` to run (default: all).
     partition_size
         Documents per chunk on the local engine (a Dask corpus keeps its partitions).
+    **options
+        Options of the run. For every analysis: ``abbreviations`` (more abbreviations
+        for sentence splitting, added to the shipped list on every partition; default
+        none, so a document is split by its own text alone), ``group_by`` (a metadata
+        column: keyness by group) and ``include_embeds`` (count embedded posts in the
+        summaries, as the notebooks' parameter does; the row tables hold every sentence
+        with its ``kind`` either way). Those of one analysis, as its
+        :class:`~framelens.analysis.Analysis` lists them: ``dictionary`` and
+        ``frame_context`` (framing: the frame dictionary, a name, YAML path or
+        :class:`framelens.framing.Dictionary`, and whether cues are judged in context),
+        ``events`` (events: the event table, a frame or CSV path; default the shipped
+        record). An unknown option is an error naming the known ones.
 
     Returns
     -------
     dict of str to pandas.DataFrame
-        ``document_stats, top_terms, collocations, sentiment_documents,
-        sentiment_corpus, actor_tone, frame_documents, frame_profile,
-        exercise_mentions`` (+ ``keyness`` with ``group_by``), each sorted by its keys
-        (:data:`SUMMARY_KEYS`).
+        The corpus-wide tables of the analyses run (``document_stats, top_terms,
+        collocations, sentiment_documents, sentiment_corpus, actor_tone,
+        frame_documents, frame_profile, exercise_mentions``, ``keyness`` with
+        ``group_by``), each sorted by its keys (the analysis's ``tables``).
     """
-    if abbreviations is None:
-        abbreviations = frozenset()  # the shipped list alone: sentences of the document only
-    rows_dir = str(Path(output_dir) / "tables") if output_dir else None
-    analyses = tuple(check_choice("analyses", a, list(ANALYSES)) for a in analyses)
-    check_bool("include_embeds", include_embeds)
-    check_bool("frame_context", frame_context)
+    check_bool("collect_documents", collect_documents)
     check_int("partition_size", partition_size, min_value=1)
-    options = dict(
-        frame_context=frame_context,
-        analyses=analyses,
-        abbreviations=frozenset(abbreviations),
-        group_by=group_by or None,
-        rows_dir=rows_dir,
-        include_embeds=include_embeds,
-    )
-    if "framing" in analyses:
-        from .framing import load_dictionary
-
-        # loaded once here: a bad dictionary fails before any partition is computed
-        options["dictionary"] = load_dictionary(dictionary)
-    else:
-        options["dictionary"] = dictionary
-    if "events" in analyses and events is not None:
-        from .events import load_events
-
-        table = events if isinstance(events, pd.DataFrame) else load_events(events)
-        options["events_table"] = table
-    options["collect_documents"] = collect_documents
+    selected, opts = _options(analyses, options)
+    names = tuple(a.name for a in selected)
+    rows_dir = str(Path(output_dir) / "tables") if output_dir else None
+    task = (names, opts, rows_dir, collect_documents)
     if not is_dask(documents):
-        return _analyse_local(documents, options, partition_size, group_by, collect_documents)
+        pending: list[dict[str, pd.DataFrame]] = []
+        for index, start in enumerate(range(0, max(len(documents), 1), partition_size)):
+            chunk = documents.iloc[start : start + partition_size]
+            pending.append(_partition(chunk, index, *task))
+            if len(pending) == FAN_IN:
+                pending = [_merge(pending, names)]
+        return _finish(_merge(pending, names), names, opts)
 
     import dask
 
     # map: one task a partition; reduce: a tree of merges, FAN_IN partials a task, so a
-    # partition's partial counts are freed as soon as its merge has run. The options
+    # partition's partial tables are freed as soon as its merge has run. The options
     # (abbreviations, dictionary, event table) travel once, as one key, not in every task.
-    shared = dask.delayed(options, pure=True)
+    shared = dask.delayed(task, pure=True)
     level = [
         dask.delayed(_partition_task)(p, i, shared) for i, p in enumerate(documents.to_delayed())
     ]
     while True:  # at least one merge, so one partition is combined as many are
-        level = [dask.delayed(_merge)(level[i : i + FAN_IN]) for i in range(0, len(level), FAN_IN)]
+        level = [
+            dask.delayed(_merge)(level[i : i + FAN_IN], names) for i in range(0, len(level), FAN_IN)
+        ]
         if len(level) == 1:
             break
     (parts,) = _compute_with_progress(level, progress)
-    return _finish(parts, group_by, options["dictionary"], collect_documents)
+    return _finish(parts, names, opts)
 
 
-def _partition_task(docs: pd.DataFrame, part: int, options: dict[str, Any]):
-    return _partition(docs, part=part, **options)
-
-
-def _merge(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    """Combine the partial tables of several partitions (one node of the reduction)."""
-    out = {}
-    for name in parts[0]:
-        merged = _combine_local(name, [p[name] for p in parts])
-        if name == "actor_extremes":
-            merged = _extremes(merged)  # the extremes of extremes: stays a row per actor
-        out[name] = merged
-    return out
-
-
-def _analyse_local(
-    documents: pd.DataFrame,
-    options: dict[str, Any],
-    partition_size: int,
-    group_by: str | None,
-    collect_documents: bool,
-) -> dict[str, pd.DataFrame]:
-    """Run :func:`_partition` chunk by chunk in this process, merging as it goes."""
-    pending: list[dict[str, pd.DataFrame]] = []
-    starts = range(0, max(len(documents), 1), partition_size)
-    for part, start in enumerate(starts):
-        chunk = documents.iloc[start : start + partition_size]
-        pending.append(_partition(chunk, part=part, **options))
-        if len(pending) == FAN_IN:
-            pending = [_merge(pending)]
-    return _finish(_merge(pending), group_by, options["dictionary"], collect_documents)
-
-
-def _combine_local(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Combine partial tables in-process exactly as the Dask reduction does."""
-    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    how = _COMBINE[name]
-    if how == "concat":
-        key = [c for c in ("doc_id", "sent_id", "actor", "frame") if c in frame.columns]
-        return frame.sort_values(key, kind="stable").reset_index(drop=True) if key else frame
-    if how == "sum":
-        numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-        keys = [c for c in frame.columns if c not in numeric]
-        return frame.groupby(keys, as_index=False, dropna=False)[numeric].sum()
-    keys, values = how
-    return frame.groupby(keys, as_index=False, dropna=False)[values].sum()
+def _partition_task(docs: pd.DataFrame, index: int, task: tuple) -> dict[str, pd.DataFrame]:
+    return _partition(docs, index, *task)
 
 
 def _compute_with_progress(collections: list, progress: bool) -> list:
@@ -919,8 +726,9 @@ class Session:
     def analyse(self, output_dir: str | Path, **options: Any) -> dict[str, pd.DataFrame]:
         """Run :func:`analyse` over the whole corpus; write its summaries as CSV.
 
-        Summaries go to ``output_dir/tables/scale_<name>.csv``; on Dask the row-level
-        and per-document tables go to Parquet beside them and stay out of the driver.
+        Summaries go to ``output_dir/tables/scale_<name>.csv``, each listed with its rows
+        and what it holds (from the analysis's ``tables``); on Dask the row-level and
+        per-document tables go to Parquet beside them and stay out of the driver.
         """
         from .report import save_table
 
@@ -932,8 +740,10 @@ class Session:
             progress=self.engine == "dask",
             **options,
         )
+        tables = {t: spec for a in registry().values() for t, spec in a.tables.items()}
         for name, frame in result.items():
             save_table(frame, f"scale_{name}", output_dir)
+            print(f"scale_{name}.csv ({len(frame)} rows): {tables[name].description}")
         return result
 
     def close(self) -> None:

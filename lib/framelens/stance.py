@@ -914,8 +914,7 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     'mean over sentences (−1 … +1), 95% bootstrap interval'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    from .plots import PALETTE
-    from .plots import new_axes
+    from .plots import PALETTE, new_axes
     from .sentiment.plot import LEGEND_FONTSIZE
 
     need = [

@@ -28,6 +28,7 @@ The pipeline::
 and :func:`total_counts` finishes corpus totals from summed counts.
 """
 
+from .analysis import ANALYSIS
 from .claims import CLAIM_COLUMNS, check_claims, check_claims_by_document
 from .mentions import MENTION_COLUMNS, highlights, mention_counts, mentions, total_counts
 from .plot import plot_frequency
@@ -56,6 +57,7 @@ from .trend import (
 )
 
 __all__ = [
+    "ANALYSIS",
     "DOMAIN_LABELS",
     "RECENT_YEARS",
     "SUPPORTED",

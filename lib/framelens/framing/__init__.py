@@ -30,6 +30,7 @@ results (profiles, co-occurrence, actor × frame) come from ``..._counts`` steps
 outputs can be concatenated and summed, and a function that finishes from the sums.
 """
 
+from .analysis import ANALYSIS
 from .dictionary import (
     SHIPPED,
     Category,
@@ -77,6 +78,7 @@ from .sources import (
 )
 
 __all__ = [
+    "ANALYSIS",
     "Pattern",
     "Category",
     "NEGATORS",

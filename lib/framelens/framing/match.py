@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -214,14 +214,19 @@ def _context(
     return res
 
 
-def _scan(sentences: pd.DataFrame, d: Dictionary, context: bool = False) -> list[tuple]:
-    """Return hits as tuples (row, frame index, pattern, term, start, end, weak, status, note).
+#: distinct tokens whose matches are kept between calls (about 200 bytes each)
+INFO_LIMIT = 200_000
 
-    Without ``context`` every hit is ``counted``; with it, cues in a negation's scope, cues
-    inside a name and weak cues without a second cue of their frame get their status.
+
+@lru_cache(maxsize=16)
+def _compiled(d: Dictionary) -> tuple:
+    """Compile a dictionary for matching, kept for the process (a worker's partitions too).
+
+    Returns the matcher, the weak cues, the ``answered_by`` patterns, the cues a negator
+    does not cancel, the single-word patterns by element, and a cache of what each
+    distinct (token, type) matches: single-pattern hits, pieces (length, elements) and
+    whether it can start a phrase.
     """
-    if len(sentences) == 0:
-        return []
     m = _Matcher(d)
     weak = frozenset(
         (fi, p.text) for fi, c in enumerate(d.categories) for p in c.patterns if p.weak
@@ -243,33 +248,46 @@ def _scan(sentences: pd.DataFrame, d: Dictionary, context: bool = False) -> list
     single_by_el: dict[int, list[tuple[int, str]]] = {}
     for el, fi, pat in m.singles:
         single_by_el.setdefault(el, []).append((fi, pat))
-    toks = corpus.tokenize(sentences[["doc_id", "sent_id", "start", "text"]])
-    t_doc = toks["doc_id"].tolist()
-    t_sent = toks["sent_id"].tolist()
-    t_start = toks["start"].tolist()
-    t_end = toks["end"].tolist()
-    t_tok = toks["token"].tolist()
-    t_type = toks["type"].tolist()
-    n_tok = len(t_tok)
+    info: dict[tuple[str, str], tuple[tuple, tuple, bool]] = {}
+    return m, weak, answers, negates, single_by_el, info
+
+
+def _scan(
+    sentences: pd.DataFrame,
+    d: Dictionary,
+    context: bool = False,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
+) -> list[tuple]:
+    """Return hits as tuples (row, frame index, pattern, term, start, end, weak, status, note).
+
+    Without ``context`` every hit is ``counted``; with it, cues in a negation's scope, cues
+    inside a name and weak cues without a second cue of their frame get their status.
+    """
+    if len(sentences) == 0:
+        return []
+    m, weak, answers, negates, single_by_el, info = _compiled(d)
+    if len(info) > INFO_LIMIT:  # the vocabulary seen so far: bounded, whatever the corpus
+        info.clear()
+    toks = corpus.Tokens.of(sentences, tokens)
+    same = toks.sentences is sentences
+    t_start, t_end, t_tok, t_type, bounds = toks.start, toks.end, toks.token, toks.type, toks.bounds
     hits: list[tuple] = []
     empty: frozenset[int] = frozenset()
     phrase_firsts = frozenset(m.phrases)
-    # per distinct (token, type): single-pattern hits, pieces (length, elements), can start
-    info: dict[tuple[str, str], tuple[tuple, tuple, bool]] = {}
-    pos = 0
     for row, (doc_id, sent_id, s_start, text) in enumerate(
         zip(sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"],
             strict=True)
     ):  # fmt: skip
-        limit = int(s_start) + len(str(text))
+        r = row if same else toks.row_of(doc_id, sent_id)
+        if r < 0:
+            continue
+        pos, stop = bounds[r], bounds[r + 1]
         # parts: (elements, start, end, first-of-token, last-of-token); punctuation has none
         parts: list[tuple[frozenset[int], int, int, bool, bool]] = []
         found: list[tuple[int, str, int, int]] = []  # frame, pattern, start, end
         tok0 = pos
         starts_phrase = False
-        while (
-            pos < n_tok and t_doc[pos] == doc_id and t_sent[pos] == sent_id and t_start[pos] < limit
-        ):
+        while pos < stop:
             tok, ts, te, ty = t_tok[pos], t_start[pos], t_end[pos], t_type[pos]
             pos += 1
             if ty == "punct":
@@ -330,7 +348,11 @@ def _scan(sentences: pd.DataFrame, d: Dictionary, context: bool = False) -> list
 
 
 def term_hits(
-    sentences: pd.DataFrame, dictionary: Dictionary | str | Path, *, context: bool = True
+    sentences: pd.DataFrame,
+    dictionary: Dictionary | str | Path,
+    *,
+    context: bool = True,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Find every dictionary match in the sentences, one row per matched term.
 
@@ -343,6 +365,10 @@ def term_hits(
     context
         Judge each cue in its sentence (default; see :func:`match`). ``False`` counts
         every match, as a plain dictionary count does.
+    tokens
+        The tokens of these sentences if already found (a
+        :class:`framelens.corpus.Tokens` of them or of the frame they were taken from,
+        or the table of :func:`framelens.corpus.tokenize`); found here otherwise.
 
     Returns
     -------
@@ -368,7 +394,7 @@ def term_hits(
     """
     check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
     d = load_dictionary(dictionary)
-    hits = _scan(sentences, d, context)
+    hits = _scan(sentences, d, context, tokens)
     if not hits:
         return _empty(HIT_COLUMNS, ["sent_id", "start", "end"])
     rows = [i for i, *_ in hits]
@@ -398,7 +424,11 @@ def _sort(frame: pd.DataFrame, d: Dictionary, keys: list[str]) -> pd.DataFrame:
 
 
 def match(
-    sentences: pd.DataFrame, dictionary: Dictionary | str | Path, *, context: bool = True
+    sentences: pd.DataFrame,
+    dictionary: Dictionary | str | Path,
+    *,
+    context: bool = True,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Label sentences with frames, one row per (sentence, frame) with its evidence.
 
@@ -429,6 +459,10 @@ def match(
 
         ``False`` counts every match (the plain dictionary count). :func:`term_hits`
         lists every cue with its status.
+    tokens
+        The tokens of these sentences if already found (a
+        :class:`framelens.corpus.Tokens` of them or of the frame they were taken from,
+        or the table of :func:`framelens.corpus.tokenize`); found here otherwise.
 
     Returns
     -------
@@ -453,7 +487,7 @@ def match(
     """
     check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
     d = load_dictionary(dictionary)
-    hits = [h for h in _scan(sentences, d, context) if h[7] == "counted"]
+    hits = [h for h in _scan(sentences, d, context, tokens) if h[7] == "counted"]
     if not hits:
         return _empty(FRAME_SENTENCE_COLUMNS, ["sent_id", "n_hits"])
     # hits come grouped by sentence row, then frame, then start: join each run

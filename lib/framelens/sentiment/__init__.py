@@ -35,7 +35,14 @@ dtype per column whatever its length, so an empty partition matches a full one.
 """
 
 from ..groups import check_group_by
-from .actors import actor_sentences, actor_tone, actor_tone_finish
+from .actors import (
+    ACTOR_COUNT_COLUMNS,
+    actor_counts,
+    actor_extremes,
+    actor_sentences,
+    actor_tone,
+    actor_tone_finish,
+)
 from .aggregate import (
     aggregate,
     aggregate_counts,
@@ -45,6 +52,7 @@ from .aggregate import (
     documents_table,
     unit_values,
 )
+from .analysis import ANALYSIS
 from .columns import (
     ACTOR_COLUMNS,
     AGGREGATE_COLUMNS,
@@ -89,6 +97,10 @@ from .score import (
 from .vader import MAX_DRIVERS
 
 __all__ = [
+    "ACTOR_COUNT_COLUMNS",
+    "ANALYSIS",
+    "actor_counts",
+    "actor_extremes",
     "Level",
     "LONG_SENTENCE_TOKENS",
     "NON_LATIN_SHARE",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from ..params import check_bool, check_columns
 from .aggregate import _bootstrap, _counts, _seed_for, aggregate_finish
-from .columns import ACTOR_COLUMNS, _typed
+from .columns import ACTOR_COLUMNS, COUNT_COLUMNS, _typed
 
 
 def actor_tone(
@@ -116,16 +117,136 @@ def actor_sentences(
     return _typed(rows.reset_index(drop=True))
 
 
-def actor_tone_finish(rows: pd.DataFrame, *, seed: int = 0, n_boot: int = 2000) -> pd.DataFrame:
-    """Summarise :func:`actor_sentences` rows (of one or many partitions) per actor.
+#: columns of :func:`actor_counts`: sums over the sentences that name each actor
+ACTOR_COUNT_COLUMNS = [
+    "actor",
+    "type",
+    *COUNT_COLUMNS,
+    "n_documents",
+    "n_alone",
+    "sum_alone",
+    "sum_sq_alone",
+    "n_shared",
+    "sum_shared",
+]
+_ROW_COLUMNS = ["actor", "type", "doc_id", "sent_id", "compound", "label", "text"]
+_EXTREME_COLUMNS = ["actor", "doc_id", "sent_id", "compound", "text"]
+
+
+def actor_counts(rows: pd.DataFrame) -> pd.DataFrame:
+    """Sum :func:`actor_sentences` rows per actor: partial counts that add up across partitions.
 
     Returns
     -------
     pandas.DataFrame
-        The columns of :func:`actor_tone`. With ``n_actors`` in the rows, also the tone of
-        the sentences that name the actor alone (``n_alone, mean_compound_alone,
-        alone_ci_low, alone_ci_high``: the only sentences where tone can be the actor's)
-        and of those it shares with other actors (``n_shared, mean_compound_shared``).
+        :data:`ACTOR_COUNT_COLUMNS`: per actor (and its gazetteer ``type``) the sums of
+        :func:`aggregate_counts` over the sentences naming it, how many documents, and
+        the scored sentences naming it alone (``n_actors`` 1: ``n_alone, sum_alone,
+        sum_sq_alone``) or with other actors (``n_shared, sum_shared``); zero without an
+        ``n_actors`` column. Partitions hold disjoint documents, so every column sums.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 30],
+    ...                         "text": ["Japan is worried.", "Japan and China agree."]}))
+    >>> actor_counts(actor_sentences(s))[["actor", "n", "n_alone", "n_shared"]].values.tolist()
+    [['China', 1, 0, 1], ['Japan', 2, 1, 1]]
+    """
+    check_columns("rows", rows, _ROW_COLUMNS)
+    counts = _counts(rows, ["actor"])
+    if counts.empty:
+        return _typed(pd.DataFrame({c: [] for c in ACTOR_COUNT_COLUMNS}))
+    comp = rows["compound"].astype("float64")
+    scored = comp.notna()
+    n_actors = rows["n_actors"] if "n_actors" in rows.columns else pd.Series(0, index=rows.index)
+    alone = (scored & (n_actors <= 1)) & ("n_actors" in rows.columns)
+    shared = scored & (n_actors > 1)
+    value = comp.fillna(0.0)
+    parts = (
+        pd.DataFrame(
+            {
+                "actor": rows["actor"].to_numpy(),
+                "n_alone": alone.astype("int64").to_numpy(),
+                "sum_alone": value.where(alone, 0.0).to_numpy(),
+                "sum_sq_alone": (value**2).where(alone, 0.0).to_numpy(),
+                "n_shared": shared.astype("int64").to_numpy(),
+                "sum_shared": value.where(shared, 0.0).to_numpy(),
+            }
+        )
+        .groupby("actor", sort=True, as_index=False)
+        .sum()
+    )
+    meta = rows.groupby("actor", sort=True, as_index=False).agg(
+        type=("type", "first"), n_documents=("doc_id", "nunique")
+    )
+    out = meta.merge(counts, on="actor").merge(parts, on="actor")
+    return _typed(out[ACTOR_COUNT_COLUMNS].astype({"n_documents": "int64"}))
+
+
+def _extreme(rows: pd.DataFrame, *, most_negative: bool) -> pd.DataFrame:
+    """Return the most negative (or positive) sentence per actor; ties by document order."""
+    scored = rows[rows["compound"].notna()]
+    ordered = scored.sort_values(
+        ["actor", "compound", "doc_id", "sent_id"],
+        ascending=[True, most_negative, True, True],
+        kind="stable",
+    )
+    return ordered.groupby("actor", sort=True).head(1)[_EXTREME_COLUMNS]
+
+
+def actor_extremes(rows: pd.DataFrame) -> pd.DataFrame:
+    """Keep each actor's most negative and most positive sentence (per partition).
+
+    Applied to its own output of several partitions it gives the extremes of them all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``actor, doc_id, sent_id, compound, text``: two rows per actor with a scored
+        sentence (one when a single sentence is both).
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 30],
+    ...                         "text": ["Japan is worried.", "Japan and China agree."]}))
+    >>> actor_extremes(actor_sentences(s))[["actor", "sent_id"]].values.tolist()
+    [['China', 1], ['Japan', 0], ['China', 1], ['Japan', 1]]
+    """
+    check_columns("rows", rows, _EXTREME_COLUMNS)
+    return pd.concat(
+        [_extreme(rows, most_negative=True), _extreme(rows, most_negative=False)],
+        ignore_index=True,
+    )
+
+
+def actor_tone_finish(
+    counts: pd.DataFrame,
+    extremes: pd.DataFrame | None = None,
+    *,
+    seed: int = 0,
+    n_boot: int = 2000,
+) -> pd.DataFrame:
+    """Turn actor counts (of one or many partitions) into the tone per actor.
+
+    Parameters
+    ----------
+    counts
+        Summed :func:`actor_counts` of the partitions, with ``extremes``; or the
+        :func:`actor_sentences` rows themselves (one or many partitions concatenated),
+        from which counts, extremes and the sentence values are taken.
+    extremes
+        :func:`actor_extremes` of the partitions (with counts).
+    seed, n_boot
+        The bootstrap's seed and resamples, when the rows (so every sentence value)
+        are given; from counts alone the intervals are the normal approximation.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`actor_tone`, with the tone of the sentences that name the
+        actor alone (``n_alone, mean_compound_alone, alone_ci_low, alone_ci_high``: the
+        only sentences where tone can be the actor's) and of those it shares with other
+        actors (``n_shared, mean_compound_shared``).
 
     Examples
     --------
@@ -135,38 +256,55 @@ def actor_tone_finish(rows: pd.DataFrame, *, seed: int = 0, n_boot: int = 2000) 
     >>> t[["actor", "n_sentences", "n_alone", "mean_compound_alone"]].values.tolist()
     [['China', 1, 0, nan], ['Japan', 2, 1, -0.296]]
     """
-    check_columns("rows", rows, ["actor", "type", "doc_id", "sent_id", "compound", "label", "text"])
-    rows = rows.sort_values(["actor", "doc_id", "sent_id"], kind="stable")
-    counts = _counts(rows, ["actor"])
-    values = rows.loc[rows["compound"].notna(), ["actor", "doc_id", "sent_id", "compound"]]
-    out = aggregate_finish(counts, values=values, seed=seed, n_boot=n_boot)
-    if out.empty:
+    values = None
+    if extremes is None:
+        rows = counts
+        check_columns("rows", rows, _ROW_COLUMNS)
+        rows = rows.sort_values(["actor", "doc_id", "sent_id"], kind="stable")
+        counts, extremes = actor_counts(rows), actor_extremes(rows)
+        values = rows[rows["compound"].notna()]
+    check_columns("counts", counts, ACTOR_COUNT_COLUMNS)
+    if counts.empty:
         return _typed(pd.DataFrame({c: [] for c in ACTOR_COLUMNS}))
-    meta = rows.groupby("actor", sort=True).agg(
-        type=("type", "first"), n_documents=("doc_id", "nunique")
-    )
-    out = out.merge(meta, on="actor", how="left")
-    scored = rows[rows["compound"].notna()]
-    for which, asc in (("most_negative", True), ("most_positive", False)):
-        ext = (
-            scored.sort_values(
-                ["actor", "compound", "doc_id", "sent_id"],
-                ascending=[True, asc, True, True],
-                kind="stable",
-            )
-            .groupby("actor", sort=True)
-            .head(1)
-        )
-        ext = ext[["actor", "compound", "doc_id", "sent_id", "text"]].rename(
-            columns={c: f"{which}_{c}" for c in ("compound", "doc_id", "sent_id", "text")}
-        )
+    sums = counts[["actor", *COUNT_COLUMNS]]
+    picked = None if values is None else values[["actor", "doc_id", "sent_id", "compound"]]
+    out = aggregate_finish(sums, values=picked, seed=seed, n_boot=n_boot)
+    out = out.merge(counts[["actor", "type", "n_documents"]], on="actor", how="left")
+    for which, negative in (("most_negative", True), ("most_positive", False)):
+        ext = _extreme(extremes, most_negative=negative)
+        ext = ext.rename(columns={c: f"{which}_{c}" for c in _EXTREME_COLUMNS[1:]})
         out = out.merge(ext, on="actor", how="left")
-    out["n_documents"] = out["n_documents"].astype("int64")
-    out = out.merge(_alone(scored, seed, n_boot), on="actor", how="left")
-    for col in ("n_alone", "n_shared"):
+    if values is not None and "n_actors" in values.columns:
+        out = out.merge(_alone(values, seed, n_boot), on="actor", how="left")
+    else:
+        out = out.merge(_alone_from_counts(counts), on="actor", how="left")
+    for col in ("n_alone", "n_shared", "n_documents"):
         out[col] = out[col].fillna(0).astype("int64")
     out = out[ACTOR_COLUMNS].sort_values("actor", kind="stable").reset_index(drop=True)
     return _typed(out)
+
+
+def _alone_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """Tone of the sentences naming each actor alone, from sums (normal interval)."""
+    n = counts["n_alone"].to_numpy(dtype="float64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(n > 0, counts["sum_alone"].to_numpy() / n, np.nan)
+        var = (counts["sum_sq_alone"].to_numpy() - n * mean**2) / (n - 1)
+        half = 1.96 * np.sqrt(np.clip(var, 0, None) / n)
+        n_shared = counts["n_shared"].to_numpy(dtype="float64")
+        shared = np.where(n_shared > 0, counts["sum_shared"].to_numpy() / n_shared, np.nan)
+    ok = n >= 2
+    return pd.DataFrame(
+        {
+            "actor": counts["actor"].to_numpy(),
+            "n_alone": counts["n_alone"].astype("int64").to_numpy(),
+            "mean_compound_alone": mean,
+            "alone_ci_low": np.where(ok, mean - half, np.nan),
+            "alone_ci_high": np.where(ok, mean + half, np.nan),
+            "n_shared": counts["n_shared"].astype("int64").to_numpy(),
+            "mean_compound_shared": shared,
+        }
+    )
 
 
 def _alone(scored: pd.DataFrame, seed: int, n_boot: int) -> pd.DataFrame:

@@ -43,6 +43,7 @@ to Social Science (CASS), Lancaster University.
 
 from ..groups import group_labels
 from .actors import ACTOR_COLUMNS, actor_counts, actor_positions
+from .analysis import ANALYSIS
 from .kwic import KWIC_COLUMNS, Mode, dispersion, kwic
 from .measures import (
     GROUP_COUNT_COLUMNS,
@@ -85,10 +86,13 @@ from .vocabulary import (
     keyness,
     keyness_counts,
     term_counts,
+    term_totals,
     top_terms,
 )
 
 __all__ = [
+    "ANALYSIS",
+    "term_totals",
     "MIN_TOKENS_MJ2010",
     "SMOG_SENTENCES",
     "READABILITY_WORDS",

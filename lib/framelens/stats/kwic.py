@@ -50,7 +50,7 @@ def kwic(
     window: int = 5,
     mode: Mode = "glob",
     case_sensitive: bool = False,
-    tokens: pd.DataFrame | None = None,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     r"""Find a pattern and show each hit in its context (keyword in context).
 
@@ -230,7 +230,7 @@ def dispersion(
     *,
     mode: Mode = "glob",
     include_embeds: bool = False,
-    tokens: pd.DataFrame | None = None,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Where each term occurs in each document (for a lexical dispersion plot).
 

@@ -21,6 +21,7 @@ from ..params import (
     check_number,
     check_str_list,
 )
+from . import formulas
 
 #: Minimum text length McCarthy & Jarvis (2010) recommend for MTLD and HD-D.
 MIN_TOKENS_MJ2010 = 100
@@ -82,40 +83,52 @@ _APOS = str.maketrans({"\u2019": "'", "\u2018": "'"})
 SENTENCE_KEYS = ["doc_id", "sent_id", "start", "end", "text"]
 
 
-def _tokens_for(sentences: pd.DataFrame, tokens: pd.DataFrame | None) -> pd.DataFrame:
-    """Tokens of ``sentences``: tokenize them, or select them from ``tokens``."""
+def _tokens_for(
+    sentences: pd.DataFrame, tokens: corpus.Tokens | pd.DataFrame | None
+) -> pd.DataFrame:
+    """Return the tokens table of ``sentences``: tokenize them, or take the one given."""
+    if isinstance(tokens, corpus.Tokens):
+        return tokens.frame()
     if tokens is None:
         return corpus.tokenize(sentences)
-    check_columns("tokens", tokens, ["doc_id", "sent_id", "start", "end", "token", "lower", "type"])
+    check_columns("tokens", tokens, corpus.TOKEN_COLUMNS)
     return tokens  # callers look tokens up by (doc_id, sent_id) and skip the others
 
 
 class _Sent:
     __slots__ = ("doc_id", "sent_id", "para_id", "kind", "text", "words", "runs", "other")
 
-    def __init__(self, doc_id, sent_id, para_id, kind, text):
+    def __init__(self, doc_id, sent_id, para_id, kind, text, words, runs, other):
         self.doc_id = doc_id
         self.sent_id = sent_id
         self.para_id = para_id
         self.kind = kind
         self.text = text
-        self.words: list[str] = []
-        self.runs: list[list[str]] = [[]]  # word runs broken at any non-word token
-        self.other: Counter = Counter()  # hashtag / mention / url / nospace counts
+        self.words: list[str] = words
+        self.runs: list[list[str]] = runs  # word runs broken at any non-word token
+        self.other: dict[str, int] = other  # hashtag / mention / url / nospace counts
+
+
+_NO_WORDS: tuple[list[str], list[list[str]], dict[str, int]] = ([], [[]], {})
 
 
 def _prepare(
-    sentences: pd.DataFrame, include_embeds: bool, tokens: pd.DataFrame | None
+    sentences: pd.DataFrame,
+    include_embeds: bool,
+    tokens: corpus.Tokens | pd.DataFrame | None,
 ) -> dict[str, list[_Sent]]:
-    """Group sentences by document (sorted by doc_id, then start) with their words."""
+    """Group sentences by document (sorted by doc_id, then start) with their words.
+
+    The words come from :class:`framelens.corpus.Tokens` (the one tokenization of the
+    partition when ``tokens`` is one; lists are shared, never changed here).
+    """
     check_columns("sentences", sentences, SENTENCE_KEYS)
-    scoped = corpus.in_scope(sentences, include_embeds).sort_values(
-        ["doc_id", "start"], kind="stable"
-    )
+    scoped = corpus.in_scope(sentences, include_embeds)
+    scoped = scoped.sort_values(["doc_id", "start"], kind="stable")
+    toks = corpus.Tokens.of(scoped, tokens)
     para = scoped["para_id"].tolist() if "para_id" in scoped.columns else [0] * len(scoped)
     kind = scoped["kind"].tolist() if "kind" in scoped.columns else ["prose"] * len(scoped)
     docs: dict[str, list[_Sent]] = {}
-    index: dict[tuple[str, int], _Sent] = {}
     for doc_id, sent_id, para_id, k, text in zip(
         scoped["doc_id"].tolist(),
         scoped["sent_id"].tolist(),
@@ -124,38 +137,14 @@ def _prepare(
         scoped["text"].tolist(),
         strict=True,
     ):
-        s = _Sent(str(doc_id), int(sent_id), int(para_id), str(k), str(text))
-        docs.setdefault(s.doc_id, []).append(s)
-        index[(s.doc_id, s.sent_id)] = s
+        doc_id, sent_id = str(doc_id), int(sent_id)
+        row = toks.row_of(doc_id, sent_id)
+        words = toks.words(row) if row >= 0 else _NO_WORDS
+        s = _Sent(doc_id, sent_id, int(para_id), str(k), str(text), *words)
+        docs.setdefault(doc_id, []).append(s)
     # documents whose sentences are all out of scope still get a row
     for doc_id in sentences["doc_id"].astype(str).unique():
         docs.setdefault(doc_id, [])
-    if len(scoped):
-        toks = _tokens_for(scoped, tokens)
-        last_key: tuple | None = None
-        s = None
-        word_types = set(corpus.WORD_TYPES)
-        for doc_id, sent_id, lower, typ in zip(
-            toks["doc_id"].tolist(),
-            toks["sent_id"].tolist(),
-            toks["lower"].tolist(),
-            toks["type"].tolist(),
-            strict=True,
-        ):
-            key = (doc_id, sent_id)
-            if key != last_key:  # tokens come sentence by sentence
-                last_key = key
-                s = index.get((str(doc_id), int(sent_id)))
-            if s is None:
-                continue
-            if typ in word_types and (lower.isascii() or not _NOSPACE.search(lower)):
-                w = lower if lower.isascii() else lower.translate(_APOS)
-                s.words.append(w)
-                s.runs[-1].append(w)
-            else:
-                if s.runs[-1]:
-                    s.runs.append([])
-                s.other["nospace" if typ in word_types else typ] += 1
     return dict(sorted(docs.items()))
 
 
@@ -332,7 +321,7 @@ _FAMILIES = ["counts", "diversity", "readability"]
 
 
 def _no_words_note(sents: list[_Sent]) -> str:
-    nospace = sum(s.other["nospace"] for s in sents)
+    nospace = sum(s.other.get("nospace", 0) for s in sents)
     if nospace:
         return (
             f"no words: {nospace} run(s) of a script written without spaces (e.g. Chinese); "
@@ -357,7 +346,7 @@ def _count_rows(sents: list[_Sent], all_sents: list[_Sent] | None) -> list[tuple
         return f"prose only; embedded posts: see embed_{measure}"
 
     def embedded(kind: str) -> float:
-        return float(sum(s.other[kind] for s in embed_sents))
+        return float(sum(s.other.get(kind, 0) for s in embed_sents))
 
     embed_note = (
         "in embedded posts (also counted in the row above: include_embeds=True)"
@@ -371,9 +360,9 @@ def _count_rows(sents: list[_Sent], all_sents: list[_Sent] | None) -> list[tuple
         ("sentences", float(n_sents), True, ""),
         ("paragraphs", float(len({s.para_id for s in sents})), True, ""),
         ("embeds", float(len(embeds)), True, "embedded posts in the document (paragraphs)"),
-        ("hashtags", float(sum(s.other["hashtag"] for s in sents)), True, apart("hashtags")),
-        ("mentions", float(sum(s.other["mention"] for s in sents)), True, apart("mentions")),
-        ("links", float(sum(s.other["url"] for s in sents)), True, apart("links")),
+        ("hashtags", float(sum(s.other.get("hashtag", 0) for s in sents)), True, apart("hashtags")),
+        ("mentions", float(sum(s.other.get("mention", 0) for s in sents)), True, apart("mentions")),
+        ("links", float(sum(s.other.get("url", 0) for s in sents)), True, apart("links")),
         ("embed_hashtags", embedded("hashtag"), True, embed_note),
         ("embed_mentions", embedded("mention"), True, "@handles " + embed_note),
         ("embed_links", embedded("url"), True, embed_note),
@@ -396,14 +385,12 @@ def _readability_rows(sents: list[_Sent]) -> list[tuple]:
     if not n_words:
         note = _no_words_note(prose)
         return [(m, math.nan, False, note) for m in _READABILITY]
-    import textstat  # resources checked once by document_stats
-
-    text = " ".join(s.text for s in prose)
+    values = formulas.readability(" ".join(s.text for s in prose))
     n_sents = len(prose)
     short = f"formulas expect samples of {READABILITY_WORDS}+ words; this has {n_words}"
     rows = []
     for m in _READABILITY:
-        value = float(getattr(textstat, m)(text))
+        value = float(values[m])
         if m == "smog_index" and n_sents < SMOG_SENTENCES:
             rows.append((m, value, False, f"SMOG needs {SMOG_SENTENCES} sentences; has {n_sents}"))
         elif n_words < READABILITY_WORDS:
@@ -439,7 +426,7 @@ def document_stats(
     threshold: float = 0.72,
     draws: int = 42,
     families: Sequence[str] = ("counts", "diversity", "readability"),
-    tokens: pd.DataFrame | None = None,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Compute counts, lexical diversity and readability per document, a row per measure.
 
@@ -455,7 +442,9 @@ def document_stats(
     families
         Which of ``"counts"``, ``"diversity"``, ``"readability"`` to compute.
     tokens
-        ``corpus.tokenize(sentences)`` if already computed.
+        The tokens of these sentences if already computed: a
+        :class:`framelens.corpus.Tokens` (the partition's one tokenization) or the table of
+        :func:`framelens.corpus.tokenize`.
 
     Returns
     -------
@@ -527,7 +516,7 @@ def counts(
     sentences: pd.DataFrame,
     *,
     include_embeds: bool = False,
-    tokens: pd.DataFrame | None = None,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Count characters, words, sentences… per document (:func:`document_stats` counts).
 
@@ -559,7 +548,7 @@ def lexical_diversity(
     window: int = 50,
     threshold: float = 0.72,
     draws: int = 42,
-    tokens: pd.DataFrame | None = None,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """TTR, MATTR, MTLD and HD-D per document, each with ``reliable`` and a ``note``.
 
@@ -590,7 +579,9 @@ def lexical_diversity(
     )
 
 
-def readability(sentences: pd.DataFrame, *, tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+def readability(
+    sentences: pd.DataFrame, *, tokens: corpus.Tokens | pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Readability of each document's prose with textstat.
 
     Flesch reading ease, Flesch–Kincaid grade, Gunning fog, SMOG and Coleman–Liau, as
@@ -617,7 +608,7 @@ def sentence_lengths(
     sentences: pd.DataFrame,
     *,
     include_embeds: bool = False,
-    tokens: pd.DataFrame | None = None,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Words per sentence.
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from .. import resources
+from .. import corpus, resources
 from ..errors import ParameterError
 from ..params import check_bool, check_columns, check_int, suggest
 from .measures import _prepare
@@ -74,7 +74,7 @@ def term_counts(
     *,
     n: int | Sequence[int] = 1,
     include_embeds: bool = False,
-    tokens: pd.DataFrame | None = None,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Count words and n-grams per document: partial counts that sum across partitions.
 
@@ -117,6 +117,79 @@ def term_counts(
             rows.extend((doc_id, k, term, cnt) for term, cnt in sorted(c.items()))
     frame = pd.DataFrame(rows, columns=TERM_COUNT_COLUMNS)
     return frame.astype({"doc_id": str, "n": "int64", "term": str, "count": "int64"})
+
+
+def _ngrams(runs: list[list[str]], k: int) -> Iterable[str]:
+    if k == 1:
+        return (w for run in runs for w in run)
+    return (" ".join(run[i : i + k]) for run in runs for i in range(len(run) - k + 1))
+
+
+def term_totals(
+    sentences: pd.DataFrame,
+    *,
+    n: int | Sequence[int] = 1,
+    include_embeds: bool = False,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
+    labels: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Count terms over a partition's documents: :func:`term_counts` already summed.
+
+    The same terms as :func:`term_counts`, summed over the documents instead of one row
+    per document and term, with how many documents use each: what a partition returns
+    for the corpus-wide :func:`top_terms` and :func:`collocations` (partitions hold
+    disjoint documents, so both columns sum across them). With ``labels``
+    (:func:`framelens.groups.group_labels`), the counts are per group, with the sum of
+    squared per-document counts for :func:`keyness`'s dispersion.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``n, term, count, documents``, sorted by ``n, term``; with ``labels``: ``group,
+        n, term, count, documents, sum_sq``, sorted by ``group, n, term``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0], "start": [0, 0],
+    ...                   "end": [12, 12], "text": ["Ships, ships.", "Ships sail."]})
+    >>> term_totals(s).values.tolist()
+    [[1, 'sail', 1, 1], [1, 'ships', 3, 2]]
+    """
+    check_bool("include_embeds", include_embeds)
+    ns = _check_ns(n)
+    docs = _prepare(sentences, include_embeds, tokens)
+    group = None
+    if labels is not None:
+        check_columns("labels", labels, ["doc_id", "group"])
+        group = dict(zip(labels["doc_id"].astype(str), labels["group"], strict=True))
+    count: dict[tuple, int] = defaultdict(int)
+    documents: dict[tuple, int] = defaultdict(int)
+    sum_sq: dict[tuple, int] = defaultdict(int)
+    for doc_id, sents in docs.items():
+        if group is not None and doc_id not in group:
+            continue
+        g = group[doc_id] if group is not None else None
+        runs = [[_term(w) for w in run] for s in sents for run in s.runs]
+        for k in ns:
+            for term, c in Counter(_ngrams(runs, k)).items():
+                key = (g, k, term)
+                count[key] += c
+                documents[key] += 1
+                sum_sq[key] += c * c
+    keys = sorted(count)
+    frame = pd.DataFrame(
+        {
+            "group": [k[0] for k in keys],
+            "n": pd.array([k[1] for k in keys], dtype="int64"),
+            "term": [k[2] for k in keys],
+            "count": pd.array([count[k] for k in keys], dtype="int64"),
+            "documents": pd.array([documents[k] for k in keys], dtype="int64"),
+            "sum_sq": pd.array([sum_sq[k] for k in keys], dtype="int64"),
+        }
+    )
+    if group is None:
+        return frame[["n", "term", "count", "documents"]].astype({"term": str})
+    return frame.astype({"group": str, "term": str})
 
 
 def _summed(term_counts_: pd.DataFrame, n: int) -> pd.DataFrame:

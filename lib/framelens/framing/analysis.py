@@ -1,0 +1,55 @@
+"""Frames at corpus scale: what one partition counts and how the counts finish."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from .. import corpus
+from ..analysis import Analysis, Part, Table, concatenated, summed
+from ..params import check_bool
+from .dictionary import load_dictionary
+from .match import match
+from .profile import profile, profile_counts
+
+
+def _prepare(options: dict[str, Any]) -> dict[str, Any]:
+    check_bool("frame_context", options["frame_context"])
+    # loaded once here: a bad dictionary fails before any partition is computed
+    return {**options, "dictionary": load_dictionary(options["dictionary"])}
+
+
+def _partial(part: Part) -> dict[str, pd.DataFrame]:
+    d = part.options["dictionary"]
+    hits = match(part.sentences, d, context=part.options["frame_context"], tokens=part.tokens)
+    part.rows["frame_sentences"] = hits
+    include_embeds = bool(part.options["include_embeds"])
+    counts = profile_counts(part.scoped, corpus.in_scope(hits, include_embeds), d)
+    totals = counts.drop(columns=["doc_id"]).groupby(["frame", "dictionary"], as_index=False)
+    return {"frame_counts": counts, "frame_totals": totals.sum()}
+
+
+def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> dict:
+    corpus_profile = profile(parts["frame_totals"].assign(doc_id="corpus"))
+    out = {"frame_profile": corpus_profile.drop(columns=["doc_id"], errors="ignore")}
+    if "frame_counts" in parts:
+        out["frame_documents"] = profile(parts["frame_counts"])
+    return out
+
+
+ANALYSIS = Analysis(
+    name="framing",
+    notebook="03_framing",
+    partial=_partial,
+    combine={"frame_counts": concatenated("doc_id", "frame"), "frame_totals": summed()},
+    finish=_finish,
+    tables={
+        "frame_documents": Table(("doc_id", "frame"), "Frame shares per document."),
+        "frame_profile": Table(("frame",), "Frame shares of the whole corpus."),
+    },
+    per_document=("frame_counts",),
+    options={"dictionary": "security", "frame_context": True},
+    prepare=_prepare,
+)

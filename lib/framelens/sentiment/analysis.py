@@ -1,0 +1,65 @@
+"""Sentence tone at corpus scale: what one partition scores and how the sums finish."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from ..analysis import Analysis, Part, Table, concatenated, summed
+from .actors import actor_counts, actor_extremes, actor_sentences, actor_tone_finish
+from .aggregate import aggregate, aggregate_counts, aggregate_finish, documents_table
+from .score import score
+
+
+def _partial(part: Part) -> dict[str, pd.DataFrame]:
+    include_embeds = bool(part.options["include_embeds"])
+    scores = score(part.sentences)
+    part.rows["sentiment_sentences"] = scores
+    rows = actor_sentences(scores, include_embeds=include_embeds)
+    documents = aggregate(
+        scores, level="document", documents=part.documents, include_embeds=include_embeds
+    )
+    return {
+        "sentiment_documents": documents_table(documents),
+        "sentiment_counts": aggregate_counts(scores, level="corpus", include_embeds=include_embeds),
+        "actor_counts": actor_counts(rows),
+        "actor_extremes": actor_extremes(rows),
+    }
+
+
+def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> dict:
+    out = {
+        "sentiment_corpus": aggregate_finish(parts["sentiment_counts"]),
+        "actor_tone": actor_tone_finish(parts["actor_counts"], parts["actor_extremes"]),
+    }
+    if "sentiment_documents" in parts:
+        out["sentiment_documents"] = parts["sentiment_documents"]
+    return out
+
+
+ANALYSIS = Analysis(
+    name="sentiment",
+    notebook="02_sentiment",
+    partial=_partial,
+    combine={
+        "sentiment_documents": concatenated("doc_id"),
+        "sentiment_counts": summed(),
+        "actor_counts": summed(),
+        "actor_extremes": lambda frames: actor_extremes(pd.concat(frames, ignore_index=True)),
+    },
+    finish=_finish,
+    tables={
+        "sentiment_documents": Table(("doc_id",), "Tone per document."),
+        "sentiment_corpus": Table(
+            ("corpus",), "Tone of the whole corpus (normal-approximation interval)."
+        ),
+        "actor_tone": Table(
+            ("actor",),
+            "Tone per actor (alone and shared) with its most negative and most positive "
+            "sentence (normal-approximation intervals).",
+        ),
+    },
+    per_document=("sentiment_documents",),
+)

@@ -1,0 +1,75 @@
+"""Text statistics at corpus scale: what one partition counts and how the counts finish."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from ..analysis import Analysis, Part, Table, concatenated, summed
+from ..groups import group_labels
+from .measures import document_stats
+from .vocabulary import collocations, keyness, term_totals, top_terms
+
+
+def _partial(part: Part) -> dict[str, pd.DataFrame]:
+    include_embeds = bool(part.options["include_embeds"])
+    out = {
+        "document_stats": document_stats(
+            part.sentences, include_embeds=include_embeds, tokens=part.tokens
+        ),
+        "term_counts": term_totals(
+            part.sentences, n=[1, 2], include_embeds=include_embeds, tokens=part.tokens
+        ),
+    }
+    group_by = part.options["group_by"]
+    if group_by:
+        labels = group_labels(part.documents, group_by)
+        by_group = term_totals(
+            part.sentences,
+            n=1,
+            include_embeds=include_embeds,
+            tokens=part.tokens,
+            labels=labels,
+        )
+        out["keyness_counts"] = by_group.drop(columns=["n"])
+    return out
+
+
+def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> dict:
+    out = {}
+    if "document_stats" in parts:
+        out["document_stats"] = parts["document_stats"]
+    totals = parts["term_counts"].assign(doc_id="*")
+    out["top_terms"] = top_terms(totals, n=1, top_n=50)
+    out["collocations"] = collocations(totals, min_freq=2, top_n=50)
+    if options["group_by"] and "keyness_counts" in parts:
+        out["keyness"] = keyness(parts["keyness_counts"])
+    return out
+
+
+ANALYSIS = Analysis(
+    name="stats",
+    notebook="01_text_stats",
+    partial=_partial,
+    combine={
+        "document_stats": concatenated("doc_id"),
+        "term_counts": summed(["n", "term"], ["count", "documents"]),
+        "keyness_counts": summed(["group", "term"], ["count", "documents", "sum_sq"]),
+    },
+    finish=_finish,
+    tables={
+        "document_stats": Table(
+            ("doc_id", "family", "measure"), "Document statistics of every document."
+        ),
+        "top_terms": Table(
+            ("n", "term"), "Top terms of the whole corpus with their document counts."
+        ),
+        "collocations": Table(("rank",), "Collocations of the whole corpus."),
+        "keyness": Table(
+            ("target", "term"), "Keyness of each group against the rest, over the whole corpus."
+        ),
+    },
+    per_document=("document_stats",),
+)
