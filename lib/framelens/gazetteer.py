@@ -159,13 +159,14 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     for actor, typ, alias in gaz[GAZETTEER_COLUMNS].itertuples(index=False):
         lookup[alias.replace("\u2019", "'")] = (actor, typ)
     pattern = _pattern(gaz)
-    kinds = sentences["kind"] if "kind" in sentences.columns else ["prose"] * len(sentences)
+    n = len(sentences)
+    kinds = sentences["kind"].tolist() if "kind" in sentences.columns else ["prose"] * n
     rows = []
     for doc_id, sent_id, start, text, kind in zip(
-        sentences["doc_id"],
-        sentences["sent_id"],
-        sentences["start"],
-        sentences["text"],
+        sentences["doc_id"].tolist(),
+        sentences["sent_id"].tolist(),
+        sentences["start"].tolist(),
+        sentences["text"].tolist(),
         kinds,
         strict=True,
     ):

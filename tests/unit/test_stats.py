@@ -645,3 +645,19 @@ def test_keyness_without_sum_sq_leaves_dispersion_missing():
                        "count": [30, 10, 10, 30]})  # fmt: skip
     k = stats.keyness(kc, target="x")
     assert k["target_effective_documents"].isna().all()
+
+
+def test_mattr_and_hdd_equal_their_definitions_on_random_texts():
+    """The windowless MATTR and the log-gamma HD-D against the slow, literal forms."""
+    from collections import Counter
+
+    from scipy.stats import hypergeom
+
+    rng = np.random.default_rng(7)
+    for n, vocab, window in [(60, 5, 50), (300, 40, 50), (1000, 300, 100), (51, 51, 50)]:
+        words = [f"w{i}" for i in rng.integers(0, vocab, n)]
+        windows = [len(set(words[i : i + window])) / window for i in range(n - window + 1)]
+        assert stats.mattr(words, window=window) == pytest.approx(np.mean(windows), abs=1e-12)
+        freqs = np.array(list(Counter(words).values()))
+        literal = float(np.sum((1 - hypergeom.pmf(0, n, freqs, 42)) / 42))
+        assert stats.hdd(words) == pytest.approx(literal, abs=1e-11)

@@ -194,14 +194,14 @@ def mentions(sentences: pd.DataFrame, *, events: pd.DataFrame | None = None) -> 
     known = set(zip(ev["name"].astype(str), ev["year"].astype(int), strict=True))
     pattern, groups = _named_re()
     n = len(sentences)
-    paras = sentences["para_id"] if "para_id" in sentences.columns else [-1] * n
-    kinds = sentences["kind"] if "kind" in sentences.columns else ["prose"] * n
+    paras = sentences["para_id"].tolist() if "para_id" in sentences.columns else [-1] * n
+    kinds = sentences["kind"].tolist() if "kind" in sentences.columns else ["prose"] * n
     rows: list[tuple] = []
     for doc_id, sent_id, start, text, para, skind in zip(
-        sentences["doc_id"],
-        sentences["sent_id"],
-        sentences["start"],
-        sentences["text"],
+        sentences["doc_id"].tolist(),
+        sentences["sent_id"].tolist(),
+        sentences["start"].tolist(),
+        sentences["text"].tolist(),
         paras,
         kinds,
         strict=True,

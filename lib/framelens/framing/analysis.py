@@ -26,7 +26,8 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
     hits = match(part.sentences, d, context=part.options["frame_context"], tokens=part.tokens)
     part.rows["frame_sentences"] = hits
     include_embeds = bool(part.options["include_embeds"])
-    counts = profile_counts(part.scoped, corpus.in_scope(hits, include_embeds), d)
+    hits_in_scope = corpus.in_scope(hits, include_embeds)
+    counts = profile_counts(part.scoped, hits_in_scope, d, tokens=part.tokens)
     totals = counts.drop(columns=["doc_id"]).groupby(["frame", "dictionary"], as_index=False)
     return {"frame_counts": counts, "frame_totals": totals.sum()}
 

@@ -54,22 +54,51 @@ class _Matcher:
                     self.singles.append((el[0], fi, p.text))
                 else:
                     self.phrases.setdefault(el[0], []).append((tuple(el), fi, p.text))
+        # the tests indexed: exact words by their text, prefix globs ("escalat*") by their
+        # prefix, checked for ASCII tokens by slicing; other globs (and any glob on a
+        # non-ASCII token, where case folding may differ from lower()) by their regex
+        self._exact: dict[tuple[bool, str], list[int]] = {}
+        self._prefix: dict[tuple[bool, str], list[int]] = {}
+        self._globs: list[int] = []
+        self._other_globs: list[int] = []
+        for i, (cs, part) in enumerate(self.elements):
+            if self.element_re[i] is None:
+                self._exact.setdefault((cs, part), []).append(i)
+                continue
+            self._globs.append(i)
+            head = part[:-1]
+            if part.endswith("*") and head.isascii() and not _GLOB_CHARS & set(head):
+                self._prefix.setdefault((cs, head), []).append(i)
+            else:
+                self._other_globs.append(i)
+        self._lengths = sorted({len(head) for _cs, head in self._prefix})
         self._cache: dict[str, frozenset[int]] = {}
 
     def elements_of(self, s: str) -> frozenset[int]:
+        """Return the ids of the elements (words, globs) that token ``s`` matches."""
         hit = self._cache.get(s)
         if hit is not None:
             return hit
         ci = _normal(s, True)
         lo = ci.lower()
-        out = set()
-        for i, (cs, part) in enumerate(self.elements):
-            rx = self.element_re[i]
-            target = ci if cs else lo
-            if rx.match(target) if rx is not None else target == part:
+        out = set(self._exact.get((True, ci), ()))
+        out.update(self._exact.get((False, lo), ()))
+        globs = self._globs
+        if ci.isascii():
+            prefix = self._prefix
+            for n in self._lengths:
+                if n > len(ci):
+                    break
+                out.update(prefix.get((True, ci[:n]), ()))
+                out.update(prefix.get((False, lo[:n]), ()))
+            globs = self._other_globs
+        for i in globs:
+            cs = self.elements[i][0]
+            if self.element_re[i].match(ci if cs else lo):
                 out.add(i)
-        res = frozenset(out)
-        self._cache[s] = res
+        res = self._cache[s] = frozenset(out)
+        if len(self._cache) > INFO_LIMIT:
+            self._cache.clear()
         return res
 
 
@@ -275,8 +304,8 @@ def _scan(
     empty: frozenset[int] = frozenset()
     phrase_firsts = frozenset(m.phrases)
     for row, (doc_id, sent_id, s_start, text) in enumerate(
-        zip(sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"],
-            strict=True)
+        zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
+            sentences["start"].tolist(), sentences["text"].tolist(), strict=True)
     ):  # fmt: skip
         r = row if same else toks.row_of(doc_id, sent_id)
         if r < 0:

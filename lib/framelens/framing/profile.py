@@ -25,14 +25,29 @@ PROFILE_COLUMNS = [
 ]  # fmt: skip
 
 
-def _sentence_words(sentences: pd.DataFrame) -> pd.Series:
-    return sentences["text"].map(lambda t: len(corpus.words(str(t)))).astype("int64")
+def _sentence_words(
+    sentences: pd.DataFrame, tokens: corpus.Tokens | pd.DataFrame | None = None
+) -> list[int]:
+    """Words of each sentence as :func:`framelens.corpus.words` counts them."""
+    if tokens is None:
+        return [len(corpus.words(str(t))) for t in sentences["text"].tolist()]
+    toks = corpus.Tokens.of(sentences, tokens)
+    types, bounds = toks.type, toks.bounds
+    out = []
+    for doc_id, sent_id in zip(
+        sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), strict=True
+    ):
+        r = toks.row_of(doc_id, sent_id)
+        out.append(sum(1 for t in types[bounds[r] : bounds[r + 1]] if t in corpus.WORD_TYPES))
+    return out
 
 
 def profile_counts(
     sentences: pd.DataFrame,
     frame_sentences: pd.DataFrame,
     dictionary: Dictionary | str | Path,
+    *,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Count, per document and frame, the partial sums behind a frame profile.
 
@@ -47,6 +62,8 @@ def profile_counts(
         :func:`match` on those sentences.
     dictionary
         The dictionary used for ``frame_sentences`` (its frames give the rows).
+    tokens
+        The tokens of these sentences, if already found (words are counted from them).
 
     Returns
     -------
@@ -73,7 +90,7 @@ def profile_counts(
         return _empty(PROFILE_COUNT_COLUMNS, PROFILE_COUNT_COLUMNS[3:])
     per_doc = (
         sentences[["doc_id"]]
-        .assign(n_words=_sentence_words(sentences), n_sentences=1)
+        .assign(n_words=_sentence_words(sentences, tokens), n_sentences=1)
         .groupby("doc_id", sort=True)[["n_sentences", "n_words"]]
         .sum()
     )

@@ -13,7 +13,7 @@ from ..errors import ParameterError
 from ..groups import group_of
 from ..params import check_bool, check_choice, check_columns, check_int
 from .columns import ARC_COLUMNS, COUNT_COLUMNS, DOCUMENT_COLUMNS, Level, _typed
-from .score import _as_text, score_documents
+from .score import _as_text, _compounds
 
 
 def _keys(level: str) -> list[str]:
@@ -327,12 +327,10 @@ def aggregate(
         joined = frame.groupby("doc_id", sort=True)["text"].agg(
             lambda t: " ".join(_as_text(x) for x in t)
         )
-        whole = score_documents(pd.DataFrame({"doc_id": joined.index, "text": joined.to_numpy()}))
-        out = out.merge(
-            whole[["doc_id", "compound"]].rename(columns={"compound": "document_compound"}),
-            on="doc_id",
-            how="left",
+        whole = pd.DataFrame(
+            {"doc_id": joined.index, "document_compound": _compounds(joined.tolist())}
         )
+        out = out.merge(whole, on="doc_id", how="left")
     return _typed(out)
 
 

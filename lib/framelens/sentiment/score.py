@@ -79,6 +79,18 @@ def _score_one(engine: _Vader, text: str) -> tuple:
     return (neg, neu, pos, compound, drivers, note)
 
 
+def _compounds(texts: Sequence[str]) -> np.ndarray:
+    """VADER's compound of each text as :func:`score` gives it, without the evidence."""
+    engine = _engine()
+    out = np.full(len(texts), np.nan)
+    for k, text in enumerate(texts):
+        if _non_latin_share(text) <= NON_LATIN_SHARE:
+            compound, n = engine.score(text, evidence=False)[3::2]
+            if n:
+                out[k] = compound
+    return out
+
+
 def _score_chunk(texts: Sequence[str], domain: str | None = None) -> list[tuple]:
     engine = _domain_engine(domain) if domain else _engine()
     return [_score_one(engine, t) for t in texts]
@@ -210,7 +222,7 @@ def score(
     pos_threshold, neg_threshold = _check_thresholds(pos_threshold, neg_threshold)
     n_jobs = _check_n_jobs(n_jobs)
     frame = sentences.sort_values(["doc_id", "sent_id"], kind="stable").reset_index(drop=True)
-    texts = [_as_text(t) for t in frame["text"]]
+    texts = [_as_text(t) for t in frame["text"].tolist()]
     masked = None
     if domain is not None:
         check_choice("domain", domain, list(DOMAINS))

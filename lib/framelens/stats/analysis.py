@@ -15,25 +15,19 @@ from .vocabulary import collocations, keyness, term_totals, top_terms
 
 def _partial(part: Part) -> dict[str, pd.DataFrame]:
     include_embeds = bool(part.options["include_embeds"])
-    out = {
-        "document_stats": document_stats(
-            part.sentences, include_embeds=include_embeds, tokens=part.tokens
-        ),
-        "term_counts": term_totals(
-            part.sentences, n=[1, 2], include_embeds=include_embeds, tokens=part.tokens
-        ),
-    }
+    scope = {"include_embeds": include_embeds, "tokens": part.tokens}
+    out = {"document_stats": document_stats(part.sentences, **scope)}
     group_by = part.options["group_by"]
-    if group_by:
-        labels = group_labels(part.documents, group_by)
-        by_group = term_totals(
-            part.sentences,
-            n=1,
-            include_embeds=include_embeds,
-            tokens=part.tokens,
-            labels=labels,
-        )
-        out["keyness_counts"] = by_group.drop(columns=["n"])
+    if not group_by:
+        out["term_counts"] = term_totals(part.sentences, n=[1, 2], **scope)
+        return out
+    # one pass: counts per group, then the totals (every document is in one group)
+    labels = group_labels(part.documents, group_by)
+    by_group = term_totals(part.sentences, n=[1, 2], labels=labels, **scope)
+    totals = by_group.groupby(["n", "term"], as_index=False, sort=True)[["count", "documents"]]
+    out["term_counts"] = totals.sum()
+    unigrams = by_group[by_group["n"] == 1].drop(columns=["n"]).reset_index(drop=True)
+    out["keyness_counts"] = unigrams
     return out
 
 

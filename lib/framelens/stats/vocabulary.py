@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -161,35 +161,44 @@ def term_totals(
     group = None
     if labels is not None:
         check_columns("labels", labels, ["doc_id", "group"])
-        group = dict(zip(labels["doc_id"].astype(str), labels["group"], strict=True))
-    count: dict[tuple, int] = defaultdict(int)
-    documents: dict[tuple, int] = defaultdict(int)
-    sum_sq: dict[tuple, int] = defaultdict(int)
+        group = dict(
+            zip(labels["doc_id"].astype(str).tolist(), labels["group"].tolist(), strict=True)
+        )
+    # per (group, n): counts, documents using the term, and (with groups) squared counts
+    tables: dict[tuple, tuple[Counter, Counter, dict[str, int]]] = {}
     for doc_id, sents in docs.items():
         if group is not None and doc_id not in group:
             continue
         g = group[doc_id] if group is not None else None
-        runs = [[_term(w) for w in run] for s in sents for run in s.runs]
+        runs = [
+            [w[:-2] if len(w) > 2 and w.endswith("'s") else w for w in run]
+            for s in sents
+            for run in s.runs
+        ]
         for k in ns:
-            for term, c in Counter(_ngrams(runs, k)).items():
-                key = (g, k, term)
-                count[key] += c
-                documents[key] += 1
-                sum_sq[key] += c * c
-    keys = sorted(count)
-    frame = pd.DataFrame(
-        {
-            "group": [k[0] for k in keys],
-            "n": pd.array([k[1] for k in keys], dtype="int64"),
-            "term": [k[2] for k in keys],
-            "count": pd.array([count[k] for k in keys], dtype="int64"),
-            "documents": pd.array([documents[k] for k in keys], dtype="int64"),
-            "sum_sq": pd.array([sum_sq[k] for k in keys], dtype="int64"),
-        }
+            c = Counter(_ngrams(runs, k))
+            if not c:
+                continue
+            if (g, k) not in tables:
+                tables[(g, k)] = (Counter(), Counter(), {})
+            count, documents, sum_sq = tables[(g, k)]
+            count.update(c)
+            documents.update(c.keys())
+            if group is not None:
+                for term, v in c.items():
+                    sum_sq[term] = sum_sq.get(term, 0) + v * v
+    rows = []
+    for g, k in sorted(tables, key=lambda key: (str(key[0]), key[1])):
+        count, documents, sum_sq = tables[(g, k)]
+        for term in sorted(count):
+            rows.append((g, k, term, count[term], documents[term], sum_sq.get(term, 0)))
+    frame = pd.DataFrame(rows, columns=["group", "n", "term", "count", "documents", "sum_sq"])
+    frame = frame.astype(
+        {"n": "int64", "term": str, "count": "int64", "documents": "int64", "sum_sq": "int64"}
     )
     if group is None:
-        return frame[["n", "term", "count", "documents"]].astype({"term": str})
-    return frame.astype({"group": str, "term": str})
+        return frame[["n", "term", "count", "documents"]]
+    return frame.astype({"group": str})
 
 
 def _summed(term_counts_: pd.DataFrame, n: int) -> pd.DataFrame:
