@@ -29,7 +29,7 @@ import json
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -1017,12 +1017,28 @@ class Tokens:
         self.bounds = bounds
         self.lower = [t.lower() for t in token]
         self._rows: dict[tuple[str, int], int] | None = None
-        self._words: list[tuple[list[str], list[list[str]], dict[str, int]] | None] = [None] * len(
-            sentences
-        )
+        self._words: list[tuple[list[str], list[list[str]], dict[str, int]] | None]
+        self._words = [None] * len(sentences)
+        #: what analyses derive from the tokens, kept once per partition (:meth:`derived`)
+        self.memo: dict[object, tuple[object, object]] = {}
 
     def __len__(self) -> int:
         return len(self.token)
+
+    def derived(self, key: object, of: object, make: Callable[[], Any]) -> Any:
+        """Return ``make()``, computed once per ``key`` for the same object ``of``.
+
+        Analyses that derive the same structure from these tokens (the statistics'
+        words grouped by document, say) share it: the value is kept with a reference to
+        ``of`` (the sentences frame it was made from) and given again only for that very
+        object.
+        """
+        kept = self.memo.get(key)
+        if kept is not None and kept[0] is of:
+            return kept[1]
+        value = make()
+        self.memo[key] = (of, value)
+        return value
 
     def row_of(self, doc_id: str, sent_id: int) -> int:
         """Return the row of sentence ``(doc_id, sent_id)`` in :attr:`sentences` (-1: none)."""
@@ -1134,6 +1150,7 @@ class Tokens:
             values = table[name].tolist()
             setattr(self, name, [values[i] for i in order])
         self._words = [None] * len(sentences)
+        self.memo = {}
         return self
 
 

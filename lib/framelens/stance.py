@@ -149,7 +149,7 @@ _DENSE_NAMES = {
 
 @cache
 def _vader_lexicon() -> dict[str, float]:
-    from .sentiment.vader import _analyzer
+    from .sentiment import _analyzer
 
     return dict(_analyzer().lexicon)
 
@@ -655,7 +655,7 @@ def metrics(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
 
 def baseline_predictions(texts: Sequence[str], *, threshold: float = 0.05) -> list[str]:
     """Sentence tone as stance: VADER's compound of the whole sentence, ±``threshold``."""
-    from .sentiment.vader import _engine
+    from .sentiment import _engine
 
     engine = _engine()
     out = []
@@ -832,7 +832,7 @@ def stance_summary(
         ``mean_stance`` is the mean ``stance_score`` (−1 … +1), ``share_*`` the shares of
         predicted polarities, ``mean_compound`` the mean tone of the same sentences.
     """
-    from .sentiment.aggregate import _bootstrap, _seed_for
+    from .sentiment import _bootstrap, _seed_for
 
     check_columns("rows", rows, STANCE_COLUMNS)
     check_int("n_boot", n_boot, min_value=100)
@@ -842,9 +842,9 @@ def stance_summary(
     if group_by is not None:
         if documents is None:
             raise ParameterError("`group_by` needs `documents` (the corpus's documents table).")
-        from .groups import group_of
+        from .sentiment import _group_values
 
-        frame = frame.assign(**{group_by: group_of(frame, documents, group_by)})
+        frame = frame.assign(**{group_by: _group_values(frame, documents, group_by)})
         keys.append(group_by)
     cols = SUMMARY_COLUMNS[:2] + ([group_by] if group_by else []) + SUMMARY_COLUMNS[2:]
     if frame.empty:
@@ -914,8 +914,8 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     'mean over sentences (−1 … +1), 95% bootstrap interval'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    from .plots import PALETTE, new_axes
-    from .sentiment.plot import LEGEND_FONTSIZE
+    from .plots import PALETTE
+    from .sentiment import LEGEND_FONTSIZE, _axes
 
     need = [
         "actor",
@@ -929,7 +929,7 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     ]
     check_columns("summary", summary, need + ([group_by] if group_by else []))
     min_n = check_int("min_n", min_n, min_value=1)
-    ax = new_axes(ax)
+    ax = _axes(ax)
     d = summary[summary["n_sentences"] >= min_n]
     if group_by:  # one actor's groups side by side, actors A to Z from the top
         d = d.sort_values(["actor", group_by], ascending=False, kind="stable")

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from framelens import corpus, scale, stats
+from framelens.analysis import registry
 from framelens.errors import InputError, ParameterError
 
 from ..conftest import SEEDS
@@ -107,6 +108,35 @@ def test_dask_gives_the_same_tables_as_pandas(client, docs, abbreviations, local
     prose = sentences["kind"].eq("prose").groupby(sentences["doc_id"]).sum()
     counted = result["document_stats"].query("measure == 'sentences'").set_index("doc_id")
     assert counted["value"].astype(int).sort_index().tolist() == prose.sort_index().tolist()
+
+
+@pytest.mark.parametrize("name", list(registry()))
+def test_each_analysis_of_the_registry_gives_the_same_tables_on_both_engines(
+    client, docs, abbreviations, name
+):
+    """Every registered analysis alone: Dask (4 partitions, 2 workers) equals pandas."""
+    import dask.dataframe as dd
+
+    analysis = registry()[name]
+    small = docs.head(240)
+    options = {"abbreviations": abbreviations, "group_by": "source"}
+    local = scale.analyse(small, analyses=[name], partition_size=50, **options)
+    lazy = dd.from_pandas(small, npartitions=4, sort=False)
+    on_dask = scale.analyse(lazy, analyses=[name], **options)
+    _assert_same(local, on_dask)
+    assert set(local) <= set(analysis.tables)  # every table it returns is declared
+    assert all(len(frame) for frame in local.values()), "an empty table proves nothing"
+
+
+def test_analyse_options_are_checked_against_the_registry(seeds_documents):
+    with pytest.raises(ParameterError, match=r"`dictonary` is not an option.*'dictionary'"):
+        scale.analyse(seeds_documents, dictonary="security")
+    with pytest.raises(
+        ParameterError, match=r"`events` is not an option of analyse \(an option of 'events'"
+    ):
+        scale.analyse(seeds_documents, analyses=["stats"], events=None)
+    with pytest.raises(ParameterError, match=r"`analyses` must be one of"):
+        scale.analyse(seeds_documents, analyses=["stat"])
 
 
 def test_a_killed_worker_changes_nothing(client, docs, abbreviations, local_result):
@@ -234,7 +264,9 @@ def test_local_chunks_give_the_same_tables_as_one_pass(docs, abbreviations, tmp_
         collect_documents=False,
         output_dir=tmp_path,
     )
-    assert not set(scale.PER_DOCUMENT) & set(lean)
+    per_document = {t for a in registry().values() for t in a.per_document}
+    assert not per_document & set(lean)
+    assert {"document_stats", "sentiment_documents", "frame_counts"} <= per_document
     folder = tmp_path / "tables" / "document_stats.parquet"
     assert len(list(folder.iterdir())) == 5
     back = pd.read_parquet(folder).sort_values(["doc_id", "family", "measure"], kind="stable")

@@ -120,10 +120,24 @@ def _prepare(
     """Group sentences by document (sorted by doc_id, then start) with their words.
 
     The words come from :class:`framelens.corpus.Tokens` (the one tokenization of the
-    partition when ``tokens`` is one; lists are shared, never changed here).
+    partition when ``tokens`` is one; lists are shared, never changed here). Given
+    :class:`~framelens.corpus.Tokens`, the grouping of every sentence is made once and
+    shared by the statistics that read it; the embeds are then left out here.
     """
     check_columns("sentences", sentences, SENTENCE_KEYS)
-    scoped = corpus.in_scope(sentences, include_embeds)
+    if not isinstance(tokens, corpus.Tokens):
+        return _group(corpus.in_scope(sentences, include_embeds), sentences, tokens)
+    docs = tokens.derived(
+        "stats.sentences", sentences, lambda: _group(sentences, sentences, tokens)
+    )
+    if include_embeds:
+        return docs
+    return {d: [s for s in sents if s.kind != "embed"] for d, sents in docs.items()}
+
+
+def _group(
+    scoped: pd.DataFrame, sentences: pd.DataFrame, tokens: corpus.Tokens | pd.DataFrame | None
+) -> dict[str, list[_Sent]]:
     scoped = scoped.sort_values(["doc_id", "start"], kind="stable")
     toks = corpus.Tokens.of(scoped, tokens)
     para = scoped["para_id"].tolist() if "para_id" in scoped.columns else [0] * len(scoped)

@@ -119,10 +119,11 @@ def term_counts(
     return frame.astype({"doc_id": str, "n": "int64", "term": str, "count": "int64"})
 
 
-def _ngrams(runs: list[list[str]], k: int) -> Iterable[str]:
+def _ngrams(runs: list[list[str]], k: int) -> Iterable[str | tuple[str, ...]]:
+    """The words (k = 1) or the k-grams, as tuples, of each run."""
     if k == 1:
         return (w for run in runs for w in run)
-    return (" ".join(run[i : i + k]) for run in runs for i in range(len(run) - k + 1))
+    return (gram for run in runs for gram in zip(*(run[i:] for i in range(k))))
 
 
 def term_totals(
@@ -190,8 +191,10 @@ def term_totals(
     rows = []
     for g, k in sorted(tables, key=lambda key: (str(key[0]), key[1])):
         count, documents, sum_sq = tables[(g, k)]
-        for term in sorted(count):
-            rows.append((g, k, term, count[term], documents[term], sum_sq.get(term, 0)))
+        named = {(term if k == 1 else " ".join(term)): term for term in count}
+        for name in sorted(named):
+            term = named[name]
+            rows.append((g, k, name, count[term], documents[term], sum_sq.get(term, 0)))
     frame = pd.DataFrame(rows, columns=["group", "n", "term", "count", "documents", "sum_sq"])
     frame = frame.astype(
         {"n": "int64", "term": str, "count": "int64", "documents": "int64", "sum_sq": "int64"}
