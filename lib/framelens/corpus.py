@@ -1061,27 +1061,39 @@ class Tokens:
         ``punct``, ``nospace``). Computed once per sentence and kept.
         """
         done = self._words[row]
-        if done is not None:
-            return done
-        words: list[str] = []
-        runs: list[list[str]] = [[]]
-        other: dict[str, int] = {}
-        lower, types = self.lower, self.type
-        for i in range(self.bounds[row], self.bounds[row + 1]):
-            typ = types[i]
-            w = lower[i]
-            if (typ == "word" or typ == "abbr") and (w.isascii() or not _NOSPACE.search(w)):
-                if not w.isascii():
-                    w = w.translate(_APOSTROPHE)
-                words.append(w)
-                runs[-1].append(w)
-            else:
-                if runs[-1]:
-                    runs.append([])
-                key = "nospace" if typ == "word" or typ == "abbr" else typ
-                other[key] = other.get(key, 0) + 1
-        done = self._words[row] = (words, runs, other)
+        if done is None:
+            self._all_words()
+            done = self._words[row]
         return done
+
+    def _all_words(self) -> None:
+        """Compute :meth:`words` for every sentence in one pass over the tokens."""
+        lower, types, bounds = self.lower, self.type, self.bounds
+        # a token's word form, or None: word/abbr tokens in a script written with spaces
+        forms = [
+            (w if w.isascii() else (None if _NOSPACE.search(w) else w.translate(_APOSTROPHE)))
+            if t == "word" or t == "abbr"
+            else None
+            for w, t in zip(lower, types, strict=True)
+        ]
+        for row in range(len(self._words)):
+            words: list[str] = []
+            runs: list[list[str]] = [[]]
+            other: dict[str, int] = {}
+            run = runs[0]
+            for i in range(bounds[row], bounds[row + 1]):
+                w = forms[i]
+                if w is not None:
+                    words.append(w)
+                    run.append(w)
+                    continue
+                if run:
+                    run = []
+                    runs.append(run)
+                t = types[i]
+                key = "nospace" if t == "word" or t == "abbr" else t
+                other[key] = other.get(key, 0) + 1
+            self._words[row] = (words, runs, other)
 
     def frame(self) -> pd.DataFrame:
         """Return the tokens as the long table of :func:`tokenize`."""

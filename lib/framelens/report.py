@@ -58,21 +58,6 @@ TABLE_DESCRIPTIONS = {
     "exercise_trend": "Poisson trend of exercises per year: rate ratio, interval, window.",
     "claims": "Frequency claims of the coverage checked against the event record.",
 }
-#: the at-scale tables: the same analyses over the whole corpus, from summed partial counts
-SCALE_DESCRIPTIONS = {
-    "document_stats": "Document statistics of every document.",
-    "top_terms": "Top terms of the whole corpus with their document counts.",
-    "collocations": "Collocations of the whole corpus.",
-    "keyness": "Keyness of each group against the rest, over the whole corpus.",
-    "sentiment_documents": "Tone per document.",
-    "sentiment_corpus": "Tone of the whole corpus (normal-approximation interval).",
-    "actor_tone": "Tone per actor with its most negative and most positive sentence.",
-    "frame_documents": "Frame shares per document.",
-    "frame_profile": "Frame shares of the whole corpus.",
-    "exercise_mentions": "Exercise mentions per family and year over the whole corpus.",
-}
-
-
 def show(frame: pd.DataFrame, *, mixed: tuple[str, ...] = ("value",)) -> pd.DataFrame:
     """Return a copy of ``frame`` for display, its counts printed as integers.
 
@@ -106,7 +91,8 @@ def describe_table(name: str) -> str:
     """Return the one-line description of a table written by the notebooks.
 
     Tables named ``scale_<x>`` are the at-scale versions (every document, either
-    engine) and say so.
+    engine), described by the analysis that returns them
+    (:func:`framelens.analysis.registry`).
 
     Examples
     --------
@@ -115,8 +101,11 @@ def describe_table(name: str) -> str:
     """
     name = name.removesuffix(".csv")
     if name.startswith("scale_"):
+        from .analysis import registry
+
         inner = name.removeprefix("scale_")
-        text = SCALE_DESCRIPTIONS.get(inner) or TABLE_DESCRIPTIONS.get(inner, "")
+        tables = {t: spec.description for a in registry().values() for t, spec in a.tables.items()}
+        text = tables.get(inner) or TABLE_DESCRIPTIONS.get(inner, "")
         return "At scale (every document, either engine): " + (text or inner)
     if name in TABLE_DESCRIPTIONS:
         return TABLE_DESCRIPTIONS[name]
