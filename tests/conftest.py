@@ -93,3 +93,22 @@ def run_notebook(tmp_path_factory):
         return cache[key]
 
     return _run
+
+
+#: folders whose tests start kernels, clusters or installs: `pytest -m "not slow"` leaves
+#: them out (CI runs everything); those that execute notebooks are also `notebook`
+SLOW_FOLDERS = {"notebooks", "corpus_matrix", "readme", "workshop_bundle", "scale"}
+NOTEBOOK_FOLDERS = {"notebooks", "corpus_matrix", "readme", "scale"}
+
+
+def pytest_collection_modifyitems(config, items):
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        try:
+            folder = Path(str(item.fspath)).resolve().relative_to(tests).parts[0]
+        except ValueError:
+            continue  # a doctest of the library
+        if folder in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
+        if folder in NOTEBOOK_FOLDERS:
+            item.add_marker(pytest.mark.notebook)

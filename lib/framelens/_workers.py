@@ -30,7 +30,14 @@ class OfflineResources(WorkerPlugin):
         }
 
     def setup(self, worker: Any = None) -> None:  # pragma: no cover - runs on workers
-        """Install the resources on a worker."""
+        """Install the resources on a worker.
+
+        Parameters
+        ----------
+        worker
+            The Dask worker starting up: files it lacks are written under its
+            ``local_directory`` (the current folder when it has none, or for None).
+        """
         import nltk
 
         present = resources.nltk_data_dir()
@@ -45,4 +52,10 @@ class OfflineResources(WorkerPlugin):
         resources.use_offline_nltk()
 
     def teardown(self, worker: Any = None) -> None:  # pragma: no cover
-        """Nothing to undo."""
+        """Nothing to undo.
+
+        Parameters
+        ----------
+        worker
+            The Dask worker closing down (not used).
+        """

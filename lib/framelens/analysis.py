@@ -130,6 +130,21 @@ def summed(keys: Sequence[str] | None = None, values: Sequence[str] | None = Non
     """Combine partial counts by summing ``values`` over ``keys``.
 
     Without ``keys``/``values``, the numeric columns are summed over all the others.
+
+    Parameters
+    ----------
+    keys
+        The columns to group by (missing values form their own group). None (default):
+        every column that is not numeric, and ``values`` is ignored.
+    values
+        The columns to sum within each group, when ``keys`` is given (None: none).
+
+    Returns
+    -------
+    Callable
+        ``combine(frames) -> frame``: the frames stacked, one row per distinct ``keys``
+        with the sums of ``values``, columns ``keys`` then ``values``, sorted by
+        ``keys``.
     """
 
     def combine(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -145,7 +160,20 @@ def summed(keys: Sequence[str] | None = None, values: Sequence[str] | None = Non
 
 
 def concatenated(*keys: str) -> Combine:
-    """Combine per-document tables by stacking them, sorted by ``keys``."""
+    """Combine per-document tables by stacking them, sorted by ``keys``.
+
+    Parameters
+    ----------
+    *keys
+        The columns to sort by (stable); those the tables lack are skipped, and with
+        none the rows stay in the order of the frames.
+
+    Returns
+    -------
+    Callable
+        ``combine(frames) -> frame``: the frames stacked, their rows sorted by ``keys``,
+        with a fresh index.
+    """
 
     def combine(frames: list[pd.DataFrame]) -> pd.DataFrame:
         frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
@@ -160,6 +188,12 @@ def registry() -> dict[str, Analysis]:
     """Return every analysis of framelens by name, in the order of their notebooks.
 
     An analysis is the ``ANALYSIS`` of a subpackage of :mod:`framelens`.
+
+    Returns
+    -------
+    dict of str to Analysis
+        Each :class:`Analysis` under its ``name``, ordered by notebook (then name).
+        Found once and cached: the same dict is returned every time.
 
     Examples
     --------

@@ -132,14 +132,34 @@ class CorpusSpec:
         check_spec(asdict(self))
 
     def options(self) -> dict[str, str]:
-        """Return the reading options (everything but the path) as keyword arguments."""
+        """Return the reading options (everything but the path) as keyword arguments.
+
+        Returns
+        -------
+        dict of str to str
+            ``text_column, id_column, date_column, encoding, delimiter, on_error`` with
+            this spec's values, as :func:`load` takes them.
+        """
         out = asdict(self)
         out.pop("path")
         return out
 
     @classmethod
     def from_parameters(cls, values: dict[str, Any]) -> CorpusSpec:
-        """Build the spec from notebook parameters (``corpus_path`` and the spec names)."""
+        """Build the spec from notebook parameters (``corpus_path`` and the spec names).
+
+        Parameters
+        ----------
+        values
+            The notebook's parameters: ``corpus_path`` (an empty path when absent) and
+            any of the names of :data:`SPEC_DEFAULTS`; a name that is absent takes its
+            default, other keys are ignored.
+
+        Returns
+        -------
+        CorpusSpec
+            The spec, its options checked (:func:`check_spec`).
+        """
         return cls(
             str(values.get("corpus_path", "")),
             **{k: values.get(k, v) for k, v in SPEC_DEFAULTS.items()},
@@ -147,7 +167,22 @@ class CorpusSpec:
 
 
 def check_spec(values: dict[str, Any]) -> None:
-    """Check the corpus options; raise :class:`ParameterError` naming the bad one.
+    r"""Check the corpus options; raise :class:`ParameterError` naming the bad one.
+
+    Parameters
+    ----------
+    values
+        Option names and values, any of those of :data:`SPEC_DEFAULTS` (absent ones are
+        not checked, other keys are ignored): ``text_column``, ``id_column``,
+        ``date_column`` and ``encoding`` must be non-empty strings, ``encoding`` one
+        Python knows, ``delimiter`` one character other than a quote or a line end
+        (the two characters ``\t`` also mean a tab), ``on_error`` ``"raise"`` or
+        ``"skip"``.
+
+    Raises
+    ------
+    ParameterError
+        For the first option that fails, naming it and the value passed.
 
     Examples
     --------
@@ -672,6 +707,20 @@ def learn_abbreviations(documents: pd.DataFrame, *, max_chars: int = LEARN_CHARS
     articles, a second of training), so the cost does not grow with the corpus.
     Corpus-wide: compute it once and pass the result to :func:`segment`.
 
+    Parameters
+    ----------
+    documents
+        The documents frame; its ``text`` column is read in row order.
+    max_chars
+        How many characters of text Punkt learns from at most (default
+        :data:`LEARN_CHARS`, 500,000); the last document read is cut to fit.
+
+    Returns
+    -------
+    frozenset of str
+        The shipped abbreviations and the kept learned ones, lower case without the
+        final stop (``"u.s"``, ``"gen"``), as ``segment(abbreviations=...)`` takes them.
+
     Examples
     --------
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["The U.S. Navy sailed. It returned."]})
@@ -861,6 +910,12 @@ def boilerplate(
 def embeds(documents: pd.DataFrame) -> pd.DataFrame:
     r"""Extract embedded social-media posts with their credit line, handle and date.
 
+    Parameters
+    ----------
+    documents
+        The documents frame (``doc_id`` and ``text`` are used). A paragraph is an embed
+        as :func:`segment` decides it: it holds a credit line or a post link.
+
     Returns
     -------
     pandas.DataFrame
@@ -938,6 +993,17 @@ _APOSTROPHE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 def words(text: str) -> list[str]:
     """Return the words of a text, lower-cased (letters with inner apostrophes/hyphens).
 
+    Parameters
+    ----------
+    text
+        Any text.
+
+    Returns
+    -------
+    list of str
+        The ``word`` and ``abbr`` tokens of :func:`tokenize`, lower-cased, in the order
+        of the text; numbers, URLs, @mentions, #hashtags and punctuation are left out.
+
     Examples
     --------
     >>> words("The U.S. Navy's live-fire drills, 2024.")
@@ -953,6 +1019,12 @@ def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
     dotted abbreviations ("U.S.") are one word; URLs, @mentions, #hashtags and numbers are
     their own types; other non-space characters are ``punct``. This is
     :meth:`Tokens.frame` of :class:`Tokens`, the tokenization every analysis reads.
+
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, text`` are used; ``start`` is the
+        sentence's offset into its document), in any order: the tokens follow its rows.
 
     Returns
     -------
@@ -1032,6 +1104,21 @@ class Tokens:
         words grouped by document, say) share it: the value is kept with a reference to
         ``of`` (the sentences frame it was made from) and given again only for that very
         object.
+
+        Parameters
+        ----------
+        key
+            Names the structure (``"stats.sentences"``); one value is kept per key.
+        of
+            The object the structure is made from, compared by identity (``is``): another
+            object, even an equal one, makes the value again and replaces the kept one.
+        make
+            Makes the value, called without arguments.
+
+        Returns
+        -------
+        object
+            The value ``make()`` returned, the kept one when ``key`` and ``of`` match.
         """
         kept = self.memo.get(key)
         if kept is not None and kept[0] is of:
@@ -1041,7 +1128,20 @@ class Tokens:
         return value
 
     def row_of(self, doc_id: str, sent_id: int) -> int:
-        """Return the row of sentence ``(doc_id, sent_id)`` in :attr:`sentences` (-1: none)."""
+        """Return the row of sentence ``(doc_id, sent_id)`` in :attr:`sentences` (-1: none).
+
+        Parameters
+        ----------
+        doc_id, sent_id
+            The sentence's document id and its number in the document (compared as
+            ``str`` and ``int``).
+
+        Returns
+        -------
+        int
+            Its position (0, 1, …) among the rows of :attr:`sentences`, the ``row`` that
+            :meth:`words` takes; -1 when no row has that ``doc_id`` and ``sent_id``.
+        """
         if self._rows is None:
             self._rows = {
                 (str(d), int(s)): r
@@ -1059,6 +1159,20 @@ class Tokens:
         ``nospace``); runs are the words between any two non-word tokens; the dict counts
         the other tokens by type (``hashtag``, ``mention``, ``url``, ``number``,
         ``punct``, ``nospace``). Computed once per sentence and kept.
+
+        Parameters
+        ----------
+        row
+            The sentence's position among the rows of :attr:`sentences` (as
+            :meth:`row_of` gives it).
+
+        Returns
+        -------
+        tuple of (list of str, list of list of str, dict of str to int)
+            ``(words, runs, other)``: the words in order; the runs of consecutive words
+            (at least one list, which may be empty); the count of the other tokens by
+            type (only the types present). The lists are kept and shared: do not change
+            them.
         """
         done = self._words[row]
         if done is None:
@@ -1096,7 +1210,16 @@ class Tokens:
             self._words[row] = (words, runs, other)
 
     def frame(self) -> pd.DataFrame:
-        """Return the tokens as the long table of :func:`tokenize`."""
+        """Return the tokens as the long table of :func:`tokenize`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``doc_id, sent_id, token_id, start, end, token, lower, type``, one row per
+            token in the order of the sentences' rows, then of the text; ``token_id``
+            counts from 0 and starts again whenever ``doc_id`` changes from one sentence
+            row to the next.
+        """
         doc_ids = self.sentences["doc_id"].tolist()
         sent_ids = self.sentences["sent_id"].tolist()
         doc_col: list = []
@@ -1134,6 +1257,21 @@ class Tokens:
 
         ``tokens`` may be a :class:`Tokens` (of these sentences or of a frame they were
         selected from) or the table of :func:`tokenize`, which is read as it is.
+
+        Parameters
+        ----------
+        sentences
+            The sentences frame (``doc_id, sent_id, start, text``).
+        tokens
+            A :class:`Tokens`, returned as it is (not checked against ``sentences``); the
+            table of :func:`tokenize`, whose tokens are put in the order of the rows of
+            ``sentences`` (tokens of other sentences are dropped, a sentence absent from
+            it gets none); or None (default) or an empty table: tokenize ``sentences``.
+
+        Returns
+        -------
+        Tokens
+            The tokens to read ``sentences`` with.
         """
         if isinstance(tokens, Tokens):
             return tokens
@@ -1177,6 +1315,19 @@ def in_scope(sentences: pd.DataFrame, include_embeds: bool) -> pd.DataFrame:
     so every analysis leaves them out unless ``include_embeds``; a frame without ``kind``
     is all prose.
 
+    Parameters
+    ----------
+    sentences
+        The sentences frame, or any frame with an optional ``kind`` column.
+    include_embeds
+        Keep the embedded posts' sentences too.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``sentences`` itself when ``include_embeds`` or it has no ``kind`` column, else
+        its rows whose ``kind`` is not ``"embed"``, in their order and with their index.
+
     Examples
     --------
     >>> s = pd.DataFrame({"sent_id": [0, 1], "kind": ["prose", "embed"]})
@@ -1191,12 +1342,21 @@ def in_scope(sentences: pd.DataFrame, include_embeds: bool) -> pd.DataFrame:
 def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     r"""Describe each document's structure: paragraphs, sentences by kind, embeds.
 
+    Parameters
+    ----------
+    documents
+        The documents frame (``doc_id`` and ``text``; ``title``, ``source`` and
+        ``published`` are copied when present, else empty).
+    sentences
+        Their sentences frame from :func:`segment` (``doc_id, para_id, kind`` are used).
+
     Returns
     -------
     pandas.DataFrame
         ``doc_id, title, source, published, characters, paragraphs, sentences,
-        prose_sentences, embed_sentences, embeds``, one row per document (documents with
-        no sentences get zeros).
+        prose_sentences, embed_sentences, embeds``, one row per document in the order of
+        ``documents`` (documents with no sentences get zeros); ``characters`` is the
+        length of the text, ``embeds`` the number of embed paragraphs.
 
     Examples
     --------

@@ -133,11 +133,21 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     embedded post ("— China Daily (@ChinaDaily) September 10, 2024") is skipped: it names
     the account, not an actor.
 
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, text``; ``kind`` is copied if
+        present, else ``"prose"``). Every row is searched, embeds included.
+    gazetteer
+        The gazetteer (``actor, type, alias``, as :func:`load_gazetteer` returns it);
+        default None: the shipped one.
+
     Returns
     -------
     pandas.DataFrame
         ``doc_id, sent_id, actor, type, alias, start, end, kind``: one row per mention;
         ``alias`` is the text as written, ``start``/``end`` offsets into the document.
+        In the order of the sentences' rows, then of the text.
 
     Examples
     --------

@@ -30,6 +30,20 @@ __all__ = [
 def suggest(name: str, known: Iterable[str]) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest known name, or ``""``.
 
+    Parameters
+    ----------
+    name
+        The name passed (made a string).
+    known
+        The names allowed.
+
+    Returns
+    -------
+    str
+        The hint, to append to an error message, naming the known name most like
+        ``name`` (similarity at least 0.7, :func:`difflib.get_close_matches`); ``""``
+        when none is close enough.
+
     Examples
     --------
     >>> suggest("windw", ["window", "top_n"])
@@ -41,6 +55,26 @@ def suggest(name: str, known: Iterable[str]) -> str:
 
 def check_choice(name: str, value: Any, choices: Sequence[Any]) -> Any:
     """Return ``value`` if it is one of ``choices``, else raise :class:`ParameterError`.
+
+    Parameters
+    ----------
+    name
+        The parameter's name, as the message shows it.
+    value
+        The value passed.
+    choices
+        The values allowed (compared with ``in``).
+
+    Returns
+    -------
+    object
+        ``value``, unchanged.
+
+    Raises
+    ------
+    ParameterError
+        When ``value`` is not one of ``choices``; the message lists them and, for a
+        string, suggests the closest (:func:`suggest`).
 
     Examples
     --------
@@ -59,6 +93,26 @@ def check_int(
     name: str, value: Any, *, min_value: int | None = None, max_value: int | None = None
 ) -> int:
     """Return ``value`` as an ``int`` if it is a whole number within the bounds.
+
+    Parameters
+    ----------
+    name
+        The parameter's name, as the message shows it.
+    value
+        The value passed: an integer, or a float with a whole value (``3.0``); never a
+        bool.
+    min_value, max_value
+        The smallest and largest values allowed, inclusive (None: no bound).
+
+    Returns
+    -------
+    int
+        ``value`` as an ``int``.
+
+    Raises
+    ------
+    ParameterError
+        When ``value`` is not a whole number or lies outside the bounds.
 
     Examples
     --------
@@ -86,6 +140,25 @@ def check_number(
     max_value: float | None = None,
 ) -> float:
     """Return ``value`` as a ``float`` if it is a finite number within the bounds.
+
+    Parameters
+    ----------
+    name
+        The parameter's name, as the message shows it.
+    value
+        The value passed: any real number but a bool, NaN or an infinity.
+    min_value, max_value
+        The smallest and largest values allowed, inclusive (None: no bound).
+
+    Returns
+    -------
+    float
+        ``value`` as a ``float``.
+
+    Raises
+    ------
+    ParameterError
+        When ``value`` is not a finite number or lies outside the bounds.
 
     Examples
     --------
@@ -115,6 +188,23 @@ def _check_range(name: str, value: float, lo: float | None, hi: float | None) ->
 def check_bool(name: str, value: Any) -> bool:
     """Return ``value`` if it is ``True`` or ``False``.
 
+    Parameters
+    ----------
+    name
+        The parameter's name, as the message shows it.
+    value
+        The value passed; only a Python ``bool`` passes (not 0, 1 or ``"yes"``).
+
+    Returns
+    -------
+    bool
+        ``value``, unchanged.
+
+    Raises
+    ------
+    ParameterError
+        When ``value`` is not a ``bool``.
+
     Examples
     --------
     >>> check_bool("include_embeds", False)
@@ -129,6 +219,26 @@ def check_bool(name: str, value: Any) -> bool:
 
 def check_str_list(name: str, value: Any, *, allow_empty: bool = True) -> list[str]:
     """Return ``value`` as a list of strings; a single string becomes a one-item list.
+
+    Parameters
+    ----------
+    name
+        The parameter's name, as the message shows it.
+    value
+        The value passed: a string, or a list or tuple of strings.
+    allow_empty
+        Accept an empty list (default True).
+
+    Returns
+    -------
+    list of str
+        A new list of the strings, in their order.
+
+    Raises
+    ------
+    ParameterError
+        When ``value`` is not a string or a list or tuple of strings, or is empty and
+        ``allow_empty`` is False.
 
     Examples
     --------
@@ -146,6 +256,26 @@ def check_str_list(name: str, value: Any, *, allow_empty: bool = True) -> list[s
 
 def check_path(name: str, value: Any, *, must_exist: bool = True) -> Path:
     """Return ``value`` as a :class:`~pathlib.Path`, checking that it exists.
+
+    Parameters
+    ----------
+    name
+        The parameter's name, as the message shows it.
+    value
+        The value passed: a non-empty string or a :class:`~pathlib.Path`; a relative
+        path starts from the current folder.
+    must_exist
+        Require that a file or folder exists there (default True).
+
+    Returns
+    -------
+    pathlib.Path
+        ``Path(value)``, as given (not resolved).
+
+    Raises
+    ------
+    ParameterError
+        When ``value`` is not a path, or ``must_exist`` and nothing is there.
 
     Examples
     --------

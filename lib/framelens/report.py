@@ -58,6 +58,8 @@ TABLE_DESCRIPTIONS = {
     "exercise_trend": "Poisson trend of exercises per year: rate ratio, interval, window.",
     "claims": "Frequency claims of the coverage checked against the event record.",
 }
+
+
 def show(frame: pd.DataFrame, *, mixed: tuple[str, ...] = ("value",)) -> pd.DataFrame:
     """Return a copy of ``frame`` for display, its counts printed as integers.
 
@@ -65,6 +67,21 @@ def show(frame: pd.DataFrame, *, mixed: tuple[str, ...] = ("value",)) -> pd.Data
     values stay missing); in a long table's ``mixed`` columns (``value``, which holds
     counts beside means and ratios), each whole number is shown as an integer and the
     others as they are. The data is unchanged: this is for the notebook's tables only.
+
+    Parameters
+    ----------
+    frame
+        Any table.
+    mixed
+        The columns that may hold whole and fractional numbers together (default
+        ``("value",)``); their whole numbers are shown as ``int`` in an object column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``frame`` with the same rows and columns: float columns of whole
+        numbers (with at least one value) as nullable ``Int64``, ``mixed`` float
+        columns as objects; other columns as they are.
 
     Examples
     --------
@@ -94,6 +111,19 @@ def describe_table(name: str) -> str:
     engine), described by the analysis that returns them
     (:func:`framelens.analysis.registry`).
 
+    Parameters
+    ----------
+    name
+        The table's name, with or without ``.csv`` (``"keyness"``,
+        ``"scale_top_terms.csv"``); a per-document variant (``sentiment_arc_x``) takes
+        the description of its prefix.
+
+    Returns
+    -------
+    str
+        The description; ``""`` for a table not known (a ``scale_`` table not known
+        gets the at-scale prefix and its inner name).
+
     Examples
     --------
     >>> describe_table("scale_top_terms").split(":")[0]
@@ -120,6 +150,14 @@ def record_output(output_dir: str | Path, relative: str) -> None:
 
     Only under the runner, which names the notebook in ``FRAMELENS_NOTEBOOK``; the
     run's index lists each notebook's tables and figures from these notes.
+
+    Parameters
+    ----------
+    output_dir
+        The run's output folder; the note is a line appended to
+        ``output_dir/.written/<notebook>.txt``.
+    relative
+        The written file's path relative to ``output_dir`` (``"tables/keyness.csv"``).
     """
     notebook = os.environ.get(NOTEBOOK_ENV)
     if not notebook:
@@ -135,6 +173,22 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str | Path) -> Path:
 
     Floats are written with 10 significant digits so that the same data gives the same
     bytes on every run. Returns the path written.
+
+    Parameters
+    ----------
+    frame
+        The table; its index is not written.
+    name
+        The file name without ``.csv`` (``"keyness"``).
+    output_dir
+        The run's output folder; ``tables/`` is made in it if needed, and the file is
+        noted for the run's index (:func:`record_output`).
+
+    Returns
+    -------
+    pathlib.Path
+        The path of the file written (``output_dir/tables/<name>.csv``), replaced if it
+        existed.
 
     Examples
     --------

@@ -65,6 +65,25 @@ log = logging.getLogger(__name__)
 def check_engine(engine: str, scheduler: str | None = None) -> tuple[str, str | None]:
     """Validate ``engine`` and ``scheduler`` (an address like ``tcp://host:8786`` or empty).
 
+    Parameters
+    ----------
+    engine
+        ``"local"`` or ``"dask"``.
+    scheduler
+        The address of a running Dask scheduler (it must contain ``:``), only with
+        ``"dask"``; None or ``""`` (default): none, :func:`start` makes a local cluster.
+
+    Returns
+    -------
+    tuple of (str, str or None)
+        ``(engine, scheduler)``, an empty scheduler made None.
+
+    Raises
+    ------
+    ParameterError
+        For an unknown engine, a scheduler with ``engine="local"`` or a scheduler that
+        is not an address.
+
     Examples
     --------
     >>> check_engine("dask", "")
@@ -87,7 +106,19 @@ def check_engine(engine: str, scheduler: str | None = None) -> tuple[str, str | 
 
 
 def is_dask(frame: Any) -> bool:
-    """Return True if ``frame`` is a Dask DataFrame."""
+    """Return True if ``frame`` is a Dask DataFrame.
+
+    Parameters
+    ----------
+    frame
+        Any object: a pandas or a Dask frame, usually.
+
+    Returns
+    -------
+    bool
+        True when its type comes from Dask (a Dask DataFrame or Series), False for a
+        pandas frame or anything else.
+    """
     return type(frame).__module__.startswith("dask")
 
 
@@ -96,7 +127,16 @@ def is_dask(frame: Any) -> bool:
 
 
 def worker_resources() -> list[dict[str, str]]:
-    """Return the resource table as records (what ``doctor --scheduler`` asks workers)."""
+    """Return the resource table as records (what ``doctor --scheduler`` asks workers).
+
+    Returns
+    -------
+    list of dict of str to str
+        One record per resource of :func:`framelens.resources.check`, with keys
+        ``resource, source_package, version, status, path``; for ``vader_lexicon`` and
+        ``cmudict`` the path is where NLTK finds them in this process (``"not found"``,
+        status ``missing``, when it does not).
+    """
     import nltk
 
     table = resources.check()
@@ -119,6 +159,16 @@ def worker_profiling(dask_worker) -> bool:
 
     Its history (one profile a second, the last 1,000 kept) makes a worker's memory grow
     with the run's duration; :func:`start` turns it off in the clusters it starts.
+
+    Parameters
+    ----------
+    dask_worker
+        The worker (a ``distributed.Worker``); ``client.run`` passes it under this name.
+
+    Returns
+    -------
+    bool
+        True when the worker has the ``profile`` periodic callback.
     """
     return "profile" in dask_worker.periodic_callbacks
 
@@ -213,6 +263,23 @@ def shard_paths(path: str | Path) -> tuple[str, list[Path]]:
     ``path`` is a folder of .txt, a single .csv/.jsonl/.parquet file, a folder of
     Parquet files, or a glob (``data/2024-*.jsonl``). Returns ``(kind, files)`` with
     kind one of ``txt, csv, jsonl, parquet``.
+
+    Parameters
+    ----------
+    path
+        The corpus path. A folder's Parquet files are its shards if it has any, else its
+        ``.txt`` files (its ``metadata.csv`` is not a shard); a glob matches files only.
+
+    Returns
+    -------
+    tuple of (str, list of pathlib.Path)
+        The kind (``.ndjson`` counts as ``jsonl``) and the shard files, sorted by name.
+
+    Raises
+    ------
+    InputError
+        When nothing is there, the glob or folder holds no shards, or the shards are not
+        all of one of the four kinds.
     """
     text = str(path)
     if any(ch in text for ch in "*?["):
@@ -361,6 +428,38 @@ def load(
     only the first line of the first shard (for the column list); a bad shard fails with
     its path named when its partition is computed, or becomes an empty partition with
     ``on_error="skip"``.
+
+    Parameters
+    ----------
+    corpus_path
+        A folder of ``.txt`` (with an optional ``metadata.csv``), a ``.csv``, ``.jsonl``
+        or ``.parquet`` file, a folder of Parquet files, a glob of shards, or a
+        :class:`~framelens.corpus.CorpusSpec`.
+    engine
+        ``"local"`` (default) or ``"dask"``.
+    encoding, text_column, id_column, on_error, date_column, delimiter
+        How to read the files, as for :func:`framelens.corpus.load`. Read shard by
+        shard (on Dask, or a glob or Parquet on the local engine), a CSV or JSONL shard
+        without an id column numbers its documents after the shard's file name
+        (``<shard>-doc0001``) so that ids stay unique.
+    files_per_partition
+        ``.txt`` files per partition on Dask (default 500); ignored for other kinds and
+        by the local engine.
+
+    Returns
+    -------
+    pandas.DataFrame or dask.dataframe.DataFrame
+        The documents frame: ``doc_id, title, source, published, url, text`` and the
+        extra metadata columns (read shard by shard, those of the first shard), all
+        strings; sorted by ``doc_id`` (on Dask, within each partition).
+
+    Raises
+    ------
+    ParameterError
+        For a bad engine or reading option.
+    InputError
+        When the path holds no readable shards or lacks ``date_column``; the local
+        engine also raises on a bad file unless ``on_error="skip"``.
     """
     if isinstance(corpus_path, corpus.CorpusSpec):
         spec = corpus_path
@@ -415,6 +514,22 @@ def map_partitions(func: Callable[..., pd.DataFrame], frame, *args, **kwargs):
 
     ``meta`` is declared by calling ``func`` on an empty partition, so every library
     function used this way must accept empty input (they do, and their tests say so).
+
+    Parameters
+    ----------
+    func
+        A per-document function: ``func(frame, *args, **kwargs)`` returns a pandas
+        frame for any subset of documents.
+    frame
+        A pandas frame or a Dask DataFrame (documents, sentences…).
+    *args, **kwargs
+        Passed on to ``func`` (for every partition).
+
+    Returns
+    -------
+    pandas.DataFrame or dask.dataframe.DataFrame
+        ``func(frame, *args, **kwargs)`` for a pandas frame; for a Dask one, the lazy
+        Dask DataFrame of ``func`` applied to each partition.
     """
     if not is_dask(frame):
         return func(frame, *args, **kwargs)
@@ -423,7 +538,18 @@ def map_partitions(func: Callable[..., pd.DataFrame], frame, *args, **kwargs):
 
 
 def compute(frame):
-    """Return a pandas frame: compute a Dask one, pass a pandas one through."""
+    """Return a pandas frame: compute a Dask one, pass a pandas one through.
+
+    Parameters
+    ----------
+    frame
+        A pandas or Dask frame.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The computed frame, or ``frame`` itself when it is not a Dask one.
+    """
     return frame.compute() if is_dask(frame) else frame
 
 
@@ -431,6 +557,21 @@ def sum_counts(counts, keys: list[str], values: list[str]) -> pd.DataFrame:
     """Sum partial counts over ``keys``: the corpus-wide reduction, on either engine.
 
     Returns a small pandas frame sorted by ``keys``.
+
+    Parameters
+    ----------
+    counts
+        The partial counts, a pandas or Dask frame (the concatenated partial tables).
+    keys
+        The columns to group by; rows with a missing key are left out.
+    values
+        The columns to sum.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``keys`` then ``values``: one row per distinct ``keys`` with the sums, sorted by
+        ``keys``.
 
     Examples
     --------
@@ -447,6 +588,22 @@ def write_rows(frame, name: str, output_dir: str | Path) -> Path:
     """Write a row-level table: CSV for pandas, partitioned Parquet for Dask.
 
     Returns the CSV path, or the Parquet folder ``tables/<name>.parquet/``.
+
+    Parameters
+    ----------
+    frame
+        The table: a pandas frame (written with :func:`framelens.report.save_table`) or a
+        Dask DataFrame (one Parquet file a partition, without the index).
+    name
+        The table's name (``"sentences"``).
+    output_dir
+        The run's output folder; files go to its ``tables/`` folder.
+
+    Returns
+    -------
+    pathlib.Path
+        ``output_dir/tables/<name>.csv``, or the folder ``output_dir/tables/<name>.parquet``
+        (replaced if it existed).
     """
     from .report import save_table
 
@@ -461,6 +618,21 @@ def to_parquet(documents, path: str | Path, *, partition_size: int = 10_000) -> 
     """Write a loaded corpus (pandas or Dask) as partitioned Parquet, one file a partition.
 
     The folder it writes is a corpus path for :func:`load` with either engine.
+
+    Parameters
+    ----------
+    documents
+        The documents frame, pandas or Dask (:func:`load`).
+    path
+        The folder to write; replaced if it exists.
+    partition_size
+        Documents per file for a pandas frame (default 10,000); a Dask frame keeps its
+        partitions.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``, the folder written.
     """
     import dask.dataframe as dd
 
@@ -729,6 +901,22 @@ class Session:
         Summaries go to ``output_dir/tables/scale_<name>.csv``, each listed with its rows
         and what it holds (from the analysis's ``tables``); on Dask the row-level and
         per-document tables go to Parquet beside them and stay out of the driver.
+
+        Parameters
+        ----------
+        output_dir
+            The run's output folder; tables go to its ``tables/`` folder.
+        **options
+            More keywords of :func:`analyse`: ``analyses``, ``partition_size`` and the
+            run's options (``abbreviations``, ``group_by``, ``include_embeds``,
+            ``dictionary``…); the session sets ``output_dir``, ``collect_documents`` and
+            ``progress`` itself.
+
+        Returns
+        -------
+        dict of str to pandas.DataFrame
+            The corpus-wide tables of :func:`analyse` (on Dask without the per-document
+            ones), as written.
         """
         from .report import save_table
 
@@ -758,5 +946,22 @@ class Session:
 def session(
     corpus_path, *, engine: str = "local", scheduler: str | None = None, **load_options: Any
 ) -> Session:
-    """Open a corpus for a notebook on either engine (see :class:`Session`)."""
+    """Open a corpus for a notebook on either engine (see :class:`Session`).
+
+    Parameters
+    ----------
+    corpus_path
+        The corpus, as :func:`load` takes it.
+    engine, scheduler
+        As for :func:`start`: ``"dask"`` starts a local cluster, or joins the one at
+        ``scheduler``, and prints its dashboard link.
+    **load_options
+        ``sample`` (documents of the Dask sample, default :data:`SAMPLE_DOCUMENTS`) and
+        the reading options of :func:`load` (``encoding``, ``text_column``…).
+
+    Returns
+    -------
+    Session
+        The open session; call :meth:`Session.close` to shut down a cluster it started.
+    """
     return Session(corpus_path, engine=engine, scheduler=scheduler, **load_options)

@@ -207,6 +207,22 @@ def lessons(notebooks_dir: Path | None = None) -> list[Lesson]:
     ``## `` headings other than set-up, method, outputs and exercises; each exercise is a
     ``### Your turn`` heading with its prompt.
 
+    Parameters
+    ----------
+    notebooks_dir
+        The folder of the notebooks (default None: the project's ``notebooks/``).
+
+    Returns
+    -------
+    list of Lesson
+        One lesson per notebook, in the order of their names; ``teach_minutes`` is 0 when
+        the header gives no time.
+
+    Raises
+    ------
+    InputError
+        When the folder has no notebooks.
+
     Examples
     --------
     >>> first = lessons()[0]
@@ -276,6 +292,16 @@ def student_notebook(path: Path) -> nbformat.NotebookNode:
     with nbconvert's ``TagRemovePreprocessor``; outputs and execution counts are cleared
     with its ``ClearOutputPreprocessor``. Exercise cells stay, empty.
 
+    Parameters
+    ----------
+    path
+        The notebook (``.ipynb``) with its worked answers; the file is not changed.
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The student version, to write with :func:`nbformat.write`.
+
     Examples
     --------
     >>> nb = student_notebook(ROOT / "notebooks" / "01_text_stats.ipynb")
@@ -299,6 +325,18 @@ def referenced_files(book: Path) -> list[str]:
 
     ``03_framing``'s ``labels_path = "../tests/data/annotations/seed_frames.csv"`` is one:
     the student build must carry that file at the same place relative to its notebooks.
+
+    Parameters
+    ----------
+    book
+        The notebook (``.ipynb``); its parameters cell is read.
+
+    Returns
+    -------
+    list of str
+        The string defaults, as written, that are relative paths to an existing file or
+        folder beside the notebook, in the order of the parameters cell; the parameters
+        every notebook has (``corpus_path``, ``output_dir``) are left out.
 
     Examples
     --------
@@ -400,6 +438,25 @@ def schedule_html(
     needs, its sections and its exercises (each with its prompt), a
     link to the worked notebook, and one break at the lesson boundary nearest the middle.
 
+    Parameters
+    ----------
+    items
+        The lessons in teaching order (:func:`lessons`).
+    run_seconds
+        How long each worked notebook took to run, by notebook name, shown beside its
+        minutes (default None: not shown).
+    break_minutes
+        Length of the break (default :data:`BREAK_MINUTES`, 10); no break with a single
+        lesson.
+    bundle
+        Facts about ``student.zip`` (``zip_mb``, ``wheels``, ``platforms``) for a
+        paragraph on what it installs on (default None: no such paragraph).
+
+    Returns
+    -------
+    str
+        The whole HTML page (``<!DOCTYPE html>`` …), printable on one A4 landscape page.
+
     Examples
     --------
     >>> ex = Exercise("Your turn 1 · Why?", "Say why.")
@@ -493,6 +550,18 @@ def _zip_folder(folder: Path, target: Path) -> None:
 def lock_pins(lock: str | Path = LOCK) -> list[tuple[str, str]]:
     r"""Return the ``(name, version)`` pins of a requirements lock, names normalised.
 
+    Parameters
+    ----------
+    lock
+        The lock file (default: the project's ``requirements.lock``); lines other than
+        ``name==version`` pins, and comments, are skipped.
+
+    Returns
+    -------
+    list of tuple of (str, str)
+        ``(name, version)`` in the file's order; names lower case, with runs of ``-``,
+        ``_`` and ``.`` made one ``-``.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -523,6 +592,18 @@ def platforms(wheelhouse: Path) -> list[str]:
 
     A compiled wheel installs where one of its platform tags holds; the bundle installs
     where every wheel does, so on Linux it needs the newest of the wheels' oldest glibc.
+
+    Parameters
+    ----------
+    wheelhouse
+        A folder of wheels (``*.whl``).
+
+    Returns
+    -------
+    list of str
+        One line per Linux architecture (sorted), with the glibc it needs, then every
+        other platform tag found (``win_amd64``, ``macosx_11_0_arm64``…), sorted; pure
+        Python wheels (``any``) add nothing, so the list is empty when all are pure.
 
     Examples
     --------
@@ -569,10 +650,25 @@ def build_wheelhouse(target: Path, wheelhouse: Path = WHEELHOUSE, lock: Path = L
     error naming it. framelens is built from a copy of the project's ``pyproject.toml``,
     ``README.md`` and ``lib/``, so the checkout is left as it is.
 
+    Parameters
+    ----------
+    target
+        The folder to fill (made if needed).
+    wheelhouse
+        The folder of downloaded wheels (default: ``.venv/wheelhouse`` of the project).
+    lock
+        The requirements lock whose pins are copied (default: the project's
+        ``requirements.lock``).
+
     Returns
     -------
     pathlib.Path
         ``target``.
+
+    Raises
+    ------
+    InputError
+        When a pin has no wheel in ``wheelhouse`` or the framelens wheel fails to build.
     """
     have = {_wheel_key(w): w for w in Path(wheelhouse).glob("*.whl")}
     missing = [f"{n}=={v}" for n, v in lock_pins(lock) if (n, v) not in have]

@@ -69,6 +69,20 @@ def actor_sentences(
     The per-document half of :func:`actor_tone`: map it over partitions, concatenate,
     and pass the result to :func:`actor_tone_finish`.
 
+    Parameters
+    ----------
+    scores
+        Rows of :func:`score` (``doc_id, sent_id, text, compound, label``; ``start`` and
+        ``kind`` if present), any subset of documents.
+    mentions
+        :func:`framelens.gazetteer.actor_mentions` of the same sentences (``doc_id,
+        sent_id, actor``; ``type`` if present); default None: found in ``scores``'
+        text with ``gazetteer``.
+    gazetteer
+        The gazetteer used when ``mentions`` is None; default None: the shipped one.
+    include_embeds
+        Keep the sentences of embedded posts too (default: the article's prose only).
+
     Returns
     -------
     pandas.DataFrame
@@ -136,6 +150,12 @@ _EXTREME_COLUMNS = ["actor", "doc_id", "sent_id", "compound", "text"]
 def actor_counts(rows: pd.DataFrame) -> pd.DataFrame:
     """Sum :func:`actor_sentences` rows per actor: partial counts that add up across partitions.
 
+    Parameters
+    ----------
+    rows
+        :func:`actor_sentences` rows (``actor, type, doc_id, sent_id, compound, label,
+        text``; ``n_actors`` if present) of one partition, or of several concatenated.
+
     Returns
     -------
     pandas.DataFrame
@@ -144,6 +164,7 @@ def actor_counts(rows: pd.DataFrame) -> pd.DataFrame:
         the scored sentences naming it alone (``n_actors`` 1: ``n_alone, sum_alone,
         sum_sq_alone``) or with other actors (``n_shared, sum_shared``); zero without an
         ``n_actors`` column. Partitions hold disjoint documents, so every column sums.
+        Sorted by ``actor``.
 
     Examples
     --------
@@ -199,11 +220,20 @@ def actor_extremes(rows: pd.DataFrame) -> pd.DataFrame:
 
     Applied to its own output of several partitions it gives the extremes of them all.
 
+    Parameters
+    ----------
+    rows
+        :func:`actor_sentences` rows, or the concatenated output of this function (the
+        columns ``actor, doc_id, sent_id, compound, text`` are used); sentences with no
+        compound are skipped.
+
     Returns
     -------
     pandas.DataFrame
         ``actor, doc_id, sent_id, compound, text``: two rows per actor with a scored
-        sentence (one when a single sentence is both).
+        sentence (one when a single sentence is both). First the most negative sentence
+        of each actor, then the most positive, each part sorted by ``actor``; ties go to
+        the first in ``doc_id, sent_id`` order.
 
     Examples
     --------

@@ -119,6 +119,23 @@ def _counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def combine_counts(counts: pd.DataFrame | Sequence[pd.DataFrame]) -> pd.DataFrame:
     """Sum counts of :func:`aggregate_counts` from several partitions, unit by unit.
 
+    Parameters
+    ----------
+    counts
+        One frame of :func:`aggregate_counts` or a sequence of them, all at the same
+        level (the key columns are those of the first frame).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The key columns, then ``n, n_unscored, sum_compound, sum_sq_compound, n_pos,
+        n_neg, n_neu`` summed over the frames, one row per unit, sorted by key.
+
+    Raises
+    ------
+    ParameterError
+        When ``counts`` is an empty sequence or a frame lacks the count columns.
+
     Examples
     --------
     >>> s = score(pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0],
@@ -148,6 +165,19 @@ def unit_values(
     include_embeds: bool = False,
 ) -> pd.DataFrame:
     """Return the sentence compounds of each unit, which the bootstrap interval resamples.
+
+    Parameters
+    ----------
+    scores
+        Rows of :func:`score` (any subset).
+    level
+        ``"paragraph"`` (``doc_id, para_id``), ``"document"`` (``doc_id``), ``"group"``
+        (the value of the documents' ``group_by`` column) or ``"corpus"``, as for
+        :func:`aggregate_counts`.
+    documents, group_by
+        For ``level="group"``: the documents frame and the metadata column to group by.
+    include_embeds
+        Keep embedded posts (``kind="embed"``) too. Default False: the article's prose.
 
     Returns
     -------
@@ -336,6 +366,19 @@ def aggregate(
 
 def documents_table(aggregates: pd.DataFrame) -> pd.DataFrame:
     """Select the columns of ``sentiment_documents.csv`` from a document-level aggregate.
+
+    Parameters
+    ----------
+    aggregates
+        The result of ``aggregate(..., level="document")`` (it has
+        ``document_compound``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with the columns :data:`~framelens.sentiment.columns.DOCUMENT_COLUMNS`:
+        ``doc_id, n_sentences, mean_compound, ci_low, ci_high, share_pos, share_neg,
+        share_neu, document_compound``; the rows as they are.
 
     Examples
     --------

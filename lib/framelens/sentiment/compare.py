@@ -36,6 +36,16 @@ def pattern_scores(
     TextBlob: no download), with negation and intensifiers. It is a robustness check:
     a different lexicon built a different way.
 
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, text``; ``kind`` is kept if present,
+        else ``"prose"``); any subset of a corpus.
+    pos_threshold, neg_threshold
+        ``polarity >= pos_threshold`` is ``"positive"``, ``<= neg_threshold`` is
+        ``"negative"``, else ``"neutral"``: each from -1 to 1, ``neg_threshold`` not
+        above ``pos_threshold`` (default 0.05 and -0.05, as for :func:`score`).
+
     Returns
     -------
     pandas.DataFrame
@@ -99,6 +109,15 @@ def _paired(vader: pd.DataFrame, pattern: pd.DataFrame) -> pd.DataFrame:
 def agreement(vader: pd.DataFrame, pattern: pd.DataFrame) -> pd.DataFrame:
     """How far VADER and Pattern agree, sentence by sentence.
 
+    Parameters
+    ----------
+    vader
+        Rows of :func:`score` (``doc_id, sent_id, compound, label, drivers``; ``kind``
+        and ``text`` if present).
+    pattern
+        Rows of :func:`pattern_scores` for the same sentences. Only the sentences both
+        scored (matched on ``doc_id, sent_id``) count.
+
     Returns
     -------
     pandas.DataFrame
@@ -155,12 +174,24 @@ def agreement(vader: pd.DataFrame, pattern: pd.DataFrame) -> pd.DataFrame:
 def disagreements(vader: pd.DataFrame, pattern: pd.DataFrame, *, top_n: int = 10) -> pd.DataFrame:
     """Return the sentences where VADER and Pattern disagree most, with their evidence.
 
+    Parameters
+    ----------
+    vader
+        Rows of :func:`score` (``doc_id, sent_id, compound, label, drivers``; ``kind``
+        and ``text`` if present).
+    pattern
+        Rows of :func:`pattern_scores` for the same sentences. Only the sentences both
+        scored (matched on ``doc_id, sent_id``) count.
+    top_n
+        How many sentences (a whole number ≥ 1, default 10).
+
     Returns
     -------
     pandas.DataFrame
         ``doc_id, sent_id, kind, text, compound, polarity, difference`` (compound −
         polarity, both on -1 … +1), ``vader_label, pattern_label, vader_drivers,
         pattern_drivers``; the ``top_n`` largest ``|difference|`` first (ties by key).
+        ``kind`` and ``text`` only when ``vader`` has them.
 
     Examples
     --------

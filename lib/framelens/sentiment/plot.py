@@ -17,6 +17,26 @@ LEGEND_FONTSIZE = 10  # as large as the tick labels of plots.style()
 def plot_arc(arc_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     """Draw one document's sentiment arc: prose points, rolling mean, embeds apart.
 
+    Parameters
+    ----------
+    arc_frame
+        The :func:`arc` table (its columns :data:`~framelens.sentiment.columns.ARC_COLUMNS`),
+        of one or more documents.
+    doc_id
+        The document to draw; default None: the first ``doc_id`` in sorted order.
+    ax
+        The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Raises
+    ------
+    ParameterError
+        When ``doc_id`` is not in ``arc_frame``.
+
     Examples
     --------
     >>> s = score(pd.DataFrame({"doc_id": ["a"] * 2, "sent_id": [0, 1],
@@ -68,6 +88,22 @@ def plot_distribution(
     scores: pd.DataFrame, *, pos_threshold: float = 0.05, neg_threshold: float = -0.05, ax=None
 ):
     """Histogram of sentence compound, prose and embeds stacked, thresholds marked.
+
+    Parameters
+    ----------
+    scores
+        Rows of :func:`score` (``compound``; ``kind`` if present, else all prose);
+        unscored sentences (NaN) are left out.
+    pos_threshold, neg_threshold
+        Where the dashed threshold lines are drawn (default 0.05 and -0.05, those of
+        :func:`score`).
+    ax
+        The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
 
     Examples
     --------
@@ -154,6 +190,22 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None):
     Actors named in fewer than ``min_n`` sentences are left out; an actor named in one
     sentence (kept with ``min_n=1``) has no interval and is drawn as a hollow marker.
 
+    Parameters
+    ----------
+    actors
+        The :func:`actor_tone` table (``actor, n_sentences, mean_compound, ci_low,
+        ci_high`` are used).
+    min_n
+        The fewest sentences an actor needs to be drawn (a whole number ≥ 1, default 1).
+    ax
+        The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on: one row per actor, sorted by mean compound (the most negative
+        at the bottom).
+
     Examples
     --------
     >>> s = score(pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
@@ -174,6 +226,20 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None):
 def plot_groups(groups: pd.DataFrame, *, ax=None):
     """Mean compound per group (``aggregate(level="group")``) with 95% intervals.
 
+    Parameters
+    ----------
+    groups
+        The group-level aggregate (``group, n_sentences, mean_compound, ci_low,
+        ci_high`` are used); a group with one sentence is drawn as a hollow marker.
+    ax
+        The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on: one row per group, sorted by mean compound (the most negative
+        at the bottom).
+
     Examples
     --------
     >>> s = score(pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0],
@@ -190,6 +256,20 @@ def plot_groups(groups: pd.DataFrame, *, ax=None):
 
 def plot_agreement(vader: pd.DataFrame, pattern: pd.DataFrame, *, ax=None):
     """Scatter of VADER compound against Pattern polarity, one point a sentence.
+
+    Parameters
+    ----------
+    vader, pattern
+        Rows of :func:`score` and of :func:`pattern_scores` for the same sentences, as
+        for :func:`agreement`; only the sentences both scored are drawn.
+    ax
+        The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on, with Spearman's ρ, the number of sentences and how many got
+        the same label written in its corner.
 
     Examples
     --------

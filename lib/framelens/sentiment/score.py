@@ -280,6 +280,15 @@ def score_documents(
 ) -> pd.DataFrame:
     """Score each document's whole text as one piece (VADER as its authors validated it).
 
+    Parameters
+    ----------
+    documents
+        The documents frame (``doc_id`` and ``text`` are used).
+    pos_threshold, neg_threshold
+        The label thresholds, as for :func:`score` (default 0.05 and -0.05).
+    n_jobs
+        Processes to use for 1,000 documents or more, as for :func:`score` (default 1).
+
     Returns
     -------
     pandas.DataFrame
@@ -303,11 +312,18 @@ def score_documents(
 def language_check(documents: pd.DataFrame) -> pd.DataFrame:
     """Flag documents whose letters are mostly non-Latin (VADER's lexicon is English).
 
+    Parameters
+    ----------
+    documents
+        The documents frame (``doc_id`` and ``text`` are used).
+
     Returns
     -------
     pandas.DataFrame
         ``doc_id, n_letters, non_latin_share, mostly_non_latin, note``; ``note`` says
-        what to do with a flagged document.
+        what to do with a flagged document. ``mostly_non_latin`` is true when more than
+        :data:`NON_LATIN_SHARE` (half) of the letters are non-Latin, as :func:`score`
+        decides. One row per document, sorted by ``doc_id``.
 
     Examples
     --------

@@ -35,6 +35,17 @@ def actor_positions(
 
     Uses :func:`framelens.gazetteer.actor_mentions` (longest alias wins, case-sensitive).
 
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, end, text``; ``kind`` if present);
+        any subset of documents.
+    gazetteer
+        The gazetteer (``actor, type, alias``, as :func:`framelens.gazetteer.load_gazetteer`
+        returns it); default None: the shipped one.
+    include_embeds
+        Count mentions in embedded posts too (default: the article's prose only).
+
     Returns
     -------
     pandas.DataFrame
@@ -72,6 +83,17 @@ def actor_counts(
     include_embeds: bool = False,
 ) -> pd.DataFrame:
     """Mentions of each actor per document (summable across partitions).
+
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, end, text``; ``kind`` if present);
+        any subset of documents.
+    gazetteer
+        The gazetteer (``actor, type, alias``, as :func:`framelens.gazetteer.load_gazetteer`
+        returns it); default None: the shipped one.
+    include_embeds
+        Count mentions in embedded posts too (default: the article's prose only).
 
     Returns
     -------

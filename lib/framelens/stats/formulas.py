@@ -361,6 +361,12 @@ def clear_cache() -> None:
 def cache_info() -> dict[str, int]:
     """Return the number of entries in each module-level cache.
 
+    Returns
+    -------
+    dict of str to int
+        ``tokens`` (distinct tokens whose counts are kept), ``syllables`` (words whose
+        syllable count is kept) and ``difficult`` (words judged difficult or not).
+
     Examples
     --------
     >>> _ = counts("Naval drills began."); cache_info()["tokens"] >= 3

@@ -234,11 +234,28 @@ def dispersion(
 ) -> pd.DataFrame:
     """Where each term occurs in each document (for a lexical dispersion plot).
 
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, end, text``; ``kind`` if
+        present); any subset of documents.
+    terms
+        One term or a list of them, each a pattern of :func:`kwic` in ``mode``
+        (``"drill*"``).
+    mode
+        ``"glob"`` (default), ``"regex"`` or ``"phrase"``, as for :func:`kwic`.
+    include_embeds
+        Find the terms in embedded posts too (default: the article's prose only).
+    tokens
+        The tokens of these sentences, if already computed (saves tokenizing again).
+
     Returns
     -------
     pandas.DataFrame
         ``doc_id, term, sent_id, start, end, match, position``: one row per hit
         (via :func:`kwic`), ``position`` = ``start`` / the document's end (0–1).
+        ``term`` is the pattern that matched; a term without hits has no row (and no
+        warning). Sorted by ``doc_id, start, term``.
 
     Examples
     --------

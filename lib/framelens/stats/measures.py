@@ -169,6 +169,16 @@ def _words_of(sents: list[_Sent]) -> list[str]:
 def ttr(tokens: Sequence[str]) -> float:
     """Type-token ratio: distinct tokens / tokens (NaN for no tokens).
 
+    Parameters
+    ----------
+    tokens
+        The text's tokens (words), in any order; compared as they are (no lower-casing).
+
+    Returns
+    -------
+    float
+        The ratio, between 0 and 1; NaN for no tokens.
+
     Examples
     --------
     >>> ttr(["the", "ships", "and", "the", "planes"])
@@ -182,6 +192,19 @@ def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
 
     The mean TTR of every window of ``window`` consecutive tokens; NaN when the text has
     fewer tokens than the window.
+
+    Parameters
+    ----------
+    tokens
+        The text's tokens (words), in text order.
+    window
+        Tokens per window, at least 1 (default 50).
+
+    Returns
+    -------
+    float
+        The mean TTR over the ``len(tokens) - window + 1`` windows, between 0 and 1; NaN
+        when there are fewer tokens than ``window``.
 
     Examples
     --------
@@ -234,6 +257,19 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
     ``(1 - TTR) / (1 - threshold)``; MTLD = tokens / factors. NaN when no factor forms
     (no tokens, or every token different).
 
+    Parameters
+    ----------
+    tokens
+        The text's tokens (words), in text order.
+    threshold
+        The TTR at which a factor ends, from 0 to 0.999999 (default 0.72, McCarthy &
+        Jarvis's value).
+
+    Returns
+    -------
+    float
+        MTLD, the mean factor length in tokens (higher: more diverse); NaN as above.
+
     Examples
     --------
     >>> round(mtld(["a", "b", "a", "b", "c", "a", "b", "c"]), 4)
@@ -254,6 +290,18 @@ def hdd(tokens: Sequence[str], *, draws: int = 42) -> float:
     For each type, the hypergeometric probability that a sample of ``draws`` tokens
     (without replacement) contains it at least once, divided by ``draws``, summed. NaN
     when the text has fewer than ``draws`` tokens.
+
+    Parameters
+    ----------
+    tokens
+        The text's tokens (words), in any order.
+    draws
+        The sample size, at least 1 (default 42, McCarthy & Jarvis's value).
+
+    Returns
+    -------
+    float
+        HD-D, between 0 and 1 (higher: more diverse); NaN as above.
 
     Examples
     --------
@@ -429,6 +477,19 @@ def prose_text(sentences: pd.DataFrame) -> pd.Series:
 
     This is the string :func:`readability` gives to textstat.
 
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, end, text``; ``kind`` if present:
+        embedded posts are left out).
+
+    Returns
+    -------
+    pandas.Series
+        The text of each document, indexed by ``doc_id`` (sorted), named ``text``; its
+        sentences in order of ``start``. A document without prose sentences has no
+        entry.
+
     Examples
     --------
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 9],
@@ -541,6 +602,17 @@ def counts(
 ) -> pd.DataFrame:
     """Count characters, words, sentences… per document (:func:`document_stats` counts).
 
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, end, text``; ``para_id`` and
+        ``kind`` if present); any subset of documents.
+    include_embeds
+        Count embedded posts as part of the text (default: the article's prose only).
+    tokens
+        The tokens of these sentences if already computed, as for
+        :func:`document_stats`.
+
     Returns
     -------
     pandas.DataFrame
@@ -577,6 +649,21 @@ def lexical_diversity(
     the 100 tokens McCarthy & Jarvis (2010) recommend, and HD-D is undefined below
     ``draws`` tokens.
 
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, end, text``; ``para_id`` and
+        ``kind`` if present); any subset of documents.
+    include_embeds
+        Count embedded posts as part of the text (default: the article's prose only).
+    window, threshold, draws
+        MATTR window (tokens, default 50), MTLD factor threshold (default 0.72, from
+        0.01 to 0.99) and HD-D sample size (default 42): see :func:`mattr`,
+        :func:`mtld`, :func:`hdd`.
+    tokens
+        The tokens of these sentences if already computed, as for
+        :func:`document_stats`.
+
     Returns
     -------
     pandas.DataFrame
@@ -609,6 +696,16 @@ def readability(
     textstat computes them on :func:`prose_text`. SMOG is flagged unreliable below 30
     sentences, every formula below 100 words; a document without words gets NaN.
 
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, end, text``; ``para_id`` and
+        ``kind`` if present); any subset of documents. Only the sentences of kind
+        ``"prose"`` are read (all of them without a ``kind`` column).
+    tokens
+        The tokens of these sentences if already computed, as for
+        :func:`document_stats`.
+
     Returns
     -------
     pandas.DataFrame
@@ -632,6 +729,17 @@ def sentence_lengths(
     tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Words per sentence.
+
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, end, text``; ``para_id`` and
+        ``kind`` if present); any subset of documents.
+    include_embeds
+        Count embedded posts as part of the text (default: the article's prose only).
+    tokens
+        The tokens of these sentences if already computed, as for
+        :func:`document_stats`.
 
     Returns
     -------
@@ -665,11 +773,21 @@ def group_counts(doc_stats: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     :func:`group_summary`: ``documents``, ``reliable_documents``, ``total`` and
     ``sum_sq`` add up, ``min``/``max`` combine by min/max.
 
+    Parameters
+    ----------
+    doc_stats
+        Per-document statistics (``doc_id, family, measure, value``; ``reliable`` if
+        present, else every value counts as reliable), as :func:`document_stats` returns.
+    labels
+        The group of each document (``doc_id, group``); documents without a label are
+        left out, and one with several labels counts in each of its groups.
+
     Returns
     -------
     pandas.DataFrame
         ``group, family, measure, documents, reliable_documents, total, sum_sq, min,
-        max`` over the documents with a defined value.
+        max`` over the documents with a defined value, sorted by ``group, family,
+        measure``; ``documents`` and ``reliable_documents`` are floats here.
 
     Examples
     --------
@@ -699,12 +817,19 @@ def group_counts(doc_stats: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
 def group_summary(partials: pd.DataFrame) -> pd.DataFrame:
     """Finish group aggregates from (concatenated) :func:`group_counts` partials.
 
+    Parameters
+    ----------
+    partials
+        The :func:`group_counts` tables of one or more partitions, concatenated (rows of
+        the same group and measure are combined).
+
     Returns
     -------
     pandas.DataFrame
         ``group, family, measure, documents, reliable_documents, total, mean, sd, min,
         max`` (``sd`` the sample standard deviation across documents, NaN for one
-        document; ``total`` is meaningful for counts such as words).
+        document; ``total`` is meaningful for counts such as words), sorted by ``group,
+        family, measure``; ``documents`` and ``reliable_documents`` are integers.
 
     Examples
     --------

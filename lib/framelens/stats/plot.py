@@ -15,6 +15,19 @@ from ..plots import new_axes
 def plot_top_terms(top: pd.DataFrame, *, ax=None):
     """Horizontal bars of the most frequent terms (:func:`top_terms`); returns the Axes.
 
+    Parameters
+    ----------
+    top
+        The :func:`top_terms` table (``term`` and ``count`` are used); its first row is
+        drawn at the top.
+    ax
+        The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
     Examples
     --------
     >>> ax = plot_top_terms(pd.DataFrame({"term": ["navy", "drills"], "count": [3, 2]}))
@@ -37,6 +50,21 @@ def plot_sentence_lengths(lengths: pd.DataFrame, *, ax=None, bins: int = 15):
 
     At most ``bins`` bins, each a whole number of words wide and centred on whole
     numbers; both axes have integer ticks.
+
+    Parameters
+    ----------
+    lengths
+        The :func:`sentence_lengths` table (``words`` is used).
+    ax
+        The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
+    bins
+        The most bins to draw (a whole number ≥ 1, default 15).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on, with a dashed line and legend at the mean length when there
+        are sentences.
 
     Examples
     --------
@@ -82,6 +110,21 @@ def plot_dispersion(disp: pd.DataFrame, *, ax=None, label: str = "term"):
     ``disp`` is :func:`dispersion` (``label="term"``) or :func:`actor_positions`
     (``label="actor"``; the axis then reads "actor or place", as the gazetteer lists
     both). Returns the Axes.
+
+    Parameters
+    ----------
+    disp
+        The hits: a ``position`` column (0–1) and the ``label`` column; one row of ticks
+        per distinct label, in the order they first appear, the first at the bottom.
+    ax
+        The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
+    label
+        The column that names each row: ``"term"`` (default) or ``"actor"``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
 
     Examples
     --------
@@ -129,6 +172,21 @@ def _type_colors(types: Sequence[str]) -> dict[str, str]:
 def plot_actor_mentions(actors: pd.DataFrame, *, ax=None, top_n: int = 15):
     """Horizontal bars of mentions per actor, summed over documents; returns the Axes.
 
+    Parameters
+    ----------
+    actors
+        The :func:`actor_counts` table (``actor, type, mentions`` are used), of any
+        number of documents; bars are coloured by ``type`` (:data:`TYPE_COLORS`).
+    ax
+        The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
+    top_n
+        How many actors to show, the most mentioned first (default 15).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
     Examples
     --------
     >>> a = pd.DataFrame({"actor": ["China", "Russia"], "type": "country", "mentions": [5, 3]})
@@ -155,6 +213,25 @@ def plot_actor_mentions(actors: pd.DataFrame, *, ax=None, top_n: int = 15):
 
 def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n: int = 10):
     """Log ratio of the ``top_n`` terms by G² for one target (:func:`keyness`).
+
+    Parameters
+    ----------
+    kn
+        The :func:`keyness` table (``target, term, g2, log_ratio, direction`` are used);
+        empty, the Axes only gets a title saying that keyness needs two or more groups.
+    ax
+        The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
+    target
+        The group to show; default None: the first of the table's targets in sorted
+        order.
+    top_n
+        How many terms, the highest G² first (default 10); bars are sorted by log ratio
+        and coloured by ``direction``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
 
     Examples
     --------
@@ -189,9 +266,20 @@ def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3):
     its ``top_n`` terms by G²; the panels share the x axis so log ratios compare across
     groups. A group with no term that passes ``min_count`` gets a panel that says so.
 
+    Parameters
+    ----------
+    kn
+        The :func:`keyness` table of every target (``keyness(..., target=None)``); the
+        panels are its targets in sorted order.
+    top_n
+        Terms per panel, the highest G² first (a whole number ≥ 1, default 10).
+    ncols
+        Panels per row (a whole number ≥ 1, default 3; fewer with fewer groups).
+
     Returns
     -------
     matplotlib.figure.Figure
+        The figure, one panel per group (a single panel when ``kn`` is empty).
 
     Examples
     --------

@@ -85,6 +85,20 @@ def term_counts(
     of japan" but not "japan and"). Every term is counted, stopwords included; the
     finishers (:func:`top_terms`, :func:`collocations`, :func:`keyness`) filter.
 
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, end, text``; ``kind`` if present);
+        any subset of documents.
+    n
+        N-gram size(s) to count: one whole number or a list of them, each from 1 to 10
+        (default 1, words).
+    include_embeds
+        Count embedded posts too (default: the article's prose only).
+    tokens
+        The tokens of these sentences if already computed: a
+        :class:`framelens.corpus.Tokens` or the table of :func:`framelens.corpus.tokenize`.
+
     Returns
     -------
     pandas.DataFrame
@@ -120,10 +134,10 @@ def term_counts(
 
 
 def _ngrams(runs: list[list[str]], k: int) -> Iterable[str | tuple[str, ...]]:
-    """The words (k = 1) or the k-grams, as tuples, of each run."""
+    """Return the words (k = 1) or the k-grams, as tuples, of each run."""
     if k == 1:
         return (w for run in runs for w in run)
-    return (gram for run in runs for gram in zip(*(run[i:] for i in range(k))))
+    return (gram for run in runs for gram in zip(*(run[i:] for i in range(k)), strict=False))
 
 
 def term_totals(
@@ -142,6 +156,24 @@ def term_totals(
     disjoint documents, so both columns sum across them). With ``labels``
     (:func:`framelens.groups.group_labels`), the counts are per group, with the sum of
     squared per-document counts for :func:`keyness`'s dispersion.
+
+    Parameters
+    ----------
+    sentences
+        The sentences frame (``doc_id, sent_id, start, end, text``; ``kind`` if present);
+        any subset of documents.
+    n
+        N-gram size(s) to count: one whole number or a list of them, each from 1 to 10
+        (default 1, words).
+    include_embeds
+        Count embedded posts too (default: the article's prose only).
+    tokens
+        The tokens of these sentences if already computed: a
+        :class:`framelens.corpus.Tokens` or the table of :func:`framelens.corpus.tokenize`.
+    labels
+        The group of each document (``doc_id, group``, as
+        :func:`framelens.groups.group_labels` returns it); documents without a label are
+        left out. Default None: no groups.
 
     Returns
     -------
@@ -294,6 +326,18 @@ def collocations(
     ``min_freq`` times are dropped (PMI overrates rare pairs), and bigrams with a
     stopword unless ``keep_stopwords``.
 
+    Parameters
+    ----------
+    term_counts
+        Partial counts of one or more partitions, concatenated: :func:`term_counts` rows
+        (``doc_id, n, term, count``) with the sizes 1 and 2.
+    min_freq
+        The fewest times a bigram must occur to be kept (a whole number ≥ 1, default 2).
+    keep_stopwords
+        Keep bigrams with a stopword as either word. Default: drop them.
+    top_n
+        How many bigrams (a whole number ≥ 1, default 20).
+
     Returns
     -------
     pandas.DataFrame
@@ -377,6 +421,15 @@ def collocations(
 
 def keyness_counts(term_counts: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     """Word counts per group: partial counts that sum across partitions.
+
+    Parameters
+    ----------
+    term_counts
+        :func:`term_counts` rows (``doc_id, n, term, count``); only words (``n == 1``)
+        are read.
+    labels
+        The group of each document (``doc_id, group``); documents without a label are
+        left out, and one with several labels counts in each of its groups.
 
     Returns
     -------
