@@ -68,6 +68,9 @@ class Analysis:
     per_document
         Partial tables with a row or a few per document: returned as they are, or,
         when the driver must hold only summaries, written beside the row tables.
+    outputs
+        The tables its notebook writes (``tables/<name>.csv``), each with the line the
+        run's index shows beside it.
     options
         The options it reads besides the common ones, with their defaults.
     prepare
@@ -82,6 +85,7 @@ class Analysis:
     finish: Callable[[Mapping[str, pd.DataFrame], Mapping[str, Any]], dict[str, pd.DataFrame]]
     tables: Mapping[str, Table]
     per_document: tuple[str, ...] = ()
+    outputs: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 

@@ -13,35 +13,15 @@ __all__ = ["TABLE_DESCRIPTIONS", "describe_table", "record_output", "save_table"
 #: writes are listed under that notebook in the run's index
 NOTEBOOK_ENV = "FRAMELENS_NOTEBOOK"
 
-#: one line per table the notebooks write (the run's index shows it beside the link)
+#: one line per table the corpus overview writes (the run's index shows it beside the
+#: link); an analysis's notebook describes its own tables (the registry's ``outputs``)
 TABLE_DESCRIPTIONS = {
     "corpus_documents": "One row per document: characters, paragraphs, sentences by kind, embeds.",
     "corpus_sentences": "Every sentence with its character offsets and kind (prose or embed).",
     "corpus_embeds": "Embedded social-media posts with their credit line, handle and date.",
     "skipped_files": "Files left out with on_error = 'skip', and why.",
-    "text_stats_documents": "Counts, readability and lexical diversity per document and measure.",
-    "text_stats_groups": "The same measures summarised per group of documents.",
-    "text_stats_terms": "Most frequent terms and n-grams with their document counts.",
-    "collocations": "Word pairs that occur together more than chance (likelihood ratio, PMI).",
-    "keyness": "Terms over-used by one group against the rest (G², BH-adjusted p, log ratio).",
-    "kwic": "The keyword-in-context lines for the notebook's search pattern.",
-    "actors": "Gazetteer actors and places named, with sentence and document counts.",
-    "sentiment_sentences": "VADER scores of every sentence, with the words that drove them.",
-    "sentiment_documents": "Mean sentence tone per document with a bootstrap 95% interval.",
-    "sentiment_paragraphs": "Mean sentence tone per paragraph with a bootstrap 95% interval.",
-    "sentiment_groups": "Mean sentence tone per group of documents with a 95% interval.",
-    "sentiment_actors": "Tone of the sentences that name each actor, with a 95% interval.",
-    "sentiment_stance": "Stance toward each actor in each sentence, its probability and evidence.",
-    "sentiment_stance_actors": "Mean stance toward each actor beside the tone of its sentences.",
-    "sentiment_stance_groups": "Mean stance and tone per actor and group of documents.",
-    "sentiment_domain": "How much tone moves with names masked and domain words neutral.",
-    "sentiment_domain_sentences": "Sentence tone with names masked and domain words neutral.",
-    "sentiment_methods": "VADER beside Pattern (TextBlob) on the same sentences.",
-    "sentiment_disagreements": "Sentences where VADER and Pattern disagree most.",
-    "sentiment_validation": "VADER against the corpus's own human ratings.",
     "frame_sentences": "Every frame cue found, with its sentence and the words that triggered it.",
     "frame_cues": "Every dictionary match and its status: counted, negated, in a name, weak alone.",
-    "boilerplate": "Datelines and site furniture left out of the sentences, with the rule.",
     "frame_documents": "Frame shares per document.",
     "frame_groups": "Frame shares per group of documents.",
     "frame_cooccurrence": "How often two frames are cued in the same sentence.",
@@ -129,18 +109,21 @@ def describe_table(name: str) -> str:
     >>> describe_table("scale_top_terms").split(":")[0]
     'At scale (every document, either engine)'
     """
-    name = name.removesuffix(".csv")
-    if name.startswith("scale_"):
-        from .analysis import registry
+    from .analysis import registry
 
+    name = name.removesuffix(".csv")
+    known = dict(TABLE_DESCRIPTIONS)
+    for analysis in registry().values():
+        known.update(analysis.outputs)
+    if name.startswith("scale_"):
         inner = name.removeprefix("scale_")
         tables = {t: spec.description for a in registry().values() for t, spec in a.tables.items()}
-        text = tables.get(inner) or TABLE_DESCRIPTIONS.get(inner, "")
+        text = tables.get(inner) or known.get(inner, "")
         return "At scale (every document, either engine): " + (text or inner)
-    if name in TABLE_DESCRIPTIONS:
-        return TABLE_DESCRIPTIONS[name]
-    for known, text in TABLE_DESCRIPTIONS.items():  # per-document variants: sentiment_arc_x
-        if name.startswith(known + "_"):
+    if name in known:
+        return known[name]
+    for table, text in known.items():  # per-document variants: sentiment_arc_x
+        if name.startswith(table + "_"):
             return text
     return ""
 

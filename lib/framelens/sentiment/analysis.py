@@ -61,5 +61,22 @@ ANALYSIS = Analysis(
             "sentence (normal-approximation intervals).",
         ),
     },
+    outputs={
+        "sentiment_sentences": "VADER scores of every sentence, with the words that drove them.",
+        "sentiment_documents": "Mean sentence tone per document with a bootstrap 95% interval.",
+        "sentiment_paragraphs": "Mean sentence tone per paragraph with a bootstrap 95% interval.",
+        "sentiment_groups": "Mean sentence tone per group of documents with a 95% interval.",
+        "sentiment_actors": "Tone of the sentences that name each actor, with a 95% interval.",
+        "sentiment_stance": "Stance toward each actor in each sentence, its probability "
+        "and evidence.",
+        "sentiment_stance_actors": "Mean stance toward each actor beside the tone of its "
+        "sentences.",
+        "sentiment_stance_groups": "Mean stance and tone per actor and group of documents.",
+        "sentiment_domain": "How much tone moves with names masked and domain words neutral.",
+        "sentiment_domain_sentences": "Sentence tone with names masked and domain words neutral.",
+        "sentiment_methods": "VADER beside Pattern (TextBlob) on the same sentences.",
+        "sentiment_disagreements": "Sentences where VADER and Pattern disagree most.",
+        "sentiment_validation": "VADER against the corpus's own human ratings.",
+    },
     per_document=("sentiment_documents",),
 )

@@ -65,5 +65,16 @@ ANALYSIS = Analysis(
             ("target", "term"), "Keyness of each group against the rest, over the whole corpus."
         ),
     },
+    outputs={
+        "text_stats_documents": "Counts, readability and lexical diversity per document and "
+        "measure.",
+        "text_stats_groups": "The same measures summarised per group of documents.",
+        "text_stats_terms": "Most frequent terms and n-grams with their document counts.",
+        "collocations": "Word pairs that occur together more than chance (likelihood ratio, PMI).",
+        "keyness": "Terms over-used by one group against the rest (G², BH-adjusted p, log ratio).",
+        "kwic": "The keyword-in-context lines for the notebook's search pattern.",
+        "actors": "Gazetteer actors and places named, with sentence and document counts.",
+        "boilerplate": "Datelines and site furniture left out of the sentences, with the rule.",
+    },
     per_document=("document_stats",),
 )
