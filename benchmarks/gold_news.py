@@ -1,16 +1,19 @@
 """Score frames and sentence tone on the hand-labelled gold set of real coverage (issue 15).
 
-    .venv/bin/python benchmarks/gold_news.py --texts DIR
+    .venv/bin/python benchmarks/gold_news.py --texts DIR [--dictionary security|PATH]
 
 ``DIR`` holds the labelled articles as ``<doc_id>.txt`` (the texts are not redistributed:
 ``tests/data/gold_news/articles.csv`` gives each URL and the SHA-256 of the text that was
-labelled; a text that differs is refused, naming the file). Prints:
+labelled; a text that differs is refused, naming the file; a text that is not in ``DIR``
+is skipped with a note, and only the labels of the texts read are scored). Prints:
 
 - the agreement of the two annotation passes (Cohen's kappa per frame and for tone);
-- frame precision, recall and F1 per frame, micro and macro, before issue 15's context
-  rules (``context=False``: every dictionary match counts) and after (the default);
-- sentence-tone accuracy and macro F1 of VADER as published and with the security domain;
-- the same per outlet group.
+- for each half of the articles (``dev``: the 1st, 3rd, 5th… article of each outlet
+  group, read while choosing cues and rules; ``test``: the rest, held out; ``whole``):
+  frame precision, recall and F1 per frame, micro and macro, with every dictionary match
+  counting (``context=False``) and with cues judged in context (the default), and
+  sentence-tone accuracy and macro F1 of VADER as published and with the security domain;
+- frame micro P/R/F1 and tone accuracy per outlet group.
 """
 
 from __future__ import annotations
@@ -29,59 +32,70 @@ from framelens import corpus, framing, gold  # noqa: E402
 GOLD = ROOT / "tests" / "data" / "gold_news"
 
 
+def _frames(sentences, labels, dictionary, name: str) -> None:
+    for context in (False, True):
+        t = gold.frame_scores(sentences, labels, dictionary, context=context).set_index("frame")
+        mi, ma = t.loc["all (micro)"], t.loc["macro"]
+        print(
+            f"{name} context={context!s:5}  micro P/R/F1 {mi.precision:.3f}/{mi.recall:.3f}/"
+            f"{mi.f1:.3f}  macro P/R/F1 {ma.precision:.3f}/{ma.recall:.3f}/{ma.f1:.3f}"
+        )
+        if context:
+            cols = ["support", "n_predicted", "tp", "fp", "fn", "precision", "recall", "f1"]
+            print(t[cols].round(3).to_string())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--texts", required=True, help="folder of <doc_id>.txt")
     ap.add_argument("--gold", default=str(GOLD), help="gold-set folder (default: shipped)")
+    ap.add_argument("--dictionary", default="security", help="frame dictionary (name or YAML)")
     args = ap.parse_args(argv)
+    pd.set_option("display.width", 120)
     g = gold.load(args.gold)
-    docs = gold.documents(args.texts, g["articles"])
+    arts = g["articles"]
+    docs = gold.documents(args.texts, arts, missing="skip")
+    read = set(docs["doc_id"])
+    absent = [d for d in arts["doc_id"] if d not in read]
+    if absent:
+        n_absent = int(g["labels"]["doc_id"].isin(absent).sum())
+        print(
+            f"note: {len(absent)} of {len(arts)} texts are not in {args.texts} and are skipped "
+            f"({n_absent} labelled sentences not scored): {', '.join(absent)}"
+        )
     sentences = corpus.segment(docs)
-    labels = gold.check_alignment(sentences, g["labels"])
-    groups = g["articles"].set_index("doc_id")["outlet_group"]
+    labels = gold.check_alignment(sentences, g["labels"][g["labels"]["doc_id"].isin(read)])
+    groups = arts.set_index("doc_id")["outlet_group"]
     print(
-        f"{len(docs)} articles ({groups.value_counts().sort_index().to_dict()}), "
+        f"{len(docs)} articles ({groups[list(read)].value_counts().sort_index().to_dict()}), "
         f"{len(labels)} labelled sentences of {len(sentences)}"
     )
     cols = [*gold.FRAMES, "tone"]
     agree = framing.agreement(g["pass_a"], g["pass_b"], cols)
-    print("\nagreement of the two passes")
+    print(f"\nagreement of the two passes (all {len(g['labels'])} labelled sentences)")
     print(agree.round(3).to_string(index=False))
     frame_kappa = agree[agree["column"] != "tone"]["kappa"].mean()
     print(f"mean kappa over frames {frame_kappa:.3f}")
 
-    print("\nframes (security dictionary)")
-    pd.set_option("display.width", 120)
-    tables = []
-    for context in (False, True):
-        t = gold.frame_scores(sentences, labels, context=context)
-        tables.append(t)
-        print(f"context={context}")
-        print(t.drop(columns=["context"]).round(3).to_string(index=False))
-    print("\nsentence tone")
-    print(gold.tone_scores(sentences, labels).round(3).to_string(index=False))
-
-    # cues were added to the dictionary while reading the errors of the "dev" half only
-    # (every other article of each outlet group, from the first); "test" is held out
-    arts = g["articles"].assign(i=g["articles"].groupby("outlet_group").cumcount())
-    dev = set(arts.loc[arts["i"] % 2 == 0, "doc_id"])
-    print("\nsplit (dev: articles 1, 3, 5… of each group, read while adding cues; test: the rest)")
-    for name, ids in (("dev", dev), ("test", set(arts["doc_id"]) - dev)):
+    dictionary = framing.load_dictionary(args.dictionary)
+    split = gold.halves(arts)
+    print(
+        f"\nframes ({dictionary.name!r} dictionary) and sentence tone; dev: articles 1, 3, 5… "
+        "of each outlet group (read while choosing cues and rules), test: the rest (held out)"
+    )
+    for name, ids in (("dev", split["dev"]), ("test", split["test"]), ("whole", list(read))):
         lab = labels[labels["doc_id"].isin(ids)]
-        for context in (False, True):
-            t = gold.frame_scores(sentences, lab, context=context).set_index("frame")
-            mi, ma = t.loc["all (micro)"], t.loc["macro"]
-            print(
-                f"{name:>5} ({len(lab)} sentences) context={context!s:5}  micro P/R/F1 "
-                f"{mi.precision:.3f}/{mi.recall:.3f}/{mi.f1:.3f}  macro P/R/F1 "
-                f"{ma.precision:.3f}/{ma.recall:.3f}/{ma.f1:.3f}"
-            )
-    print("\nper outlet group: frame micro P/R/F1 before -> after, tone accuracy before -> after")
-    for group, ids in groups.groupby(groups):
+        n_docs = lab["doc_id"].nunique()
+        print(f"\n== {name}: {n_docs} articles, {len(lab)} sentences")
+        _frames(sentences, lab, dictionary, name)
+        print(gold.tone_scores(sentences, lab).round(3).to_string(index=False))
+
+    print("\nper outlet group: frame micro P/R/F1 (context=False -> default), tone accuracy")
+    for group, ids in groups[list(read)].groupby(groups[list(read)]):
         lab = labels[labels["doc_id"].isin(ids.index)]
         line = [f"{group:>14} ({len(lab)} sentences)"]
         for context in (False, True):
-            m = gold.frame_scores(sentences, lab, context=context).set_index("frame")
+            m = gold.frame_scores(sentences, lab, dictionary, context=context).set_index("frame")
             r = m.loc["all (micro)"]
             line.append(f"{r.precision:.2f}/{r.recall:.2f}/{r.f1:.2f}")
         tone = gold.tone_scores(sentences, lab)["accuracy"].tolist()

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
 from . import framing, sentiment
 from .errors import InputError, ParameterError
+from .params import check_choice
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -29,6 +31,7 @@ __all__ = [
     "check_alignment",
     "documents",
     "frame_scores",
+    "halves",
     "load",
     "tone_scores",
 ]
@@ -93,8 +96,21 @@ def load(directory: str | Path) -> dict[str, pd.DataFrame]:
     return out
 
 
-def documents(texts: str | Path, articles: pd.DataFrame) -> pd.DataFrame:
+def documents(
+    texts: str | Path, articles: pd.DataFrame, *, missing: Literal["raise", "skip"] = "raise"
+) -> pd.DataFrame:
     """Read the labelled texts (``<doc_id>.txt``) and check each against its SHA-256.
+
+    Parameters
+    ----------
+    texts
+        The folder holding ``<doc_id>.txt``.
+    articles
+        ``articles.csv`` of the gold set (:func:`load`).
+    missing
+        ``"raise"`` (default): a missing text is an error. ``"skip"``: it is left out
+        (the rows returned say which texts were read; score only their labels). A text
+        that is there but differs from the one labelled is an error either way.
 
     Returns
     -------
@@ -104,13 +120,17 @@ def documents(texts: str | Path, articles: pd.DataFrame) -> pd.DataFrame:
     Raises
     ------
     InputError
-        A text is missing or differs from the one labelled (named, with both hashes).
+        A text is missing (with ``missing="raise"``) or differs from the one labelled
+        (named, with both hashes).
     """
+    check_choice("missing", missing, ["raise", "skip"])
     d = Path(texts)
     rows = []
     for art in articles.itertuples(index=False):
         path = d / f"{art.doc_id}.txt"
         if not path.is_file():
+            if missing == "skip":
+                continue
             raise InputError(f"{path}: missing; save the article at {art.url} there.")
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
@@ -126,6 +146,13 @@ def documents(texts: str | Path, articles: pd.DataFrame) -> pd.DataFrame:
 
 def check_alignment(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     """Join labels to the sentences by ``doc_id, sent_id`` and check the offsets agree.
+
+    Parameters
+    ----------
+    sentences
+        :func:`framelens.corpus.segment` of the texts (:func:`documents`).
+    labels
+        The gold labels (``labels`` of :func:`load`), ``start`` and ``end`` included.
 
     Returns
     -------
@@ -152,6 +179,37 @@ def check_alignment(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFra
     return merged.drop(columns=["start_seg", "end_seg"])
 
 
+def halves(articles: pd.DataFrame) -> dict[str, list[str]]:
+    """Split the articles into a ``dev`` and a held-out ``test`` half, by outlet group.
+
+    ``dev`` is the 1st, 3rd, 5th… article of each ``outlet_group`` in the order of
+    ``articles``; ``test`` is the rest. Cues and rules are chosen reading ``dev`` only.
+
+    Parameters
+    ----------
+    articles
+        ``articles.csv`` of the gold set (``doc_id`` and ``outlet_group`` are used).
+
+    Returns
+    -------
+    dict of str to list of str
+        ``{"dev": [doc_id, …], "test": [doc_id, …]}`` in the order of ``articles``.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"doc_id": list("abcde"), "outlet_group": list("xxxyy")})
+    >>> halves(a)
+    {'dev': ['a', 'c', 'd'], 'test': ['b', 'e']}
+    """
+    i = articles.groupby("outlet_group", sort=False).cumcount()
+    dev = (i % 2 == 0).to_numpy()
+    ids = articles["doc_id"].astype(str).tolist()
+    return {
+        "dev": [d for d, k in zip(ids, dev, strict=True) if k],
+        "test": [d for d, k in zip(ids, dev, strict=True) if not k],
+    }
+
+
 def frame_scores(
     sentences: pd.DataFrame,
     labels: pd.DataFrame,
@@ -161,27 +219,50 @@ def frame_scores(
 ) -> pd.DataFrame:
     """Precision, recall and F1 per frame, micro and macro, on the labelled sentences.
 
+    Parameters
+    ----------
+    sentences
+        The segmented texts (any superset of the labelled sentences).
+    labels
+        Gold labels: ``doc_id, sent_id`` and the frame columns (:data:`FRAMES`).
+    dictionary
+        The frame dictionary (anything :func:`framelens.framing.load_dictionary` takes).
+    context
+        Judge cues in context (default) or count every match (``False``).
+
     Returns
     -------
     pandas.DataFrame
-        :func:`framelens.framing.evaluate`'s table plus a ``"macro"`` row (the mean of the
-        frames' precision, recall and F1) and a ``context`` column.
+        :func:`framelens.framing.evaluate`'s table plus a ``"macro"`` row and a
+        ``context`` column. Macro precision is the mean over the frames the dictionary
+        predicted at least once, macro recall over the frames with support; macro F1 is
+        the mean over the frames with support, a frame never predicted counting 0 (so
+        that never predicting a hard frame cannot raise it).
     """
     labelled = sentences.merge(labels[["doc_id", "sent_id"]], on=["doc_id", "sent_id"])
     hits = framing.match(labelled, dictionary, context=context)
     table = framing.evaluate(hits, labels[["doc_id", "sent_id", *FRAMES]])
     frames = table[table["frame"] != "all (micro)"]
+    f1 = frames["f1"].where(frames["support"] == 0, frames["f1"].fillna(0.0))
     macro = {"frame": "macro", "support": frames["support"].sum(),
              "n_predicted": frames["n_predicted"].sum(), "tp": frames["tp"].sum(),
              "fp": frames["fp"].sum(), "fn": frames["fn"].sum(),
              "precision": frames["precision"].mean(), "recall": frames["recall"].mean(),
-             "f1": frames["f1"].mean()}  # fmt: skip
+             "f1": f1[frames["support"] > 0].mean()}  # fmt: skip
     out = pd.concat([table, pd.DataFrame([macro])], ignore_index=True)
     return out.assign(context=context)
 
 
 def tone_scores(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     """Sentence-tone accuracy of VADER as published and with the security domain.
+
+    Parameters
+    ----------
+    sentences
+        The segmented texts (any superset of the labelled sentences).
+    labels
+        Gold labels: ``doc_id, sent_id`` and ``tone``; each is compared with the score of
+        its own sentence (joined on the keys).
 
     Returns
     -------
@@ -191,11 +272,14 @@ def tone_scores(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     """
     from . import stance
 
-    labelled = sentences.merge(labels[["doc_id", "sent_id", "tone"]], on=["doc_id", "sent_id"])
+    keys = ["doc_id", "sent_id"]
+    labelled = sentences.merge(labels[[*keys, "tone"]], on=keys)
     rows = []
     for method, kw in (("vader", {}), ("vader_security", {"domain": "security"})):
+        # score() returns rows sorted by doc_id, sent_id: join on the keys, never by position
         scored = sentiment.score(labelled.drop(columns=["tone"]), **kw)
-        m = stance.metrics(labelled["tone"].tolist(), scored["label"].tolist())
+        both = labelled[[*keys, "tone"]].merge(scored[[*keys, "label"]], on=keys, validate="1:1")
+        m = stance.metrics(both["tone"].tolist(), both["label"].tolist())
         rows.append({"method": method, **m})
     cols = ["method", "n", "accuracy", "macro_f1", "f1_negative", "f1_neutral", "f1_positive"]
     return pd.DataFrame(rows)[cols]

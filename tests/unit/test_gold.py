@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from framelens import corpus, framing, gold
-from framelens.errors import InputError
+from framelens.errors import InputError, ParameterError
 
 from ..conftest import ROOT
 
@@ -54,14 +54,51 @@ def test_scores_on_a_gold_set_in_the_layout(tmp_path):
     # the lone "joint" and the negated threat count only without context
     assert before.loc["cooperation", "fp"] == 1 and after.loc["cooperation", "fp"] == 0
     assert before.loc["threat", "fp"] == 1 and after.loc["threat", "fp"] == 0
+    # macro F1 is over the frames with support, a frame never predicted counting 0: the
+    # negated threat leaves justification (support 1) without a prediction
+    frames = after.drop(index=["all (micro)", "macro"])
+    assert frames.loc["justification", ["support", "n_predicted"]].tolist() == [1, 0]
+    assert after.loc["macro", "f1"] == pytest.approx(2 / 3)
     assert after.loc["macro", "f1"] == pytest.approx(
-        after.drop(index=["all (micro)", "macro"])["f1"].mean()
+        frames.loc[frames["support"] > 0, "f1"].fillna(0.0).mean()
     )
+    assert after.loc["macro", "precision"] == pytest.approx(frames["precision"].mean())
     tone = gold.tone_scores(sentences, labels).set_index("method")
     assert list(tone.index) == ["vader", "vader_security"]
     assert tone["n"].tolist() == [3, 3]
     agree = framing.agreement(g["pass_a"], g["pass_b"], [*gold.FRAMES, "tone"])
     assert agree["agreement"].eq(1.0).all()
+
+
+def test_a_missing_text_can_be_skipped(tmp_path):
+    d, texts = make_gold(tmp_path)
+    g = gold.load(d)
+    (texts / "d1.txt").unlink()
+    assert gold.documents(texts, g["articles"], missing="skip").empty
+    with pytest.raises(ParameterError, match=r"`missing` must be one of \['raise', 'skip'\]"):
+        gold.documents(texts, g["articles"], missing="ignore")
+
+
+def test_tone_is_scored_sentence_by_sentence_whatever_the_order(tmp_path):
+    """sentiment.score sorts by doc_id; the labels must be joined on keys, not by position."""
+    texts = {"z1": "The talks went very well and everyone was happy.",
+             "a1": "The attack was a terrible disaster."}  # fmt: skip
+    docs = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    sentences = corpus.segment(docs)
+    assert sentences["doc_id"].tolist() == ["z1", "a1"]  # not in doc_id order
+    labels = sentences[["doc_id", "sent_id", "start", "end"]].assign(tone=["positive", "negative"])
+    tone = gold.tone_scores(sentences, labels).set_index("method")
+    assert tone["accuracy"].tolist() == [1.0, 1.0]
+
+
+def test_halves_of_the_shipped_articles():
+    arts = gold.load(SHIPPED)["articles"]
+    h = gold.halves(arts)
+    assert len(h["dev"]) == 16 and len(h["test"]) == 14  # groups of 8, 8, 7 and 7
+    assert not set(h["dev"]) & set(h["test"])
+    assert h["dev"][:2] == ["people-2013-joint-sea-vladivostok", "people-2015-joint-sea-ii-qingdao"]
+    assert h["test"][:2] == ["chinadaily-2014-joint-sea-shanghai",
+                             "ecns-2016-joint-sea-south-china-sea"]  # fmt: skip
 
 
 def test_a_changed_text_is_refused_by_name(tmp_path):

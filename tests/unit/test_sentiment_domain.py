@@ -154,3 +154,18 @@ def test_label_changes_lists_only_moved_sentences():
     assert moved.loc[0, "masked"] == "destroyer -2"
     with pytest.raises(ParameterError, match="'masked'"):
         sentiment.label_changes(sentiment.score(s), sentiment.score(s))
+
+
+def test_the_words_added_on_the_dev_half_of_the_gold_set():
+    """Issue 15: platform, drill and schedule words of the gold set's dev half score 0."""
+    s = _sentences(
+        "Seven warships will join the exercise.",
+        "The active phase includes firing at sea targets and anti-submarine warfare.",
+        "The drills will be held in the Peter the Great Gulf as well as in the East Sea.",
+    )
+    plain = sentiment.score(s)
+    dom = sentiment.score(s, domain="security")
+    assert plain["label"].tolist() == ["positive", "negative", "positive"]
+    assert dom["label"].tolist() == ["neutral", "neutral", "neutral"]
+    assert dom.loc[0, "masked"] == "warships -0.5; join 1.2"
+    assert dom.loc[2, "masked"].startswith("Peter the Great; as well as")

@@ -47,6 +47,14 @@ class Pattern:
     line: int | None = None
     #: a weak cue counts only beside a second cue of its frame (see :func:`match`)
     weak: bool = False
+    #: the group of a weak cue (``weak:`` written as a mapping): cues of one group do not
+    #: confirm each other; ``""`` for a strong cue or a weak cue of a plain list
+    group: str = ""
+
+    @property
+    def evidence(self) -> str:
+        """What one piece of evidence is: the group of a grouped weak cue, else the cue."""
+        return f"group {self.group}" if self.group else self.text
 
     @property
     def kind(self) -> str:
@@ -96,7 +104,18 @@ class Dictionary:
         return [c.name for c in self.categories]
 
     def category(self, name: str) -> Category:
-        """Return the category ``name`` (:class:`ParameterError` naming the known ones)."""
+        """Return the category ``name`` (:class:`ParameterError` naming the known ones).
+
+        Parameters
+        ----------
+        name
+            A category (frame) name of this dictionary.
+
+        Returns
+        -------
+        Category
+            Its definition, sources, patterns and context options.
+        """
         for c in self.categories:
             if c.name == name:
                 return c
@@ -130,7 +149,7 @@ def _fill_ok(part: str) -> bool:
 
 
 def _compile_pattern(
-    raw: Any, where: str, line: int | None, category: str, weak: bool = False
+    raw: Any, where: str, line: int | None, category: str, weak: bool = False, group: str = ""
 ) -> Pattern:
     loc = _where(where, line)
     if not isinstance(raw, str):
@@ -176,7 +195,7 @@ def _compile_pattern(
             )
             break
     return Pattern(
-        raw if isinstance(raw, str) else str(raw), tuple(parts), case_sensitive, line, weak
+        raw if isinstance(raw, str) else str(raw), tuple(parts), case_sensitive, line, weak, group
     )
 
 
@@ -206,6 +225,18 @@ def _str_list(node: yaml.Node, where: str, what: str) -> list[tuple[str, int]]:
                 "text (quote it if it starts with a special character)."
             )
         out.append((str(item.value), item.start_mark.line + 1))
+    return out
+
+
+def _weak_list(node: yaml.Node, where: str, cname: str) -> list[tuple[str, int, str]]:
+    """Weak cues as ``(pattern, line, group)``: a list (no groups) or a mapping of groups."""
+    if not isinstance(node, yaml.MappingNode):
+        return [(p, line, "") for p, line in _str_list(node, where, f"the weak cues of {cname!r}")]
+    out = []
+    for gnode, items in node.value:
+        group = _scalar(gnode, where, f"a group of the weak cues of {cname!r}")
+        what = f"the weak cues of {cname!r}, group {group!r}"
+        out.extend((p, line, group) for p, line in _str_list(items, where, what))
     return out
 
 
@@ -286,7 +317,7 @@ def _parse_yaml(text: str, where: str) -> dict[str, Any]:
                             w for w, _ in _str_list(v2, where, f"`answered_by` of {cname!r}")
                         ]
                     elif key2 == "weak":
-                        cat["weak"] = _str_list(v2, where, f"the weak cues of {cname!r}")
+                        cat["weak"] = _weak_list(v2, where, cname)
                     else:
                         cat["patterns"] = _str_list(v2, where, f"the patterns of {cname!r}")
             out["categories"].append(cat)
@@ -309,7 +340,8 @@ def _build(data: dict[str, Any], where: str) -> Dictionary:
             )
         pats = tuple(_compile_pattern(p, where, line, c["name"]) for p, line in c["patterns"])
         pats += tuple(
-            _compile_pattern(p, where, line, c["name"], weak=True) for p, line in c.get("weak", [])
+            _compile_pattern(p, where, line, c["name"], weak=True, group=group)
+            for p, line, group in c.get("weak", [])
         )
         cats.append(
             Category(
@@ -356,12 +388,20 @@ def _from_mapping(mapping: Mapping[str, Any], where: str) -> dict[str, Any]:
             pats = [pats]
         if isinstance(weak, str):
             weak = [weak]
+        if isinstance(weak, Mapping):
+            weak = [
+                (p, None, str(g))
+                for g, items in weak.items()
+                for p in ([items] if isinstance(items, str) else items or [])
+            ]
+        else:
+            weak = [(p, None, "") for p in weak]
         if isinstance(sources, str):
             sources = [sources]
         cats.append(
             {"name": str(name), "line": None, "definition": definition,
              "sources": [str(s) for s in sources], "patterns": [(p, None) for p in pats],
-             "weak": [(p, None) for p in weak], "negatable": negatable,
+             "weak": weak, "negatable": negatable,
              "answered_by": [str(w) for w in answered]}
         )  # fmt: skip
     return {
@@ -452,6 +492,11 @@ def extend(
     cues
         ``{frame: [pattern, ...]}``; a frame that is not in the dictionary is an error.
 
+    Returns
+    -------
+    Dictionary
+        A new dictionary: the added patterns are strong cues at the end of their frame.
+
     Examples
     --------
     >>> d = extend("security", {"threat": ["menacing"]})
@@ -488,12 +533,18 @@ def extend(
 def dictionary_table(dictionary: Dictionary | str | Path) -> pd.DataFrame:
     """List every pattern of a dictionary, one row each.
 
+    Parameters
+    ----------
+    dictionary
+        A :class:`Dictionary` or anything :func:`load_dictionary` takes.
+
     Returns
     -------
     pandas.DataFrame
         ``frame, pattern, kind`` (word, glob, phrase), ``case_sensitive``, ``line`` (in
         the YAML file; 0 when unknown), ``cue_strength`` (``"strong"``, or ``"weak"`` for
-        the category's ``weak:`` cues, which count only beside a second cue).
+        the category's ``weak:`` cues, which count only beside a second cue), ``group``
+        (the group of a weak cue when ``weak:`` is a mapping of groups; else empty).
 
     Examples
     --------
@@ -503,12 +554,14 @@ def dictionary_table(dictionary: Dictionary | str | Path) -> pd.DataFrame:
     """
     d = load_dictionary(dictionary)
     rows = [
-        (c.name, p.text, p.kind, p.case_sensitive, p.line or 0, "weak" if p.weak else "strong")
+        (c.name, p.text, p.kind, p.case_sensitive, p.line or 0, "weak" if p.weak else "strong",
+         p.group)
         for c in d.categories
         for p in c.patterns
-    ]
+    ]  # fmt: skip
     return pd.DataFrame(
-        rows, columns=["frame", "pattern", "kind", "case_sensitive", "line", "cue_strength"]
+        rows,
+        columns=["frame", "pattern", "kind", "case_sensitive", "line", "cue_strength", "group"],
     )
 
 
@@ -517,6 +570,11 @@ def dictionary_overlaps(dictionary: Dictionary | str | Path) -> pd.DataFrame:
 
     Patterns are the same when they match the same tokens: ``live-fire`` and
     ``Live fire`` are one pattern.
+
+    Parameters
+    ----------
+    dictionary
+        A :class:`Dictionary` or anything :func:`load_dictionary` takes.
 
     Returns
     -------

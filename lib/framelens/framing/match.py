@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -124,8 +124,9 @@ _SCOPE_PUNCT = frozenset(',;:()[]"\u201c\u201d\u2014\u2013')
 NEGATION_WINDOW = 5
 
 
-#: words before a cue in which an ``answered_by`` word makes it the thing answered
-ANSWER_WINDOW = 3
+#: words before a cue in which an ``answered_by`` word makes it the thing answered (4, so
+#: that "countering new challenges and threats" reaches its cue; 3 before issue 15's revision)
+ANSWER_WINDOW = 4
 
 
 #: status of a candidate cue (``term_hits``): only ``counted`` cues label a sentence
@@ -159,7 +160,7 @@ def _context(
     toks: list[tuple[int, int, str, str]],
     text: str,
     off: int,
-    weak: frozenset[tuple[int, str]],
+    weak: Mapping[tuple[int, str], str],
     negates: frozenset[tuple[int, str]],
     answers: dict[int, re.Pattern[str]] | None = None,
 ) -> list[tuple[int, str, int, int, str, str]]:
@@ -230,15 +231,18 @@ def _context(
                 if seen >= ANSWER_WINDOW:
                     break
         out.append((fi, pat, a, b, status, note))
-    # a weak cue needs a second counted cue (another pattern) of its frame in the sentence
+    # a weak cue needs a second counted cue of its frame in the sentence: another pattern,
+    # and for a grouped weak cue one outside its group
     by_frame: dict[int, set[str]] = {}
     for fi, pat, _a, _b, status, _n in out:
         if status == "counted":
-            by_frame.setdefault(fi, set()).add(pat)
+            by_frame.setdefault(fi, set()).add(weak.get((fi, pat), pat))
     res = []
     for fi, pat, a, b, status, note in out:
         if status == "counted" and (fi, pat) in weak and len(by_frame[fi]) < 2:
             status, note = "weak_alone", "no second cue of this frame"
+            if weak[(fi, pat)] != pat:
+                note += f" outside its {weak[(fi, pat)]}"
         res.append((fi, pat, a, b, status, note))
     return res
 
@@ -257,9 +261,9 @@ def _compiled(d: Dictionary) -> tuple:
     whether it can start a phrase.
     """
     m = _Matcher(d)
-    weak = frozenset(
-        (fi, p.text) for fi, c in enumerate(d.categories) for p in c.patterns if p.weak
-    )
+    weak = {
+        (fi, p.text): p.evidence for fi, c in enumerate(d.categories) for p in c.patterns if p.weak
+    }
     answers = {
         fi: re.compile(
             "(?:" + "|".join(_glob_regex(w, False).pattern for w in c.answered_by) + ")",
@@ -408,7 +412,8 @@ def term_hits(
         ``cue_strength`` is ``"strong"`` or ``"weak"`` (the category's ``weak:`` list);
         ``status`` is ``counted`` or why the cue does not count: ``negated`` (``note``:
         the negator), ``in_name`` (``note``: the name), ``answered`` (``note``: the
-        word, e.g. "address") or ``weak_alone``. Sorted by
+        word, e.g. "address") or ``weak_alone`` (``note`` says which group, for a
+        grouped weak cue). Sorted by
         ``doc_id, sent_id``, then frame in dictionary order, then ``start``.
 
     Examples
@@ -484,7 +489,11 @@ def match(
           :data:`ANSWER_WINDOW` words before it ("to address security threats", "amid
           tensions": what the activity answers is not the threat frame);
         - a weak cue (the category's ``weak:`` list, e.g. "joint" or a platform noun)
-          with no second counted cue of another pattern of its frame in the sentence.
+          with no second counted cue of another pattern of its frame in the sentence;
+          when ``weak:`` is a mapping of groups, the second cue must be a strong cue or
+          a weak cue of another group ("four destroyers and two submarines" is one
+          platform group: not capability; "four destroyers will take part" is a platform
+          and a commitment: capability).
 
         ``False`` counts every match (the plain dictionary count). :func:`term_hits`
         lists every cue with its status.
@@ -507,12 +516,12 @@ def match(
     --------
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 20],
     ...                   "kind": ["prose", "prose"],
-    ...                   "text": ["Tensions escalated.", "Joint patrols began."]})
+    ...                   "text": ["Tensions escalated.", "Joint live-fire drills began."]})
     >>> match(s, "security")[["sent_id", "frame", "matches"]].values.tolist()
-    [[0, 'threat', 'Tensions@0-8; escalated@9-18'], [1, 'capability', 'patrols@26-33']]
+    [[0, 'threat', 'Tensions@0-8; escalated@9-18'], [1, 'capability', 'live-fire@26-35']]
     >>> match(s, "security", context=False)[["sent_id", "frame", "matches"]].values.tolist()
     [[0, 'threat', 'Tensions@0-8; escalated@9-18'], [1, 'cooperation', 'Joint@20-25'], \
-[1, 'capability', 'patrols@26-33']]
+[1, 'capability', 'live-fire@26-35']]
     """
     check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
     d = load_dictionary(dictionary)
