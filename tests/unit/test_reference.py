@@ -38,6 +38,25 @@ def _record() -> pd.DataFrame:
     return events.load_events(REFERENCE / "exercises_c7a5115.csv")
 
 
+def _dictionary() -> framing.Dictionary:
+    """The security dictionary as shipped at the reference commit (its cues grew since)."""
+    return framing.load_dictionary(REFERENCE / "frames_security_c7a5115.yaml")
+
+
+#: tables whose answers changed on purpose since the reference, each measured on its own
+#: gold set: exercise mentions found in more spellings, with patrols and relative dates
+#: (issue 14, tests/data/gold_exercises), and frame cues judged in context by revised
+#: rules (issue 15: the answering window, ship and zone types as names;
+#: tests/data/gold_news); the plain frame count (`match_plain`) is still pinned
+CHANGED = {
+    "mentions",
+    "scale_exercise_mentions",
+    "term_hits",
+    "scale_frame_documents",
+    "scale_frame_profile",
+}
+
+
 def _tables(name: str) -> dict[str, pd.DataFrame]:
     docs = CORPORA[name]()
     record = _record()
@@ -56,8 +75,8 @@ def _tables(name: str) -> dict[str, pd.DataFrame]:
     out["scores"] = scores
     out["sent_docs"] = sentiment.aggregate(scores, level="document", documents=docs)
     out["actor_tone"] = sentiment.actor_tone(scores)
-    out["term_hits"] = framing.term_hits(s, "security", tokens=tokens)
-    out["match_plain"] = framing.match(s, "security", context=False)
+    out["term_hits"] = framing.term_hits(s, _dictionary(), tokens=tokens)
+    out["match_plain"] = framing.match(s, _dictionary(), context=False)
     out["mentions"] = events.mentions(s, events=record)
     return out
 
@@ -70,8 +89,9 @@ def test_every_table_equals_the_reference(name):
     compared = []
     for path in files:
         table = path.stem.split("__", 1)[1]
-        if table not in got:
-            continue  # a table kept out of the repository for size (see the README)
+        if table in CHANGED:
+            continue
+        assert table in got, table
         want, have = pd.read_parquet(path), got[table]
         assert list(have.columns)[: len(want.columns)] == list(want.columns), table
         pd.testing.assert_frame_equal(
@@ -84,4 +104,4 @@ def test_every_table_equals_the_reference(name):
             obj=f"{name}: {table}",
         )
         compared.append(table)
-    assert len(compared) == len(files)
+    assert len(compared) == len([f for f in files if f.stem.split("__", 1)[1] not in CHANGED])
