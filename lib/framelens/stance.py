@@ -9,31 +9,39 @@ The model
 ---------
 A multinomial logistic regression (L2, class-balanced, fitted with L-BFGS) over features
 of the words *around the target*, never the target's own words, so a name carries no prior
-of its own:
+of its own. Each word is placed by the nearest of the target's mentions (a word between
+"Clinton" and a later "she" counts from the nearer one):
 
 * each other word of the sentence (``w:``), the words within ``WINDOW`` tokens left or
   right of the target (``nL:``/``nR:``), the words next to it (``aL:``/``aR:``), the
   word pairs starting within the window (``bL:``/``bR:``), the words of the target's own
   clause (``c:``, clauses end at commas, quotes, dashes, "but", "while" …) and every word
-  weighted by 1/(1 + distance) (``d:``); words are lower-cased and Porter-stemmed;
+  weighted by 2/(1 + distance) (``d:``); words are lower-cased and Porter-stemmed;
 * lexicon valence near the target: VADER valences (flipped by a negation in the three
   words before) and Pattern/TextBlob polarities, weighted by 1/(1 + distance), left and
-  right apart and within the clause;
+  right apart and within the clause; and the same valences summed per family and sign
+  (``vader-@aL`` is the VADER valence of a negative word right before the target,
+  ``pattern+@c`` the Pattern polarity of the positive words in its clause …), so that
+  "a negative word right before" is learned once for every word the lexicon rates;
 * where the target stands (first token, first three) and whether the sentence quotes.
 
 It is trained on NewsMTSC's training split (Hamborg & Donnay 2021: political news
-sentences, each target labelled negative, neutral or positive by crowd workers) and chosen
-on its multi-target dev-test split; ``benchmarks/train_stance.py`` refits it and writes
-the shipped weights (``data/stance_model.npz``) and their card (``data/stance_model.json``,
-with the figures of :func:`evaluate`). The model is small (about 31,000 weights a class)
-and deterministic, and uses nothing outside the pinned packages.
+sentences, each target labelled negative, neutral or positive by crowd workers), its
+features and L2 weight chosen by cross-validation on that split (folds of whole sentences),
+with its multi-target dev-test split measured beside; ``benchmarks/train_stance.py`` refits
+it and writes the shipped weights (``data/stance_model.npz``) and their card
+(``data/stance_model.json``, with the cross-validated and dev-test figures of
+:func:`metrics`). The model is small (about 33,000 weights a class) and deterministic, and
+uses nothing outside the pinned packages.
 
 Evidence
 --------
-Each prediction lists the words that moved it most toward the predicted polarity (the
-weight of every feature of a word, times its value, against the mean of the three
-classes, summed per word), e.g. ``"blamed +0.61; criticism +0.40; VADER words nearby
-+0.22"``.
+Each prediction lists what moved it most toward the predicted polarity: the weight of
+every feature of a word, times its value, against the mean of the three classes, summed
+per word; the lexicon sums are summed per lexicon and name their strongest words (valence
+weighted by nearness). For Russia in "Critics blamed Russia for the attack.":
+``VADER words (blamed -1.05, attack -0.53, critics -0.40) +2.38; "blamed" +0.59;
+"critics" +0.40``.
 
 Partitions
 ----------
@@ -45,6 +53,7 @@ depend on the partitioning.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -125,22 +134,15 @@ _BOUNDARY = frozenset(
 )
 _NEGATION = frozenset({"not", "no", "never", "n't", "nor", "without", "cannot"})
 _QUOTES = ("\u201c", '"')
+#: dense features: what the evidence calls them (the lexicon sums are grouped per lexicon)
 _DENSE_NAMES = {
-    "v_all": "VADER words in the sentence",
-    "v_near": "VADER words near the target",
-    "v_clause": "VADER words in the target's clause",
-    "v_L": "VADER words before the target",
-    "v_R": "VADER words after the target",
-    "vpos": "positive VADER words nearby",
-    "vneg": "negative VADER words nearby",
-    "tb_near": "Pattern words near the target",
-    "tb_L": "Pattern words before the target",
-    "tb_R": "Pattern words after the target",
     "t:start": "target opens the sentence",
     "t:early": "target among the first three tokens",
     "quote": "sentence quotes someone",
-    "bias": "class prior",
 }
+_LEXICON_LABELS = {"@vader": "VADER words", "@pattern": "Pattern words"}
+_VADER_SUMS = ("v_all", "v_near", "v_clause", "v_L", "v_R", "vpos", "vneg")
+_PATTERN_SUMS = ("tb_near", "tb_L", "tb_R")
 
 
 # ---------------------------------------------------------------------------------------
@@ -149,7 +151,7 @@ _DENSE_NAMES = {
 
 @cache
 def _vader_lexicon() -> dict[str, float]:
-    from .sentiment import _analyzer
+    from .sentiment.vader import _analyzer
 
     return dict(_analyzer().lexicon)
 
@@ -201,7 +203,8 @@ def features(
     spans
         ``(start, end)`` character offsets of the target's mentions in ``text`` (the first
         is the main one; the rest, e.g. "she" for "Hillary Clinton", are its other
-        mentions). Tokens overlapping any span are the target and give no feature.
+        mentions). Tokens overlapping any span are the target and give no feature; every
+        other word is placed (side, distance) from the nearest of them.
     window
         Tokens left and right of the target that count as near.
     masked
@@ -210,8 +213,8 @@ def features(
         sentence's other actors positive.
     words
         When given, filled with what the evidence quotes: each stem's words as written,
-        and under ``"vader"``, ``"vader+"``, ``"vader-"`` and ``"pattern"`` the lexicon
-        words that were counted with their distance-weighted value.
+        and under ``"@vader"`` and ``"@pattern"`` the lexicon words that were counted
+        with their valence weighted by nearness (VADER's flipped after a negation).
 
     Returns
     -------
@@ -223,13 +226,14 @@ def features(
     >>> f = features("Critics blamed Moscow for the attack.", [(15, 21)])
     >>> f["nL:blame"], f["aL:blame"], f["nR:attack"]
     (1, 1, 1)
+    >>> round(f["vader-@aL"], 3), round(f["vader-@nR"], 3)  # blamed -2.1, attack -2.1
+    (-0.525, -0.525)
     """
     toks = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    target = [i for i, (_, s, e) in enumerate(toks) if any(s < b and e > a for a, b in spans)] or [
-        0
-    ]
-    t0, t1 = min(target), max(target)
-    in_target = set(target)
+    target = [i for i, (_, s, e) in enumerate(toks) if any(s < b and e > a for a, b in spans)]
+    mentions = sorted(set(target)) or [0]
+    t0 = mentions[0]
+    in_target = set(mentions)
     no_valence = {i for i, (_, s, e) in enumerate(toks) if any(s < b and e > a for a, b in masked)}
     n_bounds = [0]  # boundaries among the first i tokens: a clause check in O(1)
     for w, _, _ in toks:
@@ -246,32 +250,46 @@ def features(
     for i, (word, _, _) in enumerate(toks):
         if i in in_target:
             continue
-        right = i > t1
+        # the nearest mention (the earlier one on a tie) says the side and the distance
+        k = bisect.bisect_left(mentions, i)
+        if k == 0:
+            anchor = mentions[0]
+        elif k == len(mentions) or i - mentions[k - 1] <= mentions[k] - i:
+            anchor = mentions[k - 1]
+        else:
+            anchor = mentions[k]
+        right = i > anchor
         side = "R" if right else "L"
-        dist = i - t1 if right else abs(t0 - i)  # a word between two mentions: from the first
+        dist = abs(i - anchor)
         near = dist <= window
         stem = stems[i]
         if words is not None:
             words.setdefault(stem, set()).add(word)
+        closeness = 2 / (1 + dist)
         f["w:" + stem] += 1
-        f["d:" + stem] += 2 / (1 + dist)
+        f["d:" + stem] += closeness
+        families = ["w", "d"]
         if near:
             f[f"n{side}:" + stem] += 1
+            families.append("n" + side)
             if i + 1 < len(toks):
                 f[f"b{side}:" + stem + "_" + stems[i + 1]] += 1
         if dist == 1:
             f[f"a{side}:" + stem] += 1
-        lo, hi = min(i, t0), max(i, t0)
+            families.append("a" + side)
+        lo, hi = min(i, t0), max(i, t0)  # the clause of the main mention
         same_clause = n_bounds[hi + 1] == n_bounds[lo]
         if same_clause:
             f["c:" + stem] += 1
+            families.append("c")
         weight = 1 / (1 + dist)
         if i in no_valence:
             continue
+        lexical = []
         tb = pattern.get(word)
         if tb:
             if words is not None:
-                words.setdefault("pattern", {})[word] = tb * weight
+                words.setdefault("@pattern", {})[word] = tb * weight
             f["tb_near"] += tb * weight
             f["tb_" + side] += tb * weight
         valence = vader.get(word)
@@ -279,14 +297,21 @@ def features(
             if negated[i]:
                 valence = -valence * 0.74  # VADER's N_SCALAR
             if words is not None:
-                words.setdefault("vader", {})[word] = valence * weight
-                words.setdefault("vader+" if valence > 0 else "vader-", {})[word] = valence * weight
+                words.setdefault("@vader", {})[word] = valence * weight
             f["v_all"] += valence / 4
             f["v_near"] += valence * weight
             f["v_" + side] += valence * weight
             if same_clause:
                 f["v_clause"] += valence / 4
             f["vpos" if valence > 0 else "vneg"] += weight
+            lexical.append(("vader", valence / 4))
+        if tb:
+            lexical.append(("pattern", tb))
+        # the lexicon value summed per family and sign: "a negative word right before"
+        for lexicon, value in lexical:
+            prefix = lexicon + ("+" if value > 0 else "-") + "@"
+            for family in families:
+                f[prefix + family] += value * (closeness if family == "d" else 1)
     if t0 == 0:
         f["t:start"] = 1
     if t0 < 3:
@@ -297,26 +322,33 @@ def features(
     return f
 
 
-_LEXICON_OF = {
-    "vpos": "vader+",
-    "vneg": "vader-",
-    "tb_near": "pattern",
-    "tb_L": "pattern",
-    "tb_R": "pattern",
-}
+def _group(name: str) -> str:
+    """Return the evidence group of a feature: its word(s), or ``@`` and what it sums.
 
-
-def _label(name: str, words: dict[str, Any] | None = None) -> str:
-    """Readable name of a feature for the evidence: its words, or what the value means."""
-    words = words or {}
+    Groups that are not words start with ``@``, which no stem does, so that the word
+    "pattern" and the Pattern lexicon stay apart.
+    """
     if name in _DENSE_NAMES:
-        label = _DENSE_NAMES[name]
-        lexicon = _LEXICON_OF.get(name, "vader" if name.startswith("v_") else "")
-        if words.get(lexicon):
-            top = sorted(words[lexicon].items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:3]
+        return "@" + name
+    if name in _VADER_SUMS or name.startswith(("vader+@", "vader-@")):
+        return "@vader"
+    if name in _PATTERN_SUMS or name.startswith(("pattern+@", "pattern-@")):
+        return "@pattern"
+    return name.split(":", 1)[1]
+
+
+def _label(group: str, words: dict[str, Any] | None = None) -> str:
+    """Readable name of an evidence group: its words, or what the value means."""
+    words = words or {}
+    if group.startswith("@") and group[1:] in _DENSE_NAMES:
+        return _DENSE_NAMES[group[1:]]
+    if group in _LEXICON_LABELS:
+        label = _LEXICON_LABELS[group]
+        if words.get(group):
+            top = sorted(words[group].items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:3]
             label += " (" + ", ".join(f"{w} {v:+.2f}" for w, v in top) + ")"
         return label
-    stems = name.split(":", 1)[1].split("_")
+    stems = group.split("_")
     return '"' + " ".join("/".join(sorted(words[s])) if s in words else s for s in stems) + '"'
 
 
@@ -379,29 +411,30 @@ class StanceModel:
 
 
 def _evidence_keys(names: tuple[str, ...]) -> tuple[np.ndarray, list[str]]:
-    """Group the features of one word (or word pair, or lexicon sum) for the evidence.
+    """Group the features of one word (or word pair, or lexicon) for the evidence.
 
-    Returns the group of each feature (−1 for the class prior) and, per group, a feature
-    name that :func:`_label` turns into the words the reader sees.
+    Returns the group of each feature (−1 for the class prior) and the groups' keys, which
+    :func:`_label` turns into what the reader sees.
     """
     groups: dict[str, int] = {}
-    firsts: list[str] = []
     of = np.empty(len(names), dtype=np.int64)
     for j, name in enumerate(names):
         if name == "bias":
             of[j] = -1
             continue
-        group = name if name in _DENSE_NAMES else name.split(":", 1)[1]
-        if group not in groups:
-            groups[group] = len(firsts)
-            firsts.append(name)
-        of[j] = groups[group]
-    return of, firsts
+        of[j] = groups.setdefault(_group(name), len(groups))
+    return of, list(groups)
 
 
 @cache
 def load_model() -> StanceModel:
-    """Load the shipped model (``framelens/data/stance_model.npz`` and its card)."""
+    """Load the shipped model (``framelens/data/stance_model.npz`` and its card).
+
+    Returns
+    -------
+    StanceModel
+        Its weights as float64 (shipped as float32) and its card; loaded once.
+    """
     from .resources import data_path
 
     with np.load(data_path("stance_model.npz"), allow_pickle=False) as z:
@@ -413,6 +446,17 @@ def load_model() -> StanceModel:
 
 def model_summary(model: StanceModel | None = None) -> str:
     """One line: what the model was trained on and its figures on NewsMTSC's dev-test.
+
+    Parameters
+    ----------
+    model
+        A :class:`StanceModel` with a card; the shipped one by default.
+
+    Returns
+    -------
+    str
+        Training size, macro F1 (95% CI), accuracy and Cohen's kappa on devtest_mt, and
+        the same for sentence tone used as stance.
 
     Examples
     --------
@@ -469,6 +513,7 @@ def fit(
     names = tuple(sorted(k for k, n in seen.items() if n >= min_count))
     X = StanceModel(names, np.zeros((len(names), 3))).matrix(rows)
     n, d = X.shape
+    XT = X.T.tocsr()  # the gradient's product, laid out once
     counts = np.bincount(y, minlength=3)
     balance = (n / (3 * np.maximum(counts, 1)))[y]
     onehot = np.eye(3)[y]
@@ -481,7 +526,7 @@ def fit(
         P /= P.sum(axis=1, keepdims=True)
         value = -(balance * np.log(P[np.arange(n), y] + 1e-12)).sum() / n
         value += l2 / 2 * (W**2).sum()
-        grad = X.T @ ((P - onehot) * balance[:, None]) / n + l2 * W
+        grad = XT @ ((P - onehot) * balance[:, None]) / n + l2 * W
         return float(value), np.asarray(grad).ravel()
 
     res = minimize(
@@ -523,8 +568,17 @@ def predict(
 ) -> pd.DataFrame:
     """Predict polarity and probabilities for feature rows, with the evidence.
 
-    ``words`` (one dict a row, as filled by :func:`features`) lets the evidence quote
-    the words as written instead of their stems.
+    Parameters
+    ----------
+    model
+        A :class:`StanceModel`.
+    rows
+        One :func:`features` counter a target.
+    words
+        One dict a row, as filled by :func:`features`: the evidence then quotes the words
+        as written instead of their stems, and names the lexicon words it summed.
+    top_n
+        How many words (or lexicon sums) the evidence names.
 
     Returns
     -------
@@ -573,6 +627,11 @@ def predict(
 
 def read_newsmtsc(path: str | Path) -> pd.DataFrame:
     """Read a NewsMTSC JSONL file into one row per target.
+
+    Parameters
+    ----------
+    path
+        A NewsMTSC ``.jsonl`` file (``train.jsonl``, ``devtest_mt.jsonl`` …).
 
     Returns
     -------
@@ -625,6 +684,17 @@ def read_newsmtsc(path: str | Path) -> pd.DataFrame:
 def metrics(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     """Macro F1, accuracy, Cohen's kappa and per-class F1 of polarity predictions.
 
+    Parameters
+    ----------
+    gold, predicted
+        Polarities (:data:`POLARITIES`), equally long.
+
+    Returns
+    -------
+    dict
+        ``n``, ``f1_negative``, ``f1_neutral``, ``f1_positive``, ``macro_f1`` (their
+        mean; a class never predicted correctly counts 0), ``accuracy`` and ``kappa``.
+
     Examples
     --------
     >>> m = metrics(["negative", "neutral", "positive", "neutral"],
@@ -654,8 +724,22 @@ def metrics(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
 
 
 def baseline_predictions(texts: Sequence[str], *, threshold: float = 0.05) -> list[str]:
-    """Sentence tone as stance: VADER's compound of the whole sentence, ±``threshold``."""
-    from .sentiment import _engine
+    """Sentence tone as stance: VADER's compound of the whole sentence, ±``threshold``.
+
+    Parameters
+    ----------
+    texts
+        Sentences.
+    threshold
+        Positive at a compound of ``threshold`` or more, negative at ``-threshold`` or
+        less, neutral between.
+
+    Returns
+    -------
+    list of str
+        One polarity a sentence, the same for every target in it.
+    """
+    from .sentiment.vader import _engine
 
     engine = _engine()
     out = []
@@ -672,7 +756,20 @@ def baseline_predictions(texts: Sequence[str], *, threshold: float = 0.05) -> li
 
 
 def evaluate(model: StanceModel, targets: pd.DataFrame) -> dict[str, float]:
-    """Score the model on :func:`read_newsmtsc` rows: :func:`metrics` of its predictions."""
+    """Score the model on :func:`read_newsmtsc` rows: :func:`metrics` of its predictions.
+
+    Parameters
+    ----------
+    model
+        A :class:`StanceModel`.
+    targets
+        :func:`read_newsmtsc` rows (``text``, ``spans``, ``polarity``).
+
+    Returns
+    -------
+    dict
+        :func:`metrics` of the predicted against the labelled polarities.
+    """
     check_columns("targets", targets, ["text", "spans", "polarity"])
     rows = [features(t, s) for t, s in zip(targets["text"], targets["spans"], strict=True)]
     return metrics(list(targets["polarity"]), list(predict(model, rows)["stance"]))
@@ -832,7 +929,7 @@ def stance_summary(
         ``mean_stance`` is the mean ``stance_score`` (−1 … +1), ``share_*`` the shares of
         predicted polarities, ``mean_compound`` the mean tone of the same sentences.
     """
-    from .sentiment import _bootstrap, _seed_for
+    from .sentiment.aggregate import _bootstrap, _seed_for
 
     check_columns("rows", rows, STANCE_COLUMNS)
     check_int("n_boot", n_boot, min_value=100)
@@ -842,9 +939,9 @@ def stance_summary(
     if group_by is not None:
         if documents is None:
             raise ParameterError("`group_by` needs `documents` (the corpus's documents table).")
-        from .sentiment import _group_values
+        from .groups import group_of
 
-        frame = frame.assign(**{group_by: _group_values(frame, documents, group_by)})
+        frame = frame.assign(**{group_by: group_of(frame, documents, group_by)})
         keys.append(group_by)
     cols = SUMMARY_COLUMNS[:2] + ([group_by] if group_by else []) + SUMMARY_COLUMNS[2:]
     if frame.empty:
@@ -914,8 +1011,8 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     'mean over sentences (−1 … +1), 95% bootstrap interval'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    from .plots import PALETTE
-    from .sentiment import LEGEND_FONTSIZE, _axes
+    from .plots import PALETTE, new_axes
+    from .sentiment.plot import LEGEND_FONTSIZE
 
     need = [
         "actor",
@@ -929,7 +1026,7 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     ]
     check_columns("summary", summary, need + ([group_by] if group_by else []))
     min_n = check_int("min_n", min_n, min_value=1)
-    ax = _axes(ax)
+    ax = new_axes(ax)
     d = summary[summary["n_sentences"] >= min_n]
     if group_by:  # one actor's groups side by side, actors A to Z from the top
         d = d.sort_values(["actor", group_by], ascending=False, kind="stable")

@@ -47,8 +47,25 @@ def test_shipped_model_reproduces_its_card_on_devtest_mt(dev):
     card = model.card["dev"]
     for key in ("macro_f1", "accuracy", "kappa", "f1_negative", "f1_neutral", "f1_positive"):
         assert got[key] == pytest.approx(card[key], abs=1e-6), key
-    assert got["macro_f1"] == pytest.approx(0.6463, abs=5e-4)
-    assert got["kappa"] == pytest.approx(0.4710, abs=5e-4)
+    assert got["macro_f1"] == pytest.approx(0.6577, abs=5e-4)
+    assert got["accuracy"] == pytest.approx(0.6870, abs=5e-4)
+    assert got["kappa"] == pytest.approx(0.4880, abs=5e-4)
+    assert (got["f1_negative"], got["f1_neutral"], got["f1_positive"]) == pytest.approx(
+        (0.6667, 0.7414, 0.5651), abs=5e-4
+    )
+    assert model.card["dev_macro_f1_ci95"] == [0.6304, 0.6841]
+
+
+def test_card_reports_cross_validation_on_train():
+    """Features and L2 were chosen by 5-fold CV on train; the card carries that figure."""
+    card = stance.load_model().card
+    cv, base = card["cv_train"], card["train_baseline_sentence_tone"]
+    assert cv["n"] == 8739
+    assert cv["macro_f1"] == pytest.approx(0.6619, abs=5e-4)
+    assert cv["kappa"] == pytest.approx(0.4921, abs=5e-4)
+    assert base["macro_f1"] == pytest.approx(0.5220, abs=5e-4)
+    assert cv["macro_f1"] - base["macro_f1"] > 0.13
+    assert "whole sentences" in card["cv_train_folds"]
 
 
 def test_model_beats_sentence_tone_baseline(dev):
@@ -56,8 +73,8 @@ def test_model_beats_sentence_tone_baseline(dev):
     base = stance.metrics(dev["polarity"], stance.baseline_predictions(list(dev["text"])))
     assert base["macro_f1"] == pytest.approx(0.493, abs=0.005)
     model = stance.evaluate(stance.load_model(), dev)
-    assert model["macro_f1"] - base["macro_f1"] > 0.12
-    assert model["kappa"] > base["kappa"] + 0.15
+    assert model["macro_f1"] - base["macro_f1"] > 0.16
+    assert model["kappa"] > base["kappa"] + 0.2
 
 
 def test_card_names_its_source_and_data():
@@ -68,6 +85,7 @@ def test_card_names_its_source_and_data():
     sha = hashlib.sha256((DATA / "train.jsonl").read_bytes()).hexdigest()
     assert card["train_sha256"] == sha
     assert card["n_train"] == 8739
+    assert card["n_features"] == 32842 == len(stance.load_model().names)
     assert card["converged"] is True
 
 
@@ -97,6 +115,30 @@ def test_negation_flips_nearby_valence():
     plain = stance.features("Russia is a good partner.", [(0, 6)])
     negated = stance.features("Russia is not a good partner.", [(0, 6)])
     assert plain["v_R"] > 0 > negated["v_R"]
+    # the per-family sums flip too: "good" (VADER +1.9) counts as a negative word
+    assert plain["vader+@nR"] == pytest.approx(1.9 / 4) and "vader-@nR" not in plain
+    assert negated["vader-@nR"] == pytest.approx(-1.9 * 0.74 / 4)
+    assert "vader+@nR" not in negated
+
+
+def test_lexicon_sums_per_family_and_sign():
+    text = "Critics blamed Moscow for the brutal attack, and praised Kyiv."
+    f = stance.features(text, [(15, 21)])
+    assert f["vader-@aL"] == pytest.approx(-2.1 / 4)  # "blamed", right before
+    assert f["vader-@nR"] == pytest.approx((-3.1 - 2.1) / 4)  # "brutal", "attack"
+    assert f["vader+@w"] == pytest.approx(2.2 / 4)  # "praised": in the sentence only
+    assert "vader+@nR" not in f and "vader+@c" not in f  # past the comma and the window
+    assert f["pattern-@nR"] == pytest.approx(-0.875)  # Pattern rates "brutal" -0.875
+
+
+def test_words_are_placed_from_the_nearest_mention():
+    text = "Clinton praised the plan before she condemned the attack."
+    f = stance.features(text, [(0, 7), (text.index("she"), text.index("she") + 3)])
+    assert f["aR:prais"] == 1  # right after "Clinton"
+    assert f["aL:befor"] == 1  # right before "she", three words after "Clinton"
+    assert f["aR:condemn"] == 1
+    assert f["d:befor"] == pytest.approx(1.0)  # 2 / (1 + 1)
+    assert not any(k.endswith((":clinton", ":she")) for k in f)
 
 
 def test_masked_names_give_no_valence():
@@ -126,6 +168,23 @@ def test_evidence_quotes_the_words_as_written():
     assert china["stance"] == "negative"
     assert "condemned" in china["evidence"] and "dangerous" in china["evidence"]
     assert "condemn " not in china["evidence"]  # the stem is not what the reader sees
+    # every VADER sum is one item that names its strongest words, nearest weighing most
+    assert china["evidence"].count("VADER words") == 1
+    assert china["evidence"].startswith("VADER words (condemned -0.95, dangerous -0.53) +")
+
+
+def test_the_word_pattern_beside_a_pattern_rated_word():
+    """A stem named like a lexicon ("pattern") no longer clashes with its evidence words."""
+    rows = stance.stance(_sentences("China continued its pattern of bad behaviour."))
+    assert rows["actor"].tolist() == ["China"]
+    seen: dict = {}
+    stance.features("China continued its pattern of bad behaviour.", [(0, 5)], words=seen)
+    assert seen["pattern"] == {"pattern"}
+    assert seen["@pattern"]["bad"] == pytest.approx(-0.7 / 6)  # Pattern -0.7, 5 words away
+    # and the word's own weights are not summed into the lexicon's evidence item
+    of, keys = stance._evidence_keys(("bias", "tb_near", "pattern-@w", "w:pattern", "quote"))
+    assert of.tolist() == [-1, 0, 0, 1, 2]
+    assert keys == ["@pattern", "pattern", "@quote"]
 
 
 def test_places_are_not_targets_and_mentions_merge_per_sentence():
