@@ -64,11 +64,6 @@ def _check_ns(n: int | Sequence[int]) -> list[int]:
     return sorted({check_int("n", v, min_value=1, max_value=10) for v in ns})
 
 
-def _term(word: str) -> str:
-    """Split a final possessive 's off a word (words come with ’ already as ')."""
-    return word[:-2] if len(word) > 2 and word.endswith("'s") else word
-
-
 def term_counts(
     sentences: pd.DataFrame,
     *,
@@ -116,28 +111,39 @@ def term_counts(
     [['china', 2], ['drills', 1], ['navy', 1]]
     """
     check_bool("include_embeds", include_embeds)
-    ns = _check_ns(n)
-    docs = _prepare(sentences, include_embeds, tokens)
-    rows = []
-    for doc_id, sents in docs.items():
-        runs = [[_term(w) for w in run] for s in sents for run in s.runs]
-        for k in ns:
-            c: Counter = Counter()
-            for run in runs:
-                if k == 1:
-                    c.update(run)
-                else:
-                    c.update(" ".join(run[i : i + k]) for i in range(len(run) - k + 1))
-            rows.extend((doc_id, k, term, cnt) for term, cnt in sorted(c.items()))
+    rows = [
+        (doc_id, k, term, count)
+        for doc_id, k, terms in _document_terms(sentences, _check_ns(n), include_embeds, tokens)
+        for term, count in sorted(terms.items())
+    ]
     frame = pd.DataFrame(rows, columns=TERM_COUNT_COLUMNS)
     return frame.astype({"doc_id": str, "n": "int64", "term": str, "count": "int64"})
 
 
-def _ngrams(runs: list[list[str]], k: int) -> Iterable[str | tuple[str, ...]]:
-    """Return the words (k = 1) or the k-grams, as tuples, of each run."""
-    if k == 1:
-        return (w for run in runs for w in run)
-    return (gram for run in runs for gram in zip(*(run[i:] for i in range(k)), strict=False))
+def _document_terms(
+    sentences: pd.DataFrame,
+    ns: list[int],
+    include_embeds: bool,
+    tokens: corpus.Tokens | pd.DataFrame | None,
+) -> Iterable[tuple[str, int, Counter]]:
+    """Yield ``(doc_id, n, counts of its n-grams)`` for each document, in doc_id order.
+
+    Words lose a final possessive 's; n-grams stay within a run of words.
+    """
+    for doc_id, sents in _prepare(sentences, include_embeds, tokens).items():
+        runs = [
+            [w[:-2] if len(w) > 2 and w.endswith("'s") else w for w in run]
+            for s in sents
+            for run in s.runs
+        ]
+        for k in ns:
+            if k == 1:
+                yield doc_id, k, Counter(w for run in runs for w in run)
+            else:
+                grams = Counter(
+                    gram for run in runs for gram in zip(*(run[i:] for i in range(k)), strict=False)
+                )
+                yield doc_id, k, Counter({" ".join(g): c for g, c in grams.items()})
 
 
 def term_totals(
@@ -189,8 +195,6 @@ def term_totals(
     [[1, 'sail', 1, 1], [1, 'ships', 3, 2]]
     """
     check_bool("include_embeds", include_embeds)
-    ns = _check_ns(n)
-    docs = _prepare(sentences, include_embeds, tokens)
     group = None
     if labels is not None:
         check_columns("labels", labels, ["doc_id", "group"])
@@ -199,34 +203,24 @@ def term_totals(
         )
     # per (group, n): counts, documents using the term, and (with groups) squared counts
     tables: dict[tuple, tuple[Counter, Counter, dict[str, int]]] = {}
-    for doc_id, sents in docs.items():
-        if group is not None and doc_id not in group:
+    for doc_id, k, c in _document_terms(sentences, _check_ns(n), include_embeds, tokens):
+        if not c or (group is not None and doc_id not in group):
             continue
         g = group[doc_id] if group is not None else None
-        runs = [
-            [w[:-2] if len(w) > 2 and w.endswith("'s") else w for w in run]
-            for s in sents
-            for run in s.runs
-        ]
-        for k in ns:
-            c = Counter(_ngrams(runs, k))
-            if not c:
-                continue
-            if (g, k) not in tables:
-                tables[(g, k)] = (Counter(), Counter(), {})
-            count, documents, sum_sq = tables[(g, k)]
-            count.update(c)
-            documents.update(c.keys())
-            if group is not None:
-                for term, v in c.items():
-                    sum_sq[term] = sum_sq.get(term, 0) + v * v
-    rows = []
-    for g, k in sorted(tables, key=lambda key: (str(key[0]), key[1])):
+        if (g, k) not in tables:
+            tables[(g, k)] = (Counter(), Counter(), {})
         count, documents, sum_sq = tables[(g, k)]
-        named = {(term if k == 1 else " ".join(term)): term for term in count}
-        for name in sorted(named):
-            term = named[name]
-            rows.append((g, k, name, count[term], documents[term], sum_sq.get(term, 0)))
+        count.update(c)
+        documents.update(c.keys())
+        if group is not None:
+            for term, v in c.items():
+                sum_sq[term] = sum_sq.get(term, 0) + v * v
+    rows = [
+        (g, k, term, count[term], documents[term], sum_sq.get(term, 0))
+        for g, k in sorted(tables, key=lambda key: (str(key[0]), key[1]))
+        for count, documents, sum_sq in [tables[(g, k)]]
+        for term in sorted(count)
+    ]
     frame = pd.DataFrame(rows, columns=["group", "n", "term", "count", "documents", "sum_sq"])
     frame = frame.astype(
         {"n": "int64", "term": str, "count": "int64", "documents": "int64", "sum_sq": "int64"}
