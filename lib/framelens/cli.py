@@ -8,6 +8,7 @@ unwritable output · 130 interrupted (Ctrl-C).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -194,7 +195,20 @@ def _params(name: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``framelens`` command; returns the exit code."""
+    """Entry point of the ``framelens`` command; returns the exit code.
+
+    Called as the program (no ``argv``: the console script, ``python -m framelens.cli``),
+    it freezes the garbage collector when done: the process ends without the
+    interpreter's last collections over every object a run left (~0.5 s).
+    """
+    try:
+        return _main(argv)
+    finally:
+        if argv is None:
+            gc.freeze()
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "run":

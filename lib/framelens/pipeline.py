@@ -22,18 +22,29 @@ It closes papermill's known gaps here rather than in a fork:
 - the run is built in a temporary folder and swapped in only when every notebook
   succeeded: a failure leaves the last good outputs untouched and keeps the failed
   build, executed notebooks included, in ``<out>.failed/`` for inspection.
+
+Its own overhead is kept small (``benchmarks/bench_run.py`` measures it against bare
+papermill): this process reads the parameters cells without importing papermill and
+checksums the resources once; the pool's workers start while the run is checked; each
+executed notebook is written once, its kernel stopped at once when it has no process or
+connection of its own, and its HTML rendered by its worker while the others still run;
+notebooks start in the order that ends the run soonest given the last run's durations.
 """
 
 from __future__ import annotations
 
 import ast
+import atexit
 import concurrent.futures as cf
 import contextlib
+import copy
 import datetime as dt
 import errno
+import gc
 import hashlib
 import html
 import importlib.metadata
+import itertools
 import json
 import multiprocessing
 import os
@@ -42,6 +53,7 @@ import re
 import shutil
 import signal
 import sys
+import threading
 import time
 import warnings
 from dataclasses import asdict, dataclass, field
@@ -180,30 +192,103 @@ def find_notebooks(only: list[str] | None = None, notebooks_dir: Path | None = N
     return sorted(chosen)
 
 
+#: papermill's pattern for one parameter line (``papermill.translators.PythonTranslator``)
+_PARAMETER_LINE = re.compile(
+    r"^(?P<target>\w[\w_]*)\s*(:\s*[\"']?(?P<annotation>\w[\w_\[\],\s]*)[\"']?\s*)?=\s*"
+    r"(?P<value>.*?)(\s*#\s*(type:\s*(?P<type_comment>[^\s]*)\s*)?(?P<help>.*))?$"
+)
+_PARAMETERS_CACHE: dict[tuple[str, int, int], dict[str, dict[str, Any]]] = {}
+
+
+def _read_notebook(path: Path) -> dict[str, Any]:
+    """Read a notebook's JSON (no nbformat: the runner's process never needs its schema)."""
+    try:
+        nb = json.loads(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(nb, dict) or not isinstance(nb["cells"], list):
+            raise ValueError("no list of cells")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{Path(path).name}: cannot read its parameters cell ({exc}).") from None
+    return nb
+
+
+def _source(cell: dict[str, Any]) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else str(src)
+
+
+def _inspect_parameters(source: str) -> list[tuple[str, str, str]]:
+    """Return ``(name, default, help)`` of each line of a parameters cell, as papermill does.
+
+    The same grouping and pattern as ``papermill.inspect_notebook`` (a multi-line list or
+    dict is one parameter; the help is the comment on its last line), without importing
+    papermill and its dependencies in the runner's process (~1.5 s).
+    """
+
+    def flatten(lines: list[str]) -> str:
+        flat = ""
+        for line in lines[:-1]:
+            flat += (line[: line.index("#")] if "#" in line else line).strip()
+        if lines:
+            flat += lines[-1].strip()
+        return flat
+
+    groups, lines = [], []
+    for line in source.splitlines():
+        if not line.strip() or line.strip().startswith("#"):
+            continue
+        equals = line.count("=")
+        if equals > 0:
+            groups.append(flatten(lines))
+            lines = []
+            if equals > 1:
+                continue  # papermill cannot parse it either (it warns and skips the line)
+        lines.append(line)
+    groups.append(flatten(lines))
+    found = []
+    for definition in groups:
+        match = _PARAMETER_LINE.match(definition) if definition else None
+        if match is not None and match["target"] is not None:
+            found.append(
+                (
+                    match["target"].strip(),
+                    str(match["value"]).strip(),
+                    (match["help"] or "").strip(),
+                )
+            )
+    return found
+
+
 def notebook_parameters(path: Path) -> dict[str, dict[str, Any]]:
     """Return ``{name: {"default": value, "type": name, "help": text}}`` of a notebook.
 
-    Read from the cell tagged ``parameters`` with papermill's inspector; defaults are
-    parsed as Python literals.
+    Read from the cell tagged ``parameters`` as papermill's inspector reads it; defaults
+    are parsed as Python literals. Cached per file version (path, size, modification time).
     """
-    import papermill
-
+    path = Path(path)
     try:
-        found = papermill.inspect_notebook(str(path))
-    except Exception as exc:  # malformed notebook JSON or parameters cell
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    except OSError as exc:
         raise InputError(f"{path.name}: cannot read its parameters cell ({exc}).") from None
-    out = {}
-    for name, info in found.items():
-        try:
-            default = ast.literal_eval(info["default"])
-        except (ValueError, SyntaxError):
-            default = info["default"]
-        out[name] = {
-            "default": default,
-            "type": type(default).__name__,
-            "help": info.get("help", ""),
-        }
-    return out
+    if key not in _PARAMETERS_CACHE:
+        nb = _read_notebook(path)
+        cell = next(
+            (
+                c
+                for c in nb["cells"]
+                if isinstance(c, dict) and "parameters" in c.get("metadata", {}).get("tags", [])
+            ),
+            None,
+        )
+        out = {}
+        for name, value, help_text in _inspect_parameters(_source(cell)) if cell else []:
+            try:
+                default = ast.literal_eval(value)
+            except (ValueError, SyntaxError):
+                default = value
+            out[name] = {"default": default, "type": type(default).__name__, "help": help_text}
+        _PARAMETERS_CACHE[key] = out
+    return copy.deepcopy(_PARAMETERS_CACHE[key])
 
 
 def coerce_parameters(
@@ -423,9 +508,7 @@ def _validation_calls(book: Path) -> list[tuple[list[ast.expr], ast.Call, str | 
     with the conditions it runs under and the name it is assigned to, if any
     (``frames_dict = framing.load_dictionary(dictionary)``), so later checks can use it.
     """
-    import nbformat
-
-    nb = nbformat.read(str(book), as_version=4)
+    nb = _read_notebook(book)
     found: list[tuple[list[ast.expr], ast.Call, str | None]] = []
 
     def visit(body: list[ast.stmt], conditions: list[ast.expr]) -> None:
@@ -441,11 +524,12 @@ def _validation_calls(book: Path) -> list[tuple[list[ast.expr], ast.Call, str | 
             if _is_check(call):
                 found.append((conditions, call, target))
 
-    for cell in nb.cells:
-        if cell.cell_type != "code" or "parameters" in cell.metadata.get("tags", []):
+    for cell in nb["cells"]:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.get("cell_type") != "code" or "parameters" in tags:
             continue
         try:
-            tree = ast.parse(cell.source)
+            tree = ast.parse(_source(cell))
         except SyntaxError:
             continue
         visit(tree.body, [])
@@ -516,15 +600,181 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
 
 #: seconds a kernel may take to start before the run reports it (papermill's default: 60)
 KERNEL_START_TIMEOUT = 300
+#: the papermill engine the workers register (see _register_engine)
+ENGINE = "framelens"
+#: where the last run in this process spent its time (seconds): the runner's phases and,
+#: per notebook, kernel start, kernel stop and HTML; read by benchmarks/bench_run.py
+LAST_TIMINGS: dict[str, Any] = {}
+
+
+def _init_worker() -> None:
+    """Start a pool worker: Ctrl-C is the runner's; papermill is imported before any notebook.
+
+    Kernels are processes of their own and import as usual.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the runner waits for its workers to end: they end without the interpreter's last
+    # garbage collections over everything they imported (~0.3 s)
+    atexit.register(gc.freeze)
+    _skip_unused_imports()
+    _register_engine()
+
+
+def _skip_unused_imports() -> None:
+    """Keep jsonschema's optional IRI grammar out of this process (the runner's own only).
+
+    jsonschema, under nbformat, imports ``rfc3987_syntax`` if installed, which builds a
+    Lark grammar at import (~1 s) and tears it down at exit (~0.3 s). Nothing the runner
+    does validates IRI formats (nbformat checks no formats), so its processes go without:
+    jsonschema then leaves those two formats unchecked, as when the package is absent.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
+def _register_engine() -> None:
+    """Register papermill's nbclient engine, changed in two ways that save a run time.
+
+    - The executed notebook is written once, when execution ends, rather than after each
+      cell (papermill's ``request_save_on_cell_execute``): the runner reads it only then.
+      A timeout, a dead kernel or a kernel that never started still writes the cells run
+      so far, so the failure names the cell and ``<run>.failed/`` keeps the copy.
+    - When every cell has run and the kernel started no process and opened no
+      connection of its own, it is stopped at once instead of being asked to shut down
+      (~1 s of interpreter teardown a notebook). A kernel with a Dask cluster is shut
+      down gracefully, as before, so that it can close it (see _kernel_alone).
+    """
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+    from papermill.exceptions import PapermillException
+    from papermill.log import logger
+    from papermill.utils import merge_kwargs, remove_args
+
+    with contextlib.suppress(PapermillException):
+        papermill_engines.get_engine(ENGINE)
+        return  # registered already
+
+    class Manager(NotebookExecutionManager):
+        write = False
+
+        def save(self, **kwargs: Any) -> None:
+            if self.write:
+                super().save(**kwargs)
+            else:
+                self.last_save_time = self.now()
+
+    class Client(PapermillNotebookClient):
+        def papermill_execute_cells(self) -> None:
+            super().papermill_execute_cells()
+            _WORKER_TIMES["cells_done"] = time.perf_counter()
+            if _kernel_alone(self.km):
+                self.shutdown_kernel = "immediate"
+
+    class Engine(NBClientEngine):
+        @classmethod
+        def execute_notebook(
+            cls,
+            nb: Any,
+            kernel_name: str,
+            output_path: str | None = None,
+            progress_bar: bool = True,
+            log_output: bool = False,
+            autosave_cell_every: int = 30,
+            **kwargs: Any,
+        ) -> Any:
+            nb_man = Manager(
+                nb,
+                output_path=output_path,
+                progress_bar=progress_bar,
+                log_output=log_output,
+                autosave_cell_every=0,
+            )
+            nb_man.notebook_start()
+            try:
+                cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            except BaseException:
+                nb_man.write = True  # papermill writes no copy when execution itself fails
+                raise
+            finally:
+                nb_man.cleanup_pbar()
+                nb_man.notebook_complete()
+            return nb_man.nb
+
+        @classmethod
+        def execute_managed_notebook(
+            cls,
+            nb_man: Any,
+            kernel_name: str,
+            log_output: bool = False,
+            stdout_file: Any = None,
+            stderr_file: Any = None,
+            start_timeout: int = 60,
+            execution_timeout: int | None = None,
+            **kwargs: Any,
+        ) -> Any:
+            kwargs = remove_args(["input_path"], **kwargs)
+            safe_kwargs = remove_args(["timeout", "startup_timeout"], **kwargs)
+            final_kwargs = merge_kwargs(
+                safe_kwargs,
+                timeout=execution_timeout if execution_timeout else kwargs.get("timeout"),
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logger,
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+                on_notebook_start=_kernel_ready,
+            )
+            return Client(nb_man, **final_kwargs).execute()
+
+    papermill_engines.register(ENGINE, Engine)
+
+
+_WORKER_TIMES: dict[str, float] = {}
+
+
+def _kernel_ready(**_: Any) -> None:
+    _WORKER_TIMES["ready"] = time.perf_counter()
+
+
+def _kernel_alone(km: Any) -> bool:
+    """Return True if the kernel started no process and holds no connection of its own.
+
+    Such a kernel can be stopped at once. One that started a Dask ``LocalCluster`` (child
+    processes) or joined a running cluster (a connection to its scheduler) is asked to
+    shut down, so that it closes them. In doubt, a kernel is not alone.
+    """
+    import psutil
+
+    process = getattr(getattr(km, "provisioner", None), "process", None)
+    if process is None:
+        return False
+    own = {getattr(km, f"{channel}_port", None) for channel in _KERNEL_CHANNELS}
+    try:
+        kernel = psutil.Process(process.pid)
+        if kernel.children(recursive=True):
+            return False
+        for conn in kernel.net_connections(kind="inet"):
+            # the runner's channels, and the kernel's own threads talking to them
+            if conn.raddr and conn.laddr.port not in own and conn.raddr.port not in own:
+                return False
+    except psutil.Error:
+        return False
+    return True
+
+
+_KERNEL_CHANNELS = ("shell", "iopub", "stdin", "control", "hb")
 
 
 def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> dict[str, Any]:
     """Run one notebook (in a worker process); never raises, returns a status dict."""
+    start = time.perf_counter()
+    _WORKER_TIMES.clear()
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    start = time.perf_counter()
+    _register_engine()
     status, cell, error, exec_count = "ok", None, "", None
     # kernels show figures inline whatever backend the caller set (make exports Agg)
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
@@ -538,10 +788,12 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
             src,
             dst,
             parameters=parameters,
+            engine_name=ENGINE,
             kernel_name="python3",
             cwd=str(Path(src).parent),
             progress_bar=False,
             log_output=False,
+            # the engine writes the executed notebook once, when execution ends
             request_save_on_cell_execute=True,
             execution_timeout=timeout,
             # a loaded 2-core machine (CI running a Dask cluster beside) can take longer
@@ -564,13 +816,44 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
     if status == "timeout" or status == "dead_kernel":
         cell = _last_started_cell(dst)
     log.close()
+    end = time.perf_counter()
+    ready, done = _WORKER_TIMES.get("ready"), _WORKER_TIMES.get("cells_done")
     return {
         "status": status,
         "cell": cell,
         "exec_count": exec_count,
         "error": error,
-        "duration_s": round(time.perf_counter() - start, 2),
+        "duration_s": round(end - start, 2),
+        "timings": {
+            "wall": end - start,
+            **({"start": ready - start} if ready else {}),
+            **({"stop": end - done} if done else {}),
+        },
     }
+
+
+def _execute_and_publish(
+    src: str, dst: str, parameters: dict[str, Any], timeout: int, build: str, out: str
+) -> dict[str, Any]:
+    """Run one notebook, then publish it (final paths, HTML), in the same worker.
+
+    The run's final folder is not known yet: the notebook is published for ``out`` if it
+    succeeded (the usual case: the run succeeds), else for ``<out>.failed``; the runner
+    publishes it again, from ``raw``, if the run ends otherwise. A disk error is returned
+    for the runner to raise.
+    """
+    info = _execute(src, dst, parameters, timeout)
+    executed = Path(dst)
+    if executed.is_file():
+        final = Path(out) if info["status"] == "ok" else _failed_dir(Path(out))
+        try:
+            raw, problem, seconds = _publish(executed, Path(build), final)
+        except OSError as exc:
+            info["os_error"] = (exc.errno, exc.strerror, exc.filename)
+        else:
+            info["published"] = {"final": str(final), "raw": raw, "problem": problem}
+            info["timings"]["html"] = seconds
+    return info
 
 
 def _cell_message(path: str, index: int) -> str:
@@ -631,22 +914,62 @@ _HTML_ATTRIBUTES = {
 _PANDAS_STYLE = re.compile(r"<style scoped>.*?</style>", flags=re.S)
 
 
+_CLEANERS = threading.local()  # one bleach Cleaner a thread (bleach.clean makes one a call)
+
+
 def _clean_html(element: Any) -> str:
-    import bleach
+    cleaner = getattr(_CLEANERS, "cleaner", None)
+    if cleaner is None:
+        from bleach.sanitizer import Cleaner
 
+        cleaner = _CLEANERS.cleaner = Cleaner(tags=_HTML_TAGS, attributes=_HTML_ATTRIBUTES)
     text = element.decode() if isinstance(element, bytes) else str(element)
-    return bleach.clean(_PANDAS_STYLE.sub("", text), tags=_HTML_TAGS, attributes=_HTML_ATTRIBUTES)
+    return cleaner.clean(_PANDAS_STYLE.sub("", text))
 
 
-def _render_html(executed: Path, target: Path) -> None:
+_EXPORTER: list[Any] = []  # one HTML exporter a process: its templates compile once
+_EXPORTER_LOCK = threading.Lock()
+
+
+def _render_html(executed: Path, target: Path, text: str | None = None) -> None:
+    """Render an executed notebook (its file, or its ``text``) as sanitized HTML."""
     import nbformat
-    from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(filters={"clean_html": _clean_html})
-    exporter.sanitize_html = True  # corpus text in outputs shows as text, never as markup
-    nb = nbformat.read(str(executed), as_version=4)
-    body, _ = exporter.from_notebook_node(nb)
+    nb = nbformat.reads(
+        executed.read_text(encoding="utf-8") if text is None else text, as_version=4
+    )
+    with _EXPORTER_LOCK:
+        if not _EXPORTER:
+            from nbconvert import HTMLExporter
+
+            exporter = HTMLExporter(filters={"clean_html": _clean_html})
+            exporter.sanitize_html = True  # corpus text in outputs shows as text, never markup
+            _EXPORTER.append(exporter)
+        body, _ = _EXPORTER[0].from_notebook_node(nb)
     target.write_text(body, encoding="utf-8")
+
+
+def _publish(
+    executed: Path, build: Path, final: Path, raw: str | None = None
+) -> tuple[str, str, float]:
+    """Give an executed notebook its final paths and render its HTML.
+
+    Returns the notebook as executed (``raw``, to publish it again under another final
+    folder), the HTML error if rendering failed (the run's own result must not be
+    hidden by it; a disk error is raised), and the seconds it took.
+    """
+    start = time.perf_counter()
+    raw = executed.read_text(encoding="utf-8") if raw is None else raw
+    text = _final_paths(raw, build, final)
+    executed.write_text(text, encoding="utf-8")
+    problem = ""
+    try:
+        _render_html(executed, build / "html" / f"{executed.stem}.html", text)
+    except OSError:
+        raise
+    except Exception as exc:  # rendering must not hide the run's own result
+        problem = f"HTML rendering failed: {exc}"
+    return raw, problem, time.perf_counter() - start
 
 
 def run(
@@ -712,28 +1035,56 @@ def run(
     jobs = jobs or os.cpu_count() or 1
     if jobs < 1:
         raise ParameterError(f"`jobs` must be at least 1, got {jobs!r}.")
+    LAST_TIMINGS.clear()
+    started = time.perf_counter()
     books = find_notebooks(only, Path(notebooks_dir) if notebooks_dir else None)
     plan = _plan(books, dict(params or {}), load_config(config))
     spec = _spec_values(plan)
-    documents = _preflight_corpus(corpus, spec)
-    _preflight_checks(books, plan, documents)
-    missing = resources.check().query("status != 'ok'")
-    if len(missing):
-        raise ResourceError(
-            "missing resources: "
-            + ", ".join(f"{r.resource} ({r.path})" for r in missing.itertuples())
-            + f". Repair with: {resources.REPAIR}"
-        )
-    _check_out(out)
-    with _RunLock(out):
-        if only and (out / "manifest.json").is_file():
-            _check_same_corpus(out, corpus, spec)
-        build = out.parent / f".{out.name}.building-{os.getpid()}"
-        try:
-            return _build(books, plan, corpus, spec, out, build, only, jobs, timeout, progress)
-        except OSError as exc:
-            shutil.rmtree(build, ignore_errors=True)
-            raise _disk_error(exc, out) from None
+    # the workers start (and import papermill) while the corpus and the notebooks' own
+    # checks are read here; no kernel starts before every check has passed
+    pool = _start_pool(min(jobs, len(books)))
+    building = False
+    try:
+        documents = _preflight_corpus(corpus, spec)
+        _preflight_checks(books, plan, documents)
+        table = resources.check()  # once a run: the manifest lists the same checksums
+        missing = table.query("status != 'ok'")
+        if len(missing):
+            raise ResourceError(
+                "missing resources: "
+                + ", ".join(f"{r.resource} ({r.path})" for r in missing.itertuples())
+                + f". Repair with: {resources.REPAIR}"
+            )
+        _check_out(out)
+        LAST_TIMINGS["checks"] = time.perf_counter() - started
+        with _RunLock(out):
+            if only and (out / "manifest.json").is_file():
+                _check_same_corpus(out, corpus, spec)
+            build = out.parent / f".{out.name}.building-{os.getpid()}"
+            building = True
+            try:
+                return _build(
+                    books,
+                    plan,
+                    corpus,
+                    spec,
+                    out,
+                    build,
+                    only,
+                    jobs,
+                    timeout,
+                    progress,
+                    pool=pool,
+                    resources_table=table,
+                )
+            except OSError as exc:
+                shutil.rmtree(build, ignore_errors=True)
+                raise _disk_error(exc, out) from None
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        if not building:  # a check failed (or Ctrl-C): no kernel ran; the workers go now
+            _stop_workers(pool)
+        LAST_TIMINGS["run"] = time.perf_counter() - started
 
 
 def _disk_error(exc: OSError, out: Path) -> InputError:
@@ -857,9 +1208,23 @@ def _check_same_corpus(out: Path, corpus: Path, spec: dict[str, Any]) -> None:
         )
 
 
-def _ignore_sigint() -> None:
-    """Pool workers leave Ctrl-C to the runner, which stops them and their kernels."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _start_pool(workers: int) -> cf.ProcessPoolExecutor:
+    """Start the pool's workers now, so they import papermill while this process checks.
+
+    A worker starts a kernel only when given a notebook, after every check.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker)
+    for _ in range(workers):  # a spawn pool starts one worker a task, up to max_workers
+        pool.submit(int)
+    return pool
+
+
+def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
+    """Stop a pool's workers that never ran a notebook, rather than wait for their imports."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
 
 
 def _kill_children() -> int:
@@ -880,6 +1245,38 @@ def _kill_children() -> int:
     return len(children)
 
 
+def _schedule(books: list[Path], out: Path, workers: int) -> list[Path]:
+    """Order the notebooks so that the run ends soonest, from the last run's durations.
+
+    The pool gives each notebook, in this order, to the first worker free. With every
+    notebook's duration in the last run's manifest (``out/manifest.json``), the order
+    whose run would end first is chosen (of every order, up to 7 notebooks; else the
+    longest first); without, the notebooks run in name order.
+    """
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        last = {n["name"]: float(n["duration_s"]) for n in manifest["notebooks"]}
+        seconds = [last[b.stem] for b in books]
+    except (OSError, ValueError, KeyError, TypeError):
+        return list(books)
+    if workers < 2 or len(books) <= workers:
+        return list(books)
+
+    def end(order: tuple[int, ...]) -> float:
+        free = [0.0] * workers
+        for i in order:
+            k = free.index(min(free))
+            free[k] += seconds[i]
+        return max(free)
+
+    indices = tuple(range(len(books)))
+    if len(books) <= 7:
+        best = min(itertools.permutations(indices), key=end)  # the first of equals: name order
+    else:
+        best = tuple(sorted(indices, key=lambda i: -seconds[i]))
+    return [books[i] for i in best]
+
+
 def _build(
     books: list[Path],
     plan: dict[str, dict[str, Any]],
@@ -891,6 +1288,8 @@ def _build(
     jobs: int,
     timeout: int,
     progress: bool,
+    pool: cf.ProcessPoolExecutor | None = None,
+    resources_table: Any = None,
 ) -> RunResult:
     if build.exists():
         shutil.rmtree(build)
@@ -902,18 +1301,19 @@ def _build(
         (build / ".written" / f"{book.stem}.txt").unlink(missing_ok=True)
 
     results: list[NotebookResult] = []
-    ctx = multiprocessing.get_context("spawn")
     bar = None
     if progress:
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(books), desc="notebooks", unit="nb", file=sys.stderr)
-    pool = cf.ProcessPoolExecutor(
-        max_workers=min(jobs, len(books)), mp_context=ctx, initializer=_ignore_sigint
-    )
+    if pool is None:
+        pool = _start_pool(min(jobs, len(books)))
     futures: dict[cf.Future, tuple[Path, dict[str, Any]]] = {}
+    published: dict[str, dict[str, Any]] = {}
+    timings: dict[str, Any] = LAST_TIMINGS.setdefault("notebooks", {})
     try:
-        for book in books:
+        pool_start = time.perf_counter()
+        for book in _schedule(books, out, min(jobs, len(books))):
             parameters = {
                 "corpus_path": str(corpus),
                 "output_dir": str(build),
@@ -923,11 +1323,22 @@ def _build(
                 k: v for k, v in parameters.items() if k in notebook_parameters(book) or k in COMMON
             }
             dst = build / "notebooks" / book.name
-            fut = pool.submit(_execute, str(book), str(dst), parameters, timeout)
+            fut = pool.submit(
+                _execute_and_publish, str(book), str(dst), parameters, timeout, str(build), str(out)
+            )
             futures[fut] = (book, parameters)
+        write_error: OSError | None = None
         for fut in cf.as_completed(futures):
+            if fut.cancelled():
+                continue
             book, parameters = futures[fut]
             info = fut.result()
+            if "os_error" in info:  # e.g. the disk filled while writing the HTML
+                # no other notebook starts; those running end before the build is removed
+                write_error = write_error or OSError(*info["os_error"])
+                for other in futures:
+                    other.cancel()
+                continue
             res = NotebookResult(
                 book.stem,
                 info["status"],
@@ -938,6 +1349,9 @@ def _build(
                 info["exec_count"],
             )
             results.append(res)
+            timings[res.name] = dict(info.get("timings", {}))
+            if "published" in info:
+                published[res.name] = info["published"]
             if bar is not None:
                 bar.set_postfix_str(f"{book.stem}: {res.status} ({res.duration_s:.1f} s)")
                 bar.update(1)
@@ -949,28 +1363,48 @@ def _build(
             bar.close()
         shutil.rmtree(build, ignore_errors=True)
         raise Interrupted(
-            f"interrupted: stopped {running or 'the'} running notebook(s) and their kernels, "
-            f"removed the build folder; {out} was left as it was."
+            f"interrupted: stopped {running or 'the'} running notebook(s) and their "
+            f"kernels, removed the build folder; {out} was left as it was."
         ) from None
-    pool.shutdown(wait=True)
+    if write_error is not None:
+        raise write_error
+    # every result is in: the workers exit while this process finishes the run
+    pool.shutdown(wait=False)
+    LAST_TIMINGS["pool"] = time.perf_counter() - pool_start
     if bar is not None:
         bar.close()
     results.sort(key=lambda r: r.name)
 
+    start = time.perf_counter()
     final = out if not any(r.status != "ok" for r in results) else _failed_dir(out)
     for res in results:
-        executed = build / "notebooks" / f"{res.name}.ipynb"
-        if executed.is_file():
-            _replace_path(executed, build, final)
-            try:
-                _render_html(executed, build / "html" / f"{res.name}.html")
-            except OSError:
-                raise
-            except Exception as exc:  # rendering must not hide the run's own result
-                res.error = (res.error + f"; HTML rendering failed: {exc}").lstrip("; ")
+        if res.name not in published:
+            continue
+        done = published[res.name]
+        problem = done["problem"]
+        if Path(done["final"]) != final:  # published for another folder than the run's
+            executed = build / "notebooks" / f"{res.name}.ipynb"
+            _, problem, seconds = _publish(executed, build, final, done["raw"])
+            timings[res.name]["html"] = timings[res.name].get("html", 0.0) + seconds
+        if problem:
+            res.error = (res.error + f"; {problem}").lstrip("; ")
+    LAST_TIMINGS["republish"] = time.perf_counter() - start
 
-    _write_manifest(build, corpus, results, timeout, jobs, merge=bool(only), spec=spec)
+    start = time.perf_counter()
+    _write_manifest(
+        build,
+        corpus,
+        results,
+        timeout,
+        jobs,
+        merge=bool(only),
+        spec=spec,
+        resources_table=resources_table,
+    )
+    LAST_TIMINGS["manifest"] = time.perf_counter() - start
+    start = time.perf_counter()
     _write_index(build)
+    LAST_TIMINGS["index"] = time.perf_counter() - start
     shutil.rmtree(build / ".written", ignore_errors=True)  # now in the manifest
     return _finish(build, out, results)
 
@@ -979,12 +1413,11 @@ def _failed_dir(out: Path) -> Path:
     return out.parent / f"{out.name}.failed"
 
 
-def _replace_path(executed: Path, build: Path, final: Path) -> None:
+def _final_paths(text: str, build: Path, final: Path) -> str:
     """Show the run folder the reader will open, never the temporary build folder."""
-    text = executed.read_text(encoding="utf-8")
     for old, new in ((str(build), str(final)), (json.dumps(str(build))[1:-1], str(final))):
         text = text.replace(old, new)
-    executed.write_text(text, encoding="utf-8")
+    return text
 
 
 def _finish(build: Path, out: Path, results: list[NotebookResult]) -> RunResult:
@@ -1050,6 +1483,7 @@ def _write_manifest(
     jobs: int,
     merge: bool,
     spec: dict[str, Any] | None = None,
+    resources_table: Any = None,
 ) -> None:
     path = build / "manifest.json"
     previous = {}
@@ -1067,7 +1501,7 @@ def _write_manifest(
             k: ("<run folder>" if k == "output_dir" else v) for k, v in r.parameters.items()
         }
         entries[r.name] = entry
-    res = resources.check()
+    res = resources.check() if resources_table is None else resources_table
     manifest = {
         "framelens": importlib.metadata.version("framelens"),
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -1187,6 +1621,7 @@ figure img {{ width: 100%; border: 1px solid #ddd; }}
 
 def main_run(args: Any) -> int:  # pragma: no cover - thin CLI glue, tested through cli
     """Run from parsed CLI arguments; return the exit code."""
+    _skip_unused_imports()  # this process is the command's own
     result = run(
         args.corpus,
         args.out or Path("outputs") / Path(args.corpus).stem,

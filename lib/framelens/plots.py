@@ -92,6 +92,26 @@ def new_axes(ax=None, size: tuple[float, float] | None = None):
     return new
 
 
+#: resolution of the saved PNG
+SAVE_DPI = 150
+
+
+def _tight_bbox(fig: Figure, dpi: float):
+    """Return the box ``savefig(..., bbox_inches="tight")`` crops to, at ``dpi``, in inches.
+
+    As matplotlib finds it: the figure laid out without rendering at the saving
+    resolution, its tight bounding box padded by ``savefig.pad_inches``.
+    """
+    shown = fig.dpi
+    fig.dpi = dpi
+    try:
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox()
+    finally:
+        fig.dpi = shown
+    return box.padded(mpl.rcParams["savefig.pad_inches"])
+
+
 def save(fig: Figure, name: str, output_dir: str | Path) -> list[Path]:
     """Save ``fig`` as ``output_dir/figures/<name>.png`` and ``.svg``, without dates.
 
@@ -102,14 +122,17 @@ def save(fig: Figure, name: str, output_dir: str | Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
     with mpl.rc_context({"svg.hashsalt": "framelens", "svg.fonttype": "path"}):
+        # the tight bounding box, found once for both files: `bbox_inches="tight"` lays
+        # the figure out again in each savefig call (about a fifth of the time of saving)
+        bbox = _tight_bbox(fig, SAVE_DPI)
         fig.savefig(
-            paths[0], format="png", dpi=150, metadata={"Software": None}, bbox_inches="tight"
+            paths[0], format="png", dpi=SAVE_DPI, metadata={"Software": None}, bbox_inches=bbox
         )
         fig.savefig(
             paths[1],
             format="svg",
             metadata={"Date": None, "Creator": None},
-            bbox_inches="tight",
+            bbox_inches=bbox,
         )
     from .report import record_output
 

@@ -15,16 +15,19 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import importlib.resources
+import importlib.util
 import io
 import sys
 import zipfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .errors import ResourceError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "REPAIR",
@@ -53,6 +56,24 @@ def nltk_data_dir() -> Path:
 def data_path(name: str) -> Path:
     """Return the path of a data file shipped in ``framelens/data``."""
     return Path(str(importlib.resources.files("framelens") / "data" / name))
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    """Return the path of a data file inside an installed package, without importing it.
+
+    ``importlib.resources.files`` imports the package, and some import much more than
+    their data (textblob imports NLTK: ~1 s); a package's folder is known from its spec.
+
+    Examples
+    --------
+    >>> _package_file("pyphen", "dictionaries", "hyph_en_US.dic").name
+    'hyph_en_US.dic'
+    """
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    if not locations:  # not a plain package folder (or not installed: the same error as before)
+        return Path(str(importlib.resources.files(package).joinpath(*parts)))
+    return Path(locations[0], *parts)
 
 
 def _version(package: str) -> str:
@@ -95,13 +116,13 @@ def _resources() -> list[_Resource]:
             "pyphen_en_US",
             "Hyphenation patterns (textstat's fallback syllable count)",
             "pyphen",
-            Path(str(importlib.resources.files("pyphen") / "dictionaries" / "hyph_en_US.dic")),
+            _package_file("pyphen", "dictionaries", "hyph_en_US.dic"),
         ),
         _Resource(
             "textblob_en_sentiment",
             "Pattern sentiment lexicon (TextBlob PatternAnalyzer)",
             "textblob",
-            Path(str(importlib.resources.files("textblob") / "en" / "en-sentiment.xml")),
+            _package_file("textblob", "en", "en-sentiment.xml"),
         ),
         _Resource("stopwords_en", "English stopwords", "framelens", data_path("stopwords_en.txt")),
         _Resource(
@@ -190,6 +211,8 @@ def check() -> pd.DataFrame:
         sha256, status`` (``ok`` or ``missing``) and ``repair`` (the command that
         restores it, empty when ok).
     """
+    import pandas as pd
+
     rows = []
     for r in _resources():
         ok = r.path.is_file()

@@ -67,3 +67,25 @@ def test_stopwords_and_abbreviations_come_from_package_data():
     assert "china’s" not in resources.stopwords()
     assert "it’s" in resources.stopwords()
     assert {"u.s", "gen", "sept"} <= resources.abbreviations()
+
+
+def test_check_finds_package_data_without_importing_the_packages():
+    """textblob imports NLTK (~1 s): the runner lists its lexicon without importing it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, importlib.resources\n"
+        "from framelens import resources\n"
+        "print('pandas' in sys.modules)\n"
+        "table = resources.check().set_index('resource')\n"
+        "print(sorted(m for m in ('textblob', 'pyphen', 'nltk') if m in sys.modules))\n"
+        "print(table.loc['textblob_en_sentiment', 'path'] == "
+        "str(importlib.resources.files('textblob') / 'en' / 'en-sentiment.xml'))\n"
+        "print(table.loc['pyphen_en_US', 'path'] == "
+        "str(importlib.resources.files('pyphen') / 'dictionaries' / 'hyph_en_US.dic'))\n"
+        "print(set(table['status']))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["False", "[]", "True", "True", "{'ok'}"]

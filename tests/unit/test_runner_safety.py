@@ -306,3 +306,30 @@ def test_a_disk_that_fills_during_the_run_keeps_the_last_good_outputs(
     assert (out / "tables" / "probe_docs.csv").read_bytes() == good
     assert not list(tmp_path.glob(".out.building-*"))
     assert not (tmp_path / ".out.lock").exists()
+
+
+def test_a_write_error_in_a_worker_keeps_the_last_good_outputs(corpus_dir, tmp_path):
+    """Workers write each notebook's HTML: a write error there is the run's, as in the runner."""
+    import shutil
+
+    from .test_pipeline import _notebook
+
+    out = tmp_path / "out"
+    run(corpus_dir, out)
+    good = (out / "tables" / "probe_docs.csv").read_bytes()
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    shutil.copy(NBS / "10_probe.ipynb", nbs / "10_probe.ipynb")
+    _notebook(  # its HTML cannot be written: html/ is a file by then
+        nbs / "20_break_html.ipynb",
+        'corpus_path = ""\noutput_dir = ""',
+        "import pathlib, shutil\n"
+        "html = pathlib.Path(output_dir, 'html')\n"
+        "shutil.rmtree(html)\n"
+        "html.write_text('not a folder')",
+    )
+    with pytest.raises(InputError, match=r"cannot write the run into .*Not a directory"):
+        pipeline.run(corpus_dir, out, notebooks_dir=nbs, progress=False, jobs=2)
+    assert (out / "tables" / "probe_docs.csv").read_bytes() == good
+    assert not list(tmp_path.glob(".out.building-*"))
+    assert not (tmp_path / ".out.lock").exists()
