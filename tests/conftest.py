@@ -99,6 +99,8 @@ def run_notebook(tmp_path_factory):
 #: them out (CI runs everything); those that execute notebooks are also `notebook`
 SLOW_FOLDERS = {"notebooks", "corpus_matrix", "readme", "workshop_bundle", "scale"}
 NOTEBOOK_FOLDERS = {"notebooks", "corpus_matrix", "readme", "scale"}
+#: unit-test files of the runner: most of their tests start workers and kernels
+RUNNER_FILES = {"test_pipeline.py", "test_runner_safety.py"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -108,7 +110,8 @@ def pytest_collection_modifyitems(config, items):
             folder = Path(str(item.fspath)).resolve().relative_to(tests).parts[0]
         except ValueError:
             continue  # a doctest of the library
-        if folder in SLOW_FOLDERS:
+        runner = Path(str(item.fspath)).name in RUNNER_FILES
+        if folder in SLOW_FOLDERS or runner:
             item.add_marker(pytest.mark.slow)
-        if folder in NOTEBOOK_FOLDERS:
+        if folder in NOTEBOOK_FOLDERS or runner:
             item.add_marker(pytest.mark.notebook)
