@@ -17,53 +17,77 @@ def _read(out, name):
 def test_seed_tables_and_figure(run_notebook):
     out = run_notebook("04_exercise_frequency", SEEDS)
     found = _read(out, "exercise_mentions")
-    assert found["kind"].value_counts().to_dict() == {"generic": 16, "named": 4, "claim": 3}
+    assert found["kind"].value_counts().to_dict() == {"generic": 16, "reference": 8, "claim": 3}
     assert set(found["sentence_kind"]) == {"prose"}  # include_embeds = False by default
-    named = found[found.kind == "named"]
-    assert named[["mention", "canonical_name", "year", "matched"]].values.tolist() == [
-        ["Northern/Interaction-2024", "Northern/Interaction", "2024", True],
-        ["Northern/Interaction-2023", "Northern/Interaction", "2023", True],
-        ["Northern/Interaction", "Northern/Interaction", "", False],  # no year: empty
-        ["Ocean-2024", "Ocean", "2024", True],
+    refs = found[found.kind == "reference"]
+    assert refs[["mention", "type", "family", "event_year", "record_event"]].values.tolist() == [
+        ["joint naval and air exercises", "described_exercise", "Northern/Interaction", "2024",
+         "Northern/Interaction|2024|2024-09-10"],
+        ["Northern/Interaction-2024", "named_exercise", "Northern/Interaction", "2024",
+         "Northern/Interaction|2024|2024-09-10"],
+        ["joint patrols", "naval_patrol", "Joint Naval Patrol", "2024", "Joint Naval Patrol|2024|"],
+        ["previous joint exercises", "described_exercise", "", "", ""],  # a plural: no year
+        ["Northern/Interaction-2023", "named_exercise", "Northern/Interaction", "2023",
+         "Northern/Interaction|2023|2023-07-20"],
+        ["Northern/Interaction", "named_exercise", "Northern/Interaction", "2024",
+         "Northern/Interaction|2024|2024-09-10"],
+        ["Ocean-2024", "named_exercise", "Ocean", "2024", "Ocean|2024|2024-09-10"],
+        ["joint military exercises", "described_exercise", "", "2024", ""],
+    ]  # fmt: skip
+    assert refs["date_rule"].iloc[0] == 'relative:"this month" → 2024-09 (published 2024-09-10)'
+    # each article's cut, saved with where it came from
+    cuts = _read(out, "document_cuts")
+    assert cuts[["cut", "cut_source", "flagged"]].values.tolist() == [
+        ["2024-09-10", "the latest date of an embedded post", False]
     ]
+    assert set(found["cut"]) == {"2024-09-10"}
 
-    # the record is cut at the publication date (2024-09-10, the embeds' date): the
-    # 29 Nov 2024 air patrol is left out of the 2024 bar and of the fits
+    # the chart's record is cut at the (latest) article's date: the 29 Nov 2024 air patrol
+    # is left out of the 2024 bar; the chart runs to year_end (2026), later years empty
     per_year = _read(out, "events_per_year")
-    assert len(per_year) == 20 * 6 and per_year["n"].sum() == 49
-    assert per_year.groupby("year")["n"].sum().loc[[2005, 2019, 2024]].tolist() == [1, 5, 7]
+    assert len(per_year) == 22 * 6 and per_year["n"].sum() == 49
+    assert per_year.groupby("year")["n"].sum().loc[[2005, 2019, 2024, 2025]].tolist() == [
+        1, 5, 7, 0,
+    ]  # fmt: skip
     assert "2024-11-29" not in ";".join(per_year["names"])
 
+    # the trend stops at the last complete year before the article (2023), and says so
     fits = _read(out, "exercise_trend")
-    assert fits["window"].tolist() == ["2005-2024", "2019-2024"]
+    assert fits["window"].tolist() == ["2005-2023", "2018-2023"]
+    assert set(fits["window_note"]) == {
+        "trend window 2005-2023: the article appeared in 2024, a year not yet complete."
+    }
     full, recent = fits.iloc[0], fits.iloc[1]
     assert (round(full["rate_ratio"], 3), round(full["ci_low"], 3), round(full["ci_high"], 3)) == (
-        1.156,
-        1.09,
-        1.226,
-    )
+        1.156, 1.083, 1.234,
+    )  # fmt: skip
     assert str(full["supports_growth"]) == "True"
-    assert (round(recent["rate_ratio"], 2), round(recent["ci_low"], 2)) == (1.14, 0.92)
+    assert (round(recent["rate_ratio"], 2), round(recent["ci_low"], 2)) == (1.19, 0.94)
     assert str(recent["supports_growth"]) == "False"
 
     claims = _read(out, "claims")
-    assert claims[["claim_type", "mention", "status"]].values.tolist() == [
-        ["named_year", "Northern/Interaction-2024", "supported"],
-        ["location", "Sea of Japan", "supported"],
-        ["location", "Sea of Okhotsk", "supported"],
-        ["frequency", "pattern of increased", "not supported"],  # 'in recent years': 2019-2024
-        ["ordinal", "fifth such instance", "supported"],
-        ["named_year", "Northern/Interaction-2023", "supported"],
-        ["location", "Sea of Japan", "supported"],
-        ["frequency", "growing frequency", "supported"],
-        ["named_year", "Ocean-2024", "supported"],
-        ["named_no_year", "Northern/Interaction", "not checkable"],
+    assert claims[["claim_type", "claimed", "status"]].values.tolist() == [
+        ["place", "Pacific Ocean", "supported"],
+        ["named_year", "2024", "supported"],
+        ["place", "Sea of Japan; Sea of Okhotsk", "supported"],
+        ["frequency", "growing", "not supported"],  # 'in recent years': 2018-2023
+        ["place", "Pacific Ocean", "supported"],
+        ["ordinal", "5", "supported"],
+        ["named_year", "2023", "supported"],
+        ["place", "Sea of Japan", "supported"],
+        ["frequency", "growing", "supported"],
+        ["named_year", "2024", "supported"],
     ]
-    assert set(claims["record_until"]) == {"2024-09-10"}
+    assert set(claims["record_until"]) == set(claims["cut"]) == {"2024-09-10"}
+    assert set(claims["trend_window"]) == set(fits["window_note"])
     assert "The verdict depends on the window" in claims.loc[3, "reason"]
+    # every claim's evidence is a span of the article
+    text = (SEEDS / "china-russia-joint-exercises.txt").read_text(encoding="utf-8")
+    for r in claims.itertuples():
+        assert r.sentence.find(text[r.start : r.end]) >= 0
     scale = _read(out, "scale_exercise_mentions")
     # the engine counts the same scope as the sections (prose only by default)
-    assert scale["n"].sum() == len(found) == 23
+    assert scale["n"].sum() == len(found) == 27
     counts = _read(out, "exercise_mention_counts")
     assert counts.loc[counts.canonical_name == "drill", "n"].sum() == 7
     assert (out / "figures" / "exercise_frequency.png").stat().st_size > 20_000
@@ -80,8 +104,16 @@ def test_corpus_without_exercises_still_draws_the_record(run_notebook, tmp_path_
     out = run_notebook("04_exercise_frequency", d)
     assert _read(out, "exercise_mentions").empty
     assert _read(out, "claims").empty
-    assert list(_read(out, "claims").columns[:3]) == ["doc_id", "sent_id", "claim_type"]
-    assert _read(out, "events_per_year")["n"].sum() == 50  # the record is still counted
+    assert list(_read(out, "claims").columns[:5]) == [
+        "doc_id",
+        "sent_id",
+        "start",
+        "end",
+        "claim_type",
+    ]
+    # no date: the whole record is charted (2005-2026, 56 events), still counted
+    assert _read(out, "events_per_year")["n"].sum() == 56
+    assert _read(out, "document_cuts")["flagged"].tolist() == [True]
     svg = (out / "figures" / "exercise_frequency.svg").read_text(encoding="utf-8")
     assert svg.count("<path") > 100
 

@@ -25,8 +25,8 @@ def table():
 
 
 @pytest.fixture(scope="module")
-def seed_mentions(seeds_sentences, table):
-    return events.mentions(seeds_sentences, events=table)
+def seed_mentions(seeds_sentences, seeds_documents, table):
+    return events.mentions(seeds_sentences, events=table, documents=seeds_documents)
 
 
 def _sentences(*texts, doc="d", para=None):
@@ -68,7 +68,9 @@ def test_shipped_table_schema_domains_and_sources(table):
     with data_path("exercises.csv").open(encoding="utf-8") as f:
         raw = list(csv.reader(f))
     assert raw[0] == events.EVENT_COLUMNS  # exactly these columns, in this order
-    assert len(table) == 54
+    # 56 since the audit of issue 14 (EXERCISES.md): Mosi 2026 ("Will for Peace 2026")
+    # and the 11th joint air patrol (June 2026) were added; it was 54 before
+    assert len(table) == 56
     assert set(table["domain"]) == set(events.DOMAINS)
     assert table["source"].str.match(r"https?://\S+$").all()
     assert (table["source_title"].str.len() > 3).all()
@@ -100,7 +102,10 @@ def test_shipped_table_key_rows(table):
     patrols = table[table.name == "Joint Naval Patrol"]
     assert patrols["year"].tolist() == [2021, 2022, 2023, 2024, 2024, 2025]
     air = table[table.name == "Joint Strategic Air Patrol"]
-    assert air["year"].tolist() == [2019, 2020, 2021, 2022, 2022, 2023, 2023, 2024, 2024, 2025]
+    # the audit (issue 14) added the 11th air patrol of June 2026
+    assert air["year"].tolist() == [2019, 2020, 2021, 2022, 2022, 2023, 2023, 2024, 2024, 2025,
+                                    2026]  # fmt: skip
+    assert table[table.name == "Mosi"]["year"].tolist() == [2019, 2023, 2026]
     assert table.iloc[0][["name", "year"]].tolist() == ["Peace Mission", 2005]
 
 
@@ -183,30 +188,45 @@ def test_no_such_file_empty_file_and_header_only(tmp_path):
 
 def test_seed_mentions_pinned(seed_mentions, seeds_documents):
     m = seed_mentions
-    assert m["kind"].value_counts().to_dict() == {"generic": 17, "named": 4, "claim": 3}
-    named = m[m.kind == "named"]
-    assert named[["sent_id", "mention", "canonical_name", "year", "matched"]].astype(
-        object
-    ).values.tolist() == [
-        [1, "Northern/Interaction-2024", "Northern/Interaction", 2024, True],
-        [8, "Northern/Interaction-2023", "Northern/Interaction", 2023, True],
-        [10, "Northern/Interaction", "Northern/Interaction", pd.NA, False],
-        [10, "Ocean-2024", "Ocean", 2024, True],
-    ]
+    assert m["kind"].value_counts().to_dict() == {"generic": 17, "reference": 9, "claim": 3}
+    refs = m[m.kind == "reference"]
+    assert refs[["sent_id", "mention", "type", "family", "event_year", "date_rule",
+                 "matched"]].astype(object).values.tolist() == [
+        [0, "joint naval and air exercises", "described_exercise", "Northern/Interaction", 2024,
+         'relative:"this month" → 2024-09 (published 2024-09-10)', True],
+        [1, "Northern/Interaction-2024", "named_exercise", "Northern/Interaction", 2024,
+         "named_year", True],
+        [4, "joint patrols", "naval_patrol", "Joint Naval Patrol", 2024, "article_date", True],
+        [5, "the joint military exercise", "described_exercise", "", 2024, "article_date",
+         False],
+        [8, "previous joint exercises", "described_exercise", "", pd.NA, "none", False],
+        [8, "Northern/Interaction-2023", "named_exercise", "Northern/Interaction", 2023,
+         "named_year", True],
+        [10, "Northern/Interaction", "named_exercise", "Northern/Interaction", 2024,
+         "article_date", True],
+        [10, "Ocean-2024", "named_exercise", "Ocean", 2024, "named_year", True],
+        [19, "joint military exercises", "described_exercise", "", 2024, "article_date", False],
+    ]  # fmt: skip
+    # the seed's date is the embeds' (2024-09-10); every row says which cut it used
+    assert set(m["cut"]) == {"2024-09-10"}
+    assert refs.loc[refs.sent_id == 1, "record_event"].item() == (
+        "Northern/Interaction|2024|2024-09-10"
+    )
     claims = m[m.kind == "claim"]
-    assert claims[["sent_id", "mention", "claim_type"]].values.tolist() == [
+    assert claims[["sent_id", "mention", "type"]].values.tolist() == [
         [1, "pattern of increased", "frequency"],
-        [4, "fifth such instance", "ordinal"],
+        [4, "the fifth such", "ordinal"],
         [9, "growing frequency", "frequency"],
     ]
     assert claims["ordinal"].dropna().tolist() == [5]
     text = seeds_documents.set_index("doc_id").loc[DOC, "text"]
     for r in m.itertuples():
         assert text[r.start : r.end] == r.mention
-    assert m.loc[m.sentence_kind == "embed", "mention"].tolist() == ["exercise"]
-    assert list(m.columns[:8]) == [
-        "doc_id", "sent_id", "mention", "canonical_name", "year", "kind", "start", "end",
+        assert text[r.sent_start : r.sent_start + len(r.sentence)] == r.sentence
+    assert m.loc[m.sentence_kind == "embed", "mention"].tolist() == [
+        "the joint military exercise", "exercise",
     ]  # fmt: skip
+    assert list(m.columns) == events.MENTION_COLUMNS
 
 
 @pytest.mark.parametrize(
@@ -228,8 +248,8 @@ def test_seed_mentions_pinned(seed_mentions, seeds_documents):
 )
 def test_named_forms_normalise(text, expected):
     m = events.mentions(_sentences(text))
-    named = m[m.kind == "named"]
-    assert [(r.canonical_name, int(r.year)) for r in named.itertuples()] == [expected]
+    named = m[m.type == "named_exercise"]
+    assert [(r.family, int(r.name_year)) for r in named.itertuples()] == [expected]
     assert named["matched"].all()
 
 
@@ -243,14 +263,18 @@ def test_named_forms_normalise(text, expected):
     ],
 )
 def test_ordinary_words_are_not_named_exercises(text):
-    assert events.mentions(_sentences(text)).query("kind == 'named'").empty
+    assert events.mentions(_sentences(text)).query("type == 'named_exercise'").empty
 
 
 def test_named_without_year_and_unmatched_year():
     m = events.mentions(_sentences("The Joint Sea drills resumed.", "Joint Sea-2018 was big."))
-    named = m[m.kind == "named"]
-    assert named["year"].astype(object).tolist() == [pd.NA, 2018]
-    assert named["matched"].tolist() == [False, False]  # no Joint Sea in 2018
+    named = m[m.type == "named_exercise"]
+    assert named["name_year"].astype(object).tolist() == [pd.NA, 2018]
+    assert named["matched"].tolist() == [False, False]  # no date; no Joint Sea in 2018
+    assert named["link_evidence"].tolist() == [
+        "no year: a series or an undated reference, not one event.",
+        "no Joint Sea in 2018 in the record.",
+    ]
 
 
 def test_generic_terms_and_claims():
@@ -265,11 +289,16 @@ def test_generic_terms_and_claims():
     assert gen["canonical_name"].tolist() == [
         "war game", "war game", "live-fire", "manoeuvre", "manoeuvre", "patrol", "patrol", "drill",
     ]  # fmt: skip
+    refs = m[m.kind == "reference"]
+    assert refs[["mention", "type", "ordinal"]].astype(object).values.tolist() == [
+        ["the third joint patrol", "naval_patrol", 3],
+        ["the 10th joint air patrol", "air_patrol", 10],
+    ]
     claims = m[m.kind == "claim"]
-    assert claims[["mention", "claim_type"]].values.tolist() == [
-        ["third joint patrol", "ordinal"],
-        ["first time", "novelty"],
-        ["10th joint air patrol", "ordinal"],
+    assert claims[["mention", "type"]].values.tolist() == [
+        ["the third joint patrol", "ordinal"],
+        ["for the first time", "first_time"],
+        ["the 10th joint air patrol", "ordinal"],
         ["more frequent", "frequency"],
     ]
     assert claims["ordinal"].astype(object).tolist() == [3, 1, 10, pd.NA]
@@ -279,10 +308,13 @@ def test_mentions_on_partitions_equal_the_whole():
     a = _sentences("Vostok 2018 drills.", "The third joint patrol.", doc="a")
     b = _sentences("Peace Mission 2007 and live-fire drills.", doc="b")
     c = _sentences("Nothing here.", doc="c")
-    whole = events.mentions(pd.concat([a, b, c], ignore_index=True))
-    parts = pd.concat([events.mentions(x) for x in (a, b, c)], ignore_index=True)
+    dates = {"a": "2019-01-02", "b": "2020-03-04", "c": ""}
+    whole = events.mentions(pd.concat([a, b, c], ignore_index=True), documents=dates)
+    parts = pd.concat([events.mentions(x, documents=dates) for x in (a, b, c)],
+                      ignore_index=True)  # fmt: skip
     pd.testing.assert_frame_equal(whole, parts)
-    counts = pd.concat([events.mention_counts(events.mentions(x)) for x in (a, b, c)])
+    counts = pd.concat([events.mention_counts(events.mentions(x, documents=dates))
+                        for x in (a, b, c)])  # fmt: skip
     pd.testing.assert_frame_equal(
         events.total_counts(counts.reset_index(drop=True)),
         events.total_counts(events.mention_counts(whole)),
@@ -323,6 +355,8 @@ def test_counts_per_paragraph_and_document(seed_mentions):
     assert totals.iloc[0][["kind", "canonical_name", "n", "n_docs"]].tolist() == [
         "claim", "frequency", 2, 1,
     ]  # fmt: skip
+    named = totals[(totals.kind == "reference") & (totals.canonical_name == "Northern/Interaction")]
+    assert named[["event_year", "n"]].astype(object).values.tolist() == [[2024, 3], [2023, 1]]
 
 
 # ---------------------------------------------------------------------------------------
@@ -493,14 +527,18 @@ def test_publication_date_sources(seeds_documents):
 
 def test_events_until_cuts_at_the_publication_date(table):
     cut = events.events_until(table, publication_year=2024, publication_date="2024-09-10")
-    assert len(table) - len(cut) == 5
+    # the audited record (issue 14): the 2025 naval patrol is dated (7 Aug) and 2026 has
+    # two events, so seven rows come after the seed's date (five before the audit)
+    assert len(table) - len(cut) == 7
     assert cut.attrs["record_until"] == "2024-09-10"
     assert cut.attrs["left_out"] == [
         "Joint Strategic Air Patrol 2024 (2024-11-29)",
-        "Joint Naval Patrol 2025",
         "Marine Security Belt 2025 (2025-03-09)",
         "Joint Sea 2025 (2025-08-01)",
+        "Joint Naval Patrol 2025 (2025-08-07)",
         "Joint Strategic Air Patrol 2025 (2025-12-09)",
+        "Mosi 2026 (2026-01-09)",
+        "Joint Strategic Air Patrol 2026 (2026-06-27)",
     ]
     assert "Joint Strategic Air Patrol 2024 (2024-11-29)" in cut.attrs["left_out"]
     assert "Joint Strategic Air Patrol 2024 (2024-07-24)" not in cut.attrs["left_out"]
@@ -511,7 +549,7 @@ def test_events_until_cuts_at_the_publication_date(table):
     assert cut.attrs["undated_kept"] == ["Joint Naval Patrol 2024", "Joint Naval Patrol 2024"]
     assert "2 event(s) of 2024 with no start date kept" in cut.attrs["note"]
     assert cut.attrs["note"].startswith(
-        "Record cut at the publication date (2024-09-10): 5 later event(s) left out"
+        "Record cut at the publication date (2024-09-10): 7 later event(s) left out"
     )
     # only a year: the whole publication year stays
     by_year = events.events_until(table, publication_year=2024)
@@ -536,55 +574,65 @@ def test_recent_window():
 def test_seed_claims_cut_at_publication_and_recent_window(seed_mentions, table, seeds_documents):
     date, _ = events.publication_date(seeds_documents)
     record = events.events_until(table, publication_year=2024, publication_date=date)
-    fit = events.trend(events.events_per_year(record, 2005, 2024))
-    recent = events.trend(events.events_per_year(record, *events.recent_window(2005, 2024, 2024)))
+    a, b, note = events.trend_window(2005, 2026, 2024)
+    assert (a, b) == (2005, 2023)  # 2024 was not over when the article appeared
+    fit = events.trend(events.events_per_year(record, a, b))
+    recent = events.trend(events.events_per_year(record, *events.recent_window(a, b, None)))
     claims = events.check_claims(
         seed_mentions, table, publication_year=2024, publication_date=date, trend=fit,
         recent_trend=recent,
     )  # fmt: skip
     assert set(claims["record_until"]) == {"2024-09-10"}
-    got = claims[["sent_id", "claim_type", "status"]].values.tolist()
-    assert got[3] == [1, "frequency", "not supported"]
-    assert got[7] == [9, "frequency", "supported"]
-    inc = claims.iloc[3]
+    inc = claims[claims.mention == "pattern of increased"].iloc[0]
+    assert inc["status"] == "not supported"
     assert inc["claim"] == "frequency claim: 'pattern of increased' (in recent years)"
-    assert inc["deciding_rows"].startswith("recent window yearly counts 2019-2024: rate ratio 1.14")
-    assert "| full window yearly counts 2005-2024: rate ratio 1.16" in inc["deciding_rows"]
-    assert "The verdict depends on the window: over 2005-2024 the data do support" in inc["reason"]
-    # the record up to 2024-09-10 has 49 events in 2005-2024 (the Nov 2024 air patrol is out)
-    assert int(fit["n_events"].item()) == 49
+    assert inc["deciding_rows"].startswith("recent window yearly counts 2018-2023: rate ratio 1.19")
+    assert "| full window yearly counts 2005-2023: rate ratio 1.16" in inc["deciding_rows"]
+    assert "The verdict depends on the window: over 2005-2023 the data do support" in inc["reason"]
+    assert claims[claims.mention == "growing frequency"]["status"].item() == "supported"
+    assert int(fit["n_events"].item()) == 42
     fifth = claims[claims.claim_type == "ordinal"].iloc[0]
     assert fifth["status"] == "supported"
-    assert "5 in the record up to 2024-09-10" in fifth["reason"]
-    assert "2 counted event(s) of 2024 have no start date" in fifth["reason"]
+    assert fifth["reason"] == (
+        "the fifth in the record is Joint Naval Patrol 2024, the event referred to."
+    )
     # the ninth air patrol (29 Nov 2024) came after the article
-    m = events.mentions(_sentences("It was the ninth joint strategic air patrol by bombers."))
+    m = events.mentions(_sentences("It was the ninth joint strategic air patrol by bombers."),
+                        documents={"d": date})  # fmt: skip
     c = events.check_claims(m, table, publication_year=2024, publication_date=date)
     assert c["status"].tolist() == ["not supported"]
-    assert "only 8 Joint Strategic Air Patrol event(s) up to 2024" in c["reason"].item()
+    assert c["reason"].item() == (
+        "the record has only 8 Joint Strategic Air Patrol event(s) up to 2024-09-10."
+    )
 
 
 def test_seed_claims_pinned(seed_mentions, table):
-    fit = events.trend(events.events_per_year(table, 2005, 2024))
+    fit = events.trend(events.events_per_year(table, 2005, 2023))
     claims = events.check_claims(seed_mentions, table, publication_year=2024, trend=fit)
-    assert claims[["sent_id", "claim_type", "mention", "status"]].values.tolist() == [
-        [1, "named_year", "Northern/Interaction-2024", "supported"],
-        [1, "location", "Sea of Japan", "supported"],
-        [1, "location", "Sea of Okhotsk", "supported"],
-        [1, "frequency", "pattern of increased", "supported"],
-        [4, "ordinal", "fifth such instance", "supported"],
-        [8, "named_year", "Northern/Interaction-2023", "supported"],
-        [8, "location", "Sea of Japan", "supported"],
-        [9, "frequency", "growing frequency", "supported"],
-        [10, "named_year", "Ocean-2024", "supported"],
-        [10, "named_no_year", "Northern/Interaction", "not checkable"],
-    ]
+    assert claims[["sent_id", "claim_type", "mention", "claimed", "status"]].values.tolist() == [
+        [0, "place", "joint naval and air exercises", "Pacific Ocean", "supported"],
+        [1, "named_year", "Northern/Interaction-2024", "2024", "supported"],
+        [1, "place", "Northern/Interaction-2024", "Sea of Japan; Sea of Okhotsk", "supported"],
+        [1, "frequency", "pattern of increased", "growing", "supported"],
+        [4, "place", "joint patrols", "Pacific Ocean", "supported"],
+        [4, "ordinal", "the fifth such", "5", "supported"],
+        [5, "place", "the joint military exercise", "North Pacific", "not checkable"],
+        [8, "named_year", "Northern/Interaction-2023", "2023", "supported"],
+        [8, "place", "Northern/Interaction-2023", "Sea of Japan", "supported"],
+        [9, "frequency", "growing frequency", "growing", "supported"],
+        [10, "named_year", "Ocean-2024", "2024", "supported"],
+    ]  # fmt: skip
     fifth = claims[claims.claim_type == "ordinal"].iloc[0]
     assert fifth["claim"] == "the fifth Joint Naval Patrol"
     assert fifth["deciding_rows"].startswith(
         "Joint Naval Patrol 2021 (2021-10-17); Joint Naval Patrol 2022"
     )
     assert fifth["deciding_rows"].count("Joint Naval Patrol") == 5
+    # a place claim of the Pacific is supported by a row in a sea of the Pacific
+    assert claims.loc[0, "reason"] == "the record's location: Sea of Japan; Sea of Okhotsk."
+    # the evidence is the clause in the document
+    text = claims.loc[5, "sentence"]
+    assert "fifth such instance" in text
 
 
 def test_claims_not_supported_and_not_checkable(table):
@@ -596,7 +644,8 @@ def test_claims_not_supported_and_not_checkable(table):
             "It was the ninth joint strategic air patrol by bombers.",
             "It was the fifth such exercise.",
             "Ocean-2031 is planned.",
-        )
+        ),
+        documents={"d": "2024-12-31"},
     )
     fit = events.trend(events.events_per_year(table, 2019, 2024))
     c = events.check_claims(m, table, publication_year=2024, trend=fit)
@@ -604,14 +653,15 @@ def test_claims_not_supported_and_not_checkable(table):
     assert got == [
         [0, "named_year", "not supported"],
         [1, "named_year", "supported"],
-        [1, "location", "not supported"],
+        [1, "place", "not supported"],
         [2, "ordinal", "not supported"],
         [3, "ordinal", "supported"],
         [4, "ordinal", "not checkable"],
         [5, "named_year", "not checkable"],
     ]
-    assert (
-        "only in 2012, 2013, 2014, 2015, 2016, 2017, 2019, 2021, 2022, 2024." in c.loc[0, "reason"]
+    assert c.loc[0, "reason"] == (
+        "the record lists Joint Sea only in 2012, 2013, 2014, 2015, 2016, 2017, 2019, 2021, "
+        "2022, 2024, 2025."
     )
     assert c.loc[6, "reason"] == "2031 is after the record up to 2024."
     assert "South China Sea" in c.loc[2, "reason"]
@@ -636,8 +686,10 @@ def test_highlights_and_chart(seed_mentions, table):
     from matplotlib.patches import Rectangle
 
     hl = events.highlights(seed_mentions, table)
+    # the seed's "joint patrols" are now a dated, linked reference (issue 14)
     assert hl[["label", "domain", "matched"]].values.tolist() == [
         ["Northern/Interaction-2023", "combined", True],
+        ["Joint Naval Patrol-2024", "patrol", True],
         ["Northern/Interaction-2024", "combined", True],
         ["Ocean-2024", "command_staff", True],
     ]
@@ -646,10 +698,11 @@ def test_highlights_and_chart(seed_mentions, table):
     texts = [t.get_text() for t in ax.texts]
     assert "article\npublished" in texts
     assert sorted(t for t in texts if "-20" in t) == [
-        "Northern/Interaction-2023", "Northern/Interaction-2024", "Ocean-2024",
+        "Joint Naval Patrol-2024", "Northern/Interaction-2023", "Northern/Interaction-2024",
+        "Ocean-2024",
     ]  # fmt: skip
     outlines = [p for p in ax.patches if isinstance(p, Rectangle) and not p.get_fill()]
-    assert len(outlines) == 3
+    assert len(outlines) == 4
     # every label's arrow ends at the centre of its own outlined segment
     centres = {
         (round(p.get_x() + p.get_width() / 2), p.get_y() + p.get_height() / 2) for p in outlines
@@ -658,6 +711,7 @@ def test_highlights_and_chart(seed_mentions, table):
     assert {k: (round(v[0]), v[1]) for k, v in arrows.items()} == {
         "Northern/Interaction-2023": (2023, 4.5),
         "Northern/Interaction-2024": (2024, 4.5),  # uncut record: 2 naval, 2 air below
+        "Joint Naval Patrol-2024": (2024, 6.0),  # the two 2024 patrols above it
         "Ocean-2024": (2024, 7.5),
     }
     assert {(round(x), y) for x, y in arrows.values()} == centres

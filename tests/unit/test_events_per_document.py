@@ -42,7 +42,7 @@ def test_cuts_come_from_each_document():
 
 def test_the_same_claim_gets_each_articles_verdict():
     """One publication year for the corpus gave no setting with correct verdicts."""
-    found = events.mentions(corpus.segment(DOCS))
+    found = events.mentions(corpus.segment(DOCS), documents=DOCS)
     table = events.load_events()
     claims = events.check_claims_by_document(
         found, table, events.document_cuts(DOCS), year_start=2005, year_end=2026
@@ -60,19 +60,59 @@ def test_the_same_claim_gets_each_articles_verdict():
     assert claims.loc[["a2022"], "reason"].tolist() == alone["reason"].tolist()
 
 
-def test_frequency_claims_use_a_trend_up_to_each_article():
+def test_frequency_claims_use_a_trend_on_the_complete_years_before_each_article():
     docs = pd.DataFrame(
         {"doc_id": ["x"], "published": ["2016-05-01"],
          "text": ["The drills are held with growing frequency."]}
     )  # fmt: skip
-    found = events.mentions(corpus.segment(docs))
+    found = events.mentions(corpus.segment(docs), documents=docs)
     cuts = events.document_cuts(docs)
     c = events.check_claims_by_document(found, events.load_events(), cuts, year_start=2005,
                                         year_end=2026)  # fmt: skip
     assert c["claim_type"].tolist() == ["frequency"]
-    assert "2005" in c["deciding_rows"].iloc[0] and "2016" in c["deciding_rows"].iloc[0]
+    # 2016 was not over when the article appeared: the fit stops at 2015
+    assert c["deciding_rows"].iloc[0].startswith("yearly counts 2005-2015: rate ratio 1.18")
+    assert c["trend_window"].iloc[0] == (
+        "trend window 2005-2015: the article appeared in 2016, a year not yet complete."
+    )
     none = events.check_claims_by_document(found, events.load_events(), cuts)
     assert none["status"].tolist() == ["not checkable"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drills are held with growing frequency.",
+        "In recent years the drills have shown a growing frequency.",
+    ],
+)
+def test_the_trend_verdict_does_not_move_with_the_cut_beyond_its_window(text):
+    """Issue 14: zeros after the cut made the verdict flip with the cut; now it cannot.
+
+    The record is complete through 2025 (EXERCISES.md), so every cut from 2026 on fits
+    2005-2025 (and the recent window 2020-2025), whatever the day.
+    """
+    table = events.load_events()
+    seen = set()
+    for published in ["2026-01-02", "2026-06-30", "2026-12-31", "2027-03-01", "2031-11-11"]:
+        docs = pd.DataFrame({"doc_id": ["x"], "published": [published], "text": [text]})
+        found = events.mentions(corpus.segment(docs), documents=docs)
+        c = events.check_claims_by_document(
+            found, table, events.document_cuts(docs), year_start=2005, year_end=2031
+        )
+        assert c["cut"].item() == published
+        seen.add((c["status"].item(), c["deciding_rows"].item(), c["trend_window"].item()))
+    assert len(seen) == 1
+    status, deciding, window = seen.pop()
+    assert window == "trend window 2005-2025: the record is complete through 2025."
+    assert "2005-2025" in deciding
+    # without the complete-years window the verdict did depend on the cut: a fit over
+    # 2020-2026 of the record cut in January 2026 (one partial year, one event) differs
+    # from the same fit cut in December 2026
+    early = events.events_until(table, publication_year=2026, publication_date="2026-01-02")
+    late = events.events_until(table, publication_year=2026, publication_date="2026-12-31")
+    fits = [events.trend(events.events_per_year(r, 2020, 2026)) for r in (early, late)]
+    assert fits[0]["n_events"].item() != fits[1]["n_events"].item()
 
 
 def test_empty_and_bad_input():

@@ -29,8 +29,19 @@ and :func:`total_counts` finishes corpus totals from summed counts.
 """
 
 from .analysis import ANALYSIS
-from .claims import CLAIM_COLUMNS, check_claims, check_claims_by_document
-from .mentions import MENTION_COLUMNS, highlights, mention_counts, mentions, total_counts
+from .claims import CLAIM_COLUMNS, CLAIM_TYPES, check_claims, check_claims_by_document
+from .dates import parse_date, resolve, time_expressions
+from .mentions import (
+    CLAIM_CUES,
+    MENTION_COLUMNS,
+    PLACE_ALIASES,
+    REFERENCE_TYPES,
+    highlights,
+    mention_counts,
+    mentions,
+    places,
+    total_counts,
+)
 from .plot import plot_frequency
 from .record import (
     CUT_COLUMNS,
@@ -48,16 +59,28 @@ from .record import (
     publication_year,
 )
 from .trend import (
+    COMPLETE_THROUGH,
     PER_YEAR_COLUMNS,
     RECENT_YEARS,
     TREND_COLUMNS,
     events_per_year,
     recent_window,
     trend,
+    trend_window,
 )
 
 __all__ = [
     "ANALYSIS",
+    "CLAIM_CUES",
+    "CLAIM_TYPES",
+    "COMPLETE_THROUGH",
+    "PLACE_ALIASES",
+    "REFERENCE_TYPES",
+    "parse_date",
+    "places",
+    "resolve",
+    "time_expressions",
+    "trend_window",
     "DOMAIN_LABELS",
     "RECENT_YEARS",
     "SUPPORTED",

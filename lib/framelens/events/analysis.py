@@ -20,7 +20,7 @@ def _prepare(options: dict[str, Any]) -> dict[str, Any]:
 
 
 def _partial(part: Part) -> dict[str, pd.DataFrame]:
-    found = mentions(part.sentences, events=part.options["events"])
+    found = mentions(part.sentences, events=part.options["events"], documents=part.documents)
     part.rows["exercise_mentions_rows"] = found
     if not part.options["include_embeds"]:
         found = found[found["sentence_kind"] == "prose"]
@@ -37,12 +37,13 @@ ANALYSIS = Analysis(
     name="events",
     notebook="04_exercise_frequency",
     partial=_partial,
-    combine={"event_totals": summed(["kind", "canonical_name", "year"], ["n", "n_docs"])},
+    combine={"event_totals": summed(["kind", "canonical_name", "event_year"], ["n", "n_docs"])},
     finish=_finish,
     tables={
         "exercise_mentions": Table(
-            ("kind", "canonical_name", "year"),
-            "Exercise mentions per family and year over the whole corpus.",
+            ("kind", "canonical_name", "event_year"),
+            "References to exercises and patrols per family and event year (each resolved "
+            "against its own article's date), exercise words and claim cues, over the corpus.",
         )
     },
     options={"events": None},

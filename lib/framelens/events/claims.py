@@ -1,33 +1,61 @@
-"""Check the coverage's claims (ordinals, counts, firsts, frequency) against the record."""
+"""Check the coverage's claims (ordinals, counts, firsts, frequency, places) against the record.
+
+Claims are read from :func:`mentions` rows: claim cues (``kind="claim"``) and the places
+in the sentences of references. Each claim is attached to the **nearest reference** in
+its sentence, or else to the last reference of the sentence before ("It was the
+seventh." after an air-patrol sentence counts air patrols), so its series, year and
+record row are the reference's. Claims are deduplicated per article and judged against
+the record **as of the article's own date** (:func:`events_until`); an announced event
+(future tense) is judged on its row when the record has it.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
 
 import pandas as pd
 
 from ..errors import ParameterError
 from ..params import check_columns
-from .mentions import _ORDINALS, _check_mentions
-from .record import (
+from .dates import is_future, parse_date, resolve, time_expressions
+from .mentions import (
+    _ORDINALS,
+    PLACE_WITHIN,
+    _check_mentions,
+    mentions,  # noqa: F401  (the doctests use it)
+    places,
+)
+from .record import (  # noqa: F401  (the doctests use them)
     CUT_COLUMNS,
     NOT_CHECKABLE,
     NOT_SUPPORTED,
     SUPPORTED,
     _check_events,
     _row_label,
-    check_year_range,
+    document_cuts,
     events_until,
+    load_events,
 )
-from .trend import _frequency_status, events_per_year, recent_window, trend
+from .trend import (
+    COMPLETE_THROUGH,
+    _frequency_status,
+    events_per_year,
+    recent_window,
+    trend,
+    trend_window,
+)
 
 #: Columns of :func:`check_claims`.
 CLAIM_COLUMNS = [
     "doc_id",
     "sent_id",
+    "start",
+    "end",
     "claim_type",
+    "family",
     "claim",
+    "claimed",
     "mention",
     "status",
     "deciding_rows",
@@ -35,6 +63,27 @@ CLAIM_COLUMNS = [
     "record_until",
     "sentence",
 ]
+
+#: Claim types :func:`check_claims` returns, in their order within a sentence.
+CLAIM_TYPES = ("named_year", "place", "ordinal", "count", "first_time", "frequency")
+
+_PATROL_FAMILIES = {
+    "naval_patrol": "Joint Naval Patrol",
+    "air_patrol": "Joint Strategic Air Patrol",
+}
+_FEATURE_RE = re.compile(
+    r"(?i)\b(?:weapons?|equipment|uniforms?|vehicles?|aircraft\s+carrier|formed\s+units?|"
+    r"command\s+system|hardware|ammunition|used|using|use)\b"
+)
+_GROWTH_RE = re.compile(
+    r"(?i)growing|increasing|increased|rising|greater|higher|increasingly|more\s+often|"
+    r"more\s+frequent|pattern\s+of"
+)
+_CLAUSE_SPLIT = re.compile(r"[;:]\s+|,\s+(?:but|while|whereas|and\s+the|as)\s+|\s+\u2014\s+")
+_SINCE_RE = re.compile(
+    r"(?i)\bsince\s+(?P<what>(?:(?:early|mid|late)\s+)?[A-Z]?\w+\.?"
+    r"(?:\s+(?:last|this)\s+year|\s+(?:19|20)\d{2})?)"
+)
 
 
 def check_claims_by_document(
@@ -44,15 +93,16 @@ def check_claims_by_document(
     *,
     year_start: int | None = None,
     year_end: int | None = None,
-    gazetteer: pd.DataFrame | None = None,
+    complete_through: int = COMPLETE_THROUGH,
 ) -> pd.DataFrame:
     """Check each document's claims against the record as of its own publication.
 
     :func:`check_claims` per document, with that document's cut (:func:`document_cuts`):
     "the second joint naval patrol" in a 2022 article is judged on the patrols up to its
     date, whatever the other articles' dates. Frequency claims are judged by a
-    :func:`trend` fitted per document on ``year_start`` to its publication year (capped at
-    ``year_end``), and "in recent years" claims on the :func:`recent_window` up to it.
+    :func:`trend` fitted per document on the complete years before it appeared
+    (:func:`trend_window`), and "in recent years" claims on the :func:`recent_window`
+    ending there.
 
     Parameters
     ----------
@@ -63,14 +113,27 @@ def check_claims_by_document(
     cuts
         :func:`document_cuts` of the documents.
     year_start, year_end
-        The trend window (both or neither; without them frequency claims are not
-        checkable).
+        The trend window asked for (both or neither; without them frequency claims about
+        growth are not checkable).
+    complete_through
+        The last year the record is complete for (:data:`COMPLETE_THROUGH`).
 
     Returns
     -------
     pandas.DataFrame
-        The columns of :func:`check_claims` plus ``cut, cut_source, flagged`` (which cut
-        each row used): documents by doc_id, each in :func:`check_claims`'s order.
+        The columns of :func:`check_claims` plus ``cut, cut_source, flagged,
+        trend_window`` (which cut and trend window each row used): documents by doc_id,
+        each in :func:`check_claims`'s order.
+
+    Examples
+    --------
+    >>> from framelens import corpus
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "published": ["2022-07-12"],
+    ...                      "text": ["It was the second joint naval patrol."]})
+    >>> found = mentions(corpus.segment(docs), documents=docs)
+    >>> c = check_claims_by_document(found, load_events(), document_cuts(docs))
+    >>> c[["claim_type", "status", "cut"]].values.tolist()
+    [['ordinal', 'supported', '2022-07-12']]
     """
     _check_mentions(found)
     check_columns("cuts", cuts, CUT_COLUMNS)
@@ -85,33 +148,78 @@ def check_claims_by_document(
         year = int(c.publication_year) or None
         date = c.publication_date or None
         fit = recent = None
+        window = ""
         if year_start is not None:
-            a, b = check_year_range(year_start, year_end)
+            a, b, note = trend_window(year_start, year_end, year, complete_through=complete_through)
+            window = note
             record = events_until(events, publication_year=year, publication_date=date)
-            end = b if year is None else min(b, year)
-            if end - a >= 2:
-                fit = trend(events_per_year(record, a, end))
-                ra, rb = recent_window(a, b, year)
+            if b - a >= 2:
+                fit = trend(events_per_year(record, a, b))
+                ra, rb = recent_window(a, b, None)
                 recent = trend(events_per_year(record, ra, rb)) if rb - ra >= 2 else None
         claims = check_claims(
-            sub, events, publication_year=year, publication_date=date, trend=fit,
-            recent_trend=recent, gazetteer=gazetteer,
-        )  # fmt: skip
-        parts.append(claims.assign(cut=c.cut, cut_source=c.cut_source, flagged=bool(c.flagged)))
+            sub,
+            events,
+            publication_year=year,
+            publication_date=date,
+            trend=fit,
+            recent_trend=recent,
+        )
+        parts.append(
+            claims.assign(
+                cut=c.cut, cut_source=c.cut_source, flagged=bool(c.flagged), trend_window=window
+            )
+        )
     if not parts:
         empty = check_claims(found.iloc[0:0], events)
-        return empty.assign(cut="", cut_source="", flagged=False).iloc[0:0]
+        return empty.assign(cut="", cut_source="", flagged=False, trend_window="").iloc[0:0]
     return pd.concat(parts, ignore_index=True)
 
 
-def _series_for(sentence: str, named: Iterable[str]) -> str | None:
-    low = sentence.lower()
-    if re.search(r"\b(?:air|aerial|bomber)\b[^.]*\bpatrol", low) or "air patrol" in low:
-        return "Joint Strategic Air Patrol"
-    if re.search(r"\bpatrol", low):
-        return "Joint Naval Patrol"
-    named = [n for n in named if n]
-    return named[0] if named else None
+class _Units:
+    """The record's rows up to a cut, and the series counting helpers."""
+
+    def __init__(self, events: pd.DataFrame, cut: pd.DataFrame) -> None:
+        ev = events.copy()
+        ev["_order"] = range(len(ev))
+        self.all = ev.sort_values(["year", "start_date", "_order"], kind="stable")
+        kept = set(zip(cut["name"], cut["year"], cut["start_date"], strict=True))
+        self.cut = self.all[
+            [
+                (n, y, s) in kept
+                for n, y, s in zip(
+                    self.all["name"], self.all["year"], self.all["start_date"], strict=True
+                )
+            ]
+        ]
+
+    def series(self, family: str, *, upto_cut: bool = True) -> pd.DataFrame:
+        src = self.cut if upto_cut else self.all
+        return src[src["name"] == family]
+
+    @staticmethod
+    def editions(rows: pd.DataFrame, family_rows: pd.DataFrame) -> bool:
+        """Count yearly editions (not rows) for multi-phase exercise series."""
+        if rows.empty:
+            return False
+        dom = set(family_rows["domain"])
+        return not dom & {"patrol", "air"} and family_rows["year"].duplicated().any()
+
+
+def _label(rows: pd.DataFrame) -> str:
+    return "; ".join(_row_label(x) for _, x in rows.iterrows())
+
+
+def _clause(sentence: str, pos: int) -> tuple[int, int]:
+    """Start and end (in the sentence) of the clause holding ``pos``."""
+    a, b = 0, len(sentence)
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        if m.end() <= pos:
+            a = m.end()
+        elif m.start() >= pos:
+            b = m.start()
+            break
+    return a, b
 
 
 def check_claims(
@@ -122,241 +230,363 @@ def check_claims(
     publication_date: str | None = None,
     trend: pd.DataFrame | None = None,
     recent_trend: pd.DataFrame | None = None,
-    gazetteer: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Check the corpus's exercise claims against the event table.
+    """Check the exercise claims of documents against the record cut at one date.
 
-    With ``publication_year`` the record is first cut at the publication date
-    (:func:`events_until`): an article cannot be judged on events after it appeared.
+    Each claim takes its series, year and record row from the reference it is attached
+    to (the nearest in its sentence, else the last of the sentence before):
 
-    * **named exercise + year** ("Northern/Interaction-2024"): supported when the table
-      has that exercise that year; not supported when it lists the series but not that
-      year; not checkable when the series or year lies outside the table.
-    * **location** (a sea or region named in the same sentence as a named exercise,
-      found with the shared gazetteer): supported when the matched row's location names
-      it, not supported when it does not, not checkable without a matched row.
-    * **ordinal** ("the fifth such instance" of joint patrols): the series is the joint
-      air patrols if the sentence speaks of air patrols, the joint naval patrols if it
-      speaks of patrols, else the named exercise in the sentence. Supported when the
-      n-th event of the series falls in the publication year (or, without one, exists).
-    * **frequency** ("growing frequency"): decided by ``trend`` (a :func:`trend` fit,
-      which the caller makes from the cut record). A claim about *recent* years ("in
-      recent years", "lately", "in the past few years") is decided by ``recent_trend``,
-      the fit over the :data:`RECENT_YEARS` years up to publication
-      (:func:`recent_window`); its ``deciding_rows`` show both fits and the reason says
-      when the verdict depends on the window.
-    * novelty ("for the first time") and named mentions without a year: not checkable.
+    * **named_year** ("Vostok 2018"): supported when the record has that exercise that
+      year; not supported when it lists the series but not that year; not checkable
+      after the cut, unless the article announces it and the record has it.
+    * **place** (a place name after "in", "off", "near"… in the sentence of a reference,
+      never an organisation such as "Pacific Fleet"): supported when the row's location
+      names every place; not supported when it names none or only some.
+    * **ordinal** ("the sixth joint air patrol", "the second … this year", "the eighth …
+      near Japan"): the n-th event of the series up to the cut, counting rows (or, for
+      multi-phase exercise series, yearly editions; "this year" counts the year's rows,
+      "near X" the rows at X), in date order (the record's order agrees with the official
+      numbering of every patrol, EXERCISES.md). Supported when the n-th is the referenced
+      event; an announced one ("will … for the 6th joint patrol") may be the next row.
+    * **count** ("the previous two naval exercises", "from seven countries"): the series'
+      events before the referenced one, or the row's participants.
+    * **first_time** ("first-ever … in the Baltic Sea", "the first since June", "their
+      first joint patrols"): no earlier row at that place, none in the series since that
+      time, or the referenced event is the series' first. A first about equipment or
+      units is not checkable.
+    * **frequency**: "annual"/"every year" needs a row every year of the span (since the
+      year named, else since the series began); "regular", "frequent", "for several
+      years" rows in at least two thirds of the span's years; "once or twice a year" one
+      or two every year; growth ("growing frequency") is decided by ``trend`` (or
+      ``recent_trend`` for "in recent years").
+
+    Parameters
+    ----------
+    found
+        :func:`mentions` rows (any documents; all checked at the same cut).
+    events
+        The event table.
+    publication_year, publication_date
+        The cut (:func:`events_until`); ``None`` checks against the whole record.
+    trend, recent_trend
+        :func:`trend` fits deciding claims of growth.
 
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, sent_id, claim_type, claim, mention, status, deciding_rows, reason,
-        record_until, sentence``: ``status`` is "supported", "not supported" or "not
-        checkable"; ``deciding_rows`` names the table rows that decide it ("Joint Naval
-        Patrol 2021 (2021-10-17); …"); ``record_until`` the date (or year) the record was
-        cut at, ``""`` when uncut. Sorted by doc_id, sent_id, claim_type.
+        ``doc_id, sent_id, start, end, claim_type, family, claim, claimed, mention,
+        status, deciding_rows, reason, record_until, sentence``: ``start``/``end`` the
+        evidence (the clause stating the claim, offsets into the document); ``family`` the
+        series it was judged in; ``claimed`` the value in a few words; ``status``
+        "supported", "not supported" or "not checkable"; ``deciding_rows`` the record rows
+        that decide it; ``record_until`` the cut (``""`` uncut). One row per distinct
+        claim of a document (the first clause stating it). Sorted by doc_id, sent_id,
+        claim type.
 
     Examples
     --------
     >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
     ...     "text": ["Joint Sea-2012 was held in the Yellow Sea."]})
-    >>> check_claims(mentions(s), load_events())[["claim_type", "status"]].values.tolist()
-    [['named_year', 'supported']]
+    >>> c = check_claims(mentions(s), load_events())
+    >>> c[["claim_type", "claimed", "status"]].values.tolist()
+    [['named_year', '2012', 'supported'], ['place', 'Yellow Sea', 'supported']]
     """
     _check_mentions(found)
     _check_events(events, required=("name", "year", "domain", "start_date", "location"))
     cut = events_until(events, publication_year=publication_year, publication_date=publication_date)
     until = cut.attrs["record_until"]
-    undated = set(cut.attrs["undated_kept"]) if publication_date else set()
-    ev = cut.copy()
-    ev["_order"] = range(len(ev))
-    ev = ev.sort_values(["year", "start_date", "_order"], kind="stable")
-    max_year = int(ev["year"].max()) if len(ev) else 0
+    units = _Units(events, cut)
+    pub = parse_date(publication_date) if publication_date else None
+    ctx = {
+        "until": until,
+        "year": publication_year,
+        "pub": pub,
+        "trend": trend,
+        "recent": recent_trend,
+    }
     rows: list[dict] = []
-    named = found[found["kind"] == "named"]
-    claims = found[found["kind"] == "claim"]
-    place_re = None
-    if len(named):
-        from ..gazetteer import load_gazetteer
-
-        gaz = load_gazetteer() if gazetteer is None else gazetteer
-        gaz = gaz[gaz["type"].isin(["sea", "region"])]
-        if len(gaz):
-            alts = sorted(set(gaz["alias"]), key=lambda s: (-len(s), s))
-            place_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alts)) + r")(?![\w-])")
-            alias_to_actor = dict(zip(gaz["alias"], gaz["actor"], strict=True))
-    for r in named.itertuples(index=False):
-        series = ev[ev["name"] == r.canonical_name]
-        base = {"doc_id": r.doc_id, "sent_id": r.sent_id, "mention": r.mention,
-                "sentence": r.sentence}  # fmt: skip
-        if pd.isna(r.year):
-            rows.append(
-                {
-                    **base,
-                    "claim_type": "named_no_year",
-                    "claim": f"{r.canonical_name} (no year given)",
-                    "status": NOT_CHECKABLE,
-                    "deciding_rows": "; ".join(_row_label(x) for _, x in series.iterrows()),
-                    "reason": "no year is attached, so there is no date to check.",
-                }
-            )
-            continue
-        year = int(r.year)
-        hit = series[series["year"] == year]
-        claim = f"{r.canonical_name} took place in {year}"
-        if len(hit):
-            status, reason = SUPPORTED, f"the table lists {r.canonical_name} in {year}."
-            deciding = "; ".join(_row_label(x) for _, x in hit.iterrows())
-        elif series.empty:
-            status = NOT_CHECKABLE
-            reason = f"the table has no {r.canonical_name} series."
-            deciding = ""
-        elif year > max_year:
-            status = NOT_CHECKABLE
-            reason = (
-                f"{year} is after the record up to {until}."
-                if until
-                else f"{year} is after the table's last year ({max_year})."
-            )
-            deciding = ""
-        else:
-            status = NOT_SUPPORTED
-            yrs = ", ".join(str(v) for v in sorted(set(series["year"].astype(int))))
-            reason = f"the table lists {r.canonical_name} only in {yrs}."
-            deciding = "; ".join(_row_label(x) for _, x in series.iterrows())
-        rows.append(
-            {
-                **base,
-                "claim_type": "named_year",
-                "claim": claim,
-                "status": status,
-                "deciding_rows": deciding,
-                "reason": reason,
-            }
-        )
-        if place_re is None:
-            continue
-        places = []
-        for m in place_re.finditer(str(r.sentence)):
-            actor = alias_to_actor[m.group(0)]
-            if actor not in places:
-                places.append(actor)
-        for place in places:
-            pclaim = f"{r.canonical_name} {year} took place in/near the {place}"
-            if not len(hit):
-                st, why = NOT_CHECKABLE, "no table row for this exercise and year."
-            else:
-                locs = " | ".join(hit["location"].astype(str))
-                if not locs.strip():
-                    st, why = NOT_CHECKABLE, "the table row gives no location."
-                elif place.lower() in locs.lower():
-                    st, why = SUPPORTED, f"the table's location: {locs}."
-                else:
-                    st, why = NOT_SUPPORTED, f"the table's location is {locs}."
-            rows.append(
-                {
-                    **base,
-                    "claim_type": "location",
-                    "claim": pclaim,
-                    "mention": place,
-                    "status": st,
-                    "deciding_rows": "; ".join(_row_label(x) for _, x in hit.iterrows()),
-                    "reason": why,
-                }
-            )
-    for r in claims.itertuples(index=False):
-        base = {"doc_id": r.doc_id, "sent_id": r.sent_id, "mention": r.mention,
-                "sentence": r.sentence, "claim_type": r.claim_type}  # fmt: skip
-        if r.claim_type == "novelty":
-            rows.append(
-                {
-                    **base,
-                    "claim": f"'{r.mention}'",
-                    "status": NOT_CHECKABLE,
-                    "deciding_rows": "",
-                    "reason": "a first-time claim concerns a feature of the event, "
-                    "which the table does not record.",
-                }
-            )
-            continue
-        if r.claim_type == "frequency":
-            rows.append({**base, **_frequency_status(r.mention, r.sentence, trend, recent_trend)})
-            continue
-        n = int(r.ordinal)
-        same = named[(named["doc_id"] == r.doc_id) & (named["sent_id"] == r.sent_id)]
-        series_name = _series_for(str(r.sentence), same["canonical_name"].tolist())
-        if series_name is None:
-            rows.append(
-                {
-                    **base,
-                    "claim": f"ordinal {n}",
-                    "status": NOT_CHECKABLE,
-                    "deciding_rows": "",
-                    "reason": "the sentence names no patrol or exercise series to count.",
-                }
-            )
-            continue
-        series = ev[ev["name"] == series_name]
-        claim = f"the {_ordinal_word(n)} {series_name}"
-        if series.empty:
-            rows.append(
-                {
-                    **base,
-                    "claim": claim,
-                    "status": NOT_CHECKABLE,
-                    "deciding_rows": "",
-                    "reason": f"the table has no {series_name} series.",
-                }
-            )
-            continue
-        upto = series if publication_year is None else series[series["year"] <= publication_year]
-        k = len(upto)
-        labels = "; ".join(_row_label(x) for _, x in upto.head(max(n, 1)).iterrows())
-        if n > k:
-            when = "" if publication_year is None else f" up to {publication_year}"
-            status = NOT_SUPPORTED
-            reason = f"the table has only {k} {series_name} event(s){when}."
-        else:
-            nth = upto.iloc[n - 1]
-            if publication_year is None:
-                status = SUPPORTED
-                reason = (
-                    f"the {_ordinal_word(n)} in the table is {_row_label(nth)} (no "
-                    "publication year, so its timing is not checked)."
-                )
-            elif int(nth["year"]) == int(publication_year):
-                status = SUPPORTED
-                reason = (
-                    f"the {_ordinal_word(n)} in the table is {_row_label(nth)}, in the "
-                    f"publication year; {k} in the record up to {until}."
-                )
-            else:
-                status = NOT_SUPPORTED
-                reason = (
-                    f"the {_ordinal_word(n)} in the table is {_row_label(nth)}, not in "
-                    f"{publication_year}; by then there had been {k}."
-                )
-        late = [_row_label(x) for _, x in upto.head(max(n, 1)).iterrows()]
-        late = [lab for lab in late if lab in undated]
-        if late:
-            reason += (
-                f" {len(late)} counted event(s) of {publication_year} have no start date and "
-                "may have come after the article."
-            )
-        rows.append(
-            {**base, "claim": claim, "status": status, "deciding_rows": labels, "reason": reason}
-        )
+    for doc, g in found.groupby("doc_id", sort=True):
+        rows.extend(_document_claims(str(doc), g, units, ctx))
     for row in rows:
         row["record_until"] = until
     out = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    out = out.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
     if out.empty:
-        return out.astype({"sent_id": "int64"})
-    out = out.astype({"sent_id": "int64"})
-    order = {"named_year": 0, "location": 1, "named_no_year": 2, "ordinal": 3, "novelty": 4,
-             "frequency": 5}  # fmt: skip
+        return out
+    order = {t: i for i, t in enumerate(CLAIM_TYPES)}
     out["_o"] = out["claim_type"].map(order)
-    out = out.sort_values(["doc_id", "sent_id", "_o"], kind="stable").drop(columns="_o")
-    return out.reset_index(drop=True)
+    out = out.sort_values(["doc_id", "sent_id", "_o", "start"], kind="stable")
+    return out.drop(columns="_o").reset_index(drop=True)
+
+
+def _document_claims(doc: str, g: pd.DataFrame, units: _Units, ctx: dict) -> list[dict]:
+    refs = g[g["kind"] == "reference"].sort_values(["sent_id", "start"], kind="stable")
+    by_sent: dict[int, list] = {}
+    for r in refs.itertuples(index=False):
+        by_sent.setdefault(int(r.sent_id), []).append(r)
+    sentences = {
+        int(r.sent_id): (int(r.sent_start), str(r.sentence)) for r in g.itertuples(index=False)
+    }
+
+    def attach(sent_id: int, pos: int):
+        same = by_sent.get(sent_id, [])
+        typed = [r for r in same if r.family] or same
+        if typed:
+            return min(typed, key=lambda r: abs((r.start + r.end) / 2 - pos))
+        prev = by_sent.get(sent_id - 1, [])
+        typed = [r for r in prev if r.family] or prev
+        return typed[-1] if typed else None
+
+    out: list[dict] = []
+    seen: set = set()
+
+    def add(row: dict, key: tuple) -> None:
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(row)
+
+    # named exercises with a year, and the places of each reference's sentence
+    place_done: set[int] = set()
+    for r in refs.itertuples(index=False):
+        base, sentence = sentences[int(r.sent_id)]
+        if r.type == "named_exercise" and not pd.isna(r.name_year):
+            row = {**_named_year(r, units, ctx), "claim_type": "named_year"}
+            add(
+                {**_base(doc, r, base, sentence, r.start - base, r.end - base), **row},
+                ("named_year", r.family, int(r.name_year)),
+            )
+        if int(r.sent_id) in place_done:
+            continue
+        place_done.add(int(r.sent_id))
+        for ref, found_places, (a, b) in _sentence_places(sentence, by_sent[int(r.sent_id)], base):
+            row = {**_place(ref, found_places, units), "claim_type": "place"}
+            key = ("place", ref.family, _year(ref), tuple(found_places))
+            add({**_base(doc, ref, base, sentence, a, b), **row}, key)
+    # places in sentences with only an exercise word, after a reference in the sentence before
+    for sid, (base, sentence) in sorted(sentences.items()):
+        if sid in place_done or sid - 1 not in by_sent:
+            continue
+        words = g[(g["sent_id"] == sid) & (g["kind"] == "generic")]
+        if words.empty:
+            continue
+        ps = places(sentence)
+        if not ps:
+            continue
+        ref = attach(sid, int(words["start"].iloc[0]) - base)
+        a, b = _clause(sentence, int(words["start"].iloc[0]) - base)
+        # "Last year, the drill was held in …": the year of this sentence, not the reference's
+        year = _sentence_year(sentence, ctx)
+        row = {**_place(ref, ps, units, year), "claim_type": "place"}
+        add(
+            {**_base(doc, ref, base, sentence, a, b, sid=sid), **row},
+            ("place", ref.family, year or _year(ref), tuple(ps)),
+        )
+    # claim cues
+    cues = g[g["kind"] == "claim"]
+    taken: list[tuple[int, int]] = []
+    for c in cues.itertuples(index=False):
+        base, sentence = sentences[int(c.sent_id)]
+        pos = int(c.start) - base
+        if any(s <= c.start < e for s, e in taken) and c.type in ("first_time", "ordinal"):
+            continue  # "the first such joint flight" inside an already-read cue
+        ref = attach(int(c.sent_id), pos)
+        a, b = _clause(sentence, pos)
+        clause = sentence[a:b]
+        if c.type == "ordinal":
+            row = _ordinal(int(c.ordinal), ref, clause, units, ctx)
+        elif c.type == "count":
+            row = _count(int(c.ordinal), c.mention, ref, clause, units, ctx)
+        elif c.type == "first_time":
+            before = sentences.get(int(c.sent_id) - 1, (0, ""))[1]
+            row = _first(ref, clause, c.mention, units, ctx, before)
+        else:
+            row = _frequency(c.mention, ref, clause, sentence, units, ctx)
+        taken.append((int(c.start), int(c.end)))
+        family = row.get("family", ref.family if ref is not None else "")
+        key = (c.type, family, _year(ref), row["claimed"])
+        add(
+            {
+                **_base(doc, ref, base, sentence, a, b, sid=int(c.sent_id), mention=c.mention),
+                **row,
+                "claim_type": c.type,
+            },
+            key,
+        )
+    return out
+
+
+def _sentence_year(sentence: str, ctx: dict) -> int:
+    for t in time_expressions(sentence):
+        if t.kind == "range":
+            continue
+        y, _, _ = resolve(t, ctx["pub"], future=is_future(sentence))
+        if y:
+            return y
+    return 0
+
+
+def _year(ref) -> int:
+    return 0 if ref is None or pd.isna(ref.event_year) else int(ref.event_year)
+
+
+def _base(doc, ref, base, sentence, a, b, *, sid=None, mention=None) -> dict:
+    return {
+        "doc_id": doc,
+        "sent_id": int(ref.sent_id) if sid is None else sid,
+        "start": base + a,
+        "end": base + b,
+        "family": "" if ref is None else ref.family,
+        "mention": (ref.mention if ref is not None else "") if mention is None else mention,
+        "sentence": sentence,
+    }
+
+
+def _sentence_places(sentence: str, refs: list, base: int):
+    """Each reference of a sentence with the places of its clause (nearest reference)."""
+    found = []
+    for ps in places(sentence):
+        pos = sentence.find(ps) if ps in sentence else -1
+        if pos < 0:
+            from .mentions import PLACE_ALIASES
+
+            alias = next((k for k, v in PLACE_ALIASES.items() if v == ps and k in sentence), "")
+            pos = sentence.find(alias) if alias else 0
+        found.append((ps, pos))
+    if not found:
+        return []
+    groups: dict[int, list] = {}
+    for ps, pos in found:
+        i = min(range(len(refs)), key=lambda k: abs((refs[k].start + refs[k].end) / 2 - base - pos))
+        groups.setdefault(i, []).append((ps, pos))
+    out = []
+    for i, items in sorted(groups.items()):
+        ref = refs[i]
+        lo = min([ref.start - base] + [p for _, p in items])
+        hi = max([ref.end - base] + [p + len(n) for n, p in items])
+        a, _ = _clause(sentence, lo)
+        _, b = _clause(sentence, min(hi, len(sentence) - 1))
+        out.append((ref, [n for n, _ in items], (min(a, lo), max(b, hi))))
+    return out
+
+
+def _rows_of(ref, units: _Units, *, upto_cut: bool = False) -> pd.DataFrame:
+    """Return the record rows a reference stands for: its linked row, else its family's year."""
+    src = units.cut if upto_cut else units.all
+    if ref is None:
+        return src.iloc[0:0]
+    if ref.record_event:
+        name, year, start = ref.record_event.split("|")
+        hit = src[(src["name"] == name) & (src["year"] == int(year)) & (src["start_date"] == start)]
+        return hit
+    if ref.family and not pd.isna(ref.event_year):
+        return src[(src["name"] == ref.family) & (src["year"] == int(ref.event_year))]
+    return src.iloc[0:0]
+
+
+def _named_year(r, units: _Units, ctx: dict) -> dict:
+    year = int(r.name_year)
+    series = units.series(r.family)
+    hit = series[series["year"] == year]
+    later = units.series(r.family, upto_cut=False)
+    later = later[later["year"] == year]
+    claim = f"{r.family} took place in {year}"
+    base = {"claim": claim, "claimed": str(year)}
+    if len(hit):
+        return {
+            **base,
+            "status": SUPPORTED,
+            "deciding_rows": _label(hit),
+            "reason": f"the record lists {r.family} in {year}.",
+        }
+    if len(later) and is_future(r.sentence):
+        return {
+            **base,
+            "claim": f"{r.family} will take place in {year}",
+            "status": SUPPORTED,
+            "deciding_rows": _label(later),
+            "reason": f"announced before the cut ({ctx['until']}); the record lists it.",
+        }
+    full = units.series(r.family, upto_cut=False)
+    if full.empty:
+        return {
+            **base,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": f"the record has no {r.family} series.",
+        }
+    last = int(series["year"].max()) if len(series) else 0
+    if ctx["until"] and year > (int(str(ctx["until"])[:4]) if ctx["until"] else last):
+        return {
+            **base,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": f"{year} is after the record up to {ctx['until']}.",
+        }
+    yrs = ", ".join(str(v) for v in sorted(set(full["year"].astype(int))))
+    return {
+        **base,
+        "status": NOT_SUPPORTED,
+        "deciding_rows": _label(series),
+        "reason": f"the record lists {r.family} only in {yrs}.",
+    }
+
+
+def _covers(location: str, place: str) -> bool:
+    low = location.lower()
+    return place.lower() in low or any(p.lower() in low for p in PLACE_WITHIN.get(place, ()))
+
+
+def _place(ref, found_places: list[str], units: _Units, year: int = 0) -> dict:
+    claimed = "; ".join(found_places)
+    what = ref.family if ref is not None and ref.family else "the event"
+    yr = year or _year(ref)
+    claim = f"{what}{f' {yr}' if yr else ''} took place in/near {claimed}"
+    if year and ref is not None and ref.family and year != _year(ref):
+        rows = units.all[(units.all["name"] == ref.family) & (units.all["year"] == year)]
+    else:
+        rows = _rows_of(ref, units)
+    if rows.empty:
+        why = "the reference is not linked to a record row" + (
+            f" ({ref.link_evidence})" if ref is not None and ref.link_evidence else ""
+        )
+        return {
+            "claim": claim,
+            "claimed": claimed,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": why + ".",
+        }
+    locs = " | ".join(rows["location"].astype(str))
+    missing = [p for p in found_places if not _covers(locs, p)]
+    if not locs.strip():
+        st, why = NOT_CHECKABLE, "the record row gives no location."
+    elif not missing:
+        st, why = SUPPORTED, f"the record's location: {locs}."
+    else:
+        st, why = (
+            NOT_SUPPORTED,
+            f"the record's location ({locs}) does not name {', '.join(missing)}.",
+        )
+    return {
+        "claim": claim,
+        "claimed": claimed,
+        "status": st,
+        "deciding_rows": _label(rows),
+        "reason": why,
+    }
+
+
+def _family_of(ref) -> str:
+    if ref is None:
+        return ""
+    return ref.family or _PATROL_FAMILIES.get(ref.type, "")
+
+
+def _event_key(ref, ctx: dict) -> tuple[int, str]:
+    """(year, record_event) of the referenced event; the publication year without one."""
+    year = _year(ref) or (ctx["year"] or 0)
+    return year, ("" if ref is None else ref.record_event)
 
 
 def _ordinal_word(n: int) -> str:
@@ -365,3 +595,391 @@ def _ordinal_word(n: int) -> str:
         return words[n]
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def _restrict(rows: pd.DataFrame, clause: str, year: int) -> tuple[pd.DataFrame, str]:
+    if re.search(r"(?i)\bthis\s+year\b", clause) and year:
+        return rows[rows["year"] == year], f" in {year}"
+    m = re.search(
+        r"(?i)\b(?:near|around|off|over)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", clause
+    )
+    if m and m.group(1) not in ("China", "Russia"):
+        place = m.group(1)
+        at = rows[rows["location"].astype(str).str.contains(place, case=False, regex=False)]
+        if len(at) < len(rows):
+            return at, f" at or near {place}"
+    return rows, ""
+
+
+def _units_list(rows: pd.DataFrame, family_rows: pd.DataFrame, editions: bool) -> list:
+    """Ordered units: one per row, or one per year for editions; each a frame of rows."""
+    if editions:
+        return [g for _, g in rows.groupby("year", sort=True)]
+    return [rows.iloc[[i]] for i in range(len(rows))]
+
+
+def _ordinal(n: int, ref, clause: str, units: _Units, ctx: dict) -> dict:
+    family = _family_of(ref)
+    claimed = str(n)
+    if not family:
+        return {
+            "family": "",
+            "claim": f"ordinal {n}",
+            "claimed": claimed,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": "no series to count: no reference in the sentence or the one before.",
+        }
+    year, key = _event_key(ref, ctx)
+    series_all = units.series(family, upto_cut=False)
+    upto = units.series(family)
+    editions = _Units.editions(upto, series_all) and not re.search(r"(?i)this\s+year", clause)
+    rows, restr = _restrict(upto, clause, year)
+    claim = f"the {_ordinal_word(n)} {family}{' edition' if editions else ''}{restr}"
+    base = {"family": family, "claim": claim, "claimed": claimed + restr}
+    lst = _units_list(rows, series_all, editions)
+    announced = ""
+    if n == len(lst) + 1 and is_future(clause):
+        later_all, _ = _restrict(series_all, clause, year)
+        later = later_all[~later_all.index.isin(rows.index)]
+        lst2 = _units_list(later, series_all, editions)
+        if lst2:
+            lst = lst + lst2[:1]
+            announced = " (announced; the record's next event)"
+    if not lst or n > len(lst):
+        return {
+            **base,
+            "status": NOT_SUPPORTED,
+            "deciding_rows": _label(rows),
+            "reason": f"the record has only {len(lst)} {family} "
+            f"{'edition' if editions else 'event'}(s){restr} up to {ctx['until'] or 'its end'}.",
+        }
+    nth = lst[n - 1]
+    if not key and not year:
+        return {
+            **base,
+            "status": SUPPORTED,
+            "deciding_rows": _label(pd.concat(lst[:n])),
+            "reason": f"the {_ordinal_word(n)}{restr} in the record is {_label(nth)} (no "
+            "publication date, so its timing is not checked).",
+        }
+    keys = {f"{x['name']}|{int(x['year'])}|{x['start_date']}" for _, x in nth.iterrows()}
+    is_it = (key in keys) if key else (year and int(nth["year"].iloc[0]) == year)
+    label = _label(nth)
+    if is_it:
+        return {
+            **base,
+            "status": SUPPORTED,
+            "deciding_rows": _label(pd.concat(lst[:n])),
+            "reason": f"the {_ordinal_word(n)}{restr} in the record is {label}{announced}, "
+            f"the event referred to.",
+        }
+    return {
+        **base,
+        "status": NOT_SUPPORTED,
+        "deciding_rows": _label(pd.concat(lst[:n])),
+        "reason": f"the {_ordinal_word(n)}{restr} in the record is {label}, not the event "
+        f"referred to ({year or 'undated'}); {len(lst)} up to {ctx['until'] or 'the end'}.",
+    }
+
+
+def _count(n: int, mention: str, ref, clause: str, units: _Units, ctx: dict) -> dict:
+    family = _family_of(ref)
+    if re.search(r"(?i)countries|nations|states", mention):
+        rows = _rows_of(ref, units)
+        claim = f"{n} countries took part"
+        if rows.empty:
+            return {
+                "family": family,
+                "claim": claim,
+                "claimed": f"{n} countries",
+                "status": NOT_CHECKABLE,
+                "deciding_rows": "",
+                "reason": "no linked record row to count participants in.",
+            }
+        parts = sorted(
+            {p.strip() for x in rows["participants"].astype(str) for p in x.split(";") if p.strip()}
+        )
+        st = SUPPORTED if len(parts) == n else NOT_SUPPORTED
+        return {
+            "family": family,
+            "claim": claim,
+            "claimed": f"{n} countries",
+            "status": st,
+            "deciding_rows": _label(rows),
+            "reason": f"the record lists {len(parts)} participants: {', '.join(parts)}.",
+        }
+    if not family:
+        return {
+            "family": "",
+            "claim": f"{n} earlier events",
+            "claimed": str(n),
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": "no series to count.",
+        }
+    year = _year(ref) or (ctx["year"] or 0)
+    upto = units.series(family)
+    series_all = units.series(family, upto_cut=False)
+    editions = _Units.editions(upto, series_all)
+    before = upto[upto["year"] < (ctx["year"] or year + 1)] if ctx["year"] else upto
+    k = before["year"].nunique() if editions else len(before)
+    what = "edition" if editions else "event"
+    st = SUPPORTED if k == n else NOT_SUPPORTED
+    return {
+        "family": family,
+        "claim": f"{n} earlier {family} {what}s",
+        "claimed": str(n),
+        "status": st,
+        "deciding_rows": _label(before),
+        "reason": f"the record has {k} {family} {what}(s) before {ctx['year'] or year}.",
+    }
+
+
+def _event_date(ref, ctx: dict) -> dt.date | None:
+    rows = []
+    if ref is not None and ref.record_event:
+        start = ref.record_event.split("|")[2]
+        rows.append(parse_date(start))
+    if ref is not None and ref.event_date and len(str(ref.event_date)) == 10:
+        rows.append(parse_date(ref.event_date))
+    rows = [r for r in rows if r]
+    if rows:
+        return rows[0]
+    year = _year(ref)
+    if year:
+        return dt.date(year, 12, 31) if not ctx["pub"] or ctx["pub"].year != year else ctx["pub"]
+    return ctx["pub"]
+
+
+def _first(ref, clause: str, mention: str, units: _Units, ctx: dict, before_text: str) -> dict:
+    family = _family_of(ref)
+    when = _event_date(ref, ctx)
+    ps = places(clause)
+    if (
+        not ps
+        and re.search(
+            r"(?i)\b(?:in|to)\s+(?:the|this|that|these)\s+(?:region|area|waters)\b", clause
+        )
+        and ref is not None
+    ):
+        # "in the region": the places of the reference's sentence, else of the one before
+        ps = places(str(ref.sentence)) or places(before_text)
+    since = _SINCE_RE.search(clause)
+    base = {"family": family}
+    if _FEATURE_RE.search(clause) and not ps:
+        return {
+            **base,
+            "claim": f"a first: '{mention}'",
+            "claimed": "first (feature)",
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": "a first about equipment or units, which the record does not hold.",
+        }
+    if when is None:
+        return {
+            **base,
+            "claim": f"a first: '{mention}'",
+            "claimed": "first",
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": "the referenced event has no date to compare with.",
+        }
+    src = units.all
+    before = src[
+        [
+            (parse_date(s) or dt.date(int(y), 12, 31)) < when
+            for s, y in zip(src["start_date"], src["year"], strict=True)
+        ]
+    ]
+    if ref is not None and ref.record_event:
+        before = before[
+            before["name"] + "|" + before["year"].astype(str) + "|" + before["start_date"]
+            != ref.record_event
+        ]
+    if ps:
+        at = before[[all(_covers(loc, p) for p in ps) for loc in before["location"].astype(str)]]
+        claimed = f"first in {'; '.join(ps)}"
+        if at.empty:
+            return {
+                **base,
+                "claim": claimed,
+                "claimed": claimed,
+                "status": SUPPORTED,
+                "deciding_rows": "",
+                "reason": f"no earlier record row in {'; '.join(ps)}.",
+            }
+        return {
+            **base,
+            "claim": claimed,
+            "claimed": claimed,
+            "status": NOT_SUPPORTED,
+            "deciding_rows": _label(at),
+            "reason": f"earlier rows in {'; '.join(ps)}.",
+        }
+    if not family:
+        return {
+            **base,
+            "claim": f"a first: '{mention}'",
+            "claimed": "first",
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": "no series or place to check the first against.",
+        }
+    fam = before[before["name"] == family]
+    if since:
+        exprs = time_expressions(since.group(0))
+        start = None
+        if exprs:
+            y, d, _ = resolve(exprs[0], ctx["pub"] or when, future=False)
+            if d:
+                start = parse_date(d if len(d) == 10 else d + "-01")
+            elif y:
+                start = dt.date(y, 1, 1)
+        if start is None:
+            return {
+                **base,
+                "claim": f"the first {family} since {since.group('what')}",
+                "claimed": f"first since {since.group('what')}",
+                "status": NOT_CHECKABLE,
+                "deciding_rows": "",
+                "reason": "the time after 'since' was not resolved.",
+            }
+        # events in the month named count as the last one ("since June": June's was the last)
+        after = fam[
+            [
+                (parse_date(s) or dt.date(int(y), 1, 1)) > start.replace(day=28)
+                for s, y in zip(fam["start_date"], fam["year"], strict=True)
+            ]
+        ]
+        last = fam[
+            [
+                (parse_date(s) or dt.date(int(y), 1, 1)) >= start
+                for s, y in zip(fam["start_date"], fam["year"], strict=True)
+            ]
+        ]
+        restr_rows, restr = _restrict(after, clause, 0)
+        claimed = f"first since {since.group('what')}"
+        ok = restr_rows.empty and not last.empty
+        return {
+            **base,
+            "claim": f"the first {family}{restr} since {start.isoformat()[:7]}",
+            "claimed": claimed,
+            "status": SUPPORTED if ok else NOT_SUPPORTED,
+            "deciding_rows": _label(restr_rows if len(restr_rows) else last),
+            "reason": (
+                "no other row of the series in between, and one at the start."
+                if ok
+                else "the record has rows in between (or none at the start)."
+            ),
+        }
+    claimed = f"first {family}"
+    if fam.empty:
+        return {
+            **base,
+            "claim": f"the first {family}",
+            "claimed": claimed,
+            "status": SUPPORTED,
+            "deciding_rows": "",
+            "reason": f"no earlier {family} in the record.",
+        }
+    return {
+        **base,
+        "claim": f"the first {family}",
+        "claimed": claimed,
+        "status": NOT_SUPPORTED,
+        "deciding_rows": _label(fam.head(3)),
+        "reason": f"the record has {len(fam)} earlier {family} event(s).",
+    }
+
+
+def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx: dict) -> dict:
+    low = mention.lower()
+    family = _family_of(ref)
+    if _GROWTH_RE.search(low):
+        res = _frequency_status(mention, sentence, ctx["trend"], ctx["recent"])
+        return {"family": family, "claimed": "growing", **res}
+    rows = units.series(family) if family else units.cut
+    what = family or "China-Russia exercises and patrols"
+    end_year = ctx["year"] or _year(ref) or (int(rows["year"].max()) if len(rows) else 0)
+    m = re.search(r"(?i)\bsince\s+((?:19|20)\d{2})", clause)
+    if re.search(r"(?i)several|many\s+years", low):
+        start_year = end_year - 4
+    elif re.search(r"(?i)past\s+year|last\s+year", clause) and re.search(r"(?i)frequent", low):
+        pub = ctx["pub"] or dt.date(end_year, 12, 31)
+        recent = units.cut[
+            [
+                (parse_date(s) or dt.date(int(y), 6, 30)) > pub - dt.timedelta(days=366)
+                for s, y in zip(units.cut["start_date"], units.cut["year"], strict=True)
+            ]
+        ]
+        st = SUPPORTED if len(recent) >= 2 else NOT_SUPPORTED
+        return {
+            "family": family,
+            "claim": f"frequent {what} over the past year",
+            "claimed": "frequent (past year)",
+            "status": st,
+            "deciding_rows": _label(recent),
+            "reason": f"{len(recent)} record event(s) in the year before {pub.isoformat()}.",
+        }
+    elif m:
+        start_year = int(m.group(1))
+    else:
+        start_year = int(rows["year"].min()) if len(rows) else end_year
+    years = list(range(start_year, end_year + 1))
+    per = rows[(rows["year"] >= start_year) & (rows["year"] <= end_year)].groupby("year").size()
+    counts = [int(per.get(y, 0)) for y in years]
+    have = sum(c > 0 for c in counts)
+    missing = [y for y, c in zip(years, counts, strict=True) if c == 0]
+    span = f"{start_year}-{end_year}"
+    deciding = _label(rows[(rows["year"] >= start_year) & (rows["year"] <= end_year)])
+    if not years or rows.empty:
+        return {
+            "family": family,
+            "claim": f"'{mention}'",
+            "claimed": low,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": f"no {what} in the record to judge it on.",
+        }
+    if re.search(r"(?i)once|twice", low):
+        lo = 1
+        hi = 2 if re.search(r"(?i)twice", low) else 1
+        if re.search(r"(?i)once\s+or\s+twice|twice\s+or\s+once", low):
+            lo, hi = 1, 2
+        elif re.search(r"(?i)twice", low):
+            lo = 2
+        ok = all(lo <= c <= hi for c in counts)
+        return {
+            "family": family,
+            "claim": f"{what} {low} ({span})",
+            "claimed": low,
+            "status": SUPPORTED if ok else NOT_SUPPORTED,
+            "deciding_rows": deciding,
+            "reason": f"per year {span}: {', '.join(map(str, counts))}.",
+        }
+    if re.search(r"(?i)annual|every\s+year|each\s+year|yearly", low):
+        ok = not missing
+        why = (
+            f"a {what} row every year {span}."
+            if ok
+            else f"no {what} in {', '.join(map(str, missing))} ({span})."
+        )
+        return {
+            "family": family,
+            "claim": f"{what} is annual ({span})",
+            "claimed": "annual",
+            "status": SUPPORTED if ok else NOT_SUPPORTED,
+            "deciding_rows": deciding,
+            "reason": why,
+        }
+    ok = have * 3 >= 2 * len(years) and have >= 2
+    return {
+        "family": family,
+        "claim": f"{what} {low} ({span})",
+        "claimed": low,
+        "status": SUPPORTED if ok else NOT_SUPPORTED,
+        "deciding_rows": deciding,
+        "reason": f"{what} in {have} of the {len(years)} years {span}"
+        + (f" (none in {', '.join(map(str, missing))})." if missing else "."),
+    }

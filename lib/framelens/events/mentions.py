@@ -1,8 +1,38 @@
-"""Find the exercises and patrols a text mentions, with the sentence each comes from."""
+"""Find the exercises and patrols a text refers to, dated and linked to the record.
+
+:func:`mentions` reads each document's sentences in order and returns one row per
+**reference** to a China–Russia joint exercise or patrol:
+
+* ``named_exercise``: a name in any spelling or word order ("Joint Sea-2015 (II)",
+  "2025 Maritime Interaction", "Maritime Interaction-2025", "Vostok (East) 2018",
+  "Zapad/Interaction2021", "Mosi II", "Will for Peace 2026", "Morskoye Vzaimodeistviye");
+* ``naval_patrol`` and ``air_patrol``: joint naval and joint strategic air patrols,
+  with their ordinals ("the 6th joint maritime patrol", "their seventh joint air
+  patrol", "long-distance joint flights", "jointly flew near Japan");
+* ``described_exercise``: an exercise described but not named ("a week-long joint naval
+  drill", "a similar drill last year", "the drills that began on Wednesday"), counted
+  when it introduces an event or carries its own time, ordinal or superlative (bare
+  anaphora such as "the drill" is not a new reference; ``tests/data/gold_exercises/
+  GUIDE.md`` section 1 gives the rule).
+
+Each reference is dated against **its own document's** publication date
+(:mod:`framelens.events.dates`: "last year", "in September", "on Tuesday", "this week"),
+with the rule and its evidence in ``date_rule``, and linked to a row of the record only
+when one candidate fits its family, type, date window and place (``record_event``,
+``link_confidence``, ``link_evidence``; otherwise the reason it stays unlinked).
+
+Besides references, the rows hold what the notebook counts and the claim check reads:
+generic exercise words (``kind="generic"``) and claim cues (``kind="claim"``: ordinals,
+counts, first-time and frequency phrases). Everything is per document, so any partition
+of documents gives the rows of just those documents.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
+from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
@@ -10,53 +40,72 @@ import pandas as pd
 
 from ..errors import ParameterError
 from ..params import check_choice, check_columns
+from .dates import is_future, parse_date, resolve, time_expressions
 from .record import _check_events, load_events
 
 #: Columns of :func:`mentions`.
 MENTION_COLUMNS = [
     "doc_id",
     "sent_id",
-    "mention",
-    "canonical_name",
-    "year",
-    "kind",
     "start",
     "end",
-    "para_id",
-    "matched",
-    "claim_type",
+    "mention",
+    "kind",
+    "type",
+    "family",
+    "canonical_name",
+    "name_year",
+    "event_year",
+    "event_date",
+    "date_rule",
     "ordinal",
+    "record_event",
+    "link_confidence",
+    "link_evidence",
+    "matched",
+    "cut",
+    "para_id",
+    "sent_start",
     "sentence_kind",
     "sentence",
 ]
 
+#: Types of references (``kind="reference"``).
+REFERENCE_TYPES = ("named_exercise", "naval_patrol", "air_patrol", "described_exercise")
 
-_SEP_STRONG = r"(?:\s*[-\u2010-\u2015]\s*|\s+)"
+#: Claim cues (``kind="claim"``), by ``type``.
+CLAIM_CUES = ("ordinal", "count", "first_time", "frequency")
 
-
+_SEP = r"(?:\s*[-\u2010-\u2015]\s*|\s+)"
 _SEP_WEAK = r"\s*[-\u2010-\u2015]\s*"
-
-
 _YEAR4 = r"(?:19|20)\d{2}"
-
-
 _YEAR = r"(?:(?:19|20)\d{2}|\d{2})"
-
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_PHASE = r"(?:\s*\(\s*(?P<ph{i}>I{1,3}|IV|[1-4])\s*\)|\s+(?P<pr{i}>I{1,3}|IV)(?![\w]))?"
+_GLOSS = r"(?:\s*\((?:[A-Z][\w.]*[\s-]*){1,3}(?:(?:19|20)\d{2})?\))?"
 
 # (canonical name, alias pattern, strength). "strong" aliases match with or without a
-# year ("Peace Mission 2007", "Northern/Interaction drills"); "weak" ones are ordinary
-# words that count only when a hyphenated year follows ("Ocean-2024", "East-2018").
-# "year" aliases need a year but may be written with a space.
+# year ("Peace Mission 2007", "Northern/Interaction drills"); "cap" ones too but, without
+# a year, only when capitalised ("The Maritime Interaction drills", not "maritime
+# interaction"); "year" ones need a year (before or after); "weak" ones are ordinary
+# words that count only with a hyphenated year ("Ocean-2024", "East-2018").
 _ALIASES: list[tuple[str, str, str]] = [
     ("Northern/Interaction", r"North(?:ern)?\s*[/.]\s*Interaction", "strong"),
     ("Northern/Interaction", r"North(?:ern)?\s+Interaction", "strong"),
     ("Northern/Interaction", r"Beibu\s*/\s*Interaction", "strong"),
+    ("Northern/Interaction", r"Sever(?:noye)?\s*/\s*Vzaimodeistviye", "strong"),
     ("Northern/Interaction", r"North(?:ern)?[\s-](?:Joint|United)", "year"),
-    ("Zapad/Interaction", r"(?:Zapad|West(?:ern)?|Xibu)\s*/\s*Interaction", "strong"),
+    (
+        "Zapad/Interaction",
+        r"(?:Zapad|West(?:ern)?|Xibu)\s*/\s*(?:Interaction|Vzaimodeistviye)",
+        "strong",
+    ),
     ("Zapad/Interaction", r"Xibu\s+Unity", "strong"),
     ("Joint Sea", r"Joint(?:ly)?[\s-](?:at\s+)?Sea", "strong"),
-    ("Joint Sea", r"(?:Maritime|Naval|Marine|Sea)\s+(?:Interaction|Cooperation)", "year"),
+    ("Joint Sea", r"Morsk(?:oye|oe)\s+Vzaimodei?stvi(?:ye|e)", "strong"),
+    ("Joint Sea", r"(?:Maritime|Naval|Marine|Sea)\s+(?:Interaction|Cooperation)", "cap"),
     ("Peace Mission", r"Peace(?:ful)?\s+Mission", "strong"),
+    ("Peace Mission", r"Mirnaya\s+Missiya", "strong"),
     ("Marine Security Belt", r"(?:(?:Marine|Maritime)\s+)?Security\s+(?:Belt|Bond)", "strong"),
     ("Vostok", r"Vostok", "strong"),
     ("Vostok", r"East", "weak"),
@@ -66,35 +115,55 @@ _ALIASES: list[tuple[str, str, str]] = [
     ("Kavkaz", r"Caucasus", "weak"),
     ("Ocean", r"Okean", "strong"),
     ("Ocean", r"(?:Great\s+)?Ocean", "weak"),
-    ("Mosi", r"Mosi", "year"),
+    ("Mosi", r"Mosi", "cap"),
+    ("Mosi", r"Will\s+for\s+Peace", "cap"),
 ]
 
 
 @cache
-def _named_re() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
-    # One case-insensitive alternation behind one shared look-behind: about 7x faster
-    # than per-alias inline flags. Weak aliases must still be capitalised ("Ocean-2024",
-    # not "ocean-2024"); mentions() checks that after the match.
+def _named_re() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    # One case-insensitive alternation behind one shared look-behind (about 7x faster
+    # than per-alias inline flags); capitalisation is checked after the match.
     parts, groups = [], {}
     for i, (canon, alias, strength) in enumerate(_ALIASES):
-        if strength == "strong":
-            tail = rf"(?:{_SEP_STRONG}(?P<y{i}>{_YEAR4})(?![\w]))?"
+        phase = _PHASE.replace("{i}", str(i))
+        if strength in ("strong", "cap"):
+            core = rf"{_GLOSS}(?:{_SEP}|(?<=[a-z]))(?P<y{i}>{_YEAR4})(?![\w]){phase}{_GLOSS}"
+            roman = rf"|\s+(?P<r{i}>I{{1,3}}|IV|V)(?![\w])" if strength == "cap" else ""
+            tail = rf"(?:{core}{roman})?"
+            head = rf"(?:(?P<b{i}>{_YEAR4})\s+)?"
         elif strength == "year":
-            tail = rf"{_SEP_STRONG}(?P<y{i}>{_YEAR4})(?![\w])"
+            tail = rf"(?:{_SEP}(?P<y{i}>{_YEAR4})(?![\w]){phase})?"
+            head = rf"(?:(?P<b{i}>{_YEAR4})\s+)?"
         else:
-            tail = rf"{_SEP_WEAK}(?P<y{i}>{_YEAR})(?![\w])"
-        parts.append(rf"(?P<a{i}>{alias}(?![\w/]){tail})")
-        groups[f"a{i}"] = (canon, strength == "weak")
+            tail = rf"{_GLOSS}{_SEP_WEAK}(?P<y{i}>{_YEAR})(?![\w]){phase}"
+            head = ""
+        parts.append(rf"(?P<a{i}>{head}{alias}(?![A-Za-z/]){tail})")
+        groups[f"a{i}"] = (canon, strength)
     return re.compile(r"(?<![\w/])(?:" + "|".join(parts) + ")", re.IGNORECASE), groups
 
 
-# A sentence can hold a named exercise only if it has a two-digit number (a year) or one of
-# the names that count without a year; this cheap test skips most sentences.
-_NAMED_HINT = re.compile(
-    r"\d\d|(?i:interaction|xibu|joint(?:ly)?[\s-]+(?:at\s+)?sea|peace|security|vostok|tsentr|"
-    r"kavkaz|okean)"
+# A sentence can hold a reference or a claim only if its lower-cased text has one of these
+# (a plain search of the lower-cased text is about 4x faster than a case-blind one); the
+# names are searched only where _NAME_HINT finds one. Most sentences have neither.
+_HINT = re.compile(
+    r"\d\d|interaction|xibu|joint|sea\b|peace|security|vostok|tsentr|kavkaz|okean|mosi"
+    r"|vzaimo|drill|exercis|war\s?game|manoeuv|maneuv|patrol|fl(?:ew|y|ight|ying)|second|third"
+    r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)\b|annual|regular"
+    r"|frequen|twice|once\s+a"
+)
+_NAME_HINT = re.compile(
+    r"interaction|xibu|joint(?:ly)?[\s-]+(?:at\s+)?sea|peace|security|vostok|tsentr|kavkaz"
+    r"|okean|mosi|vzaimo|missiya|cooperation|will\s+for|east|cent(?:er|re)|ocean|caucasus"
 )
 
+_WORDS = re.compile(r"[\w\u2019'.-]+")
+
+_HEAD_RE = re.compile(
+    r"(?<![\w-])(?P<head>drills?|exercises?|war[\s-]?games?|wargames?|manoeuv(?:re|er|rer)s?|"
+    r"maneuv(?:er|re)s?|patrols?|flights?|operations?)(?![\w-])",
+    re.IGNORECASE,
+)
 
 _GENERIC_RE = re.compile(
     r"(?<![\w-])(?:"
@@ -108,57 +177,356 @@ _GENERIC_RE = re.compile(
     re.IGNORECASE,
 )
 
-
 _GENERIC_TERMS = {
-    "exercise": "exercise",
-    "drill": "drill",
-    "war_game": "war game",
-    "patrol": "patrol",
-    "live_fire": "live-fire",
-    "manoeuvre": "manoeuvre",
-}
-
+    "exercise": "exercise", "drill": "drill", "war_game": "war game", "patrol": "patrol",
+    "live_fire": "live-fire", "manoeuvre": "manoeuvre",
+}  # fmt: skip
 
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
 }  # fmt: skip
 
+_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
 
-_ORDINAL_RE = re.compile(
-    r"(?i)\b(?P<ord>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
-    r"(?P<mods>(?:\s+(?:such|joint|consecutive|annual|large-scale|strategic|naval|air|"
-    r"aerial|maritime|military|bilateral|trilateral|sea|combined))*)"
-    r"\s+(?P<noun>time|instance|patrol|exercise|drill|round|edition|iteration|occasion|"
-    r"flight|war\s?game|manoeuvre|maneuver|mission)s?\b"
+_ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
+
+_PAIR = re.compile(
+    r"(?i)^(?:sino|china|chinese|russia|russian|russo|beijing|moscow)[-\u2013/]"
+    r"(?:sino|china|chinese|russia|russian|russo|beijing|moscow)$"
+)
+_COUNTRY_ADJ = {"chinese", "russian", "china's", "russia's", "china\u2019s", "russia\u2019s",
+                "russian's"}  # fmt: skip
+_CHINA = re.compile(r"(?i)\b(?:china|chinese|beijing|pla|sino)\b")
+_RUSSIA = re.compile(r"(?i)\b(?:russia|russian|moscow|russo)\b")
+_TWO = re.compile(
+    r"(?i)\b(?:two|both)\s+(?:countries|navies|sides|militaries|nations|armies|air\s+forces)\b"
+)
+_PREMODS = {
+    "joint", "naval", "navy", "military", "sea", "maritime", "air", "aerial", "strategic",
+    "annual", "large-scale", "largest", "biggest", "largest-ever", "ever", "big", "major",
+    "bilateral", "trilateral", "combined", "similar", "new", "latest", "recent", "previous",
+    "last", "such", "sweeping", "week-long", "weeklong", "first-ever", "regular", "army",
+    "land", "counter-terrorism", "anti-terrorism", "command-staff", "strategic-level",
+    "long-distance", "bomber", "nuclear-capable", "massive", "international", "multinational",
+    "frequent", "planned", "upcoming", "scheduled", "unprecedented", "high-profile",
+}  # fmt: skip
+_PARTS = {
+    "gun", "firing", "fire", "live-fire", "field", "training", "combat", "anti-submarine",
+    "rescue", "search", "shooting", "missile", "artillery", "landing", "air-defense",
+    "air-defence", "drone", "computer", "command-post", "staff", "escort", "rehearsal",
+    "dress", "test", "tactical", "reconnaissance", "scouting", "sniper", "evacuation",
+}  # fmt: skip
+_DETERMINERS = {"a", "an", "another", "the", "this", "these", "that", "those", "their", "its",
+                "our", "his", "her"}  # fmt: skip
+_SKIP_DETS = {"any", "no", "every", "each", "all", "many", "some", "several", "more", "other",
+              "most", "few"}  # fmt: skip
+_AIR_WORDS = re.compile(
+    r"(?i)\b(?:air|aerial|bombers?|aircraft|airspace|warplanes?|pilots?|fl(?:ew|y|ying|ights?)|"
+    r"jets?|tu-95\w*|h-6\w*|air\s+forces?|kadiz|adiz)\b"
+)
+_NAVAL_WORDS = re.compile(
+    r"(?i)\b(?:naval|navy|navies|maritime|ships?|warships?|vessels?|destroyers?|frigates?|"
+    r"fleets?|flotilla|sea|corvettes?|submarines?)\b"
+)
+_LAND_WORDS = re.compile(r"(?i)\b(?:troops|army|armies|tanks?|ground\s+forces|range)\b")
+_APPOSITION = re.compile(
+    r"^\s*,?\s*(?:(?:dubbed|called|codenamed|code-named|named|titled|known\s+as)\b|"
+    r"[\"\u201c']?\s*(?:Joint\s+Sea|Maritime|Naval\s+Interaction|Vostok|Tsentr|Peace\s+Mission))",
+)
+_SERIES_RE = re.compile(
+    r"(?i)\b(?:have|has)\s+(?:\w+\s+){0,2}(?:carried|been|become|crossed|disclosed|engaged|run|"
+    r"held|conducted|staged|increased|grown)\b|\bseveral\s+years\b|\bconstantly\b|\bregularly\b|"
+    r"\bfrequent\b|\bare\s+not\b|\bseries\b|\bsightings\b|\bover\s+the\s+(?:past|last)\b"
+)
+_AIR_CLAUSE = re.compile(
+    r"(?i)\b(?:jointly\s+fl(?:ew|y|ying|own)|fl(?:ew|y|ying|own)\s+(?:jointly|together)|"
+    r"conducted\s+joint\s+flights?)(?:\s+(?:near|over|around|to|above)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)?"
+)
+_NAVAL_CLAUSE = re.compile(
+    r"(?i)\b(?:jointly\s+)?patroll(?:ed|ing)(?:\s+(?:around|near)\s+"
+    r"(?:the\s+)?[\w-]+)?(?:\s+(?:together|jointly))?"
+)
+_TIME_POST = re.compile(
+    r"(?i)^(?:\s+(?:that|which)\s+(?:began|started|kicked\s+off|opened|ended|took\s+place|"
+    r"(?:was|were)\s+held|start|begin|will\s+(?:begin|start))|\s+(?:last|this|next)\s+"
+    r"(?:year|week|month)|\s+in\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)|\s*,\s*(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d)"
+)
+_DATELINE = re.compile(r"^\s*(?:\(|--|\u2014|\u2013\s|/|-\s)")
+_POST_IDENT = re.compile(
+    r"(?i)^\s+(?:of\s+its\s+kind|since\b|between\s+(?:china|russia|the\s+two)|"
+    r"hosted\s+by|in\s+(?:\w+\s+){0,3}(?:years?|decades?|history))"
+)
+
+_CLAIM_ORD = re.compile(
+    rf"(?i)\b(?:the|their|its|a|this)\s+(?P<ord>{_ORD})(?![\w-])"
+    r"(?P<rest>(?:\s+(?!(?:stage|phase|half|day|round\s+of\s+talks|part|step|batch|group|"
+    r"ship|vessel|aircraft|time\s+in\s+history)\b)[\w-]+){0,6}?\s+"
+    r"(?:time|instance|patrols?|exercises?|drills?|flights?|edition|iteration|occasion|"
+    r"war\s?games?|manoeuv\w+|maneuv\w+|mission|of\s+its\s+kind|between|since|such))\b"
+)
+_CLAIM_FIRST = re.compile(
+    r"(?i)\b(?:for\s+the\s+first\s+time|(?:the|its|their|a)\s+first[\s-]+ever\b|first[\s-]ever"
+    r"|(?:the|their|its)\s+first\s+(?:[\w-]+\s+){0,5}?(?:time|exercises?|drills?|patrols?|"
+    r"flights?|operation|war\s?games?|manoeuv\w+|maneuv\w+|of\s+its\s+kind|since)"
+    r"|the\s+first\s+since|first\s+time)\b"
+)
+_CLAIM_COUNT = re.compile(
+    r"(?i)\b(?:(?:the\s+)?(?:previous|past|last|first)\s+(?P<n1>two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,3}?(?:exercises|drills|patrols|flights|"
+    r"editions|rounds|war\s?games)"
+    r"|from\s+(?P<n2>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?:countries|nations|states)"
+    r"|(?P<n3>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?:countries|nations|states)\s+(?:will\s+)?(?:take|took|are\s+taking|were)\s+part)\b"
+)
+_CLAIM_FREQ = re.compile(
+    r"(?i)\b(?:annual(?:ly)?|every\s+year|each\s+year|yearly|regular(?:ly)?|on\s+a\s+regular"
+    r"\s+basis|(?:more\s+)?frequent(?:ly)?|for\s+(?:several|many)\s+years|routine(?:ly)?|"
+    r"(?:once|twice)\s+(?:or\s+(?:once|twice)\s+)?a\s+year|(?:growing|increasing|increased|"
+    r"rising|greater|higher)\s+(?:frequency|number|tempo|pace|regularity)|increasingly\s+"
+    r"(?:frequent|regular|common)|more\s+often|pattern\s+of\s+(?:increased|increasing|growing))\b"
 )
 
 
-_FREQ_RE = re.compile(
-    r"(?i)\b(?:(?:growing|increasing|increased|rising|greater|higher)\s+"
-    r"(?:frequency|number|tempo|pace|regularity)"
-    r"|increasingly\s+(?:frequent|regular|common)"
-    r"|more\s+(?:frequent(?:ly)?|often|regular(?:ly)?)"
-    r"|pattern\s+of\s+(?:increased|increasing|growing))\b"
-)
+def _published_by_doc(documents: pd.DataFrame | Mapping | None) -> dict[str, tuple]:
+    """doc_id -> (date or None, year or 0, cut label)."""
+    if documents is None:
+        return {}
+    if isinstance(documents, Mapping):
+        out = {}
+        for k, v in documents.items():
+            d = parse_date(v)
+            y = d.year if d else (int(str(v)[:4]) if re.match(r"\d{4}", str(v or "")) else 0)
+            out[str(k)] = (d, y, d.isoformat() if d else (str(y) if y else "whole record"))
+        return out
+    if not isinstance(documents, pd.DataFrame) or "doc_id" not in documents.columns:
+        raise ParameterError(
+            "`documents` must be the documents frame (doc_id, published) or a mapping "
+            f"doc_id -> published date, but {type(documents).__name__} was passed."
+        )
+    out: dict[str, tuple] = {}
+    pub = documents["published"].tolist() if "published" in documents.columns else None
+    rest = []
+    for i, doc in enumerate(documents["doc_id"].tolist()):
+        d = parse_date(pub[i]) if pub is not None else None
+        if d is not None:
+            out[str(doc)] = (d, d.year, d.isoformat())
+        else:
+            rest.append(i)
+    if rest and "text" in documents.columns:
+        from .record import document_cuts
+
+        cuts = document_cuts(documents.iloc[rest])
+        for c in cuts.itertuples(index=False):
+            d = parse_date(c.publication_date)
+            out[str(c.doc_id)] = (d, int(c.publication_year), str(c.cut))
+    return out
 
 
-def mentions(sentences: pd.DataFrame, *, events: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Find named exercises, generic exercise words and frequency claims in sentences.
+class _Record:
+    """The record, indexed once for linking (per call of :func:`mentions`)."""
 
-    * ``kind="named"``: a named exercise, with a year when one is attached
-      ("Northern/Interaction-2024", "Vostok 2018", "Ocean-24"), normalised to the
-      table's canonical name ("North/Interaction" and "Beibu/Interaction" become
-      "Northern/Interaction"; "Tsentr", "Center-2019" become "Tsentr"). Strong names
-      match without a year too ("Northern/Interaction drills": ``year`` empty);
-      ordinary words ("Ocean", "East", "Center") count only with a hyphenated year.
-    * ``kind="generic"``: exercise(s), drill(s), war game(s), patrol(s), live-fire,
-      manoeuvre(s)/maneuver(s); ``canonical_name`` holds the normalised word.
-    * ``kind="claim"``: ordinals ("the fifth such instance", "the third joint patrol",
-      ``claim_type="ordinal"``), novelty ("for the first time", ``"novelty"``) and
-      frequency claims ("growing frequency", ``"frequency"``).
+    def __init__(self, ev: pd.DataFrame) -> None:
+        cols = ["name", "year", "start_date", "domain", "location"]
+        self.rows = [
+            (str(n), int(y), str(s or ""), str(d), str(loc or ""))
+            for n, y, s, d, loc in zip(
+                *(ev[c].tolist() if c in ev.columns else [""] * len(ev) for c in cols), strict=True
+            )
+        ]
+        self.names = {r[0] for r in self.rows}
+        self.known = {(r[0], r[1]) for r in self.rows}
 
-    Works on any subset of sentences (a partition) and returns rows for just those.
+    @staticmethod
+    def key(r: tuple) -> str:
+        return f"{r[0]}|{r[1]}|{r[2]}"
+
+
+_TYPE_DOMAINS = {
+    "naval_patrol": ("patrol",),
+    "air_patrol": ("air",),
+}
+_PATROL_FAMILY = {"naval_patrol": "Joint Naval Patrol", "air_patrol": "Joint Strategic Air Patrol"}
+
+
+def _described_domains(np_text: str, sentence: str) -> tuple[str, ...]:
+    low = np_text.lower()
+    if re.search(r"war[\s-]?games?|strategic|manoeuv|maneuv", low):
+        return ("command_staff", "land")
+    if _NAVAL_WORDS.search(low):
+        return ("naval", "combined")
+    if re.search(r"\b(?:air|aerial)\b", low):
+        return ("air", "combined")
+    sentence = re.sub(r"(?i)liberation\s+army\s+(?:navy|air\s+force)", "navy", sentence)
+    if _NAVAL_WORDS.search(sentence) and not _LAND_WORDS.search(sentence):
+        return ("naval", "combined")
+    if _LAND_WORDS.search(sentence):
+        return ("land", "command_staff")
+    return ("naval", "combined", "land", "command_staff")
+
+
+def _near(row_start: str, target: dt.date, days: int) -> bool:
+    d = parse_date(row_start)
+    return d is not None and abs((d - target).days) <= days
+
+
+def _link(
+    rec: _Record,
+    *,
+    family: str,
+    domains: tuple[str, ...],
+    year: int,
+    date: str,
+    rule: str,
+    published: dt.date | None,
+    ordinal: int | None,
+    phase: int | None,
+    places: list[str],
+) -> tuple[str, str, float, str]:
+    """Return (family, record_event, confidence, evidence or reason)."""
+    if family:
+        cands = [r for r in rec.rows if r[0] == family]
+        what = family
+    else:
+        cands = [r for r in rec.rows if r[3] in domains]
+        what = "/".join(domains) + " events"
+    if not cands:
+        return family, "", math.nan, f"the record has no {what}."
+    if not year:
+        return family, "", math.nan, "no year: a series or an undated reference, not one event."
+    by_year = [r for r in cands if r[1] == year]
+    if ordinal and family and not by_year:
+        by_year = []
+    if not by_year:
+        return family, "", math.nan, f"no {what} in {year} in the record."
+    cand, how, conf = by_year, f"{what} in {year}", 0.7
+    if phase and len(cand) >= phase:
+        cand, how, conf = [cand[phase - 1]], f"phase {phase} of {what} in {year}", 1.0
+    if len(cand) > 1 and len(date) >= 7:
+        same = [r for r in cand if r[2][:7] == date[:7]]
+        if len(date) == 10:
+            target = dt.date.fromisoformat(date)
+            same = [r for r in cand if r[2] and _near(r[2], target, 10)] or same
+        if same:
+            cand, how, conf = same, f"{how}, starting {date}", 0.9 if len(date) == 10 else 0.85
+    if len(cand) > 1 and rule == "article_date" and published is not None:
+        win = [r for r in cand if r[2] and _near(r[2], published, 45)]
+        if win:
+            cand, how, conf = win, f"{how}, within 45 days of publication", 0.75
+    if len(cand) > 1 and places:
+        at = [r for r in cand if any(p.lower() in r[4].lower() for p in places)]
+        if at:
+            cand, how, conf = at, f"{how}, in {', '.join(places)}", max(conf, 0.8)
+    if len(cand) > 1 and ordinal and family:
+        series = [r for r in rec.rows if r[0] == family]
+        if len(series) >= ordinal and series[ordinal - 1] in cand:
+            cand, how, conf = [series[ordinal - 1]], f"{how}, number {ordinal}", 0.9
+    if len(cand) == 1:
+        r = cand[0]
+        if not family and ("naval" in domains or "land" in domains) and r[3] not in domains:
+            return family, "", math.nan, f"no {what} in {year}."
+        if family and not phase and rule == "named_year" and len(by_year) == 1:
+            conf = 1.0
+        return r[0], rec.key(r), conf, f"the one {how}: {rec.key(r)}"
+    fams = {r[0] for r in cand}
+    fam = family or (next(iter(fams)) if len(fams) == 1 else "")
+    return (
+        fam,
+        "",
+        math.nan,
+        (f"{len(cand)} candidates ({how}): " + "; ".join(rec.key(r) for r in cand[:4])),
+    )
+
+
+def _np_back(text: str, head_start: int) -> tuple[int, list[str], str]:
+    """Walk back from a head noun over pre-modifiers: (start, premods, determiner)."""
+    words = list(_WORDS.finditer(text[:head_start]))
+    start = head_start
+    mods: list[str] = []
+    det = ""
+    for w in reversed(words[-9:]):
+        gap = text[w.end() : start]
+        if gap.strip():
+            break
+        tok = w.group(0).rstrip(".")
+        low = tok.lower()
+        if low in ("and", "or") and mods:
+            start = w.start()  # "naval and air exercises": coordinated pre-modifiers
+            continue
+        if low in _DETERMINERS:
+            det, start = low, w.start()
+            break
+        if low in _SKIP_DETS:
+            det, start = low, w.start()
+            break
+        is_time_poss = re.fullmatch(
+            r"(?i)(?:(?:this|last|next)\s+)?(?:year|week|month|monday|tuesday|wednesday|"
+            r"thursday|friday|saturday|sunday|today)['\u2019]s",
+            low,
+        )
+        if is_time_poss:
+            prev = text[max(0, w.start() - 6) : w.start()].lower()
+            m = re.search(r"(this|last|next)\s+$", prev)
+            det = "time"
+            start = w.start() - (len(m.group(0)) if m else 0)
+            mods.append(low)
+            break
+        if (
+            low in _PREMODS
+            or low in _PARTS
+            or low in _COUNTRY_ADJ
+            or _PAIR.match(low)
+            or re.fullmatch(rf"{_ORD}|first-ever|\d+-day|\w+-day|\w+-week|\w+est|most", low)
+            or low in _NUMBERS
+            or re.fullmatch(r"[\w-]+['\u2019]s", low)
+        ):
+            mods.append(low)
+            start = w.start()
+            if re.fullmatch(r"[\w-]+['\u2019]s", low) and low not in _COUNTRY_ADJ:
+                det = "poss"
+                break
+            continue
+        break
+    return start, mods[::-1], det
+
+
+def ident_post(after: str) -> bool:
+    """Return True when the words after a head noun date the event ("that began on …")."""
+    return bool(_TIME_POST.match(after))
+
+
+def _roman(text: str | None) -> int | None:
+    if not text:
+        return None
+    low = text.lower()
+    return _ROMAN.get(low) or (int(low) if low.isdigit() else None)
+
+
+def mentions(
+    sentences: pd.DataFrame,
+    *,
+    events: pd.DataFrame | None = None,
+    documents: pd.DataFrame | Mapping | None = None,
+) -> pd.DataFrame:
+    """Find references to joint exercises and patrols, date them and link them to the record.
+
+    One row per reference (``kind="reference"``), per generic exercise word
+    (``kind="generic"``) and per claim cue (``kind="claim"``). A reference's year and
+    date come from, in order: a date written in its sentence ("on August 1-5, 2025",
+    ``explicit``, a month or day taking the name's year); the year in its name
+    (``named_year``); a relative date resolved against the document's own publication
+    date (``relative:"last year" → 2021 (published 2022-05-24)``); else, for a single
+    event, the publication year (``article_date``), and for series and plural references
+    none (``none``). It is linked to the record row that alone fits its family (or, for
+    described exercises, its kind of exercise), year, date window and place.
 
     Parameters
     ----------
@@ -166,37 +534,59 @@ def mentions(sentences: pd.DataFrame, *, events: pd.DataFrame | None = None) -> 
         The sentences frame (``doc_id, sent_id, start, text``; ``para_id`` and ``kind``
         are used when present).
     events
-        The event table used to set ``matched`` (default: the shipped table).
+        The event table to link to (default: the shipped record).
+    documents
+        The documents (``doc_id`` and ``published``; embedded posts date a document
+        without one, as in :func:`document_cuts`), or a mapping doc_id → date. Without
+        it, relative dates stay unresolved and every ``cut`` is ``"whole record"``.
 
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, sent_id, mention, canonical_name, year, kind, start, end, para_id,
-        matched, claim_type, ordinal, sentence_kind, sentence``. ``mention`` is the text
-        as written, ``start``/``end`` offsets into the document, ``year`` a nullable
-        integer (empty when no year is attached), ``matched`` True when a named exercise
-        and year are in the event table (False otherwise, including generic words and
-        claims), ``ordinal`` the number of an ordinal claim, ``sentence_kind`` the
-        sentence's ``kind`` (prose/embed), ``sentence`` the sentence text for named
-        mentions and claims (empty for generic words). Sorted by doc_id, sent_id, start.
+        ``doc_id, sent_id, start, end, mention, kind, type, family, canonical_name,
+        name_year, event_year, event_date, date_rule, ordinal, record_event,
+        link_confidence, link_evidence, matched, cut, para_id, sent_start,
+        sentence_kind, sentence``. ``type``: for references one of
+        :data:`REFERENCE_TYPES`, for claim cues one of :data:`CLAIM_CUES`, ``"word"`` for
+        generic words. ``family`` is the
+        record's ``name`` of the series (empty when unknown); ``canonical_name`` is the
+        counting key (the family, the word, or the cue type); ``name_year`` the year
+        written in a name; ``event_year`` the resolved year (nullable) and
+        ``event_date`` ``YYYY-MM-DD`` or ``YYYY-MM`` (``""`` when only a year);
+        ``date_rule`` how (``explicit``, ``named_year``, ``relative:…`` with its
+        evidence, ``article_date``, ``none``); ``ordinal`` the series number the text
+        gives; ``record_event`` ``name|year|start_date`` of the linked row,
+        ``link_confidence`` (0-1, NaN unlinked) and ``link_evidence`` (how it was
+        linked, or why not); ``matched`` True when linked; ``cut`` the document's
+        publication date (or year) its dates were resolved against, ``"whole record"``
+        without one. ``start``/``end`` are offsets into the document, ``sent_start`` the
+        sentence's. Sorted by doc_id, sent_id, start.
 
     Examples
     --------
     >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
-    ...     "text": ["Vostok 2018 drills were the first such exercise."]})
-    >>> mentions(s)[["mention", "canonical_name", "year", "kind"]].values.tolist()
-    [['Vostok 2018', 'Vostok', 2018, 'named'], ['drills', 'drill', <NA>, 'generic'], \
-['first such exercise', '', <NA>, 'claim'], ['exercise', 'exercise', <NA>, 'generic']]
+    ...     "text": ["After a similar naval drill last year, China and Russia held "
+    ...              "Joint Sea 2013."]})
+    >>> m = mentions(s, documents={"a": "2013-07-05"})
+    >>> m[m.kind == "reference"][["mention", "type", "family", "event_year"]].values.tolist()
+    [['a similar naval drill last year', 'described_exercise', 'Joint Sea', 2012], \
+['Joint Sea 2013', 'named_exercise', 'Joint Sea', 2013]]
+    >>> m.loc[0, "date_rule"]
+    'relative:"last year" → 2012 (published 2013-07-05)'
+    >>> m.loc[0, "record_event"], m.loc[0, "link_evidence"][:39]
+    ('Joint Sea|2012|2012-04-22', 'the one naval/combined events in 2012: ')
     """
     check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
     ev = load_events() if events is None else events
     _check_events(ev)
-    known = set(zip(ev["name"].astype(str), ev["year"].astype(int), strict=True))
+    rec = _Record(ev)
+    pub = _published_by_doc(documents)
     pattern, groups = _named_re()
     n = len(sentences)
     paras = sentences["para_id"].tolist() if "para_id" in sentences.columns else [-1] * n
     kinds = sentences["kind"].tolist() if "kind" in sentences.columns else ["prose"] * n
     rows: list[tuple] = []
+    state: dict[str, dict] = {}
     for doc_id, sent_id, start, text, para, skind in zip(
         sentences["doc_id"].tolist(),
         sentences["sent_id"].tolist(),
@@ -207,119 +597,578 @@ def mentions(sentences: pd.DataFrame, *, events: pd.DataFrame | None = None) -> 
         strict=True,
     ):
         text = str(text)
+        low = text.lower()
+        if not _HINT.search(low):
+            continue
+        doc = str(doc_id)
+        published, _, cut = pub.get(doc, (None, 0, "whole record"))
+        st = state.setdefault(doc, {"zones": set()})
         base = int(start)
-        key = (str(doc_id), int(sent_id))
-        para, skind = int(para), str(skind)
-        for m in pattern.finditer(text) if _NAMED_HINT.search(text) else ():
-            gname = m.lastgroup
-            canon, weak = groups[gname]
-            if weak and not m.group(0)[0].isupper():
-                continue
-            ytxt = m.group("y" + gname[1:])
-            year = None
-            if ytxt:
-                year = int(ytxt) if len(ytxt) == 4 else 2000 + int(ytxt)
-            rows.append(
-                (
-                    *key,
-                    m.group(0),
-                    canon,
-                    year,
-                    "named",
-                    base + m.start(),
-                    base + m.end(),
-                    para,
-                    year is not None and (canon, year) in known,
-                    "",
-                    None,
-                    skind,
-                    text,
-                )
-            )
-        for m in _GENERIC_RE.finditer(text):
-            rows.append(
-                (
-                    *key,
-                    m.group(0),
-                    _GENERIC_TERMS[m.lastgroup],
-                    None,
-                    "generic",
-                    base + m.start(),
-                    base + m.end(),
-                    para,
-                    False,
-                    "",
-                    None,
-                    skind,
-                    "",
-                )
-            )
-        for m in _ORDINAL_RE.finditer(text):
-            raw = m.group("ord").lower()
-            num = _ORDINALS.get(raw) or int(re.match(r"\d+", raw).group(0))
-            ctype = "novelty" if m.group("noun").lower() == "time" and num == 1 else "ordinal"
-            rows.append(
-                (
-                    *key,
-                    m.group(0),
-                    "",
-                    None,
-                    "claim",
-                    base + m.start(),
-                    base + m.end(),
-                    para,
-                    False,
-                    ctype,
-                    num,
-                    skind,
-                    text,
-                )
-            )
-        for m in _FREQ_RE.finditer(text):
-            rows.append(
-                (
-                    *key,
-                    m.group(0),
-                    "",
-                    None,
-                    "claim",
-                    base + m.start(),
-                    base + m.end(),
-                    para,
-                    False,
-                    "frequency",
-                    None,
-                    skind,
-                    text,
-                )
-            )
+        ctx = (doc, int(sent_id), base, int(para), str(skind), text, published, cut)
+        named = pattern if _NAME_HINT.search(low) else None
+        rows.extend(_sentence_rows(ctx, st, rec, named, groups))
+    return _frame(rows)
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     frame = frame.astype(
         {
             "doc_id": str,
             "sent_id": "int64",
-            "mention": str,
-            "canonical_name": str,
-            "year": "Int64",
-            "kind": str,
             "start": "int64",
             "end": "int64",
-            "para_id": "int64",
-            "matched": bool,
-            "claim_type": str,
+            "mention": str,
+            "kind": str,
+            "type": str,
+            "family": str,
+            "canonical_name": str,
+            "name_year": "Int64",
+            "event_year": "Int64",
+            "event_date": str,
+            "date_rule": str,
             "ordinal": "Int64",
+            "record_event": str,
+            "link_confidence": "float64",
+            "link_evidence": str,
+            "matched": bool,
+            "cut": str,
+            "para_id": "int64",
+            "sent_start": "int64",
             "sentence_kind": str,
             "sentence": str,
         }
     )
-    return frame.sort_values(["doc_id", "sent_id", "start", "kind"], kind="stable").reset_index(
-        drop=True
+    order = frame["kind"].map({"reference": 0, "claim": 1, "generic": 2})
+    frame = frame.assign(_o=order).sort_values(["doc_id", "sent_id", "start", "_o"], kind="stable")
+    return frame.drop(columns="_o").reset_index(drop=True)
+
+
+def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
+    doc, sent_id, base, para, skind, text, published, cut = ctx
+    headline = para == 0 and not re.search(r"[.!?\"\u201d]\s*$", text)
+    zone = "headline" if headline else "body"
+    refs: list[dict] = []
+    # 1. names
+    for m in pattern.finditer(text) if pattern is not None else ():
+        gname = m.lastgroup
+        canon, strength = groups[gname]
+        i = gname[1:]
+        y_after, y_before = m.group("y" + i), m.groupdict().get("b" + i)
+        ytxt = y_after or y_before
+        if strength in ("weak", "cap") and not ytxt and not m.group(0)[0].isupper():
+            continue
+        if strength == "weak" and not m.group(0)[0].isupper():
+            continue
+        if strength == "cap" and not ytxt:
+            word = m.group(0)
+            if not all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", word) if w != "for"):
+                continue
+        year = None
+        if ytxt:
+            year = int(ytxt) if len(ytxt) == 4 else 2000 + int(ytxt)
+        phase = _roman(m.groupdict().get("ph" + i) or m.groupdict().get("pr" + i))
+        edition = _roman(m.groupdict().get("r" + i))
+        refs.append(
+            {
+                "s": m.start(),
+                "e": m.end(),
+                "type": "named_exercise",
+                "family": canon,
+                "name_year": year,
+                "phase": phase,
+                "edition": edition,
+                "ordinal": None,
+                "series": False,
+            }
+        )
+    named_spans = [(r["s"], r["e"]) for r in refs]
+    china, russia = bool(_CHINA.search(text)), bool(_RUSSIA.search(text))
+    both = (china and russia) or bool(_TWO.search(text))
+    if both or refs:
+        st["cr"] = True
+    # 2. described exercises and patrols (noun phrases)
+    for m in _HEAD_RE.finditer(text):
+        hs, he = m.start(), m.end()
+        if any(a <= hs < b or a < he <= b for a, b in named_spans):
+            continue
+        head = m.group("head").lower()
+        s0, mods, det = _np_back(text, hs)
+        if any(a < he and s0 < b for a, b in named_spans):
+            continue  # "the Joint Sea 2017 drills": the name is the reference
+        if any(b <= s0 and not text[b:s0].strip(" \"'\u201c\u201d)") for _, b in named_spans):
+            continue  # "Tsentr-2019 strategic exercise": the name's head noun
+        prev_refs = [r for r in refs if r["e"] <= s0]
+        before = text[max(0, s0 - 12) : s0].lower()
+        after = text[he : he + 60]
+        if det in _SKIP_DETS or re.search(r"one\s+of\s+(?:the\s+)?$", before):
+            continue
+        if any(w in _PARTS for w in mods):
+            continue
+        if _APPOSITION.match(after) and det in ("the", ""):
+            continue
+        joint = "joint" in mods or any(_PAIR.match(w) for w in mods) or "bilateral" in mods
+        countries = sum(w in _COUNTRY_ADJ for w in mods)
+        ordinal = None
+        for w in mods:
+            if w in _ORDINALS:
+                ordinal = _ORDINALS[w]
+            elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", w):
+                ordinal = int(w[:-2])
+            elif w == "first-ever":
+                ordinal = 1
+        is_patrol = head.startswith("patrol")
+        is_flight = head.startswith("flight")
+        is_op = head.startswith("operation")
+        if (is_flight or is_op) and "joint" not in mods:
+            continue
+        if is_patrol and not (joint or {"air", "aerial", "naval", "maritime"} & set(mods)):
+            continue
+        # earlier sentences set the two countries, unless this one names only one of them
+        both_here = both or (st.get("cr", False) and china == russia)
+        if not (joint or countries >= 2 or (both_here and (mods or ident_post(after)))):
+            continue
+        if not (is_patrol or mods or ident_post(after)):
+            continue
+        if det == "" and re.search(r"(?i)first\s+time\b.*\bto\s+\w+\s+$", text[:s0]):
+            continue  # "the first time ... to stage joint exercises": a class, not an event
+        if not (joint or is_patrol) and countries == 0 and not both_here:
+            continue
+        plural = head.endswith("s") and not head.endswith("ss")
+        ident = (
+            ordinal is not None
+            or det == "time"
+            or det == "poss"
+            or any(w in ("previous", "last", "latest", "recent", "similar", "new") for w in mods)
+            or any(re.fullmatch(r"\w+est|most", w) for w in mods)
+            or bool(_TIME_POST.match(after))
+            or bool(_POST_IDENT.match(after))
+        )
+        e0 = he
+        tm = _TIME_POST.match(after)
+        if tm:
+            e0 = he + tm.end()
+            tail = re.match(r"[^,.;]*", text[e0:]).group(0)
+            if len(tail) < 25:
+                e0 += len(tail)
+        pred = bool(
+            re.match(rf"(?i)^\s+(?:is|was|will\s+be|marks?|marked)\s+the\s+{_ORD}\b", after)
+        )
+        counts = det in ("a", "an", "another", "their", "its", "our", "") or ident or pred
+        if det in ("the", "this", "these", "that", "those") and not (ident or pred):
+            counts = zone not in st["zones"]
+        if not counts:
+            continue
+        if not (ident or pred) and prev_refs and re.search(r",\s*$", text[:s0]):
+            continue  # an apposition to the reference before it
+        own_time = (
+            det == "time"
+            or bool(_TIME_POST.match(after))
+            or any(w in ("previous", "last", "similar") for w in mods)
+        )
+        if not own_time and any(r["type"] == "named_exercise" for r in refs):
+            continue  # the sentence names the event: the description is the name's
+        if is_patrol or is_flight or (is_op and _AIR_WORDS.search(text)):
+            air = bool({"air", "aerial", "bomber"} & set(mods)) or is_flight
+            if not air and not {"naval", "maritime", "sea"} & set(mods):
+                # the words of its own clause decide ("the third joint patrol and, … the
+                # 10th joint air patrol": the first is naval)
+                a0 = max(text.rfind(",", 0, s0), text.rfind(";", 0, s0)) + 1
+                ends = [i for i in (text.find(",", he), text.find(";", he)) if i >= 0]
+                clause = text[a0 : min(ends) if ends else len(text)]
+                clause = re.sub(r"(?i)sea\s+of\s+japan|east\s+china\s+sea|east\s+sea", "", clause)
+                air = bool(_AIR_WORDS.search(clause)) and not _NAVAL_WORDS.search(clause)
+                if not _AIR_WORDS.search(clause) and not _NAVAL_WORDS.search(clause):
+                    # "It was their sixth joint patrol." after an air patrol: the same kind
+                    air = st.get("patrol") == "air_patrol"
+            typ = "air_patrol" if air else "naval_patrol"
+        else:
+            typ = "described_exercise"
+        series = plural and (
+            (det == "" and bool(_SERIES_RE.search(text)))
+            or (bool({"previous", "past", "earlier"} & set(mods)) and not ident_post(after))
+        )
+        refs.append(
+            {
+                "s": s0,
+                "e": e0,
+                "type": typ,
+                "family": _PATROL_FAMILY.get(typ, ""),
+                "name_year": None,
+                "phase": None,
+                "edition": None,
+                "ordinal": ordinal,
+                "series": series,
+                "np": text[s0:e0],
+            }
+        )
+    # 3. clauses that state a joint flight or patrol
+    for rx, typ in ((_AIR_CLAUSE, "air_patrol"), (_NAVAL_CLAUSE, "naval_patrol")):
+        for m in rx.finditer(text):
+            if any(r["s"] < m.end() and m.start() < r["e"] for r in refs):
+                continue
+            if typ == "naval_patrol" and not (both and _NAVAL_WORDS.search(text)):
+                continue
+            if typ == "air_patrol" and not (both or "joint" in m.group(0).lower()):
+                continue
+            refs.append(
+                {
+                    "s": m.start(),
+                    "e": m.end(),
+                    "type": typ,
+                    "family": _PATROL_FAMILY[typ],
+                    "name_year": None,
+                    "phase": None,
+                    "edition": None,
+                    "ordinal": None,
+                    "series": False,
+                }
+            )
+    refs.sort(key=lambda r: r["s"])
+    for r in refs:
+        if r["type"] in ("air_patrol", "naval_patrol"):
+            st["patrol"] = r["type"]
+    out: list[tuple] = []
+    if refs:
+        future = is_future(text)
+        st["zones"].add(zone)
+        times = [
+            t
+            for t in time_expressions(text)
+            if t.kind != "range"
+            and not _DATELINE.match(text[t.end :])
+            and not any(r["s"] <= t.start < r["e"] and r["type"] == "named_exercise" for r in refs)
+        ]
+        owner: dict[int, int] = {}
+        for ti, t in enumerate(times):
+            best, dist = None, 10**9
+            for ri, r in enumerate(refs):
+                if r["s"] <= t.start and t.end <= r["e"]:
+                    d = -1
+                elif t.start >= r["e"]:
+                    d = t.start - r["e"]
+                else:
+                    d = (r["s"] - t.end) + 15  # a date before the reference binds less
+                if d < dist:
+                    best, dist = ri, d
+            if best is not None:
+                owner.setdefault(best, ti)
+        places = _places_in(text)
+        for ri, r in enumerate(refs):
+            t = times[owner[ri]] if ri in owner else None
+            out.append(_reference_row(ctx, r, t, future, rec, places))
+    # 4. claim cues and generic words
+    for rx, ctype in (
+        (_CLAIM_ORD, "ordinal"),
+        (_CLAIM_FIRST, "first_time"),
+        (_CLAIM_COUNT, "count"),
+        (_CLAIM_FREQ, "frequency"),
+    ):
+        for m in rx.finditer(text):
+            num = None
+            if ctype == "ordinal":
+                raw = m.group("ord").lower()
+                num = _ORDINALS.get(raw) or int(re.match(r"\d+", raw).group(0))
+                if num == 1:
+                    continue  # a first is a first-time claim
+            elif ctype == "count":
+                raw = (m.group("n1") or m.group("n2") or m.group("n3")).lower()
+                num = _NUMBERS.get(raw) or int(raw)
+            elif ctype == "first_time":
+                num = 1
+            out.append(
+                (
+                    doc,
+                    sent_id,
+                    base + m.start(),
+                    base + m.end(),
+                    m.group(0),
+                    "claim",
+                    ctype,
+                    "",
+                    ctype,
+                    None,
+                    None,
+                    "",
+                    "",
+                    num,
+                    "",
+                    math.nan,
+                    "",
+                    False,
+                    cut,
+                    para,
+                    base,
+                    skind,
+                    text,
+                )
+            )
+    for m in _GENERIC_RE.finditer(text):
+        word = _GENERIC_TERMS[m.lastgroup]
+        out.append(
+            (
+                doc,
+                sent_id,
+                base + m.start(),
+                base + m.end(),
+                m.group(0),
+                "generic",
+                "word",
+                "",
+                word,
+                None,
+                None,
+                "",
+                "",
+                None,
+                "",
+                math.nan,
+                "",
+                False,
+                cut,
+                para,
+                base,
+                skind,
+                text,
+            )
+        )
+    return out
+
+
+def _reference_row(ctx, r, t, future, rec: _Record, places) -> tuple:
+    doc, sent_id, base, para, skind, text, published, cut = ctx
+    name_year = r["name_year"]
+    year, date, rule = 0, "", ""
+    if t is not None:
+        ty, tdate, trule = resolve(t, published, future=future)
+        if name_year and t.kind != "absolute" and t.rel in ("month", "monthday"):
+            # a month or day whose year the name gives
+            mo, dd = t.month, t.day
+            year, rule = name_year, "explicit"
+            date = f"{year:04d}-{mo:02d}" + (f"-{dd:02d}" if dd else "")
+        elif name_year and ty and ty != name_year:
+            year, rule = name_year, "named_year"
+        elif ty:
+            year, date, rule = ty, tdate, trule
+        else:
+            rule = trule
+    if not year and name_year:
+        year, rule = name_year, "named_year"
+    if r["type"] == "named_exercise" and r["edition"] and not year:
+        series = [x for x in rec.rows if x[0] == r["family"]]
+        if len(series) >= r["edition"]:
+            year, rule = series[r["edition"] - 1][1], f"edition {r['edition']} of the series"
+    if not year and not rule:
+        if r["series"] or (r["type"] == "named_exercise" and _series_name(text, r)):
+            rule = "none"
+        elif published is not None or cut not in ("", "whole record"):
+            year = published.year if published else int(cut[:4])
+            rule = "article_date"
+        else:
+            rule = "none (no publication date)"
+    if r["type"] == "named_exercise" and not name_year and rule == "article_date":
+        # a name without a year is this year's edition only if one is near publication
+        ok = published is not None and any(
+            x[0] == r["family"] and x[2] and _near(x[2], published, 60) for x in rec.rows
+        )
+        if not ok:
+            year, rule = 0, "none"
+    family = r["family"]
+    ordinal = r["ordinal"]
+    if r["type"] == "described_exercise":
+        domains = _described_domains(r.get("np", ""), text)
+    else:
+        domains = _TYPE_DOMAINS.get(r["type"], ())
+    fam, key, conf, why = _link(
+        rec,
+        family=family,
+        domains=domains,
+        year=year,
+        date=date,
+        rule=rule,
+        published=published,
+        ordinal=ordinal,
+        phase=r["phase"],
+        places=places,
     )
+    if r["type"] == "named_exercise" and family not in rec.names:
+        why = f"the record has no {family} series."
+    span = text[r["s"] : r["e"]]
+    return (
+        doc,
+        sent_id,
+        base + r["s"],
+        base + r["e"],
+        span,
+        "reference",
+        r["type"],
+        fam,
+        fam or r["type"],
+        name_year,
+        year or None,
+        date,
+        rule,
+        ordinal,
+        key,
+        conf,
+        why,
+        bool(key),
+        cut,
+        para,
+        base,
+        skind,
+        text,
+    )
+
+
+def _series_name(text: str, r: dict) -> bool:
+    after = text[r["e"] : r["e"] + 40].lower()
+    return bool(
+        re.match(r"\s*(?:drills?|exercises?)?\s*(?:series|have\s+become|has\s+become)", after)
+    ) or bool(re.match(r"\s*series", after))
+
+
+@cache
+def _place_re() -> re.Pattern[str]:
+    names = set(_place_names())
+    alts = sorted(names, key=lambda s: (-len(s), s))
+    return re.compile(
+        r"(?<![\w-])(?P<place>" + "|".join(map(re.escape, alts)) + r")(?![\w-])"
+        r"(?!\s+(?:Fleet|Command|Theater|Theatre|Military|Naval|Air|Regional|Border|Coast|"
+        r"Institute|University|Forum|Times|News|Post|Daily|Division|Group|Flotilla|Squadron|"
+        r"Council|Ministry|Department|District|Bureau|Agency|Press))"
+    )
+
+
+_NOT_PLACES = {
+    "China", "Russia", "Iran", "South Africa", "Mongolia", "India", "Pakistan", "Belarus",
+    "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "Armenia", "Myanmar", "Algeria",
+    "United Arab Emirates", "Russian", "Chinese", "Cape", "Arctic",
+}  # fmt: skip
+
+# words of a place name that are no place alone ("Black and Caspian Seas")
+_NOT_ALONE = {"Black", "Yellow", "Red", "White", "East", "West", "North", "South", "Northern",
+              "Southern", "Eastern", "Western", "Central", "Great", "Far", "Sea", "Seas",
+              "Ocean", "Gulf", "Strait", "Bay", "Cape"}  # fmt: skip
+
+#: Other names of places in the record ("East Sea" is the Korean name of the Sea of Japan).
+PLACE_ALIASES = {
+    "East Sea": "Sea of Japan",
+    "Peter the Great Bay": "Peter the Great Gulf",
+    "Clerk Cape": "Cape Clerk",
+    "Mediterranean": "Mediterranean Sea",
+    "Baltic": "Baltic Sea",
+    "Sea of Okhotsk": "Sea of Okhotsk",
+    "Yellow Sea": "Yellow Sea",
+}
+
+
+@cache
+def _place_names() -> tuple[str, ...]:
+    from ..gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    names = set(gaz.loc[gaz["type"].isin(["sea", "region"]), "alias"])
+    for loc in load_events()["location"].tolist():
+        for m in re.finditer(
+            r"[A-Z][\w'-]+(?:\s+(?:of\s+(?:the\s+)?|the\s+)?[A-Z][\w'-]+)*", str(loc)
+        ):
+            name = m.group(0)
+            if re.search(r"Military|District|Command|Fleet|Theat", name):
+                continue
+            if name in _NOT_PLACES or len(name) <= 3 or name in _NOT_ALONE:
+                continue
+            if name not in _NOT_PLACES and len(name) > 3:
+                names.add(name)
+    names |= set(PLACE_ALIASES)
+    return tuple(sorted(names))
+
+
+#: Places within a sea the record names by its ports or coasts ("near Zhanjiang" is in the
+#: South China Sea): a claim of the sea is supported by a row naming one of them.
+PLACE_WITHIN = {
+    "South China Sea": ("Zhanjiang", "Guangdong", "Hainan", "Sanya"),
+    "Yellow Sea": ("Qingdao", "Shandong"),
+    "East China Sea": ("Shanghai", "Zhoushan", "Taizhou", "Zhejiang"),
+    "Sea of Japan": ("Vladivostok", "Peter the Great Gulf"),
+    "Gulf of Oman": ("Chabahar",),
+    "Baltic Sea": ("Baltiysk", "Kaliningrad"),
+    "Black Sea": ("Novorossiysk",),
+    "Pacific Ocean": (
+        "Sea of Japan",
+        "Sea of Okhotsk",
+        "East China Sea",
+        "South China Sea",
+        "Yellow Sea",
+        "Bering Sea",
+        "Pacific",
+        "Philippine Sea",
+    ),
+    "Pacific": (
+        "Sea of Japan",
+        "Sea of Okhotsk",
+        "East China Sea",
+        "South China Sea",
+        "Yellow Sea",
+        "Bering Sea",
+        "Philippine Sea",
+    ),
+}
+
+_MOVEMENT = re.compile(
+    r"(?i)(?:left|leave|leaving|arriv\w*|sail\w*|sets?\s+out|depart\w*|head(?:s|ed|ing)?|"
+    r"return\w*|bound|visit\w*|port\s+call)[^.;]{0,40}$"
+)
+
+_LOCATIVE = re.compile(
+    r"(?i)\b(?:in|at|off|near|over|into|around|across|through|between|from|to|above|of|"
+    r"within|along|waters|sea|coast)\s+(?:[\w,'-]+\s+){0,5}$"
+)
+
+
+def _places_in(text: str) -> list[str]:
+    """Place names of the record and gazetteer in a sentence, after a preposition."""
+    out: list[str] = []
+    for m in _place_re().finditer(text):
+        before = text[max(0, m.start() - 50) : m.start()]
+        if not _LOCATIVE.search(before) or _MOVEMENT.search(before):
+            continue
+        name = PLACE_ALIASES.get(m.group("place"), m.group("place"))
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def places(text: str) -> list[str]:
+    """Return the places (seas, regions, ranges, ports) a sentence puts something in.
+
+    Names come from the record's ``location`` column and the gazetteer's seas and
+    regions; a name counts only after a preposition of place ("in", "off", "near",
+    "over"…), not after a verb of movement ("left Qingdao for", "arrived in"), and never
+    inside an organisation's name ("Pacific Fleet", "Northern Theater Command"). Other
+    names are normalised (:data:`PLACE_ALIASES`: "East Sea" → "Sea of Japan").
+
+    Parameters
+    ----------
+    text
+        One sentence or clause.
+
+    Returns
+    -------
+    list of str
+        The places, in order, each once.
+
+    Examples
+    --------
+    >>> places("Ships of the Pacific Fleet drilled in the East Sea.")
+    ['Sea of Japan']
+    """
+    return _places_in(str(text))
 
 
 def _check_mentions(found: pd.DataFrame) -> None:
     if not isinstance(found, pd.DataFrame) or any(
-        c not in found.columns for c in ("doc_id", "kind", "canonical_name", "year")
+        c not in found.columns for c in ("doc_id", "kind", "canonical_name", "event_year")
     ):
         cols = list(getattr(found, "columns", []))
         raise ParameterError(
@@ -330,18 +1179,25 @@ def _check_mentions(found: pd.DataFrame) -> None:
 def mention_counts(
     found: pd.DataFrame, *, by: Literal["paragraph", "document"] = "paragraph"
 ) -> pd.DataFrame:
-    """Count mentions per paragraph (or document), by kind and canonical name.
+    """Count mentions per paragraph (or document), by kind, name and year.
 
     Per-document, so the counts of disjoint partitions concatenate; :func:`total_counts`
     sums them for the corpus.
 
+    Parameters
+    ----------
+    found
+        :func:`mentions` output.
+    by
+        ``"paragraph"`` or ``"document"``.
+
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, para_id, kind, canonical_name, year, n`` (``para_id`` only with
-        ``by="paragraph"``); ``canonical_name`` is the exercise for named mentions, the
-        word for generic ones and the claim type for claims; ``year`` is empty where no
-        year is attached. Sorted by keys.
+        ``doc_id, para_id, kind, canonical_name, event_year, n`` (``para_id`` only with
+        ``by="paragraph"``); ``canonical_name`` is the family (or type) of references, the
+        word of generic words and the cue type of claims; ``event_year`` is empty where
+        none was resolved. Sorted by keys.
 
     Examples
     --------
@@ -353,48 +1209,51 @@ def mention_counts(
     _check_mentions(found)
     check_choice("by", by, ["paragraph", "document"])
     keys = ["doc_id", "para_id"] if by == "paragraph" else ["doc_id"]
-    f = found.copy()
-    f["canonical_name"] = f["canonical_name"].where(f["kind"] != "claim", f["claim_type"])
-    cols = keys + ["kind", "canonical_name", "year"]
-    if f.empty:
-        out = pd.DataFrame({c: pd.Series(dtype=f[c].dtype) for c in cols})
+    cols = keys + ["kind", "canonical_name", "event_year"]
+    if found.empty:
+        out = pd.DataFrame({c: pd.Series(dtype=found[c].dtype) for c in cols})
         out["n"] = pd.Series(dtype="int64")
         return out
-    out = f.groupby(cols, dropna=False, sort=True).size().reset_index(name="n")
+    out = found.groupby(cols, dropna=False, sort=True).size().reset_index(name="n")
     return out.astype({"n": "int64"}).reset_index(drop=True)
 
 
 def total_counts(counts: pd.DataFrame) -> pd.DataFrame:
     """Sum per-paragraph or per-document counts (from any partitions) for the corpus.
 
+    Parameters
+    ----------
+    counts
+        :func:`mention_counts` of one or more partitions, concatenated.
+
     Returns
     -------
     pandas.DataFrame
-        ``kind, canonical_name, year, n, n_docs``: mentions in the corpus and the number
-        of documents with at least one. Sorted by kind, then descending ``n``.
+        ``kind, canonical_name, event_year, n, n_docs``: mentions in the corpus and the
+        number of documents with at least one. Sorted by kind, then descending ``n``.
 
     Examples
     --------
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "kind": ["generic"] * 2,
-    ...     "canonical_name": ["drill"] * 2, "year": pd.array([None, None], "Int64"),
+    ...     "canonical_name": ["drill"] * 2, "event_year": pd.array([None, None], "Int64"),
     ...     "n": [2, 1]})
     >>> total_counts(c)[["canonical_name", "n", "n_docs"]].values.tolist()
     [['drill', 3, 2]]
     """
-    need = ["doc_id", "kind", "canonical_name", "year", "n"]
+    need = ["doc_id", "kind", "canonical_name", "event_year", "n"]
     missing = [c for c in need if c not in counts.columns]
     if missing:
         raise ParameterError(
             f"`counts` lacks the column(s) {missing}; pass the frame(s) made by "
             "events.mention_counts (concatenated)."
         )
-    keys = ["kind", "canonical_name", "year"]
+    keys = ["kind", "canonical_name", "event_year"]
     if counts.empty:
         return pd.DataFrame(
             {
-                "kind": [],
-                "canonical_name": [],
-                "year": pd.array([], "Int64"),
+                "kind": pd.Series(dtype=str),
+                "canonical_name": pd.Series(dtype=str),
+                "event_year": pd.array([], "Int64"),
                 "n": pd.array([], "int64"),
                 "n_docs": pd.array([], "int64"),
             }
@@ -409,14 +1268,25 @@ def total_counts(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def highlights(found: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Return the named exercises (with a year) that the corpus mentions, for the chart.
+    """Return the record events the corpus refers to, for the chart.
+
+    References linked to a record row, and named exercises with a year the record lacks.
+
+    Parameters
+    ----------
+    found
+        :func:`mentions` output.
+    events
+        The event table (its ``domain`` colours the chart).
 
     Returns
     -------
     pandas.DataFrame
         ``canonical_name, year, domain, label, matched, n_mentions``: one row per
-        exercise and year; ``domain`` from the matched table row ("" when unmatched);
-        ``label`` such as "Northern/Interaction-2024". Sorted by year, name.
+        family and year of the references with a year (linked or not); ``domain`` from
+        the record ("" when no row of that family and year); ``label`` such as
+        "Northern/Interaction-2024"; ``matched`` True when the record has that family and
+        year. Sorted by year, name.
 
     Examples
     --------
@@ -428,8 +1298,13 @@ def highlights(found: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     _check_mentions(found)
     _check_events(events)
     cols = ["canonical_name", "year", "domain", "label", "matched", "n_mentions"]
-    named = found[(found["kind"] == "named") & found["year"].notna()]
-    if named.empty:
+    refs = found[
+        (found["kind"] == "reference")
+        & found["event_year"].notna()
+        & (found["family"] != "")
+        & (found["matched"] | (found["type"] == "named_exercise"))
+    ]
+    if refs.empty:
         return pd.DataFrame(
             {
                 "canonical_name": pd.Series(dtype=str),
@@ -440,18 +1315,18 @@ def highlights(found: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
                 "n_mentions": pd.Series(dtype="int64"),
             }
         )
-    g = named.groupby(["canonical_name", "year"], sort=True).size().reset_index(name="n_mentions")
+    g = refs.groupby(["family", "event_year"], sort=True).size().reset_index(name="n_mentions")
     dom = events.drop_duplicates(["name", "year"]).set_index(["name", "year"])["domain"]
     out = []
     for r in g.itertuples(index=False):
-        key = (r.canonical_name, int(r.year))
+        key = (r.family, int(r.event_year))
         d = str(dom.get(key, ""))
         out.append(
             (
-                r.canonical_name,
-                int(r.year),
+                r.family,
+                int(r.event_year),
                 d,
-                f"{r.canonical_name}-{int(r.year)}",
+                f"{r.family}-{int(r.event_year)}",
                 key in dom.index,
                 int(r.n_mentions),
             )

@@ -56,6 +56,58 @@ TREND_COLUMNS = [
 #: Years in the window over which "in recent years" claims are checked (up to publication).
 RECENT_YEARS = 6
 
+#: The last year the shipped record is complete for, in every family it covers
+#: (``framelens/data/EXERCISES.md``, "Coverage and omissions": complete through 2025; 2026
+#: holds the events found by 6 Dec 2026 and may be incomplete).
+COMPLETE_THROUGH = 2025
+
+
+def trend_window(
+    year_start: int,
+    year_end: int,
+    publication_year: int | None = None,
+    *,
+    complete_through: int = COMPLETE_THROUGH,
+) -> tuple[int, int, str]:
+    """Return the years a trend may be fitted on: complete years only, up to publication.
+
+    A year counts when the record is complete for it (up to ``complete_through``) and,
+    for an article, when it was over before the article appeared (up to the year before
+    ``publication_year``): a partial year would enter the fit as a short count, and the
+    verdict would move with the cut. Beyond this window, moving the cut changes nothing.
+
+    Parameters
+    ----------
+    year_start, year_end
+        The range asked for (:func:`check_year_range`).
+    publication_year
+        The article's year (``None``: no article, the record's complete years).
+    complete_through
+        The last complete year of the record (:data:`COMPLETE_THROUGH` for the shipped one).
+
+    Returns
+    -------
+    tuple
+        ``(first, last, note)``: the window (``last < first + 2`` when fewer than three
+        complete years remain) and one sentence saying why it ends where it does.
+
+    Examples
+    --------
+    >>> trend_window(2005, 2026)
+    (2005, 2025, 'trend window 2005-2025: the record is complete through 2025.')
+    >>> trend_window(2005, 2026, 2022)[:2]
+    (2005, 2021)
+    """
+    a, b = check_year_range(year_start, year_end)
+    last = min(b, int(complete_through))
+    why = f"the record is complete through {int(complete_through)}"
+    if b < complete_through:
+        why = f"year_end is {b}"
+    if publication_year is not None and int(publication_year) - 1 < last:
+        last = int(publication_year) - 1
+        why = f"the article appeared in {int(publication_year)}, a year not yet complete"
+    return a, last, f"trend window {a}-{last}: {why}."
+
 
 def events_per_year(
     events: pd.DataFrame,
