@@ -20,23 +20,6 @@ TABLE_DESCRIPTIONS = {
     "corpus_sentences": "Every sentence with its character offsets and kind (prose or embed).",
     "corpus_embeds": "Embedded social-media posts with their credit line, handle and date.",
     "skipped_files": "Files left out with on_error = 'skip', and why.",
-    "frame_sentences": "Every frame cue found, with its sentence and the words that triggered it.",
-    "frame_cues": "Every dictionary match and its status: counted, negated, in a name, weak alone.",
-    "frame_documents": "Frame shares per document.",
-    "frame_groups": "Frame shares per group of documents.",
-    "frame_cooccurrence": "How often two frames are cued in the same sentence.",
-    "frame_flow": "Frames sentence by sentence through each document.",
-    "frame_accuracy": "Dictionary frames against hand labels: precision, recall, F1.",
-    "frame_disagreements": "Sentences where the dictionary and the hand labels disagree.",
-    "actor_frames": "Frames cued in the sentences that name each actor.",
-    "attributions": "Who is quoted or cited, and the frames of what they say.",
-    "hedging_sentences": "Hedges and boosters found in each sentence.",
-    "hedging_documents": "Hedges and boosters per document.",
-    "exercise_mentions": "Every dated mention of a joint exercise or patrol, with its sentence.",
-    "exercise_mention_counts": "Mentions per exercise family and year.",
-    "events_per_year": "Exercises per year in the sourced event record.",
-    "exercise_trend": "Poisson trend of exercises per year: rate ratio, interval, window.",
-    "claims": "Frequency claims of the coverage checked against the event record.",
 }
 
 

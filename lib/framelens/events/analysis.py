@@ -46,6 +46,24 @@ ANALYSIS = Analysis(
             "against its own article's date), exercise words and claim cues, over the corpus.",
         )
     },
+    outputs={
+        "exercise_mentions": (
+            "References to joint exercises and patrols (dated against each article's own "
+            "date, linked to the record), exercise words and claim cues, with their "
+            "sentences."
+        ),
+        "exercise_mention_counts": "Mentions per exercise family and year.",
+        "events_per_year": "Exercises per year in the sourced event record.",
+        "exercise_trend": "Poisson trend of exercises per year: rate ratio, interval, window.",
+        "claims": (
+            "Claims of the coverage (ordinal, count, first-time, frequency, place, named "
+            "year) checked against the record as of each article's date, with evidence and "
+            "cut."
+        ),
+        "document_cuts": (
+            "Each article's cut: the date its claims are checked at, and where it came from."
+        ),
+    },
     options={"events": None},
     prepare=_prepare,
 )

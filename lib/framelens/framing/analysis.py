@@ -51,6 +51,24 @@ ANALYSIS = Analysis(
         "frame_profile": Table(("frame",), "Frame shares of the whole corpus."),
     },
     per_document=("frame_counts",),
+    outputs={
+        "frame_sentences": (
+            "Every frame cue found, with its sentence and the words that triggered it."
+        ),
+        "frame_cues": (
+            "Every dictionary match and its status: counted, negated, in a name, weak alone."
+        ),
+        "frame_documents": "Frame shares per document.",
+        "frame_groups": "Frame shares per group of documents.",
+        "frame_cooccurrence": "How often two frames are cued in the same sentence.",
+        "frame_flow": "Frames sentence by sentence through each document.",
+        "frame_accuracy": "Dictionary frames against hand labels: precision, recall, F1.",
+        "frame_disagreements": "Sentences where the dictionary and the hand labels disagree.",
+        "actor_frames": "Frames cued in the sentences that name each actor.",
+        "attributions": "Who is quoted or cited, and the frames of what they say.",
+        "hedging_sentences": "Hedges and boosters found in each sentence.",
+        "hedging_documents": "Hedges and boosters per document.",
+    },
     options={"dictionary": "security", "frame_context": True},
     prepare=_prepare,
 )
