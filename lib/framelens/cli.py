@@ -200,6 +200,22 @@ def main(argv: list[str] | None = None) -> int:
     Called as the program (no ``argv``: the console script, ``python -m framelens.cli``),
     it freezes the garbage collector when done: the process ends without the
     interpreter's last collections over every object a run left (~0.5 s).
+
+    Parameters
+    ----------
+    argv
+        The command-line arguments after the program name (``["run", "--corpus",
+        "seeds"]``); ``None`` (default) reads ``sys.argv[1:]``, as the console script does.
+
+    Returns
+    -------
+    int
+        The exit code (module docstring and README, "Exit codes"): 0 on success, 3 from
+        ``doctor`` or ``provision`` when a resource is missing (or ``doctor --room`` finds
+        a problem); the ``exit_code`` of a :class:`~framelens.errors.FramelensError` the
+        command raised, its message printed to stderr; 130 when interrupted (Ctrl-C).
+        Any other exception propagates (exit code 1 from the console script); arguments
+        argparse cannot parse raise ``SystemExit(2)``, and ``--help`` ``SystemExit(0)``.
     """
     try:
         return _main(argv)

@@ -39,6 +39,24 @@ def short_message(etype: type, value: BaseException, tb=None) -> str | None:
     function names the closest parameter. With the traceback ``tb``, the function is the
     one the failing line called (``framing.evaluate``, not ``sentiment.evaluate``).
 
+    Parameters
+    ----------
+    etype, value
+        The error's class and the error itself (as ``sys.exc_info()`` gives them).
+    tb
+        Its traceback (optional): used to find the function a misspelled keyword was
+        passed to; without it (or when that fails) the first function of that name in
+        ``corpus``, ``stats``, ``sentiment``, ``framing``… is taken.
+
+    Returns
+    -------
+    str or None
+        ``"<ErrorClass>: <message>"`` for a :class:`~framelens.errors.FramelensError`;
+        for a framelens function called with an unknown keyword, ``"TypeError:
+        <module>.<function>() has no parameter '<arg>'"`` with the closest parameter
+        suggested and the list of its parameters; ``None`` for any other error, or when
+        that function is not found (the error is then shown with the usual traceback).
+
     Examples
     --------
     >>> from framelens.errors import ParameterError
@@ -138,6 +156,29 @@ def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
 
     Also sets pandas to print text columns whole in the notebook: a sentence the lesson
     asks the reader to read is never cut to ``…``.
+
+    Parameters
+    ----------
+    output_dir
+        The notebook's output folder (a relative path starts from the current folder,
+        the notebook's own when the runner executes it); created with its parents if
+        missing.
+    short_errors
+        ``True`` (default): in an IPython kernel, show framelens errors, and a misspelled
+        keyword argument to a framelens function, as one line (:func:`short_message`),
+        and a :class:`~framelens.errors.FramelensWarning` as its message alone. Outside
+        IPython, or ``False``: errors and warnings are shown as usual.
+
+    Returns
+    -------
+    Outputs
+        ``root`` (``output_dir`` as a :class:`~pathlib.Path`, not resolved), and its
+        ``tables`` and ``figures`` folders, both existing.
+
+    Raises
+    ------
+    ParameterError
+        When ``output_dir`` is not a path (an empty string, a number…).
 
     Examples
     --------

@@ -165,6 +165,28 @@ def find_notebooks(only: list[str] | None = None, notebooks_dir: Path | None = N
     ``only=["01"]``, ``["01_text_stats"]`` and ``["text_stats"]`` all select
     ``01_text_stats.ipynb``. An unknown name is a :class:`ParameterError` suggesting the
     closest one.
+
+    Parameters
+    ----------
+    only
+        Notebook names or prefixes: the full stem (``"01_text_stats"``), its number
+        (``"01"``, or any prefix starting with two digits) or its name without the number
+        (``"text_stats"``). ``None`` or empty (default): every notebook.
+    notebooks_dir
+        The folder to look in (default: :data:`NOTEBOOKS_DIR`, the repository's
+        ``notebooks/``); files whose name starts with ``.`` are ignored.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The selected ``*.ipynb`` files, each once, sorted by name.
+
+    Raises
+    ------
+    InputError
+        When the folder holds no notebook.
+    ParameterError
+        When a name in ``only`` selects no notebook.
     """
     folder = Path(notebooks_dir) if notebooks_dir else NOTEBOOKS_DIR
     books = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
@@ -263,6 +285,25 @@ def notebook_parameters(path: Path) -> dict[str, dict[str, Any]]:
 
     Read from the cell tagged ``parameters`` as papermill's inspector reads it; defaults
     are parsed as Python literals. Cached per file version (path, size, modification time).
+
+    Parameters
+    ----------
+    path
+        A notebook file (``.ipynb``).
+
+    Returns
+    -------
+    dict
+        One entry per parameter, in the cell's order: ``default`` is the value (its
+        source text when it is not a Python literal), ``type`` the name of its type
+        (``"int"``, ``"str"``, ``"NoneType"``…) and ``help`` the comment on its line
+        (empty without one). Empty when the notebook has no ``parameters`` cell. A copy:
+        changing it does not change the cache.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read or is not a notebook's JSON.
     """
     path = Path(path)
     try:
@@ -300,6 +341,31 @@ def coerce_parameters(
     value is coerced to the type of the default (an int for a float parameter becomes a
     float; a scalar for a str parameter becomes its text) or rejected with the parameter,
     the value and the expected type.
+
+    Parameters
+    ----------
+    notebook
+        The notebook's name, as the messages show it.
+    declared
+        Its parameters, as :func:`notebook_parameters` returns them (only ``default`` is
+        read).
+    given
+        The values to pass, by parameter name.
+
+    Returns
+    -------
+    dict
+        ``given``, each value coerced to the type of its default: an int for a float
+        parameter becomes a float; a whole float (``3.0``) for an int parameter, an int;
+        ``"true"``/``"false"`` (any case) for a bool, a bool; a number for a str, its
+        text; a tuple for a list, a list. A value whose default is ``None`` is passed as
+        given.
+
+    Raises
+    ------
+    ParameterError
+        When a name is not declared (the closest declared name is suggested), or a value
+        cannot be coerced to its default's type.
 
     Examples
     --------
@@ -369,6 +435,23 @@ def load_config(path: str | Path | None) -> dict[str, Any]:
 
     ``parameters`` go to every notebook that declares them; ``notebooks: {name: {param:
     value}}`` sets per-notebook ones.
+
+    Parameters
+    ----------
+    path
+        The YAML file; ``None`` or empty: no config.
+
+    Returns
+    -------
+    dict
+        ``{"parameters": {name: value}, "notebooks": {notebook: {name: value}}}``, each
+        empty when the file (or ``path``) gives none.
+
+    Raises
+    ------
+    ParameterError
+        When the file does not exist, is not valid YAML or has keys other than
+        ``parameters`` and ``notebooks``.
     """
     if not path:
         return {"parameters": {}, "notebooks": {}}
@@ -1620,7 +1703,23 @@ figure img {{ width: 100%; border: 1px solid #ddd; }}
 
 
 def main_run(args: Any) -> int:  # pragma: no cover - thin CLI glue, tested through cli
-    """Run from parsed CLI arguments; return the exit code."""
+    """Run from parsed CLI arguments; return the exit code.
+
+    Prints one line per notebook (name, status, seconds) and where the run was written.
+
+    Parameters
+    ----------
+    args
+        The ``argparse.Namespace`` of ``framelens run``: ``corpus``, ``out`` (``None``:
+        ``outputs/<corpus name>``), ``only``, ``param`` (``(name, value)`` pairs),
+        ``config``, ``jobs``, ``timeout`` and ``quiet`` (no progress bar); see :func:`run`.
+
+    Returns
+    -------
+    int
+        0: every notebook succeeded. A failure is raised by :func:`run` (a
+        :class:`~framelens.errors.FramelensError`, whose ``exit_code`` the command returns).
+    """
     _skip_unused_imports()  # this process is the command's own
     result = run(
         args.corpus,

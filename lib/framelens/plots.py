@@ -76,6 +76,19 @@ def new_axes(ax=None, size: tuple[float, float] | None = None):
     Every plot function draws on the Axes it is given, so a notebook can place plots
     side by side; without one it gets its own figure.
 
+    Parameters
+    ----------
+    ax
+        A matplotlib Axes to draw on, or ``None`` (default) for a new figure.
+    size
+        ``(width, height)`` of the new figure in inches; ``None`` (default): matplotlib's
+        ``figure.figsize`` (8 × 4.5 within :func:`style`). Ignored when ``ax`` is given.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax`` itself, or the single Axes of a new ``pyplot`` figure.
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
@@ -117,6 +130,23 @@ def save(fig: Figure, name: str, output_dir: str | Path) -> list[Path]:
 
     Returns the paths written. PNG carries no software/date metadata and SVG no date, so
     two runs on the same data write the same bytes.
+
+    Parameters
+    ----------
+    fig
+        The figure (e.g. ``ax.figure``); both files are cropped to its tight bounding
+        box, the PNG at :data:`SAVE_DPI` dots per inch.
+    name
+        The file name without extension (``"keyness"``).
+    output_dir
+        The run's output folder; ``figures/`` is made in it if needed, and the PNG is
+        noted for the run's index (:func:`framelens.report.record_output`).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The PNG and the SVG written (``output_dir/figures/<name>.png`` and ``.svg``),
+        replaced if they existed.
     """
     folder = Path(output_dir) / "figures"
     folder.mkdir(parents=True, exist_ok=True)

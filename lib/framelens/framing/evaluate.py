@@ -17,6 +17,14 @@ _LABEL_KEYS = ("doc_id", "sent_id", "text")
 def load_labels(path: str | Path) -> pd.DataFrame:
     """Read hand labels: ``doc_id, sent_id, text`` and one 0/1 column per frame.
 
+    Parameters
+    ----------
+    path
+        A CSV file with a header: ``doc_id`` and ``sent_id`` (needed), ``text``
+        (optional: the sentence, checked against the corpus by :func:`evaluate`) and one
+        column per frame, named as the dictionary's frames. Every cell is read as text
+        (no value becomes NaN).
+
     Returns
     -------
     pandas.DataFrame
@@ -24,9 +32,11 @@ def load_labels(path: str | Path) -> pd.DataFrame:
 
     Raises
     ------
+    ParameterError
+        There is no file at ``path``.
     InputError
         The file is missing a key column or a frame column holds something other than
-        0 or 1 (the message names the line).
+        0 or 1 (the message names the line), or a ``sent_id`` is not a whole number.
     """
     p = Path(path)
     if not p.is_file():
@@ -96,6 +106,14 @@ def label_coverage(labels: pd.DataFrame, sentences: pd.DataFrame) -> tuple[int, 
     sentences and, if the labels carry the sentence's ``text``, the text is the same.
     Accuracy is worth computing only when this number is above zero: labels made for
     another corpus would score every frame against nothing.
+
+    Parameters
+    ----------
+    labels
+        Hand labels keyed by ``doc_id, sent_id`` (:func:`load_labels`); with a ``text``
+        column, the text must match too.
+    sentences
+        The analysed sentences (``doc_id, sent_id, text``).
 
     Returns
     -------
@@ -258,12 +276,31 @@ def disagreements(
     With ``sentences``, only labels of those sentences count (as in :func:`evaluate`) and
     the text is taken from them.
 
+    Parameters
+    ----------
+    frame_sentences
+        :func:`match` output (``doc_id, sent_id, frame`` are used, and ``matches`` when
+        present).
+    labels
+        ``doc_id, sent_id`` (``text`` optional) and one 0/1 column per frame
+        (:func:`load_labels`); only these frames are compared.
+    sentences
+        The analysed sentences (``doc_id, sent_id, text``): only their labels count, the
+        text comes from them, and a label whose ``text`` differs from its sentence's is
+        left out with a warning. ``None`` (default): every label counts and the text
+        comes from the labels' ``text`` column (empty without one).
+
     Returns
     -------
     pandas.DataFrame
         ``doc_id, sent_id, frame, error`` (``"false positive"`` or ``"false
         negative"``), ``matches`` (what the dictionary matched; empty for a miss) and
         ``text`` (from ``sentences`` or the labels), sorted by sentence and frame.
+
+    Raises
+    ------
+    ParameterError
+        When ``labels`` has no frame column, or a frame lacks the columns used.
 
     Examples
     --------

@@ -580,12 +580,30 @@ def frame_kwic(
     "live fire"). KWIC matches whole tokens, so a possessive ("Russia's") is found only by
     a glob (``russia*``).
 
+    Parameters
+    ----------
+    sentences
+        Sentences from :func:`framelens.corpus.segment` (``doc_id, sent_id, start, end,
+        text`` are needed; ``kind`` is optional, as for :func:`framelens.stats.kwic`).
+    dictionary
+        A :class:`Dictionary` or anything :func:`load_dictionary` takes.
+    frame
+        The frame (category) of ``dictionary`` whose patterns are searched.
+    window
+        Words of context on each side, 0 to 50 (default 5).
+
     Returns
     -------
     pandas.DataFrame
         ``frame, pattern, doc_id, sent_id, left, match, right, start, end, kind``:
         ``pattern`` is the dictionary pattern, the other columns those of
         :func:`framelens.stats.kwic`; sorted by ``doc_id, start``.
+
+    Raises
+    ------
+    ParameterError
+        When ``frame`` is not a frame of the dictionary (the message names them) or
+        ``window`` is not a whole number from 0 to 50.
 
     Examples
     --------

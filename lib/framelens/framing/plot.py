@@ -58,6 +58,31 @@ def plot_profile(
 
     Returns the matplotlib Axes.
 
+    Parameters
+    ----------
+    profile_frame
+        :func:`profile` output (the ``by``, ``frame`` and ``value`` columns are used);
+        frames and groups are drawn in their order of first appearance.
+    by
+        The column of documents or groups: ``"doc_id"`` (default) or the ``by`` passed
+        to :func:`profile`.
+    value
+        ``"share_sentences"`` (default: share of sentences carrying the frame) or
+        ``"hits_per_1000_words"``.
+    ax
+        Axes to draw on (default: a new figure).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on: bars for up to 6 groups, a heat map for 7 to 40, box plots
+        above 40.
+
+    Raises
+    ------
+    ParameterError
+        When ``value`` is not one of the two, or ``profile_frame`` lacks its columns.
+
     Examples
     --------
     >>> p = pd.DataFrame({"doc_id": ["a", "a"], "frame": ["threat", "rivalry"],
@@ -121,6 +146,26 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     Embedded posts are labelled "N (embed)" on the x axis (with a ``kind`` column).
     Returns the matplotlib Axes.
 
+    Parameters
+    ----------
+    flow_frame
+        :func:`flow` output (``doc_id, para_id, frame, n_frame_sentences,
+        share_sentences``; ``kind`` optional).
+    doc_id
+        The document to draw (default: the first in ``flow_frame``).
+    ax
+        Axes to draw on (default: a new figure).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on, with the heat map and its colour bar.
+
+    Raises
+    ------
+    ParameterError
+        When ``flow_frame`` is empty or lacks its columns, or ``doc_id`` is not in it.
+
     Examples
     --------
     >>> f = pd.DataFrame({"doc_id": ["a"] * 2, "para_id": [0, 1], "frame": ["threat"] * 2,
@@ -160,6 +205,29 @@ def plot_actor_frames(actor_frame: pd.DataFrame, *, top_n: int = 10, ax=None):
     Cells show the number of sentences with both; colour is the share of the actor's
     sentences. Returns the matplotlib Axes.
 
+    Parameters
+    ----------
+    actor_frame
+        :func:`actor_frames` output (``actor, frame, n_sentences, n_actor_sentences,
+        share``), actors in its order (most mentioned first).
+    top_n
+        How many actors to draw: the first ``top_n`` of ``actor_frame`` (default 10; at
+        least 1).
+    ax
+        Axes to draw on (default: a new figure, taller with more actors).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on, with the heat map and its colour bar; each row is labelled
+        with the actor and its number of sentences.
+
+    Raises
+    ------
+    ParameterError
+        When ``actor_frame`` is empty or lacks its columns, or ``top_n`` is not a whole
+        number of at least 1.
+
     Examples
     --------
     >>> a = pd.DataFrame({"actor": ["Japan"], "frame": ["threat"], "n_sentences": [1],
@@ -196,6 +264,20 @@ def plot_sources(attribution_frame: pd.DataFrame, *, ax=None):
     """Bar chart of attributions by source type (every type shown, zeros included).
 
     Returns the matplotlib Axes.
+
+    Parameters
+    ----------
+    attribution_frame
+        :func:`attributions` output (only ``source_type`` is used): one bar per type of
+        :data:`SOURCE_TYPES`, in that order; other types are not drawn.
+    ax
+        Axes to draw on (default: a new figure).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on: one horizontal bar per source type, its length the number of
+        attributions.
 
     Examples
     --------

@@ -196,6 +196,12 @@ def profile(
 def cooccurrence_counts(frame_sentences: pd.DataFrame) -> pd.DataFrame:
     """Count sentences that carry each pair of frames (partial, summable counts).
 
+    Parameters
+    ----------
+    frame_sentences
+        :func:`match` on some sentences (``doc_id, sent_id, frame`` are used; a frame
+        counts once per sentence).
+
     Returns
     -------
     pandas.DataFrame
@@ -223,12 +229,18 @@ def cooccurrence_counts(frame_sentences: pd.DataFrame) -> pd.DataFrame:
 def cooccurrence(counts: pd.DataFrame) -> pd.DataFrame:
     """Finish frame co-occurrence from summed :func:`cooccurrence_counts`.
 
+    Parameters
+    ----------
+    counts
+        :func:`cooccurrence_counts` of one or more partitions, concatenated (rows of the
+        same pair are summed).
+
     Returns
     -------
     pandas.DataFrame
         ``frame_a, frame_b, n_sentences, n_a, n_b, jaccard``: sentences carrying both,
         each frame's own sentence count, and ``n / (n_a + n_b - n)``; pairs with
-        ``frame_a < frame_b`` only.
+        ``frame_a < frame_b`` only, sorted by ``frame_a, frame_b``.
 
     Examples
     --------
@@ -257,6 +269,17 @@ def flow(
 ) -> pd.DataFrame:
     """Trace frames through each article, paragraph by paragraph (per document).
 
+    Parameters
+    ----------
+    sentences
+        The sentences of some documents (``doc_id, para_id, sent_id``; ``kind``
+        optional), from :func:`framelens.corpus.segment`.
+    frame_sentences
+        :func:`match` on those sentences (``doc_id, sent_id, frame`` are used).
+    dictionary
+        The dictionary used for ``frame_sentences`` (its frames give the rows, in its
+        order).
+
     Returns
     -------
     pandas.DataFrame
@@ -264,7 +287,8 @@ def flow(
         share_sentences, sent_ids``: one row per (document, paragraph, frame), zeros
         included; ``kind`` is the paragraph's kind (``prose`` or ``embed``; ``prose``
         when the sentences have no ``kind`` column); ``sent_ids`` lists the sentences
-        that carry the frame (the evidence).
+        that carry the frame (the evidence), space-separated. Sorted by ``doc_id,
+        para_id``, then frame in dictionary order.
 
     Examples
     --------
@@ -368,6 +392,12 @@ def actor_frame_counts(
 
 def actor_frames(counts: pd.DataFrame) -> pd.DataFrame:
     """Finish actor × frame from summed :func:`actor_frame_counts`.
+
+    Parameters
+    ----------
+    counts
+        :func:`actor_frame_counts` of one or more partitions, concatenated (rows of the
+        same actor and frame are summed; frames keep their order of first appearance).
 
     Returns
     -------

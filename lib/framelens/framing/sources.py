@@ -196,6 +196,13 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
     ``official`` (ministries, governments, officials, armed forces, and states or blocs
     of the gazetteer) and otherwise ``other``.
 
+    Parameters
+    ----------
+    sentences
+        Sentences from :func:`framelens.corpus.segment` (``doc_id, sent_id, start, text``
+        are needed); ``kind`` and ``para_id`` find the embedded posts and their credit
+        lines (without ``kind`` every sentence is prose).
+
     Returns
     -------
     pandas.DataFrame
@@ -205,7 +212,8 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
         individual, ``sent_ids`` the sentences the attribution covers (space-separated:
         the sentence itself, or every sentence of an embedded post), ``start``/``end``
         the document offsets of the source's name (of the credit line for embeds),
-        ``text`` the sentence (the post's sentences for embeds).
+        ``text`` the sentence (the post's sentences for embeds). Sorted by ``doc_id,
+        sent_id, start``.
 
     Examples
     --------
@@ -368,12 +376,20 @@ def hedging(sentences: pd.DataFrame) -> pd.DataFrame:
     "will" only in lower case, so the month "May" and the name "Will" are not markers
     (a sentence-initial "May…" is missed).
 
+    Parameters
+    ----------
+    sentences
+        Sentences from :func:`framelens.corpus.segment` (``doc_id, sent_id, start, text``
+        are needed; ``kind`` is copied, ``"prose"`` without it); any subset of a corpus.
+
     Returns
     -------
     pandas.DataFrame
         ``doc_id, sent_id, kind, n_words, n_hedges, n_certainty, hedges, certainty,
-        text``: one row per sentence (zeros included); ``hedges``/``certainty`` list the
-        markers with document offsets (``"likely@3286-3292"``).
+        text``: one row per sentence (zeros included); ``n_words`` as
+        :func:`framelens.corpus.words` counts them; ``hedges``/``certainty`` list the
+        markers with document offsets, separated by ``"; "`` (``"likely@3286-3292"``).
+        Sorted by ``doc_id, sent_id``.
 
     Examples
     --------
@@ -405,11 +421,19 @@ def hedging(sentences: pd.DataFrame) -> pd.DataFrame:
 def hedging_counts(hedge_sentences: pd.DataFrame) -> pd.DataFrame:
     """Sum :func:`hedging` per document (partial counts that sum across partitions).
 
+    Parameters
+    ----------
+    hedge_sentences
+        :func:`hedging` on some sentences (``doc_id, n_words, n_hedges, n_certainty``
+        are used).
+
     Returns
     -------
     pandas.DataFrame
         ``doc_id, n_sentences, n_words, n_hedges, n_certainty, n_hedged_sentences,
-        n_certain_sentences``.
+        n_certain_sentences``: one row per document, sorted by ``doc_id``;
+        ``n_hedged_sentences``/``n_certain_sentences`` count the sentences with at least
+        one hedge/certainty marker.
 
     Examples
     --------
@@ -439,12 +463,33 @@ def hedging_documents(
 ) -> pd.DataFrame:
     """Finish hedging per document or group from summed :func:`hedging_counts`.
 
+    Parameters
+    ----------
+    counts
+        :func:`hedging_counts` of one or more partitions, concatenated (rows of the same
+        document or group are summed).
+    documents
+        The documents frame; needed when ``by`` is a metadata column (e.g. ``"source"``).
+        Documents with no sentences get no row.
+    by
+        ``"doc_id"`` (default) or a column of ``documents`` to group by (an empty value
+        becomes ``"(missing)"``).
+
     Returns
     -------
     pandas.DataFrame
         ``<by>, n_sentences, n_words, n_hedges, n_certainty, n_hedged_sentences,
         n_certain_sentences, hedges_per_1000_words, certainty_per_1000_words,
-        share_hedged, share_certain`` (NaN where there are no words or sentences).
+        share_hedged, share_certain`` (NaN where there are no words or sentences): one
+        row per document or group, sorted by it; the rates are ``1000 * n / n_words``,
+        the shares ``n_hedged_sentences / n_sentences`` and ``n_certain_sentences /
+        n_sentences``.
+
+    Raises
+    ------
+    ParameterError
+        When ``by`` is not ``"doc_id"`` and ``documents`` is not given, or ``by`` is not
+        a column of ``documents``.
 
     Examples
     --------

@@ -28,10 +28,23 @@ MASK_TOKEN = "Name"
 def load_domain(domain: str) -> dict[str, Any]:
     """Read a domain list: lexicon words neutral in that domain, and phrases to mask.
 
+    Parameters
+    ----------
+    domain
+        One of :data:`DOMAINS` (``"security"``): reads the shipped
+        ``framelens/data/neutral_<domain>.yaml``.
+
     Returns
     -------
     dict
-        ``{"words": {word: (vader valence, why)}, "phrases": [phrase, …]}``.
+        ``{"words": {word: (vader valence, why)}, "phrases": [phrase, …]}``: the words
+        lower-cased, the phrases as written, both in the file's order. Read once, then
+        cached: every call returns the same dict, not to be changed.
+
+    Raises
+    ------
+    ParameterError
+        When ``domain`` is not one of :data:`DOMAINS`.
 
     Examples
     --------
@@ -77,11 +90,28 @@ def mask_names(
     :data:`MASK_TOKEN`, so "United" (VADER +1.8) and "Peace" (+2.5) in names score 0
     while the sentence keeps its shape for VADER's rules.
 
+    Parameters
+    ----------
+    texts
+        The texts to mask (e.g. the ``text`` column of the sentences).
+    domain
+        The domain list whose phrases are masked (matched in any case), one of
+        :data:`DOMAINS` (default ``"security"``).
+    gazetteer
+        The actors and places whose ``alias`` column is masked (matched case-sensitively,
+        as are the exercise names); the shipped gazetteer by default
+        (:func:`framelens.gazetteer.load_gazetteer`).
+
     Returns
     -------
     tuple of two lists
         The masked texts, and per text what was masked (``"United States; Peace
-        Mission"``, empty when nothing was).
+        Mission"``, empty when nothing was), both in the order of ``texts``.
+
+    Raises
+    ------
+    ParameterError
+        When ``domain`` is not one of :data:`DOMAINS`.
 
     Examples
     --------
@@ -180,6 +210,16 @@ def domain_sensitivity(
 
 def label_changes(plain: pd.DataFrame, domain: pd.DataFrame) -> pd.DataFrame:
     """Return the sentences whose label differs between :func:`score` with and without domain.
+
+    Parameters
+    ----------
+    plain
+        :func:`score` of the sentences without ``domain`` (``doc_id, sent_id, compound,
+        label, text`` are used).
+    domain
+        :func:`score` of the same sentences with ``domain`` (``doc_id, sent_id,
+        compound, label, masked`` are used); sentences are paired by ``doc_id,
+        sent_id``.
 
     Returns
     -------
