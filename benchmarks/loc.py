@@ -56,7 +56,7 @@ def count(source: str) -> dict[str, int]:
 
 
 def at(revision: str) -> dict[str, dict[str, int]]:
-    """Counts per module (an analysis subpackage counts as one) at ``revision``."""
+    """Return the counts per module (an analysis subpackage counts as one) at ``revision``."""
     files = [f for f in _git("ls-tree", "-r", "--name-only", revision, "lib/framelens").split()
              if f.endswith(".py")]  # fmt: skip
     out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -74,7 +74,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("after", nargs="?", default="HEAD")
     args = p.parse_args(argv)
     a, b = at(args.before), at(args.after)
-    print(f"{'module':<16} {'code before':>12} {'code after':>11} {'total before':>13} {'total after':>12}")
+    head = ("module", "code before", "code after", "total before", "total after")
+    print(f"{head[0]:<16} {head[1]:>12} {head[2]:>11} {head[3]:>13} {head[4]:>12}")
     for unit in sorted(set(a) | set(b)):
         ca, cb = a.get(unit, {}), b.get(unit, {})
         print(f"{unit:<16} {ca.get('code', 0):>12} {cb.get('code', 0):>11} "

@@ -499,7 +499,19 @@ def _np_back(text: str, head_start: int) -> tuple[int, list[str], str]:
 
 
 def ident_post(after: str) -> bool:
-    """Return True when the words after a head noun date the event ("that began on …")."""
+    """Return True when the words after a head noun date the event ("that began on …").
+
+    Parameters
+    ----------
+    after
+        The text that follows the head noun ("exercise", "patrol") in its sentence.
+
+    Returns
+    -------
+    bool
+        True when it starts with a dating clause (``that began on``, ``held in``…), so
+        the noun refers to one event.
+    """
     return bool(_TIME_POST.match(after))
 
 

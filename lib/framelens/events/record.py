@@ -204,6 +204,16 @@ def _row_problems(rec: dict[str, str]) -> list[str]:
 def check_year_range(year_start: int, year_end: int) -> tuple[int, int]:
     """Return ``(year_start, year_end)`` if they make a forward range of years.
 
+    Parameters
+    ----------
+    year_start, year_end
+        The first and last year of the chart and trend (whole numbers, 1900-2100).
+
+    Returns
+    -------
+    tuple of int
+        ``(year_start, year_end)``, checked.
+
     Raises
     ------
     ParameterError
@@ -249,6 +259,18 @@ def publication_year(documents: pd.DataFrame, *, override: int = 0) -> tuple[int
     parameter); the documents' ``published`` column (the most common year, ties to the
     latest); the latest date of an embedded social-media post (an article is published
     on or after the posts it embeds); else ``None``.
+
+    Parameters
+    ----------
+    documents
+        The documents frame (``published`` and ``text`` are read).
+    override
+        A year > 0 that wins over the documents' dates; 0 (default): none.
+
+    Returns
+    -------
+    tuple
+        ``(year or None, where it came from)``, the second a phrase for the notebook.
 
     Examples
     --------
@@ -297,6 +319,16 @@ def publication_date(documents: pd.DataFrame) -> tuple[str | None, str]:
     embeds); else ``None``. Claims are checked against the record up to this date
     (:func:`events_until`).
 
+    Parameters
+    ----------
+    documents
+        The documents frame (``published`` and ``text`` are read).
+
+    Returns
+    -------
+    tuple
+        ``(ISO date or None, where it came from)``.
+
     Examples
     --------
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2024-09-10", "2023-01-02"],
@@ -337,6 +369,13 @@ def document_cuts(documents: pd.DataFrame, *, override: int = 0) -> pd.DataFrame
     one, the latest date of a post it embeds); ``override`` (a year > 0, the notebook's
     ``publication_year``) sets the year of every document. A document with no date at all
     is checked against the whole record and ``flagged``.
+
+    Parameters
+    ----------
+    documents
+        The documents frame (``doc_id``, ``published`` and ``text`` are read).
+    override
+        A year > 0 given to every document; 0 (default): each its own date.
 
     Returns
     -------

@@ -306,6 +306,20 @@ def recent_window(
     ``year_end`` is earlier) and starts ``years - 1`` years before, not before
     ``year_start``.
 
+    Parameters
+    ----------
+    year_start, year_end
+        The range of years the chart covers.
+    publication_year
+        The year the claim was made (``None``: unknown).
+    years
+        The window's length in years (default :data:`RECENT_YEARS`).
+
+    Returns
+    -------
+    tuple of int
+        ``(first, last)`` year of the window.
+
     Examples
     --------
     >>> recent_window(2005, 2024, 2024)
