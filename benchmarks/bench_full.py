@@ -95,6 +95,10 @@ def full_analysis(documents, partition: int) -> float:
     return seconds
 
 
+def _warm(documents: pd.DataFrame) -> None:
+    scale.analyse(documents, group_by="source", collect_documents=False)
+
+
 def on_dask(documents: pd.DataFrame, workers: int, partition: int, folder: Path) -> float:
     shards = folder / "shards"
     if not shards.exists():
@@ -102,7 +106,9 @@ def on_dask(documents: pd.DataFrame, workers: int, partition: int, folder: Path)
     client = scale.start("dask", n_workers=workers)
     try:
         lazy = scale.load(shards, engine="dask")
-        full_analysis(lazy.partitions[:1], partition)  # warm the workers' imports
+        # every worker loads its lexicons and dictionaries before the clock starts, as
+        # the local engine did in main()
+        client.run(_warm, documents.head(50))
         return full_analysis(lazy, partition)
     finally:
         client.close()
