@@ -137,8 +137,9 @@ def test_student_notebooks_run_top_to_bottom_with_empty_exercises(student_run):
     # 03 measured its accuracy from the hand labels the student build carries
     accuracy = pd.read_csv(student_run.out_dir / "tables" / "frame_accuracy.csv")
     threat = accuracy.set_index("frame").loc["threat"]
-    # two threat false positives are threats the drills answer (issue 15: "answered")
-    assert (int(threat["tp"]), int(threat["fp"]), int(threat["fn"])) == (4, 1, 1)
+    # three threat false positives are threats the drills answer (issue 15: "answered";
+    # the third since 'deter' answers a threat and the answering window is four words)
+    assert (int(threat["tp"]), int(threat["fp"]), int(threat["fn"])) == (4, 0, 1)
 
 
 def test_zip_holds_the_student_folder(built):
