@@ -138,7 +138,8 @@ def test_student_notebooks_run_top_to_bottom_with_empty_exercises(student_run):
     accuracy = pd.read_csv(student_run.out_dir / "tables" / "frame_accuracy.csv")
     threat = accuracy.set_index("frame").loc["threat"]
     # three threat false positives are threats the drills answer (issue 15: "answered";
-    # the third since 'deter' answers a threat and the answering window is four words)
+    # the third, "in response to growing geopolitical tensions", since the answering
+    # window is four words)
     assert (int(threat["tp"]), int(threat["fp"]), int(threat["fn"])) == (4, 0, 1)
 
 
