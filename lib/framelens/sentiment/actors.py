@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..params import check_bool, check_columns
-from .aggregate import _bootstrap, _counts, _seed_for, aggregate_finish
+from .aggregate import _bootstrap, _counts, _normal_interval, _seed_for, aggregate_finish
 from .columns import ACTOR_COLUMNS, COUNT_COLUMNS, _typed
 
 
@@ -319,18 +319,16 @@ def _alone_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
     n = counts["n_alone"].to_numpy(dtype="float64")
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(n > 0, counts["sum_alone"].to_numpy() / n, np.nan)
-        var = (counts["sum_sq_alone"].to_numpy() - n * mean**2) / (n - 1)
-        half = 1.96 * np.sqrt(np.clip(var, 0, None) / n)
         n_shared = counts["n_shared"].to_numpy(dtype="float64")
         shared = np.where(n_shared > 0, counts["sum_shared"].to_numpy() / n_shared, np.nan)
-    ok = n >= 2
+    low, high = _normal_interval(n, mean, counts["sum_sq_alone"].to_numpy())
     return pd.DataFrame(
         {
             "actor": counts["actor"].to_numpy(),
             "n_alone": counts["n_alone"].astype("int64").to_numpy(),
             "mean_compound_alone": mean,
-            "alone_ci_low": np.where(ok, mean - half, np.nan),
-            "alone_ci_high": np.where(ok, mean + half, np.nan),
+            "alone_ci_low": low,
+            "alone_ci_high": high,
             "n_shared": counts["n_shared"].astype("int64").to_numpy(),
             "mean_compound_shared": shared,
         }

@@ -217,6 +217,22 @@ def _bootstrap(values: np.ndarray, rng: np.random.Generator, n_boot: int) -> tup
     return (float(low), float(high))
 
 
+def _normal_interval(
+    n: np.ndarray, mean: np.ndarray, sum_sq: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the 95% normal interval ``mean ± 1.96·sd/√n`` from sums (NaN below two).
+
+    Sums taken in another order (another partitioning) round differently: a variance
+    within rounding of zero is zero, so equal values give equal intervals on any engine.
+    """
+    with np.errstate(invalid="ignore", divide="ignore"):
+        var = (sum_sq - n * mean**2) / (n - 1)
+        var = np.where(np.abs(var) <= 1e-12 * sum_sq / n, 0.0, var)
+        half = 1.96 * np.sqrt(np.clip(var, 0, None) / n)
+    ok = n >= 2
+    return np.where(ok, mean - half, np.nan), np.where(ok, mean + half, np.nan)
+
+
 def aggregate_finish(
     counts: pd.DataFrame,
     *,
@@ -264,15 +280,8 @@ def aggregate_finish(
         out["n_sentences"] = counts["n"].astype("int64").to_numpy()
         out["mean_compound"] = mean
         if values is None:
-            sum_sq = counts["sum_sq_compound"].to_numpy()
-            var = (sum_sq - n * mean**2) / (n - 1)
-            # sums taken in another order (another partitioning) round differently: a
-            # variance within rounding of zero is zero, so equal values give equal CIs
-            var = np.where(np.abs(var) <= 1e-12 * sum_sq / n, 0.0, var)
-            half = 1.96 * np.sqrt(np.clip(var, 0, None) / n)
-            ok = n >= 2
-            out["ci_low"] = np.where(ok, mean - half, np.nan)
-            out["ci_high"] = np.where(ok, mean + half, np.nan)
+            low, high = _normal_interval(n, mean, counts["sum_sq_compound"].to_numpy())
+            out["ci_low"], out["ci_high"] = low, high
             method = "normal"
         else:
             check_columns("values", values, [*keys, "compound"])
