@@ -83,3 +83,33 @@ def test_the_place_itself_is_still_found():
     found = gazetteer.actor_mentions(s)
     assert found["actor"].tolist() == ["Pacific", "South China Sea"]
     assert found["start"].tolist() == [43, 61]
+
+
+def test_alone_interval_from_sums_is_the_same_for_any_partitioning():
+    """At scale (counts summed, no sentence values) equal scores give the same interval.
+
+    Six sentences of compound 0.1, naming China alone: summed as 1 + 5 or 3 + 3 sentences,
+    the sums round differently, and without a guard the variance is 0 one way and a
+    rounding residue the other, so the intervals would differ between engines.
+    """
+    rows = pd.DataFrame(
+        {"actor": "China", "type": "country", "doc_id": [f"d{i}" for i in range(6)],
+         "sent_id": 0, "n_actors": 1, "compound": 0.1, "label": "positive",
+         "text": "China is fine."}
+    )  # fmt: skip
+    extremes = sentiment.actor_extremes(rows)
+
+    def from_counts(*groups):  # partitions of whole documents, as the engine makes them
+        counts = pd.concat(
+            [sentiment.actor_counts(rows[rows["doc_id"].isin([f"d{i}" for i in g])])
+             for g in groups]
+        )  # fmt: skip
+        summed = counts.groupby(["actor", "type"], as_index=False).sum()
+        return sentiment.actor_tone_finish(summed, extremes).set_index("actor")
+
+    one, two = from_counts([0], [1, 2, 3, 4, 5]), from_counts([0, 1, 2], [3, 4, 5])
+    assert one.loc["China", "n_alone"] == 6
+    for tone in (one, two):
+        china = tone.loc["China"]
+        assert china["alone_ci_low"] == china["alone_ci_high"] == china["mean_compound_alone"]
+    pd.testing.assert_frame_equal(one, two, check_exact=False, rtol=1e-15)
