@@ -87,7 +87,13 @@ def plot_frequency(
     totals = dict(zip(years.tolist(), bottom.tolist(), strict=True))
     top = max(bottom.max() if len(bottom) else 0.0, 1.0)
     hl = highlights if highlights is not None else pd.DataFrame()
-    hl = hl[hl["year"].isin(years)] if len(hl) else hl
+    if len(hl):
+        # within a year, labels stack in the order of the segments they point at, so
+        # their leader lines never cross
+        stack = {d: i for i, d in enumerate(doms)}
+        hl = hl[hl["year"].isin(years)]
+        order = hl["domain"].map(stack).fillna(len(doms))
+        hl = hl.assign(_stack=order).sort_values(["year", "_stack"], kind="stable")
     step = max(top * 0.11, 0.6)
     placed: list[tuple[int, float]] = []
     highest = top
