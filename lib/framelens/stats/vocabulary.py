@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -195,39 +196,129 @@ def term_totals(
     [[1, 'sail', 1, 1], [1, 'ships', 3, 2]]
     """
     check_bool("include_embeds", include_embeds)
+    ns = _check_ns(n)
     group = None
     if labels is not None:
         check_columns("labels", labels, ["doc_id", "group"])
         group = dict(
             zip(labels["doc_id"].astype(str).tolist(), labels["group"].tolist(), strict=True)
         )
-    # per (group, n): counts, documents using the term, and (with groups) squared counts
-    tables: dict[tuple, tuple[Counter, Counter, dict[str, int]]] = {}
-    for doc_id, k, c in _document_terms(sentences, _check_ns(n), include_embeds, tokens):
-        if not c or (group is not None and doc_id not in group):
-            continue
+    docs = _prepare(sentences, include_embeds, tokens)
+    if group is not None:
+        docs = {d: sents for d, sents in docs.items() if d in group}
+    # every word of the partition once, as a term id (possessive 's split off), with its
+    # document and its run; n-grams are then integer keys counted with numpy
+    vocab: dict[str, int] = {}
+    term_ids: dict[str, int] = {}
+    ids: list[int] = []
+    run_of: list[int] = []
+    doc_of: list[int] = []
+    doc_group: list[int] = []
+    group_ids: dict = {}
+    run = 0
+    for d, (doc_id, sents) in enumerate(docs.items()):
         g = group[doc_id] if group is not None else None
-        if (g, k) not in tables:
-            tables[(g, k)] = (Counter(), Counter(), {})
-        count, documents, sum_sq = tables[(g, k)]
-        count.update(c)
-        documents.update(c.keys())
-        if group is not None:
-            for term, v in c.items():
-                sum_sq[term] = sum_sq.get(term, 0) + v * v
-    rows = [
-        (g, k, term, count[term], documents[term], sum_sq.get(term, 0))
-        for g, k in sorted(tables, key=lambda key: (str(key[0]), key[1]))
-        for count, documents, sum_sq in [tables[(g, k)]]
-        for term in sorted(count)
-    ]
-    frame = pd.DataFrame(rows, columns=["group", "n", "term", "count", "documents", "sum_sq"])
-    frame = frame.astype(
-        {"n": "int64", "term": str, "count": "int64", "documents": "int64", "sum_sq": "int64"}
+        doc_group.append(group_ids.setdefault(g, len(group_ids)))
+        start = len(ids)
+        for s in sents:
+            for r in s.runs:
+                for w in r:
+                    t = vocab.get(w)
+                    if t is None:
+                        term = w[:-2] if len(w) > 2 and w.endswith("'s") else w
+                        t = vocab[w] = term_ids.setdefault(term, len(term_ids))
+                    ids.append(t)
+                run_of.extend([run] * len(r))
+                run += 1
+        doc_of.extend([d] * (len(ids) - start))
+    words = _Words(
+        np.asarray(ids, dtype=np.int64),
+        np.asarray(run_of, dtype=np.int64),
+        np.asarray(doc_of, dtype=np.int64),
+        np.asarray(doc_group, dtype=np.int64),
+        list(term_ids),
+        list(group_ids),
     )
+    parts = [_gram_totals(words, k) for k in ns]
+    # rows sorted by group (as text), n, term: ranks of the names, then one lexsort
+    group_rank = np.argsort(np.argsort(np.asarray([str(g) for g in words.groups], dtype=object)))
+    cols = {c: np.concatenate([p[c] for p in parts]) for c in ("group", "n", "term", "stats")}
+    term_rank = np.concatenate([p["rank"] for p in parts])
+    order = np.lexsort((term_rank, cols["n"], group_rank[cols["group"]]))
+    stats = cols["stats"][order]
+    frame = pd.DataFrame(
+        {
+            "group": np.asarray(words.groups, dtype=object)[cols["group"][order]],
+            "n": cols["n"][order],
+            "term": cols["term"][order],
+            "count": stats[:, 0],
+            "documents": stats[:, 1],
+            "sum_sq": stats[:, 2],
+        }
+    )
+    frame = frame.astype({"term": str})
     if group is None:
         return frame[["n", "term", "count", "documents"]]
     return frame.astype({"group": str})
+
+
+class _Words(NamedTuple):
+    """A partition's words as arrays: term id, run, document (index) and group of each."""
+
+    ids: np.ndarray
+    runs: np.ndarray
+    docs: np.ndarray
+    doc_group: np.ndarray
+    terms: list[str]
+    groups: list
+
+
+def _gram_totals(words: _Words, k: int) -> dict[str, np.ndarray]:
+    """Count the k-grams within runs: per group and term, count, documents and sum of squares.
+
+    Returns arrays of equal length: ``group`` (index into ``words.groups``), ``n``,
+    ``term`` (object), ``rank`` (the term's place among this k's terms, sorted as
+    text) and ``stats`` (``count, documents, sum_sq`` per row, int64).
+    """
+    n = len(words.ids) - k + 1
+    valid = np.flatnonzero(words.runs[:n] == words.runs[k - 1 :]) if n > 0 else np.empty(0, int)
+    terms = words.terms
+    if k == 1:
+        gram, docs, names = words.ids, words.docs, terms
+    else:
+        # a k-gram's id: extend the (k-1)-gram ids one word at a time, renumbered densely
+        gram = words.ids[valid]
+        for j in range(1, k):
+            _, gram = np.unique(gram * len(terms) + words.ids[valid + j], return_inverse=True)
+        _, first, gram = np.unique(gram, return_index=True, return_inverse=True)
+        names = [" ".join(terms[t] for t in words.ids[i : i + k]) for i in valid[first].tolist()]
+        # (words never hold spaces, but two id sequences that join alike are one term)
+        same = {name: i for i, name in enumerate(names)}
+        if len(same) < len(names):
+            gram = np.asarray([same[name] for name in names], dtype=np.int64)[gram]
+        docs = words.docs[valid]
+    n_grams = max(len(names), 1)
+    per_doc, c = np.unique(docs * n_grams + gram, return_counts=True)
+    keys, where = np.unique(
+        words.doc_group[per_doc // n_grams] * n_grams + per_doc % n_grams, return_inverse=True
+    )
+    stats = np.column_stack(
+        [
+            np.bincount(where, weights=c),
+            np.bincount(where),
+            np.bincount(where, weights=c.astype(np.float64) ** 2),
+        ]
+    ).astype(np.int64)
+    term = keys % n_grams
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    return {
+        "group": keys // n_grams,
+        "n": np.full(len(keys), k, dtype=np.int64),
+        "term": np.asarray(names, dtype=object)[term] if len(keys) else np.empty(0, object),
+        "rank": rank[term],
+        "stats": stats.reshape(-1, 3),
+    }
 
 
 def _summed(term_counts_: pd.DataFrame, n: int) -> pd.DataFrame:
