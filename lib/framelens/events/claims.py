@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -139,47 +140,64 @@ def check_claims_by_document(
     check_columns("cuts", cuts, CUT_COLUMNS)
     if (year_start is None) != (year_end is None):
         raise ParameterError("give both `year_start` and `year_end` for the trend, or neither.")
-    parts = []
     by_doc = {str(k): g for k, g in found.groupby("doc_id", sort=True)}
+    # documents cut at the same date are checked together; trend fits are shared by every
+    # cut whose window ends before its year (the record up to then is the same)
+    groups: dict[tuple, list] = {}
     for c in cuts.sort_values("doc_id", kind="stable").itertuples(index=False):
         sub = by_doc.get(str(c.doc_id))
         if sub is None or sub.empty:
             continue
         year = int(c.publication_year) or None
         date = c.publication_date or None
+        groups.setdefault((year, date), []).append((c, sub))
+    fits: dict[tuple, tuple] = {}
+    rows: list[dict] = []
+    for (year, date), docs in groups.items():
         fit = recent = None
         window = ""
         if year_start is not None:
-            a, b, note = trend_window(year_start, year_end, year, complete_through=complete_through)
-            window = note
-            record = events_until(events, publication_year=year, publication_date=date)
-            if b - a >= 2:
-                fit = trend(events_per_year(record, a, b))
-                ra, rb = recent_window(a, b, None)
-                recent = trend(events_per_year(record, ra, rb)) if rb - ra >= 2 else None
-        claims = check_claims(
-            sub,
-            events,
-            publication_year=year,
-            publication_date=date,
-            trend=fit,
-            recent_trend=recent,
-        )
-        parts.append(
-            claims.assign(
-                cut=c.cut, cut_source=c.cut_source, flagged=bool(c.flagged), trend_window=window
+            a, b, window = trend_window(
+                year_start, year_end, year, complete_through=complete_through
             )
+            key = (a, b) if year is None or b < year else (a, b, year, date)
+            if key not in fits:
+                fits[key] = _fits(events, a, b, year, date)
+            fit, recent = fits[key]
+        meta = {str(c.doc_id): c for c, _ in docs}
+        found_rows = _claim_rows(
+            found, events, year, date, fit, recent, groups=[(str(c.doc_id), g) for c, g in docs]
         )
-    if not parts:
+        for row in found_rows:
+            c = meta[row["doc_id"]]
+            row.update(cut=c.cut, cut_source=c.cut_source, flagged=bool(c.flagged))
+            row["trend_window"] = window
+        rows.extend(found_rows)
+    if not rows:
         empty = check_claims(found.iloc[0:0], events)
         return empty.assign(cut="", cut_source="", flagged=False, trend_window="").iloc[0:0]
-    return pd.concat(parts, ignore_index=True)
+    extra = ("cut", "cut_source", "flagged", "trend_window")
+    out = _claims_frame(rows, extra)
+    return out.astype({"cut": str, "cut_source": str, "flagged": bool, "trend_window": str})
+
+
+def _fits(
+    events: pd.DataFrame, a: int, b: int, year: int | None, date: str | None
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Fit the trend over ``a``–``b`` and over its recent window, on the record at a cut."""
+    if b - a < 2:
+        return None, None
+    record = events_until(events, publication_year=year, publication_date=date)
+    fit = trend(events_per_year(record, a, b))
+    ra, rb = recent_window(a, b, None)
+    return fit, trend(events_per_year(record, ra, rb)) if rb - ra >= 2 else None
 
 
 class _Units:
     """The record's rows up to a cut, and the series counting helpers."""
 
     def __init__(self, events: pd.DataFrame, cut: pd.DataFrame) -> None:
+        self._series: dict[tuple[str, bool], pd.DataFrame] = {}
         ev = events.copy()
         ev["_order"] = range(len(ev))
         self.all = ev.sort_values(["year", "start_date", "_order"], kind="stable")
@@ -194,8 +212,13 @@ class _Units:
         ]
 
     def series(self, family: str, *, upto_cut: bool = True) -> pd.DataFrame:
-        src = self.cut if upto_cut else self.all
-        return src[src["name"] == family]
+        # asked for again and again while a corpus's claims are checked: kept (never changed)
+        key = (family, upto_cut)
+        rows = self._series.get(key)
+        if rows is None:
+            src = self.cut if upto_cut else self.all
+            rows = self._series[key] = src[src["name"] == family]
+        return rows
 
     @staticmethod
     def editions(rows: pd.DataFrame, family_rows: pd.DataFrame) -> bool:
@@ -207,7 +230,10 @@ class _Units:
 
 
 def _label(rows: pd.DataFrame) -> str:
-    return "; ".join(_row_label(x) for _, x in rows.iterrows())
+    return "; ".join(
+        f"{name} {int(y)}{f' ({sd})' if str(sd) else ''}"
+        for name, y, sd in zip(rows["name"], rows["year"], rows["start_date"], strict=True)
+    )
 
 
 def _clause(sentence: str, pos: int) -> tuple[int, int]:
@@ -293,23 +319,45 @@ def check_claims(
     """
     _check_mentions(found)
     _check_events(events, required=("name", "year", "domain", "start_date", "location"))
-    cut = events_until(events, publication_year=publication_year, publication_date=publication_date)
+    rows = _claim_rows(
+        found, events, publication_year, publication_date, trend, recent_trend, groups=None
+    )
+    return _claims_frame(rows)
+
+
+def _claim_rows(
+    found: pd.DataFrame,
+    events: pd.DataFrame,
+    year: int | None,
+    date: str | None,
+    trend: pd.DataFrame | None,
+    recent_trend: pd.DataFrame | None,
+    groups: list[tuple[str, pd.DataFrame]] | None,
+) -> list[dict]:
+    """Check ``found`` (or the ``(doc_id, rows)`` of ``groups``) at one cut: claim rows."""
+    cut = events_until(events, publication_year=year, publication_date=date)
     until = cut.attrs["record_until"]
     units = _Units(events, cut)
-    pub = parse_date(publication_date) if publication_date else None
     ctx = {
         "until": until,
-        "year": publication_year,
-        "pub": pub,
+        "year": year,
+        "pub": parse_date(date) if date else None,
         "trend": trend,
         "recent": recent_trend,
     }
+    if groups is None:
+        groups = [(str(doc), g) for doc, g in found.groupby("doc_id", sort=True)]
     rows: list[dict] = []
-    for doc, g in found.groupby("doc_id", sort=True):
-        rows.extend(_document_claims(str(doc), g, units, ctx))
+    for doc, g in groups:
+        rows.extend(_document_claims(doc, g, units, ctx))
     for row in rows:
         row["record_until"] = until
-    out = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    return rows
+
+
+def _claims_frame(rows: list[dict], extra: Sequence[str] = ()) -> pd.DataFrame:
+    """Make the claims table of :func:`check_claims` from its rows, sorted."""
+    out = pd.DataFrame(rows, columns=[*CLAIM_COLUMNS, *extra])
     out = out.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
     if out.empty:
         return out
@@ -320,13 +368,14 @@ def check_claims(
 
 
 def _document_claims(doc: str, g: pd.DataFrame, units: _Units, ctx: dict) -> list[dict]:
-    refs = g[g["kind"] == "reference"].sort_values(["sent_id", "start"], kind="stable")
+    every = list(g.itertuples(index=False))  # read once; the frame is not indexed again
+    refs = sorted(
+        (r for r in every if r.kind == "reference"), key=lambda r: (int(r.sent_id), int(r.start))
+    )
     by_sent: dict[int, list] = {}
-    for r in refs.itertuples(index=False):
+    for r in refs:
         by_sent.setdefault(int(r.sent_id), []).append(r)
-    sentences = {
-        int(r.sent_id): (int(r.sent_start), str(r.sentence)) for r in g.itertuples(index=False)
-    }
+    sentences = {int(r.sent_id): (int(r.sent_start), str(r.sentence)) for r in every}
 
     def attach(sent_id: int, pos: int):
         same = by_sent.get(sent_id, [])
@@ -348,7 +397,7 @@ def _document_claims(doc: str, g: pd.DataFrame, units: _Units, ctx: dict) -> lis
 
     # named exercises with a year, and the places of each reference's sentence
     place_done: set[int] = set()
-    for r in refs.itertuples(index=False):
+    for r in refs:
         base, sentence = sentences[int(r.sent_id)]
         if r.type == "named_exercise" and not pd.isna(r.name_year):
             row = {**_named_year(r, units, ctx), "claim_type": "named_year"}
@@ -367,14 +416,14 @@ def _document_claims(doc: str, g: pd.DataFrame, units: _Units, ctx: dict) -> lis
     for sid, (base, sentence) in sorted(sentences.items()):
         if sid in place_done or sid - 1 not in by_sent:
             continue
-        words = g[(g["sent_id"] == sid) & (g["kind"] == "generic")]
-        if words.empty:
+        words = [r for r in every if int(r.sent_id) == sid and r.kind == "generic"]
+        if not words:
             continue
         ps = places(sentence)
         if not ps:
             continue
-        ref = attach(sid, int(words["start"].iloc[0]) - base)
-        a, b = _clause(sentence, int(words["start"].iloc[0]) - base)
+        ref = attach(sid, int(words[0].start) - base)
+        a, b = _clause(sentence, int(words[0].start) - base)
         # "Last year, the drill was held in …": the year of this sentence, not the reference's
         year = _sentence_year(sentence, ctx)
         row = {**_place(ref, ps, units, year), "claim_type": "place"}
@@ -383,9 +432,8 @@ def _document_claims(doc: str, g: pd.DataFrame, units: _Units, ctx: dict) -> lis
             ("place", ref.family, year or _year(ref), tuple(ps)),
         )
     # claim cues
-    cues = g[g["kind"] == "claim"]
     taken: list[tuple[int, int]] = []
-    for c in cues.itertuples(index=False):
+    for c in (r for r in every if r.kind == "claim"):
         base, sentence = sentences[int(c.sent_id)]
         pos = int(c.start) - base
         if any(s <= c.start < e for s, e in taken) and c.type in ("first_time", "ordinal"):

@@ -476,7 +476,10 @@ def events_until(
         keep = (years < year) | ((years == year) & ((start == "") | (start <= date)))
     else:
         keep = years <= year
-    labels = [_row_label(r) for _, r in ev.iterrows()]
+    labels = [
+        f"{name} {int(y)}{f' ({sd})' if str(sd) else ''}"
+        for name, y, sd in zip(ev["name"], ev["year"], ev["start_date"], strict=True)
+    ]
     left = [lab for lab, k in zip(labels, keep, strict=True) if not k]
     kept_undated = [lab for lab, u in zip(labels, undated, strict=True) if u]
     until = date or str(year)
