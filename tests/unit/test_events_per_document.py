@@ -125,3 +125,45 @@ def test_empty_and_bad_input():
         )
     with pytest.raises(ParameterError, match="cuts"):
         events.check_claims_by_document(found, events.load_events(), DOCS)
+
+
+def test_checking_documents_together_equals_checking_each_alone():
+    """Documents that share a cut are checked in one pass and trend fits are shared
+    between cuts; every row must still be what the document gets checked alone."""
+    texts = [
+        "Joint Sea-2012 was held in the Yellow Sea. It was the second joint naval patrol.",
+        "The sixth joint strategic air patrol took place, as drills grow more frequent.",
+        "In recent years the exercises have become more frequent. Vostok 2018 was the first.",
+        "The annual Maritime Interaction drill was held off Vladivostok for the first time.",
+    ]
+    dates = ["2019-07-23", "2019-07-23", "2023-12-14", "2024-11-30", "2026-01-05", "", "2013-07-05"]
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i:02d}" for i in range(14)],
+            "published": [dates[i % len(dates)] for i in range(14)],
+            "text": [texts[i % len(texts)] for i in range(14)],
+        }
+    )
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    table = events.load_events()
+    cuts = events.document_cuts(docs)
+    together = events.check_claims_by_document(found, table, cuts, year_start=2005, year_end=2026)
+    alone = []
+    for c in cuts.itertuples(index=False):
+        year, date = int(c.publication_year) or None, c.publication_date or None
+        a, b, window = events.trend_window(2005, 2026, year)
+        record = events.events_until(table, publication_year=year, publication_date=date)
+        ra, rb = events.recent_window(a, b, None)
+        rows = events.check_claims(
+            found[found["doc_id"] == c.doc_id],
+            table,
+            publication_year=year,
+            publication_date=date,
+            trend=events.trend(events.events_per_year(record, a, b)),
+            recent_trend=events.trend(events.events_per_year(record, ra, rb)),
+        )
+        alone.append(rows.assign(cut=c.cut, cut_source=c.cut_source, flagged=bool(c.flagged),
+                                 trend_window=window))  # fmt: skip
+    expected = pd.concat(alone, ignore_index=True)
+    assert len(together) > 20 and together["cut"].nunique() == 6
+    pd.testing.assert_frame_equal(together, expected, check_dtype=False)
