@@ -661,3 +661,24 @@ def test_mattr_and_hdd_equal_their_definitions_on_random_texts():
         freqs = np.array(list(Counter(words).values()))
         literal = float(np.sum((1 - hypergeom.pmf(0, n, freqs, 42)) / 42))
         assert stats.hdd(words) == pytest.approx(literal, abs=1e-11)
+
+
+def test_mattr_by_window_equals_lexical_diversity_at_each_window():
+    seed = SEED_FILE.read_text(encoding="utf-8")
+    docs = pd.DataFrame({"doc_id": ["long", "short"], "text": [seed, "Ships sailed home."]})
+    sentences = corpus.segment(docs)
+    got = stats.mattr_by_window(sentences, [3, 25, 50, 5000], tokens=corpus.Tokens(sentences))
+    assert got.columns.tolist() == stats.MATTR_WINDOW_COLUMNS and len(got) == 8
+    for w in (3, 25, 50, 5000):
+        d = stats.lexical_diversity(sentences, window=w).query("measure == 'mattr'")
+        g = got[got["window"] == w]
+        assert g["doc_id"].tolist() == d["doc_id"].tolist()
+        assert g["words"].tolist() == d["words"].tolist()
+        assert g["reliable"].tolist() == d["reliable"].tolist()
+        assert g["note"].tolist() == d["note"].tolist()
+        np.testing.assert_array_equal(g["mattr"].to_numpy(), d["value"].to_numpy())
+    # the larger the window, the closer to TTR; a window longer than the text gives nothing
+    long = got[got["doc_id"] == "long"].set_index("window")["mattr"]
+    assert long[3] > long[25] > long[50] and math.isnan(long[5000])
+    with pytest.raises(ParameterError, match="`windows`"):
+        stats.mattr_by_window(sentences, [0])

@@ -7,7 +7,8 @@ and returns a tidy long frame, key columns first, evidence beside every number.
 Two kinds of result:
 
 * **Per-document** results (:func:`document_stats`, :func:`counts`,
-  :func:`lexical_diversity`, :func:`readability`, :func:`sentence_lengths`, :func:`kwic`,
+  :func:`lexical_diversity`, :func:`mattr_by_window`, :func:`readability`,
+  :func:`sentence_lengths`, :func:`kwic`,
   :func:`actor_counts`, :func:`actor_positions`, :func:`dispersion`) work on any subset
   of documents (a partition) and return rows for just those documents.
 * **Corpus-wide** results are finished from *partial counts* that can be concatenated
@@ -48,6 +49,7 @@ from .kwic import KWIC_COLUMNS, Mode, dispersion, kwic
 from .measures import (
     GROUP_COUNT_COLUMNS,
     GROUP_SUMMARY_COLUMNS,
+    MATTR_WINDOW_COLUMNS,
     MIN_TOKENS_MJ2010,
     READABILITY_WORDS,
     SENTENCE_LENGTH_COLUMNS,
@@ -61,6 +63,7 @@ from .measures import (
     hdd,
     lexical_diversity,
     mattr,
+    mattr_by_window,
     mtld,
     prose_text,
     readability,
@@ -112,6 +115,8 @@ __all__ = [
     "TERM_COUNT_COLUMNS",
     "TOP_TERM_COLUMNS",
     "actor_counts",
+    "mattr_by_window",
+    "MATTR_WINDOW_COLUMNS",
     "actor_positions",
     "collocations",
     "counts",

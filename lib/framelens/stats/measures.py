@@ -333,20 +333,7 @@ def _diversity_rows(
         return [(m, math.nan, False, note) for m in ("ttr", "mattr", "mtld", "hdd")]
     mj = f"McCarthy & Jarvis (2010) recommend at least {MIN_TOKENS_MJ2010} tokens; this has {n}"
     rows = [("ttr", ttr(words), True, "falls as texts get longer: compare only equal lengths")]
-    if n < window:
-        note = f"needs more than {window} tokens (window); has {n}"
-        rows.append(("mattr", math.nan, False, note))
-    elif n == window:
-        rows.append(
-            (
-                "mattr",
-                mattr(words, window=window),
-                False,
-                f"only one window of {window}: equals TTR; needs more than {window} tokens",
-            )
-        )
-    else:
-        rows.append(("mattr", mattr(words, window=window), True, f"window {window}"))
+    rows.append(("mattr", *_mattr_row(words, window)))
     m = mtld(words, threshold=threshold)
     if math.isnan(m):
         rows.append(("mtld", m, False, "no factor formed (every word differs): undefined"))
@@ -359,6 +346,17 @@ def _diversity_rows(
         ok = n >= MIN_TOKENS_MJ2010
         rows.append(("hdd", hdd(words, draws=draws), ok, f"{draws} draws" if ok else mj))
     return rows
+
+
+def _mattr_row(words: list[str], window: int) -> tuple[float, bool, str]:
+    """MATTR of ``words`` with its reliability and note."""
+    n = len(words)
+    if n < window:
+        return (math.nan, False, f"needs more than {window} tokens (window); has {n}")
+    if n == window:
+        note = f"only one window of {window}: equals TTR; needs more than {window} tokens"
+        return (mattr(words, window=window), False, note)
+    return (mattr(words, window=window), True, f"window {window}")
 
 
 _COUNT_MEASURES = [
@@ -685,6 +683,60 @@ def lexical_diversity(
         families=["diversity"],
         tokens=tokens,
     )
+
+
+MATTR_WINDOW_COLUMNS = ["doc_id", "window", "mattr", "words", "reliable", "note"]
+
+
+def mattr_by_window(
+    sentences: pd.DataFrame,
+    windows: Sequence[int] = (25, 50, 100, 200, 400, 600),
+    *,
+    include_embeds: bool = False,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """MATTR of each document for several window sizes: how much the choice of window moves it.
+
+    The larger the window, the fewer windows a text has and the closer MATTR comes to its
+    plain TTR; a window longer than the text gives no value.
+
+    Parameters
+    ----------
+    sentences
+        The sentences frame; any subset of documents (one document to study one text).
+    windows
+        Window sizes in tokens, each a whole number of at least 1.
+    include_embeds
+        Count embedded posts as part of the text (default: the article's prose only).
+    tokens
+        The tokens of these sentences (or of a frame they were selected from) if already
+        computed: a :class:`framelens.corpus.Tokens` or the table of
+        :func:`framelens.corpus.tokenize`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, window, mattr, words, reliable, note``: one row per document and window,
+        in the order given; ``reliable`` and ``note`` as in :func:`lexical_diversity`.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [41],
+    ...                   "kind": ["prose"], "text": ["Ships sailed, ships returned, ships left."]})
+    >>> m = mattr_by_window(s, [3, 6, 9]).round(4)
+    >>> m[["window", "mattr", "words", "reliable"]].values.tolist()
+    [[3, 0.8333, 6, True], [6, 0.6667, 6, False], [9, nan, 6, False]]
+    """
+    check_bool("include_embeds", include_embeds)
+    sizes = [check_int("windows", w, min_value=1) for w in windows]
+    rows = []
+    for doc_id, sents in _prepare(sentences, include_embeds, tokens).items():
+        words = _words_of(sents)
+        for w in sizes:
+            value, reliable, note = _mattr_row(words, w)
+            rows.append((doc_id, w, value, len(words), reliable and not math.isnan(value), note))
+    frame = pd.DataFrame(rows, columns=MATTR_WINDOW_COLUMNS)
+    return frame.astype({"window": "int64", "mattr": "float64", "words": "int64"})
 
 
 def readability(
