@@ -741,3 +741,20 @@ def test_plot_profile_of_many_documents_is_a_distribution():
     assert ax.get_title() == "Frame profile: distribution over 200 documents"
     assert [t.get_text() for t in ax.get_yticklabels()] == ["threat", "cooperation"]
     plt.close(ax.figure)
+
+
+def test_match_on_a_subset_reads_the_tokens_of_the_whole_corpus():
+    """The prose of a corpus tokenized with its embeds: the same hits as tokenized alone
+    (with context, the second sentence used to fail on a shadowed name)."""
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": [
+        "Joint drills near Japan raised tensions. The navy did not pose any threat.\n\n"
+        "Drills pic.twitter.com/abc\n\u2014 A B (@ab) March 3, 2023",
+        "Beijing called the patrol routine. Analysts warned of escalation.",
+    ]})  # fmt: skip
+    every = corpus.segment(docs)
+    prose = every[every["kind"] == "prose"]
+    for context in (True, False):
+        alone = framing.match(prose, "security", context=context)
+        shared = framing.match(prose, "security", context=context, tokens=corpus.Tokens(every))
+        pd.testing.assert_frame_equal(alone, shared)
+        assert len(alone) >= 2

@@ -367,11 +367,11 @@ def _scan(
         off = int(s_start)
         kept.sort(key=lambda h: (h[0], h[2]))
         if context:
-            toks = list(
+            sent_tokens = list(
                 zip(t_start[tok0:pos], t_end[tok0:pos], t_tok[tok0:pos], t_type[tok0:pos],
                     strict=True)
             )  # fmt: skip
-            judged = _context(kept, toks, str(text), off, weak, negates, answers)
+            judged = _context(kept, sent_tokens, str(text), off, weak, negates, answers)
         else:
             judged = [(fi, pat, a, b, "counted", "") for fi, pat, a, b in kept]
         for fi, pat, a, b, status, note in judged:
@@ -572,6 +572,7 @@ def frame_kwic(
     frame: str,
     *,
     window: int = 5,
+    tokens: corpus.Tokens | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Keywords in context for every pattern of one frame (via :func:`framelens.stats.kwic`).
 
@@ -591,6 +592,10 @@ def frame_kwic(
         The frame (category) of ``dictionary`` whose patterns are searched.
     window
         Words of context on each side, 0 to 50 (default 5).
+    tokens
+        The tokens of these sentences (or of a frame they were selected from) if already
+        computed: a :class:`framelens.corpus.Tokens` or the table of
+        :func:`framelens.corpus.tokenize`; read by both searches (with and without case).
 
     Returns
     -------
@@ -633,7 +638,7 @@ def frame_kwic(
         with warnings.catch_warnings():  # a frame without hits is an empty table here
             warnings.simplefilter("ignore", FramelensWarning)
             k = kwic(sentences, sorted(variants), window=window, mode="glob",
-                     case_sensitive=case_sensitive)  # fmt: skip
+                     case_sensitive=case_sensitive, tokens=tokens)  # fmt: skip
         if len(k):
             k = k.assign(frame=frame, pattern=k["pattern"].map(variants))
             parts.append(k)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pandas as pd
@@ -131,16 +131,17 @@ def _source_type(source: str, descriptor: str = "") -> str:
         return "expert"
     if _OFFICIAL.search(text):
         return "official"
+    return "official" if _names_state_actor(source) else "other"
+
+
+@lru_cache(maxsize=65536)
+def _names_state_actor(source: str) -> bool:
+    """Whether a source names a country, organisation or bloc of the gazetteer."""
     from ..gazetteer import actor_mentions
 
     gaz = _state_actors()
-    if len(gaz) and len(
-        actor_mentions(
-            pd.DataFrame({"doc_id": ["_"], "sent_id": [0], "start": [0], "text": [source]}), gaz
-        )
-    ):
-        return "official"
-    return "other"
+    frame = pd.DataFrame({"doc_id": ["_"], "sent_id": [0], "start": [0], "text": [source]})
+    return bool(len(gaz) and len(actor_mentions(frame, gaz)))
 
 
 @cache
