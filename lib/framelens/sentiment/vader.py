@@ -103,26 +103,20 @@ class _Vader:
             return (0.0, 0.0, 0.0, 0.0, "", 0)
         lex, booster = self.lex, self.booster
         lowers = [w.lower() for w in words]
-        first: dict[str, int] = {}
-        for idx, tok in enumerate(words):
-            if tok not in first:
-                first[tok] = idx
-        allcap = sum(1 for w in words if w.isupper())
+        allcap = sum(map(str.isupper, words))
         cap_diff = 0 < n - allcap < n
-        sentiments: list[float] = []
+        sentiments: list[float] = [0] * n
         found: list[tuple[int, str, float, list[str]]] = []
-        for j, item in enumerate(words):
-            i = first[item]
+        # only lexicon words score; a repeated word is read in the context of its first
+        # occurrence (NLTK's quirk), whose lower-case form is its own
+        for j in [j for j, low in enumerate(lowers) if low in lex and low not in booster]:
+            item = words[j]
+            i = words.index(item)
             il = lowers[i]
-            if (
-                il not in lex
-                or il in booster
-                or (il == "kind" and i < n - 1 and lowers[i + 1] == "of")
-            ):
-                sentiments.append(0)
+            if il == "kind" and i < n - 1 and lowers[i + 1] == "of":
                 continue
             valence, notes = self._valence(words, lowers, i, item, cap_diff, evidence)
-            sentiments.append(valence)
+            sentiments[j] = valence
             if evidence:
                 found.append((j, il, lex[il], notes))
         if "but" in lowers:
