@@ -125,6 +125,11 @@ def test_empty_and_bad_input():
         )
     with pytest.raises(ParameterError, match="cuts"):
         events.check_claims_by_document(found, events.load_events(), DOCS)
+    # an event table without places is named before any document is read
+    found = events.mentions(corpus.segment(DOCS), documents=DOCS)
+    no_place = events.load_events().drop(columns=["location"])
+    with pytest.raises(ParameterError, match="location"):
+        events.check_claims_by_document(found, no_place, events.document_cuts(DOCS))
 
 
 def test_checking_documents_together_equals_checking_each_alone():

@@ -33,6 +33,8 @@ from .record import (  # noqa: F401  (the doctests use them)
     NOT_SUPPORTED,
     SUPPORTED,
     _check_events,
+    _cut_at,
+    _kept,
     _row_label,
     document_cuts,
     events_until,
@@ -137,16 +139,20 @@ def check_claims_by_document(
     [['ordinal', 'supported', '2022-07-12']]
     """
     _check_mentions(found)
+    _check_events(events, required=("name", "year", "domain", "start_date", "location"))
     check_columns("cuts", cuts, CUT_COLUMNS)
     if (year_start is None) != (year_end is None):
         raise ParameterError("give both `year_start` and `year_end` for the trend, or neither.")
-    by_doc = {str(k): g for k, g in found.groupby("doc_id", sort=True)}
+    by_doc: dict[str, list] = {}
+    for r in found.itertuples(index=False):  # read once, grouped by document
+        by_doc.setdefault(str(r.doc_id), []).append(r)
+    record = _Record(events)
     # documents cut at the same date are checked together; trend fits are shared by every
     # cut whose window ends before its year (the record up to then is the same)
     groups: dict[tuple, list] = {}
     for c in cuts.sort_values("doc_id", kind="stable").itertuples(index=False):
         sub = by_doc.get(str(c.doc_id))
-        if sub is None or sub.empty:
+        if not sub:
             continue
         year = int(c.publication_year) or None
         date = c.publication_date or None
@@ -166,7 +172,14 @@ def check_claims_by_document(
             fit, recent = fits[key]
         meta = {str(c.doc_id): c for c, _ in docs}
         found_rows = _claim_rows(
-            found, events, year, date, fit, recent, groups=[(str(c.doc_id), g) for c, g in docs]
+            found,
+            events,
+            year,
+            date,
+            fit,
+            recent,
+            groups=[(str(c.doc_id), g) for c, g in docs],
+            record=record,
         )
         for row in found_rows:
             c = meta[row["doc_id"]]
@@ -191,6 +204,28 @@ def _fits(
     fit = trend(events_per_year(record, a, b))
     ra, rb = recent_window(a, b, None)
     return fit, trend(events_per_year(record, ra, rb)) if rb - ra >= 2 else None
+
+
+class _Record:
+    """The event table cut at many dates: one :class:`_Units` per distinct set of rows kept."""
+
+    def __init__(self, events: pd.DataFrame) -> None:
+        self.events = events
+        self.years = events["year"].astype(int).to_numpy()
+        self.starts = events["start_date"].fillna("").astype(str).to_numpy(dtype=object)
+        self._units: dict[bytes | None, _Units] = {}
+
+    def at(self, year: int | None, date: str | None) -> tuple[_Units, str]:
+        """Return the record's units at a cut and the cut's name (``record_until``)."""
+        if year is None:
+            key, until = None, ""
+        else:
+            y, d = _cut_at(year, date)
+            key, until = _kept(self.years, self.starts, y, d).tobytes(), d or str(y)
+        if key not in self._units:
+            cut = events_until(self.events, publication_year=year, publication_date=date)
+            self._units[key] = _Units(self.events, cut)
+        return self._units[key], until
 
 
 class _Units:
@@ -332,12 +367,11 @@ def _claim_rows(
     date: str | None,
     trend: pd.DataFrame | None,
     recent_trend: pd.DataFrame | None,
-    groups: list[tuple[str, pd.DataFrame]] | None,
+    groups: list[tuple[str, list]] | None,
+    record: _Record | None = None,
 ) -> list[dict]:
     """Check ``found`` (or the ``(doc_id, rows)`` of ``groups``) at one cut: claim rows."""
-    cut = events_until(events, publication_year=year, publication_date=date)
-    until = cut.attrs["record_until"]
-    units = _Units(events, cut)
+    units, until = (record or _Record(events)).at(year, date)
     ctx = {
         "until": until,
         "year": year,
@@ -346,7 +380,10 @@ def _claim_rows(
         "recent": recent_trend,
     }
     if groups is None:
-        groups = [(str(doc), g) for doc, g in found.groupby("doc_id", sort=True)]
+        groups = [
+            (str(doc), list(g.itertuples(index=False)))
+            for doc, g in found.groupby("doc_id", sort=True)
+        ]
     rows: list[dict] = []
     for doc, g in groups:
         rows.extend(_document_claims(doc, g, units, ctx))
@@ -367,8 +404,7 @@ def _claims_frame(rows: list[dict], extra: Sequence[str] = ()) -> pd.DataFrame:
     return out.drop(columns="_o").reset_index(drop=True)
 
 
-def _document_claims(doc: str, g: pd.DataFrame, units: _Units, ctx: dict) -> list[dict]:
-    every = list(g.itertuples(index=False))  # read once; the frame is not indexed again
+def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[dict]:
     refs = sorted(
         (r for r in every if r.kind == "reference"), key=lambda r: (int(r.sent_id), int(r.start))
     )

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import InputError, ParameterError
@@ -465,17 +466,13 @@ def events_until(
             note="No publication year: the whole record is used.",
         )  # fmt: skip
         return ev
-    year = check_int("publication_year", publication_year, min_value=1900, max_value=2100)
-    date = str(publication_date or "")
-    if date and not (_valid_date(date) and int(date[:4]) == year):
-        date = ""
+    year, date = _cut_at(publication_year, publication_date)
     start = ev["start_date"].fillna("").astype(str)
     years = ev["year"].astype(int)
     undated = (years == year) & (start == "")
-    if date:
-        keep = (years < year) | ((years == year) & ((start == "") | (start <= date)))
-    else:
-        keep = years <= year
+    keep = pd.Series(
+        _kept(years.to_numpy(), start.to_numpy(dtype=object), year, date), index=ev.index
+    )
     labels = [
         f"{name} {int(y)}{f' ({sd})' if str(sd) else ''}"
         for name, y, sd in zip(ev["name"], ev["year"], ev["start_date"], strict=True)
@@ -494,6 +491,22 @@ def events_until(
     out = ev[keep.to_numpy()].reset_index(drop=True)
     out.attrs.update(record_until=until, left_out=left, undated_kept=kept_undated, note=note)
     return out
+
+
+def _cut_at(publication_year: int, publication_date: str | None) -> tuple[int, str]:
+    """Check a cut: its year, and its date (``""`` when the date is not in that year)."""
+    year = check_int("publication_year", publication_year, min_value=1900, max_value=2100)
+    date = str(publication_date or "")
+    if date and not (_valid_date(date) and int(date[:4]) == year):
+        date = ""
+    return year, date
+
+
+def _kept(years: np.ndarray, starts: np.ndarray, year: int, date: str) -> np.ndarray:
+    """Which events a cut keeps: earlier years, and the year's events up to ``date``."""
+    if date:
+        return (years < year) | ((years == year) & ((starts == "") | (starts <= date)))
+    return years <= year
 
 
 def _row_label(r: pd.Series) -> str:
