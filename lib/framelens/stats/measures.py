@@ -221,11 +221,12 @@ def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
     # first of its type in window s (s <= j < s + window) when its previous occurrence
     # p[j] is before s, so it counts in the windows max(p[j] + 1, j - window + 1, 0) …
     # min(j, n - window): the same integer total as sliding the window, without the loop.
-    _, ids = np.unique(np.asarray(tokens, dtype=object), return_inverse=True)
-    order = np.argsort(ids, kind="stable")
-    prev = np.full(n, -1, dtype=np.int64)
-    same = ids[order[1:]] == ids[order[:-1]]
-    prev[order[1:][same]] = order[:-1][same]
+    last: dict[str, int] = {}
+    before = [-1] * n
+    for k, tok in enumerate(tokens):
+        before[k] = last.get(tok, -1)
+        last[tok] = k
+    prev = np.asarray(before, dtype=np.int64)
     j = np.arange(n, dtype=np.int64)
     low = np.maximum(np.maximum(prev + 1, j - window + 1), 0)
     high = np.minimum(j, n - window)
