@@ -35,7 +35,7 @@ from .record import (  # noqa: F401  (the doctests use them)
     _check_events,
     _cut_at,
     _kept,
-    _row_label,
+    _row_labels,
     document_cuts,
     events_until,
     load_events,
@@ -172,14 +172,7 @@ def check_claims_by_document(
             fit, recent = fits[key]
         meta = {str(c.doc_id): c for c, _ in docs}
         found_rows = _claim_rows(
-            found,
-            events,
-            year,
-            date,
-            fit,
-            recent,
-            groups=[(str(c.doc_id), g) for c, g in docs],
-            record=record,
+            [(str(c.doc_id), g) for c, g in docs], record, year, date, fit, recent
         )
         for row in found_rows:
             c = meta[row["doc_id"]]
@@ -265,10 +258,7 @@ class _Units:
 
 
 def _label(rows: pd.DataFrame) -> str:
-    return "; ".join(
-        f"{name} {int(y)}{f' ({sd})' if str(sd) else ''}"
-        for name, y, sd in zip(rows["name"], rows["year"], rows["start_date"], strict=True)
-    )
+    return "; ".join(_row_labels(rows))
 
 
 def _clause(sentence: str, pos: int) -> tuple[int, int]:
@@ -354,24 +344,25 @@ def check_claims(
     """
     _check_mentions(found)
     _check_events(events, required=("name", "year", "domain", "start_date", "location"))
+    groups = [
+        (str(doc), list(g.itertuples(index=False))) for doc, g in found.groupby("doc_id", sort=True)
+    ]
     rows = _claim_rows(
-        found, events, publication_year, publication_date, trend, recent_trend, groups=None
+        groups, _Record(events), publication_year, publication_date, trend, recent_trend
     )
     return _claims_frame(rows)
 
 
 def _claim_rows(
-    found: pd.DataFrame,
-    events: pd.DataFrame,
+    groups: list[tuple[str, list]],
+    record: _Record,
     year: int | None,
     date: str | None,
     trend: pd.DataFrame | None,
     recent_trend: pd.DataFrame | None,
-    groups: list[tuple[str, list]] | None,
-    record: _Record | None = None,
 ) -> list[dict]:
-    """Check ``found`` (or the ``(doc_id, rows)`` of ``groups``) at one cut: claim rows."""
-    units, until = (record or _Record(events)).at(year, date)
+    """Check the mentions of each ``(doc_id, rows)`` of ``groups`` at one cut: claim rows."""
+    units, until = record.at(year, date)
     ctx = {
         "until": until,
         "year": year,
@@ -379,11 +370,6 @@ def _claim_rows(
         "trend": trend,
         "recent": recent_trend,
     }
-    if groups is None:
-        groups = [
-            (str(doc), list(g.itertuples(index=False)))
-            for doc, g in found.groupby("doc_id", sort=True)
-        ]
     rows: list[dict] = []
     for doc, g in groups:
         rows.extend(_document_claims(doc, g, units, ctx))

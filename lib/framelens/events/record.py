@@ -470,13 +470,8 @@ def events_until(
     start = ev["start_date"].fillna("").astype(str)
     years = ev["year"].astype(int)
     undated = (years == year) & (start == "")
-    keep = pd.Series(
-        _kept(years.to_numpy(), start.to_numpy(dtype=object), year, date), index=ev.index
-    )
-    labels = [
-        f"{name} {int(y)}{f' ({sd})' if str(sd) else ''}"
-        for name, y, sd in zip(ev["name"], ev["year"], ev["start_date"], strict=True)
-    ]
+    keep = _kept(years.to_numpy(), start.to_numpy(dtype=object), year, date)
+    labels = _row_labels(ev)
     left = [lab for lab, k in zip(labels, keep, strict=True) if not k]
     kept_undated = [lab for lab, u in zip(labels, undated, strict=True) if u]
     until = date or str(year)
@@ -488,7 +483,7 @@ def events_until(
             f"may be later: {'; '.join(kept_undated)}"
         )
     note += "."
-    out = ev[keep.to_numpy()].reset_index(drop=True)
+    out = ev[keep].reset_index(drop=True)
     out.attrs.update(record_until=until, left_out=left, undated_kept=kept_undated, note=note)
     return out
 
@@ -509,6 +504,9 @@ def _kept(years: np.ndarray, starts: np.ndarray, year: int, date: str) -> np.nda
     return years <= year
 
 
-def _row_label(r: pd.Series) -> str:
-    when = f" ({r['start_date']})" if str(r.get("start_date", "")) else ""
-    return f"{r['name']} {int(r['year'])}{when}"
+def _row_labels(rows: pd.DataFrame) -> list[str]:
+    """Label each event row as tables and notes show it: ``"Vostok 2018 (2018-09-11)"``."""
+    return [
+        f"{name} {int(y)}{f' ({sd})' if str(sd) else ''}"
+        for name, y, sd in zip(rows["name"], rows["year"], rows["start_date"], strict=True)
+    ]
