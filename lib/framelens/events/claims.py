@@ -1013,12 +1013,10 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
             "reason": f"no {what} in the record to judge it on.",
         }
     if re.search(r"(?i)once|twice", low):
-        lo = 1
-        hi = 2 if re.search(r"(?i)twice", low) else 1
         if re.search(r"(?i)once\s+or\s+twice|twice\s+or\s+once", low):
             lo, hi = 1, 2
-        elif re.search(r"(?i)twice", low):
-            lo = 2
+        else:
+            lo = hi = 2 if re.search(r"(?i)twice", low) else 1
         ok = all(lo <= c <= hi for c in counts)
         return {
             "family": family,
