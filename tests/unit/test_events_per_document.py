@@ -172,3 +172,24 @@ def test_checking_documents_together_equals_checking_each_alone():
     expected = pd.concat(alone, ignore_index=True)
     assert len(together) > 20 and together["cut"].nunique() == 6
     pd.testing.assert_frame_equal(together, expected, check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("per_year", "expected"),
+    [(1, ["supported", "not supported", "supported"]),
+     (2, ["not supported", "supported", "supported"])],
+)  # fmt: skip
+def test_once_twice_and_once_or_twice_a_year_bound_each_years_count(per_year, expected):
+    table = events.load_events()
+    patrols = table[table["name"] == "Joint Naval Patrol"].drop_duplicates("year")
+    table = pd.concat([table[table["name"] != "Joint Naval Patrol"], *[patrols] * per_year])
+    phrases = ["once a year", "twice a year", "once or twice a year"]
+    docs = pd.DataFrame({
+        "doc_id": ["a", "b", "c"], "published": ["2025-12-01"] * 3,
+        "text": [f"China and Russia hold joint naval patrols {p}." for p in phrases],
+    })  # fmt: skip
+    found = events.mentions(corpus.segment(docs), events=table, documents=docs)
+    claims = events.check_claims_by_document(found, table, events.document_cuts(docs))
+    freq = claims[claims["claim_type"] == "frequency"]
+    assert freq["claimed"].tolist() == phrases
+    assert freq["status"].tolist() == expected
