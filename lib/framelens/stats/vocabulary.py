@@ -121,6 +121,11 @@ def term_counts(
     return frame.astype({"doc_id": str, "n": "int64", "term": str, "count": "int64"})
 
 
+def _term(word: str) -> str:
+    """Return the term a word counts as, without a final possessive 's ("china's" → "china")."""
+    return word[:-2] if len(word) > 2 and word.endswith("'s") else word
+
+
 def _document_terms(
     sentences: pd.DataFrame,
     ns: list[int],
@@ -132,11 +137,7 @@ def _document_terms(
     Words lose a final possessive 's; n-grams stay within a run of words.
     """
     for doc_id, sents in _prepare(sentences, include_embeds, tokens).items():
-        runs = [
-            [w[:-2] if len(w) > 2 and w.endswith("'s") else w for w in run]
-            for s in sents
-            for run in s.runs
-        ]
+        runs = [[_term(w) for w in run] for s in sents for run in s.runs]
         for k in ns:
             if k == 1:
                 yield doc_id, k, Counter(w for run in runs for w in run)
@@ -225,8 +226,7 @@ def term_totals(
                 for w in r:
                     t = vocab.get(w)
                     if t is None:
-                        term = w[:-2] if len(w) > 2 and w.endswith("'s") else w
-                        t = vocab[w] = term_ids.setdefault(term, len(term_ids))
+                        t = vocab[w] = term_ids.setdefault(_term(w), len(term_ids))
                     ids.append(t)
                 run_of.extend([run] * len(r))
                 run += 1
