@@ -682,3 +682,25 @@ def test_mattr_by_window_equals_lexical_diversity_at_each_window():
     assert long[3] > long[25] > long[50] and math.isnan(long[5000])
     with pytest.raises(ParameterError, match="`windows`"):
         stats.mattr_by_window(sentences, [0])
+
+
+def test_term_totals_equal_the_per_document_counts_summed():
+    """The partition totals (integer keys) and the per-document counts (Counters) agree."""
+    seed = SEED_FILE.read_text(encoding="utf-8")
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "group": ["x", "y", "x"],
+                         "text": [seed, "China's navy and China\u2019s drills, joint drills.",
+                                  seed[:400]]})  # fmt: skip
+    sentences = corpus.segment(docs)
+    per_doc = stats.term_counts(sentences, n=[1, 2, 3])
+    expected = (per_doc.groupby(["n", "term"], as_index=False)
+                .agg(count=("count", "sum"), documents=("doc_id", "nunique")))  # fmt: skip
+    got = stats.term_totals(sentences, n=[1, 2, 3])
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected, check_dtype=False)
+    labels = stats.group_labels(docs, "group")
+    by_group = stats.term_totals(sentences, n=1, labels=labels)
+    x = per_doc[(per_doc["n"] == 1) & per_doc["doc_id"].isin(["a", "c"])]
+    x = x.assign(sq=x["count"] ** 2).groupby("term")
+    row = by_group[(by_group["group"] == "x") & (by_group["term"] == "china")].iloc[0]
+    assert row["count"] == x["count"].sum()["china"]
+    assert row["documents"] == x["doc_id"].nunique()["china"] == 2
+    assert row["sum_sq"] == x["sq"].sum()["china"]
