@@ -56,14 +56,17 @@ def test_shipped_dictionaries_load_without_warnings():
     assert sec.frames == SECURITY
     assert gen.frames == ["conflict", "responsibility", "economic", "human_interest", "morality"]
     table = framing.dictionary_table(sec)
-    # 214 before the cues revised on the gold set's dev half (issue 15, FRAMES.md)
-    assert len(table) == 305
+    # 214 before the cues revised on the gold set's dev half (issue 15, FRAMES.md), 305
+    # after it, 322 after the revision on the whole gold set
+    assert len(table) == 322
     assert table.groupby("frame", sort=False).size().to_dict() == {
-        "threat": 38, "cooperation": 53, "capability": 82, "rivalry": 50,
-        "regional_concern": 31, "justification": 51,
+        "threat": 44, "cooperation": 58, "capability": 82, "rivalry": 49,
+        "regional_concern": 39, "justification": 50,
     }  # fmt: skip
     weak = table[table.cue_strength == "weak"]
-    assert sorted(set(weak.loc[weak.frame == "capability", "group"])) == ["commitment", "platforms"]
+    assert sorted(set(weak.loc[weak.frame == "capability", "group"])) == [
+        "commitment", "exercise", "platforms",
+    ]  # fmt: skip
     assert framing.dictionary_overlaps(sec).empty
     assert framing.dictionary_overlaps(gen).empty
     # every category is documented
@@ -343,7 +346,8 @@ def test_context_rules_on_the_seed(seeds_sentences):
         ("They don't see it as a threat.", "threat", "threat", "negated", "don't"),
         ("There was no sign of tension.", "threat", "tension", "negated", "no"),
         ("It was not only a threat to Japan.", "threat", "threat", "counted", ""),
-        ("Not a word, but tensions rose.", "threat", "tensions", "counted", ""),
+        ("Not a word, but the drills raised tensions.", "threat", "raised tensions", "counted",
+         ""),
         ("The Peace Mission drills began.", "justification", "Peace", "in_name", "Peace Mission"),
         ("The Joint Staff Office said so.", "cooperation", "Joint", "in_name",
          "Joint Staff Office"),
@@ -374,7 +378,23 @@ def test_context_rules_on_the_seed(seeds_sentences):
          "answered", "address"),
         ("The drills took place amid growing tensions.", "threat", "tensions", "answered",
          "amid"),
-        ("The drills raised tensions in the region.", "threat", "tensions", "counted", ""),
+        ("The drills raised tensions in the region.", "threat", "raised tensions", "counted",
+         ""),
+        # revised on the whole gold set: tensions between the powers are the background, the
+        # drills raising them are the frame; "training" names the drill as "exercise" does
+        ("Tensions between Russia and the West have grown.", "threat", "Tensions",
+         "weak_alone", "no second cue of this frame"),
+        ("Both navies held their training at sea.", "capability", "training", "weak_alone",
+         "no second cue of this frame outside its group exercise"),
+        ("The marines practiced live-fire training.", "capability", "training", "counted", ""),
+        ("Tokyo lodged complaints with Moscow.", "regional_concern", "complaints", "counted",
+         ""),
+        ("The planes entered its airspace without permission.", "regional_concern",
+         "without permission", "counted", ""),
+        ("The plan was drawn up under the consensus of both sides.", "cooperation",
+         "consensus", "counted", ""),
+        ("The joint drill is part of planned counter-terrorism work.", "justification",
+         "counter-terrorism", "weak_alone", "no second cue of this frame"),
     ],
 )  # fmt: skip
 def test_each_context_rule(text, frame, term, status, note):
