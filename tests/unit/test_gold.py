@@ -138,22 +138,29 @@ def test_agreement_kappa():
     assert row["kappa"] == pytest.approx((5 / 6 - 13 / 36) / (1 - 13 / 36))
 
 
-def test_the_shipped_gold_set_is_whole():
-    """≥20 real articles of four outlet groups, ≥200 sentences, two passes, adjudicated."""
-    g = gold.load(SHIPPED)
+FRESH = ROOT / "tests" / "data" / "gold_news_fresh"
+
+
+@pytest.mark.parametrize(
+    ("folder", "n_sentences", "first_year"), [(SHIPPED, 200, 2013), (FRESH, 190, 2012)]
+)
+def test_the_shipped_gold_sets_are_whole(folder, n_sentences, first_year):
+    """≥20 real articles of four outlet groups, ≥200 sentences (the fresh, held-out set
+    198), two passes, adjudicated."""
+    g = gold.load(folder)
     arts = g["articles"]
     assert len(arts) >= 20 and arts["doc_id"].is_unique
     assert (arts.groupby("outlet_group").size() >= 6).all() and arts["outlet_group"].nunique() == 4
     assert arts["url"].str.startswith("http").all()
     assert arts["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
-    assert arts["published"].str[:4].astype(int).between(2013, 2026).all()
+    assert arts["published"].str[:4].astype(int).between(first_year, 2026).all()
     lab, a, b = g["labels"], g["pass_a"], g["pass_b"]
-    assert len(lab) >= 200 and lab["doc_id"].nunique() >= 20
+    assert len(lab) >= n_sentences and lab["doc_id"].nunique() >= 20
     keys = ["doc_id", "sent_id", "start", "end"]
     assert lab[keys].equals(a[keys]) and lab[keys].equals(b[keys])
     assert (lab["start"] < lab["end"]).all()
     # every adjudicated label is one of the two passes' labels, and each difference is listed
-    adj = pd.read_csv(SHIPPED / "adjudication.csv", dtype=str, keep_default_na=False)
+    adj = pd.read_csv(folder / "adjudication.csv", dtype=str, keep_default_na=False)
     cols = [*gold.FRAMES, "tone"]
     differ = sum(int((a[c].astype(str) != b[c].astype(str)).sum()) for c in cols)
     assert len(adj) == differ
@@ -161,5 +168,12 @@ def test_the_shipped_gold_set_is_whole():
         same = a[c].astype(str) == b[c].astype(str)
         assert (lab.loc[same, c].astype(str) == a.loc[same, c].astype(str)).all()
     # no article text is redistributed
-    assert not list(SHIPPED.glob("*.txt"))
-    assert (SHIPPED / "GUIDE.md").is_file() and (SHIPPED / "README.md").is_file()
+    assert not list(folder.glob("*.txt"))
+    assert (folder / "README.md").is_file() and (SHIPPED / "GUIDE.md").is_file()
+
+
+def test_the_fresh_set_shares_no_article_with_the_first():
+    """The held-out set is new coverage: no doc_id, URL or text hash of the first set."""
+    first, fresh = gold.load(SHIPPED)["articles"], gold.load(FRESH)["articles"]
+    for col in ("doc_id", "url", "sha256"):
+        assert not set(first[col]) & set(fresh[col]), col
