@@ -393,8 +393,6 @@ def test_context_rules_on_the_seed(seeds_sentences):
          "without permission", "counted", ""),
         ("The plan was drawn up under the consensus of both sides.", "cooperation",
          "consensus", "counted", ""),
-        ("The joint drill is part of planned counter-terrorism work.", "justification",
-         "counter-terrorism", "weak_alone", "no second cue of this frame"),
     ],
 )  # fmt: skip
 def test_each_context_rule(text, frame, term, status, note):
@@ -405,6 +403,15 @@ def test_each_context_rule(text, frame, term, status, note):
     assert (frame in set(counted["frame"])) == (
         status == "counted" or ((hits.frame == frame) & (hits.status == "counted")).any()
     )
+
+
+def test_procedure_is_not_rationale():
+    """Whole-set revision: "in accordance with the plan" is no longer justification, while
+    "in accordance with international law" still is, through `international law`."""
+    plan = framing.term_hits(sents("The troops acted in accordance with the pre-plan."), "security")
+    assert plan[plan.frame == "justification"].empty
+    law = framing.match(sents("The patrol was in accordance with international law."), "security")
+    assert law["frame"].tolist() == ["justification"]
 
 
 def test_two_weak_cues_make_a_weak_frame_and_the_profile_says_so():
