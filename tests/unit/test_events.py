@@ -719,7 +719,7 @@ def test_highlights_and_chart(seed_mentions, table):
     assert legend == [
         "strategic command-staff", "joint naval patrol", "combined naval-air",
         "land / counter-terrorism", "joint strategic air patrol", "naval exercise",
-        "black outline: named in the article",
+        "black outline: named in the corpus",
     ]  # fmt: skip
     assert min(t.get_fontsize() for t in ax.get_legend().get_texts()) >= 9
     assert min(t.get_fontsize() for t in ax.get_xticklabels()) >= 9
@@ -733,6 +733,37 @@ def test_highlights_and_chart(seed_mentions, table):
             heights[x] = heights.get(x, 0) + rect.get_height()
     assert heights[2024] == 8 and heights[2006] == 0
     plt.close(ax.figure)
+
+
+def test_chart_of_many_named_exercises_labels_the_most_mentioned(table):
+    """A corpus naming many exercises: the most mentioned are labelled, all are outlined."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    named = table[(table["start_date"] != "") & table["start_date"].str[:4].between("2012", "2024")]
+    named = named.drop_duplicates("name").head(12)
+    assert len(named) == 12
+    pairs = zip(named["name"], named["start_date"], strict=True)
+    lines = [f"{n} {d[:4]} was held." for n, d in pairs]
+    lines[0] += f" {lines[0]} {lines[0]}"  # the first is mentioned three times
+    hl = events.highlights(events.mentions(_sentences(*lines)), table)
+    assert len(hl) >= 10 and hl["matched"].all()
+    per_year = events.events_per_year(table, 2005, 2024)
+    ax = events.plot_frequency(per_year, highlights=hl, publication_year=2024, max_labels=3)
+    labels = [a.get_text() for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
+    assert len(labels) == 3
+    top = hl.sort_values("n_mentions", ascending=False, kind="stable")["label"].iloc[0]
+    assert top in labels
+    outlines = [p for p in ax.patches if isinstance(p, Rectangle) and not p.get_fill()]
+    assert len(outlines) == hl.groupby(["year", "domain"]).ngroups
+    note = [t.get_text() for t in ax.texts if "most mentioned" in t.get_text()]
+    assert note == [
+        f"{len(hl)} exercise-years named: the 3 most mentioned are labelled,\n"
+        "every one in the record is outlined (the mentions table lists all)."
+    ]
+    plt.close(ax.figure)
+    with pytest.raises(ParameterError, match="max_labels"):
+        events.plot_frequency(per_year, highlights=hl, max_labels=-1)
 
 
 def test_chart_without_mentions_says_so(table):

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
+from ..params import check_int
 from .record import DOMAIN_LABELS, DOMAINS
 from .trend import PER_YEAR_COLUMNS
 
@@ -19,6 +20,7 @@ def plot_frequency(
     highlights: pd.DataFrame | None = None,
     publication_year: int | None = None,
     record_until: str | None = None,
+    max_labels: int = 8,
     ax=None,
 ):
     """Draw events per year as bars stacked by domain, marking the corpus's exercises.
@@ -27,10 +29,13 @@ def plot_frequency(
     print too. Exercises the corpus names are outlined in black within their bar and
     labelled above the bars, each label's leader line ending at the centre of its
     outlined segment; names the table lacks are labelled with "(not in table)" and
-    point at the bar top. A grey band marks the publication year. The legend lists the
-    domains top to bottom in the order they are stacked and explains the outline. Sized
-    for a paper column or a slide (7 in wide, text 9 pt or larger). With no named
-    exercise the chart still draws the record and says so in the plot.
+    point at the bar top. A corpus of many articles names many exercises: past
+    ``max_labels`` only the most mentioned are labelled (every named one is still
+    outlined) and a note in the plot says how many are not. A grey band marks the
+    publication year. The legend lists the domains top to bottom in the order they are
+    stacked and explains the outline. Sized for a paper column or a slide (7 in wide,
+    text 9 pt or larger). With no named exercise the chart still draws the record and
+    says so in the plot.
 
     Parameters
     ----------
@@ -42,6 +47,9 @@ def plot_frequency(
         Year to mark, or ``None``.
     record_until
         The date the record was cut at (:func:`events_until`), named in the title.
+    max_labels
+        Most exercises labelled (default 8): the most mentioned (``n_mentions``), then
+        the latest; 0 labels none.
     ax
         Axes to draw on (default: a new 7 x 5 inch figure).
 
@@ -62,6 +70,7 @@ def plot_frequency(
 
     from ..plots import PALETTE
 
+    check_int("max_labels", max_labels, min_value=0)
     missing = [c for c in PER_YEAR_COLUMNS[:3] if c not in per_year.columns]
     if missing:
         raise ParameterError(
@@ -94,12 +103,22 @@ def plot_frequency(
         hl = hl[hl["year"].isin(years)]
         order = hl["domain"].map(stack).fillna(len(doms))
         hl = hl.assign(_stack=order).sort_values(["year", "_stack"], kind="stable")
+        # the most mentioned (then the latest) are labelled; every named one is outlined
+        rank = hl.assign(_m=hl["n_mentions"] if "n_mentions" in hl.columns else 0)
+        rank = rank.sort_values(["_m", "year", "label"], ascending=[False, False, True],
+                                kind="stable")  # fmt: skip
+        labelled = set(rank.index[:max_labels])
+    else:
+        labelled = set()
     step = max(top * 0.11, 0.6)
-    placed: list[tuple[int, float]] = []
+    # a label's width in years: 9 pt bold is about 0.075 in a character, the axes about
+    # 5.6 in wide for the span of years drawn
+    per_char = 0.075 * (len(years) + 1.4) / 5.6 if len(years) else 0.3
+    placed: list[tuple[float, float, float]] = []  # left, right, height of each label
     highest = top
     last = int(years.max()) if len(years) else 0
     first = int(years.min()) if len(years) else 0
-    for r in hl.itertuples(index=False) if len(hl) else []:
+    for idx, r in zip(hl.index, hl.itertuples(index=False), strict=True) if len(hl) else []:
         yr = int(r.year)
         target = totals.get(yr, 0.0)
         if r.matched and (yr, r.domain) in seg_bottom and float(wide.loc[yr, r.domain]) > 0:
@@ -107,10 +126,8 @@ def plot_frequency(
             ax.add_patch(Rectangle((yr - 0.4, seg_bottom[(yr, r.domain)]), 0.8, h, fill=False,
                                    edgecolor="black", linewidth=2.2, zorder=3))  # fmt: skip
             target = seg_bottom[(yr, r.domain)] + h / 2
-        ypos = totals.get(yr, 0.0) + step * 0.7
-        while any(abs(yr - y2) <= 3 and abs(ypos - p2) < step * 0.95 for y2, p2 in placed):
-            ypos += step
-        placed.append((yr, ypos))
+        if idx not in labelled:
+            continue
         if yr >= last - 2:
             ha, xt, rel = "right", yr + 0.4, (0.85, 0.0)
         elif yr <= first + 2:
@@ -118,6 +135,16 @@ def plot_frequency(
         else:
             ha, xt, rel = "center", yr, (0.5, 0.0)
         text = r.label if r.matched else f"{r.label} (not in table)"
+        width = (len(text) + 1) * per_char
+        left = {"right": xt - width, "left": xt, "center": xt - width / 2}[ha]
+        right = left + width
+        ypos = totals.get(yr, 0.0) + step * 0.7
+        # the next free row above the bar: no other label's box overlaps this one's
+        while any(
+            left < r2 and l2 < right and abs(ypos - p2) < step * 0.95 for l2, r2, p2 in placed
+        ):
+            ypos += step
+        placed.append((left, right, ypos))
         ax.annotate(text, (yr, target), xytext=(xt, ypos), ha=ha, va="bottom",
                     fontsize=9, fontweight="bold", zorder=5,
                     bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "black", "lw": 0.6},
@@ -133,6 +160,11 @@ def plot_frequency(
     if not len(hl):
         notes.append(
             "The corpus names no exercise with a year: bars show the reference record only."
+        )
+    elif len(hl) > len(labelled):
+        notes.append(
+            f"{len(hl)} exercise-years named: the {len(labelled)} most mentioned are "
+            "labelled,\nevery one in the record is outlined (the mentions table lists all)."
         )
     if (
         publication_year is not None
@@ -172,7 +204,7 @@ def plot_frequency(
     handles, labels = ax.get_legend_handles_labels()
     handles, labels = handles[::-1], labels[::-1]  # top of the stack first
     handles.append(Patch(facecolor="white", edgecolor="black", linewidth=2.2))
-    labels.append("black outline: named in the article")
+    labels.append("black outline: named in the corpus")
     ax.legend(handles, labels, title="domain (top of stack first)", loc="upper center",
               bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=9, title_fontsize=9,
               frameon=False)  # fmt: skip
