@@ -754,6 +754,23 @@ def test_plots_return_labelled_axes(seeds_sentences):
         framing.plot_profile(p, value="share")
 
 
+def test_flow_of_a_corpus_draws_a_document_with_frames_on_a_0_to_1_scale():
+    """Many documents: the default is one with frames, not the first (a post with none),
+    and every document's colours run 0 to 1, even one with no frame at all."""
+    s = sents("Fine weather today.", "The drills raised tensions.", "Ties deepened cooperation.")
+    s["doc_id"] = ["a", "b", "b"]
+    s["sent_id"] = [0, 0, 1]
+    s["para_id"] = [0, 0, 1]
+    d = framing.load_dictionary("security")
+    f = framing.flow(s, framing.match(s, d), d)
+    ax = framing.plot_flow(f)
+    assert ax.get_title() == "Frames through the article: b"
+    assert ax.images[0].norm.vmin == 0 and ax.images[0].norm.vmax == 1
+    ax = framing.plot_flow(f, doc_id="a")
+    assert ax.images[0].norm.vmax == 1  # no frame: still 0 to 1, not 0 to 1e-9
+    assert {t.get_text() for t in ax.texts} == {"0"}
+
+
 def test_plot_profile_of_many_documents_is_a_distribution():
     """2,000 documents: one box a frame, not a 2,000-row heat map (issue 13)."""
     import matplotlib.pyplot as plt

@@ -343,6 +343,18 @@ def test_arc_keeps_embeds_out_of_the_rolling_mean(scores):
     assert a["relative_position"].iloc[[0, -1]].tolist() == [0.0, 1.0]
 
 
+def test_arc_documents_are_the_longest_in_prose():
+    """A corpus shows the arcs with a course to follow: most prose sentences first, embeds
+    not counted, ties in doc_id order; n caps the list."""
+    a = pd.DataFrame({"doc_id": ["p1", "p2", "p2", "long", "long", "long", "e", "e", "e", "e"],
+                      "kind": ["prose"] * 6 + ["embed"] * 3 + ["prose"]})  # fmt: skip
+    assert sentiment.arc_documents(a, 10) == ["long", "p2", "e", "p1"]
+    assert sentiment.arc_documents(a, 2) == ["long", "p2"]
+    assert sentiment.arc_documents(a, 0) == []
+    with pytest.raises(ParameterError, match="`n`"):
+        sentiment.arc_documents(a, -1)
+
+
 def test_actor_tone_on_seed(scores):
     actors = sentiment.actor_tone(scores).set_index("actor")
     assert list(actors.reset_index().columns) == sentiment.ACTOR_COLUMNS

@@ -24,12 +24,17 @@ def _text_colour(rgba) -> str:
     return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.4 else "white"
 
 
-def _heatmap(ax, matrix: pd.DataFrame, *, fmt: str, cbar_label: str, annot=None) -> None:
+def _heatmap(
+    ax, matrix: pd.DataFrame, *, fmt: str, cbar_label: str, annot=None, vmax: float | None = None
+) -> None:
     import numpy as np
 
     data = matrix.to_numpy(dtype=float)
+    if vmax is None:  # the largest value; 1 when every cell is 0 or missing
+        top = np.nanmax(data) if np.isfinite(data).any() else 0.0
+        vmax = float(top) if top > 0 else 1.0
     im = ax.imshow(np.ma.masked_invalid(data), aspect="auto", cmap="cividis", vmin=0,
-                   vmax=max(np.nanmax(data) if np.isfinite(data).any() else 1, 1e-9))  # fmt: skip
+                   vmax=vmax)  # fmt: skip
     ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns])
     ax.set_yticks(range(matrix.shape[0]), [str(r) for r in matrix.index])
     ax.grid(False)
@@ -142,7 +147,8 @@ def plot_profile(
 def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     """Heat map of frames (rows) by paragraph (columns) for one document.
 
-    Cells show how many of the paragraph's sentences carry the frame; colour is the share.
+    Cells show how many of the paragraph's sentences carry the frame; colour is the share
+    (0 to 1 in every document, so two documents' maps compare).
     Embedded posts are labelled "N (embed)" on the x axis (with a ``kind`` column).
     Returns the matplotlib Axes.
 
@@ -152,7 +158,8 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
         :func:`flow` output (``doc_id, para_id, frame, n_frame_sentences,
         share_sentences``; ``kind`` optional).
     doc_id
-        The document to draw (default: the first in ``flow_frame``).
+        The document to draw (default: the one with the most frame-carrying sentences,
+        the first of equals: in a corpus of many documents, one with a flow to show).
     ax
         Axes to draw on (default: a new figure).
 
@@ -178,7 +185,9 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     docs = list(dict.fromkeys(flow_frame["doc_id"]))
     if not docs:
         raise ParameterError("`flow_frame` is empty: there is nothing to draw.")
-    doc_id = docs[0] if doc_id is None else doc_id
+    if doc_id is None:
+        per_doc = flow_frame.groupby("doc_id", sort=False)["n_frame_sentences"].sum()
+        doc_id = max(docs, key=lambda d: (per_doc.get(d, 0), -docs.index(d)))
     check_choice("doc_id", doc_id, docs)
     f = flow_frame[flow_frame["doc_id"] == doc_id]
     frames = list(dict.fromkeys(f["frame"]))
@@ -189,7 +198,8 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
         labels = [f"{p} (embed)" if kind.get(p) == "embed" else str(p) for p in share.columns]
         share.columns = n.columns = labels
     ax = new_axes(ax)
-    _heatmap(ax, share, fmt="d", cbar_label="share of the paragraph's sentences", annot=n)
+    _heatmap(ax, share, fmt="d", cbar_label="share of the paragraph's sentences", annot=n,
+             vmax=1.0)  # fmt: skip
     if any(str(c).endswith("(embed)") for c in share.columns):
         for label in ax.get_xticklabels():
             label.set(rotation=40, ha="right", rotation_mode="anchor")

@@ -448,3 +448,36 @@ def arc(scores: pd.DataFrame, *, window: int = 3) -> pd.DataFrame:
             "text": frame["text"] if "text" in frame.columns else "",
         }
     )[ARC_COLUMNS].pipe(_typed)
+
+
+def arc_documents(arcs: pd.DataFrame, n: int) -> list[str]:
+    """Return the ``n`` documents with the most prose sentences, whose arcs say the most.
+
+    A corpus of many documents cannot show every arc; the longest ones have a course to
+    follow (a two-sentence post has none). Ties go in ``doc_id`` order.
+
+    Parameters
+    ----------
+    arcs
+        :func:`arc` output (``doc_id`` and ``kind`` are used).
+    n
+        How many documents (0 or more).
+
+    Returns
+    -------
+    list of str
+        Up to ``n`` document ids, the longest first.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"doc_id": ["b", "a", "a", "c", "c"], "kind": ["prose"] * 5})
+    >>> arc_documents(a, 2)
+    ['a', 'c']
+    """
+    check_columns("arcs", arcs, ["doc_id", "kind"])
+    n = check_int("n", n, min_value=0)
+    prose = arcs.loc[arcs["kind"] != "embed", "doc_id"].astype(str)
+    sizes = prose.value_counts()
+    every = pd.Series(0, index=sorted(set(arcs["doc_id"].astype(str)))).add(sizes, fill_value=0)
+    order = sorted(every.index, key=lambda d: (-int(every[d]), d))
+    return order[:n]
