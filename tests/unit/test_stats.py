@@ -545,6 +545,21 @@ def test_plots_return_axes_with_labels(seeds_sentences):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["china", "drill*"]
     ax = stats.plot_dispersion(stats.actor_positions(seeds_sentences), label="actor")
     assert ax.get_ylabel() == "actor or place"
+    # a corpus of many documents: densities per 5% bin, not ticks merged into a bar
+    rng = np.random.default_rng(0)
+    many = pd.DataFrame(
+        {
+            "term": ["early"] * 400 + ["late"] * 20,
+            "position": np.r_[rng.uniform(0, 0.2, 400), rng.uniform(0.8, 1, 20)],
+        }
+    )
+    ax = stats.plot_dispersion(many, max_ticks=150)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["early (400)", "late (20)"]
+    early = ax.collections[0].get_paths()[0].vertices
+    assert early[:, 0].max() == 100 and early[early[:, 1] > -0.4 + 1e-9, 0].max() <= 20
+    assert "5%" in ax.get_xlabel()
+    ticks = stats.plot_dispersion(many, max_ticks=400)  # 400 hits: still ticks
+    assert [t.get_text() for t in ticks.get_yticklabels()] == ["early", "late"]
     ax = stats.plot_actor_mentions(stats.actor_counts(seeds_sentences))
     assert [t.get_text() for t in ax.get_yticklabels()][-1] == "China"
     legend = {

@@ -104,22 +104,34 @@ def plot_sentence_lengths(lengths: pd.DataFrame, *, ax=None, bins: int = 15):
     return ax
 
 
-def plot_dispersion(disp: pd.DataFrame, *, ax=None, label: str = "term"):
-    """Lexical dispersion: each hit as a tick at its position (x) on its term's row (y).
+#: hits in one row past which a dispersion plot draws densities, not ticks
+DISPERSION_TICKS = 150
+
+
+def plot_dispersion(
+    disp: pd.DataFrame, *, ax=None, label: str = "term", max_ticks: int = DISPERSION_TICKS
+):
+    """Lexical dispersion: where in the documents each term (or actor) is used.
 
     ``disp`` is :func:`dispersion` (``label="term"``) or :func:`actor_positions`
     (``label="actor"``; the axis then reads "actor or place", as the gazetteer lists
-    both). Returns the Axes.
+    both). Each hit is a tick at its position (x) on its row (y). A corpus of many
+    documents has too many hits for ticks (they merge into a bar): when a row has more
+    than ``max_ticks`` hits, every row is drawn as the distribution of its hits over
+    twenty 5% bins instead (height: the share of the row's fullest bin) and its label
+    gives the number of hits. Returns the Axes.
 
     Parameters
     ----------
     disp
-        The hits: a ``position`` column (0–1) and the ``label`` column; one row of ticks
-        per distinct label, in the order they first appear, the first at the bottom.
+        The hits: a ``position`` column (0–1) and the ``label`` column; one row per
+        distinct label, in the order they first appear, the first at the bottom.
     ax
         The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
     label
         The column that names each row: ``"term"`` (default) or ``"actor"``.
+    max_ticks
+        Most hits in a row drawn as ticks (default :data:`DISPERSION_TICKS`).
 
     Returns
     -------
@@ -134,16 +146,32 @@ def plot_dispersion(disp: pd.DataFrame, *, ax=None, label: str = "term"):
     """
     from ..plots import PALETTE
 
+    check_int("max_ticks", max_ticks, min_value=1)
     ax = new_axes(ax)
-    labels = list(dict.fromkeys(disp[label].astype(str)))
+    names = disp[label].astype(str)
+    labels = list(dict.fromkeys(names))
     ypos = {t: i for i, t in enumerate(labels)}
+    sizes = names.value_counts()
+    dense = bool(len(sizes)) and int(sizes.max()) > max_ticks
+    edges = np.linspace(0, 100, 21)
     for t in labels:
-        sub = disp[disp[label].astype(str) == t]
-        ax.scatter(sub["position"] * 100, [ypos[t]] * len(sub), marker="|", s=300, color=PALETTE[0])
-    ax.set_yticks(range(len(labels)), labels)
+        x = disp.loc[names == t, "position"].to_numpy(dtype=float) * 100
+        if not dense:
+            ax.scatter(x, [ypos[t]] * len(x), marker="|", s=300, color=PALETTE[0])
+            continue
+        counts, _ = np.histogram(x, bins=edges)
+        height = 0.8 * counts / max(int(counts.max()), 1)
+        base = ypos[t] - 0.4
+        ax.fill_between(edges, base, base + np.append(height, height[-1]), step="post",
+                        color=PALETTE[0], alpha=0.85, linewidth=0)  # fmt: skip
+    ticks = [f"{t} ({int(sizes[t]):,})" for t in labels] if dense else labels
+    ax.set_yticks(range(len(labels)), ticks)
     ax.set_ylim(-0.5, max(len(labels), 1) - 0.5)
     ax.set_xlim(0, 100)
-    ax.set_xlabel("position in the document (% of its length)")
+    xlabel = "position in the document (% of its length)"
+    if dense:
+        xlabel += "\neach row: its hits per 5% of the document, as a share of its fullest bin"
+    ax.set_xlabel(xlabel)
     ax.set_ylabel("actor or place" if label == "actor" else label)
     ax.set_title("Lexical dispersion")
     return ax
