@@ -1099,8 +1099,9 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     ax.set_ylabel("actor · " + group_by + " (sentences)" if group_by else "actor (sentences)")
     ax.set_title("Stance toward each actor beside the tone around it")
     if len(d):
-        # below the axes: inside, it would cover the top actor's markers
-        ax.legend(
-            loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=LEGEND_FONTSIZE, frameon=False
-        )
+        # below the axes (inside, it would cover the top actor's markers), 0.6 in under
+        # them whatever the figure's height: a fraction of a tall axes leaves a gap
+        tall = ax.get_position().height * ax.figure.get_figheight()
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.6 / max(tall, 0.5)),
+                  fontsize=LEGEND_FONTSIZE, frameon=False)  # fmt: skip
     return ax
