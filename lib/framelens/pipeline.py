@@ -848,6 +848,11 @@ def _kernel_alone(km: Any) -> bool:
 
 _KERNEL_CHANNELS = ("shell", "iopub", "stdin", "control", "hb")
 
+#: times a notebook's kernel is started again when it dies before running any cell
+KERNEL_START_RETRIES = 2
+#: what jupyter_client raises when a kernel dies while starting
+KERNEL_START_DIED = "Kernel died before replying to kernel_info"
+
 
 def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> dict[str, Any]:
     """Run one notebook (in a worker process); never raises, returns a status dict."""
@@ -858,7 +863,6 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
     from papermill.exceptions import PapermillExecutionError
 
     _register_engine()
-    status, cell, error, exec_count = "ok", None, "", None
     # kernels show figures inline whatever backend the caller set (make exports Agg)
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     # the kernel notes the files it writes under this notebook's name (the run's index)
@@ -866,36 +870,46 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
     # the kernel inherits this process's stderr: keep its log beside the executed notebook
     log = open(Path(dst).with_suffix(".log"), "ab")  # noqa: SIM115 - closed below
     os.dup2(log.fileno(), 2)
-    try:
-        papermill.execute_notebook(
-            src,
-            dst,
-            parameters=parameters,
-            engine_name=ENGINE,
-            kernel_name="python3",
-            cwd=str(Path(src).parent),
-            progress_bar=False,
-            log_output=False,
-            # the engine writes the executed notebook once, when execution ends
-            request_save_on_cell_execute=True,
-            execution_timeout=timeout,
-            # a loaded 2-core machine (CI running a Dask cluster beside) can take longer
-            # than papermill's 60 s to start a kernel; that is not the notebook's failure
-            start_timeout=KERNEL_START_TIMEOUT,
-        )
-    except PapermillExecutionError as exc:
-        status, cell, exec_count = "error", exc.cell_index, exc.exec_count
-        error = (
-            f"{exc.ename}: {exc.evalue}"
-            if exc.evalue and exc.evalue.strip()
-            else _cell_message(dst, exc.cell_index)
-        )
-    except CellTimeoutError:
-        status, error = "timeout", f"a cell ran longer than {timeout} s (the --timeout)"
-    except DeadKernelError as exc:
-        status, error = "dead_kernel", f"the kernel died ({str(exc).splitlines()[0]})"
-    except Exception as exc:  # kernel failed to start, unreadable notebook…
-        status, error = "error", f"{type(exc).__name__}: {exc}"
+    for attempt in range(KERNEL_START_RETRIES + 1):
+        status, cell, error, exec_count = "ok", None, "", None
+        try:
+            papermill.execute_notebook(
+                src,
+                dst,
+                parameters=parameters,
+                engine_name=ENGINE,
+                kernel_name="python3",
+                cwd=str(Path(src).parent),
+                progress_bar=False,
+                log_output=False,
+                # the engine writes the executed notebook once, when execution ends
+                request_save_on_cell_execute=True,
+                execution_timeout=timeout,
+                # a loaded 2-core machine (CI running a Dask cluster beside) can take longer
+                # than papermill's 60 s to start a kernel; that is not the notebook's failure
+                start_timeout=KERNEL_START_TIMEOUT,
+            )
+        except PapermillExecutionError as exc:
+            status, cell, exec_count = "error", exc.cell_index, exc.exec_count
+            error = (
+                f"{exc.ename}: {exc.evalue}"
+                if exc.evalue and exc.evalue.strip()
+                else _cell_message(dst, exc.cell_index)
+            )
+        except CellTimeoutError:
+            status, error = "timeout", f"a cell ran longer than {timeout} s (the --timeout)"
+        except DeadKernelError as exc:
+            status, error = "dead_kernel", f"the kernel died ({str(exc).splitlines()[0]})"
+        except Exception as exc:  # kernel failed to start, unreadable notebook…
+            status, error = "error", f"{type(exc).__name__}: {exc}"
+        # a kernel that dies while starting (two kernels of a parallel run picking the
+        # same free port) ran no cell: start it again rather than fail the notebook
+        if status == "error" and cell is None and KERNEL_START_DIED in error:
+            if attempt < KERNEL_START_RETRIES:
+                log.write(f"framelens: {error}; starting the kernel again\n".encode())
+                log.flush()
+                continue
+        break
     if status == "timeout" or status == "dead_kernel":
         cell = _last_started_cell(dst)
     log.close()

@@ -381,3 +381,40 @@ def test_the_command_ends_without_a_last_garbage_collection():
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines()[-1] == "True"
     assert [ln for ln in r.stdout.splitlines() if ln in ("True", "False")] == ["False", "True"]
+
+
+KERNEL_DIES_ONCE = """
+import json, sys
+import papermill
+from framelens import pipeline
+
+calls = []
+
+def execute(src, dst, **kw):
+    calls.append(dst)
+    if len(calls) <= int(sys.argv[3]):
+        raise RuntimeError(pipeline.KERNEL_START_DIED)
+    open(dst, "w").write("{}")
+
+papermill.execute_notebook = execute
+info = pipeline._execute(sys.argv[1], sys.argv[2], {}, 60)
+print(json.dumps({"status": info["status"], "error": info["error"], "calls": len(calls)}))
+"""
+
+
+@pytest.mark.parametrize(("deaths", "status", "calls"), [(1, "ok", 2), (3, "error", 3)])
+def test_a_kernel_that_dies_while_starting_is_started_again(tmp_path, deaths, status, calls):
+    """Two kernels of a parallel run can pick the same free port, and one dies before any
+    cell: its notebook is not at fault, so the kernel is started again (twice at most)."""
+    src, dst = tmp_path / "n.ipynb", tmp_path / "out.ipynb"
+    src.write_text("{}")
+    out = subprocess.run(
+        [sys.executable, "-c", KERNEL_DIES_ONCE, str(src), str(dst), str(deaths)],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    info = json.loads(out.stdout)
+    assert (info["status"], info["calls"]) == (status, calls)
+    log = (tmp_path / "out.log").read_text()
+    assert log.count("starting the kernel again") == calls - 1
+    if status == "error":
+        assert pipeline.KERNEL_START_DIED in info["error"]
