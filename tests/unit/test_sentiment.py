@@ -460,6 +460,22 @@ def test_plots_return_labelled_axes(scores, seeds_sentences):
     assert sentiment.plot_agreement(scores, pat).get_ylabel() == "Pattern polarity (−1 … +1)"
 
 
+def test_group_plot_tells_one_sentence_from_none_scored():
+    """A group with no scored sentence (another language) is not drawn as "one sentence"."""
+    groups = pd.DataFrame({"group": ["en", "es", "ru"], "n_sentences": [3, 1, 0],
+                           "mean_compound": [0.2, -0.1, np.nan], "ci_low": [0.0, np.nan, np.nan],
+                           "ci_high": [0.4, np.nan, np.nan]})  # fmt: skip
+    ax = sentiment.plot_groups(groups)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "ru (n=0: none scored)" in labels and "es (n=1)" in labels
+    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == [
+        "mean, 95% interval", "one sentence (n=1): no interval",
+    ]  # fmt: skip
+    ax = sentiment.plot_groups(groups[groups["group"] != "es"])
+    assert ax.get_legend() is None  # no group of one sentence: nothing to explain
+    plt.close("all")
+
+
 def _legend_sizes(ax):
     return [t.get_fontsize() for t in ax.get_legend().get_texts()]
 

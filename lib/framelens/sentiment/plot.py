@@ -151,12 +151,14 @@ def _interval_plot(frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: 
     y = np.arange(len(d))
     lo = (d["mean_compound"] - d["ci_low"]).fillna(0).clip(lower=0)
     hi = (d["ci_high"] - d["mean_compound"]).fillna(0).clip(lower=0)
-    # one sentence has no interval: a hollow marker, so it is not read as an estimate
-    single = (d["n_sentences"] < 2).to_numpy()
+    # one sentence has no interval: a hollow marker, so it is not read as an estimate; a
+    # group with no scored sentence (another language, say) has no marker at all
+    single = (d["n_sentences"] == 1).to_numpy()
+    many = (d["n_sentences"] >= 2).to_numpy()
     ax.errorbar(
-        d["mean_compound"][~single],
-        y[~single],
-        xerr=[lo[~single], hi[~single]],
+        d["mean_compound"][many],
+        y[many],
+        xerr=[lo[many], hi[many]],
         fmt="o",
         color=PALETTE[0],
         ecolor=PALETTE[5],
@@ -176,7 +178,10 @@ def _interval_plot(frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: 
     ax.axvline(0, color="0.5", lw=0.8)
     ax.set_yticks(y)
     ax.set_yticklabels(
-        [f"{a} (n={n})" for a, n in zip(d[label_col], d["n_sentences"], strict=True)]
+        [
+            f"{a} (n={n})" if n else f"{a} (n=0: none scored)"
+            for a, n in zip(d[label_col], d["n_sentences"], strict=True)
+        ]
     )
     ax.set_xlabel("mean VADER compound of sentences (−1 … +1), 95% bootstrap interval")
     ax.set_ylabel(ylabel)
@@ -230,7 +235,8 @@ def plot_groups(groups: pd.DataFrame, *, ax=None):
     ----------
     groups
         The group-level aggregate (``group, n_sentences, mean_compound, ci_low,
-        ci_high`` are used); a group with one sentence is drawn as a hollow marker.
+        ci_high`` are used); a group with one sentence is drawn as a hollow marker, one
+        with none scored (text in another language, say) has no marker and says so.
     ax
         The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
 
