@@ -904,12 +904,11 @@ def _execute(src: str, dst: str, parameters: dict[str, Any], timeout: int) -> di
             status, error = "error", f"{type(exc).__name__}: {exc}"
         # a kernel that dies while starting (two kernels of a parallel run picking the
         # same free port) ran no cell: start it again rather than fail the notebook
-        if status == "error" and cell is None and KERNEL_START_DIED in error:
-            if attempt < KERNEL_START_RETRIES:
-                log.write(f"framelens: {error}; starting the kernel again\n".encode())
-                log.flush()
-                continue
-        break
+        died_starting = status == "error" and cell is None and KERNEL_START_DIED in error
+        if not died_starting or attempt == KERNEL_START_RETRIES:
+            break
+        log.write(f"framelens: {error}; starting the kernel again\n".encode())
+        log.flush()
     if status == "timeout" or status == "dead_kernel":
         cell = _last_started_cell(dst)
     log.close()

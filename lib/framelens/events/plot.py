@@ -118,7 +118,7 @@ def plot_frequency(
     highest = top
     last = int(years.max()) if len(years) else 0
     first = int(years.min()) if len(years) else 0
-    for idx, r in zip(hl.index, hl.itertuples(index=False), strict=True) if len(hl) else []:
+    for r in hl.itertuples() if len(hl) else []:
         yr = int(r.year)
         target = totals.get(yr, 0.0)
         if r.matched and (yr, r.domain) in seg_bottom and float(wide.loc[yr, r.domain]) > 0:
@@ -126,7 +126,7 @@ def plot_frequency(
             ax.add_patch(Rectangle((yr - 0.4, seg_bottom[(yr, r.domain)]), 0.8, h, fill=False,
                                    edgecolor="black", linewidth=2.2, zorder=3))  # fmt: skip
             target = seg_bottom[(yr, r.domain)] + h / 2
-        if idx not in labelled:
+        if r.Index not in labelled:
             continue
         if yr >= last - 2:
             ha, xt, rel = "right", yr + 0.4, (0.85, 0.0)

@@ -185,9 +185,8 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     docs = list(dict.fromkeys(flow_frame["doc_id"]))
     if not docs:
         raise ParameterError("`flow_frame` is empty: there is nothing to draw.")
-    if doc_id is None:
-        per_doc = flow_frame.groupby("doc_id", sort=False)["n_frame_sentences"].sum()
-        doc_id = max(docs, key=lambda d: (per_doc.get(d, 0), -docs.index(d)))
+    if doc_id is None:  # idxmax: the first of equals, in the frame's order
+        doc_id = flow_frame.groupby("doc_id", sort=False)["n_frame_sentences"].sum().idxmax()
     check_choice("doc_id", doc_id, docs)
     f = flow_frame[flow_frame["doc_id"] == doc_id]
     frames = list(dict.fromkeys(f["frame"]))

@@ -476,8 +476,6 @@ def arc_documents(arcs: pd.DataFrame, n: int) -> list[str]:
     """
     check_columns("arcs", arcs, ["doc_id", "kind"])
     n = check_int("n", n, min_value=0)
-    prose = arcs.loc[arcs["kind"] != "embed", "doc_id"].astype(str)
-    sizes = prose.value_counts()
-    every = pd.Series(0, index=sorted(set(arcs["doc_id"].astype(str)))).add(sizes, fill_value=0)
-    order = sorted(every.index, key=lambda d: (-int(every[d]), d))
-    return order[:n]
+    ids = arcs["doc_id"].astype(str)
+    sizes = ids[arcs["kind"] != "embed"].value_counts()
+    return sorted(set(ids), key=lambda d: (-int(sizes.get(d, 0)), d))[:n]
