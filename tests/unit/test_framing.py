@@ -57,16 +57,15 @@ def test_shipped_dictionaries_load_without_warnings():
     assert gen.frames == ["conflict", "responsibility", "economic", "human_interest", "morality"]
     table = framing.dictionary_table(sec)
     # 214 before the cues revised on the gold set's dev half (issue 15, FRAMES.md), 305
-    # after it, 322 after the revision on the whole gold set
-    assert len(table) == 322
+    # after it, 322 after the revision on the whole gold set, 332 with the counts of forces
+    # ({number} phrases) that replaced the platform nouns as capability cues
+    assert len(table) == 332
     assert table.groupby("frame", sort=False).size().to_dict() == {
-        "threat": 44, "cooperation": 58, "capability": 82, "rivalry": 49,
+        "threat": 44, "cooperation": 58, "capability": 92, "rivalry": 49,
         "regional_concern": 39, "justification": 50,
     }  # fmt: skip
     weak = table[table.cue_strength == "weak"]
-    assert sorted(set(weak.loc[weak.frame == "capability", "group"])) == [
-        "commitment", "exercise", "platforms",
-    ]  # fmt: skip
+    assert sorted(set(weak.loc[weak.frame == "capability", "group"])) == ["activity", "counts"]
     assert framing.dictionary_overlaps(sec).empty
     assert framing.dictionary_overlaps(gen).empty
     # every category is documented
@@ -333,7 +332,7 @@ def test_context_rules_on_the_seed(seeds_sentences):
     ]  # fmt: skip
     # a grouped weak cue says which group it needed a cue outside of
     note = dropped.loc[dropped.term == "patrols", "note"].item()
-    assert note == "no second cue of this frame outside its group platforms"
+    assert note == "no second cue of this frame outside its group activity"
     # sentence 4: "joint patrols ... naval cooperation": the weak cue stands beside a strong
     row = m[(m.sent_id == 4) & (m.frame == "cooperation")].iloc[0]
     assert row["n_hits"] == 2 and row["cue_strength"] == "strong"
@@ -362,10 +361,18 @@ def test_context_rules_on_the_seed(seeds_sentences):
         ("The navies held joint drills together.", "cooperation", "together", "weak_alone",
          "no second cue of this frame outside its group joint activity"),
         ("The navies held joint bilateral drills.", "cooperation", "joint", "counted", ""),
-        ("Seven warships and two submarines sailed.", "capability", "warships", "weak_alone",
-         "no second cue of this frame outside its group platforms"),
-        ("Seven warships will take part in the drills.", "capability", "warships", "counted",
-         ""),
+        # the guide's capability: numbers of forces committed are, platforms only listed or
+        # seen are not (a count alone, or a verb of commitment alone, is weak)
+        ("Seven warships and two submarines sailed.", "capability", "Seven warships",
+         "weak_alone", "no second cue of this frame outside its group counts"),
+        ("Seven warships will take part in the drills.", "capability", "Seven warships",
+         "counted", ""),
+        ("Thousands of Chinese troops took part.", "capability", "Thousands of Chinese troops",
+         "counted", ""),
+        ("Chinese warships arrived to take part in the drills.", "capability", "take part",
+         "weak_alone", "no second cue of this frame outside its group activity"),
+        ("Two bombers flew over the sea.", "capability", "Two bombers", "weak_alone",
+         "no second cue of this frame outside its group counts"),
         ("The drills counter new challenges and threats at sea.", "threat", "threats",
          "answered", "counter"),
         ("The drill deters aggressive moves.", "threat", "aggressive", "answered", "deters"),
@@ -385,7 +392,7 @@ def test_context_rules_on_the_seed(seeds_sentences):
         ("Tensions between Russia and the West have grown.", "threat", "Tensions",
          "weak_alone", "no second cue of this frame"),
         ("Both navies held their training at sea.", "capability", "training", "weak_alone",
-         "no second cue of this frame outside its group exercise"),
+         "no second cue of this frame outside its group activity"),
         ("The marines practiced live-fire training.", "capability", "training", "counted", ""),
         ("Tokyo lodged complaints with Moscow.", "regional_concern", "complaints", "counted",
          ""),
@@ -415,8 +422,8 @@ def test_procedure_is_not_rationale():
 
 
 def test_two_weak_cues_make_a_weak_frame_and_the_profile_says_so():
-    # two platforms alone are one group (weak_alone); "took part" (commitment) joins them
-    # since the dev-half revision of issue 15: three weak hits, a weak label
+    # two counts of forces alone are one group (weak_alone); "took part" (a verb of
+    # commitment, group activity) joins them: three weak hits, a weak label
     s = sents("Two bombers and four destroyers took part.")
     m = framing.match(s, "security")
     assert m[["frame", "n_hits", "cue_strength"]].values.tolist() == [["capability", 3, "weak"]]
@@ -717,7 +724,7 @@ def test_disagreements_show_the_evidence(seeds_sentences):
 
 def test_frame_kwic_uses_the_dictionary_patterns(seeds_sentences):
     k = framing.frame_kwic(seeds_sentences, "security", "capability", window=3)
-    # weak cues are listed too: "involved", "participate", "involvement" (commitment)
+    # weak cues are listed too: "involved", "participate", "involvement" (group activity)
     assert k["match"].tolist() == [
         "readiness", "ability", "emergencies", "patrols", "involved", "live-fire", "escorts",
         "participate", "capabilities", "involvement", "strength",

@@ -31,6 +31,22 @@ _GLOB_CHARS = set("*?")
 _BAD_GLOB_CHARS = set("[]{}")
 
 
+#: a phrase part that matches a cardinal number, and the words it allows before the next
+#: part: "{number} warship*" matches "19 warships", "two Russian warships" and "thousands
+#: of Chinese troops"-like counts of forces (issue 15)
+NUMBER_PART = "{number}"
+NUMBER_GAP = 2
+
+#: cardinals written in digits (thousands separators allowed; no ordinals, decades or
+#: times) or in words
+_NUMBER_RE = re.compile(
+    r"(?:\d+(?:[.,]\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|several|scores)\Z",
+    re.IGNORECASE,
+)
+
+
 _TOP_KEYS = ("name", "description", "categories")
 
 
@@ -162,11 +178,12 @@ def _compile_pattern(
     body = text[1:].strip() if case_sensitive else text
     if not body:
         raise InputError(f"{loc}: empty pattern {raw!r} in category {category!r}.")
-    bad = sorted(_BAD_GLOB_CHARS & set(body))
+    bad = sorted(_BAD_GLOB_CHARS & set(body.replace(NUMBER_PART, "")))
     if bad:
         raise InputError(
             f"{loc}: invalid glob {raw!r} in category {category!r}: {''.join(bad)!r} is not "
-            "supported (only * for any characters and ? for one character)."
+            f"supported (only * for any characters and ? for one character, and {NUMBER_PART} "
+            "for a number before a word of a phrase)."
         )
     words = body.translate(_APOSTROPHES).split()
     parts: list[str] = []
@@ -177,15 +194,28 @@ def _compile_pattern(
             parts.extend(pieces)
         else:
             parts.append(w)
+    if any(_BAD_GLOB_CHARS & set(p) for p in parts if p != NUMBER_PART):
+        raise InputError(
+            f"{loc}: invalid glob {raw!r} in category {category!r}: {NUMBER_PART} must be a "
+            "word of its own in the phrase (e.g. '{number} troops')."
+        )
+    if NUMBER_PART in parts and (len(parts) < 2 or parts[-1] == NUMBER_PART):
+        raise InputError(
+            f"{loc}: pattern {raw!r} in category {category!r}: {NUMBER_PART} matches a "
+            f"number and must be followed by a word of the phrase (e.g. '{NUMBER_PART} "
+            "troops')."
+        )
     for p in parts:
+        if p == NUMBER_PART:
+            continue
         if not (set(p) - _GLOB_CHARS):
             raise InputError(
                 f"{loc}: invalid glob {raw!r} in category {category!r}: {p!r} is only "
                 "wildcards and would match every word. Add letters (e.g. escalat*)."
             )
-    parts = [_normal(p, case_sensitive) for p in parts]
+    parts = [p if p == NUMBER_PART else _normal(p, case_sensitive) for p in parts]
     for p in parts:
-        if not _fill_ok(p):
+        if p != NUMBER_PART and not _fill_ok(p):
             warnings.warn(
                 f"{loc}: pattern {raw!r} in category {category!r} can never match: "
                 f"{p!r} is not one token for framelens.corpus.tokenize (tokens are words, "

@@ -13,7 +13,17 @@ import pandas as pd
 from .. import corpus
 from ..errors import FramelensWarning
 from ..params import check_columns, check_int
-from .dictionary import _APOSTROPHES, _GLOB_CHARS, Dictionary, _glob_regex, _normal, load_dictionary
+from .dictionary import (
+    _APOSTROPHES,
+    _GLOB_CHARS,
+    _NUMBER_RE,
+    NUMBER_GAP,
+    NUMBER_PART,
+    Dictionary,
+    _glob_regex,
+    _normal,
+    load_dictionary,
+)
 
 HIT_COLUMNS = [
     "doc_id", "sent_id", "frame", "dictionary", "pattern", "term", "start", "end",
@@ -47,7 +57,11 @@ class _Matcher:
                         ids[k] = len(self.elements)
                         self.elements.append(k)
                         self.element_re.append(
-                            _glob_regex(part, p.case_sensitive) if _GLOB_CHARS & set(part) else None
+                            _NUMBER_RE
+                            if part == NUMBER_PART
+                            else _glob_regex(part, p.case_sensitive)
+                            if _GLOB_CHARS & set(part)
+                            else None
                         )
                     el.append(ids[k])
                 if len(el) == 1:
@@ -61,13 +75,18 @@ class _Matcher:
         self._prefix: dict[tuple[bool, str], list[int]] = {}
         self._globs: list[int] = []
         self._other_globs: list[int] = []
+        #: elements after which a phrase may skip up to NUMBER_GAP words ({number})
+        self.gap_after = frozenset(
+            i for i, (_cs, part) in enumerate(self.elements) if part == NUMBER_PART
+        )
         for i, (cs, part) in enumerate(self.elements):
             if self.element_re[i] is None:
                 self._exact.setdefault((cs, part), []).append(i)
                 continue
             self._globs.append(i)
             head = part[:-1]
-            if part.endswith("*") and head.isascii() and not _GLOB_CHARS & set(head):
+            prefix = part.endswith("*") and head.isascii() and not _GLOB_CHARS & set(head)
+            if prefix and part != NUMBER_PART:
                 self._prefix.setdefault((cs, head), []).append(i)
             else:
                 self._other_globs.append(i)
@@ -285,6 +304,36 @@ def _compiled(d: Dictionary) -> tuple:
     return m, weak, answers, negates, single_by_el, info
 
 
+def _phrase_end(
+    seq: tuple[int, ...],
+    parts: list[tuple[frozenset[int], int, int, bool, bool, bool]],
+    i: int,
+    gap_after: frozenset[int],
+) -> int:
+    """Index of the part where phrase ``seq`` starting at part ``i`` ends, or -1.
+
+    Parts follow each other, except after an element of ``gap_after`` ({number}), where up
+    to :data:`NUMBER_GAP` whole words (no punctuation) may come before the next part.
+    """
+    x, n = i, len(parts)
+    for k in range(1, len(seq)):
+        y = x + 1
+        if seq[k - 1] in gap_after:
+            skipped = 0
+            while y < n and not (seq[k] in parts[y][0] and parts[y][3]):
+                if not parts[y][5]:
+                    return -1
+                if parts[y][4]:  # a whole word skipped
+                    skipped += 1
+                    if skipped > NUMBER_GAP:
+                        return -1
+                y += 1
+        if y >= n or seq[k] not in parts[y][0]:
+            return -1
+        x = y
+    return x if parts[x][4] else -1
+
+
 def _scan(
     sentences: pd.DataFrame,
     d: Dictionary,
@@ -315,8 +364,9 @@ def _scan(
         if r < 0:
             continue
         pos, stop = bounds[r], bounds[r + 1]
-        # parts: (elements, start, end, first-of-token, last-of-token); punctuation has none
-        parts: list[tuple[frozenset[int], int, int, bool, bool]] = []
+        # parts: (elements, start, end, first-of-token, last-of-token, word); punctuation
+        # has no elements
+        parts: list[tuple[frozenset[int], int, int, bool, bool, bool]] = []
         found: list[tuple[int, str, int, int]] = []  # frame, pattern, start, end
         tok0 = pos
         starts_phrase = False
@@ -324,7 +374,7 @@ def _scan(
             tok, ts, te, ty = t_tok[pos], t_start[pos], t_end[pos], t_type[pos]
             pos += 1
             if ty == "punct":
-                parts.append((empty, ts, te, True, True))
+                parts.append((empty, ts, te, True, True, False))
                 continue
             cached = info.get((tok, ty))
             if cached is None:
@@ -339,7 +389,7 @@ def _scan(
             starts_phrase = starts_phrase or can
             off, last = ts, len(pieces) - 1
             for k, (n, els) in enumerate(pieces):
-                parts.append((els, off, off + n, k == 0, k == last))
+                parts.append((els, off, off + n, k == 0, k == last, True))
                 off += n + 1
         if starts_phrase:
             for i, part in enumerate(parts):
@@ -347,10 +397,8 @@ def _scan(
                     continue
                 for first in part[0] & phrase_firsts:
                     for seq, fi, pat in m.phrases[first]:
-                        j = i + len(seq) - 1
-                        if j >= len(parts) or not parts[j][4]:
-                            continue
-                        if all(seq[k] in parts[i + k][0] for k in range(1, len(seq))):
+                        j = _phrase_end(seq, parts, i, m.gap_after)
+                        if j >= 0:
                             found.append((fi, pat, part[1], parts[j][2]))
         if not found:
             continue
@@ -566,6 +614,19 @@ def match(
     return _sort(out, d, ["doc_id", "sent_id", "frame"])
 
 
+def _number_phrase_regex(parts: tuple[str, ...]) -> str:
+    """Return a regex over sentence text for a phrase with {number} parts (frame_kwic)."""
+    word = r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*"
+    out = []
+    for k, part in enumerate(parts):
+        if part == NUMBER_PART:
+            body = _NUMBER_RE.pattern.removesuffix(r"\Z")
+            out.append(body + rf"(?:\s+{word}){{0,{NUMBER_GAP}}}?" if k < len(parts) - 1 else body)
+        else:
+            out.append(_glob_regex(part, False).pattern.removesuffix(r"\Z").replace(".*", r"\w*"))
+    return r"(?<![\w.,])" + r"\s+".join(out) + r"(?!\w)"
+
+
 def frame_kwic(
     sentences: pd.DataFrame,
     dictionary: Dictionary | str | Path,
@@ -628,20 +689,24 @@ def frame_kwic(
     parts = []
     for case_sensitive in (False, True):
         variants: dict[str, str] = {}
+        counted: dict[str, str] = {}  # {number} phrases, as a regex over the sentence text
         for p in cat.patterns:
             if p.case_sensitive != case_sensitive:
                 continue
+            if NUMBER_PART in p.parts:
+                counted.setdefault(_number_phrase_regex(p.parts), p.text)
+                continue
             for v in {" ".join(p.parts), "-".join(p.parts)}:
                 variants.setdefault(v, p.text)
-        if not variants or sentences.empty:
-            continue
-        with warnings.catch_warnings():  # a frame without hits is an empty table here
-            warnings.simplefilter("ignore", FramelensWarning)
-            k = kwic(sentences, sorted(variants), window=window, mode="glob",
-                     case_sensitive=case_sensitive, tokens=tokens)  # fmt: skip
-        if len(k):
-            k = k.assign(frame=frame, pattern=k["pattern"].map(variants))
-            parts.append(k)
+        for found, mode in ((variants, "glob"), (counted, "regex")):
+            if not found or sentences.empty:
+                continue
+            with warnings.catch_warnings():  # a frame without hits is an empty table here
+                warnings.simplefilter("ignore", FramelensWarning)
+                k = kwic(sentences, sorted(found), window=window, mode=mode,
+                         case_sensitive=case_sensitive, tokens=tokens)  # fmt: skip
+            if len(k):
+                parts.append(k.assign(frame=frame, pattern=k["pattern"].map(found)))
     if not parts:
         return _empty(cols, ["sent_id", "start", "end"])
     out = pd.concat(parts, ignore_index=True)

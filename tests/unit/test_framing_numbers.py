@@ -1,0 +1,80 @@
+"""``{number}`` in a dictionary phrase: a count of something, up to two words before it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framelens import framing
+from framelens.errors import InputError
+
+
+def sents(*texts: str) -> pd.DataFrame:
+    rows, pos = [], 0
+    for i, t in enumerate(texts):
+        rows.append(("a", i, pos, pos + len(t), t, "prose"))
+        pos += len(t) + 1
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "text", "kind"])
+
+
+COUNTS = {
+    "name": "counts",
+    "categories": {"capability": {"patterns": ["{number} warship*", "{number} troops"]}},
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("China sent 19 warships.", "19 warships"),
+        ("More than 1,600 troops arrived.", "1,600 troops"),
+        ("Russia reported 128.000 troops.", "128.000 troops"),
+        ("Two Russian-made warships joined.", "Two Russian-made warships"),
+        ("Thousands of Chinese troops took part.", "Thousands of Chinese troops"),
+        ("A dozen warships sailed.", "dozen warships"),
+        # no count: a date before the noun is cut off by its comma, an ordinal, a decade
+        # or a time is not a number, three words between are too many
+        ("On Sept. 13, warships sailed.", None),
+        ("The 6th troops rotation began.", None),
+        ("The 1990s warships were old.", None),
+        ("At 10:30 troops moved.", None),
+        ("Three big old Chinese warships came.", None),
+        ("Five. Warships came.", None),
+    ],
+)  # fmt: skip
+def test_a_count_may_stand_up_to_two_words_before_its_noun(text, term):
+    m = framing.match(sents(text), COUNTS)
+    if term is None:
+        assert m.empty
+    else:
+        got, span = m["matches"].item().rsplit("@", 1)
+        a, b = map(int, span.split("-"))
+        assert got == term == text[a:b]
+
+
+def test_frame_kwic_finds_the_counts_too():
+    s = sents("Beijing sent two Chinese warships and 300 troops.", "The 1990s warships were old.")
+    k = framing.frame_kwic(s, COUNTS, "capability", window=2)
+    assert k[["match", "pattern", "left", "right"]].values.tolist() == [
+        ["two Chinese warships", "{number} warship*", "Beijing sent", "and 300"],
+        ["300 troops", "{number} troops", "warships and", ". The 1990s"],
+    ]
+    assert k["match"].tolist() == [
+        m.split("@")[0] for m in framing.match(s, COUNTS)["matches"].item().split("; ")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("{number}", r"must be followed by a word of the phrase"),
+        ("troops {number}", r"must be followed by a word of the phrase"),
+        ("x{number} troops", r"must be a word of its own"),
+        ("{numbers} troops", r"'\{' is not supported|must be a word of its own|not supported"),
+        ("{1,3} troops", r"not supported"),
+    ],
+)
+def test_a_misused_number_part_is_named(pattern, message):
+    d = {"name": "bad", "categories": {"x": {"patterns": ["ok", pattern]}}}
+    with pytest.raises(InputError, match=message):
+        framing.load_dictionary(d)
