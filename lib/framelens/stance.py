@@ -1092,13 +1092,20 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
         )
     ax.axvline(0, color="0.5", lw=0.8)
     ax.set_yticks(y)
-    names = d["actor"] if not group_by else d["actor"] + " · " + d[group_by].astype(str)
+    names = d["actor"].astype(str)
+    if group_by:
+        names = names + " · " + d[group_by].astype(str)
     ax.set_yticklabels([f"{a} (n={n})" for a, n in zip(names, d["n_sentences"], strict=True)])
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean over sentences (−1 … +1), 95% bootstrap interval")
     ax.set_ylabel("actor · " + group_by + " (sentences)" if group_by else "actor (sentences)")
     ax.set_title("Stance toward each actor beside the tone around it")
-    if len(d):
+    if not len(d):
+        ax.text(0.5, 0.5, "No actor of the gazetteer is named"
+                + (f" in {min_n} sentences or more" if min_n > 1 else "")
+                + ".\nextra_actors adds names.", transform=ax.transAxes, ha="center",
+                va="center", color="0.35")  # fmt: skip
+    else:
         # below the axes (inside, it would cover the top actor's markers), 0.6 in under
         # them whatever the figure's height: a fraction of a tall axes leaves a gap
         tall = ax.get_position().height * ax.figure.get_figheight()

@@ -246,6 +246,25 @@ def test_summary_by_group_with_intervals():
     pd.testing.assert_frame_equal(out, again)
 
 
+@pytest.mark.parametrize("group_by", [None, "outlet"])
+def test_a_corpus_naming_no_actor_draws_a_note_not_a_crash(group_by):
+    """Reviews or posts name no country: the grouped figure crashed on the empty labels."""
+    from framelens import sentiment
+
+    rows = stance.stance(sentiment.score(_sentences("Great blender.", "It broke in a week.")))
+    docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"]})
+    summary = stance.stance_summary(rows, docs, group_by=group_by, n_boot=100)
+    assert summary.empty
+    ax = stance.plot_stance(summary, group_by=group_by)
+    assert [t.get_text() for t in ax.texts] == [
+        "No actor of the gazetteer is named.\nextra_actors adds names."
+    ]
+    assert ax.get_legend() is None
+    import matplotlib.pyplot as plt
+
+    plt.close(ax.figure)
+
+
 def test_summary_names_a_missing_group_column():
     rows = stance.stance(_sentences("China praised the talks."))
     docs = pd.DataFrame({"doc_id": ["a"]})
