@@ -669,7 +669,7 @@ def test_claims_not_supported_and_not_checkable(table):
 
 
 def test_frequency_claim_follows_the_trend(table):
-    m = events.mentions(_sentences("The growing frequency of drills."))
+    m = events.mentions(_sentences("The growing frequency of China-Russia drills."))
     narrow = events.trend(events.events_per_year(table, 2019, 2024))
     c = events.check_claims(m, table, trend=narrow)
     assert c["status"].tolist() == ["not supported"]

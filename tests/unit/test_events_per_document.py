@@ -63,7 +63,7 @@ def test_the_same_claim_gets_each_articles_verdict():
 def test_frequency_claims_use_a_trend_on_the_complete_years_before_each_article():
     docs = pd.DataFrame(
         {"doc_id": ["x"], "published": ["2016-05-01"],
-         "text": ["The drills are held with growing frequency."]}
+         "text": ["China and Russia hold their drills with growing frequency."]}
     )  # fmt: skip
     found = events.mentions(corpus.segment(docs), documents=docs)
     cuts = events.document_cuts(docs)
@@ -82,8 +82,8 @@ def test_frequency_claims_use_a_trend_on_the_complete_years_before_each_article(
 @pytest.mark.parametrize(
     "text",
     [
-        "Drills are held with growing frequency.",
-        "In recent years the drills have shown a growing frequency.",
+        "Drills of the two countries are held with growing frequency.",
+        "In recent years the drills of Beijing and Moscow have shown a growing frequency.",
     ],
 )
 def test_the_trend_verdict_does_not_move_with_the_cut_beyond_its_window(text):
@@ -193,3 +193,31 @@ def test_once_twice_and_once_or_twice_a_year_bound_each_years_count(per_year, ex
     freq = claims[claims["claim_type"] == "frequency"]
     assert freq["claimed"].tolist() == phrases
     assert freq["status"].tolist() == expected
+
+
+def test_a_claim_about_another_exercise_is_not_checkable():
+    """A corpus about NATO drills: "annual" was judged on the China-Russia record."""
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["nato", "mixed", "cr", "two"],
+            "published": ["2024-06-10"] * 4,
+            "text": [
+                "NATO began its annual BALTOPS 2024 exercise in the Baltic Sea.",
+                "China and Russia held joint drills in July. Elsewhere, NATO holds its "
+                "drills every year.",
+                "China and Russia held joint drills in July. The navies said such joint "
+                "drills are held every year.",
+                "The two countries have held annual joint drills since 2012.",
+            ],
+        }
+    )
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    c = events.check_claims_by_document(found, events.load_events(), events.document_cuts(docs))
+    c = c[c.claim_type == "frequency"].set_index("doc_id")
+    assert c.loc["nato", "status"] == "not checkable"
+    assert "may be about another exercise" in c.loc["nato", "reason"]
+    assert c.loc["mixed", "status"] == "not checkable"  # the sentence names NATO
+    # the sentence before names the record's parties and this one no other actor: it is
+    # judged in the series of that sentence's reference
+    assert c.loc["cr", "status"] != "not checkable" and c.loc["cr", "family"] != ""
+    assert c.loc["two", "status"] == "supported"

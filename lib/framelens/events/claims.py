@@ -199,6 +199,53 @@ def _fits(
     return fit, trend(events_per_year(record, ra, rb)) if rb - ra >= 2 else None
 
 
+#: "the two countries", "both navies": the record's parties named together
+_THE_TWO = (
+    r"(?i:\b(?:the\s+two|both)\s+(?:countries|nations|sides|states|militaries|navies|"
+    r"armies|air\s+forces|powers|neighbou?rs|partners|allies|fleets|forces|governments|"
+    r"leaders|defen[cs]e\s+ministries)\b)"
+)
+
+
+def _subject_pattern(
+    events: pd.DataFrame,
+) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """What says that a claim without a record exercise is about the record's exercises.
+
+    The record's core parties are the participants of every row (China and Russia for the
+    shipped record). Returns two patterns: the first matches a text naming all of them (an
+    alias of each, gazetteer, also inside "China-Russia") or "the two countries"-like words; the second any other
+    actor of the gazetteer that is not a place ("NATO", "Japan"). ``None`` when the rows
+    share no participant.
+    """
+    if "participants" not in events.columns or events.empty:
+        return None
+    sets = [
+        {p.strip() for p in str(x).split(";") if p.strip()}
+        for x in events["participants"].fillna("")
+    ]
+    core = sorted(set.intersection(*sets)) if sets else []
+    if not core:
+        return None
+    from ..gazetteer import load_gazetteer
+
+    from ..gazetteer import PLACE_TYPES, load_gazetteer
+
+    g = load_gazetteer()
+
+    def alternatives(aliases) -> str:
+        return "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+
+    each = [
+        rf"(?=.*(?<!\w)(?:{alternatives([*g.loc[g['actor'] == a, 'alias'], a])})(?!\w))"
+        for a in core
+    ]
+    about = re.compile(rf"(?s)(?:^{''.join(each)}|.*{_THE_TWO})")
+    rest = g[~g["actor"].isin(core) & ~g["type"].isin(PLACE_TYPES)]["alias"]
+    others = re.compile(rf"(?<![\w-])(?:{alternatives(rest)})(?![\w-])") if len(rest) else None
+    return about, others
+
+
 class _Record:
     """The event table cut at many dates: one :class:`_Units` per distinct set of rows kept."""
 
@@ -207,6 +254,7 @@ class _Record:
         self.years = events["year"].astype(int).to_numpy()
         self.starts = events["start_date"].fillna("").astype(str).to_numpy(dtype=object)
         self._units: dict[bytes | None, _Units] = {}
+        self.about = _subject_pattern(events)
 
     def at(self, year: int | None, date: str | None) -> tuple[_Units, str]:
         """Return the record's units at a cut and the cut's name (``record_until``)."""
@@ -364,6 +412,7 @@ def _claim_rows(
     """Check the mentions of each ``(doc_id, rows)`` of ``groups`` at one cut: claim rows."""
     units, until = record.at(year, date)
     ctx = {
+        "about": record.about,
         "until": until,
         "year": year,
         "pub": parse_date(date) if date else None,
@@ -453,7 +502,10 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
             {**_base(doc, ref, base, sentence, a, b, sid=sid), **row},
             ("place", ref.family, year or _year(ref), tuple(ps)),
         )
-    # claim cues
+    # claim cues; a claim tied to no reference is the record's when its text or its
+    # document names the record's parties
+    about = ctx["about"]
+    doc_about = about is not None and any(about[0].match(t) for _b, t in sentences.values())
     taken: list[tuple[int, int]] = []
     for c in (r for r in every if r.kind == "claim"):
         base, sentence = sentences[int(c.sent_id)]
@@ -463,12 +515,26 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
         ref = attach(int(c.sent_id), pos)
         a, b = _clause(sentence, pos)
         clause = sentence[a:b]
-        if c.type == "ordinal":
+        before = sentences.get(int(c.sent_id) - 1, (0, ""))[1]
+        own = int(c.sent_id) in by_sent  # a reference in the claim's own sentence
+        if not own and not _about_record(sentence, before, doc_about, ctx["about"], ref):
+            # "NATO began its annual BALTOPS exercise": no exercise of the record, and
+            # nothing says the claim is about the record's exercises
+            row = {
+                "family": "",
+                "claim": f"'{c.mention}'",
+                "claimed": str(c.mention).lower(),
+                "status": NOT_CHECKABLE,
+                "deciding_rows": "",
+                "reason": "the sentence names no exercise of the record, and neither it nor "
+                "its document names all of the record's parties (or 'the two countries') "
+                "without naming another actor: it may be about another exercise.",
+            }
+        elif c.type == "ordinal":
             row = _ordinal(int(c.ordinal), ref, clause, units, ctx)
         elif c.type == "count":
             row = _count(int(c.ordinal), c.mention, ref, clause, units, ctx)
         elif c.type == "first_time":
-            before = sentences.get(int(c.sent_id) - 1, (0, ""))[1]
             row = _first(ref, clause, c.mention, units, ctx, before)
         else:
             row = _frequency(c.mention, ref, clause, sentence, units, ctx)
@@ -484,6 +550,26 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
             key,
         )
     return out
+
+
+def _about_record(sentence: str, before: str, doc_about: bool, about, ref) -> bool:
+    """Whether a claim with no reference in its sentence is about the record's exercises.
+
+    Yes when the record's rows share no party (nothing to tell by) or when the sentence
+    names all of the parties ("China and Russia", "the two countries"). Otherwise not when
+    the sentence names another actor ("NATO holds its drills every year" after a sentence
+    on Joint Sea is NATO's). Else, for a claim tied to the reference of the sentence
+    before, yes; for one tied to none, when the sentence before or the document names the
+    parties.
+    """
+    if about is None:
+        return True
+    names_all, others = about
+    if names_all.match(sentence):
+        return True
+    if others is not None and others.search(sentence):
+        return False
+    return ref is not None or doc_about or bool(names_all.match(before))
 
 
 def _sentence_year(sentence: str, ctx: dict) -> int:
