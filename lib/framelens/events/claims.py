@@ -210,13 +210,13 @@ _THE_TWO = (
 def _subject_pattern(
     events: pd.DataFrame,
 ) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
-    """What says that a claim without a record exercise is about the record's exercises.
+    """Return the patterns that tell whether a claim is about the record's exercises.
 
     The record's core parties are the participants of every row (China and Russia for the
-    shipped record). Returns two patterns: the first matches a text naming all of them (an
-    alias of each, gazetteer, also inside "China-Russia") or "the two countries"-like words; the second any other
-    actor of the gazetteer that is not a place ("NATO", "Japan"). ``None`` when the rows
-    share no participant.
+    shipped record). The first pattern matches a text naming all of them (an alias of each,
+    gazetteer, also inside "China-Russia") or "the two countries"-like words; the second
+    any other actor of the gazetteer that is not a place ("NATO", "Japan"). ``None`` when
+    the rows share no participant.
     """
     if "participants" not in events.columns or events.empty:
         return None
@@ -227,8 +227,6 @@ def _subject_pattern(
     core = sorted(set.intersection(*sets)) if sets else []
     if not core:
         return None
-    from ..gazetteer import load_gazetteer
-
     from ..gazetteer import PLACE_TYPES, load_gazetteer
 
     g = load_gazetteer()
