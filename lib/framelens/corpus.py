@@ -506,7 +506,19 @@ def _read_csv(path: Path, encoding: str, delimiter: str = ",") -> pd.DataFrame:
     except (pd.errors.ParserError, csv.Error) as exc:
         hint = _delimiter_hint(text, delimiter)
         raise InputError(f"{path}: not a readable CSV file ({exc}).{hint}") from None
-    frame.columns = [str(c).strip() for c in frame.columns]
+    raw = [str(c) for c in frame.columns]
+    frame.columns = [c.strip() for c in raw]
+    seen: dict[str, list[str]] = {}
+    for r, c in zip(raw, frame.columns, strict=True):
+        seen.setdefault(c, []).append(r)
+    twice = {c: rs for c, rs in seen.items() if len(rs) > 1}
+    if twice:
+        c, rs = next(iter(twice.items()))
+        shown = ", ".join(repr(re.sub(r"\.\d+$", "", r)) for r in rs)
+        raise InputError(
+            f"{path}: the header names the column {c!r} more than once ({shown}, spaces "
+            "trimmed); rename one of them."
+        )
     return frame
 
 
@@ -536,7 +548,24 @@ def _load_csv(
         )
     if frame.empty:
         raise InputError(f"{path}: the file has a header but no rows.")
-    return _with_ids(frame.rename(columns={text_column: "text"}), id_column, path, first_line=2)
+    return _with_ids(_text_column(frame, text_column, path), id_column, path, first_line=2)
+
+
+def _text_column(frame: pd.DataFrame, text_column: str, path: Path) -> pd.DataFrame:
+    """Rename ``text_column`` to ``text``; a column already called ``text`` is kept aside.
+
+    A CSV with a short ``text`` (a teaser) and the article in ``body`` analyses ``body``
+    and keeps the teaser as ``text_original``, never two columns called ``text``.
+    """
+    if text_column != "text" and "text" in frame.columns:
+        warnings.warn(
+            f"{path}: the text is column {text_column!r}; its column 'text' is kept as "
+            "metadata, renamed 'text_original'.",
+            FramelensWarning,
+            stacklevel=4,
+        )
+        frame = frame.rename(columns={"text": "text_original"})
+    return frame.rename(columns={text_column: "text"})
 
 
 def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> pd.DataFrame:
@@ -562,12 +591,38 @@ def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> 
     if not rows:
         raise InputError(f"{path}: the file is empty (expected one JSON object a line).")
     frame = pd.DataFrame(rows).fillna("")
-    return _with_ids(frame.rename(columns={text_column: "text"}), id_column, path, first_line=1)
+    return _with_ids(_text_column(frame, text_column, path), id_column, path, first_line=1)
+
+
+def _id_column(frame: pd.DataFrame, id_column: str, path: Path) -> pd.DataFrame:
+    """Rename ``id_column`` to ``doc_id``; an id column named but absent is an error.
+
+    The default ``doc_id`` may be absent (ids are then numbered); a column already called
+    ``doc_id`` beside another id column is kept as ``doc_id_original``.
+    """
+    if id_column == "doc_id":
+        return frame
+    if id_column not in frame.columns:
+        raise InputError(
+            f"{path}: no id column {id_column!r}; the columns are "
+            f"{[c for c in frame.columns if c != 'text']}. Pass the right one with the "
+            "`id_column` parameter (or leave it at 'doc_id': without that column, ids are "
+            "numbered)."
+        )
+    if "doc_id" in frame.columns:
+        warnings.warn(
+            f"{path}: the ids are column {id_column!r}; its column 'doc_id' is kept as "
+            "metadata, renamed 'doc_id_original'.",
+            FramelensWarning,
+            stacklevel=4,
+        )
+        frame = frame.rename(columns={"doc_id": "doc_id_original"})
+    return frame.rename(columns={id_column: "doc_id"})
 
 
 def _with_ids(frame: pd.DataFrame, id_column: str, path: Path, first_line: int) -> pd.DataFrame:
-    if id_column in frame.columns:
-        frame = frame.rename(columns={id_column: "doc_id"})
+    frame = _id_column(frame, id_column, path)
+    if "doc_id" in frame.columns:
         frame["doc_id"] = frame["doc_id"].map(_safe_id)
         _check_duplicates(frame["doc_id"], path, offset=first_line)
     else:

@@ -348,7 +348,8 @@ def _load_shard(
                         f"{path}: no text column {text_column!r}; the columns are "
                         f"{list(frame.columns)}."
                     )
-                frame = frame.rename(columns={text_column: "text", id_column: "doc_id"})
+                frame = corpus._text_column(frame, text_column, path)
+                frame = corpus._id_column(frame, id_column, path)
         if kind in ("csv", "jsonl") and id_column not in _header(path, kind, encoding, delimiter):
             # ids numbered per shard (doc0001…) must stay unique across shards
             frame["doc_id"] = path.stem + "-" + frame["doc_id"]
@@ -400,6 +401,11 @@ def _columns(
         names = _header(meta, "csv", encoding, delimiter) if meta.is_file() else []
     else:
         names = _header(files[0], kind, encoding, delimiter)
+    # a column called text (doc_id) beside the text (id) column is kept renamed, as the
+    # loaders of framelens.corpus do
+    aside = {"text": "text_original" if text_column != "text" else "",
+             "doc_id": "doc_id_original" if id_column != "doc_id" else ""}  # fmt: skip
+    names = [aside.get(c) or c for c in names]
     skip = set(corpus.DOCUMENT_COLUMNS) | {text_column, id_column}
     return list(corpus.DOCUMENT_COLUMNS) + [c for c in names if c not in skip]
 

@@ -196,6 +196,53 @@ def test_csv_without_text_column_names_the_columns(tmp_path):
         corpus.load(p)
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_a_text_column_beside_one_called_text_keeps_both_apart(tmp_path, suffix):
+    """A teaser in `text` and the article in `body`: every document was the word "text"."""
+    frame = pd.DataFrame(
+        {"doc_id": ["a", "b"], "text": ["Teaser a.", "Teaser b."],
+         "body": ["The drills began. Ships sailed.", "Talks ended."]}
+    )  # fmt: skip
+    p = tmp_path / f"c{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(p, index=False)
+    elif suffix == ".jsonl":
+        frame.to_json(p, orient="records", lines=True)
+    else:
+        frame.to_parquet(p)
+    if suffix == ".parquet":  # shards are read quietly, as the engine reads them
+        d = corpus.load(p, text_column="body")
+    else:
+        with pytest.warns(FramelensWarning, match=r"kept as metadata, renamed 'text_original'"):
+            d = corpus.load(p, text_column="body")
+    assert d["text"].tolist() == ["The drills began. Ships sailed.", "Talks ended."]
+    assert d["text_original"].tolist() == ["Teaser a.", "Teaser b."]
+    assert corpus.segment(d)["text"].tolist() == ["The drills began.", "Ships sailed.",
+                                                  "Talks ended."]  # fmt: skip
+
+
+def test_an_id_column_named_but_absent_or_beside_doc_id(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text("doc_id,title,text\na,T1,x.\nb,T2,y.\n")
+    with pytest.raises(InputError, match=r"no id column 'article_id'; the columns are "
+                                         r"\['doc_id', 'title'\]"):  # fmt: skip
+        corpus.load(p, id_column="article_id")
+    with pytest.warns(FramelensWarning, match=r"renamed 'doc_id_original'"):
+        d = corpus.load(p, id_column="title")
+    assert d[["doc_id", "doc_id_original"]].values.tolist() == [["T1", "a"], ["T2", "b"]]
+    q = tmp_path / "noid.jsonl"
+    q.write_text('{"id": 1, "text": "x."}\n')
+    with pytest.raises(InputError, match=r"no id column 'ID'"):
+        corpus.load(q, id_column="ID")
+
+
+def test_a_header_naming_a_column_twice_is_an_error(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text("doc_id,text, text \na,x.,y\n")
+    with pytest.raises(InputError, match=r"names the column 'text' more than once"):
+        corpus.load(p)
+
+
 def test_jsonl_without_text_field_names_line_and_fields(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text('{"text": "ok"}\n{"body": "x", "id": 2}\n')
