@@ -629,6 +629,18 @@ def _with_ids(frame: pd.DataFrame, id_column: str, path: Path, first_line: int) 
         width = max(4, len(str(len(frame))))
         frame.insert(0, "doc_id", [f"doc{i + 1:0{width}d}" for i in range(len(frame))])
     frame["text"] = frame["text"].map(_normalise)
+    blank = frame.index[~frame["text"].str.contains(r"\S", regex=True)]
+    if len(blank):
+        shown = ", ".join(
+            f"{frame.at[i, 'doc_id']!r} (line {int(i) + first_line})" for i in blank[:5]
+        )
+        warnings.warn(
+            f"{path}: {len(blank)} document(s) have no text: {shown}"
+            + (" …" if len(blank) > 5 else "")
+            + ". They are kept (0 sentences) and count in the corpus overview.",
+            FramelensWarning,
+            stacklevel=4,
+        )
     return frame
 
 
@@ -739,6 +751,67 @@ def _boilerplate(para: str) -> tuple[int, str]:
     if m and (m.group("date") or m.group("slash") or m.group("agency") or len(m["place"]) > 4):
         return m.end(), "dateline"
     return 0, ""
+
+
+def _has_text(text: str) -> bool:
+    """Whether a document has a paragraph left once datelines and site furniture go.
+
+    A cheap test (no sentence splitting) of what :func:`segment` will find: a paragraph
+    that is furniture whole ("Copyright 2021 Reuters. All rights reserved."), a bare date
+    stamp or a dateline alone leaves nothing.
+    """
+    for a, b in _paragraph_spans(text):
+        para = text[a:b]
+        cut, _rule = _boilerplate(para)
+        rest = para[cut:].strip()
+        if rest and not FURNITURE_SENTENCE_RE.match(rest) and _WORDISH.search(rest):
+            return True
+    return False
+
+
+_WORDISH = re.compile(r"[^\W_]")
+
+
+def check_has_text(documents: pd.DataFrame, where: str = "the corpus") -> None:
+    """Raise :class:`InputError` if no document has text to analyse.
+
+    Every notebook would otherwise fail deep inside on an empty table. The message counts
+    the empty documents and those that are only site furniture, with an example.
+
+    Parameters
+    ----------
+    documents
+        The documents frame (``doc_id`` and ``text``).
+    where
+        How the message names the corpus (``"corpus_path 'x.csv'"``).
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> check_has_text(pd.DataFrame({"doc_id": ["a"], "text": ["Drills began."]}))
+    >>> check_has_text(pd.DataFrame({"doc_id": ["a", "b"], "text": ["", "Copyright X."]}))
+    Traceback (most recent call last):
+    ...
+    framelens.errors.InputError: the corpus: no text to analyse in its 2 document(s): 1 \
+empty, 1 only datelines or site furniture (e.g. 'b': 'Copyright X.').
+    """
+    texts = documents["text"].astype(str).tolist() if "text" in documents.columns else []
+    if any(_has_text(t) for t in texts):
+        return
+    empty = [t for t in texts if not t.strip()]
+    furniture = [
+        (d, t) for d, t in zip(documents["doc_id"].tolist(), texts, strict=True) if t.strip()
+    ] if texts else []  # fmt: skip
+    detail = f"{len(empty)} empty"
+    if furniture:
+        d, t = furniture[0]
+        shown = " ".join(t.split())
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        detail += f", {len(furniture)} only datelines or site furniture (e.g. {d!r}: {shown!r})"
+    raise InputError(f"{where}: no text to analyse in its {len(texts)} document(s): {detail}.")
 
 
 def _is_embed(para: str) -> bool:

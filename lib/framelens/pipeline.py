@@ -565,6 +565,8 @@ def _preflight_corpus(corpus: Path, values: dict[str, Any]):
             docs = corpus_mod.load(corpus, **values)
     if isinstance(docs, pd.DataFrame) and docs.empty:
         raise InputError(f"corpus_path {str(corpus)!r}: no documents to analyse.")
+    if isinstance(docs, pd.DataFrame) and not (is_glob or kind == "parquet"):
+        corpus_mod.check_has_text(docs, f"corpus_path {str(corpus)!r}")
     return docs
 
 

@@ -892,6 +892,8 @@ class Session:
         self.corpus = load(corpus_path, engine=self.engine, **load_options)
         if self.engine == "local":
             self.documents = self.corpus
+            path = corpus_path.path if isinstance(corpus_path, corpus.CorpusSpec) else corpus_path
+            corpus.check_has_text(self.documents, f"corpus_path {str(path)!r}")
         else:
             self.documents = self.corpus.head(sample, npartitions=-1).reset_index(drop=True)
             self.documents.attrs["skipped"] = []

@@ -243,6 +243,30 @@ def test_a_header_naming_a_column_twice_is_an_error(tmp_path):
         corpus.load(p)
 
 
+def test_a_corpus_of_nothing_but_furniture_is_named_before_any_analysis():
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"],
+         "text": ["  ", "Copyright 2021 Reuters. All rights reserved.",
+                  "Follow us on Twitter.\n\nMarch 4, 2021"]}
+    )  # fmt: skip
+    assert corpus.segment(docs).empty
+    with pytest.raises(InputError, match=r"x.csv: no text to analyse in its 3 document\(s\): "
+                                         r"1 empty, 2 only datelines or site furniture"):  # fmt: skip
+        corpus.check_has_text(docs, "x.csv")
+    docs.loc[2, "text"] += "\n\nThe drills began."
+    corpus.check_has_text(docs)
+    assert corpus.segment(docs)["text"].tolist() == ["The drills began."]
+
+
+def test_rows_without_text_are_named(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text('doc_id,text\na,"Drills began."\nb,\nc,"   "\n')
+    with pytest.warns(FramelensWarning, match=r"2 document\(s\) have no text: 'b' \(line 3\), "
+                                              r"'c' \(line 4\)"):  # fmt: skip
+        d = corpus.load(p)
+    assert d["doc_id"].tolist() == ["a", "b", "c"]
+
+
 def test_jsonl_without_text_field_names_line_and_fields(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text('{"text": "ok"}\n{"body": "x", "id": 2}\n')

@@ -144,6 +144,14 @@ def test_cli_exit_codes(corpus_dir, tmp_path):
         "run", "--corpus", str(corpus_dir), "--out", str(tmp_path / "o"), "-p", "encodng", "utf-8"
     )
     assert r.returncode == 2 and "did you mean 'encoding'" in r.stderr
+    # a corpus with nothing to analyse fails before any kernel, with the counts
+    empty = tmp_path / "furniture.csv"
+    empty.write_text('doc_id,text\na,\nb,"Copyright 2021 Reuters. All rights reserved."\n'
+                     'c,"Follow us on Twitter.\n\nMarch 4, 2021"\n')  # fmt: skip
+    r = cli("run", "--corpus", str(empty), "--out", str(tmp_path / "o"))
+    assert r.returncode == 6, r.stderr
+    assert "no text to analyse in its 3 document(s): 1 empty, 2 only datelines" in r.stderr
+    assert not (tmp_path / "o").exists()
     r = cli("doctor")
     assert r.returncode == 0
     for name in ("vader_lexicon", "cmudict", "stopwords_en", "abbreviations_en", "actors"):
