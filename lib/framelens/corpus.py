@@ -330,8 +330,33 @@ def load(
         )
     docs = _dates(docs, date_column, str(path))
     docs = _finish(docs, str(path))
+    _warn_dates(docs, date_column, str(path))
     docs.attrs["skipped"] = skipped
     return docs
+
+
+_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ]\d{1,2}:\d{2}.*)?$")
+
+
+def _warn_dates(docs: pd.DataFrame, date_column: str, where: str) -> None:
+    """Warn when publication dates are not ISO 8601: they would count as missing."""
+    values = docs["published"].astype(str).str.strip()
+    given = values[values != ""]
+    if given.empty:
+        return
+    day = given.str.extract(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)", expand=False)
+    ok = given.str.match(_ISO_DATE) & pd.to_datetime(day, errors="coerce", format="ISO8601").notna()
+    bad = given[~ok]
+    if len(bad):
+        ids = docs.loc[bad.index, "doc_id"].tolist()
+        warnings.warn(
+            f"{where}: {len(bad)} of {len(given)} dates in column {date_column!r} are not "
+            f"ISO 8601 dates (e.g. {bad.iloc[0]!r} of {ids[0]!r}): they count as missing "
+            "(no cut of the exercise record, no period group). Write them as YYYY-MM-DD "
+            "(or YYYY, YYYY-MM).",
+            FramelensWarning,
+            stacklevel=3,
+        )
 
 
 def _dates(docs: pd.DataFrame, date_column: str, where: str) -> pd.DataFrame:

@@ -72,7 +72,9 @@ def group_labels(
     group_by
         Any column of ``documents`` but ``text`` (``"source"``, ``"published"``…).
     period
-        For a date column: group by ``"year"``, ``"month"`` or ``"day"``.
+        For a date column: group by ``"year"``, ``"month"`` or ``"day"``. The ISO 8601
+        date as written is read (a time and time zone after it are ignored); a date
+        coarser than the period ("2021" by month) is missing, not January.
     name
         The parameter's name in an error message.
 
@@ -93,11 +95,21 @@ def group_labels(
     values = documents[group_by].fillna("").astype(str)
     if period is not None:
         check_choice("period", period, list(_PERIODS))
-        parsed = pd.to_datetime(values.where(values != ""), errors="coerce", format="ISO8601")
+        # the date as written: a time and zone ("2021-03-04T23:59:59+05:00") are dropped,
+        # so a column mixing zones parses and a day stays the day the source gives
+        day = values.str.strip().str.extract(_ISO_DAY, expand=False)
+        parsed = pd.to_datetime(day, errors="coerce", format="ISO8601")
         values = parsed.dt.strftime(_PERIODS[period]).fillna("")
+        # "2021" has no month and "2021-03" no day: not January, not the 1st
+        digits = {"year": 4, "month": 7, "day": 10}[period]
+        values = values.where(day.fillna("").str.len() >= digits, "")
     values = values.where(values.str.strip() != "", MISSING)
     frame = pd.DataFrame({"doc_id": documents["doc_id"].astype(str), "group": values.to_numpy()})
     return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+#: the date part of an ISO 8601 value: a year, year-month or day, before any time
+_ISO_DAY = r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]\d{1,2}:\d{2}.*)?$"
 
 
 def group_of(

@@ -719,3 +719,25 @@ def test_term_totals_equal_the_per_document_counts_summed():
     assert row["count"] == x["count"].sum()["china"]
     assert row["documents"] == x["doc_id"].nunique()["china"] == 2
     assert row["sum_sq"] == x["sq"].sum()["china"]
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("year", ["2021", "2021", "2021", "2021", "2021", "(missing)", "(missing)"]),
+        ("month", ["2021-03", "2021-03", "2021-03", "2021-03", "(missing)", "(missing)",
+                   "(missing)"]),
+        ("day", ["2021-03-04", "2021-03-04", "2021-03-04", "(missing)", "(missing)",
+                 "(missing)", "(missing)"]),
+    ],
+)  # fmt: skip
+def test_dates_with_times_and_zones_group_by_the_day_written(period, expected):
+    """Mixed time zones crashed the grouping ("Mixed timezones detected")."""
+    from framelens import groups
+
+    docs = pd.DataFrame(
+        {"doc_id": list("abcdefg"),
+         "published": ["2021-03-04T10:00:00Z", "2021-03-04T23:59:59+05:00",
+                       "2021-03-04 10:00", "2021-03", "2021", "04/03/2021", ""]}
+    )  # fmt: skip
+    assert groups.group_labels(docs, "published", period=period)["group"].tolist() == expected
