@@ -445,14 +445,48 @@ def _safe_id(raw: str) -> str:
     >>> len(_safe_id("x" * 5000)) == MAX_ID_CHARS
     True
     """
-    s = unicodedata.normalize("NFKD", str(raw)).encode("ascii", "ignore").decode()
-    s = _SAFE_ID.sub("-", s).strip("-.")
-    if len(s) > MAX_ID_CHARS:
-        import hashlib
+    import hashlib
 
+    decomposed = unicodedata.normalize("NFKD", str(raw))
+    s = decomposed.encode("ascii", "ignore").decode()
+    # letters or digits with no ASCII form ("Москва", "北京") would vanish: the id keeps
+    # a digest of the whole name, so distinct names stay distinct
+    lossy = any(not ch.isascii() and ch.isalnum() for ch in decomposed)
+    s = _SAFE_ID.sub("-", s).strip("-.")
+    if lossy:
+        digest = hashlib.sha1(str(raw).encode("utf-8")).hexdigest()[:8]
+        s = (s[: MAX_ID_CHARS - 9].rstrip("-.") + "-" if s else "doc-") + digest
+    if len(s) > MAX_ID_CHARS:
         digest = hashlib.sha1(str(raw).encode("utf-8")).hexdigest()[:10]
         s = s[: MAX_ID_CHARS - 11].rstrip("-.") + "-" + digest
     return s or "doc"
+
+
+def _safe_ids(raw: Iterable[str]) -> list[str]:
+    """:func:`_safe_id` of each name; names made alike by it keep a digest apart.
+
+    "a/b", "a b" and "a-b" all become "a-b": the names that changed get their digest
+    ("a-b-1f2e3d4c"), the one written so keeps it. The same name twice stays a duplicate.
+
+    Examples
+    --------
+    >>> ids = _safe_ids(["a/b", "a-b", "a b"])
+    >>> ids[1], ids[0].startswith("a-b-"), len(set(ids))
+    ('a-b', True, 3)
+    """
+    import hashlib
+
+    raw = [str(r) for r in raw]
+    safe = [_safe_id(r) for r in raw]
+    names: dict[str, set[str]] = {}
+    for r, s_ in zip(raw, safe, strict=True):
+        names.setdefault(s_, set()).add(r)
+    out = []
+    for r, s_ in zip(raw, safe, strict=True):
+        if len(names[s_]) > 1 and r != s_:
+            s_ = s_[: MAX_ID_CHARS - 9] + "-" + hashlib.sha1(r.encode("utf-8")).hexdigest()[:8]
+        out.append(s_)
+    return out
 
 
 def _load_folder(
@@ -489,12 +523,16 @@ def _load_folder_files(
             warnings.warn(f"skipped {exc}", FramelensWarning, stacklevel=3)
             skipped.append({"path": str(f), "reason": str(exc)})
             continue
-        rows.append({"doc_id": _safe_id(f.stem), "text": text, "_file": f.name})
+        rows.append({"doc_id": f.stem, "text": text, "_file": f.name})
     if not rows:
         raise InputError(
             f"corpus_path {str(folder)!r}: every file was skipped; nothing to analyse."
         )
     docs = pd.DataFrame(rows)
+    # ids from the file names; metadata.csv may key a file by its name or by that id
+    stems = docs["doc_id"].tolist()
+    docs["doc_id"] = _safe_ids(stems)
+    by_stem = dict(zip(stems, docs["doc_id"], strict=True))
     meta_path = folder / "metadata.csv"
     if meta_path.is_file():
         meta = _read_csv(meta_path, encoding, delimiter)
@@ -504,6 +542,7 @@ def _load_folder_files(
                 f"it has {list(meta.columns)}."
             )
         _check_duplicates(meta["doc_id"], meta_path, offset=2)
+        meta["doc_id"] = [by_stem.get(k, k) for k in meta["doc_id"]]
         unknown = sorted(set(meta["doc_id"]) - set(docs["doc_id"]))
         if unknown:
             warnings.warn(
@@ -648,7 +687,7 @@ def _id_column(frame: pd.DataFrame, id_column: str, path: Path) -> pd.DataFrame:
 def _with_ids(frame: pd.DataFrame, id_column: str, path: Path, first_line: int) -> pd.DataFrame:
     frame = _id_column(frame, id_column, path)
     if "doc_id" in frame.columns:
-        frame["doc_id"] = frame["doc_id"].map(_safe_id)
+        frame["doc_id"] = _safe_ids(frame["doc_id"])
         _check_duplicates(frame["doc_id"], path, offset=first_line)
     else:
         width = max(4, len(str(len(frame))))

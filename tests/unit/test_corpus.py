@@ -276,6 +276,31 @@ def test_dates_that_are_not_iso_are_named(tmp_path):
         corpus.load(p, date_column="date")
 
 
+def test_ids_in_other_scripts_or_alike_once_made_safe_stay_distinct(tmp_path):
+    """Cyrillic and Chinese names all became 'doc' (a duplicate error); "a/b" and "a b"
+    became "a-b"; a file "c d.txt" lost the metadata keyed "c d"."""
+    p = tmp_path / "c.csv"
+    p.write_text("doc_id,text\nМосква,x.\nПекин,y.\n北京,z.\na/b,u.\na-b,v.\na b,w.\n",
+                 encoding="utf-8")  # fmt: skip
+    d = corpus.load(p)
+    assert len(set(d["doc_id"])) == 6 and "a-b" in set(d["doc_id"])
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", i) for i in d["doc_id"])
+    assert corpus.load(p)["doc_id"].tolist() == d["doc_id"].tolist()  # stable
+    f = tmp_path / "folder"
+    f.mkdir()
+    for name in ("Москва", "北京", "c d"):
+        (f / f"{name}.txt").write_text("Drills began.", encoding="utf-8")
+    (f / "metadata.csv").write_text("doc_id,title\nc d,TC\nМосква,TM\n", encoding="utf-8")
+    d = corpus.load(f)
+    assert dict(zip(d["doc_id"], d["title"], strict=True)) == {
+        "c-d": "TC", corpus._safe_id("Москва"): "TM", corpus._safe_id("北京"): "",
+    }  # fmt: skip
+    dup = tmp_path / "dup.csv"
+    dup.write_text("doc_id,text\nМосква,x.\nМосква,y.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"duplicate doc_id values"):
+        corpus.load(dup)
+
+
 def test_jsonl_without_text_field_names_line_and_fields(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text('{"text": "ok"}\n{"body": "x", "id": 2}\n')
