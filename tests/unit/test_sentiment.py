@@ -221,6 +221,32 @@ def test_non_latin_text_is_flagged_and_not_scored():
     assert mixed["compound"].item() == 0.4404
 
 
+def test_latin_script_text_that_is_not_english_is_flagged():
+    """Spanish and German scored as English with no word of warning (0.000 for a group)."""
+    docs = pd.DataFrame(
+        {"doc_id": ["de", "en", "es", "short"],
+         "text": [
+             "Die Übungen dauern fünf Tage und finden im Japanischen Meer statt. Nach Angaben "
+             "des Ministeriums nehmen mehrere Schiffe und Flugzeuge beider Länder daran teil, "
+             "darunter Zerstörer und U-Boote.",
+             "The drills will last five days in the Sea of Japan. According to the ministry, "
+             "several ships and aircraft of both countries take part, including destroyers "
+             "and submarines, as they have done in past years.",
+             "Los ejercicios durarán cinco días en el mar de Japón. Según el ministerio, "
+             "participan varios buques y aviones de ambos países, entre ellos destructores y "
+             "submarinos, como en años anteriores.",
+             "Excelente noticia y un gran éxito.",
+         ]}
+    )  # fmt: skip
+    flags = sentiment.language_check(docs).set_index("doc_id")
+    assert flags["probably_not_english"].to_dict() == {
+        "de": True, "en": False, "es": True, "short": False,
+    }  # fmt: skip
+    assert flags.loc["en", "english_share"] > 0.2 and flags.loc["es", "english_share"] == 0
+    assert flags.loc["es", "note"].startswith("few English function words")
+    assert not flags["mostly_non_latin"].any()
+
+
 def test_extremely_long_sentence_is_scored_with_a_note():
     text = " ".join(["The drills went well and nobody was hurt"] * 5000)  # 40,000 tokens
     t0 = time.perf_counter()
