@@ -741,3 +741,39 @@ def test_dates_with_times_and_zones_group_by_the_day_written(period, expected):
                        "2021-03-04 10:00", "2021-03", "2021", "04/03/2021", ""]}
     )  # fmt: skip
     assert groups.group_labels(docs, "published", period=period)["group"].tolist() == expected
+
+
+def test_keyness_ties_go_to_the_evenly_spread_term_and_the_panel_says_so():
+    """Ten terms tied on G² were shown alphabetically: "admiral, allied, anti-submarine…"."""
+    rows = []
+    # group x: "zulu" in four documents once each, "alpha" four times in one document,
+    # "mike" in two documents twice each: the same count (4), so the same G²
+    for doc, terms in {"x1": ["zulu", "alpha"] + ["alpha"] * 3 + ["mike"] * 2,
+                       "x2": ["zulu", "mike", "mike"], "x3": ["zulu"], "x4": ["zulu"],
+                       "y1": ["other"] * 20}.items():  # fmt: skip
+        for t in terms:
+            rows.append({"doc_id": doc, "sent_id": 0, "kind": "prose", "term": t})
+    tc = pd.DataFrame(rows).groupby(["doc_id", "term"]).size().rename("count").reset_index()
+    tc["n"] = 1
+    labels = pd.DataFrame({"doc_id": ["x1", "x2", "x3", "x4", "y1"],
+                           "group": ["x"] * 4 + ["y"]})  # fmt: skip
+    kn = stats.keyness(stats.keyness_counts(tc, labels), target="x", min_documents=1)
+    top = kn[kn.direction == "target"]
+    assert top["term"].tolist() == ["zulu", "mike", "alpha"]
+    assert top["g2"].nunique() == 1
+    ax = stats.plot_keyness(kn, target="x", top_n=1)
+    assert [t.get_text() for t in ax.texts] == [f"2 more term(s) tie at G² = {top.g2.iloc[0]:.1f}"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["zulu"]
+    plt.close(ax.figure)
+
+
+def test_keyness_panels_are_capped_and_the_title_says_how_many_are_left():
+    kn = pd.DataFrame(
+        {"target": [f"g{i:02d}" for i in range(30)], "term": "navy", "g2": 5.0,
+         "log_ratio": 1.0, "direction": "target", "target_total": range(30)}
+    )  # fmt: skip
+    fig = stats.plot_keyness_groups(kn, max_groups=4)
+    shown = [a.get_title() for a in fig.axes if a.get_visible()]
+    assert shown == ["g26", "g27", "g28", "g29"]
+    assert "26 more in the keyness table" in fig._suptitle.get_text()
+    plt.close(fig)

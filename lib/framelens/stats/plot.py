@@ -253,8 +253,10 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
         The group to show; default None: the first of the table's targets in sorted
         order.
     top_n
-        How many terms, the highest G² first (default 10); bars are sorted by log ratio
-        and coloured by ``direction``.
+        How many terms, the highest G² first (default 10; equal G² in the table's order,
+        the more evenly spread first); bars are sorted by log ratio and coloured by
+        ``direction``. When terms beyond the ``top_n``-th tie with it on G², a note in
+        the panel says how many.
 
     Returns
     -------
@@ -273,9 +275,16 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
     ax = new_axes(ax)
     if len(kn):
         tgt = target if target is not None else sorted(kn["target"].astype(str))[0]
-        sub = kn[kn["target"].astype(str) == str(tgt)]
-        sub = sub.sort_values(["g2", "term"], ascending=[False, True]).head(top_n)
-        sub = sub.sort_values("log_ratio")
+        ranked = kn[kn["target"].astype(str) == str(tgt)]
+        ranked = ranked.sort_values("g2", ascending=False, kind="stable")
+        sub = ranked.head(top_n).sort_values("log_ratio", kind="stable")
+        if len(ranked) > top_n:
+            last = float(ranked["g2"].iloc[top_n - 1])
+            tied = int(np.isclose(ranked["g2"].iloc[top_n:].to_numpy(float), last).sum())
+            if tied:
+                ax.text(0.99, 0.01, f"{tied} more term(s) tie at G² = {last:.1f}",
+                        transform=ax.transAxes, ha="right", va="bottom", fontsize=7,
+                        color="0.35")  # fmt: skip
         colors = [PALETTE[0] if d == "target" else PALETTE[1] for d in sub["direction"]]
         ax.barh(sub["term"], sub["log_ratio"], color=colors)
         ax.axvline(0, color="black", linewidth=0.8)
@@ -287,7 +296,7 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
     return ax
 
 
-def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3):
+def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3, max_groups: int = 24):
     """Small multiples: one :func:`plot_keyness` panel for every group of ``kn``.
 
     Each panel is one group against all the others (``target`` of :func:`keyness`), with
@@ -303,6 +312,9 @@ def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3):
         Terms per panel, the highest G² first (a whole number ≥ 1, default 10).
     ncols
         Panels per row (a whole number ≥ 1, default 3; fewer with fewer groups).
+    max_groups
+        At most this many panels (default 24): with more groups, the groups with the most
+        words (``target_total``), and the title says how many are left to the table.
 
     Returns
     -------
@@ -322,7 +334,18 @@ def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3):
 
     check_int("top_n", top_n, min_value=1)
     check_int("ncols", ncols, min_value=1)
+    check_int("max_groups", max_groups, min_value=1)
     groups = sorted(kn["target"].astype(str).unique()) if len(kn) else [""]
+    left = 0
+    if len(groups) > max_groups:
+        size = (
+            kn.groupby(kn["target"].astype(str))["target_total"].max()
+            if "target_total" in kn.columns
+            else kn["target"].astype(str).value_counts()
+        )
+        kept = set(size.sort_values(ascending=False, kind="stable").index[:max_groups])
+        left = len(groups) - max_groups
+        groups = [g for g in groups if g in kept]
     ncols = min(ncols, len(groups))
     nrows = -(-len(groups) // ncols)
     fig, axes = plt.subplots(
@@ -340,6 +363,9 @@ def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3):
             ax.text(0.5, 0.5, "no term passes min_count", ha="center", transform=ax.transAxes)
     for ax in flat[len(groups) :]:
         ax.set_visible(False)
-    fig.suptitle("Keywords of each group against the rest (top terms by G²)")
+    title = "Keywords of each group against the rest (top terms by G²)"
+    if left:
+        title += f"\nthe {max_groups} groups with the most words; {left} more in the keyness table"
+    fig.suptitle(title)
     fig.tight_layout()
     return fig

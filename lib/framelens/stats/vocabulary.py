@@ -621,8 +621,10 @@ def keyness(
         g2, p_value, p_adjusted, log_ratio, log_ratio_ci_low, log_ratio_ci_high,
         direction`` (``direction`` is ``"target"`` or ``"reference"``: where the term is
         relatively more frequent),
-        sorted by target, then G² descending, then term. With fewer than two groups the
-        frame is empty and ``frame.attrs["note"]`` says why.
+        sorted by target, then G² descending, then (for equal G²) the more evenly spread
+        over the target's documents first (``target_effective_documents``, then
+        ``target_documents``), then term. With fewer than two groups the frame is empty
+        and ``frame.attrs["note"]`` says why.
 
     Examples
     --------
@@ -737,7 +739,13 @@ def keyness(
                 "direction": np.where(a / c >= b / d, "target", "reference"),
             }
         )
-        part = part.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+        # equal G² (terms with the same counts): the more evenly spread over documents first
+        part = part.sort_values(
+            ["g2", "target_effective_documents", "target_documents", "term"],
+            ascending=[False, False, False, True],
+            kind="stable",
+            na_position="last",
+        )
         out.append(part.head(top_n) if top_n else part)
     if not out:
         return empty
