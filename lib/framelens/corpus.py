@@ -878,9 +878,17 @@ empty, 1 only datelines or site furniture (e.g. 'b': 'Copyright X.').
     raise InputError(f"{where}: no text to analyse in its {len(texts)} document(s): {detail}.")
 
 
-def _is_embed(para: str) -> bool:
+def _is_embed(para: str, alone: bool = False) -> bool:
+    """Whether a paragraph is an embedded post: a credit line, or a post link.
+
+    A post link alone (``pic.twitter.com/…``, ``t.co/…``) counts only in a document with
+    other paragraphs (``alone`` False): a post of a corpus of posts that links a picture
+    is the post itself, the author's own voice, not quoted material.
+    """
     lines = para.split("\n")
-    return any(CREDIT_RE.match(line.strip()) for line in lines) or bool(EMBED_LINK_RE.search(para))
+    if any(CREDIT_RE.match(line.strip()) for line in lines):
+        return True
+    return not alone and bool(EMBED_LINK_RE.search(para))
 
 
 #: characters of text Punkt learns abbreviations from (its trainer costs ~2 µs a character)
@@ -961,9 +969,10 @@ def _split(
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         text = str(text)
         sent_id = 0
-        for para_id, (pa, pb) in enumerate(_paragraph_spans(text)):
+        spans = _paragraph_spans(text)
+        for para_id, (pa, pb) in enumerate(spans):
             para = text[pa:pb]
-            embed = _is_embed(para)
+            embed = _is_embed(para, alone=len(spans) == 1)
             if not embed and not keep_boilerplate:
                 cut, rule = _boilerplate(para)
                 if cut:
@@ -1011,9 +1020,10 @@ def segment(
     """Split documents into paragraphs and sentences, marking embedded material.
 
     Paragraphs are separated by blank lines. A paragraph that holds a social-media credit
-    line (``— NAME (@handle) Month D, YYYY``) or a post link (``pic.twitter.com/…``) is
-    an embed: each of its lines is split on its own and every sentence gets
-    ``kind="embed"``. Sentences are found with NLTK Punkt and an abbreviation list, so
+    line (``— NAME (@handle) Month D, YYYY``) or, in a document of several paragraphs, a
+    post link (``pic.twitter.com/…``) is an embed: each of its lines is split on its own
+    and every sentence gets ``kind="embed"`` (a document that is one post with a link is
+    the post itself, prose). Sentences are found with NLTK Punkt and an abbreviation list, so
     "U.S. Navy" does not end a sentence.
 
     Site furniture is left out: a dateline at the head of a paragraph ("MOSCOW, October
@@ -1106,7 +1116,8 @@ def embeds(documents: pd.DataFrame) -> pd.DataFrame:
     ----------
     documents
         The documents frame (``doc_id`` and ``text`` are used). A paragraph is an embed
-        as :func:`segment` decides it: it holds a credit line or a post link.
+        as :func:`segment` decides it: it holds a credit line or (in a document of
+        several paragraphs) a post link.
 
     Returns
     -------
@@ -1126,9 +1137,10 @@ def embeds(documents: pd.DataFrame) -> pd.DataFrame:
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         text = str(text)
         n = 0
-        for para_id, (pa, pb) in enumerate(_paragraph_spans(text)):
+        spans = _paragraph_spans(text)
+        for para_id, (pa, pb) in enumerate(spans):
             para = text[pa:pb]
-            if not _is_embed(para):
+            if not _is_embed(para, alone=len(spans) == 1):
                 continue
             name = handle = date = ""
             body = []

@@ -301,6 +301,19 @@ def test_ids_in_other_scripts_or_alike_once_made_safe_stay_distinct(tmp_path):
         corpus.load(dup)
 
 
+def test_a_post_with_a_link_is_prose_in_a_corpus_of_posts():
+    """Tweets linking a picture (t.co) were embeds, left out of every analysis."""
+    post = "Great day at the beach with friends https://t.co/AbC123"
+    article = "The drills began.\n\n" + post
+    s = corpus.segment(pd.DataFrame({"doc_id": ["post", "article"], "text": [post, article]}))
+    assert s.groupby("doc_id")["kind"].apply(list).to_dict() == {
+        "article": ["prose", "embed"], "post": ["prose"],
+    }  # fmt: skip
+    credited = "Drills now. pic.twitter.com/abc123\n— Name (@handle) September 10, 2024"
+    s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [credited]}))
+    assert set(s["kind"]) == {"embed"}  # a credit line marks it whatever the document
+
+
 def test_jsonl_without_text_field_names_line_and_fields(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text('{"text": "ok"}\n{"body": "x", "id": 2}\n')
