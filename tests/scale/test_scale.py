@@ -321,6 +321,24 @@ def test_include_embeds_matches_the_notebook_sections(seeds_documents):
     assert (events.mentions(sentences)["sentence_kind"] == "embed").any()
 
 
+def test_extra_actors_reach_the_engine(seeds_documents):
+    """The at-scale actor tone ignored extra_actors: 0 rows for a corpus of reviews."""
+    from framelens import gazetteer
+
+    docs = pd.DataFrame({"doc_id": ["r1", "r2"],
+                         "text": ["The Acme blender is great.", "Acme support never answered."]})  # fmt: skip
+    plain = scale.analyse(docs, analyses=["sentiment"])["actor_tone"]
+    assert plain.empty
+    extra = {"Acme": ["Acme"]}
+    for given in (extra, gazetteer.load_gazetteer(extra)):
+        tone = scale.analyse(docs, analyses=["sentiment"], gazetteer=given)["actor_tone"]
+        assert set(tone["actor"]) == {"Acme"}
+    seed = scale.analyse(seeds_documents, analyses=["sentiment"])["actor_tone"]
+    again = scale.analyse(seeds_documents, analyses=["sentiment"],
+                          gazetteer=gazetteer.load_gazetteer())["actor_tone"]  # fmt: skip
+    pd.testing.assert_frame_equal(seed, again)
+
+
 def test_a_dictionary_object_and_an_event_table_reach_the_engine(seeds_documents, tmp_path):
     from framelens import events, framing
 

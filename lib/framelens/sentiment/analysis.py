@@ -17,7 +17,9 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
     include_embeds = bool(part.options["include_embeds"])
     scores = score(part.sentences)
     part.rows["sentiment_sentences"] = scores
-    rows = actor_sentences(scores, include_embeds=include_embeds)
+    rows = actor_sentences(
+        scores, gazetteer=part.options["gazetteer"], include_embeds=include_embeds
+    )
     documents = aggregate(
         scores, level="document", documents=part.documents, include_embeds=include_embeds
     )
@@ -27,6 +29,16 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
         "actor_counts": actor_counts(rows),
         "actor_extremes": actor_extremes(rows),
     }
+
+
+def _prepare(options: dict[str, Any]) -> dict[str, Any]:
+    """The actors: the shipped gazetteer, a loaded one, or the shipped plus extra actors."""
+    from ..gazetteer import load_gazetteer
+
+    g = options["gazetteer"]
+    if g is not None and not isinstance(g, pd.DataFrame):
+        options = {**options, "gazetteer": load_gazetteer(g)}
+    return options
 
 
 def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> dict:
@@ -79,4 +91,8 @@ ANALYSIS = Analysis(
         "sentiment_validation": "VADER against the corpus's own human ratings.",
     },
     per_document=("sentiment_documents",),
+    # None: the shipped gazetteer; a load_gazetteer frame, or extra actors as a mapping or
+    # YAML path (the notebook's extra_actors)
+    options={"gazetteer": None},
+    prepare=_prepare,
 )
