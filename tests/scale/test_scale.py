@@ -325,8 +325,8 @@ def test_extra_actors_reach_the_engine(seeds_documents):
     """The at-scale actor tone ignored extra_actors: 0 rows for a corpus of reviews."""
     from framelens import gazetteer
 
-    docs = pd.DataFrame({"doc_id": ["r1", "r2"],
-                         "text": ["The Acme blender is great.", "Acme support never answered."]})  # fmt: skip
+    texts = ["The Acme blender is great.", "Acme support never answered."]
+    docs = pd.DataFrame({"doc_id": ["r1", "r2"], "text": texts})
     plain = scale.analyse(docs, analyses=["sentiment"])["actor_tone"]
     assert plain.empty
     extra = {"Acme": ["Acme"]}

@@ -32,7 +32,7 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
 
 
 def _prepare(options: dict[str, Any]) -> dict[str, Any]:
-    """The actors: the shipped gazetteer, a loaded one, or the shipped plus extra actors."""
+    """Load the actors: the shipped gazetteer, a loaded one, or the shipped plus extras."""
     from ..gazetteer import load_gazetteer
 
     g = options["gazetteer"]
