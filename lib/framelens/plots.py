@@ -105,6 +105,38 @@ def new_axes(ax=None, size: tuple[float, float] | None = None):
     return new
 
 
+def note_empty(ax, text: str):
+    """Write ``text`` in the middle of an Axes that has nothing to draw; return the Axes.
+
+    A saved figure with empty axes says nothing to whoever opens it from the index: the
+    note says why it is empty and what to change.
+
+    Parameters
+    ----------
+    ax
+        The Axes.
+    text
+        One or two short lines ("No actor of the gazetteer is named.").
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``, with the note and no ticks.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> ax = note_empty(new_axes(), "Nothing here.")
+    >>> [t.get_text() for t in ax.texts]
+    ['Nothing here.']
+    >>> plt.close(ax.figure)
+    """
+    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color="0.35",
+            wrap=True)  # fmt: skip
+    ax.set_yticks([])
+    return ax
+
+
 #: resolution of the saved PNG
 SAVE_DPI = 150
 

@@ -1034,7 +1034,7 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     'mean over sentences (−1 … +1), 95% bootstrap interval'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    from .plots import PALETTE, new_axes
+    from .plots import PALETTE, new_axes, note_empty
     from .sentiment.plot import LEGEND_FONTSIZE
 
     need = [
@@ -1101,10 +1101,9 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     ax.set_ylabel("actor · " + group_by + " (sentences)" if group_by else "actor (sentences)")
     ax.set_title("Stance toward each actor beside the tone around it")
     if not len(d):
-        ax.text(0.5, 0.5, "No actor of the gazetteer is named"
-                + (f" in {min_n} sentences or more" if min_n > 1 else "")
-                + ".\nextra_actors adds names.", transform=ax.transAxes, ha="center",
-                va="center", color="0.35")  # fmt: skip
+        note_empty(ax, "No actor of the gazetteer is named"
+                   + (f" in {min_n} sentences or more" if min_n > 1 else "")
+                   + ".\nextra_actors adds names.")  # fmt: skip
     else:
         # below the axes (inside, it would cover the top actor's markers), 0.6 in under
         # them whatever the figure's height: a fraction of a tall axes leaves a gap

@@ -777,3 +777,28 @@ def test_keyness_panels_are_capped_and_the_title_says_how_many_are_left():
     assert shown == ["g26", "g27", "g28", "g29"]
     assert "26 more in the keyness table" in fig._suptitle.get_text()
     plt.close(fig)
+
+
+def test_empty_figures_say_why():
+    """Reviews name no actor and no dispersion term: the saved figures were blank axes."""
+    from framelens import sentiment
+
+    notes = {}
+    ax = stats.plot_dispersion(pd.DataFrame({"term": [], "position": []}))
+    notes["terms"] = ax.texts[0].get_text()
+    ax2 = stats.plot_dispersion(pd.DataFrame({"actor": [], "position": []}), label="actor")
+    notes["actors"] = ax2.texts[0].get_text()
+    ax3 = stats.plot_actor_mentions(pd.DataFrame(columns=["actor", "type", "mentions"]))
+    notes["mentions"] = ax3.texts[0].get_text()
+    empty = pd.DataFrame(columns=["actor", "n_sentences", "mean_compound", "ci_low", "ci_high"])
+    ax4 = sentiment.plot_actor_tone(empty, min_n=3)
+    notes["tone"] = ax4.texts[0].get_text()
+    assert notes == {
+        "terms": "None of the terms occurs.\nSet dispersion_terms to words of this corpus.",
+        "actors": "No actor or place of the gazetteer is named.\nextra_actors adds names.",
+        "mentions": "No actor or place of the gazetteer is named.\nextra_actors adds names.",
+        "tone": "No actor of the gazetteer is named in 3 sentences or more.\n"
+        "extra_actors adds names.",
+    }
+    for a in (ax, ax2, ax3, ax4):
+        plt.close(a.figure)

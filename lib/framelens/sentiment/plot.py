@@ -223,9 +223,16 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None):
     check_columns("actors", actors, ["actor", "n_sentences", "mean_compound", "ci_low", "ci_high"])
     min_n = check_int("min_n", min_n, min_value=1)
     d = actors[actors["n_sentences"] >= min_n]
-    return _interval_plot(
+    ax = _interval_plot(
         d, "actor", ax, "Tone of sentences mentioning each actor", "actor (sentences)"
     )
+    if d.empty:
+        from ..plots import note_empty
+
+        note_empty(ax, "No actor of the gazetteer is named"
+                   + (f" in {min_n} sentences or more" if min_n > 1 else "")
+                   + ".\nextra_actors adds names.")  # fmt: skip
+    return ax
 
 
 def plot_groups(groups: pd.DataFrame, *, ax=None):

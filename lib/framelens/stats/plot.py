@@ -174,6 +174,15 @@ def plot_dispersion(
     ax.set_xlabel(xlabel)
     ax.set_ylabel("actor or place" if label == "actor" else label)
     ax.set_title("Lexical dispersion")
+    if disp.empty:
+        from ..plots import note_empty
+
+        why = (
+            "No actor or place of the gazetteer is named.\nextra_actors adds names."
+            if label == "actor"
+            else "None of the terms occurs.\nSet dispersion_terms to words of this corpus."
+        )
+        note_empty(ax, why)
     return ax
 
 
@@ -236,6 +245,10 @@ def plot_actor_mentions(actors: pd.DataFrame, *, ax=None, top_n: int = 15):
     ax.set_xlabel("mentions (count)")
     ax.set_ylabel("actor or place")
     ax.set_title("Actor and place mentions")
+    if data.empty:
+        from ..plots import note_empty
+
+        note_empty(ax, "No actor or place of the gazetteer is named.\nextra_actors adds names.")
     return ax
 
 
