@@ -399,6 +399,14 @@ def _read_text(path: Path, encoding: str) -> str:
             f"{encoding}. Pass encoding='utf-16' (framelens run: -p encoding utf-16)."
         )
     if b"\x00" in data[:8192] and not utf16:
+        head = data[:8192]
+        for name, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+            # UTF-16 without a byte-order mark: ASCII text has a NUL in every other byte
+            if zeros and zeros.count(0) > 0.9 * len(zeros) and _decodes(data, name):
+                raise InputError(
+                    f"{path}: looks like UTF-16 text without a byte-order mark, not "
+                    f"{encoding}. Pass encoding={name!r} (framelens run: -p encoding {name})."
+                )
         raise InputError(
             f"{path}: looks like a binary file (it contains NUL bytes), not text. "
             "Remove it from the corpus folder or pass on_error='skip'."
@@ -407,11 +415,14 @@ def _read_text(path: Path, encoding: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        # Windows exports: curly quotes and dashes are bytes 0x80-0x9F in cp1252, which
+        # latin-1 reads as control characters
+        guess = "cp1252" if _decodes(data, "cp1252") else "latin-1"
         raise InputError(
             f"{path}: not valid {encoding} at byte offset {exc.start} (line {line}): "
             f"{data[exc.start : exc.start + 4]!r}. If the file uses another encoding, pass "
-            "it with the `encoding` parameter (e.g. encoding='latin-1'; framelens run: "
-            "-p encoding latin-1)."
+            f"it with the `encoding` parameter (e.g. encoding={guess!r}; framelens run: "
+            f"-p encoding {guess})."
         ) from None
     return _normalise(text)
 
@@ -493,6 +504,23 @@ def _load_folder(
     p: Path, encoding: str, on_error: str, skipped: list, delimiter: str = ","
 ) -> pd.DataFrame:
     files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() == ".txt")
+    # articles in subfolders are not read: say so rather than lose them unseen
+    nested = sorted(
+        f"{f.name}/ ({n} .txt)"
+        for f in p.iterdir()
+        if f.is_dir() and not f.name.startswith(".")
+        for n in [sum(1 for g in f.rglob("*") if g.suffix.lower() == ".txt" and g.is_file())]
+        if n
+    )
+    if files and nested:
+        warnings.warn(
+            f"{p}: only the .txt files of the folder itself are read, not those in its "
+            f"subfolders: {', '.join(nested[:4])}"
+            + (" …" if len(nested) > 4 else "")
+            + ". Move them up, or run each subfolder as its own corpus.",
+            FramelensWarning,
+            stacklevel=3,
+        )
     if not files:
         others = sorted(f.name for f in p.iterdir())[:5]
         raise InputError(

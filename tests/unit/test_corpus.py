@@ -314,6 +314,30 @@ def test_a_post_with_a_link_is_prose_in_a_corpus_of_posts():
     assert set(s["kind"]) == {"embed"}  # a credit line marks it whatever the document
 
 
+def test_encoding_hints_name_the_likely_encoding(tmp_path):
+    win = tmp_path / "win.csv"
+    win.write_bytes("doc_id,text\na,It\u2019s \u201cquoted\u201d.\n".encode("cp1252"))
+    with pytest.raises(InputError, match=r"encoding='cp1252'"):
+        corpus.load(win)
+    assert corpus.load(win, encoding="cp1252")["text"].item() == "It\u2019s \u201cquoted\u201d."
+    bare = tmp_path / "u16.csv"
+    bare.write_bytes("doc_id,text\na,Drills began.\n".encode("utf-16-le"))
+    with pytest.raises(InputError, match=r"UTF-16 text without a byte-order mark.*'utf-16-le'"):
+        corpus.load(bare)
+    assert corpus.load(bare, encoding="utf-16-le")["text"].item() == "Drills began."
+
+
+def test_a_folder_names_what_it_does_not_read(tmp_path):
+    (tmp_path / "a.txt").write_text("Drills began.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Ships sailed.")
+    (tmp_path / "notes.md").write_text("x")
+    (tmp_path / "metadata.csv").write_text("doc_id,title\na,T\n")
+    with pytest.warns(FramelensWarning, match=r"not those in its subfolders: sub/ \(1 .txt\)"):
+        d = corpus.load(tmp_path)
+    assert d["doc_id"].tolist() == ["a"]
+
+
 def test_jsonl_without_text_field_names_line_and_fields(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text('{"text": "ok"}\n{"body": "x", "id": 2}\n')
