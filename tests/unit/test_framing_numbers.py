@@ -78,3 +78,10 @@ def test_a_misused_number_part_is_named(pattern, message):
     d = {"name": "bad", "categories": {"x": {"patterns": ["ok", pattern]}}}
     with pytest.raises(InputError, match=message):
         framing.load_dictionary(d)
+
+
+def test_two_patterns_matching_the_same_words_are_one_kwic_row():
+    """ "provocative" was listed twice (provoc*, provocat*), inflating the hit count."""
+    s = sents("The drills were provocative.")
+    k = framing.frame_kwic(s, "security", "threat")
+    assert k[["match", "pattern"]].values.tolist() == [["provocative", "provoc*; provocat*"]]

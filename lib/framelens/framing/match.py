@@ -662,8 +662,9 @@ def frame_kwic(
     -------
     pandas.DataFrame
         ``frame, pattern, doc_id, sent_id, left, match, right, start, end, kind``:
-        ``pattern`` is the dictionary pattern, the other columns those of
-        :func:`framelens.stats.kwic`; sorted by ``doc_id, start``.
+        one row per matched span; ``pattern`` is the dictionary pattern (the patterns,
+        joined by ``"; "``, when several match the same words), the other columns those
+        of :func:`framelens.stats.kwic`; sorted by ``doc_id, start``.
 
     Raises
     ------
@@ -712,10 +713,14 @@ def frame_kwic(
     out = pd.concat(parts, ignore_index=True)
     if "kind" not in out.columns:
         out["kind"] = ""
-    out = out.drop_duplicates(["doc_id", "start", "end", "pattern"])
-    return (
-        out[cols].sort_values(["doc_id", "start", "pattern"], kind="stable").reset_index(drop=True)
+    # one row per matched span: two patterns of the frame matching the same words
+    # ("provoc*", "provocat*") are one hit, listing both
+    out = out.sort_values(["doc_id", "start", "end", "pattern"], kind="stable")
+    out["pattern"] = out.groupby(["doc_id", "start", "end"], sort=False)["pattern"].transform(
+        lambda p: "; ".join(dict.fromkeys(p))
     )
+    out = out.drop_duplicates(["doc_id", "start", "end"])
+    return out[cols].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
 
 
 def _empty(columns: list[str], ints: Iterable[str] = ()) -> pd.DataFrame:
