@@ -85,3 +85,21 @@ def test_two_patterns_matching_the_same_words_are_one_kwic_row():
     s = sents("The drills were provocative.")
     k = framing.frame_kwic(s, "security", "threat")
     assert k[["match", "pattern"]].values.tolist() == [["provocative", "provoc*; provocat*"]]
+
+
+def test_topic_fit_says_when_a_corpus_is_not_security_news():
+    """Reviews got the security dictionary and domain without a word: "Customer service
+    was friendly" became cooperation."""
+    news = pd.DataFrame({"doc_id": ["a", "b"],
+                         "text": ["The navy held drills with Russian troops.",
+                                  "NATO said the missile defence patrols go on."]})  # fmt: skip
+    assert framing.topic_fit(news).attrs["note"] == ""
+    texts = ["Customer service was friendly.", "Great blender.",
+             "The security camera and its night drills... fine."]  # fmt: skip
+    reviews = pd.DataFrame({"doc_id": ["r1", "r2", "r3"], "text": texts})
+    fit = framing.topic_fit(reviews)
+    assert fit[["n_topic_words", "on_topic"]].values.tolist() == [[0, False], [0, False],
+                                                                   [2, True]]  # fmt: skip
+    assert fit.loc[2, "topic_words"] == "drills, security"
+    assert fit.attrs["note"].startswith("1 of 3 documents use the words of security news")
+    assert "dictionary='generic' and domain=''" in fit.attrs["note"]

@@ -40,6 +40,7 @@ from .dictionary import (
     dictionary_table,
     extend,
     load_dictionary,
+    topic_fit,
 )
 from .evaluate import agreement, disagreements, evaluate, label_coverage, load_labels
 from .match import (
@@ -114,6 +115,7 @@ __all__ = [
     "hedging_documents",
     "label_coverage",
     "load_dictionary",
+    "topic_fit",
     "load_labels",
     "match",
     "plot_actor_frames",
