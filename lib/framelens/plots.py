@@ -133,6 +133,7 @@ def note_empty(ax, text: str):
     """
     ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", color="0.35",
             wrap=True)  # fmt: skip
+    ax.set_xticks([])
     ax.set_yticks([])
     return ax
 
