@@ -24,9 +24,17 @@ def _text_colour(rgba) -> str:
     return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.4 else "white"
 
 
+#: a heat map with more columns (or rows) than this is drawn without a number in every
+#: cell (a 10,000-paragraph report took minutes of text drawing), its ticks thinned to
+#: at most :data:`HEATMAP_TICKS`
+HEATMAP_ANNOTATED = 60
+HEATMAP_TICKS = 40
+
+
 def _heatmap(
     ax, matrix: pd.DataFrame, *, fmt: str, cbar_label: str, annot=None, vmax: float | None = None
-) -> None:
+) -> bool:
+    """Draw ``matrix`` as a heat map; return whether every cell got its number."""
     import numpy as np
 
     data = matrix.to_numpy(dtype=float)
@@ -35,17 +43,20 @@ def _heatmap(
         vmax = float(top) if top > 0 else 1.0
     im = ax.imshow(np.ma.masked_invalid(data), aspect="auto", cmap="cividis", vmin=0,
                    vmax=vmax)  # fmt: skip
-    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns])
-    ax.set_yticks(range(matrix.shape[0]), [str(r) for r in matrix.index])
+    for set_ticks, labels in ((ax.set_xticks, matrix.columns), (ax.set_yticks, matrix.index)):
+        step = -(-len(labels) // HEATMAP_TICKS)
+        set_ticks(range(0, len(labels), step), [str(c) for c in labels[::step]])
     ax.grid(False)
+    numbered = max(matrix.shape) <= HEATMAP_ANNOTATED
     vals = annot.to_numpy() if annot is not None else data
-    for i in range(matrix.shape[0]):
+    for i in range(matrix.shape[0] if numbered else 0):
         for j in range(matrix.shape[1]):
             v = vals[i, j]
             if v == v:  # not NaN
                 ax.text(j, i, format(v, fmt), ha="center", va="center", fontsize=9,
                         color=_text_colour(im.cmap(im.norm(data[i, j]))))  # fmt: skip
     ax.figure.colorbar(im, ax=ax, label=cbar_label)
+    return numbered
 
 
 def plot_profile(
@@ -148,7 +159,8 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     """Heat map of frames (rows) by paragraph (columns) for one document.
 
     Cells show how many of the paragraph's sentences carry the frame; colour is the share
-    (0 to 1 in every document, so two documents' maps compare).
+    (0 to 1 in every document, so two documents' maps compare). A document of more than
+    :data:`HEATMAP_ANNOTATED` paragraphs is drawn in colour only, with thinned ticks.
     Embedded posts are labelled "N (embed)" on the x axis (with a ``kind`` column).
     Returns the matplotlib Axes.
 
@@ -197,12 +209,17 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
         labels = [f"{p} (embed)" if kind.get(p) == "embed" else str(p) for p in share.columns]
         share.columns = n.columns = labels
     ax = new_axes(ax)
-    _heatmap(ax, share, fmt="d", cbar_label="share of the paragraph's sentences", annot=n,
-             vmax=1.0)  # fmt: skip
+    numbered = _heatmap(ax, share, fmt="d", cbar_label="share of the paragraph's sentences",
+                        annot=n, vmax=1.0)  # fmt: skip
     if any(str(c).endswith("(embed)") for c in share.columns):
         for label in ax.get_xticklabels():
             label.set(rotation=40, ha="right", rotation_mode="anchor")
-    ax.set_xlabel("paragraph (0 = first)")
+    ax.set_xlabel(
+        "paragraph (0 = first)"
+        if numbered
+        else f"paragraph (0 = first) of {share.shape[1]:,}: colour only, the counts are in "
+        "the table"
+    )
     ax.set_ylabel("frame")
     ax.set_title(f"Frames through the article: {doc_id}")
     return ax
