@@ -1001,7 +1001,18 @@ def stance_summary(
 # figure
 
 
-def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: int = 1, ax=None):
+#: most rows (actors, or actor and group) :func:`plot_stance` draws
+MAX_STANCE_ROWS = 60
+
+
+def plot_stance(
+    summary: pd.DataFrame,
+    *,
+    group_by: str | None = None,
+    min_n: int = 1,
+    ax=None,
+    max_rows: int = MAX_STANCE_ROWS,
+):
     """Mean stance and mean sentence tone per actor (or actor and group), side by side.
 
     Each row of :func:`stance_summary` with at least ``min_n`` sentences gets two markers
@@ -1020,6 +1031,9 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
         Leave out rows with fewer sentences.
     ax
         A matplotlib Axes; a new figure when omitted.
+    max_rows
+        Most rows drawn (default :data:`MAX_STANCE_ROWS`): with more (200 outlets), those
+        with the most sentences, and the axis label says how many are left to the table.
 
     Returns
     -------
@@ -1049,8 +1063,12 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     ]
     check_columns("summary", summary, need + ([group_by] if group_by else []))
     min_n = check_int("min_n", min_n, min_value=1)
+    max_rows = check_int("max_rows", max_rows, min_value=1)
     ax = new_axes(ax)
     d = summary[summary["n_sentences"] >= min_n]
+    left = max(0, len(d) - max_rows)
+    if left:
+        d = d.sort_values("n_sentences", ascending=False, kind="stable").head(max_rows)
     if group_by:  # one actor's groups side by side, actors A to Z from the top
         d = d.sort_values(["actor", group_by], ascending=False, kind="stable")
     else:
@@ -1098,7 +1116,10 @@ def plot_stance(summary: pd.DataFrame, *, group_by: str | None = None, min_n: in
     ax.set_yticklabels([f"{a} (n={n})" for a, n in zip(names, d["n_sentences"], strict=True)])
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean over sentences (−1 … +1), 95% bootstrap interval")
-    ax.set_ylabel("actor · " + group_by + " (sentences)" if group_by else "actor (sentences)")
+    ax.set_ylabel(
+        ("actor · " + group_by + " (sentences)" if group_by else "actor (sentences)")
+        + (f": the {max_rows} most named, {left} more in the table" if left else "")
+    )
     ax.set_title("Stance toward each actor beside the tone around it")
     if not len(d):
         note_empty(ax, "No actor of the gazetteer is named"

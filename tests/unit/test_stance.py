@@ -302,3 +302,28 @@ def test_weights_are_finite_and_float32_exact():
     assert model.weights.shape == (len(model.names), 3)
     assert np.isfinite(model.weights).all()
     assert (model.weights.astype(np.float32).astype(np.float64) == model.weights).all()
+
+
+def test_many_rows_are_capped_with_a_note():
+    """200 outlets: the grouped sentiment and stance figures became unreadable blocks."""
+    import matplotlib.pyplot as plt
+
+    from framelens import sentiment
+
+    n = 70
+    summary = pd.DataFrame(
+        {"actor": [f"A{i:02d}" for i in range(n)], "n_sentences": range(2, n + 2),
+         "mean_stance": 0.1, "stance_ci_low": 0.0, "stance_ci_high": 0.2,
+         "mean_compound": 0.0, "tone_ci_low": -0.1, "tone_ci_high": 0.1}
+    )  # fmt: skip
+    ax = stance.plot_stance(summary, max_rows=50)
+    assert len(ax.get_yticklabels()) == 50
+    assert ax.get_ylabel() == "actor (sentences): the 50 most named, 20 more in the table"
+    assert "A00 (n=2)" not in {t.get_text() for t in ax.get_yticklabels()}
+    groups = pd.DataFrame({"group": [f"g{i:03d}" for i in range(200)], "n_sentences": 5,
+                           "mean_compound": 0.1, "ci_low": 0.0, "ci_high": 0.2})  # fmt: skip
+    ax2 = sentiment.plot_groups(groups)
+    assert len(ax2.get_yticklabels()) == 40
+    assert ax2.get_ylabel() == "group (sentences): the 40 largest, 160 more in the table"
+    plt.close(ax.figure)
+    plt.close(ax2.figure)

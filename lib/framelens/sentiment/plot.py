@@ -235,7 +235,11 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None):
     return ax
 
 
-def plot_groups(groups: pd.DataFrame, *, ax=None):
+#: most groups (rows) :func:`plot_groups` draws: 200 outlets made an unreadable block
+MAX_GROUPS = 40
+
+
+def plot_groups(groups: pd.DataFrame, *, ax=None, max_groups: int = MAX_GROUPS):
     """Mean compound per group (``aggregate(level="group")``) with 95% intervals.
 
     Parameters
@@ -244,6 +248,9 @@ def plot_groups(groups: pd.DataFrame, *, ax=None):
         The group-level aggregate (``group, n_sentences, mean_compound, ci_low,
         ci_high`` are used); a group with one sentence is drawn as a hollow marker, one
         with none scored (text in another language, say) has no marker and says so.
+    max_groups
+        Most groups drawn (default :data:`MAX_GROUPS`): with more, those with the most
+        sentences, and the axis label says how many are left to the table.
     ax
         The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
 
@@ -264,7 +271,14 @@ def plot_groups(groups: pd.DataFrame, *, ax=None):
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     check_columns("groups", groups, ["group", "n_sentences", "mean_compound", "ci_low", "ci_high"])
-    return _interval_plot(groups, "group", ax, "Sentiment by group", "group (sentences)")
+    max_groups = check_int("max_groups", max_groups, min_value=1)
+    ylabel = "group (sentences)"
+    if len(groups) > max_groups:
+        left = len(groups) - max_groups
+        groups = groups.sort_values(["n_sentences", "group"], ascending=[False, True],
+                                    kind="stable").head(max_groups)  # fmt: skip
+        ylabel += f": the {max_groups} largest, {left} more in the table"
+    return _interval_plot(groups, "group", ax, "Sentiment by group", ylabel)
 
 
 def plot_agreement(vader: pd.DataFrame, pattern: pd.DataFrame, *, ax=None):
