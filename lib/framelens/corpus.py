@@ -569,7 +569,7 @@ def _load_folder_files(
                 f"{meta_path}: needs a 'doc_id' column (the .txt file name without .txt); "
                 f"it has {list(meta.columns)}."
             )
-        _check_duplicates(meta["doc_id"], meta_path, offset=2)
+        _check_duplicates(meta["doc_id"], meta_path, meta.attrs["lines"])
         meta["doc_id"] = [by_stem.get(k, k) for k in meta["doc_id"]]
         unknown = sorted(set(meta["doc_id"]) - set(docs["doc_id"]))
         if unknown:
@@ -611,7 +611,23 @@ def _read_csv(path: Path, encoding: str, delimiter: str = ",") -> pd.DataFrame:
             f"{path}: the header names the column {c!r} more than once ({shown}, spaces "
             "trimmed); rename one of them."
         )
+    frame.attrs["lines"] = _record_lines(text, _delimiter(delimiter), len(frame))
     return frame
+
+
+def _record_lines(text: str, sep: str, n: int) -> list[int]:
+    """Return the line each data record of a CSV text starts on (fields span lines)."""
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    try:
+        next(reader)  # the header
+        starts, prev = [], reader.line_num
+        for record in reader:
+            if record:  # blank lines are skipped, as pandas skips them
+                starts.append(prev + 1)
+            prev = reader.line_num
+    except csv.Error:
+        starts = []
+    return starts if len(starts) == n else [i + 2 for i in range(n)]
 
 
 def _delimiter_hint(text: str, delimiter: str) -> str:
@@ -640,7 +656,8 @@ def _load_csv(
         )
     if frame.empty:
         raise InputError(f"{path}: the file has a header but no rows.")
-    return _with_ids(_text_column(frame, text_column, path), id_column, path, first_line=2)
+    lines = frame.attrs["lines"]
+    return _with_ids(_text_column(frame, text_column, path), id_column, path, lines)
 
 
 def _text_column(frame: pd.DataFrame, text_column: str, path: Path) -> pd.DataFrame:
@@ -662,7 +679,8 @@ def _text_column(frame: pd.DataFrame, text_column: str, path: Path) -> pd.DataFr
 
 def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> pd.DataFrame:
     text = _read_text(path, encoding)
-    rows = []
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -679,11 +697,29 @@ def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> 
                 f"{path}, line {lineno}: no text field {text_column!r}; the fields are "
                 f"{list(obj)}. Pass the right one with the `text_column` parameter."
             )
-        rows.append({k: "" if v is None else str(v) for k, v in obj.items()})
+        rows.append({k: _json_value(v, k == text_column) for k, v in obj.items()})
+        lines.append(lineno)
     if not rows:
         raise InputError(f"{path}: the file is empty (expected one JSON object a line).")
     frame = pd.DataFrame(rows).fillna("")
-    return _with_ids(_text_column(frame, text_column, path), id_column, path, first_line=1)
+    return _with_ids(_text_column(frame, text_column, path), id_column, path, lines)
+
+
+def _json_value(v: Any, is_text: bool) -> str:
+    """Return a JSON value as text, not as Python's repr.
+
+    A list of strings in the text field is its paragraphs; other lists are joined with
+    "; "; objects are written as JSON.
+    """
+    if v is None:
+        return ""
+    if isinstance(v, list) and all(isinstance(x, str | int | float) for x in v):
+        return ("\n\n" if is_text else "; ").join(str(x) for x in v)
+    if isinstance(v, dict | list):
+        return json.dumps(v, ensure_ascii=False, sort_keys=True)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
 
 
 def _id_column(frame: pd.DataFrame, id_column: str, path: Path) -> pd.DataFrame:
@@ -712,20 +748,19 @@ def _id_column(frame: pd.DataFrame, id_column: str, path: Path) -> pd.DataFrame:
     return frame.rename(columns={id_column: "doc_id"})
 
 
-def _with_ids(frame: pd.DataFrame, id_column: str, path: Path, first_line: int) -> pd.DataFrame:
+def _with_ids(frame: pd.DataFrame, id_column: str, path: Path, lines: list[int]) -> pd.DataFrame:
+    """Set ``doc_id`` (named or numbered) and check it; ``lines``: each row's file line."""
     frame = _id_column(frame, id_column, path)
     if "doc_id" in frame.columns:
         frame["doc_id"] = _safe_ids(frame["doc_id"])
-        _check_duplicates(frame["doc_id"], path, offset=first_line)
+        _check_duplicates(frame["doc_id"], path, lines)
     else:
         width = max(4, len(str(len(frame))))
         frame.insert(0, "doc_id", [f"doc{i + 1:0{width}d}" for i in range(len(frame))])
     frame["text"] = frame["text"].map(_normalise)
     blank = frame.index[~frame["text"].str.contains(r"\S", regex=True)]
     if len(blank):
-        shown = ", ".join(
-            f"{frame.at[i, 'doc_id']!r} (line {int(i) + first_line})" for i in blank[:5]
-        )
+        shown = ", ".join(f"{frame.at[i, 'doc_id']!r} (line {lines[int(i)]})" for i in blank[:5])
         warnings.warn(
             f"{path}: {len(blank)} document(s) have no text: {shown}"
             + (" …" if len(blank) > 5 else "")
@@ -736,12 +771,12 @@ def _with_ids(frame: pd.DataFrame, id_column: str, path: Path, first_line: int) 
     return frame
 
 
-def _check_duplicates(ids: pd.Series, path: Path, offset: int) -> None:
+def _check_duplicates(ids: pd.Series, path: Path, lines: list[int]) -> None:
     dup = ids[ids.duplicated(keep=False)]
     if len(dup):
         where = {}
         for pos, value in zip(dup.index, dup, strict=True):
-            where.setdefault(value, []).append(int(pos) + offset)
+            where.setdefault(value, []).append(lines[int(pos)])
         detail = "; ".join(f"{k!r} on lines {v}" for k, v in list(where.items())[:5])
         raise InputError(f"{path}: duplicate doc_id values: {detail}. Each doc_id must be unique.")
 

@@ -338,6 +338,32 @@ def test_a_folder_names_what_it_does_not_read(tmp_path):
     assert d["doc_id"].tolist() == ["a"]
 
 
+def test_duplicate_ids_name_the_lines_of_the_file(tmp_path):
+    """A quoted field over several lines, or blank JSONL lines, shifted the line numbers."""
+    p = tmp_path / "c.csv"
+    p.write_text('doc_id,text\nx,"one\n\ntwo\nthree"\ny,b\n\nx,c\n')
+    with pytest.raises(InputError, match=r"'x' on lines \[2, 8\]"):
+        corpus.load(p)
+    q = tmp_path / "c.jsonl"
+    q.write_text('\n{"doc_id": "x", "text": "a"}\n\n{"doc_id": "y", "text": "b"}\n'
+                 '{"doc_id": "x", "text": "c"}\n')  # fmt: skip
+    with pytest.raises(InputError, match=r"'x' on lines \[2, 5\]"):
+        corpus.load(q)
+
+
+def test_json_lists_and_objects_are_read_as_text_not_python(tmp_path):
+    p = tmp_path / "c.jsonl"
+    row = {"doc_id": "a", "text": ["Para one.", "Para two."], "tags": ["x", "y"],
+           "meta": {"author": "A", "n": 2}, "flag": True}  # fmt: skip
+    p.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    d = corpus.load(p)
+    assert d.loc[0, "text"] == "Para one.\n\nPara two."
+    assert d.loc[0, ["tags", "meta", "flag"]].tolist() == [
+        "x; y", '{"author": "A", "n": 2}', "true",
+    ]  # fmt: skip
+    assert corpus.segment(d)["para_id"].tolist() == [0, 1]
+
+
 def test_jsonl_without_text_field_names_line_and_fields(tmp_path):
     p = tmp_path / "c.jsonl"
     p.write_text('{"text": "ok"}\n{"body": "x", "id": 2}\n')
