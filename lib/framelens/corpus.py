@@ -922,8 +922,8 @@ def check_has_text(documents: pd.DataFrame, where: str = "the corpus") -> None:
     >>> check_has_text(pd.DataFrame({"doc_id": ["a", "b"], "text": ["", "Copyright X."]}))
     Traceback (most recent call last):
     ...
-    framelens.errors.InputError: the corpus: no text to analyse in its 2 document(s): 1 \
-empty, 1 only datelines or site furniture (e.g. 'b': 'Copyright X.').
+    framelens.errors.InputError: the corpus: no text to analyse in its 2 document(s): 1 empty,
+    1 only datelines or site furniture (e.g. 'b': 'Copyright X.').
     """
     texts = documents["text"].astype(str).tolist() if "text" in documents.columns else []
     if any(_has_text(t) for t in texts):
