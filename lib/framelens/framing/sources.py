@@ -98,7 +98,10 @@ _ACCORDING = re.compile(
 
 _NAMED = re.compile(
     r"(?P<name>\b[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3}),\s+"
-    r"(?P<desc>(?:a|an|the)\s+[^,;]+)"
+    r"(?P<desc>(?:a|an|the)\s+[^,;]+|(?:(?:former|retired|deputy|senior|chief)\s+)?"
+    r"(?:commander|head|director|spokes(?:person|man|woman)|minister|chief|editor|chairman|"
+    r"chairwoman|president|professor|ambassador|secretary|adviser|advisor|researcher|"
+    r"analyst|fellow)\s+(?:of|at|for|with)\s+[^,;]+)"
 )
 
 
@@ -108,6 +111,8 @@ _SUBJECT_WORDS = frozenset(
     "retired chief official officials government ministry spokesperson spokesman spokeswoman "
     "sources source analysts analyst experts expert observers diplomats insiders people "
     "critics commentators authorities navy army officers officer".split()
+    # "Analysts at the Swedish Institute…", "Officials in Tallinn", "experts from …"
+    + "at in from with".split()
 )
 
 

@@ -1,4 +1,4 @@
-"""``{number}`` in a dictionary phrase: a count of something, up to two words before it."""
+"""Framing on corpora the seed never showed: counts of forces ({number}), KWIC, topic, sources."""
 
 from __future__ import annotations
 
@@ -103,3 +103,23 @@ def test_topic_fit_says_when_a_corpus_is_not_security_news():
     assert fit.loc[2, "topic_words"] == "drills, security"
     assert fit.attrs["note"].startswith("1 of 3 documents use the words of security news")
     assert "dictionary='generic' and domain=''" in fit.attrs["note"]
+
+
+def test_sources_with_a_place_or_a_bare_role():
+    """Unseen coverage: "Analysts at the … Institute said", "Officials in Tallinn said" and
+    "X, commander of the US Sixth Fleet, said" were not found (expert sources read 0)."""
+    from framelens import corpus
+
+    text = (
+        "Analysts at the Swedish Institute of International Affairs said the drills were "
+        "routine. Officials in Tallinn said the exercise would continue. Admiral John Smith, "
+        "commander of the US Sixth Fleet, said the ships were ready. Troops in the region "
+        "said nothing."
+    )
+    s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    a = framing.attributions(s)
+    assert a[["sent_id", "source", "source_type", "descriptor"]].values.tolist() == [
+        [0, "Analysts at the Swedish Institute of International Affairs", "expert", ""],
+        [1, "Officials in Tallinn", "unnamed", ""],
+        [2, "Admiral John Smith", "official", "commander of the US Sixth Fleet"],
+    ]
