@@ -556,3 +556,17 @@ def test_single_sentence_actors_are_hollow_and_have_no_interval(scores):
     ax = sentiment.plot_actor_tone(actors, min_n=2)
     assert ax.get_legend() is None and len(ax.get_yticklabels()) == 7
     plt.close(ax.figure)
+
+
+def test_a_sentence_without_letters_is_not_a_neutral_score():
+    """ "!" was unscored but "!!", "..." and "12:30" scored neutral 0: a document of no
+    words got three neutral sentences and a [0, 0] interval."""
+    texts = ["!", "!!", "...", "12:30", ":)", "Good."]
+    s = pd.DataFrame({"doc_id": "a", "sent_id": range(len(texts)), "text": texts})
+    out = sentiment.score(s)
+    assert out["note"].tolist()[:4] == ["no words to score"] * 4
+    assert out["compound"].isna().tolist() == [True, True, True, True, False, False]
+    assert out.loc[4, "compound"] > 0  # an emoticon alone still scores
+    from framelens.sentiment.score import _compounds
+
+    np.testing.assert_array_equal(np.isnan(_compounds(texts)), out["compound"].isna())

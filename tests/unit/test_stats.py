@@ -802,3 +802,23 @@ def test_empty_figures_say_why():
     }
     for a in (ax, ax2, ax3, ax4):
         plt.close(a.figure)
+
+
+def test_keyness_of_a_tiny_group_has_no_ratio_of_the_wrong_sign_and_says_why():
+    """A one-document group of 27 words: "new" (0 there, 21 in the rest) got log ratio
+    +1.6 with direction "reference"; no term could be key for it, and nothing said so."""
+    rows = [("big1", "new", 11), ("big2", "new", 10), ("big1", "navy", 400), ("big2", "navy", 400),
+            ("big1", "army", 2800), ("big2", "army", 200), ("tiny", "terrible", 2),
+            ("tiny", "navy", 25)]  # fmt: skip
+    tc = pd.DataFrame(rows, columns=["doc_id", "term", "count"]).assign(n=1)
+    labels = pd.DataFrame({"doc_id": ["big1", "big2", "tiny"], "group": ["big", "big", "tiny"]})
+    kn = stats.keyness(stats.keyness_counts(tc, labels), target="tiny")
+    new = kn.set_index("term").loc["new"]
+    assert new["direction"] == "reference" and math.isnan(new["log_ratio"])
+    assert math.isnan(new["log_ratio_ci_low"])
+    signs = kn.dropna(subset=["log_ratio"])
+    assert ((signs["log_ratio"] > 0) == (signs["direction"] == "target")).all()
+    assert "1 group(s) have no term in 2 or more documents (tiny)" in kn.attrs["note"]
+    one = stats.keyness(stats.keyness_counts(tc, labels), target="tiny", min_documents=1)
+    assert "terrible" in set(one.loc[one.direction == "target", "term"])
+    assert "note" not in one.attrs

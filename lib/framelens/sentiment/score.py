@@ -62,12 +62,17 @@ def _non_latin_share(text: str) -> float:
     return non_latin / (len(other) + len(_ASCII_LETTER.findall(text)))
 
 
+def _wordless(text: str, compound: float) -> bool:
+    """No letter and no valence: "!!", "...", "12:30" (an emoticon alone still scores)."""
+    return compound == 0 and not any(ch.isalpha() for ch in text)
+
+
 def _score_one(engine: _Vader, text: str) -> tuple:
     if _non_latin_share(text) > NON_LATIN_SHARE:
         nan = float("nan")
         return (nan, nan, nan, nan, "", NOTE_NON_LATIN)
     neg, neu, pos, compound, drivers, n = engine.score(text)
-    if n == 0:
+    if n == 0 or _wordless(text, compound):
         nan = float("nan")
         return (nan, nan, nan, nan, "", NOTE_EMPTY)
     note = ""
@@ -86,7 +91,7 @@ def _compounds(texts: Sequence[str]) -> np.ndarray:
     for k, text in enumerate(texts):
         if _non_latin_share(text) <= NON_LATIN_SHARE:
             compound, n = engine.score(text, evidence=False)[3::2]
-            if n:
+            if n and not _wordless(text, compound):
                 out[k] = compound
     return out
 
@@ -195,7 +200,8 @@ def score(
             ``"good 1.9→-1.41 (negated by 'not')"``; also idioms, degree words,
             CAPS, "but" and !/? emphasis; at most 40, then ``"… +N more"``.
         ``note``
-            why a sentence is special: ``"no words to score"`` (empty; scores NaN),
+            why a sentence is special: ``"no words to score"`` (no token, or no letter
+            and no valence such as "!!" or "12:30"; scores NaN),
             ``"no lexicon words"`` (compound 0, neutral), ``"mostly non-Latin letters
             …"`` (not scored, NaN: VADER is English-only) or ``"long sentence (N
             tokens)…"`` (more than 150 tokens; scored).

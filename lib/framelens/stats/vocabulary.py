@@ -583,9 +583,11 @@ def keyness(
     groups), ``c``/``d`` = words in each. G² (Dunning 1993; Rayson & Garside 2000) says
     how sure we can be that the frequencies differ; log ratio (Hardie 2014) says by how
     much: ``log2((a/c) / (b/d))``, a zero count replaced by 0.5. Positive log ratio: the
-    term is more frequent in the target. The log ratio's 95% interval is the normal one
-    of a log rate ratio, ``± 1.96 · sqrt(1/a + 1/b) / ln 2`` (same 0.5 for a zero). Each
-    target's p-values are corrected for the number of terms tested with
+    term is more frequent in the target. When that 0.5 would give the ratio the wrong
+    sign (a term never used in a target of a few dozen words), the ratio and its interval
+    are missing: the target is too small to tell. The log ratio's 95% interval is the
+    normal one of a log rate ratio, ``± 1.96 · sqrt(1/a + 1/b) / ln 2`` (same 0.5 for a
+    zero). Each target's p-values are corrected for the number of terms tested with
     Benjamini-Hochberg (``p_adjusted``: read ``p_adjusted < 0.05`` as "key at a 5% false
     discovery rate"). A term must also be used by at least ``min_documents`` documents
     of the side where it is more frequent, so one article's vocabulary is not a group's.
@@ -624,7 +626,8 @@ def keyness(
         sorted by target, then G² descending, then (for equal G²) the more evenly spread
         over the target's documents first (``target_effective_documents``, then
         ``target_documents``), then term. With fewer than two groups the frame is empty
-        and ``frame.attrs["note"]`` says why.
+        and ``frame.attrs["note"]`` says why; it also names groups too small (in
+        documents) for ``min_documents`` to let any of their words be key for them.
 
     Examples
     --------
@@ -714,6 +717,12 @@ def keyness(
         a5, b5 = np.where(a > 0, a, 0.5), np.where(b > 0, b, 0.5)
         lr = np.log2((a5 / c) / (b5 / d))
         half = 1.959963984540054 * np.sqrt(1 / a5 + 1 / b5) / math.log(2)
+        # a target of a few dozen words makes 0.5 of a zero count a high rate: a term it
+        # never uses would get a positive log ratio. Such a ratio says nothing: missing
+        over = a / c >= b / d
+        flipped = np.where(over, lr < 0, lr > 0)
+        lr = np.where(flipped, np.nan, lr)
+        half = np.where(flipped, np.nan, half)
         p = chi2.sf(g2, 1)
         part = pd.DataFrame(
             {
@@ -736,7 +745,7 @@ def keyness(
                 "log_ratio": lr,
                 "log_ratio_ci_low": lr - half,
                 "log_ratio_ci_high": lr + half,
-                "direction": np.where(a / c >= b / d, "target", "reference"),
+                "direction": np.where(over, "target", "reference"),
             }
         )
         # equal G² (terms with the same counts): the more evenly spread over documents first
@@ -749,4 +758,18 @@ def keyness(
         out.append(part.head(top_n) if top_n else part)
     if not out:
         return empty
-    return pd.concat(out, ignore_index=True)[KEYNESS_COLUMNS]
+    result = pd.concat(out, ignore_index=True)[KEYNESS_COLUMNS]
+    if has_docs and min_documents > 1:
+        # a group whose most used term is in fewer documents than min_documents (a group
+        # of one article) can have no keyword of its own: say so, not an empty list
+        most = doc_table.max(axis=0)
+        small = [g for g in ([str(target)] if target is not None else groups)
+                 if float(most.get(g, 0)) < min_documents]  # fmt: skip
+        if small:
+            result.attrs["note"] = (
+                f"{len(small)} group(s) have no term in {min_documents} or more documents "
+                f"({', '.join(small[:5])}{' …' if len(small) > 5 else ''}): with "
+                f"min_documents={min_documents} none of their words can be key for them "
+                "(their rows are words the rest uses more). Lower min_documents to see them."
+            )
+    return result
