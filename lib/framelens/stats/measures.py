@@ -534,7 +534,10 @@ def document_stats(
     -------
     pandas.DataFrame
         ``doc_id, family, measure, value, words, sentences, reliable, note``: ``words``
-        and ``sentences`` are the counts the value rests on; ``reliable`` is false when
+        and ``sentences`` are the document's counts (of its prose, for readability: the
+        formulas themselves use textstat's own word and sentence counts of that prose,
+        :func:`framelens.stats.formulas.counts`, which split at every full stop, "U.S."
+        included, and drop stretches of under three words); ``reliable`` is false when
         the text is too short for the measure (the ``note`` says why) or the value is
         undefined (NaN). Measures: counts (characters, words, types, sentences,
         paragraphs, embeds, hashtags, mentions, links, embed_hashtags, embed_mentions,
