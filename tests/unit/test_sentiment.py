@@ -570,3 +570,28 @@ def test_a_sentence_without_letters_is_not_a_neutral_score():
     from framelens.sentiment.score import _compounds
 
     np.testing.assert_array_equal(np.isnan(_compounds(texts)), out["compound"].isna())
+
+
+def test_group_intervals_resample_documents_not_sentences():
+    """Sentences of one article are not independent draws: an outlet of five articles,
+    each ten identical sentences, had the interval of fifty independent sentences."""
+    rows = []
+    for d in range(10):
+        tone = "Great good news." if d % 2 else "Terrible bad news."
+        rows += [(f"d{d}", k, tone) for k in range(10)]
+    scores = sentiment.score(pd.DataFrame(rows, columns=["doc_id", "sent_id", "text"]))
+    docs = pd.DataFrame({"doc_id": [f"d{d}" for d in range(10)], "outlet": ["A"] * 5 + ["B"] * 5})
+    g = sentiment.aggregate(scores, level="group", documents=docs, group_by="outlet")
+    a = g.set_index("group").loc["A"]
+    assert a["ci_low"] < -0.7 and a["ci_high"] > 0.4  # five articles, two tones: wide
+    assert (
+        g["ci_method"]
+        .iloc[0]
+        .endswith("documents resampled (sentences within a one-document unit)")
+    )
+    # the same sentences as fifty independent ones: much narrower
+    flat = scores.assign(doc_id=[f"s{i}" for i in range(len(scores))])
+    one = sentiment.aggregate(flat.assign(doc_id="x"), level="corpus")
+    assert one["ci_high"].item() - one["ci_low"].item() < 0.5
+    doc = sentiment.aggregate(scores, level="document").set_index("doc_id")
+    assert doc.loc["d0", "ci_low"] == doc.loc["d0", "ci_high"]  # identical sentences

@@ -217,6 +217,29 @@ def _bootstrap(values: np.ndarray, rng: np.random.Generator, n_boot: int) -> tup
     return (float(low), float(high))
 
 
+def _cluster_bootstrap(
+    doc_ids: np.ndarray, values: np.ndarray, rng: np.random.Generator, n_boot: int
+) -> tuple[float, float]:
+    """Percentile interval of a sentence mean, resampling whole documents (clusters).
+
+    Sentences of one article are not independent draws: resampling them alone makes an
+    outlet's interval too narrow. Each resample draws the unit's documents with
+    replacement and takes the mean of all their sentences (Field & Welsh 2007).
+    """
+    codes, inverse = np.unique(doc_ids, return_inverse=True)
+    k = len(codes)
+    sums = np.bincount(inverse, weights=values, minlength=k)
+    ns = np.bincount(inverse, minlength=k).astype("float64")
+    means = np.empty(n_boot)
+    batch = max(1, min(n_boot, 1_000_000 // k))
+    for j in range(0, n_boot, batch):
+        m = min(batch, n_boot - j)
+        pick = rng.integers(0, k, size=(m, k))
+        means[j : j + m] = sums[pick].sum(axis=1) / ns[pick].sum(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return (float(low), float(high))
+
+
 def _normal_interval(
     n: np.ndarray, mean: np.ndarray, sum_sq: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -249,7 +272,10 @@ def aggregate_finish(
     values
         The output of :func:`unit_values` for the same units. With it the interval is a
         percentile bootstrap of the mean (``n_boot`` resamples, seeded per unit from
-        ``seed`` and the unit's key); without it, the normal approximation
+        ``seed`` and the unit's key): of the sentences for a paragraph or a document; of
+        the documents (each resample draws whole documents, a cluster bootstrap) for a
+        group or the corpus with two or more documents, since an article's sentences are
+        not independent draws. Without ``values``, the normal approximation
         ``mean ± 1.96·sd/√n`` from the sums.
     seed, n_boot
         Random seed and number of bootstrap resamples.
@@ -285,19 +311,35 @@ def aggregate_finish(
             method = "normal"
         else:
             check_columns("values", values, [*keys, "compound"])
+            # units above the document (groups, the corpus) resample their documents
+            clustered = "doc_id" not in keys and "doc_id" in values.columns
             groups = {
-                (k if isinstance(k, tuple) else (k,)): g["compound"].to_numpy(dtype="float64")
+                (k if isinstance(k, tuple) else (k,)): (
+                    g["compound"].to_numpy(dtype="float64"),
+                    g["doc_id"].to_numpy() if clustered else None,
+                )
                 for k, g in values.groupby(keys, sort=True)
             }
-            lows, highs = [], []
+            lows, highs, by_doc = [], [], 0
             for key in counts[keys].itertuples(index=False, name=None):
-                vals = groups.get(tuple(key), np.empty(0))
-                lo, hi = _bootstrap(vals, _seed_for(seed, tuple(key)), n_boot)
+                vals, docs = groups.get(tuple(key), (np.empty(0), None))
+                rng = _seed_for(seed, tuple(key))
+                if docs is not None and len(set(docs.tolist())) >= 2:
+                    lo, hi = _cluster_bootstrap(docs, vals, rng, n_boot)
+                    by_doc += 1
+                else:
+                    lo, hi = _bootstrap(vals, rng, n_boot)
                 lows.append(lo)
                 highs.append(hi)
             out["ci_low"] = np.asarray(lows, dtype="float64")
             out["ci_high"] = np.asarray(highs, dtype="float64")
             method = f"bootstrap percentile, {n_boot} resamples, seed {seed}"
+            if clustered:
+                method += (
+                    "; documents resampled (sentences within a one-document unit)"
+                    if by_doc
+                    else "; sentences resampled (one document per unit)"
+                )
         for share, col in (("share_pos", "n_pos"), ("share_neg", "n_neg"), ("share_neu", "n_neu")):
             out[share] = np.where(n > 0, counts[col].to_numpy() / n, np.nan)
     out["n_unscored"] = counts["n_unscored"].astype("int64").to_numpy()
