@@ -752,6 +752,13 @@ def _with_ids(frame: pd.DataFrame, id_column: str, path: Path, lines: list[int])
     """Set ``doc_id`` (named or numbered) and check it; ``lines``: each row's file line."""
     frame = _id_column(frame, id_column, path)
     if "doc_id" in frame.columns:
+        blank = [lines[i] for i, v in enumerate(frame["doc_id"].astype(str)) if not v.strip()]
+        if blank:
+            raise InputError(
+                f"{path}: {len(blank)} row(s) have no id in column {id_column!r} (lines "
+                f"{blank[:5]}{' …' if len(blank) > 5 else ''}). Give every document an id "
+                "(a corpus without an id column gets numbered ids)."
+            )
         frame["doc_id"] = _safe_ids(frame["doc_id"])
         _check_duplicates(frame["doc_id"], path, lines)
     else:
@@ -789,7 +796,8 @@ def _finish(docs: pd.DataFrame, where: str) -> pd.DataFrame:
     if len(dup):
         raise InputError(
             f"corpus_path {where!r}: duplicate doc_id values {sorted(set(dup))[:5]} "
-            "(file names that differ only in characters unsafe in ids?)."
+            "(repeated across shards, or file names that differ only in characters unsafe "
+            "in ids?). Each doc_id must be unique."
         )
     extra = [c for c in docs.columns if c not in DOCUMENT_COLUMNS]
     docs = docs[DOCUMENT_COLUMNS + extra].astype({c: str for c in DOCUMENT_COLUMNS})

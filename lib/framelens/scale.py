@@ -321,11 +321,14 @@ def _load_shard(
     columns: list[str],
     date_column: str = "published",
     delimiter: str = ",",
+    numbered_per_shard: bool = True,
 ) -> pd.DataFrame:
     """Load one partition: a chunk of .txt files or one CSV/JSONL/Parquet shard.
 
     Reuses the loaders of :mod:`framelens.corpus`, so a bad shard fails with the same
-    message (file, line, byte offset) as with the local engine.
+    message (file, line, byte offset) as with the local engine, and its ids and text
+    are made as there (a Parquet shard's too). With ``numbered_per_shard`` (several
+    shards) a shard without an id column numbers its documents after its file name.
     """
     import warnings
 
@@ -342,15 +345,20 @@ def _load_shard(
             elif kind == "jsonl":
                 frame = corpus._load_jsonl(path, encoding, text_column, id_column)
             else:
-                frame = pd.read_parquet(path)
+                frame = _parquet_strings(pd.read_parquet(path), text_column)
                 if text_column not in frame.columns:
                     raise InputError(
                         f"{path}: no text column {text_column!r}; the columns are "
                         f"{list(frame.columns)}."
                     )
                 frame = corpus._text_column(frame, text_column, path)
-                frame = corpus._id_column(frame, id_column, path)
-        if kind in ("csv", "jsonl") and id_column not in _header(path, kind, encoding, delimiter):
+                # ids as in a CSV: safe for file names, numbered when there is no column
+                frame = corpus._with_ids(frame, id_column, path, list(range(1, len(frame) + 1)))
+        if (
+            kind != "txt"
+            and numbered_per_shard
+            and id_column not in _header(path, kind, encoding, delimiter)
+        ):
             # ids numbered per shard (doc0001…) must stay unique across shards
             frame["doc_id"] = path.stem + "-" + frame["doc_id"]
         frame = corpus._dates(frame, date_column, str(path))
@@ -363,6 +371,33 @@ def _load_shard(
             frame[col] = ""
     frame = frame[columns].fillna("").astype(str)
     return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def _parquet_strings(frame: pd.DataFrame, text_column: str) -> pd.DataFrame:
+    """Every column of a Parquet shard as text, as a CSV or JSONL shard reads.
+
+    Nulls (also in nullable integer columns) are empty; a list in the text column is its
+    paragraphs, other lists are joined with "; "; a date-time is ISO (the day alone at
+    midnight).
+    """
+    out = {}
+    for name in frame.columns:
+        col = frame[name]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            fmt = "%Y-%m-%d" if (col.dropna().dt.normalize() == col.dropna()).all() else None
+            text = col.dt.strftime(fmt) if fmt else col.map(lambda v: v.isoformat())
+            out[name] = text.where(col.notna(), "").astype(object)
+            continue
+        is_text = name == text_column
+        out[name] = [
+            ""
+            if v is None or (not hasattr(v, "__len__") and pd.isna(v))
+            else corpus._json_value(list(v) if hasattr(v, "tolist") else v, is_text)
+            if isinstance(v, list | tuple | dict) or hasattr(v, "tolist")
+            else str(v)
+            for v in col.tolist()
+        ]
+    return pd.DataFrame({k: pd.Series(v, index=frame.index, dtype=object) for k, v in out.items()})
 
 
 def _header(path: Path, kind: str, encoding: str, delimiter: str = ",") -> list[str]:
@@ -492,6 +527,8 @@ def load(
             "the right one with the `date_column` parameter (or leave it at 'published')."
         )
     options = dict(kind=kind, columns=columns, **spec_values)
+    # a single file gets the ids corpus.load gives it (doc0001), on either engine
+    options["numbered_per_shard"] = len(files) > 1
     if kind == "txt":
         chunks = [
             [str(f) for f in files[i : i + files_per_partition]]
@@ -704,7 +741,8 @@ def _partition(
     beside the row tables and left out of the result, so nothing of size N travels back.
     """
     part = Part(docs, options, index)
-    out: dict[str, pd.DataFrame] = {}
+    # the ids travel with the partials, so ids repeated across shards are caught
+    out: dict[str, pd.DataFrame] = {_IDS: pd.DataFrame({"doc_id": docs["doc_id"].astype(str)})}
     for name in names:
         analysis = registry()[name]
         partial = analysis.partial(part)
@@ -723,13 +761,28 @@ def _partition(
 def _merge(parts: list[dict[str, pd.DataFrame]], names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
     """Combine the partial tables of several partitions (one node of the reduction)."""
     how = {t: c for n in names for t, c in registry()[n].combine.items()}
+    how[_IDS] = lambda frames: pd.concat(frames, ignore_index=True)
     return {table: how[table]([p[table] for p in parts]) for table in parts[0]}
+
+
+#: the partial table of every partition's document ids
+_IDS = "_doc_ids"
 
 
 def _finish(
     parts: dict[str, pd.DataFrame], names: tuple[str, ...], options: dict[str, Any]
 ) -> dict[str, pd.DataFrame]:
     """Return the corpus-wide tables of each analysis, each sorted by its keys."""
+    ids = parts.get(_IDS)
+    if ids is not None:
+        dup = ids["doc_id"][ids["doc_id"].duplicated()]
+        if len(dup):
+            shown = sorted(set(dup))
+            raise InputError(
+                f"the corpus has {len(shown)} doc_id value(s) in more than one document "
+                f"(across its shards?): {shown[:5]}{' …' if len(shown) > 5 else ''}. Each "
+                "doc_id must be unique: its rows would be merged in every per-document table."
+            )
     out: dict[str, pd.DataFrame] = {}
     for name in names:
         analysis = registry()[name]
@@ -813,6 +866,11 @@ def analyse(
     """
     check_bool("collect_documents", collect_documents)
     check_int("partition_size", partition_size, min_value=1)
+    if not (isinstance(documents, pd.DataFrame) or is_dask(documents)):
+        raise ParameterError(
+            f"`documents` must be a documents frame, but {documents!r} was passed: load the "
+            "corpus first, scale.analyse(scale.load(path, engine=...))."
+        )
     selected, opts = _options(analyses, options)
     names = tuple(a.name for a in selected)
     rows_dir = str(Path(output_dir) / "tables") if output_dir else None

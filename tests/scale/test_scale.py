@@ -434,3 +434,61 @@ def test_the_notebooks_run_on_a_running_cluster_with_the_same_tables(client, doc
     assert "Dask dashboard: http" in printed
     rows = pd.read_parquet(runs["dask"] / "tables" / "frame_sentences.parquet")
     assert rows["doc_id"].nunique() > 40
+
+
+def test_parquet_shards_are_read_as_csv_shards_are_on_both_engines(tmp_path):
+    """Parquet without doc_id became three documents with an empty id on Dask; nullable
+    integers crashed; ids were not made safe; BOM, CRLF and list texts were left as they
+    were; a single CSV without ids got other ids on Dask."""
+    import dask
+
+    folder = tmp_path / "pq"
+    folder.mkdir()
+    texts = [["\ufeffDrills began.\r\n\r\nShips sailed.", "Talks ended."],
+             [["Talks ended.", "Ties grew."], ["One."]]]  # fmt: skip
+    for k in range(2):
+        pd.DataFrame(
+            {"text": texts[k], "published": pd.to_datetime(["2024-01-02", "2024-03-04"]),
+             "n": pd.array([1, None], dtype="Int64")}
+        ).to_parquet(folder / f"p{k}.parquet")  # fmt: skip
+    bad = tmp_path / "bad.parquet"
+    ids = {"doc_id": ["../../escape", "reuters/2024/a"], "text": ["A.", "B."]}
+    pd.DataFrame(ids).to_parquet(bad)
+    one = tmp_path / "one.csv"
+    one.write_text("text\nDrills began.\nShips sailed.\n")
+    cases = [(folder, ["p0-doc0001", "p0-doc0002", "p1-doc0001", "p1-doc0002"]),
+             (bad, ["escape", "reuters-2024-a"]), (one, ["doc0001", "doc0002"])]  # fmt: skip
+    for path, ids in cases:
+        local = scale.load(path, engine="local")
+        with dask.config.set(scheduler="sync"):
+            on_dask = scale.load(path, engine="dask").compute()
+        assert local["doc_id"].tolist() == ids
+        pd.testing.assert_frame_equal(local, on_dask.reset_index(drop=True), check_dtype=False)
+    docs = scale.load(folder)
+    assert docs.loc[0, ["text", "published", "n"]].tolist() == [
+        "Drills began.\n\nShips sailed.", "2024-01-02", "1",
+    ]  # fmt: skip
+    assert docs.loc[1, "n"] == ""
+    assert docs.loc[2, "text"] == "Talks ended.\n\nTies grew."
+
+
+def test_ids_repeated_across_shards_or_missing_are_errors_on_dask_too(tmp_path):
+    import dask
+
+    for k in range(2):
+        pd.DataFrame({"doc_id": ["a", f"b{k}"], "text": ["X.", "Y."]}).to_parquet(
+            tmp_path / f"s{k}.parquet"
+        )
+    with dask.config.set(scheduler="sync"), pytest.raises(
+        InputError, match=r"1 doc_id value\(s\) in more than one document .*\['a'\]"
+    ):  # fmt: skip
+        scale.analyse(scale.load(tmp_path, engine="dask"), analyses=["sentiment"])
+    with pytest.raises(InputError, match=r"duplicate doc_id values \['a'\] \(repeated across"):
+        scale.load(tmp_path, engine="local")
+    blank = tmp_path / "blank"
+    blank.mkdir()
+    pd.DataFrame({"doc_id": ["a", None], "text": ["X.", "Y."]}).to_parquet(blank / "b.parquet")
+    with pytest.raises(InputError, match=r"1 row\(s\) have no id in column 'doc_id'"):
+        scale.load(blank)
+    with pytest.raises(ParameterError, match=r"load the corpus first"):
+        scale.analyse(str(blank))
