@@ -218,6 +218,31 @@ def _delimiter(d: str) -> str:
 # loading
 
 
+def is_glob(path: str | Path) -> bool:
+    """Return True if a corpus path is a glob of shards, not a file or folder.
+
+    A glob has ``*``, ``?`` or ``[`` and is not itself an existing path: "news
+    [2024]/articles.csv" that exists is read as the file it names.
+
+    Parameters
+    ----------
+    path
+        The corpus path.
+
+    Returns
+    -------
+    bool
+        Whether to expand it as a glob.
+
+    Examples
+    --------
+    >>> is_glob("shards/2024-*.parquet"), is_glob("articles.csv")
+    (True, False)
+    """
+    text = str(path)
+    return any(ch in text for ch in "*?[") and not Path(text).exists()
+
+
 def _is_parquet(p: Path) -> bool:
     """Return True for a ``.parquet`` file or a folder of them (and no ``.txt``)."""
     if p.is_file():
@@ -295,7 +320,7 @@ def load(
     if not isinstance(path, str | Path) or str(path) == "":
         raise ParameterError(f"`corpus_path` must be a path (a string), but {path!r} was passed.")
     p = Path(path)
-    if any(ch in str(path) for ch in "*?[") or _is_parquet(p):
+    if is_glob(path) or _is_parquet(p):
         # a glob or Parquet shards: read every shard as the local engine does
         from . import scale
 

@@ -547,7 +547,7 @@ def _preflight_corpus(corpus: Path, values: dict[str, Any]):
     corpus_mod.check_spec(values)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FramelensWarning)
-        is_glob = any(ch in str(corpus) for ch in "*?[")
+        is_glob = corpus_mod.is_glob(corpus)
         kind, files = scale.shard_paths(corpus)
         if is_glob or kind == "parquet":
             columns = scale._columns(
@@ -1114,7 +1114,9 @@ def run(
         When a notebook failed; the message names it, the cell and where its executed
         copy is.
     """
-    if any(ch in str(corpus_path) for ch in "*?["):
+    from . import corpus as corpus_mod
+
+    if corpus_mod.is_glob(corpus_path):
         from .scale import shard_paths
 
         shard_paths(corpus_path)  # a glob of shards must match files of one kind

@@ -282,7 +282,7 @@ def shard_paths(path: str | Path) -> tuple[str, list[Path]]:
         all of one of the four kinds.
     """
     text = str(path)
-    if any(ch in text for ch in "*?["):
+    if corpus.is_glob(text):
         files = [Path(p) for p in sorted(globmod.glob(text)) if Path(p).is_file()]
         if not files:
             raise InputError(f"corpus_path {text!r}: the glob matches no files.")
@@ -519,7 +519,7 @@ def load(
     corpus.check_spec(spec_values)
     check_int("files_per_partition", files_per_partition, min_value=1)
     kind, files = shard_paths(corpus_path)
-    is_glob = any(ch in str(corpus_path) for ch in "*?[")
+    is_glob = corpus.is_glob(corpus_path)
     columns = _columns(kind, files, encoding, text_column, id_column, delimiter)
     if date_column != "published" and kind != "txt" and date_column not in columns:
         raise InputError(

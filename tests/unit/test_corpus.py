@@ -447,3 +447,14 @@ def test_corpus_structure_of_many_documents_is_a_histogram():
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["prose only (31 documents)", "with embedded posts (10 documents)"]
     plt.close(ax.figure)
+
+
+def test_a_path_with_brackets_is_a_path_not_a_glob(tmp_path):
+    """ "news [2024]/articles.csv" was read as a glob that matched nothing."""
+    folder = tmp_path / "news [2024]"
+    folder.mkdir()
+    (folder / "articles.csv").write_text("doc_id,text\na,Drills began.\n")
+    assert corpus.load(folder / "articles.csv")["doc_id"].tolist() == ["a"]
+    (folder / "b.txt").write_text("Ships sailed.")
+    assert corpus.load(folder)["doc_id"].tolist() == ["b"]
+    assert corpus.is_glob(tmp_path / "news [2024]" / "*.csv")
