@@ -974,12 +974,23 @@ def _cell_message(path: str, index: int) -> str:
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
             return f"{out.get('ename')}: {out.get('evalue')}"
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "stream" and out.get("name") == "stderr":
-            text = "".join(out.get("text", "")).strip()
-            if text:
-                return text.splitlines()[0]
+    lines = [
+        line
+        for out in cell.get("outputs", [])
+        if out.get("output_type") == "stream" and out.get("name") == "stderr"
+        for line in "".join(out.get("text", "")).strip().splitlines()
+        if line.strip()
+    ]
+    # the short message ("InputError: …") rather than a log line before it (a Dask
+    # worker's "distributed.worker - ERROR - Compute Failed")
+    short = [line for line in lines if _SHORT_ERROR.match(line)]
+    if short or lines:
+        return (short or lines)[-1 if short else 0]
     return "the cell raised an error"
+
+
+#: the one-line message of framelens.nb's short errors: "<ErrorClass>: <message>"
+_SHORT_ERROR = re.compile(r"^[A-Z]\w*(?:Error|Exception|Timeout): ")
 
 
 def _last_started_cell(path: str) -> int | None:

@@ -426,3 +426,22 @@ def test_a_kernel_that_dies_while_starting_is_started_again(tmp_path, deaths, st
     assert log.count("starting the kernel again") == calls - 1
     if status == "error":
         assert pipeline.KERNEL_START_DIED in info["error"]
+
+
+def test_the_failure_message_is_the_short_error_not_a_log_line(tmp_path):
+    """A Dask worker's log line came first on stderr and became the run's message."""
+    from framelens.pipeline import _cell_message
+
+    cell = {"cell_type": "code", "metadata": {}, "source": "x", "outputs": [
+        {"output_type": "stream", "name": "stderr",
+         "text": "2026-12-06 19:13:25,443 - distributed.worker - ERROR - Compute Failed\n"},
+        {"output_type": "stream", "name": "stderr",
+         "text": "InputError: /data/e2.csv: the file has a header but no rows.\n"},
+    ]}  # fmt: skip
+    nb = tmp_path / "n.ipynb"
+    nb.write_text(json.dumps({"cells": [cell]}), encoding="utf-8")
+    message = _cell_message(str(nb), 0)
+    assert message == "InputError: /data/e2.csv: the file has a header but no rows."
+    cell["outputs"] = cell["outputs"][:1]
+    nb.write_text(json.dumps({"cells": [cell]}), encoding="utf-8")
+    assert _cell_message(str(nb), 0).endswith("Compute Failed")  # nothing better to say
