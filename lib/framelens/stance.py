@@ -943,7 +943,9 @@ def stance_summary(
         ``"(missing)"``.
     seed, n_boot
         Seeded percentile bootstrap of each mean (per actor and group, so the interval
-        does not depend on partitioning); intervals are NaN below two sentences.
+        does not depend on partitioning), resampling documents when the sentences come
+        from two or more (an article's sentences are not independent draws), else
+        sentences; intervals are NaN below two sentences.
 
     Returns
     -------
@@ -952,7 +954,7 @@ def stance_summary(
         ``mean_stance`` is the mean ``stance_score`` (−1 … +1), ``share_*`` the shares of
         predicted polarities, ``mean_compound`` the mean tone of the same sentences.
     """
-    from .sentiment.aggregate import _bootstrap, _seed_for
+    from .sentiment.aggregate import _interval, _seed_for
 
     check_columns("rows", rows, STANCE_COLUMNS)
     check_int("n_boot", n_boot, min_value=100)
@@ -974,9 +976,11 @@ def stance_summary(
     for key, grp in frame.groupby(keys, sort=True):
         key = key if isinstance(key, tuple) else (key,)
         s = grp["stance_score"].to_numpy(float)
-        c = grp["compound"].dropna().to_numpy(float)
-        slo, shi = _bootstrap(s, _seed_for(int(seed), ("stance",) + key), n_boot)
-        tlo, thi = _bootstrap(c, _seed_for(int(seed), ("tone",) + key), n_boot)
+        scored = grp["compound"].notna().to_numpy()
+        c = grp["compound"].to_numpy(float)[scored]
+        docs = grp["doc_id"].to_numpy()  # by document when there are two or more
+        slo, shi = _interval(s, docs, _seed_for(int(seed), ("stance",) + key), n_boot)
+        tlo, thi = _interval(c, docs[scored], _seed_for(int(seed), ("tone",) + key), n_boot)
         shares = grp["stance"].value_counts(normalize=True)
         out.append(
             {

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..params import check_bool, check_columns
-from .aggregate import _bootstrap, _counts, _normal_interval, _seed_for, aggregate_finish
+from .aggregate import _counts, _interval, _normal_interval, _seed_for, aggregate_finish
 from .columns import ACTOR_COLUMNS, COUNT_COLUMNS, _typed
 
 
@@ -268,7 +268,9 @@ def actor_tone_finish(
         :func:`actor_extremes` of the partitions (with counts).
     seed, n_boot
         The bootstrap's seed and resamples, when the rows (so every sentence value)
-        are given; from counts alone the intervals are the normal approximation.
+        are given: an actor named in two or more documents resamples its documents (a
+        cluster bootstrap), else its sentences; from counts alone the intervals are the
+        normal approximation.
 
     Returns
     -------
@@ -343,9 +345,11 @@ def _alone(scored: pd.DataFrame, seed: int, n_boot: int) -> pd.DataFrame:
         return pd.DataFrame({c: [] for c in cols}).astype({"actor": "str"})
     out = []
     for actor, grp in scored.groupby("actor", sort=True):
-        alone = grp.loc[grp["n_actors"] <= 1, "compound"].to_numpy(float)
-        shared = grp.loc[grp["n_actors"] > 1, "compound"].to_numpy(float)
-        low, high = _bootstrap(alone, _seed_for(seed, ("alone", actor)), n_boot)
+        is_alone = (grp["n_actors"] <= 1).to_numpy()
+        alone = grp.loc[is_alone, "compound"].to_numpy(float)
+        shared = grp.loc[~is_alone, "compound"].to_numpy(float)
+        low, high = _interval(alone, grp.loc[is_alone, "doc_id"].to_numpy(),
+                              _seed_for(seed, ("alone", actor)), n_boot)  # fmt: skip
         out.append(
             (actor, len(alone), float(alone.mean()) if len(alone) else math.nan, low, high,
              len(shared), float(shared.mean()) if len(shared) else math.nan)

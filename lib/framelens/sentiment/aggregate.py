@@ -240,6 +240,19 @@ def _cluster_bootstrap(
     return (float(low), float(high))
 
 
+def _interval(
+    values: np.ndarray, doc_ids: np.ndarray | None, rng: np.random.Generator, n_boot: int
+) -> tuple[float, float]:
+    """Return the bootstrap interval of a mean of sentences, by document when it can.
+
+    By document (a cluster bootstrap) when the sentences come from two or more
+    documents, else by sentence.
+    """
+    if doc_ids is not None and len(set(doc_ids.tolist())) >= 2:
+        return _cluster_bootstrap(doc_ids, values, rng, n_boot)
+    return _bootstrap(values, rng, n_boot)
+
+
 def _normal_interval(
     n: np.ndarray, mean: np.ndarray, sum_sq: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -323,12 +336,8 @@ def aggregate_finish(
             lows, highs, by_doc = [], [], 0
             for key in counts[keys].itertuples(index=False, name=None):
                 vals, docs = groups.get(tuple(key), (np.empty(0), None))
-                rng = _seed_for(seed, tuple(key))
-                if docs is not None and len(set(docs.tolist())) >= 2:
-                    lo, hi = _cluster_bootstrap(docs, vals, rng, n_boot)
-                    by_doc += 1
-                else:
-                    lo, hi = _bootstrap(vals, rng, n_boot)
+                lo, hi = _interval(vals, docs, _seed_for(seed, tuple(key)), n_boot)
+                by_doc += docs is not None and len(set(docs.tolist())) >= 2
                 lows.append(lo)
                 highs.append(hi)
             out["ci_low"] = np.asarray(lows, dtype="float64")
