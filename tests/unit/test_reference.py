@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -81,6 +82,55 @@ def _tables(name: str) -> dict[str, pd.DataFrame]:
     return out
 
 
+#: columns whose answers changed on purpose since, each checked against what changed:
+#: actor tone intervals resample documents (a cluster bootstrap, not sentences as if
+#: independent), and a keyness log ratio whose 0.5 correction gives it the wrong sign
+#: (a term absent from the target) is missing
+CHANGED_COLUMNS = {
+    "actor_tone": ["ci_low", "ci_high", "alone_ci_low", "alone_ci_high"],
+    "scale_keyness": ["log_ratio", "log_ratio_ci_low", "log_ratio_ci_high"],
+}
+
+#: per corpus, tables whose rows changed on purpose: in `mixed`, sentences without a letter
+#: and without valence (the NYT snippets' "...") are unscored, not neutral 0
+CHANGED_ROWS = {"mixed": {"scale_sentiment_documents", "scale_sentiment_corpus"}}
+
+
+def _changed_columns(table: str, have: pd.DataFrame, want: pd.DataFrame) -> None:
+    """The changed columns: only where the change says, and only as it says."""
+    if table == "scale_keyness":
+        have, want = (f.astype({c: float for c in CHANGED_COLUMNS[table]}) for f in (have, want))
+        moved = ~np.isclose(have["log_ratio"], want["log_ratio"], equal_nan=True)
+        assert have.loc[moved, "log_ratio"].isna().all(), table
+        wrong_sign = (want["log_ratio"] > 0) != (want["direction"] == "target")
+        assert (moved == wrong_sign).all(), table
+        kept = ~moved
+        for col in CHANGED_COLUMNS[table]:
+            np.testing.assert_allclose(have.loc[kept, col], want.loc[kept, col], rtol=1e-9)
+    else:  # intervals: missing where they were, around the mean elsewhere
+        for lo, hi, mean in (("ci_low", "ci_high", "mean_compound"),
+                             ("alone_ci_low", "alone_ci_high", "mean_compound_alone")):  # fmt: skip
+            assert (have[lo].isna() == want[lo].isna()).all(), table
+            ok = have[lo].notna()
+            assert (have.loc[ok, lo] <= have.loc[ok, mean] + 1e-12).all(), table
+            assert (have.loc[ok, mean] <= have.loc[ok, hi] + 1e-12).all(), table
+
+
+def _changed_rows(table: str, have: pd.DataFrame, want: pd.DataFrame) -> None:
+    """Unscored wordless sentences: fewer scored sentences, the rest as before."""
+    if table == "scale_sentiment_corpus":
+        assert (have["n_sentences"] + have["n_unscored"]).tolist() == (
+            want["n_sentences"] + want["n_unscored"]
+        ).tolist()
+        assert 0 < int(want["n_sentences"].sum() - have["n_sentences"].sum()) <= 5
+        return
+    same = have["n_sentences"].to_numpy() == want["n_sentences"].to_numpy()
+    assert (have.loc[~same, "n_sentences"] < want.loc[~same, "n_sentences"]).all(), table
+    assert 0 < int((~same).sum()) <= 5, table
+    pd.testing.assert_frame_equal(have[same], want[same], check_exact=False, rtol=1e-9,
+                                  atol=1e-12, check_dtype=False)  # fmt: skip
+
+
 @pytest.mark.parametrize("name", list(CORPORA))
 def test_every_table_equals_the_reference(name):
     got = _tables(name)
@@ -94,9 +144,19 @@ def test_every_table_equals_the_reference(name):
         assert table in got, table
         want, have = pd.read_parquet(path), got[table]
         assert list(have.columns)[: len(want.columns)] == list(want.columns), table
+        have = have[list(want.columns)].reset_index(drop=True)
+        want = want.reset_index(drop=True)
+        if table in CHANGED_ROWS.get(name, ()):
+            _changed_rows(table, have, want)
+            compared.append(table)
+            continue
+        if table in CHANGED_COLUMNS:
+            _changed_columns(table, have, want)
+            have = have.drop(columns=CHANGED_COLUMNS[table])
+            want = want.drop(columns=CHANGED_COLUMNS[table])
         pd.testing.assert_frame_equal(
-            have[list(want.columns)].reset_index(drop=True),
-            want.reset_index(drop=True),
+            have,
+            want,
             check_exact=False,
             rtol=1e-9,
             atol=1e-12,
