@@ -392,7 +392,7 @@ def _parquet_strings(frame: pd.DataFrame, text_column: str) -> pd.DataFrame:
         out[name] = [
             ""
             if v is None or (not hasattr(v, "__len__") and pd.isna(v))
-            else corpus._json_value(list(v) if hasattr(v, "tolist") else v, is_text)
+            else corpus._json_value(v.tolist() if hasattr(v, "tolist") else v, is_text)
             if isinstance(v, list | tuple | dict) or hasattr(v, "tolist")
             else str(v)
             for v in col.tolist()
