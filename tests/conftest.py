@@ -115,3 +115,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
         if folder in NOTEBOOK_FOLDERS or runner:
             item.add_marker(pytest.mark.notebook)
+
+
+def sents(*texts: str, doc_id: str = "a", kind: str = "prose"):
+    """Sentences frame for texts laid out one after another in one document."""
+    import pandas as pd
+
+    rows, pos = [], 0
+    for i, t in enumerate(texts):
+        rows.append((doc_id, i, i, pos, pos + len(t), t, kind))
+        pos += len(t) + 1
+    return pd.DataFrame(
+        rows, columns=["doc_id", "para_id", "sent_id", "start", "end", "text", "kind"]
+    )

@@ -360,17 +360,15 @@ def load(
     return docs
 
 
-_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ]\d{1,2}:\d{2}.*)?$")
-
-
 def _warn_dates(docs: pd.DataFrame, date_column: str, where: str) -> None:
     """Warn when publication dates are not ISO 8601: they would count as missing."""
     values = docs["published"].astype(str).str.strip()
     given = values[values != ""]
     if given.empty:
         return
-    day = given.str.extract(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)", expand=False)
-    ok = given.str.match(_ISO_DATE) & pd.to_datetime(day, errors="coerce", format="ISO8601").notna()
+    from .groups import iso_day
+
+    ok = pd.to_datetime(iso_day(given), errors="coerce", format="ISO8601").notna()
     bad = given[~ok]
     if len(bad):
         ids = docs.loc[bad.index, "doc_id"].tolist()
@@ -691,15 +689,25 @@ def _text_column(frame: pd.DataFrame, text_column: str, path: Path) -> pd.DataFr
     A CSV with a short ``text`` (a teaser) and the article in ``body`` analyses ``body``
     and keeps the teaser as ``text_original``, never two columns called ``text``.
     """
-    if text_column != "text" and "text" in frame.columns:
+    return _take(frame, text_column, "text", "the text", path)
+
+
+def aside(standard: str) -> str:
+    """Return the name a column called ``standard`` gets when another one takes its role."""
+    return f"{standard}_original"
+
+
+def _take(frame: pd.DataFrame, chosen: str, standard: str, role: str, path: Path):
+    """Rename column ``chosen`` to ``standard``, keeping a column of that name aside."""
+    if chosen != standard and standard in frame.columns:
         warnings.warn(
-            f"{path}: the text is column {text_column!r}; its column 'text' is kept as "
-            "metadata, renamed 'text_original'.",
+            f"{path}: {role} is column {chosen!r}; its column {standard!r} is kept as "
+            f"metadata, renamed {aside(standard)!r}.",
             FramelensWarning,
-            stacklevel=4,
+            stacklevel=5,
         )
-        frame = frame.rename(columns={"text": "text_original"})
-    return frame.rename(columns={text_column: "text"})
+        frame = frame.rename(columns={standard: aside(standard)})
+    return frame.rename(columns={chosen: standard})
 
 
 def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> pd.DataFrame:
@@ -762,15 +770,7 @@ def _id_column(frame: pd.DataFrame, id_column: str, path: Path) -> pd.DataFrame:
             "`id_column` parameter (or leave it at 'doc_id': without that column, ids are "
             "numbered)."
         )
-    if "doc_id" in frame.columns:
-        warnings.warn(
-            f"{path}: the ids are column {id_column!r}; its column 'doc_id' is kept as "
-            "metadata, renamed 'doc_id_original'.",
-            FramelensWarning,
-            stacklevel=4,
-        )
-        frame = frame.rename(columns={"doc_id": "doc_id_original"})
-    return frame.rename(columns={id_column: "doc_id"})
+    return _take(frame, id_column, "doc_id", "the id", path)
 
 
 def _with_ids(frame: pd.DataFrame, id_column: str, path: Path, lines: list[int]) -> pd.DataFrame:

@@ -95,9 +95,7 @@ def group_labels(
     values = documents[group_by].fillna("").astype(str)
     if period is not None:
         check_choice("period", period, list(_PERIODS))
-        # the date as written: a time and zone ("2021-03-04T23:59:59+05:00") are dropped,
-        # so a column mixing zones parses and a day stays the day the source gives
-        day = values.str.strip().str.extract(_ISO_DAY, expand=False)
+        day = iso_day(values)
         parsed = pd.to_datetime(day, errors="coerce", format="ISO8601")
         values = parsed.dt.strftime(_PERIODS[period]).fillna("")
         # "2021" has no month and "2021-03" no day: not January, not the 1st
@@ -110,6 +108,31 @@ def group_labels(
 
 #: the date part of an ISO 8601 value: a year, year-month or day, before any time
 _ISO_DAY = r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]\d{1,2}:\d{2}.*)?$"
+
+
+def iso_day(values: pd.Series) -> pd.Series:
+    """Return the date part of ISO 8601 values as written, missing for other values.
+
+    A time and zone after the date are dropped ("2021-03-04T23:59:59+05:00" is
+    "2021-03-04"), so a column mixing zones reads and a day stays the source's day.
+
+    Parameters
+    ----------
+    values
+        Date strings (``published``).
+
+    Returns
+    -------
+    pandas.Series
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (not checked as a calendar date), or
+        missing when the value is not of that form.
+
+    Examples
+    --------
+    >>> iso_day(pd.Series(["2021-03-04T10:00:00Z", "2021", "04/03/2021"])).tolist()
+    ['2021-03-04', '2021', nan]
+    """
+    return values.astype(str).str.strip().str.extract(_ISO_DAY, expand=False)
 
 
 def group_of(

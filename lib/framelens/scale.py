@@ -438,9 +438,8 @@ def _columns(
         names = _header(files[0], kind, encoding, delimiter)
     # a column called text (doc_id) beside the text (id) column is kept renamed, as the
     # loaders of framelens.corpus do
-    aside = {"text": "text_original" if text_column != "text" else "",
-             "doc_id": "doc_id_original" if id_column != "doc_id" else ""}  # fmt: skip
-    names = [aside.get(c) or c for c in names]
+    taken = {"text": text_column, "doc_id": id_column}
+    names = [corpus.aside(c) if taken.get(c, c) != c else c for c in names]
     skip = set(corpus.DOCUMENT_COLUMNS) | {text_column, id_column}
     return list(corpus.DOCUMENT_COLUMNS) + [c for c in names if c not in skip]
 

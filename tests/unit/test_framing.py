@@ -14,19 +14,10 @@ from framelens import corpus, framing, gazetteer
 from framelens.errors import FramelensWarning, InputError, ParameterError
 from framelens.resources import data_path
 
+from ..conftest import sents
+
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "data" / "annotations"
 SECURITY = ["threat", "cooperation", "capability", "rivalry", "regional_concern", "justification"]
-
-
-def sents(*texts: str, doc_id: str = "a", kind: str = "prose") -> pd.DataFrame:
-    """Sentences frame for texts laid out one after another in one document."""
-    rows, pos = [], 0
-    for i, t in enumerate(texts):
-        rows.append((doc_id, i, i, pos, pos + len(t), t, kind))
-        pos += len(t) + 1
-    return pd.DataFrame(
-        rows, columns=["doc_id", "para_id", "sent_id", "start", "end", "text", "kind"]
-    )
 
 
 def mini(*patterns: str, **more) -> framing.Dictionary:

@@ -8,14 +8,7 @@ import pytest
 from framelens import framing
 from framelens.errors import InputError
 
-
-def sents(*texts: str) -> pd.DataFrame:
-    rows, pos = [], 0
-    for i, t in enumerate(texts):
-        rows.append(("a", i, pos, pos + len(t), t, "prose"))
-        pos += len(t) + 1
-    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "text", "kind"])
-
+from ..conftest import sents
 
 COUNTS = {
     "name": "counts",

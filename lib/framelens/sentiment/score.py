@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..corpus import words as corpus_words
 from ..errors import FramelensWarning, ParameterError
 from ..params import check_choice, check_columns, check_int, check_number
 from .columns import _typed
@@ -332,8 +333,6 @@ ENGLISH_MARKERS = frozenset(
 ENGLISH_SHARE = 0.05
 ENGLISH_MIN_WORDS = 20
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-
 
 def language_check(documents: pd.DataFrame) -> pd.DataFrame:
     """Flag documents VADER cannot read: mostly non-Latin letters, or probably not English.
@@ -370,7 +369,7 @@ def language_check(documents: pd.DataFrame) -> pd.DataFrame:
         letters = sum(1 for ch in text if ch.isalpha())
         share = _non_latin_share(text) if letters else 0.0
         flag = bool(share > NON_LATIN_SHARE)
-        words = [w.lower() for w in _WORD.findall(text)]
+        words = corpus_words(text)
         english = sum(w in ENGLISH_MARKERS for w in words) / len(words) if words else 0.0
         other = bool(not flag and len(words) >= ENGLISH_MIN_WORDS and english < ENGLISH_SHARE)
         note = (
