@@ -693,7 +693,18 @@ def _text_column(frame: pd.DataFrame, text_column: str, path: Path) -> pd.DataFr
 
 
 def aside(standard: str) -> str:
-    """Return the name a column called ``standard`` gets when another one takes its role."""
+    """Return the name a column called ``standard`` gets when another one takes its role.
+
+    Parameters
+    ----------
+    standard
+        ``"text"`` or ``"doc_id"``.
+
+    Returns
+    -------
+    str
+        ``"<standard>_original"``: the column is kept as metadata under that name.
+    """
     return f"{standard}_original"
 
 
