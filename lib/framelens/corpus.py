@@ -606,10 +606,14 @@ def _load_folder_files(
     return docs.drop(columns="_file")
 
 
+class EmptyFileError(InputError):
+    """A CSV or JSONL file with no rows: an error alone, an empty shard among several."""
+
+
 def _read_csv(path: Path, encoding: str, delimiter: str = ",") -> pd.DataFrame:
     text = _read_text(path, encoding)
     if not text.strip():
-        raise InputError(f"{path}: the file is empty (expected a header row and data).")
+        raise EmptyFileError(f"{path}: the file is empty (expected a header row and data).")
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -678,7 +682,7 @@ def _load_csv(
             + (hint or " Pass the right one with the `text_column` parameter.")
         )
     if frame.empty:
-        raise InputError(f"{path}: the file has a header but no rows.")
+        raise EmptyFileError(f"{path}: the file has a header but no rows.")
     lines = frame.attrs["lines"]
     return _with_ids(_text_column(frame, text_column, path), id_column, path, lines)
 
@@ -744,7 +748,7 @@ def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> 
         rows.append({k: _json_value(v, k == text_column) for k, v in obj.items()})
         lines.append(lineno)
     if not rows:
-        raise InputError(f"{path}: the file is empty (expected one JSON object a line).")
+        raise EmptyFileError(f"{path}: the file is empty (expected one JSON object a line).")
     frame = pd.DataFrame(rows).fillna("")
     return _with_ids(_text_column(frame, text_column, path), id_column, path, lines)
 

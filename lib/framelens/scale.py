@@ -322,23 +322,31 @@ def _load_shard(
     date_column: str = "published",
     delimiter: str = ",",
     numbered_per_shard: bool = True,
+    quiet: bool = True,
 ) -> pd.DataFrame:
     """Load one partition: a chunk of .txt files or one CSV/JSONL/Parquet shard.
 
     Reuses the loaders of :mod:`framelens.corpus`, so a bad shard fails with the same
     message (file, line, byte offset) as with the local engine, and its ids and text
     are made as there (a Parquet shard's too). With ``numbered_per_shard`` (several
-    shards) a shard without an id column numbers its documents after its file name.
+    shards) a shard without an id column numbers its documents after its file name, and
+    a shard with no rows (a day without articles) adds no documents instead of failing.
+    The files skipped with ``on_error="skip"`` are listed in ``attrs["skipped"]`` and
+    the empty shards in ``attrs["empty"]``; ``quiet=False`` (the local engine) also
+    warns of both and lets the loaders' warnings through.
     """
     import warnings
 
     path = Path(files[0])
+    skipped: list[dict[str, str]] = []
+    empty: list[str] = []
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", FramelensWarning)
+            if quiet:
+                warnings.simplefilter("ignore", FramelensWarning)
             if kind == "txt":
                 frame = corpus._load_folder_files(
-                    [Path(f) for f in files], path.parent, encoding, on_error, [], delimiter
+                    [Path(f) for f in files], path.parent, encoding, on_error, skipped, delimiter
                 )
             elif kind == "csv":
                 frame = corpus._load_csv(path, encoding, text_column, id_column, delimiter)
@@ -362,15 +370,29 @@ def _load_shard(
             # ids numbered per shard (doc0001…) must stay unique across shards
             frame["doc_id"] = path.stem + "-" + frame["doc_id"]
         frame = corpus._dates(frame, date_column, str(path))
-    except InputError:
+    except corpus.EmptyFileError as exc:
+        if not numbered_per_shard:
+            raise
+        empty.append(str(path))
+        if not quiet:
+            warnings.warn(f"{exc} It adds no documents.", FramelensWarning, stacklevel=2)
+        frame = pd.DataFrame({"doc_id": pd.Series(dtype=str), "text": pd.Series(dtype=str)})
+    except InputError as exc:
         if on_error == "raise":
             raise
+        if kind != "txt":  # a chunk of .txt files lists its own skipped files
+            skipped.append({"path": str(path), "reason": str(exc)})
+            if not quiet:
+                warnings.warn(f"skipped {exc}", FramelensWarning, stacklevel=2)
         frame = pd.DataFrame({"doc_id": pd.Series(dtype=str), "text": pd.Series(dtype=str)})
     for col in columns:
         if col not in frame.columns:
             frame[col] = ""
     frame = frame[columns].fillna("").astype(str)
-    return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    frame = frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    frame.attrs["skipped"] = skipped
+    frame.attrs["empty"] = empty
+    return frame
 
 
 def _parquet_strings(frame: pd.DataFrame, text_column: str) -> pd.DataFrame:
@@ -467,7 +489,9 @@ def load(
     CSV/JSONL/Parquet shard, or per ``files_per_partition`` .txt files. The driver reads
     only the first line of the first shard (for the column list); a bad shard fails with
     its path named when its partition is computed, or becomes an empty partition with
-    ``on_error="skip"``.
+    ``on_error="skip"`` (listed in the local frame's ``attrs["skipped"]``). A CSV,
+    JSONL or Parquet shard with no rows among several (a day without articles) adds no
+    documents, with a warning on the local engine; alone it is an error.
 
     Parameters
     ----------
@@ -538,8 +562,10 @@ def load(
     if engine == "local":
         if not is_glob and kind != "parquet":
             return corpus.load(corpus_path, **spec_values)
-        parts = [_load_shard(chunk, **options) for chunk in chunks]
-        return corpus._finish(pd.concat(parts, ignore_index=True), str(corpus_path))
+        parts = [_load_shard(chunk, quiet=False, **options) for chunk in chunks]
+        docs = corpus._finish(pd.concat(parts, ignore_index=True), str(corpus_path))
+        docs.attrs["skipped"] = [row for part in parts for row in part.attrs["skipped"]]
+        return docs
 
     import dask.dataframe as dd
 

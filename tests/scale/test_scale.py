@@ -226,6 +226,17 @@ def test_a_bad_shard_is_named_or_skipped(tmp_path):
     assert skipped["doc_id"].tolist() == ["a-doc0001"]
 
 
+def test_an_empty_shard_adds_no_documents_on_either_engine(tmp_path):
+    (tmp_path / "d1.csv").write_text("doc_id,text\na,One. Two.\n", encoding="utf-8")
+    (tmp_path / "d2.csv").write_text("doc_id,text\n", encoding="utf-8")
+    (tmp_path / "d3.csv").write_text("doc_id,text\nb,Three.\n", encoding="utf-8")
+    glob = str(tmp_path / "d*.csv")
+    lazy = scale.load(glob, engine="dask").compute().reset_index(drop=True)
+    with pytest.warns(match="d2.csv"):
+        local = scale.load(glob, engine="local")
+    assert lazy["doc_id"].tolist() == local["doc_id"].tolist() == ["a", "b"]
+
+
 def test_engine_parameters_are_checked():
     with pytest.raises(
         ParameterError, match=r"`engine` must be one of \['local', 'dask'\], but 'dusk'"

@@ -187,6 +187,38 @@ def test_skip_lists_what_was_skipped_and_keeps_the_rest(tmp_path):
     assert "binary" in docs.attrs["skipped"][0]["reason"]
 
 
+@pytest.mark.parametrize("kind", ["csv", "jsonl", "txt"])
+def test_a_glob_with_skip_lists_the_skipped_shards_and_warns(tmp_path, kind):
+    good = {"csv": "doc_id,text\na,Fine text.\n", "jsonl": '{"doc_id": "a", "text": "Fine."}\n'}
+    (tmp_path / f"s1.{kind}").write_text(good.get(kind, "Fine text."), encoding="utf-8")
+    (tmp_path / f"s2.{kind}").write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(InputError, match=r"s2\.\w+: the file is UTF-16"):
+        corpus.load(str(tmp_path / f"s*.{kind}"))
+    with pytest.warns(FramelensWarning, match=r"skipped .*s2\."):
+        docs = corpus.load(str(tmp_path / f"s*.{kind}"), on_error="skip")
+    assert len(docs) == 1
+    assert [Path(s["path"]).name for s in docs.attrs["skipped"]] == [f"s2.{kind}"]
+    assert "UTF-16" in docs.attrs["skipped"][0]["reason"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "content"),
+    [("csv", "doc_id,text\n"), ("csv", ""), ("jsonl", ""), ("jsonl", "\n\n")],
+)
+def test_an_empty_shard_among_several_adds_no_documents(tmp_path, kind, content):
+    rows = {"csv": "doc_id,text\n{0},Text {0}.\n", "jsonl": '{{"doc_id": "{0}", "text": "T."}}\n'}
+    (tmp_path / f"day1.{kind}").write_text(rows[kind].format("a"), encoding="utf-8")
+    (tmp_path / f"day2.{kind}").write_text(content, encoding="utf-8")
+    (tmp_path / f"day3.{kind}").write_text(rows[kind].format("b"), encoding="utf-8")
+    with pytest.warns(FramelensWarning, match=r"day2\.\w+: the file .* It adds no documents"):
+        docs = corpus.load(str(tmp_path / f"day*.{kind}"))
+    assert docs["doc_id"].tolist() == ["a", "b"]
+    assert docs.attrs["skipped"] == []
+    # the same file alone is still an error: there is nothing to analyse
+    with pytest.raises(InputError, match=r"day2\.\w+: the file (is empty|has a header but)"):
+        corpus.load(tmp_path / f"day2.{kind}")
+
+
 def test_csv_without_text_column_names_the_columns(tmp_path):
     p = tmp_path / "c.csv"
     p.write_text("id,body\n1,hello\n")
