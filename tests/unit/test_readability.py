@@ -221,3 +221,19 @@ def test_scores_from_counts_and_cache(textstat, snippets):
 def test_rejects_non_text():
     with pytest.raises(TypeError, match="text must be str, not float"):
         rd.counts(float("nan"))
+
+
+def test_cmu_syllables_equal_the_first_pronunciation_textstat_reads():
+    """The one-pass reader gives every word the count of NLTK's ``cmudict.dict()[w][0]``."""
+    import nltk
+
+    resources.use_offline_nltk()
+    path = resources.nltk_data_dir() / "corpora" / "cmudict" / "cmudict"
+    ours = rd._cmu_syllables(path)
+    theirs = nltk.corpus.cmudict.dict()
+    assert ours.keys() == theirs.keys()
+    assert len(ours) > 100_000
+    differ = [w for w, prons in theirs.items() if ours[w] != sum(p[-1].isdigit() for p in prons[0])]
+    assert differ == []
+    # words with several pronunciations take the first: "the" is DH AH0 before DH AH1 …
+    assert ours["the"] == 1 and ours["readability"] == 5
