@@ -100,13 +100,72 @@ def load_gazetteer(extra: Mapping[str, Any] | str | Path | None = None) -> pd.Da
     return pd.DataFrame(rows, columns=GAZETTEER_COLUMNS)
 
 
-def _pattern(gazetteer: pd.DataFrame) -> re.Pattern[str]:
-    aliases = sorted(set(gazetteer["alias"]), key=lambda a: (-len(a), a))
-    parts = []
+_APOSTROPHES = "'\u2019"
+_JOINER = re.compile(r"(['\u2019]|\s+)")
+_HYPHENS = "-\u2011"
+#: the capitalised word joined by a hyphen before a name: "Indo-" of "Indo-Pacific"
+_HYPHEN_LEFT = re.compile(r"([A-Z][\w.]*)[-\u2011]$")
+
+
+def _key(text: str) -> str:
+    """Return an alias or a match as the lookup knows it: apostrophes straight, one space."""
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def _alias_regex(alias: str) -> str:
+    """Return an alias as a regex: either apostrophe for one, any whitespace for a space."""
+    out = []
+    for piece in _JOINER.split(alias):
+        if not piece:
+            continue
+        if piece in _APOSTROPHES:
+            out.append("['\u2019]")
+        elif piece.isspace():
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(piece))
+    return "".join(out)
+
+
+def _pattern(aliases: Any) -> re.Pattern[str]:
+    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
+    body = "|".join(_alias_regex(a) for a in ordered)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+
+
+def _caps_aliases(aliases: Any) -> dict[str, str]:
+    """Upper-cased alias -> alias, for sentences written in capitals.
+
+    An acronym that is a function word in capitals ("US": "LET US BE CLEAR") is left
+    out; of aliases alike in capitals the first is kept.
+    """
+    from .resources import stopwords
+
+    words = stopwords() | {"us"}  # NLTK's list lacks "us"
+    out: dict[str, str] = {}
     for alias in aliases:
-        esc = re.escape(alias).replace("'", "['\u2019]").replace("\u2019", "['\u2019]")
-        parts.append(esc)
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])")
+        if alias.isupper() and alias.lower() in words:
+            continue
+        out.setdefault(_key(alias).upper(), _key(alias))
+    return out
+
+
+def _in_capitals(text: str) -> bool:
+    """Tell a sentence written in capitals (a headline): three words or more, no lower case."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 3 and bool(letters) and not any(ch.islower() for ch in letters)
+
+
+def _in_compound_name(text: str, start: int, known: Any) -> bool:
+    """Tell a name joined by a hyphen to a capitalised non-actor before it: "Indo-Pacific".
+
+    "China-Russia", "US-Japan", "pro-Russian", "anti-China" and "US-led" name the actor;
+    "Indo-Pacific", "Trans-Pacific" and "Asia-Pacific" do not name the Pacific.
+    """
+    if start == 0 or text[start - 1] not in _HYPHENS:
+        return False
+    left = _HYPHEN_LEFT.search(text, max(0, start - 40), start)
+    return left is not None and _key(left.group(1)) not in known
 
 
 #: gazetteer types that are places
@@ -125,10 +184,15 @@ ORGANISATION_HEAD = re.compile(
 def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
     """Find every mention of a gazetteer actor in the sentences.
 
-    Aliases match case-sensitively on word boundaries (a hyphen joins words, so
-    "Indo-Pacific" is not a mention of "Pacific" unless listed); the longest alias wins,
-    so "South China Sea" is a place and not a mention of China. A place name that begins
-    an organisation's name ("Pacific Fleet", "South China Sea Institute",
+    Aliases match case-sensitively on word boundaries, with either apostrophe ("People’s
+    Liberation Army") and any whitespace between their words (a line break, a
+    non-breaking space); the longest alias wins, so "South China Sea" is a place and not
+    a mention of China. A hyphen separates names ("China-Russia drills" names both,
+    "US-led", "pro-Russian" and "anti-China" name one) unless it joins the name to a
+    capitalised word that is no alias: "Indo-Pacific", "Trans-Pacific" and
+    "Asia-Pacific" do not name the Pacific. A sentence written in capitals (a headline)
+    is matched in capitals, except for acronyms that are function words ("US"). A place
+    name that begins an organisation's name ("Pacific Fleet", "South China Sea Institute",
     :data:`ORGANISATION_HEAD`) is not a mention of the place. The credit line of an
     embedded post ("— China Daily (@ChinaDaily) September 10, 2024") is skipped: it names
     the account, not an actor.
@@ -167,8 +231,10 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     gaz = load_gazetteer() if gazetteer is None else gazetteer
     lookup = {}
     for actor, typ, alias in gaz[GAZETTEER_COLUMNS].itertuples(index=False):
-        lookup[alias.replace("\u2019", "'")] = (actor, typ)
-    pattern = _pattern(gaz)
+        lookup[_key(alias)] = (actor, typ)
+    pattern = _pattern(gaz["alias"])
+    caps = _caps_aliases(gaz["alias"])
+    caps_pattern = _pattern(caps) if caps else None
     n = len(sentences)
     kinds = sentences["kind"].tolist() if "kind" in sentences.columns else ["prose"] * n
     rows = []
@@ -182,9 +248,14 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     ):
         if CREDIT_RE.match(str(text).strip()):
             continue  # "— China Daily (@ChinaDaily) …" credits an account, it names no actor
-        for m in pattern.finditer(str(text)):
-            actor, typ = lookup[m.group(0).replace("\u2019", "'")]
-            if typ in PLACE_TYPES and ORGANISATION_HEAD.match(str(text), m.end()):
+        text = str(text)
+        capitals = caps_pattern is not None and _in_capitals(text)
+        for m in (caps_pattern if capitals else pattern).finditer(text):
+            key = _key(m.group(0))
+            actor, typ = lookup[caps[key] if capitals else key]
+            if _in_compound_name(text, m.start(), caps if capitals else lookup):
+                continue  # "Indo-Pacific": a compound name, not the Pacific
+            if typ in PLACE_TYPES and ORGANISATION_HEAD.match(text, m.end()):
                 continue  # "Pacific Fleet": an organisation, not the ocean
             rows.append(
                 (

@@ -242,11 +242,8 @@ def test_a_text_column_beside_one_called_text_keeps_both_apart(tmp_path, suffix)
         frame.to_json(p, orient="records", lines=True)
     else:
         frame.to_parquet(p)
-    if suffix == ".parquet":  # shards are read quietly, as the engine reads them
+    with pytest.warns(FramelensWarning, match=r"kept as metadata, renamed 'text_original'"):
         d = corpus.load(p, text_column="body")
-    else:
-        with pytest.warns(FramelensWarning, match=r"kept as metadata, renamed 'text_original'"):
-            d = corpus.load(p, text_column="body")
     assert d["text"].tolist() == ["The drills began. Ships sailed.", "Talks ended."]
     assert d["text_original"].tolist() == ["Teaser a.", "Teaser b."]
     assert corpus.segment(d)["text"].tolist() == ["The drills began.", "Ships sailed.",

@@ -1,0 +1,77 @@
+"""Actor mentions in text as collected: apostrophes, hyphens, wrapped lines, capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from framelens import gazetteer as gz
+
+from ..conftest import sents
+
+
+def _found(text: str, gazetteer=None) -> list[list[str]]:
+    return gz.actor_mentions(sents(text), gazetteer)[["actor", "alias"]].values.tolist()
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_aliases_with_an_apostrophe_match_either_one(apostrophe):
+    text = f"The People{apostrophe}s Liberation Army sailed."
+    assert _found(text) == [["China", f"People{apostrophe}s Liberation Army"]]
+    g = gz.load_gazetteer({"Philippines": ["Marcos's government"]})
+    assert _found(f"Marcos{apostrophe}s government protested.", g) == [
+        ["Philippines", f"Marcos{apostrophe}s government"]
+    ]
+
+
+def test_an_odd_alias_never_breaks_the_pattern():
+    # "People']s" used to compile into a broken character class and raise KeyError
+    assert _found("The People']s Liberation Army sailed.") == []
+    g = gz.load_gazetteer({"Odd": ["A[b]'s (c)"]})
+    assert _found("Here A[b]\u2019s (c) is.", g) == [["Odd", "A[b]\u2019s (c)"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("China-Russia joint exercises began.", ["China", "Russia"]),
+        ("Russian-Chinese drills and Sino-Russian ties.", ["Russia", "China", "China", "Russia"]),
+        ("US-led, U.S.-led and Western-led.", ["United States", "United States", "the West"]),
+        ("pro-Russian and anti-China voices", ["Russia", "China"]),
+        ("a joint US-Japanese drill", ["United States", "Japan"]),
+        ("The Indo-Pacific, Trans-Pacific and Asia-Pacific trade.", ["Indo-Pacific"]),
+        ("The China\u2013Russia drills.", ["China", "Russia"]),
+    ],
+)
+def test_a_hyphen_separates_names_unless_it_makes_a_compound_name(text, actors):
+    assert [a for a, _ in _found(text)] == actors
+
+
+@pytest.mark.parametrize("space", ["\n", "\u00a0", "  ", "\r\n"])
+def test_multiword_aliases_match_across_any_whitespace(space):
+    text = f"Ships sailed through the South China{space}Sea into the Sea of{space}Japan."
+    assert [a for a, _ in _found(text)] == ["South China Sea", "Sea of Japan"]
+
+
+def test_a_sentence_in_capitals_is_matched_in_capitals_but_us_is_not_a_country():
+    assert _found("LET US BE CLEAR: CHINA AND RUSSIA ARE DRILLING.") == [
+        ["China", "CHINA"],
+        ["Russia", "RUSSIA"],
+    ]
+    assert [a for a, _ in _found("PLA AND RUSSIAN NAVY IN SEA OF JAPAN")] == [
+        "China",
+        "Russia",
+        "Sea of Japan",
+    ]
+    # mixed case is matched as written: "CHINA" in a normal sentence is no alias
+    assert _found("Shares of CHINA rose in Beijing.") == [["China", "Beijing"]]
+
+
+def test_offsets_point_at_the_text_as_written():
+    s = sents("Intro.", "Through the South China\nSea, China-Russia ships.")
+    m = gz.actor_mentions(s)
+    doc = "Intro. Through the South China\nSea, China-Russia ships."
+    assert [doc[a:b] for a, b in zip(m["start"], m["end"], strict=True)] == [
+        "South China\nSea",
+        "China",
+        "Russia",
+    ]
