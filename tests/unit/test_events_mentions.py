@@ -200,3 +200,35 @@ def test_time_expressions_and_resolution():
     assert [t.kind for t in dates.time_expressions("since 2012, until May 26")] == [
         "range", "range",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navies held a joint sea patrol last year.",
+        "They conducted joint sea and air patrols last year.",
+        "The two fleets trained jointly at sea in 2022.",
+        "Joint sea and air patrols continued.",
+        "The bloc will continue the peace mission in 2022.",
+        "Both sides signed a security bond.",
+    ],
+)
+def test_english_names_in_lower_case_are_not_exercise_names(text):
+    r = _refs(text, published="2023-05-01")
+    assert (r["type"] != "named_exercise").all(), r[["mention", "type"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The Joint Sea drills began.", "Joint Sea"),
+        ("The ships sailed Jointly at Sea.", "Joint Sea"),
+        ("joint sea-2021 began.", "Joint Sea"),
+        ("JOINT SEA DRILLS BEGAN.", "Joint Sea"),
+        ("the peace mission-2021 began.", "Peace Mission"),
+        ("The Northern Interaction drills began.", "Northern/Interaction"),
+    ],
+)
+def test_english_names_capitalised_or_with_a_year_are_exercise_names(text, family):
+    r = _refs(text, published="2023-05-01")
+    assert r.loc[r["type"] == "named_exercise", "family"].tolist() == [family]

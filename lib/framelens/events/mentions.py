@@ -85,13 +85,15 @@ _PHASE = r"(?:\s*\(\s*(?P<ph{i}>I{1,3}|IV|[1-4])\s*\)|\s+(?P<pr{i}>I{1,3}|IV)(?!
 _GLOSS = r"(?:\s*\((?:[A-Z][\w.]*[\s-]*){1,3}(?:(?:19|20)\d{2})?\))?"
 
 # (canonical name, alias pattern, strength). "strong" aliases match with or without a
-# year ("Peace Mission 2007", "Northern/Interaction drills"); "cap" ones too but, without
+# year ("Vostok drills", "Northern/Interaction drills"); "name" ones too but, without a
+# year, only with every word capitalised, as a name is written ("Joint Sea", "Peace
+# Mission"; not "a joint sea patrol" or "the UN peace mission"); "cap" ones too but, without
 # a year, only when capitalised ("The Maritime Interaction drills", not "maritime
 # interaction"); "year" ones need a year (before or after); "weak" ones are ordinary
 # words that count only with a hyphenated year ("Ocean-2024", "East-2018").
 _ALIASES: list[tuple[str, str, str]] = [
     ("Northern/Interaction", r"North(?:ern)?\s*[/.]\s*Interaction", "strong"),
-    ("Northern/Interaction", r"North(?:ern)?\s+Interaction", "strong"),
+    ("Northern/Interaction", r"North(?:ern)?\s+Interaction", "name"),
     ("Northern/Interaction", r"Beibu\s*/\s*Interaction", "strong"),
     ("Northern/Interaction", r"Sever(?:noye)?\s*/\s*Vzaimodeistviye", "strong"),
     ("Northern/Interaction", r"North(?:ern)?[\s-](?:Joint|United)", "year"),
@@ -101,12 +103,12 @@ _ALIASES: list[tuple[str, str, str]] = [
         "strong",
     ),
     ("Zapad/Interaction", r"Xibu\s+Unity", "strong"),
-    ("Joint Sea", r"Joint(?:ly)?[\s-](?:at\s+)?Sea", "strong"),
+    ("Joint Sea", r"Joint(?:ly)?[\s-](?:at\s+)?Sea", "name"),
     ("Joint Sea", r"Morsk(?:oye|oe)\s+Vzaimodei?stvi(?:ye|e)", "strong"),
     ("Joint Sea", r"(?:Maritime|Naval|Marine|Sea)\s+(?:Interaction|Cooperation)", "cap"),
-    ("Peace Mission", r"Peace(?:ful)?\s+Mission", "strong"),
+    ("Peace Mission", r"Peace(?:ful)?\s+Mission", "name"),
     ("Peace Mission", r"Mirnaya\s+Missiya", "strong"),
-    ("Marine Security Belt", r"(?:(?:Marine|Maritime)\s+)?Security\s+(?:Belt|Bond)", "strong"),
+    ("Marine Security Belt", r"(?:(?:Marine|Maritime)\s+)?Security\s+(?:Belt|Bond)", "name"),
     ("Vostok", r"Vostok", "strong"),
     ("Vostok", r"East", "weak"),
     ("Tsentr", r"Tsentr", "strong"),
@@ -127,7 +129,7 @@ def _named_re() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     parts, groups = [], {}
     for i, (canon, alias, strength) in enumerate(_ALIASES):
         phase = _PHASE.replace("{i}", str(i))
-        if strength in ("strong", "cap"):
+        if strength in ("strong", "name", "cap"):
             core = rf"{_GLOSS}(?:{_SEP}|(?<=[a-z]))(?P<y{i}>{_YEAR4})(?![\w]){phase}{_GLOSS}"
             roman = rf"|\s+(?P<r{i}>I{{1,3}}|IV|V)(?![\w])" if strength == "cap" else ""
             tail = rf"(?:{core}{roman})?"
@@ -531,7 +533,9 @@ def mentions(
     """Find references to joint exercises and patrols, date them and link them to the record.
 
     One row per reference (``kind="reference"``), per generic exercise word
-    (``kind="generic"``) and per claim cue (``kind="claim"``). A reference's year and
+    (``kind="generic"``) and per claim cue (``kind="claim"``). A name in English words is
+    a name when capitalised or followed by its year ("Joint Sea", "joint sea-2021"), not
+    in lower case ("a joint sea patrol", "the peace mission"). A reference's year and
     date come from, in order: a date written in its sentence ("on August 1-5, 2025",
     ``explicit``, a month or day taking the name's year); the year in its name
     (``named_year``); a relative date resolved against the document's own publication
@@ -672,9 +676,10 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
             continue
         if strength == "weak" and not m.group(0)[0].isupper():
             continue
-        if strength == "cap" and not ytxt:
+        if strength in ("cap", "name") and not ytxt:
             word = m.group(0)
-            if not all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", word) if w != "for"):
+            small = ("for", "at")
+            if not all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", word) if w not in small):
                 continue
         year = None
         if ytxt:
