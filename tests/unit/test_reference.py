@@ -114,6 +114,22 @@ def _changed_actors(name: str, have: pd.DataFrame, want: pd.DataFrame):
     return have[~grew_h].reset_index(drop=True), want[~grew_w].reset_index(drop=True)
 
 
+def _without_unread_note(have: pd.DataFrame) -> pd.DataFrame:
+    """Sentence notes without the part added since: words typography hid from VADER."""
+    from framelens.sentiment.score import NOTE_UNREAD
+
+    head = NOTE_UNREAD.split("{", 1)[0]
+    tail = NOTE_UNREAD.rsplit("}", 1)[1]
+
+    def strip(note: str) -> str:
+        parts = [p for p in note.split("; ") if not (p.startswith(head) and p.endswith(tail))]
+        return "; ".join(parts)
+
+    notes = have["note"].astype(str)
+    assert notes.str.contains(head, regex=False).sum() <= 0.05 * len(have)
+    return have.assign(note=notes.map(strip))
+
+
 def _changed_columns(table: str, have: pd.DataFrame, want: pd.DataFrame) -> None:
     """The changed columns: only where the change says, and only as it says."""
     if table == "scale_keyness":
@@ -164,6 +180,8 @@ def test_every_table_equals_the_reference(name):
         assert list(have.columns)[: len(want.columns)] == list(want.columns), table
         have = have[list(want.columns)].reset_index(drop=True)
         want = want.reset_index(drop=True)
+        if "note" in have.columns and table == "scores":
+            have = _without_unread_note(have)
         if table in ("actor_tone", "scale_actor_tone") and name in CHANGED_ACTORS:
             have, want = _changed_actors(name, have, want)
         if table in CHANGED_ROWS.get(name, ()):

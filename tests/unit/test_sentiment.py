@@ -13,6 +13,7 @@ import pytest
 
 from framelens import FramelensWarning, InputError, ParameterError, corpus, sentiment
 from framelens.sentiment import compare, vader
+from framelens.sentiment.score import NOTE_UNREAD
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "vader"
 NYT = DATA / "nytEditorialSnippets_GroundTruth.txt"
@@ -595,3 +596,40 @@ def test_group_intervals_resample_documents_not_sentences():
     assert one["ci_high"].item() - one["ci_low"].item() < 0.5
     doc = sentiment.aggregate(scores, level="document").set_index("doc_id")
     assert doc.loc["d0", "ci_low"] == doc.loc["d0", "ci_high"]  # identical sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "unread", "domain_reads"),
+    [
+        ('The drills are a serious "threat" to peace.', '"threat"', False),
+        ("The drills are a serious \u201cthreat\u201d to peace.", "\u201cthreat\u201d", False),
+        ("The drills are a serious **threat** to peace.", "**threat**", True),
+        ("The drills are a serious thr\u200beat to peace.", "thr\u200beat", True),
+        ("The drills aren\u2019t helpful.", "aren\u2019t", True),
+    ],
+)
+def test_typography_that_hides_words_from_vader_is_noted(text, unread, domain_reads):
+    clean = "The drills are a serious threat to peace."
+    if "aren" in text:
+        clean = "The drills aren't helpful."
+    frame = _sents(text, clean)
+    plain = sentiment.score(frame)
+    # as published: the score NLTK gives (without the word), and a note naming it
+    assert plain["note"][0] == NOTE_UNREAD.format(words=unread)
+    assert plain["note"][1] == ""
+    assert plain["compound"][0] != plain["compound"][1]
+    # the security domain reads it as the clean sentence's, except a quoted word (the
+    # source's word, not the outlet's tone)
+    domain = sentiment.score(frame, domain="security")
+    assert bool(domain["compound"][0] == domain["compound"][1]) is domain_reads
+    assert bool(domain["drivers"][0] == domain["drivers"][1]) is domain_reads
+    assert bool(domain["note"][0] == "") is domain_reads
+
+
+def test_typography_changes_nothing_else():
+    from framelens.sentiment.domain import typography
+
+    plain = "China's \"largest\" drills, the U.S. said: 'no' (twice) - 3.5 km; \u201ca b\u201d"
+    assert typography(plain) == plain
+    assert typography("\u2018Russia\u2019s\u2019 _ab_ *bc* c*") == "\u2018Russia's\u2019 ab bc c*"
+    assert typography("snake_case and 2*3*4 stay") == "snake_case and 2*3*4 stay"

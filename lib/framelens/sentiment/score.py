@@ -19,7 +19,7 @@ from ..corpus import words as corpus_words
 from ..errors import FramelensWarning, ParameterError
 from ..params import check_choice, check_columns, check_int, check_number
 from .columns import _typed
-from .domain import DOMAINS, _neutral_found, mask_names
+from .domain import DOMAINS, _neutral_found, mask_names, typography
 from .vader import _domain_engine, _engine, _Vader
 
 #: a sentence with more VADER tokens than this gets a note (probably a segmentation failure)
@@ -41,6 +41,11 @@ NOTE_NO_LEXICON = "no lexicon words"
 
 
 NOTE_NON_LATIN = "mostly non-Latin letters: not scored (VADER is English-only)"
+
+
+#: a sentence's note when lexicon words or negations were hidden from VADER as published
+#: by typography (see ``_Vader.unread``); the security domain reads them
+NOTE_UNREAD = "VADER did not read: {words} (quotes, markup or a curly apostrophe)"
 
 
 NOTE_LONG = "long sentence ({n} tokens): compound saturates; check the segmentation"
@@ -79,6 +84,10 @@ def _score_one(engine: _Vader, text: str) -> tuple:
     note = ""
     if not drivers:
         note = NOTE_NO_LEXICON
+    unread = engine.unread(text)
+    if unread:
+        text_note = NOTE_UNREAD.format(words=", ".join(unread[:5]))
+        note = f"{note}; {text_note}" if note else text_note
     if n > LONG_SENTENCE_TOKENS:
         long_note = NOTE_LONG.format(n=n)
         note = f"{note}; {long_note}" if note else long_note
@@ -177,7 +186,9 @@ def score(
         (:func:`mask_names`: actors, places, exercise names and the domain list's
         phrases) and the domain list's words (:func:`load_domain`, e.g. "destroyer",
         "defense", "party") score 0; a ``masked`` column says what was taken out of each
-        sentence. The compared figures are in :func:`domain_sensitivity`.
+        sentence. Typography is read first (:func:`typography`: a curly apostrophe in
+        a word straight, markup around a word dropped; quoted words stay unread). The
+        compared figures are in :func:`domain_sensitivity`.
     gazetteer
         The actors and places to mask with ``domain`` (the shipped gazetteer by default).
 
@@ -203,7 +214,11 @@ def score(
         ``note``
             why a sentence is special: ``"no words to score"`` (no token, or no letter
             and no valence such as "!!" or "12:30"; scores NaN),
-            ``"no lexicon words"`` (compound 0, neutral), ``"mostly non-Latin letters
+            ``"no lexicon words"`` (compound 0, neutral), ``"VADER did not read: “threat”
+        …"`` (lexicon words or negations that typography hid from VADER as published:
+        quotes or markup on both sides, a curly apostrophe in "aren’t"; scored as VADER
+        scores them, which is without them; with ``domain`` only quoted words stay
+        unread), ``"mostly non-Latin letters
             …"`` (not scored, NaN: VADER is English-only) or ``"long sentence (N
             tokens)…"`` (more than 150 tokens; scored).
         ``para_id, start, end``
@@ -233,7 +248,9 @@ def score(
     masked = None
     if domain is not None:
         check_choice("domain", domain, list(DOMAINS))
-        scored, names = mask_names(texts, domain=domain, gazetteer=gazetteer)
+        scored, names = mask_names(
+            [typography(t) for t in texts], domain=domain, gazetteer=gazetteer
+        )
         masked = [
             " | ".join(p for p in (n, _neutral_found(t, domain)) if p)
             for n, t in zip(names, scored, strict=True)

@@ -43,6 +43,13 @@ _PUNCT = frozenset(string.punctuation)
 
 _HAS_PUNCT = re.compile("[" + re.escape(string.punctuation) + "]")
 
+#: what can hide a lexicon word or a negation from VADER as published: typographic quotes
+#: and apostrophes, quotes or markup on both sides of a word, invisible characters
+_SUSPECT_CHAR = re.compile("[\u2018\u2019\u201c\u201d\u00ad\u200b-\u200d\u2060\ufeff]")
+_WRAPPED = re.compile(r"[\"'*_(\[]\w[\w'-]*\w[\"'*_)\]]")
+_WRAPPERS = string.punctuation + "\u2018\u2019\u201c\u201d\u2026"
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
 
 class _Vader:
     """NLTK's VADER ``polarity_scores``, re-implemented to also return its evidence.
@@ -87,6 +94,29 @@ class _Vader:
                 if len(w) > 1 and t[k:] in punc and not has_punct(w):
                     t = w
             out.append(t)
+        return out
+
+    def unread(self, text: str) -> list[str]:
+        """Return the lexicon words and negations VADER as published does not read.
+
+        A word in quotes or markup on both sides ("“threat”", "**threat**"), or broken
+        by an invisible character, is no lexicon word to VADER; a negation written with
+        a curly apostrophe ("aren’t") negates nothing. Each comes back as written, once.
+        """
+        chars, wrapped = _SUSPECT_CHAR.search, _WRAPPED.search
+        if not (chars(text) or wrapped(text)):
+            return []
+        out: list[str] = []
+        for t in text.split():
+            if t.isalnum() or t in out or not (chars(t) or wrapped(t)):
+                continue
+            plain = t.translate(_INVISIBLE).strip(_WRAPPERS)
+            low = plain.lower()
+            read = self.tokens(t)
+            if low in self.lex and not (read and read[0].lower() == low):
+                out.append(t)
+            elif "\u2019" in low and self._negated(low.replace("\u2019", "'")):
+                out.append(t)
         return out
 
     def _negated(self, word: str) -> bool:
