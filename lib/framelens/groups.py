@@ -14,11 +14,33 @@ import pandas as pd
 from .errors import ParameterError
 from .params import check_choice, check_columns, suggest
 
-__all__ = ["MISSING", "check_group_by", "group_labels", "group_of"]
+__all__ = [
+    "MISSING",
+    "RESERVED",
+    "check_group_by",
+    "check_not_reserved",
+    "group_labels",
+    "group_of",
+]
 
 #: the group of a document with no value in the ``group_by`` column
 MISSING = "(missing)"
 _PERIODS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+
+
+#: columns of the tables a group column joins (actor tone and stance, frame profiles,
+#: tone per group): a metadata column of one of these names cannot be grouped by, or the
+#: group would overwrite the actor's type or the frame's name
+RESERVED = frozenset(
+    {
+        "actor", "type", "frame", "dictionary", "n_sentences", "n_documents",
+        "n_frame_sentences", "share_sentences", "n_strong_sentences", "share_strong",
+        "n_hits", "n_words", "hits_per_1000_words", "mean_stance", "stance_ci_low",
+        "stance_ci_high", "share_negative", "share_neutral", "share_positive",
+        "mean_compound", "tone_ci_low", "tone_ci_high", "ci_low", "ci_high", "share_pos",
+        "share_neg", "share_neu", "n_unscored", "ci_method",
+    }
+)  # fmt: skip
 
 
 def check_group_by(documents: pd.DataFrame, group_by: str, *, name: str = "group_by") -> str:
@@ -57,7 +79,32 @@ the CSV/JSONL) or pick one of these.
             f"`{name}` {group_by!r} is not a column of the documents; the columns are "
             f"{cols}{hint}. Add it to metadata.csv (or the CSV/JSONL) or pick one of these."
         )
+    check_not_reserved(group_by, name=name)
     return group_by
+
+
+def check_not_reserved(group_by: str, *, name: str = "group_by") -> None:
+    """Refuse a group column named as a column of the grouped tables (``type``, ``frame``).
+
+    Parameters
+    ----------
+    group_by
+        The metadata column to group by.
+    name
+        The parameter's name in the message.
+
+    Raises
+    ------
+    ParameterError
+        When ``group_by`` is in :data:`RESERVED`, saying how to group by it anyway.
+    """
+    if group_by in RESERVED:
+        raise ParameterError(
+            f"`{name}` {group_by!r}: the grouped tables already have a column {group_by!r} "
+            "(the actor's type, the frame's name or a count), so the groups cannot be told "
+            f"from it. Copy the column under another name (e.g. '{group_by}_group') in "
+            "metadata.csv or the CSV/JSONL, and group by that."
+        )
 
 
 def group_labels(

@@ -669,6 +669,13 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
                     namespace[target] = env[target] = value
             except (ParameterError, InputError, ResourceError) as exc:
                 raise type(exc)(f"{book.stem}: {exc}") from None
+        if values.get("group_by"):
+            from .groups import check_not_reserved
+
+            try:
+                check_not_reserved(values["group_by"])
+            except ParameterError as exc:
+                raise ParameterError(f"{book.stem}: {exc}") from None
         for name in ("group_by", "ratings_column"):
             value = values.get(name)
             if value and columns and value not in columns:

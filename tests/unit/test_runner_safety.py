@@ -249,8 +249,14 @@ def _real_cli(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
             2,
             "did you mean 'glob'",
         ),
+        (
+            lambda p: p.write_text("doc_id,text,type\na,Hello.,news\n", encoding="utf-8"),
+            ["-p", "group_by", "type"],
+            2,
+            "Copy the column under another name (e.g. 'type_group')",
+        ),
     ],
-    ids=["utf16", "semicolon", "no-text-column", "range", "choice"],
+    ids=["utf16", "semicolon", "no-text-column", "range", "choice", "reserved-group"],
 )
 def test_corpus_and_parameter_problems_are_one_line_before_any_kernel(
     tmp_path, write, args, code, expected

@@ -327,3 +327,19 @@ def test_many_rows_are_capped_with_a_note():
     assert ax2.get_ylabel() == "group (sentences): the 40 largest, 160 more in the table"
     plt.close(ax.figure)
     plt.close(ax2.figure)
+
+
+def test_group_columns_named_as_table_columns_are_refused_and_the_list_is_complete():
+    import importlib
+
+    from framelens import groups
+
+    cols = importlib.import_module("framelens.sentiment.columns")
+    profile = importlib.import_module("framelens.framing.profile")
+    shared = set(stance.SUMMARY_COLUMNS) | set(profile.PROFILE_COLUMNS)
+    shared |= set(cols.AGGREGATE_COLUMNS)
+    assert shared <= groups.RESERVED
+    docs = pd.DataFrame({"doc_id": ["a"], "type": ["news"], "frame": ["x"], "text": ["A."]})
+    for name in ("type", "frame", "actor"):
+        with pytest.raises(ParameterError, match=rf"`group_by` '{name}': the grouped tables"):
+            groups.check_group_by(docs.assign(actor="y"), name)
