@@ -601,6 +601,15 @@ def _load_folder_files(
                 FramelensWarning,
                 stacklevel=3,
             )
+        covered = set(meta["doc_id"])
+        uncovered = sorted(f"{stem}.txt" for stem, i in by_stem.items() if i not in covered)
+        if uncovered:
+            warnings.warn(
+                f"{meta_path}: {len(uncovered)} .txt file(s) have no row, so no source or "
+                f"date (they group as '(missing)'): {uncovered[:5]}",
+                FramelensWarning,
+                stacklevel=3,
+            )
         meta = meta.drop(columns=[c for c in ("text",) if c in meta.columns])
         docs = docs.merge(meta, on="doc_id", how="left")
     return docs.drop(columns="_file")

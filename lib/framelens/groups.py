@@ -8,10 +8,13 @@ does not parse when grouped by a ``period``, is in the group :data:`MISSING`.
 
 from __future__ import annotations
 
+import re
+import warnings
+
 import numpy as np
 import pandas as pd
 
-from .errors import ParameterError
+from .errors import FramelensWarning, ParameterError
 from .params import check_choice, check_columns, suggest
 
 __all__ = [
@@ -83,6 +86,25 @@ the CSV/JSONL) or pick one of these.
     return group_by
 
 
+def _warn_alike(values: pd.Series, group_by: str) -> None:
+    """Warn of group labels that differ only in case, spaces or punctuation ("BBC", "bbc ")."""
+    seen: dict[str, set[str]] = {}
+    for v in values.dropna().astype(str).unique():
+        key = re.sub(r"[\W_]+", "", v).casefold()
+        if key:
+            seen.setdefault(key, set()).add(v)
+    alike = [sorted(v) for v in seen.values() if len(v) > 1]
+    if alike:
+        shown = "; ".join(", ".join(repr(x) for x in group) for group in alike[:3])
+        warnings.warn(
+            f"`group_by` {group_by!r}: {len(alike)} set(s) of labels differ only in case, "
+            f"spaces or punctuation and are separate groups: {shown}. Write each group one "
+            "way in the metadata if they are one.",
+            FramelensWarning,
+            stacklevel=3,
+        )
+
+
 def check_not_reserved(group_by: str, *, name: str = "group_by") -> None:
     """Refuse a group column named as a column of the grouped tables (``type``, ``frame``).
 
@@ -148,6 +170,8 @@ def group_labels(
         # "2021" has no month and "2021-03" no day: not January, not the 1st
         digits = {"year": 4, "month": 7, "day": 10}[period]
         values = values.where(day.fillna("").str.len() >= digits, "")
+    else:
+        _warn_alike(values, group_by)
     values = values.where(values.str.strip() != "", MISSING)
     frame = pd.DataFrame({"doc_id": documents["doc_id"].astype(str), "group": values.to_numpy()})
     return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)

@@ -320,7 +320,8 @@ def test_ids_in_other_scripts_or_alike_once_made_safe_stay_distinct(tmp_path):
     for name in ("Москва", "北京", "c d"):
         (f / f"{name}.txt").write_text("Drills began.", encoding="utf-8")
     (f / "metadata.csv").write_text("doc_id,title\nc d,TC\nМосква,TM\n", encoding="utf-8")
-    d = corpus.load(f)
+    with pytest.warns(FramelensWarning, match=r"1 \.txt file\(s\) have no row.*\['北京\.txt'\]"):
+        d = corpus.load(f)
     assert dict(zip(d["doc_id"], d["title"], strict=True)) == {
         "c-d": "TC", corpus._safe_id("Москва"): "TM", corpus._safe_id("北京"): "",
     }  # fmt: skip
@@ -487,3 +488,12 @@ def test_a_path_with_brackets_is_a_path_not_a_glob(tmp_path):
     (folder / "b.txt").write_text("Ships sailed.")
     assert corpus.load(folder)["doc_id"].tolist() == ["b"]
     assert corpus.is_glob(tmp_path / "news [2024]" / "*.csv")
+
+
+def test_txt_files_without_a_metadata_row_are_named(tmp_path):
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("Some text.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("doc_id,source\na,X\n", encoding="utf-8")
+    with pytest.warns(FramelensWarning, match=r"2 \.txt file\(s\) have no row.*'b\.txt', 'c\.txt'"):
+        docs = corpus.load(tmp_path)
+    assert docs["source"].tolist() == ["X", "", ""]

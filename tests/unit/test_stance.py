@@ -343,3 +343,18 @@ def test_group_columns_named_as_table_columns_are_refused_and_the_list_is_comple
     for name in ("type", "frame", "actor"):
         with pytest.raises(ParameterError, match=rf"`group_by` '{name}': the grouped tables"):
             groups.check_group_by(docs.assign(actor="y"), name)
+
+
+def test_group_labels_alike_but_for_case_spaces_or_punctuation_are_named():
+    import warnings
+
+    from framelens import FramelensWarning, groups
+
+    docs = pd.DataFrame({"doc_id": list("abcde"), "source": ["BBC", "bbc ", "B.B.C.", "CNN", "C"]})
+    with pytest.warns(FramelensWarning, match=r"'B\.B\.C\.', 'BBC', 'bbc ' *\. Write each"):
+        labels = groups.group_labels(docs, "source")
+    assert labels["group"].tolist() == ["BBC", "bbc ", "B.B.C.", "CNN", "C"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        groups.group_labels(docs.assign(source=["2021-01-01", "20210101", "", "", ""]),
+                            "source", period="year")  # fmt: skip
