@@ -19,6 +19,7 @@ TABLE_DESCRIPTIONS = {
     "corpus_documents": "One row per document: characters, paragraphs, sentences by kind, embeds.",
     "corpus_sentences": "Every sentence with its character offsets and kind (prose or embed).",
     "corpus_embeds": "Embedded social-media posts with their credit line, handle and date.",
+    "copies": "Documents that copy another (a wire story in several outlets, two versions).",
     "skipped_files": "Files left out with on_error = 'skip', and why.",
 }
 

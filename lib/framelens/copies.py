@@ -1,0 +1,181 @@
+"""Copies among the documents: wire stories republished by several outlets, updated versions.
+
+A comparison of outlets counts every document as the outlet's own writing. A story from
+a news agency that three outlets print, or an article saved twice in two versions, is
+counted three or two times, and its tone, frames and keywords go to every outlet that
+printed it. :func:`copies` finds them so that a researcher can see them, and drop or keep
+them on purpose.
+
+Two documents are copies when most of the shorter one's word sequences are in the
+other: the *overlap* is the share of the shorter text's distinct 5-word sequences
+(lower-cased words, punctuation ignored) that the longer text also has. A copy with a
+new headline and lead, or with its last paragraphs cut, keeps a high overlap; two
+reports of one event in their own words share almost no 5-word sequence. This is the
+containment measure of Broder (1997), "On the resemblance and containment of
+documents", computed exactly (no sampling), so the result does not depend on a seed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from .params import check_columns, check_int, check_number
+
+__all__ = ["COPY_COLUMNS", "copies"]
+
+#: the columns of :func:`copies`
+COPY_COLUMNS = [
+    "doc_id",
+    "copy_of",
+    "kind",
+    "overlap",
+    "shared_sequences",
+    "words",
+    "words_copy_of",
+    "shared_text",
+]
+
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+def _sequences(text: str, size: int) -> tuple[list[str], set[tuple[str, ...]]]:
+    words = [w.casefold().replace("\u2019", "'") for w in _WORD.findall(text)]
+    if len(words) < size:
+        return words, ({tuple(words)} if words else set())
+    return words, {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def copies(
+    documents: pd.DataFrame,
+    *,
+    min_overlap: float = 0.8,
+    size: int = 5,
+    min_words: int = 20,
+) -> pd.DataFrame:
+    """Find the documents that are copies of others (exact, or nearly: a wire story).
+
+    Parameters
+    ----------
+    documents
+        The documents frame (``doc_id`` and ``text``; ``published`` decides which of two
+        copies is the original when present).
+    min_overlap
+        The share (0-1) of the shorter document's distinct ``size``-word sequences that
+        the other must also have (default 0.8: a copy with a new lead or a cut ending
+        still counts; two outlets' own reports of one event share far less).
+    size
+        Words per sequence (default 5).
+    min_words
+        Documents with fewer words are not compared (default 20: a headline-only or
+        empty document is no evidence of copying).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`COPY_COLUMNS`, one row per copy: ``doc_id`` is the copy and ``copy_of``
+        the document it copies. Copies of one text make a group whose original is the
+        earliest published, else the longest, else the first by ``doc_id``; each other
+        member is listed once, against the original when it copies it directly;
+        ``kind`` is ``"exact"`` (the same words, case and punctuation aside) or
+        ``"near"``; ``overlap`` the share described above (1.0 for exact copies);
+        ``shared_sequences`` how many sequences they share; ``words`` and
+        ``words_copy_of`` their lengths in words; ``shared_text`` the first 20 words of
+        the copy that are in the other too (the evidence). Sorted by ``copy_of, doc_id``.
+
+    Examples
+    --------
+    >>> story = "The navies of China and Russia began joint drills in the Sea of Japan on "
+    >>> story += "Monday, the defence ministry said, with ten ships and two submarines."
+    >>> d = pd.DataFrame({"doc_id": ["a", "b", "c"],
+    ...                   "text": [story, "NEW HEADLINE. " + story, "Talks ended. " * 10]})
+    >>> copies(d)[["doc_id", "copy_of", "kind", "overlap"]].values.tolist()
+    [['a', 'b', 'near', 1.0]]
+    """
+    check_columns("documents", documents, ["doc_id", "text"])
+    min_overlap = check_number("min_overlap", min_overlap, min_value=0.01, max_value=1)
+    size = check_int("size", size, min_value=1)
+    min_words = check_int("min_words", min_words, min_value=1)
+    ids = documents["doc_id"].astype(str).tolist()
+    dates = (
+        documents["published"].fillna("").astype(str).tolist()
+        if "published" in documents.columns
+        else [""] * len(ids)
+    )
+    words: list[list[str]] = []
+    seqs: list[set[tuple[str, ...]]] = []
+    for text in documents["text"].fillna("").astype(str):
+        w, s = _sequences(text, size)
+        words.append(w)
+        seqs.append(s if len(w) >= min_words else set())
+    # an inverted index of sequences; one shared by very many documents is boilerplate
+    # ("all rights reserved") and would make every pair a candidate
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for k, s in enumerate(seqs):
+        for q in s:
+            index[q].append(k)
+    limit = max(50, len(ids) // 20)
+    shared: Counter[tuple[int, int]] = Counter()
+    for docs in index.values():
+        if 1 < len(docs) <= limit:
+            for i, a in enumerate(docs):
+                for b in docs[i + 1 :]:
+                    shared[(a, b)] += 1
+    pairs = {}
+    for (a, b), n in shared.items():
+        small = min(len(seqs[a]), len(seqs[b]))
+        if n >= min_overlap * small:
+            pairs[(a, b)] = (n, n / small)
+    # copies of copies make one group; each is listed once, against the group's original
+    # (published first, then the longer, then the first id) when it copies it directly,
+    # else against the document it overlaps most among those before it
+    rank = {k: r for r, k in enumerate(sorted(range(len(ids)), key=lambda k: (
+        dates[k] or "9999", -len(words[k]), ids[k])))}  # fmt: skip
+    parent = list(range(len(ids)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb, key=rank.get)] = min(ra, rb, key=rank.get)
+    best: dict[int, tuple[int, int, float]] = {}
+    for (a, b), (n, overlap) in pairs.items():
+        copy, original = (a, b) if rank[a] > rank[b] else (b, a)
+        top = root(copy)
+        key = (original == top, overlap, -rank[original])
+        kept = best.get(copy)
+        if kept is None or key > (kept[0] == top, kept[2], -rank[kept[0]]):
+            best[copy] = (original, n, overlap)
+    rows = []
+    for copy, (original, n, overlap) in best.items():
+        rows.append(
+            (
+                ids[copy],
+                ids[original],
+                "exact" if words[copy] == words[original] else "near",
+                round(overlap, 4),
+                n,
+                len(words[copy]),
+                len(words[original]),
+                _first_shared(words[copy], seqs[original], size),
+            )
+        )
+    out = pd.DataFrame(rows, columns=COPY_COLUMNS)
+    out = out.astype({"overlap": "float64", "shared_sequences": "int64", "words": "int64"})
+    out = out.astype({"words_copy_of": "int64"})
+    return out.sort_values(["copy_of", "doc_id"], kind="stable").reset_index(drop=True)
+
+
+def _first_shared(words: list[str], other: set[tuple[str, ...]], size: int) -> str:
+    """Return the first 20 words of ``words`` from a sequence that ``other`` also has."""
+    for i in range(max(1, len(words) - size + 1)):
+        if tuple(words[i : i + size]) in other:
+            return " ".join(words[i : i + 20])
+    return ""
