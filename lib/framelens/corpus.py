@@ -1075,6 +1075,26 @@ def _punkt(abbrevs: frozenset[str]):
     return PunktSentenceTokenizer(params)
 
 
+#: a quoted question or exclamation that a lower-case word continues: '"Why?" he asked.'
+_QUOTE_END = re.compile(r"[?!][\"\u201d\u2019']\s*$")
+_LOWER_START = re.compile(r"\s*[a-z]")
+
+
+def _join_quoted_questions(chunk: str, spans) -> list[tuple[int, int]]:
+    """Join '"Is this a threat?"' and 'he asked.': Punkt ends a sentence at '?"'."""
+    out: list[tuple[int, int]] = []
+    for sa, sb in spans:
+        if (
+            out
+            and _QUOTE_END.search(chunk, out[-1][0], out[-1][1])
+            and _LOWER_START.match(chunk, sa)
+        ):
+            out[-1] = (out[-1][0], sb)
+        else:
+            out.append((sa, sb))
+    return out
+
+
 def _split(
     documents: pd.DataFrame, abbreviations: Iterable[str] | None, keep_boilerplate: bool
 ) -> tuple[list[tuple], list[tuple]]:
@@ -1111,7 +1131,7 @@ def _split(
                 pieces = [(0, len(para))]
             for la, lb in pieces:
                 chunk = para[la:lb]
-                for sa, sb in punkt.span_tokenize(chunk):
+                for sa, sb in _join_quoted_questions(chunk, punkt.span_tokenize(chunk)):
                     s, e = pa + la + sa, pa + la + sb
                     if not text[s:e].strip():
                         continue

@@ -497,3 +497,21 @@ def test_txt_files_without_a_metadata_row_are_named(tmp_path):
     with pytest.warns(FramelensWarning, match=r"2 \.txt file\(s\) have no row.*'b\.txt', 'c\.txt'"):
         docs = corpus.load(tmp_path)
     assert docs["source"].tolist() == ["X", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Is this a threat?" he asked. They left.',
+         ['"Is this a threat?" he asked.', "They left."]),
+        ("\u201cWhy?\u201d she said. Then: \u201cStop!\u201d They ran.",
+         ["\u201cWhy?\u201d she said.", "Then: \u201cStop!\u201d", "They ran."]),
+        ("A Ph.D. student spoke. The U.S.S. Ronald Reagan sailed (see Fig. 3). Rev. Li prayed.",
+         ["A Ph.D. student spoke.", "The U.S.S. Ronald Reagan sailed (see Fig. 3).",
+          "Rev. Li prayed."]),
+        ("Why? Because. He left.", ["Why?", "Because.", "He left."]),
+    ],
+)  # fmt: skip
+def test_quoted_questions_and_titles_keep_their_sentence(text, expected):
+    got = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))["text"].tolist()
+    assert got == expected
