@@ -822,3 +822,19 @@ def test_match_on_a_subset_reads_the_tokens_of_the_whole_corpus():
         shared = framing.match(prose, "security", context=context, tokens=corpus.Tokens(every))
         pd.testing.assert_frame_equal(alone, shared)
         assert len(alone) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("The drills are a threat, said Gen. Li Shangfu.", "Gen. Li Shangfu", "official"),
+        ("It is a threat, said Lt. Col. Ivan Petrov.", "Lt. Col. Ivan Petrov", "official"),
+        ("It is routine, said J. R. Smith.", "J. R. Smith", "other"),
+        ("It is routine, said U.S. Navy spokesman Tim Gorman.",
+         "U.S. Navy spokesman Tim Gorman", "official"),
+    ],
+)  # fmt: skip
+def test_an_inverted_attribution_keeps_the_title_with_the_name(text, source, kind):
+    s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    got = framing.sources.attributions(s)[["source", "source_type"]].values.tolist()
+    assert got == [[source, kind]]

@@ -63,6 +63,10 @@ _OFFICIAL = re.compile(
 )
 
 
+#: a military rank written short before a name: "Gen. Li", "Lt. Col. Petrov"
+_RANK = re.compile(r"\b(?:Gen|Adm|Col|Lt|Maj|Capt|Cmdr|Brig|Sgt|Cdr)\.")
+
+
 _ROLE = re.compile(
     r"\b(?:colonel|general|admiral|commander|officer|analyst|expert|professor|researcher|"
     r"scholar|fellow|lecturer|director|spokes(?:person|man|woman)|minister|official|"
@@ -86,7 +90,9 @@ _VERB_RE = re.compile(
 )
 
 
-_SAID_BY = re.compile(rf"(?:^|,\s*|\"\s*|\u201d\s*)(?:{_VERBS})\s+(?P<src>[A-Z][^,.;:]*)")
+#: titles and initials before a name: "Gen. ", "Lt. Col. ", "Dr. ", "J. R. ", "U.S. "
+_TITLES = r"(?:(?:[A-Z][a-z]{0,3}\.|[A-Z]\.(?:[A-Z]\.)*)\s*)*"
+_SAID_BY = re.compile(rf"(?:^|,\s*|\"\s*|\u201d\s*)(?:{_VERBS})\s+(?P<src>{_TITLES}[A-Z][^,.;:]*)")
 
 
 _ACCORDING = re.compile(
@@ -134,7 +140,7 @@ def _source_type(source: str, descriptor: str = "") -> str:
     text = f"{source} {descriptor}"
     if _EXPERT.search(text):
         return "expert"
-    if _OFFICIAL.search(text):
+    if _OFFICIAL.search(text) or _RANK.search(text):
         return "official"
     return "official" if _names_state_actor(source) else "other"
 
