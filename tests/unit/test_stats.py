@@ -822,3 +822,18 @@ def test_keyness_of_a_tiny_group_has_no_ratio_of_the_wrong_sign_and_says_why():
     one = stats.keyness(stats.keyness_counts(tc, labels), target="tiny", min_documents=1)
     assert "terrible" in set(one.loc[one.direction == "target", "term"])
     assert "note" not in one.attrs
+
+
+def test_keyness_panels_say_which_terms_pass_the_false_discovery_rate():
+    k = pd.DataFrame({"target": ["x", "x", "y"], "term": ["navy", "army", "air"],
+                      "g2": [19.0, 4.0, 5.0], "log_ratio": [1.5, -1.0, 2.0],
+                      "p_adjusted": [0.001, 0.2, 0.3],
+                      "direction": ["target", "reference", "target"]})  # fmt: skip
+    fig = stats.plot_keyness_groups(k)
+    assert [a.get_title() for a in fig.axes] == [
+        "x\n1 of 2 pass 5% FDR (pale: not)",
+        "y\nno term passes 5% FDR: no keyword",
+    ]
+    alphas = [bar.get_alpha() for bar in fig.axes[0].patches]
+    assert alphas == [0.3, None]  # army (pale), navy (a keyword), sorted by log ratio
+    plt.close(fig)

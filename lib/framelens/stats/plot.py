@@ -269,7 +269,8 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
         How many terms, the highest G² first (default 10; equal G² in the table's order,
         the more evenly spread first); bars are sorted by log ratio and coloured by
         ``direction``. When terms beyond the ``top_n``-th tie with it on G², a note in
-        the panel says how many.
+        the panel says how many. With a ``p_adjusted`` column, a term at or above 0.05
+        (Benjamini–Hochberg) is drawn pale and a note says how many pass.
 
     Returns
     -------
@@ -299,9 +300,24 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
                         transform=ax.transAxes, ha="right", va="bottom", fontsize=7,
                         color="0.35")  # fmt: skip
         colors = [PALETTE[0] if d == "target" else PALETTE[1] for d in sub["direction"]]
-        ax.barh(sub["term"], sub["log_ratio"], color=colors)
+        bars = ax.barh(sub["term"], sub["log_ratio"], color=colors)
+        if "p_adjusted" in sub.columns:
+            # a term that does not pass the 5% false discovery rate is drawn pale: the
+            # largest G² of a small group can be noise, not a keyword
+            weak = (sub["p_adjusted"].astype(float) >= 0.05).to_numpy()
+            for bar, pale in zip(bars, weak, strict=True):
+                if pale:
+                    bar.set_alpha(0.3)
+            n_sig = int((~weak).sum())
+            note = (
+                "\nno term passes 5% FDR: no keyword"
+                if n_sig == 0
+                else f"\n{n_sig} of {len(sub)} pass 5% FDR (pale: not)"
+            )
+        else:
+            note = ""
         ax.axvline(0, color="black", linewidth=0.8)
-        ax.set_title(f"Keywords of {tgt!s} against the rest")
+        ax.set_title(f"Keywords of {tgt!s} against the rest{note}")
     else:
         ax.set_title("Keywords (needs two or more groups)")
     ax.set_xlabel("log ratio (log2 of relative frequency, target / reference)")
@@ -369,7 +385,9 @@ def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3, ma
     for ax, group in zip(flat, groups, strict=False):
         sub = kn[kn["target"].astype(str) == group] if group else kn
         plot_keyness(sub, ax=ax, target=group or None, top_n=top_n)
-        ax.set_title(group or ax.get_title(), fontsize=10)
+        second = ax.get_title().partition("\n")[2]  # the FDR note, if any
+        ax.set_title((group or ax.get_title()) + (f"\n{second}" if group and second else ""),
+                     fontsize=10)  # fmt: skip
         ax.set_xlabel("log ratio (log2, group / rest)", fontsize=9)
         ax.tick_params(labelbottom=True)  # every panel keeps its scale (shared x)
         if sub.empty and group:
@@ -380,5 +398,7 @@ def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3, ma
     if left:
         title += f"\nthe {max_groups} groups with the most words; {left} more in the keyness table"
     fig.suptitle(title)
-    fig.tight_layout()
+    # keep the title's inches clear of the first row's titles, whatever the figure's height
+    height = fig.get_size_inches()[1]
+    fig.tight_layout(rect=(0, 0, 1, 1 - (0.35 + 0.25 * title.count("\n") + 0.1) / height))
     return fig
