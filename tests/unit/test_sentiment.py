@@ -332,10 +332,14 @@ def test_counts_sum_across_partitions_to_the_same_answer():
     values = pd.concat([sentiment.unit_values(p, **kw) for p in parts]).sort_values(
         ["group", "doc_id", "sent_id"]
     )
-    finished = sentiment.aggregate_finish(counts, values=values)
+    finished = sentiment.aggregate_finish(counts, values=values, min_documents=5)
     pd.testing.assert_frame_equal(whole, finished)
     assert whole["group"].tolist() == ["(missing)", "A", "B"]
     assert whole["n_sentences"].tolist() == [1, 4, 5]
+    # A and B have 3 and 2 documents: too few for an interval by document
+    assert whole["n_documents"].tolist() == [1, 3, 2]
+    assert whole["ci_low"].isna().tolist() == [True, True, True]
+    assert whole["ci_method"][0].endswith("; no interval for units of 2-4 documents")
     # per-document results do not depend on the partition either
     docs_whole = sentiment.aggregate(scores)
     docs_part = pd.concat([sentiment.aggregate(p) for p in parts]).sort_values("doc_id")
@@ -482,7 +486,7 @@ def test_plots_return_labelled_axes(scores, seeds_sentences):
     assert [t.get_text() for t in ax.get_yticklabels()][-1] == "the West (n=3)"
     docs = pd.DataFrame({"doc_id": [DOC], "source": ["seed"]})
     groups = sentiment.aggregate(scores, level="group", documents=docs, group_by="source")
-    assert sentiment.plot_groups(groups).get_yticklabels()[0].get_text() == "seed (n=19)"
+    assert sentiment.plot_groups(groups).get_yticklabels()[0].get_text() == "seed (1 doc., n=19)"
     pat = sentiment.pattern_scores(seeds_sentences)
     assert sentiment.plot_agreement(scores, pat).get_ylabel() == "Pattern polarity (−1 … +1)"
 
@@ -633,3 +637,13 @@ def test_typography_changes_nothing_else():
     assert typography(plain) == plain
     assert typography("\u2018Russia\u2019s\u2019 _ab_ *bc* c*") == "\u2018Russia's\u2019 ab bc c*"
     assert typography("snake_case and 2*3*4 stay") == "snake_case and 2*3*4 stay"
+
+
+def test_a_group_of_five_documents_or_more_gets_its_interval_by_document():
+    texts = ["Good talks.", "Bad drills.", "A great day.", "Terrible news.", "Fine."]
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(5)], "source": "A", "text": texts})
+    scores = sentiment.score(corpus.segment(docs))
+    g = sentiment.aggregate(scores, level="group", documents=docs, group_by="source")
+    assert g["n_documents"].tolist() == [5]
+    assert g["ci_low"].notna().all()
+    assert "documents resampled" in g["ci_method"][0]

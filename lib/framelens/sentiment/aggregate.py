@@ -269,12 +269,18 @@ def _normal_interval(
     return np.where(ok, mean - half, np.nan), np.where(ok, mean + half, np.nan)
 
 
+#: a group (or corpus) of fewer documents gets no bootstrap interval: resampling 2-4
+#: documents gives a handful of distinct means, an interval that looks far too precise
+MIN_DOCUMENTS = 5
+
+
 def aggregate_finish(
     counts: pd.DataFrame,
     *,
     values: pd.DataFrame | None = None,
     seed: int = 0,
     n_boot: int = 2000,
+    min_documents: int | None = None,
 ) -> pd.DataFrame:
     """Turn summed counts into mean compound, shares and a 95% interval per unit.
 
@@ -292,13 +298,19 @@ def aggregate_finish(
         ``mean ± 1.96·sd/√n`` from the sums.
     seed, n_boot
         Random seed and number of bootstrap resamples.
+    min_documents
+        With ``values`` for groups or the corpus: a unit whose sentences come from 2 to
+        ``min_documents - 1`` documents gets no interval (a bootstrap of so few
+        documents has a handful of distinct means and looks far too precise), and the
+        table gets ``n_documents``. Default None: every unit gets its interval.
 
     Returns
     -------
     pandas.DataFrame
         The key columns, then ``n_sentences`` (scored), ``mean_compound``, ``ci_low``,
         ``ci_high`` (NaN when fewer than 2 sentences), ``share_pos``, ``share_neg``,
-        ``share_neu`` (of scored sentences), ``n_unscored`` and ``ci_method``.
+        ``share_neu`` (of scored sentences), ``n_unscored`` and ``ci_method``; with
+        ``min_documents``, also ``n_documents`` (the documents of its scored sentences).
 
     Examples
     --------
@@ -333,13 +345,21 @@ def aggregate_finish(
                 )
                 for k, g in values.groupby(keys, sort=True)
             }
-            lows, highs, by_doc = [], [], 0
+            lows, highs, n_docs, by_doc, few = [], [], [], 0, 0
             for key in counts[keys].itertuples(index=False, name=None):
                 vals, docs = groups.get(tuple(key), (np.empty(0), None))
-                lo, hi = _interval(vals, docs, _seed_for(seed, tuple(key)), n_boot)
-                by_doc += docs is not None and len(set(docs.tolist())) >= 2
+                k = len(set(docs.tolist())) if docs is not None else 0
+                if min_documents is not None and 2 <= k < min_documents:
+                    # 2-4 documents: a bootstrap of so few clusters has a handful of
+                    # distinct means and an interval far too narrow; none is given
+                    lo, hi = float("nan"), float("nan")
+                    few += 1
+                else:
+                    lo, hi = _interval(vals, docs, _seed_for(seed, tuple(key)), n_boot)
+                by_doc += k >= max(2, min_documents or 2)
                 lows.append(lo)
                 highs.append(hi)
+                n_docs.append(k)
             out["ci_low"] = np.asarray(lows, dtype="float64")
             out["ci_high"] = np.asarray(highs, dtype="float64")
             method = f"bootstrap percentile, {n_boot} resamples, seed {seed}"
@@ -349,10 +369,14 @@ def aggregate_finish(
                     if by_doc
                     else "; sentences resampled (one document per unit)"
                 )
+                if few:
+                    method += f"; no interval for units of 2-{min_documents - 1} documents"
         for share, col in (("share_pos", "n_pos"), ("share_neg", "n_neg"), ("share_neu", "n_neu")):
             out[share] = np.where(n > 0, counts[col].to_numpy() / n, np.nan)
     out["n_unscored"] = counts["n_unscored"].astype("int64").to_numpy()
     out["ci_method"] = method
+    if values is not None and clustered and min_documents is not None:
+        out["n_documents"] = np.asarray(n_docs, dtype="int64")
     return _typed(out.reset_index(drop=True))
 
 
@@ -410,7 +434,8 @@ def aggregate(
     values = unit_values(
         scores, level=level, documents=documents, group_by=group_by, include_embeds=include_embeds
     )
-    out = aggregate_finish(counts, values=values, seed=seed, n_boot=n_boot)
+    few = MIN_DOCUMENTS if level in ("group", "corpus") else None
+    out = aggregate_finish(counts, values=values, seed=seed, n_boot=n_boot, min_documents=few)
     if level == "document":
         frame = _units(scores, level, documents, group_by, include_embeds)
         frame = frame.sort_values(["doc_id", "sent_id"], kind="stable")

@@ -143,7 +143,9 @@ def plot_distribution(
     return ax
 
 
-def _interval_plot(frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: str):
+def _interval_plot(
+    frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: str, groups: bool = False
+):
     from ..plots import PALETTE
 
     ax = new_axes(ax)
@@ -154,7 +156,9 @@ def _interval_plot(frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: 
     # one sentence has no interval: a hollow marker, so it is not read as an estimate; a
     # group with no scored sentence (another language, say) has no marker at all
     single = (d["n_sentences"] == 1).to_numpy()
-    many = (d["n_sentences"] >= 2).to_numpy()
+    # a group of 2-4 documents has no interval (aggregate's min_documents): hollow too
+    few = ((d["n_sentences"] >= 2) & d["ci_low"].isna()).to_numpy() & groups
+    many = (d["n_sentences"] >= 2).to_numpy() & ~few
     ax.errorbar(
         d["mean_compound"][many],
         y[many],
@@ -174,13 +178,26 @@ def _interval_plot(frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: 
             markeredgecolor=PALETTE[0],
             label="one sentence (n=1): no interval",
         )
+    if few.any():
+        ax.plot(
+            d["mean_compound"][few],
+            y[few],
+            "D",
+            markerfacecolor="white",
+            markeredgecolor=PALETTE[0],
+            label="2-4 documents: no interval",
+        )
+    if single.any() or few.any():
         ax.legend(loc="best", fontsize=LEGEND_FONTSIZE)
     ax.axvline(0, color="0.5", lw=0.8)
     ax.set_yticks(y)
+    docs = d["n_documents"] if groups and "n_documents" in d.columns else [None] * len(d)
     ax.set_yticklabels(
         [
-            f"{a} (n={n})" if n else f"{a} (n=0: none scored)"
-            for a, n in zip(d[label_col], d["n_sentences"], strict=True)
+            (f"{a} ({k} doc., n={n})" if k is not None else f"{a} (n={n})")
+            if n
+            else f"{a} (n=0: none scored)"
+            for a, n, k in zip(d[label_col], d["n_sentences"], docs, strict=True)
         ]
     )
     ax.set_xlabel("mean VADER compound of sentences (−1 … +1), 95% bootstrap interval")
@@ -278,7 +295,7 @@ def plot_groups(groups: pd.DataFrame, *, ax=None, max_groups: int = MAX_GROUPS):
         groups = groups.sort_values(["n_sentences", "group"], ascending=[False, True],
                                     kind="stable").head(max_groups)  # fmt: skip
         ylabel += f": the {max_groups} largest, {left} more in the table"
-    return _interval_plot(groups, "group", ax, "Sentiment by group", ylabel)
+    return _interval_plot(groups, "group", ax, "Sentiment by group", ylabel, groups=True)
 
 
 def plot_agreement(vader: pd.DataFrame, pattern: pd.DataFrame, *, ax=None):
