@@ -837,3 +837,15 @@ def test_keyness_panels_say_which_terms_pass_the_false_discovery_rate():
     alphas = [bar.get_alpha() for bar in fig.axes[0].patches]
     assert alphas == [0.3, None]  # army (pale), navy (a keyword), sorted by log ratio
     plt.close(fig)
+
+
+def test_keyness_at_scale_groups_dates_by_period_as_the_notebook_does():
+    from framelens import groups, scale
+
+    d = corpus.load(DATA / "corpora" / "news_multi" / "articles.csv")
+    t = scale.analyse(d, analyses=["stats"], group_by="published", period="year")
+    labels = groups.group_labels(d, "published", period="year")
+    local = stats.keyness(stats.keyness_counts(stats.term_counts(corpus.segment(d), n=[1]),
+                                               labels))  # fmt: skip
+    assert sorted(t["keyness"]["target"].unique()) == sorted(local["target"].unique())
+    assert sorted(t["keyness"]["target"].unique())[:2] == ["2012", "2013"]

@@ -22,7 +22,7 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
         out["term_counts"] = term_totals(part.sentences, n=[1, 2], **scope)
         return out
     # one pass: counts per group, then the totals (every document is in one group)
-    labels = group_labels(part.documents, group_by)
+    labels = group_labels(part.documents, group_by, period=part.options["period"] or None)
     by_group = term_totals(part.sentences, n=[1, 2], labels=labels, **scope)
     totals = by_group.groupby(["n", "term"], as_index=False, sort=True)[["count", "documents"]]
     out["term_counts"] = totals.sum()
@@ -77,4 +77,7 @@ ANALYSIS = Analysis(
         "boilerplate": "Datelines and site furniture left out of the sentences, with the rule.",
     },
     per_document=("document_stats",),
+    # group dates by "year", "month" or "day" (with group_by a date column), as the
+    # notebook's own group tables do
+    options={"period": None},
 )
