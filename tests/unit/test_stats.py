@@ -849,3 +849,12 @@ def test_keyness_at_scale_groups_dates_by_period_as_the_notebook_does():
                                                labels))  # fmt: skip
     assert sorted(t["keyness"]["target"].unique()) == sorted(local["target"].unique())
     assert sorted(t["keyness"]["target"].unique())[:2] == ["2012", "2013"]
+
+
+def test_readability_of_text_without_sentence_punctuation_is_not_reliable():
+    words = " ".join(["and then we went to the harbour and the ships were there"] * 10)
+    s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [words + "."]}))
+    r = stats.readability(s).set_index("measure")
+    assert r.loc["flesch_kincaid_grade", "value"] > 40  # one 120-word sentence
+    assert not r["reliable"].any()
+    assert r.loc["flesch_kincaid_grade", "note"].startswith("120 words a sentence")

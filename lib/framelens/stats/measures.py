@@ -34,6 +34,12 @@ SMOG_SENTENCES = 30
 #: Words a readability sample should have (Flesch 1948 used 100-word samples).
 READABILITY_WORDS = 100
 
+#: Mean words per sentence above which the sentences are not the writer's: news averages
+#: 20-30, so a text past 60 lacks sentence punctuation (a transcript, a list, scraped
+#: text with no space after its full stops) and every grade formula reads one long
+#: sentence (an unpunctuated transcript scored grade 51)
+MAX_SENTENCE_WORDS = 60
+
 
 STAT_COLUMNS = ["doc_id", "family", "measure", "value", "words", "sentences", "reliable", "note"]
 
@@ -460,9 +466,16 @@ def _readability_rows(sents: list[_Sent]) -> list[tuple]:
     n_sents = len(prose)
     short = f"formulas expect samples of {READABILITY_WORDS}+ words; this has {n_words}"
     rows = []
+    per_sentence = n_words / max(1, n_sents)
+    run_on = (
+        f"{per_sentence:.0f} words a sentence: the sentences are not found (no sentence "
+        "punctuation?), so the grade is not the text's"
+    )
     for m in _READABILITY:
         value = float(values[m])
-        if m == "smog_index" and n_sents < SMOG_SENTENCES:
+        if per_sentence > MAX_SENTENCE_WORDS:
+            rows.append((m, value, False, run_on))
+        elif m == "smog_index" and n_sents < SMOG_SENTENCES:
             rows.append((m, value, False, f"SMOG needs {SMOG_SENTENCES} sentences; has {n_sents}"))
         elif n_words < READABILITY_WORDS:
             rows.append((m, value, False, short))
@@ -750,7 +763,9 @@ def readability(
 
     Flesch reading ease, Flesch–Kincaid grade, Gunning fog, SMOG and Coleman–Liau, as
     textstat computes them on :func:`prose_text`. SMOG is flagged unreliable below 30
-    sentences, every formula below 100 words; a document without words gets NaN.
+    sentences, every formula below 100 words or above 60 words a sentence on average
+    (:data:`MAX_SENTENCE_WORDS`: text without sentence punctuation); a document without
+    words gets NaN.
 
     Parameters
     ----------
