@@ -75,7 +75,14 @@ def main(argv: list[str] | None = None) -> int:
             f"({n_absent} labelled sentences not scored): {', '.join(absent)}"
         )
     sentences = corpus.segment(docs)
-    labels = gold.check_alignment(sentences, g["labels"][g["labels"]["doc_id"].isin(read)])
+    labels = gold.check_alignment(
+        sentences, g["labels"][g["labels"]["doc_id"].isin(read)], skip=True
+    )
+    for doc_id, sent_id, start, end in labels.attrs.get("skipped", []):
+        print(
+            f"note: {doc_id} sentence {sent_id} ({start}-{end}) is no longer one sentence "
+            "(the segmentation changed since it was labelled): not scored"
+        )
     groups = arts.set_index("doc_id")["outlet_group"]
     print(
         f"{len(docs)} articles ({groups[list(read)].value_counts().sort_index().to_dict()}), "

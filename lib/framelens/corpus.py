@@ -1080,6 +1080,30 @@ _QUOTE_END = re.compile(r"[?!][\"\u201d\u2019']\s*$")
 _LOWER_START = re.compile(r"\s*[a-z]")
 
 
+#: a full stop with no space after it between two words: "on Tuesday.Seoul's Joint
+#: Chiefs" (scraped text that lost its spaces); Punkt sees one word there
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+_LAST_WORD = re.compile(r"(\w+)[.!?]$")
+
+
+def _unglue(chunk: str, spans, abbrevs: frozenset[str]) -> list[tuple[int, int]]:
+    """Split a sentence where a full stop is glued to the next sentence's first word."""
+    out: list[tuple[int, int]] = []
+    for sa, sb in spans:
+        cuts = [
+            m.start()
+            for m in _GLUED.finditer(chunk, sa, sb)
+            if _LAST_WORD.search(chunk, sa, m.start())[1].lower() not in abbrevs
+        ]
+        for cut in cuts:
+            out.append((sa, cut))
+            sa = cut
+        out.append((sa, sb))
+    return out
+
+
 def _join_quoted_questions(chunk: str, spans) -> list[tuple[int, int]]:
     """Join '"Is this a threat?"' and 'he asked.': Punkt ends a sentence at '?"'."""
     out: list[tuple[int, int]] = []
@@ -1131,7 +1155,8 @@ def _split(
                 pieces = [(0, len(para))]
             for la, lb in pieces:
                 chunk = para[la:lb]
-                for sa, sb in _join_quoted_questions(chunk, punkt.span_tokenize(chunk)):
+                found = _unglue(chunk, punkt.span_tokenize(chunk), abbrevs)
+                for sa, sb in _join_quoted_questions(chunk, found):
                     s, e = pa + la + sa, pa + la + sb
                     if not text[s:e].strip():
                         continue

@@ -144,8 +144,10 @@ def documents(
     return docs.merge(articles, on="doc_id", how="left")
 
 
-def check_alignment(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
-    """Join labels to the sentences by ``doc_id, sent_id`` and check the offsets agree.
+def check_alignment(
+    sentences: pd.DataFrame, labels: pd.DataFrame, *, skip: bool = False
+) -> pd.DataFrame:
+    """Join labels to the sentences by their offsets and check every label finds one.
 
     Parameters
     ----------
@@ -153,11 +155,15 @@ def check_alignment(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFra
         :func:`framelens.corpus.segment` of the texts (:func:`documents`).
     labels
         The gold labels (``labels`` of :func:`load`), ``start`` and ``end`` included.
+    skip
+        Leave out a label whose sentence the segmentation no longer has (it split or
+        joined it) and list it in ``attrs["skipped"]``, instead of raising.
 
     Returns
     -------
     pandas.DataFrame
-        The labels with the sentence ``text`` and ``kind``.
+        The labels with the sentence ``text`` and ``kind`` (and the ``sent_id`` of the
+        current segmentation).
 
     Raises
     ------
@@ -166,17 +172,29 @@ def check_alignment(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFra
     """
     merged = labels.merge(
         sentences[["doc_id", "sent_id", "start", "end", "text", "kind"]],
-        on=["doc_id", "sent_id"], how="left", suffixes=("", "_seg"),
+        on=["doc_id", "start", "end"], how="left", suffixes=("_gold", ""),
     )  # fmt: skip
-    bad = merged[(merged["start"] != merged["start_seg"]) | (merged["end"] != merged["end_seg"])]
+    merged["start_seg"] = merged["start"].where(merged["sent_id"].notna())
+    merged["end_seg"] = merged["end"].where(merged["sent_id"].notna())
+    bad = merged[merged["sent_id"].isna()]
+    if len(bad) and skip:
+        kept = merged[merged["sent_id"].notna()].astype({"sent_id": "int64"})
+        kept = kept.drop(columns=["sent_id_gold", "start_seg", "end_seg"])
+        kept = kept[list(labels.columns) + ["text", "kind"]].reset_index(drop=True)
+        kept.attrs["skipped"] = bad[["doc_id", "sent_id_gold", "start", "end"]].values.tolist()
+        return kept
     if len(bad):
         r = bad.iloc[0]
+        seg = sentences[(sentences["doc_id"] == r.doc_id) & (sentences["end"] > r.start)]
+        seg = seg[seg["start"] < r.end]
+        found = ", ".join(f"{a}-{b}" for a, b in zip(seg["start"], seg["end"], strict=True))
         raise InputError(
             f"{len(bad)} labelled sentence(s) do not match the segmentation, first "
-            f"{r.doc_id} sentence {r.sent_id}: labelled {r.start}-{r.end}, segmented "
-            f"{r.start_seg}-{r.end_seg}."
+            f"{r.doc_id} sentence {r.sent_id_gold}: labelled {r.start}-{r.end}, segmented "
+            f"{found or 'nothing there'}."
         )
-    return merged.drop(columns=["start_seg", "end_seg"])
+    merged = merged.astype({"sent_id": "int64"})
+    return merged[list(labels.columns) + ["text", "kind"]].reset_index(drop=True)
 
 
 def halves(articles: pd.DataFrame) -> dict[str, list[str]]:

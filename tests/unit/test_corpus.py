@@ -510,6 +510,11 @@ def test_txt_files_without_a_metadata_row_are_named(tmp_path):
          ["A Ph.D. student spoke.", "The U.S.S. Ronald Reagan sailed (see Fig. 3).",
           "Rev. Li prayed."]),
         ("Why? Because. He left.", ["Why?", "Because.", "He left."]),
+        ("Planes came on Tuesday.Seoul's staff said so.The JCS saw them. He met Gov.Li.",
+         ["Planes came on Tuesday.", "Seoul's staff said so.", "The JCS saw them.",
+          "He met Gov.Li."]),
+        ("The U.S.Navy sailed. See example.com today.",
+         ["The U.S.Navy sailed.", "See example.com today."]),
     ],
 )  # fmt: skip
 def test_quoted_questions_and_titles_keep_their_sentence(text, expected):

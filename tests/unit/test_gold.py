@@ -176,3 +176,19 @@ def test_the_fresh_set_shares_no_article_with_the_first():
     first, fresh = gold.load(SHIPPED)["articles"], gold.load(FRESH)["articles"]
     for col in ("doc_id", "url", "sha256"):
         assert not set(first[col]) & set(fresh[col]), col
+
+
+def test_a_label_whose_sentence_split_since_is_skipped_when_asked():
+    import pandas as pd
+
+    from framelens import corpus
+
+    text = "Planes came on Tuesday. Seoul said so. They left."
+    sentences = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    labels = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 39],
+                           "end": [38, 49], "tone": ["neutral", "neutral"]})  # fmt: skip
+    with pytest.raises(InputError, match=r"sentence 0: labelled 0-38, segmented 0-23, 24-38"):
+        gold.check_alignment(sentences, labels)
+    kept = gold.check_alignment(sentences, labels, skip=True)
+    assert kept[["sent_id", "text"]].values.tolist() == [[2, "They left."]]
+    assert kept.attrs["skipped"] == [["a", 0, 0, 38]]
