@@ -375,8 +375,9 @@ def _warn_dates(docs: pd.DataFrame, date_column: str, where: str) -> None:
         warnings.warn(
             f"{where}: {len(bad)} of {len(given)} dates in column {date_column!r} are not "
             f"ISO 8601 dates (e.g. {bad.iloc[0]!r} of {ids[0]!r}): they count as missing "
-            "(no cut of the exercise record, no period group). Write them as YYYY-MM-DD "
-            "(or YYYY, YYYY-MM).",
+            "when grouping by period, and the exercise record is cut at the end of a "
+            "year written in them, not at their day. Write them as YYYY-MM-DD (or YYYY, "
+            "YYYY-MM).",
             FramelensWarning,
             stacklevel=3,
         )

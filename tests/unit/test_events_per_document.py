@@ -221,3 +221,19 @@ def test_a_claim_about_another_exercise_is_not_checkable():
     # judged in the series of that sentence's reference
     assert c.loc["cr", "status"] != "not checkable" and c.loc["cr", "family"] != ""
     assert c.loc["two", "status"] == "supported"
+
+
+def test_a_document_dated_after_the_record_is_complete_is_not_checkable_when_unsupported():
+    docs = pd.DataFrame({"doc_id": ["late"], "published": ["2026-12-31"],
+                         "text": ["It was the second joint naval patrol."]})  # fmt: skip
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    table = events.load_events()
+    cuts = events.document_cuts(docs)
+    row = events.check_claims_by_document(found, table, cuts).iloc[0]
+    assert row["status"] == "not checkable"
+    assert row["reason"].startswith(
+        f"the record is complete through {events.COMPLETE_THROUGH} and the document is dated 2026"
+    )
+    # within the complete years, the same claim is judged
+    same = events.check_claims_by_document(found, table, cuts, complete_through=2026)
+    assert same["status"].item() == "not supported"

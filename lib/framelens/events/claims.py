@@ -119,7 +119,9 @@ def check_claims_by_document(
         The trend window asked for (both or neither; without them frequency claims about
         growth are not checkable).
     complete_through
-        The last year the record is complete for (:data:`COMPLETE_THROUGH`).
+        The last year the record is complete for (:data:`COMPLETE_THROUGH`). A claim of
+        a document dated later that the record does not support is "not checkable": the
+        record may lack the events of the document's own year.
 
     Returns
     -------
@@ -178,6 +180,7 @@ def check_claims_by_document(
             c = meta[row["doc_id"]]
             row.update(cut=c.cut, cut_source=c.cut_source, flagged=bool(c.flagged))
             row["trend_window"] = window
+            _beyond_record(row, year, complete_through)
         rows.extend(found_rows)
     if not rows:
         empty = check_claims(found.iloc[0:0], events)
@@ -327,6 +330,7 @@ def check_claims(
     publication_date: str | None = None,
     trend: pd.DataFrame | None = None,
     recent_trend: pd.DataFrame | None = None,
+    complete_through: int = COMPLETE_THROUGH,
 ) -> pd.DataFrame:
     """Check the exercise claims of documents against the record cut at one date.
 
@@ -367,6 +371,10 @@ def check_claims(
         The cut (:func:`events_until`); ``None`` checks against the whole record.
     trend, recent_trend
         :func:`trend` fits deciding claims of growth.
+    complete_through
+        The last year the record is complete for (:data:`COMPLETE_THROUGH`): with a
+        ``publication_year`` after it, a claim the record does not support is "not
+        checkable" (the record may lack the events of that year).
 
     Returns
     -------
@@ -396,7 +404,20 @@ def check_claims(
     rows = _claim_rows(
         groups, _Record(events), publication_year, publication_date, trend, recent_trend
     )
+    for row in rows:
+        _beyond_record(row, publication_year, complete_through)
     return _claims_frame(rows)
+
+
+def _beyond_record(row: dict, year: int | None, complete_through: int) -> None:
+    """Make a claim the record cannot refute "not checkable" when it is dated past it."""
+    if year is not None and year > complete_through and row["status"] == "not supported":
+        # the record may lack the events of the document's own, later year
+        row["status"] = "not checkable"
+        row["reason"] = (
+            f"the record is complete through {complete_through} and the document is "
+            f"dated {year}: events it knew of may be missing ({row['reason']})"
+        )
 
 
 def _claim_rows(
