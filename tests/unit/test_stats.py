@@ -858,3 +858,14 @@ def test_readability_of_text_without_sentence_punctuation_is_not_reliable():
     assert r.loc["flesch_kincaid_grade", "value"] > 40  # one 120-word sentence
     assert not r["reliable"].any()
     assert r.loc["flesch_kincaid_grade", "note"].startswith("120 words a sentence")
+
+
+def test_group_totals_only_for_counts_that_add_up():
+    d = corpus.load(DATA / "corpora" / "news_multi" / "articles.csv")
+    s = corpus.segment(d)
+    labels = stats.group_labels(d, "source")
+    summary = stats.group_summary(stats.group_counts(stats.document_stats(s), labels))
+    words = summary[summary["measure"] == "words"]
+    assert words["total"].notna().all() and (words["total"] > 0).all()
+    for measure in ("ttr", "flesch_reading_ease", "types", "sentence_length_mean"):
+        assert summary.loc[summary["measure"] == measure, "total"].isna().all(), measure

@@ -837,6 +837,12 @@ def sentence_lengths(
     return frame.astype({"sent_id": "int64", "para_id": "int64", "words": "int64"})
 
 
+#: counts that do not add up over documents (a word type of two documents is one type)
+NOT_ADDITIVE = frozenset(
+    {"types", "sentence_length_mean", "sentence_length_median", "sentence_length_max"}
+)
+
+
 def group_counts(doc_stats: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     """Partial, summable aggregates of per-document statistics by group.
 
@@ -899,7 +905,8 @@ def group_summary(partials: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         ``group, family, measure, documents, reliable_documents, total, mean, sd, min,
         max`` (``sd`` the sample standard deviation across documents, NaN for one
-        document; ``total`` is meaningful for counts such as words), sorted by ``group,
+        document; ``total`` only for counts that add up, such as words, NaN for ratios,
+        grades, types and sentence lengths), sorted by ``group,
         family, measure``; ``documents`` and ``reliable_documents`` are integers.
 
     Examples
@@ -926,6 +933,9 @@ def group_summary(partials: pd.DataFrame) -> pd.DataFrame:
     g["mean"] = mean
     g["sd"] = np.sqrt(var.clip(lower=0))
     out = g.reset_index()
+    # a total of ratios, grades or per-document means says nothing: only counts add up
+    additive = (out["family"] == "counts") & ~out["measure"].isin(NOT_ADDITIVE)
+    out["total"] = out["total"].where(additive)
     for c in ("documents", "reliable_documents"):
         out[c] = out[c].astype("int64")
     return out[GROUP_SUMMARY_COLUMNS]
