@@ -460,9 +460,15 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def _normalise(text: str) -> str:
-    """Drop a BOM and unify line ends; offsets are into this normalised text."""
+    """Drop a BOM, unify line ends and compose characters (NFC).
+
+    Offsets are into this normalised text. Composed, "naïve" written as "i" + U+0308 is
+    the one word it is to a reader, not "nai" and "ve".
+    """
     if text.startswith("\ufeff"):
         text = text[1:]
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -851,7 +857,36 @@ def _finish(docs: pd.DataFrame, where: str) -> pd.DataFrame:
         )
     extra = [c for c in docs.columns if c not in DOCUMENT_COLUMNS]
     docs = docs[DOCUMENT_COLUMNS + extra].astype({c: str for c in DOCUMENT_COLUMNS})
-    return docs.fillna("").sort_values("doc_id", kind="stable").reset_index(drop=True)
+    docs = docs.fillna("").sort_values("doc_id", kind="stable").reset_index(drop=True)
+    _warn_markup(docs, where)
+    return docs
+
+
+#: HTML left in scraped text: tags and entities ("<p>", "<br/>", "&nbsp;", "&#8217;")
+_MARKUP = re.compile(
+    r"</?(?:p|br|div|span|a|b|i|em|strong|li|ul|ol|h[1-6]|img|figure|table|tr|td)\b[^<>]{0,200}>"
+    r"|&(?:nbsp|amp|quot|lt|gt|apos|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip|#\d{2,5});",
+    re.IGNORECASE,
+)
+
+
+def _warn_markup(docs: pd.DataFrame, where: str) -> None:
+    """Warn when documents hold HTML: its tags and entities would be counted as words."""
+    marked = [
+        (d, m.group(0))
+        for d, t in zip(docs["doc_id"], docs["text"], strict=True)
+        if (m := _MARKUP.search(t))
+    ]
+    if marked:
+        shown = ", ".join(f"{d} ({tag!r})" for d, tag in marked[:3])
+        warnings.warn(
+            f"{where}: {len(marked)} of {len(docs)} document(s) hold HTML markup, e.g. "
+            f"{shown}: its tags and entities are read as text ('p', 'nbsp' and 'amp' "
+            "become words, a '<p>' does not end a paragraph). Export the text without "
+            "markup (e.g. html.unescape and an HTML-to-text step) before the analysis.",
+            FramelensWarning,
+            stacklevel=4,
+        )
 
 
 # ---------------------------------------------------------------------------------------

@@ -520,3 +520,14 @@ def test_txt_files_without_a_metadata_row_are_named(tmp_path):
 def test_quoted_questions_and_titles_keep_their_sentence(text, expected):
     got = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))["text"].tolist()
     assert got == expected
+
+
+def test_html_markup_is_named_and_decomposed_letters_are_composed(tmp_path):
+    (tmp_path / "a.txt").write_text("<p>Drills&nbsp;began.</p>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A < b, R&D and AT&T; na\u0131ve.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("A nai\u0308ve plan.", encoding="utf-8")
+    with pytest.warns(FramelensWarning, match=r"1 of 3 document\(s\) hold HTML markup, e\.g\. a"):
+        docs = corpus.load(tmp_path)
+    assert docs["text"].tolist()[2] == "A na\u00efve plan."
+    assert corpus.words("A nai\u0308ve plan.") == ["a", "nai", "ve", "plan"]  # as written
+    assert corpus.words(docs["text"][2]) == ["a", "na\u00efve", "plan"]  # as loaded
