@@ -237,3 +237,25 @@ def test_a_document_dated_after_the_record_is_complete_is_not_checkable_when_uns
     # within the complete years, the same claim is judged
     same = events.check_claims_by_document(found, table, cuts, complete_through=2026)
     assert same["status"].item() == "not supported"
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "status", "reason"),
+    [
+        # the 2025 patrol began on 7 August: an article of 4 August cannot be refuted by it
+        ("2025-08-04", "China and Russia hold the Joint Naval Patrol every year.",
+         "supported", "a Joint Naval Patrol row every year 2021-2024."),
+        ("2024-10-01", "Every year the footprint of the China-Russia exercises gets larger.",
+         "not checkable", "it says how something changes every year"),
+        ("2024-10-01", "Each year our interaction with China becomes more complex in drills.",
+         "not checkable", "it says how something changes every year"),
+    ],
+)  # fmt: skip
+def test_yearly_claims_are_judged_on_finished_years_only(published, text, status, reason):
+    docs = pd.DataFrame({"doc_id": ["a"], "published": [published], "text": [text]})
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    row = events.check_claims_by_document(
+        found, events.load_events(), events.document_cuts(docs)
+    ).iloc[0]
+    assert row["status"] == status
+    assert row["reason"].startswith(reason)

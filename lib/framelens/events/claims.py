@@ -1068,6 +1068,15 @@ def _first(ref, clause: str, mention: str, units: _Units, ctx: dict, before_text
     }
 
 
+#: "every year the footprint gets larger", "each year our interaction becomes more
+#: complex": a change from year to year, not a claim that the exercise is yearly
+_EVERY_YEAR_CHANGE = re.compile(
+    r"(?i)\b(?:every|each)\s+year,?\s+(?:\S+\s+){0,8}?(?:gets?|becomes?|grows?|"
+    r"(?:is|are)\s+(?:getting|becoming|growing))\s+(?:more|less|larger|bigger|greater|"
+    r"stronger|deeper|closer|wider|better|\w+er)\b"
+)
+
+
 def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx: dict) -> dict:
     low = mention.lower()
     family = _family_of(ref)
@@ -1076,7 +1085,20 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
         return {"family": family, "claimed": "growing", **res}
     rows = units.series(family) if family else units.cut
     what = family or "China-Russia exercises and patrols"
+    if _EVERY_YEAR_CHANGE.search(clause):
+        return {
+            "family": family,
+            "claim": f"'{mention}'",
+            "claimed": low,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": "it says how something changes every year ('every year … gets "
+            "larger'), not that an exercise is held every year.",
+        }
     end_year = ctx["year"] or _year(ref) or (int(rows["year"].max()) if len(rows) else 0)
+    pub = ctx.get("pub")
+    if pub is not None and pub.year == end_year and not (rows["year"] == end_year).any():
+        end_year -= 1  # the publication year is not over and has no event yet
     m = re.search(r"(?i)\bsince\s+((?:19|20)\d{2})", clause)
     if re.search(r"(?i)several|many\s+years", low):
         start_year = end_year - 4
@@ -1132,6 +1154,15 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
             "reason": f"per year {span}: {', '.join(map(str, counts))}.",
         }
     if re.search(r"(?i)annual|every\s+year|each\s+year|yearly", low):
+        if len(years) < 2:
+            return {
+                "family": family,
+                "claim": f"{what} is annual ({span})",
+                "claimed": "annual",
+                "status": NOT_CHECKABLE,
+                "deciding_rows": deciding,
+                "reason": f"one year ({span}) cannot show a yearly pattern.",
+            }
         ok = not missing
         why = (
             f"a {what} row every year {span}."
