@@ -247,7 +247,7 @@ def test_a_document_dated_after_the_record_is_complete_is_not_checkable_when_uns
          "supported", "a Joint Naval Patrol row every year 2021-2024."),
         ("2024-10-01", "Every year the footprint of the China-Russia exercises gets larger.",
          "not checkable", "it says how something changes every year"),
-        ("2024-10-01", "Each year our interaction with China becomes more complex in drills.",
+        ("2024-10-01", "Each year the China-Russia drills become more complex, he said.",
          "not checkable", "it says how something changes every year"),
     ],
 )  # fmt: skip
