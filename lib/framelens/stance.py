@@ -1117,7 +1117,17 @@ def plot_stance(
     names = d["actor"].astype(str)
     if group_by:
         names = names + " · " + d[group_by].astype(str)
-    ax.set_yticklabels([f"{a} (n={n})" for a, n in zip(names, d["n_sentences"], strict=True)])
+    docs = d["n_documents"] if "n_documents" in d.columns else [None] * len(d)
+    ax.set_yticklabels(
+        [
+            f"{a} (n={n}, {k} doc.)" if k is not None else f"{a} (n={n})"
+            for a, n, k in zip(names, d["n_sentences"], docs, strict=True)
+        ]
+    )
+    if len(d) and ((d["n_sentences"] >= 2) & d["stance_ci_low"].isna()).any():
+        ax.text(0.99, 0.01, "a point without a bar: 2-4 documents, too few for an interval",
+                transform=ax.transAxes, ha="right", va="bottom", fontsize=7,
+                color="0.35")  # fmt: skip
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean over sentences (−1 … +1), 95% bootstrap interval")
     ax.set_ylabel(

@@ -648,3 +648,13 @@ def test_a_group_of_five_documents_or_more_gets_its_interval_by_document():
     assert g["n_documents"].tolist() == [5]
     assert g["ci_low"].notna().all()
     assert "documents resampled" in g["ci_method"][0]
+
+
+@pytest.mark.parametrize(("n_docs", "has_interval"), [(1, True), (3, False), (5, True)])
+def test_actor_intervals_need_one_document_or_five(n_docs, has_interval):
+    """Two to four documents give a bootstrap of a handful of means: no interval."""
+    texts = ["Japan is worried. Japan is glad. Japan is angry. Japan is calm."] * n_docs
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n_docs)], "text": texts})
+    tone = sentiment.actor_tone(sentiment.score(corpus.segment(docs))).set_index("actor")
+    assert tone.loc["Japan", "n_documents"] == n_docs
+    assert bool(tone.loc["Japan", ["ci_low", "ci_high"]].notna().all()) is has_interval

@@ -245,11 +245,16 @@ def _interval(
 ) -> tuple[float, float]:
     """Return the bootstrap interval of a mean of sentences, by document when it can.
 
-    By document (a cluster bootstrap) when the sentences come from two or more
-    documents, else by sentence.
+    By document (a cluster bootstrap) when the sentences come from
+    :data:`MIN_DOCUMENTS` documents or more; none (NaN) from 2 to 4 documents, whose
+    resamples have a handful of distinct means; by sentence from one document.
     """
-    if doc_ids is not None and len(set(doc_ids.tolist())) >= 2:
-        return _cluster_bootstrap(doc_ids, values, rng, n_boot)
+    if doc_ids is not None:
+        k = len(set(doc_ids.tolist()))
+        if k >= MIN_DOCUMENTS:
+            return _cluster_bootstrap(doc_ids, values, rng, n_boot)
+        if k >= 2:
+            return (float("nan"), float("nan"))
     return _bootstrap(values, rng, n_boot)
 
 
@@ -293,16 +298,17 @@ def aggregate_finish(
         percentile bootstrap of the mean (``n_boot`` resamples, seeded per unit from
         ``seed`` and the unit's key): of the sentences for a paragraph or a document; of
         the documents (each resample draws whole documents, a cluster bootstrap) for a
-        group or the corpus with two or more documents, since an article's sentences are
-        not independent draws. Without ``values``, the normal approximation
+        group or the corpus with five documents or more (none from 2 to 4), since an
+        article's sentences are not independent draws. Without ``values``, the normal approximation
         ``mean ± 1.96·sd/√n`` from the sums.
     seed, n_boot
         Random seed and number of bootstrap resamples.
     min_documents
-        With ``values`` for groups or the corpus: a unit whose sentences come from 2 to
-        ``min_documents - 1`` documents gets no interval (a bootstrap of so few
-        documents has a handful of distinct means and looks far too precise), and the
-        table gets ``n_documents``. Default None: every unit gets its interval.
+        Not None (:data:`MIN_DOCUMENTS` for groups and the corpus): the table gets
+        ``n_documents``, the documents of each unit's scored sentences. Whatever it is, a
+        unit above the document whose sentences come from 2 to 4 documents gets no
+        interval: a bootstrap of so few documents has a handful of distinct means and
+        looks far too precise.
 
     Returns
     -------
@@ -349,14 +355,11 @@ def aggregate_finish(
             for key in counts[keys].itertuples(index=False, name=None):
                 vals, docs = groups.get(tuple(key), (np.empty(0), None))
                 k = len(set(docs.tolist())) if docs is not None else 0
-                if min_documents is not None and 2 <= k < min_documents:
-                    # 2-4 documents: a bootstrap of so few clusters has a handful of
-                    # distinct means and an interval far too narrow; none is given
-                    lo, hi = float("nan"), float("nan")
-                    few += 1
-                else:
-                    lo, hi = _interval(vals, docs, _seed_for(seed, tuple(key)), n_boot)
-                by_doc += k >= max(2, min_documents or 2)
+                # 2-4 documents: a bootstrap of so few clusters has a handful of distinct
+                # means and an interval far too narrow; _interval gives none
+                lo, hi = _interval(vals, docs, _seed_for(seed, tuple(key)), n_boot)
+                few += 2 <= k < MIN_DOCUMENTS
+                by_doc += k >= MIN_DOCUMENTS
                 lows.append(lo)
                 highs.append(hi)
                 n_docs.append(k)
@@ -370,7 +373,7 @@ def aggregate_finish(
                     else "; sentences resampled (one document per unit)"
                 )
                 if few:
-                    method += f"; no interval for units of 2-{min_documents - 1} documents"
+                    method += f"; no interval for units of 2-{MIN_DOCUMENTS - 1} documents"
         for share, col in (("share_pos", "n_pos"), ("share_neg", "n_neg"), ("share_neu", "n_neu")):
             out[share] = np.where(n > 0, counts[col].to_numpy() / n, np.nan)
     out["n_unscored"] = counts["n_unscored"].astype("int64").to_numpy()

@@ -157,7 +157,7 @@ def _interval_plot(
     # group with no scored sentence (another language, say) has no marker at all
     single = (d["n_sentences"] == 1).to_numpy()
     # a group of 2-4 documents has no interval (aggregate's min_documents): hollow too
-    few = ((d["n_sentences"] >= 2) & d["ci_low"].isna()).to_numpy() & groups
+    few = ((d["n_sentences"] >= 2) & d["ci_low"].isna()).to_numpy()
     many = (d["n_sentences"] >= 2).to_numpy() & ~few
     ax.errorbar(
         d["mean_compound"][many],
