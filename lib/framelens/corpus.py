@@ -1160,6 +1160,14 @@ def _split(
 ) -> tuple[list[tuple], list[tuple]]:
     """Sentence rows (SENTENCE_COLUMNS) and boilerplate rows (BOILERPLATE_COLUMNS)."""
     check_columns("documents", documents, ["doc_id", "text"])
+    ids = documents["doc_id"]
+    if ids.isna().any() or ids.duplicated().any():
+        bad = sorted(set(map(str, ids[ids.duplicated() | ids.isna()])))[:5]
+        raise ParameterError(
+            f"`documents` needs one row per document, with a doc_id: {bad} are missing or "
+            "repeated (two rows with one doc_id would merge their sentences). "
+            "corpus.load checks this for files; check a frame you build yourself."
+        )
     abbrevs = resources.abbreviations()
     if abbreviations is not None:
         abbrevs = abbrevs | frozenset(a.lower().rstrip(".") for a in abbreviations)
@@ -1167,7 +1175,7 @@ def _split(
     rows: list[tuple] = []
     dropped: list[tuple] = []
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
-        text = str(text)
+        text = "" if text is None or (isinstance(text, float) and text != text) else str(text)
         sent_id = 0
         spans = _paragraph_spans(text)
         for para_id, (pa, pb) in enumerate(spans):

@@ -9,6 +9,7 @@ same format as the shipped one).
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ import pandas as pd
 import yaml
 
 from .corpus import CREDIT_RE
-from .errors import InputError, ParameterError
+from .errors import FramelensWarning, InputError, ParameterError
 from .resources import data_path
 
 __all__ = ["GAZETTEER_COLUMNS", "MENTION_COLUMNS", "load_gazetteer", "actor_mentions"]
@@ -33,8 +34,11 @@ def _shipped() -> tuple[tuple[str, str, str], ...]:
 
 
 def _parse(entries: Any, where: str) -> list[tuple[str, str, str]]:
-    if isinstance(entries, Mapping):  # {actor: [aliases]} shorthand
-        entries = [{"actor": k, "aliases": v} for k, v in entries.items()]
+    if isinstance(entries, Mapping):  # {actor: [aliases]} or {actor: {aliases:…, type:…}}
+        entries = [
+            {"actor": k, **v} if isinstance(v, Mapping) else {"actor": k, "aliases": v}
+            for k, v in entries.items()
+        ]
     if not isinstance(entries, list):
         raise InputError(
             f"{where}: a gazetteer must be a list of entries with 'actor' and 'aliases' "
@@ -44,6 +48,16 @@ def _parse(entries: Any, where: str) -> list[tuple[str, str, str]]:
     for i, entry in enumerate(entries):
         if not isinstance(entry, Mapping) or "actor" not in entry:
             raise InputError(f"{where}: entry {i + 1} needs an 'actor' key, got {entry!r}.")
+        if not isinstance(entry["actor"], str) or not entry["actor"].strip():
+            raise InputError(
+                f"{where}: entry {i + 1}: the actor must be a name (text), got {entry['actor']!r}."
+            )
+        unknown = set(entry) - {"actor", "aliases", "type"}
+        if unknown:
+            raise InputError(
+                f"{where}: entry {i + 1} ({entry['actor']!r}): unknown key(s) "
+                f"{sorted(unknown)}; an entry has 'actor', 'aliases' and 'type'."
+            )
         aliases = entry.get("aliases") or [entry["actor"]]
         if isinstance(aliases, str):
             aliases = [aliases]
@@ -95,7 +109,17 @@ def load_gazetteer(extra: Mapping[str, Any] | str | Path | None = None) -> pd.Da
                 "`extra_actors` must be a mapping {actor: [aliases]} or a YAML path, "
                 f"but {extra!r} was passed."
             )
-        new_aliases = {a for _, _, a in new}
+        new_aliases = {a: actor for actor, _, a in new}
+        moved = [(a, r[0], new_aliases[a]) for r in rows for a in [r[2]]
+                 if a in new_aliases and r[0] != new_aliases[a]]  # fmt: skip
+        if moved:
+            shown = "; ".join(f"{a!r} from {old} to {to}" for a, old, to in moved[:5])
+            warnings.warn(
+                f"`extra_actors` moves {len(moved)} alias(es) of the shipped gazetteer to "
+                f"another actor: {shown}. Its mentions now count for the new actor.",
+                FramelensWarning,
+                stacklevel=2,
+            )
         rows = [r for r in rows if r[2] not in new_aliases] + new
     return pd.DataFrame(rows, columns=GAZETTEER_COLUMNS)
 

@@ -166,6 +166,14 @@ def group_labels(
         check_choice("period", period, list(_PERIODS))
         day = iso_day(values)
         parsed = pd.to_datetime(day, errors="coerce", format="ISO8601")
+        given = values.str.strip() != ""
+        if given.any() and day[given].isna().all():
+            example = values[given].iloc[0]
+            raise ParameterError(
+                f"`period` {period!r} groups dates, but `{name}` {group_by!r} holds no ISO "
+                f"8601 date (YYYY-MM-DD; e.g. {example!r}): group by a date column such as "
+                "'published' (written YYYY-MM-DD), or leave `period` empty."
+            )
         values = parsed.dt.strftime(_PERIODS[period]).fillna("")
         # "2021" has no month and "2021-03" no day: not January, not the 1st
         digits = {"year": 4, "month": 7, "day": 10}[period]

@@ -954,10 +954,11 @@ def stance_summary(
         ``mean_stance`` is the mean ``stance_score`` (−1 … +1), ``share_*`` the shares of
         predicted polarities, ``mean_compound`` the mean tone of the same sentences.
     """
-    from .sentiment.aggregate import _interval, _seed_for
+    from .sentiment.aggregate import MAX_BOOT, _interval, _seed_for
 
     check_columns("rows", rows, STANCE_COLUMNS)
-    check_int("n_boot", n_boot, min_value=100)
+    n_boot = check_int("n_boot", n_boot, min_value=100, max_value=MAX_BOOT)
+    seed = check_int("seed", seed, min_value=0)
     check_number("seed", seed)
     keys = ["actor"]
     frame = rows

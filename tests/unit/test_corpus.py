@@ -531,3 +531,10 @@ def test_html_markup_is_named_and_decomposed_letters_are_composed(tmp_path):
     assert docs["text"].tolist()[2] == "A na\u00efve plan."
     assert corpus.words("A nai\u0308ve plan.") == ["a", "nai", "ve", "plan"]  # as written
     assert corpus.words(docs["text"][2]) == ["a", "na\u00efve", "plan"]  # as loaded
+
+
+def test_segment_refuses_repeated_ids_and_reads_missing_text_as_empty():
+    with pytest.raises(ParameterError, match=r"\['a'\] are missing or repeated"):
+        corpus.segment(pd.DataFrame({"doc_id": ["a", "a"], "text": ["One.", "Two."]}))
+    s = corpus.segment(pd.DataFrame({"doc_id": ["a", "b"], "text": ["One. Two.", float("nan")]}))
+    assert s["doc_id"].tolist() == ["a", "a"]  # no sentence "nan"

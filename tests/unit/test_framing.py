@@ -838,3 +838,14 @@ def test_an_inverted_attribution_keeps_the_title_with_the_name(text, source, kin
     s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
     got = framing.sources.attributions(s)[["source", "source_type"]].values.tolist()
     assert got == [[source, kind]]
+
+
+def test_labels_with_a_misspelt_frame_or_a_sentence_twice_are_refused(tmp_path):
+    p = tmp_path / "labels.csv"
+    p.write_text("doc_id,sent_id,threats\na,0,1\n", encoding="utf-8")
+    frames = framing.load_dictionary("security").frames
+    with pytest.raises(InputError, match=r"column 'threats' is not a frame.*did you mean 'threat'"):
+        framing.load_labels(p, frames=frames)
+    p.write_text("doc_id,sent_id,threat\na,0,1\na,1,0\na,0,1\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"lines \[2, 4\]: sentence 0 of 'a' is labelled more"):
+        framing.load_labels(p)

@@ -75,3 +75,21 @@ def test_offsets_point_at_the_text_as_written():
         "China",
         "Russia",
     ]
+
+
+def test_extra_actors_in_the_long_form_or_malformed():
+    from framelens import FramelensWarning
+    from framelens.errors import InputError
+
+    g = gz.load_gazetteer({"Philippines": {"aliases": ["Manila"], "type": "country"}})
+    assert g[g["actor"] == "Philippines"].values.tolist() == [["Philippines", "country", "Manila"]]
+    with pytest.warns(FramelensWarning, match=r"moves 1 alias\(es\).*'China' from China to Putin"):
+        gz.load_gazetteer({"Putin": ["China"]})
+    cases = [
+        ({"": ["x"]}, "the actor must be a name"),
+        ({5: ["x"]}, "got 5"),
+        ({"A": {"aliases": ["x"], "kind": "y"}}, r"unknown key\(s\) \['kind'\]"),
+    ]
+    for bad, msg in cases:
+        with pytest.raises(InputError, match=msg):
+            gz.load_gazetteer(bad)

@@ -658,3 +658,12 @@ def test_actor_intervals_need_one_document_or_five(n_docs, has_interval):
     tone = sentiment.actor_tone(sentiment.score(corpus.segment(docs))).set_index("actor")
     assert tone.loc["Japan", "n_documents"] == n_docs
     assert bool(tone.loc["Japan", ["ci_low", "ci_high"]].notna().all()) is has_interval
+
+
+def test_whole_number_floats_work_for_seed_and_n_boot():
+    s = sentiment.score(_sents("Japan is worried.", "Japan is glad.", "Japan is calm."))
+    a = sentiment.actor_tone(s, seed=1.0, n_boot=200.0)
+    b = sentiment.actor_tone(s, seed=1, n_boot=200)
+    pd.testing.assert_frame_equal(a, b)
+    with pytest.raises(ParameterError, match=r"`n_boot` must be between 100 and 100000"):
+        sentiment.actor_tone(s, n_boot=10**9)

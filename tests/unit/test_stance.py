@@ -358,3 +358,13 @@ def test_group_labels_alike_but_for_case_spaces_or_punctuation_are_named():
         warnings.simplefilter("error")
         groups.group_labels(docs.assign(source=["2021-01-01", "20210101", "", "", ""]),
                             "source", period="year")  # fmt: skip
+
+
+def test_period_on_a_column_without_dates_is_an_error():
+    from framelens import groups
+
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["BBC", "CNN"], "published": ["", ""]})
+    with pytest.raises(ParameterError, match=r"`group_by` 'source' holds no ISO 8601 date"):
+        groups.group_labels(docs, "source", period="year")
+    labels = groups.group_labels(docs, "published", period="year")  # no dates at all: missing
+    assert labels["group"].tolist() == ["(missing)", "(missing)"]

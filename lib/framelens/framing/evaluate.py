@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import FramelensWarning, InputError, ParameterError
-from ..params import check_columns
+from ..params import check_columns, suggest
 
 _LABEL_KEYS = ("doc_id", "sent_id", "text")
 
 
-def load_labels(path: str | Path) -> pd.DataFrame:
+def load_labels(path: str | Path, *, frames: Sequence[str] | None = None) -> pd.DataFrame:
     """Read hand labels: ``doc_id, sent_id, text`` and one 0/1 column per frame.
 
     Parameters
@@ -24,6 +24,10 @@ def load_labels(path: str | Path) -> pd.DataFrame:
         (optional: the sentence, checked against the corpus by :func:`evaluate`) and one
         column per frame, named as the dictionary's frames. Every cell is read as text
         (no value becomes NaN).
+    frames
+        The dictionary's frames (``Dictionary.frames``). When given, every other column
+        must be one of them: a misspelt column ("threats") would be scored as a frame no
+        cue predicts, and the real frame's hits would count for nothing.
 
     Returns
     -------
@@ -36,7 +40,8 @@ def load_labels(path: str | Path) -> pd.DataFrame:
         There is no file at ``path``.
     InputError
         The file is missing a key column or a frame column holds something other than
-        0 or 1 (the message names the line), or a ``sent_id`` is not a whole number.
+        0 or 1 (the message names the line), a ``sent_id`` is not a whole number, a
+        sentence is labelled twice, or (with ``frames``) a column is not a frame.
     """
     p = Path(path)
     if not p.is_file():
@@ -52,9 +57,25 @@ def load_labels(path: str | Path) -> pd.DataFrame:
             raise InputError(
                 f"{p}, line {i + 2}: column {col!r} must be 0 or 1, got {labels[col][i]!r}."
             )
+    if frames is not None:
+        for col in [c for c in labels.columns if c not in _LABEL_KEYS]:
+            if col not in frames:
+                raise InputError(
+                    f"{p}: column {col!r} is not a frame of the dictionary; its frames are "
+                    f"{list(frames)}{suggest(col, list(frames))}."
+                )
     bad = labels.index[~labels["sent_id"].str.fullmatch(r"\d+")]
     if len(bad):
         raise InputError(f"{p}, line {int(bad[0]) + 2}: sent_id must be a whole number.")
+    twice = labels.duplicated(["doc_id", "sent_id"], keep=False)
+    if twice.any():
+        first = labels[twice].iloc[0]
+        lines = [int(i) + 2 for i in labels.index[twice & (labels["doc_id"] == first["doc_id"])
+                 & (labels["sent_id"] == first["sent_id"])]]  # fmt: skip
+        raise InputError(
+            f"{p}, lines {lines}: sentence {first['sent_id']} of {first['doc_id']!r} is "
+            "labelled more than once; keep one row per sentence."
+        )
     ints = {c: "int64" for c in labels.columns if c not in ("doc_id", "text")}
     return labels.astype(ints)
 

@@ -7,8 +7,15 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..params import check_bool, check_columns
-from .aggregate import _counts, _interval, _normal_interval, _seed_for, aggregate_finish
+from ..params import check_bool, check_columns, check_int
+from .aggregate import (
+    MAX_BOOT,
+    _counts,
+    _interval,
+    _normal_interval,
+    _seed_for,
+    aggregate_finish,
+)
 from .columns import ACTOR_COLUMNS, COUNT_COLUMNS, _typed
 
 
@@ -288,6 +295,8 @@ def actor_tone_finish(
     >>> t[["actor", "n_sentences", "n_alone", "mean_compound_alone"]].values.tolist()
     [['China', 1, 0, nan], ['Japan', 2, 1, -0.296]]
     """
+    seed = check_int("seed", seed, min_value=0)
+    n_boot = check_int("n_boot", n_boot, min_value=100, max_value=MAX_BOOT)
     values = None
     if extremes is None:
         rows = counts

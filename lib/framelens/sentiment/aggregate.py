@@ -274,6 +274,10 @@ def _normal_interval(
     return np.where(ok, mean - half, np.nan), np.where(ok, mean + half, np.nan)
 
 
+#: bootstrap resamples at most: a million already takes minutes per table, and a 95%
+#: percentile interval is stable to the third decimal from a few thousand
+MAX_BOOT = 100_000
+
 #: a group (or corpus) of fewer documents gets no bootstrap interval: resampling 2-4
 #: documents gives a handful of distinct means, an interval that looks far too precise
 MIN_DOCUMENTS = 5
@@ -328,7 +332,7 @@ def aggregate_finish(
     """
     check_columns("counts", counts, COUNT_COLUMNS)
     seed = check_int("seed", seed, min_value=0)
-    n_boot = check_int("n_boot", n_boot, min_value=100)
+    n_boot = check_int("n_boot", n_boot, min_value=100, max_value=MAX_BOOT)
     keys = [c for c in counts.columns if c not in COUNT_COLUMNS]
     n = counts["n"].to_numpy(dtype="float64")
     with np.errstate(invalid="ignore", divide="ignore"):
