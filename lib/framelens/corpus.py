@@ -1114,6 +1114,8 @@ def _punkt(abbrevs: frozenset[str]):
 #: a quoted question or exclamation that a lower-case word continues: '"Why?" he asked.'
 _QUOTE_END = re.compile(r"[?!][\"\u201d\u2019']\s*$")
 _LOWER_START = re.compile(r"\s*[a-z]")
+#: anywhere in a paragraph: a quoted question or exclamation followed by a lower-case word
+_QUOTED_END = re.compile(r"[?!][\"\u201d\u2019']\s+[a-z]")
 
 
 #: a full stop with no space after it between two words: "on Tuesday.Seoul's Joint
@@ -1199,8 +1201,12 @@ def _split(
                 pieces = [(0, len(para))]
             for la, lb in pieces:
                 chunk = para[la:lb]
-                found = _unglue(chunk, punkt.span_tokenize(chunk), abbrevs)
-                for sa, sb in _join_quoted_questions(chunk, found):
+                found = punkt.span_tokenize(chunk)
+                if _GLUED.search(chunk):
+                    found = _unglue(chunk, found, abbrevs)
+                if _QUOTED_END.search(chunk):
+                    found = _join_quoted_questions(chunk, found)
+                for sa, sb in found:
                     s, e = pa + la + sa, pa + la + sb
                     if not text[s:e].strip():
                         continue
@@ -1676,10 +1682,11 @@ class Tokens:
         sentences
             The sentences frame (``doc_id, sent_id, start, text``).
         tokens
-            A :class:`Tokens`, returned as it is (not checked against ``sentences``); the
-            table of :func:`tokenize`, whose tokens are put in the order of the rows of
-            ``sentences`` (tokens of other sentences are dropped, a sentence absent from
-            it gets none); or None (default) or an empty table: tokenize ``sentences``.
+            A :class:`Tokens`, returned as it is once every sentence is found in it with
+            the same text; the table of :func:`tokenize`, whose tokens are put in the
+            order of the rows of ``sentences`` (tokens of other sentences are dropped; a
+            sentence with text but no token is an error); or None (default) or an empty
+            table: tokenize ``sentences``.
 
         Returns
         -------
@@ -1687,11 +1694,26 @@ class Tokens:
             The tokens to read ``sentences`` with.
         """
         if isinstance(tokens, Tokens):
+            if tokens.sentences is not sentences:
+                _check_cover(sentences, tokens)
             return tokens
         if tokens is None or not len(tokens):
             return cls(sentences)
         check_columns("tokens", tokens, TOKEN_COLUMNS)
-        return cls._from_frame(sentences, tokens)
+        made = cls._from_frame(sentences, tokens)
+        b = made.bounds
+        bare = [r for r in range(len(b) - 1) if b[r] == b[r + 1]]
+        texts = sentences["text"].tolist()
+        bare = [r for r in bare if str(texts[r]).strip()]
+        if bare:
+            r = bare[0]
+            raise ParameterError(
+                f"`tokens` has no tokens for {len(bare)} of the {len(sentences)} sentences "
+                f"(first: {sentences['doc_id'].iloc[r]!r}, sentence "
+                f"{sentences['sent_id'].iloc[r]}): pass the tokens of these sentences "
+                "(corpus.tokenize(sentences) or corpus.Tokens(sentences)), or none."
+            )
+        return made
 
     @classmethod
     def _from_frame(cls, sentences: pd.DataFrame, table: pd.DataFrame) -> Tokens:
@@ -1715,6 +1737,24 @@ class Tokens:
         self._words = [None] * len(sentences)
         self.memo = {}
         return self
+
+
+def _check_cover(sentences: pd.DataFrame, tokens: Tokens) -> None:
+    """Raise unless every sentence is one of ``tokens``', with the same text."""
+    texts = tokens.sentences["text"].tolist()
+    for doc_id, sent_id, text in zip(
+        sentences["doc_id"].tolist(),
+        sentences["sent_id"].tolist(),
+        sentences["text"].tolist(),
+        strict=True,
+    ):
+        r = tokens.row_of(doc_id, sent_id)
+        if r < 0 or texts[r] != text:
+            raise ParameterError(
+                f"`tokens` were made from other sentences: {doc_id!r} sentence {sent_id} "
+                + ("is not among them" if r < 0 else "has another text there")
+                + ". Pass corpus.Tokens(sentences) of these sentences, or none."
+            )
 
 
 #: token types that count as words

@@ -869,3 +869,14 @@ def test_group_totals_only_for_counts_that_add_up():
     assert words["total"].notna().all() and (words["total"] > 0).all()
     for measure in ("ttr", "flesch_reading_ease", "types", "sentence_length_mean"):
         assert summary.loc[summary["measure"] == measure, "total"].isna().all(), measure
+
+
+def test_tokens_of_other_sentences_are_refused():
+    d = corpus.load(DATA / "corpora" / "news_multi" / "articles.csv")
+    s = corpus.segment(d)
+    other = s.assign(text=s["text"].str.upper())  # the same ids, other text
+    with pytest.raises(ParameterError, match=r"`tokens` were made from other sentences"):
+        stats.document_stats(s, tokens=corpus.Tokens(other))
+    with pytest.raises(ParameterError, match=r"`tokens` has no tokens for \d+ of the"):
+        stats.document_stats(s, tokens=corpus.tokenize(s).iloc[:100])
+    assert stats.document_stats(s, tokens=corpus.Tokens(s)).equals(stats.document_stats(s))
