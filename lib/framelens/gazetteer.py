@@ -71,6 +71,21 @@ def _parse(entries: Any, where: str) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _as_gazetteer(gazetteer: Any) -> pd.DataFrame:
+    """Return the gazetteer to use: the shipped one, a loaded frame, or shipped plus extras."""
+    if gazetteer is None:
+        return load_gazetteer()
+    if isinstance(gazetteer, pd.DataFrame):
+        missing = [c for c in GAZETTEER_COLUMNS if c not in gazetteer.columns]
+        if missing:
+            raise ParameterError(
+                f"`gazetteer` lacks the column(s) {missing}; it needs {GAZETTEER_COLUMNS}, "
+                "as load_gazetteer returns it."
+            )
+        return gazetteer
+    return load_gazetteer(gazetteer)  # extra actors: a mapping or a YAML path
+
+
 def load_gazetteer(extra: Mapping[str, Any] | str | Path | None = None) -> pd.DataFrame:
     """Return the gazetteer as a frame, the shipped entries plus ``extra``.
 
@@ -252,7 +267,7 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
             raise ParameterError(
                 f"`sentences` lacks the column {col!r}; it has {list(sentences.columns)}."
             )
-    gaz = load_gazetteer() if gazetteer is None else gazetteer
+    gaz = _as_gazetteer(gazetteer)
     lookup = {}
     for actor, typ, alias in gaz[GAZETTEER_COLUMNS].itertuples(index=False):
         lookup[_key(alias)] = (actor, typ)

@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FramelensError, FramelensWarning
+from .errors import FramelensError, FramelensWarning, ParameterError
 from .params import check_path, suggest
 
 __all__ = ["Outputs", "setup", "short_message"]
@@ -178,7 +178,8 @@ def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
     Raises
     ------
     ParameterError
-        When ``output_dir`` is not a path (an empty string, a number…).
+        When ``output_dir`` is not a path (an empty string, a number…), or its folders
+        cannot be made there (a file in the way, no permission).
 
     Examples
     --------
@@ -190,7 +191,24 @@ def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
     root = check_path("output_dir", output_dir, must_exist=False)
     tables, figures = root / "tables", root / "figures"
     for folder in (tables, figures):
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise ParameterError(
+                f"`output_dir` {str(output_dir)!r}: {folder} cannot be a folder, since "
+                f"{next(p for p in (root, *root.parents) if p.exists())} is a file. "
+                "Name a folder for the outputs."
+            ) from None
+        except PermissionError:
+            raise ParameterError(
+                f"`output_dir` {str(output_dir)!r}: no permission to create {folder}. "
+                "Name a folder you can write to."
+            ) from None
+        except FileNotFoundError:
+            raise ParameterError(
+                f"`output_dir` {str(output_dir)!r}: {folder} cannot be created there. "
+                "Name a folder you can write to."
+            ) from None
     import pandas as pd
 
     pd.set_option("display.max_colwidth", None)  # never cut a sentence the reader must read

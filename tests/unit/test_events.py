@@ -790,3 +790,22 @@ def test_dates_in_table_parse(table):
     assert not table["name"].str.contains(r"\d{4}").any()
     assert set(table["participants"].str.split("; ").explode()) >= {"China", "Russia", "Iran"}
     assert all(re.search(r"China", p) for p in table["participants"])
+
+
+def test_an_event_row_given_twice_is_refused(tmp_path):
+    from framelens.resources import data_path
+
+    lines = data_path("exercises.csv").read_text(encoding="utf-8").splitlines()
+    p = tmp_path / "events.csv"
+    p.write_text("\n".join([*lines, lines[5]]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 58, name 'Peace Mission'\): repeats line 6"):
+        events.load_events(p)
+
+
+def test_nb_setup_names_an_output_folder_that_cannot_be_made(tmp_path):
+    from framelens import nb
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ParameterError, match=r"cannot be a folder, since .*a-file is a file"):
+        nb.setup(blocker, short_errors=False)

@@ -667,3 +667,14 @@ def test_whole_number_floats_work_for_seed_and_n_boot():
     pd.testing.assert_frame_equal(a, b)
     with pytest.raises(ParameterError, match=r"`n_boot` must be between 100 and 100000"):
         sentiment.actor_tone(s, n_boot=10**9)
+
+
+def test_gazetteer_arguments_as_extra_actors_and_strings_for_lists():
+    s = _sents("China and Manila talk.", "Russia watched.")
+    scores = sentiment.score(s)
+    tone = sentiment.actor_tone(scores, gazetteer={"Philippines": ["Manila"]})
+    assert "Philippines" in tone["actor"].tolist()
+    with pytest.raises(ParameterError, match=r"`texts` must be a list of texts"):
+        sentiment.mask_names("China and Russia")
+    with pytest.raises(ParameterError, match=r"`abbreviations` must be a list of strings"):
+        corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": ["x"]}), abbreviations="u.s")

@@ -126,6 +126,7 @@ def _parse_events(text: str, where: str) -> pd.DataFrame:
     extra = [c for c in header if c not in EVENT_COLUMNS and c]
     index = {c: header.index(c) for c in EVENT_COLUMNS + extra}
     rows, problems = [], []
+    seen: dict[tuple, int] = {}
     row_no = 0
     while True:
         try:
@@ -144,6 +145,13 @@ def _parse_events(text: str, where: str) -> pd.DataFrame:
         rec = {c: raw[i].strip() for c, i in index.items()}
         here = f"row {row_no} (line {line}, name {rec['name']!r})"
         problems.extend(f"{where}, {here}: {msg}" for msg in _row_problems(rec))
+        key = tuple(rec[c] for c in ("name", "year", "start_date", "domain", "location"))
+        if key in seen:
+            problems.append(
+                f"{where}, {here}: repeats line {seen[key]} (same name, year, start_date, "
+                "domain and location): it would count twice."
+            )
+        seen.setdefault(key, line)
         rows.append(rec)
     if problems:
         shown = "\n  ".join(problems[:10])

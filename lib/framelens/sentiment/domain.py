@@ -65,7 +65,7 @@ def _domain_patterns(domain: str, gazetteer: pd.DataFrame | None) -> tuple[re.Pa
     from .. import events
     from .. import gazetteer as gz
 
-    gaz = gz.load_gazetteer() if gazetteer is None else gazetteer
+    gaz = gz._as_gazetteer(gazetteer)
     names = set(gaz["alias"]) | set(events.load_events()["name"])
     for name in list(names):
         names.update(part for part in name.split("/") if len(part) > 3)
@@ -119,6 +119,11 @@ def mask_names(
     (['The Name watched the Name drills.'], ['United States; Peace Mission'])
     """
     check_choice("domain", domain, list(DOMAINS))
+    if isinstance(texts, str):
+        raise ParameterError(
+            "`texts` must be a list of texts (e.g. the sentences' text column), but one "
+            "string was passed: it would be masked character by character."
+        )
     patterns = _domain_patterns(domain, gazetteer)
     out, found = [], []
     for text in texts:
