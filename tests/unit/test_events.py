@@ -809,3 +809,11 @@ def test_nb_setup_names_an_output_folder_that_cannot_be_made(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(ParameterError, match=r"cannot be a folder, since .*a-file is a file"):
         nb.setup(blocker, short_errors=False)
+
+
+def test_a_trend_window_without_three_complete_years_names_its_cause():
+    assert events.trend_window(2024, 2024, 2024)[:2] == (2024, 2023)  # short, not strict
+    with pytest.raises(ParameterError, match=r"window ends in 2023: the article appeared in 2024"):
+        events.trend_window(2024, 2024, 2024, strict=True)
+    with pytest.raises(ParameterError, match=r"\(or `complete_through` later\)"):
+        events.trend_window(1990, 2030, complete_through=1991, strict=True)

@@ -68,6 +68,7 @@ def trend_window(
     publication_year: int | None = None,
     *,
     complete_through: int = COMPLETE_THROUGH,
+    strict: bool = False,
 ) -> tuple[int, int, str]:
     """Return the years a trend may be fitted on: complete years only, up to publication.
 
@@ -84,6 +85,9 @@ def trend_window(
         The article's year (``None``: no article, the record's complete years).
     complete_through
         The last complete year of the record (:data:`COMPLETE_THROUGH` for the shipped one).
+    strict
+        Raise, naming the cause, when fewer than three complete years remain (a trend
+        needs them); default False: return the short window.
 
     Returns
     -------
@@ -106,6 +110,12 @@ def trend_window(
     if publication_year is not None and int(publication_year) - 1 < last:
         last = int(publication_year) - 1
         why = f"the article appeared in {int(publication_year)}, a year not yet complete"
+    if strict and last < a + 2:
+        raise ParameterError(
+            f"a trend needs three complete years from `year_start` {a}, but the window ends "
+            f"in {last}: {why}. Set `year_start` to {last - 2} or earlier"
+            + (" (or `complete_through` later)." if "record" in why else ".")
+        )
     return a, last, f"trend window {a}-{last}: {why}."
 
 
