@@ -24,6 +24,7 @@ __all__ = [
     "check_not_reserved",
     "group_labels",
     "group_of",
+    "with_period",
 ]
 
 #: the group of a document with no value in the ``group_by`` column
@@ -183,6 +184,43 @@ def group_labels(
     values = values.where(values.str.strip() != "", MISSING)
     frame = pd.DataFrame({"doc_id": documents["doc_id"].astype(str), "group": values.to_numpy()})
     return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def with_period(documents: pd.DataFrame, group_by: str, period: str | None) -> pd.DataFrame:
+    """Return the documents with ``group_by`` holding its period ("2021"), for grouping.
+
+    Functions that group by a column without a ``period`` option (tone per group, stance
+    per group, frame profiles) then group dates by year, month or day as the text
+    statistics do. Without ``period`` the documents come back as they are.
+
+    Parameters
+    ----------
+    documents
+        The documents frame.
+    group_by
+        The date column (``"published"``).
+    period
+        ``"year"``, ``"month"``, ``"day"`` or None / ``""`` (no change).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``documents`` whose ``group_by`` holds :func:`group_labels`' groups
+        (:data:`MISSING` for a date that does not parse), in the documents' order.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2024-09-10", ""]})
+    >>> with_period(docs, "published", "year")["published"].tolist()
+    ['2024', '(missing)']
+    """
+    if not period:
+        return documents
+    labels = group_labels(documents, group_by, period=period)
+    lookup = dict(zip(labels["doc_id"], labels["group"], strict=True))
+    out = documents.copy()
+    out[group_by] = [lookup[str(d)] for d in documents["doc_id"]]
+    return out
 
 
 #: the date part of an ISO 8601 value: a year, year-month or day, before any time
