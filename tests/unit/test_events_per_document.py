@@ -259,3 +259,9 @@ def test_yearly_claims_are_judged_on_finished_years_only(published, text, status
     ).iloc[0]
     assert row["status"] == status
     assert row["reason"].startswith(reason)
+
+
+def test_a_published_value_without_a_year_is_named_as_the_reason():
+    docs = pd.DataFrame({"doc_id": ["a"], "published": ["yesterday"], "text": ["x"]})
+    cut = events.document_cuts(docs).iloc[0]
+    assert cut["flagged"] and "no year in the published value 'yesterday'" in cut["cut_source"]

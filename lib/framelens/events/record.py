@@ -314,6 +314,16 @@ def publication_year(documents: pd.DataFrame, *, override: int = 0) -> tuple[int
         dates = [d for d in embeds(documents)["date"] if d]
         if dates:
             return int(max(dates)[:4]), "the latest date of an embedded post"
+    written = (
+        [v for v in documents["published"].astype(str).str.strip() if v]
+        if "published" in documents.columns
+        else []
+    )
+    if written:
+        return None, (
+            f"no publication_year parameter, no year in the published value {written[0]!r}, "
+            "no embedded posts"
+        )
     return None, "no publication_year parameter, no published dates, no embedded posts"
 
 
