@@ -466,8 +466,12 @@ def test_evaluate_on_precomputed_scores_and_bad_ratings():
     with pytest.raises(ParameterError, match=r"`ratings_column` 'score' is not a column"):
         sentiment.evaluate(frame, "score")
     bad = frame.assign(rating=["2", "high", "0", "3"])
-    with pytest.raises(InputError, match=r"1 value\(s\) do not read as one, e.g. \['high'\]"):
+    with pytest.raises(InputError, match=r"1 value\(s\) do not\s+read as one, e.g. 'high'"):
         sentiment.evaluate(bad, "rating")
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "text": ["Good.", "Bad.", "Fine.", "Ok."],
+                         "rating": ["2", "high", "0", ""]})  # fmt: skip
+    with pytest.raises(InputError, match=r"`ratings_column` 'rating' must hold numbers.*b: 'high'"):
+        sentiment.evaluate(docs, "rating")
 
 
 # --------------------------------------------------------------------------- plots

@@ -285,9 +285,18 @@ def evaluate(
     ratings = pd.to_numeric(raw.map(lambda v: _as_text(v).strip() or None), errors="coerce")
     bad = raw[ratings.isna() & raw.map(lambda v: bool(_as_text(v).strip()))]
     if len(bad):
+        where = (
+            [
+                f"{d}: {v!r}"
+                for d, v in zip(frame.loc[bad.index, "doc_id"].head(3), bad.head(3), strict=True)
+            ]  # fmt: skip
+            if "doc_id" in frame.columns
+            else [repr(v) for v in bad.head(3)]
+        )
         raise InputError(
-            f"`{ratings_column}` must hold numbers; {len(bad)} value(s) do not read as one, "
-            f"e.g. {bad.head(3).tolist()}."
+            f"`ratings_column` {ratings_column!r} must hold numbers; {len(bad)} value(s) do not "
+            f"read as one, e.g. {', '.join(where)}. Fix them in the corpus, or leave them "
+            "empty (not rated)."
         )
     scores_ = pd.to_numeric(frame[score_column], errors="coerce")
     ok = ratings.notna() & scores_.notna()
