@@ -12,12 +12,15 @@ other: the *overlap* is the share of the shorter text's distinct 5-word sequence
 new headline and lead, or with its last paragraphs cut, keeps a high overlap; two
 reports of one event in their own words share almost no 5-word sequence. This is the
 containment measure of Broder (1997), "On the resemblance and containment of
-documents", computed exactly (no sampling), so the result does not depend on a seed.
+documents". Candidate pairs come from a quarter of each text's sequences, chosen by their
+content (hash), so that copies share the chosen ones; the share is then computed on all
+sequences. Nothing is random: the same texts give the same pairs.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
 
 import pandas as pd
@@ -41,11 +44,26 @@ COPY_COLUMNS = [
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
-def _sequences(text: str, size: int) -> tuple[list[str], set[tuple[str, ...]]]:
+#: a sequence is an anchor when its hash is divisible by this: copies share their anchors
+#: (the choice depends on the words alone), and the index holds a quarter of the sequences
+_SAMPLE = 4
+
+
+def _sequences(text: str, size: int) -> tuple[list[str], set[int]]:
+    """Return the words of a text and the hashes of its distinct ``size``-word sequences."""
     words = [w.casefold().replace("\u2019", "'") for w in _WORD.findall(text)]
-    if len(words) < size:
-        return words, ({tuple(words)} if words else set())
-    return words, {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+    grams = (
+        [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+        if len(words) >= size
+        else ([" ".join(words)] if words else [])
+    )
+    return words, {zlib.crc32(g.encode("utf-8")) for g in grams}
+
+
+def _anchors(seqs: set[int]) -> set[int]:
+    """Return the sequences that stand for a text in the index (all, for a short text)."""
+    picked = {h for h in seqs if h % _SAMPLE == 0}
+    return picked if len(picked) >= 3 else seqs
 
 
 def copies(
@@ -105,16 +123,18 @@ def copies(
         else [""] * len(ids)
     )
     words: list[list[str]] = []
-    seqs: list[set[tuple[str, ...]]] = []
+    seqs: list[set[int]] = []
     for text in documents["text"].fillna("").astype(str):
         w, s = _sequences(text, size)
         words.append(w)
         seqs.append(s if len(w) >= min_words else set())
-    # an inverted index of sequences; one shared by very many documents is boilerplate
-    # ("all rights reserved") and would make every pair a candidate
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for k, s in enumerate(seqs):
-        for q in s:
+    # candidates: documents that share anchors (an inverted index of a sample of the
+    # sequences, chosen by content, so copies share theirs); an anchor in very many
+    # documents is boilerplate ("all rights reserved") and would make every pair one
+    anchors = [_anchors(s) for s in seqs]
+    index: dict[int, list[int]] = defaultdict(list)
+    for k, a in enumerate(anchors):
+        for q in a:
             index[q].append(k)
     limit = max(50, len(ids) // 20)
     shared: Counter[tuple[int, int]] = Counter()
@@ -124,8 +144,12 @@ def copies(
                 for b in docs[i + 1 :]:
                     shared[(a, b)] += 1
     pairs = {}
-    for (a, b), n in shared.items():
+    for (a, b), n_anchors in shared.items():
+        if n_anchors < 0.5 * min_overlap * min(len(anchors[a]), len(anchors[b])):
+            continue
+        # then the exact share of the shorter text's sequences
         small = min(len(seqs[a]), len(seqs[b]))
+        n = len(seqs[a] & seqs[b])
         if n >= min_overlap * small:
             pairs[(a, b)] = (n, n / small)
     # copies of copies make one group; each is listed once, against the group's original
@@ -173,9 +197,9 @@ def copies(
     return out.sort_values(["copy_of", "doc_id"], kind="stable").reset_index(drop=True)
 
 
-def _first_shared(words: list[str], other: set[tuple[str, ...]], size: int) -> str:
+def _first_shared(words: list[str], other: set[int], size: int) -> str:
     """Return the first 20 words of ``words`` from a sequence that ``other`` also has."""
     for i in range(max(1, len(words) - size + 1)):
-        if tuple(words[i : i + size]) in other:
+        if zlib.crc32(" ".join(words[i : i + size]).encode("utf-8")) in other:
             return " ".join(words[i : i + 20])
     return ""
