@@ -1172,8 +1172,8 @@ def _split(
         )
     abbrevs = resources.abbreviations()
     if abbreviations is not None:
-        if isinstance(abbreviations, str) or not all(
-            isinstance(a, str) for a in _iterable(abbreviations, "abbreviations")
+        if isinstance(abbreviations, str) or not (
+            isinstance(abbreviations, Iterable) and all(isinstance(a, str) for a in abbreviations)
         ):
             raise ParameterError(
                 "`abbreviations` must be a list of strings such as ['gen', 'u.s'], but "
@@ -1744,17 +1744,6 @@ class Tokens:
         self._words = [None] * len(sentences)
         self.memo = {}
         return self
-
-
-def _iterable(value: Any, name: str) -> Any:
-    """Return ``value`` if it can be iterated over, else raise naming ``name``."""
-    try:
-        iter(value)
-    except TypeError:
-        raise ParameterError(
-            f"`{name}` must be a list, but {value!r} ({type(value).__name__}) was passed."
-        ) from None
-    return value
 
 
 def _check_cover(sentences: pd.DataFrame, tokens: Tokens) -> None:

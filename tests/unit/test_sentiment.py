@@ -332,7 +332,7 @@ def test_counts_sum_across_partitions_to_the_same_answer():
     values = pd.concat([sentiment.unit_values(p, **kw) for p in parts]).sort_values(
         ["group", "doc_id", "sent_id"]
     )
-    finished = sentiment.aggregate_finish(counts, values=values, min_documents=5)
+    finished = sentiment.aggregate_finish(counts, values=values, n_documents=True)
     pd.testing.assert_frame_equal(whole, finished)
     assert whole["group"].tolist() == ["(missing)", "A", "B"]
     assert whole["n_sentences"].tolist() == [1, 4, 5]

@@ -1077,6 +1077,12 @@ _EVERY_YEAR_CHANGE = re.compile(
 )
 
 
+def _unjudged(family: str, mention: str, reason: str) -> dict:
+    """Return a frequency claim the record cannot judge, with why."""
+    return {"family": family, "claim": f"'{mention}'", "claimed": mention.lower(),
+            "status": NOT_CHECKABLE, "deciding_rows": "", "reason": reason}  # fmt: skip
+
+
 def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx: dict) -> dict:
     low = mention.lower()
     family = _family_of(ref)
@@ -1086,15 +1092,9 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
     rows = units.series(family) if family else units.cut
     what = family or "China-Russia exercises and patrols"
     if _EVERY_YEAR_CHANGE.search(clause):
-        return {
-            "family": family,
-            "claim": f"'{mention}'",
-            "claimed": low,
-            "status": NOT_CHECKABLE,
-            "deciding_rows": "",
-            "reason": "it says how something changes every year ('every year … gets "
-            "larger'), not that an exercise is held every year.",
-        }
+        why = ("it says how something changes every year ('every year … gets larger'), "
+               "not that an exercise is held every year.")  # fmt: skip
+        return _unjudged(family, mention, why)
     end_year = ctx["year"] or _year(ref) or (int(rows["year"].max()) if len(rows) else 0)
     pub = ctx.get("pub")
     if pub is not None and pub.year == end_year and not (rows["year"] == end_year).any():
@@ -1131,14 +1131,7 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
     span = f"{start_year}-{end_year}"
     deciding = _label(rows[(rows["year"] >= start_year) & (rows["year"] <= end_year)])
     if not years or rows.empty:
-        return {
-            "family": family,
-            "claim": f"'{mention}'",
-            "claimed": low,
-            "status": NOT_CHECKABLE,
-            "deciding_rows": "",
-            "reason": f"no {what} in the record to judge it on.",
-        }
+        return _unjudged(family, mention, f"no {what} in the record to judge it on.")
     if re.search(r"(?i)once|twice", low):
         if re.search(r"(?i)once\s+or\s+twice|twice\s+or\s+once", low):
             lo, hi = 1, 2

@@ -289,7 +289,7 @@ def aggregate_finish(
     values: pd.DataFrame | None = None,
     seed: int = 0,
     n_boot: int = 2000,
-    min_documents: int | None = None,
+    n_documents: bool = False,
 ) -> pd.DataFrame:
     """Turn summed counts into mean compound, shares and a 95% interval per unit.
 
@@ -307,10 +307,10 @@ def aggregate_finish(
         ``mean ± 1.96·sd/√n`` from the sums.
     seed, n_boot
         Random seed and number of bootstrap resamples.
-    min_documents
-        Not None (:data:`MIN_DOCUMENTS` for groups and the corpus): the table gets
-        ``n_documents``, the documents of each unit's scored sentences. Whatever it is, a
-        unit above the document whose sentences come from 2 to 4 documents gets no
+    n_documents
+        Add ``n_documents``, the documents of each unit's scored sentences (with
+        ``values``, for groups and the corpus). Whatever it is, a unit above the document
+        whose sentences come from 2 to 4 documents (:data:`MIN_DOCUMENTS`) gets no
         interval: a bootstrap of so few documents has a handful of distinct means and
         looks far too precise.
 
@@ -320,7 +320,7 @@ def aggregate_finish(
         The key columns, then ``n_sentences`` (scored), ``mean_compound``, ``ci_low``,
         ``ci_high`` (NaN when fewer than 2 sentences), ``share_pos``, ``share_neg``,
         ``share_neu`` (of scored sentences), ``n_unscored`` and ``ci_method``; with
-        ``min_documents``, also ``n_documents`` (the documents of its scored sentences).
+        ``n_documents=True``, also ``n_documents`` (the documents of its scored sentences).
 
     Examples
     --------
@@ -382,7 +382,7 @@ def aggregate_finish(
             out[share] = np.where(n > 0, counts[col].to_numpy() / n, np.nan)
     out["n_unscored"] = counts["n_unscored"].astype("int64").to_numpy()
     out["ci_method"] = method
-    if values is not None and clustered and min_documents is not None:
+    if values is not None and clustered and n_documents:
         out["n_documents"] = np.asarray(n_docs, dtype="int64")
     return _typed(out.reset_index(drop=True))
 
@@ -441,8 +441,8 @@ def aggregate(
     values = unit_values(
         scores, level=level, documents=documents, group_by=group_by, include_embeds=include_embeds
     )
-    few = MIN_DOCUMENTS if level in ("group", "corpus") else None
-    out = aggregate_finish(counts, values=values, seed=seed, n_boot=n_boot, min_documents=few)
+    out = aggregate_finish(counts, values=values, seed=seed, n_boot=n_boot,
+                           n_documents=level in ("group", "corpus"))  # fmt: skip
     if level == "document":
         frame = _units(scores, level, documents, group_by, include_embeds)
         frame = frame.sort_values(["doc_id", "sent_id"], kind="stable")

@@ -156,7 +156,7 @@ def _interval_plot(
     # one sentence has no interval: a hollow marker, so it is not read as an estimate; a
     # group with no scored sentence (another language, say) has no marker at all
     single = (d["n_sentences"] == 1).to_numpy()
-    # a group of 2-4 documents has no interval (aggregate's min_documents): hollow too
+    # a unit of 2-4 documents has no interval (MIN_DOCUMENTS): hollow too
     few = ((d["n_sentences"] >= 2) & d["ci_low"].isna()).to_numpy()
     many = (d["n_sentences"] >= 2).to_numpy() & ~few
     ax.errorbar(
@@ -169,24 +169,12 @@ def _interval_plot(
         capsize=3,
         label="mean, 95% interval",
     )
-    if single.any():
-        ax.plot(
-            d["mean_compound"][single],
-            y[single],
-            "o",
-            markerfacecolor="white",
-            markeredgecolor=PALETTE[0],
-            label="one sentence (n=1): no interval",
-        )
-    if few.any():
-        ax.plot(
-            d["mean_compound"][few],
-            y[few],
-            "D",
-            markerfacecolor="white",
-            markeredgecolor=PALETTE[0],
-            label="2-4 documents: no interval",
-        )
+    hollow = ((single, "o", "one sentence (n=1): no interval"),
+              (few, "D", "2-4 documents: no interval"))  # fmt: skip
+    for rows, marker, label in hollow:
+        if rows.any():
+            ax.plot(d["mean_compound"][rows], y[rows], marker, markerfacecolor="white",
+                    markeredgecolor=PALETTE[0], label=label)  # fmt: skip
     if single.any() or few.any():
         ax.legend(loc="best", fontsize=LEGEND_FONTSIZE)
     ax.axvline(0, color="0.5", lw=0.8)

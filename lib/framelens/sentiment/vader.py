@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from .. import resources
-from .domain import load_domain
+from .domain import _INVISIBLE, load_domain
 
 #: at most this many drivers are listed per sentence (then "… +N more")
 MAX_DRIVERS = 40
@@ -48,7 +48,6 @@ _HAS_PUNCT = re.compile("[" + re.escape(string.punctuation) + "]")
 _SUSPECT_CHAR = re.compile("[\u2018\u2019\u201c\u201d\u00ad\u200b-\u200d\u2060\ufeff]")
 _WRAPPED = re.compile(r"[\"'*_(\[]\w[\w'-]*\w[\"'*_)\]]")
 _WRAPPERS = string.punctuation + "\u2018\u2019\u201c\u201d\u2026"
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
 class _Vader:
