@@ -1085,6 +1085,7 @@ def learn_abbreviations(documents: pd.DataFrame, *, max_chars: int = LEARN_CHARS
     """
     from nltk.tokenize.punkt import PunktTrainer
 
+    check_columns("documents", documents, ["text"])
     trainer = PunktTrainer()
     budget = max_chars
     for text in documents["text"]:

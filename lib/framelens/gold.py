@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import framing, sentiment
 from .errors import InputError, ParameterError
-from .params import check_choice
+from .params import check_choice, check_columns
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -219,6 +219,7 @@ def halves(articles: pd.DataFrame) -> dict[str, list[str]]:
     >>> halves(a)
     {'dev': ['a', 'c', 'd'], 'test': ['b', 'e']}
     """
+    check_columns("articles", articles, ["doc_id", "outlet_group"])
     i = articles.groupby("outlet_group", sort=False).cumcount()
     dev = (i % 2 == 0).to_numpy()
     ids = articles["doc_id"].astype(str).tolist()

@@ -295,8 +295,53 @@ def check_path(name: str, value: Any, *, must_exist: bool = True) -> Path:
     return path
 
 
-def check_columns(name: str, frame: Any, required: Iterable[str]) -> None:
+#: the frames the corpus functions make, by the columns that tell them apart (most
+#: specific first), and the call that makes each: what :func:`check_columns` names when
+#: a frame of another kind is passed
+FRAME_KINDS = (
+    ("tokens", ("token_id", "token"), "framelens.corpus.tokenize"),
+    ("sentences", ("sent_id", "text"), "framelens.corpus.segment"),
+    ("documents", ("doc_id", "text"), "framelens.corpus.load"),
+)
+
+
+def frame_kind(frame: Any) -> str | None:
+    """Return which corpus frame ``frame`` looks like: its kind and the call that makes it.
+
+    Parameters
+    ----------
+    frame
+        Any value.
+
+    Returns
+    -------
+    str or None
+        ``"the sentences frame (framelens.corpus.segment)"`` and the like, from the
+        columns of :data:`FRAME_KINDS`; None for anything else.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame_kind(pd.DataFrame(columns=["doc_id", "title", "text"]))
+    'the documents frame (framelens.corpus.load)'
+    >>> frame_kind(pd.DataFrame(columns=["term", "count"])) is None
+    True
+    """
+    columns = set(getattr(frame, "columns", ()))
+    for kind, needs, made_by in FRAME_KINDS:
+        if set(needs) <= columns:
+            return f"the {kind} frame ({made_by})"
+    return None
+
+
+def check_columns(
+    name: str, frame: Any, required: Iterable[str], *, made_by: str | None = None
+) -> None:
     """Raise :class:`ParameterError` unless ``frame`` is a DataFrame with ``required`` columns.
+
+    The message names the missing columns, the ones the frame has, what it looks like
+    when it is one of the corpus frames of another kind (:func:`frame_kind`), and what
+    to pass instead.
 
     Parameters
     ----------
@@ -306,6 +351,9 @@ def check_columns(name: str, frame: Any, required: Iterable[str]) -> None:
         The value passed.
     required
         The columns it must have.
+    made_by
+        The function whose table is expected (``"framelens.stats.top_terms"``), named in
+        the message; default None: the ``name`` frame made by framelens.
 
     Examples
     --------
@@ -315,7 +363,14 @@ def check_columns(name: str, frame: Any, required: Iterable[str]) -> None:
     Traceback (most recent call last):
     ...
     framelens.errors.ParameterError: `sentences` lacks the column(s) ['text']; it has \
-['doc_id']. Pass the sentences frame made by framelens (see the function's docstring).
+['doc_id']. Pass the sentences frame made by framelens (framelens.corpus.segment).
+    >>> s = pd.DataFrame(columns=["doc_id", "sent_id", "text"])
+    >>> check_columns("top", s, ["term", "count"], made_by="framelens.stats.top_terms")
+    Traceback (most recent call last):
+    ...
+    framelens.errors.ParameterError: `top` lacks the column(s) ['term', 'count']; it has \
+['doc_id', 'sent_id', 'text']: it looks like the sentences frame \
+(framelens.corpus.segment). Pass the table framelens.stats.top_terms returns.
     """
     import pandas as pd
 
@@ -325,7 +380,16 @@ def check_columns(name: str, frame: Any, required: Iterable[str]) -> None:
         )
     missing = [c for c in required if c not in frame.columns]
     if missing:
+        kind = frame_kind(frame)
+        looks = f": it looks like {kind}" if kind and f"the {name} " not in kind else ""
+        makers = {kind: maker for kind, _, maker in FRAME_KINDS}
+        if made_by:
+            want = f"the table {made_by} returns"
+        elif name in makers:
+            want = f"the {name} frame made by framelens ({makers[name]})"
+        else:
+            want = f"the {name} frame made by framelens (see the function's docstring)"
         raise ParameterError(
-            f"`{name}` lacks the column(s) {missing}; it has {list(frame.columns)}. "
-            f"Pass the {name} frame made by framelens (see the function's docstring)."
+            f"`{name}` lacks the column(s) {missing}; it has {list(frame.columns)}{looks}. "
+            f"Pass {want}."
         )

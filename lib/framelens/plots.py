@@ -228,6 +228,9 @@ def corpus_structure(sentences, *, ax=None):
     import matplotlib.pyplot as plt
     import pandas as pd
 
+    from .params import check_columns
+
+    check_columns("sentences", sentences, ["doc_id", "para_id", "kind"])
     if ax is None:
         _, ax = plt.subplots()
     n_docs = sentences["doc_id"].nunique()

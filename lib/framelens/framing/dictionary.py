@@ -15,7 +15,7 @@ import yaml
 
 from .. import corpus
 from ..errors import FramelensWarning, InputError, ParameterError
-from ..params import check_str_list, suggest
+from ..params import check_columns, check_str_list, suggest
 from ..resources import data_path
 
 #: names of the shipped dictionaries and their data files
@@ -603,6 +603,7 @@ def topic_fit(documents: pd.DataFrame) -> pd.DataFrame:
     >>> t["on_topic"].tolist(), t.attrs["note"][:40]
     ([True, False, False], '1 of 3 documents use the words of securi')
     """
+    check_columns("documents", documents, ["doc_id", "text"])
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         found = sorted({m.group(0).lower() for m in SECURITY_TOPIC.finditer(str(text))})

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import corpus
+from ..errors import ParameterError
 from ..params import (
     check_bool,
     check_choice,
@@ -172,6 +173,25 @@ def _words_of(sents: list[_Sent]) -> list[str]:
     return [w for s in sents for w in s.words]
 
 
+def _check_words(tokens: object) -> None:
+    """Refuse a text or a table where a list of words is expected.
+
+    Both iterate silently (over characters, over column names) into a wrong measure.
+    """
+    if isinstance(tokens, str):
+        raise ParameterError(
+            "`tokens` must be a list of words, but a str was passed (it would be measured "
+            "character by character). Split the text into words first, e.g. text.split()."
+        )
+    if isinstance(tokens, pd.DataFrame):
+        raise ParameterError(
+            "`tokens` must be a list of words, but a DataFrame was passed (it would be "
+            "measured over its column names). Pass one column, e.g. "
+            "framelens.corpus.tokenize(sentences)['lower'].tolist(), or call "
+            "framelens.stats.lexical_diversity on the sentences."
+        )
+
+
 def ttr(tokens: Sequence[str]) -> float:
     """Type-token ratio: distinct tokens / tokens (NaN for no tokens).
 
@@ -190,6 +210,7 @@ def ttr(tokens: Sequence[str]) -> float:
     >>> ttr(["the", "ships", "and", "the", "planes"])
     0.8
     """
+    _check_words(tokens)
     return len(set(tokens)) / len(tokens) if len(tokens) else math.nan
 
 
@@ -220,6 +241,7 @@ def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
     0.8333
     """
     window = check_int("window", window, min_value=1)
+    _check_words(tokens)
     n = len(tokens)
     if n < window:
         return math.nan
@@ -283,6 +305,7 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
     4.0
     """
     threshold = check_number("threshold", threshold, min_value=0, max_value=0.999999)
+    _check_words(tokens)
     n = len(tokens)
     forward = _mtld_pass(tokens, threshold)
     backward = _mtld_pass(reversed(tokens), threshold)
@@ -318,6 +341,7 @@ def hdd(tokens: Sequence[str], *, draws: int = 42) -> float:
     from scipy.special import gammaln
 
     draws = check_int("draws", draws, min_value=1)
+    _check_words(tokens)
     n = len(tokens)
     if n < draws:
         return math.nan

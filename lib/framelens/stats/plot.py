@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..params import check_int
+from ..params import check_columns, check_int
 from ..plots import new_axes
 
 
@@ -36,6 +36,7 @@ def plot_top_terms(top: pd.DataFrame, *, ax=None):
     """
     from ..plots import PALETTE
 
+    check_columns("top", top, ["term", "count"], made_by="framelens.stats.top_terms")
     ax = new_axes(ax)
     data = top.iloc[::-1]
     ax.barh(data["term"].astype(str), data["count"], color=PALETTE[0])
@@ -79,6 +80,7 @@ def plot_sentence_lengths(lengths: pd.DataFrame, *, ax=None, bins: int = 15):
     from ..plots import PALETTE
 
     bins = check_int("bins", bins, min_value=1)
+    check_columns("lengths", lengths, ["words"], made_by="framelens.stats.sentence_lengths")
     ax = new_axes(ax)
     values = lengths["words"].to_numpy()
     if len(values):
@@ -103,6 +105,9 @@ def plot_sentence_lengths(lengths: pd.DataFrame, *, ax=None, bins: int = 15):
     ax.set_title("Sentence lengths")
     return ax
 
+
+#: the columns of :func:`keyness` that its plots read
+KEYNESS_USED = ["target", "term", "g2", "log_ratio", "direction"]
 
 #: hits in one row past which a dispersion plot draws densities, not ticks
 DISPERSION_TICKS = 150
@@ -147,6 +152,12 @@ def plot_dispersion(
     from ..plots import PALETTE
 
     check_int("max_ticks", max_ticks, min_value=1)
+    check_columns(
+        "disp",
+        disp,
+        ["position", label],
+        made_by="framelens.stats.dispersion (or actor_positions with label='actor')",
+    )
     ax = new_axes(ax)
     names = disp[label].astype(str)
     labels = list(dict.fromkeys(names))
@@ -230,6 +241,9 @@ def plot_actor_mentions(actors: pd.DataFrame, *, ax=None, top_n: int = 15):
     >>> plot_actor_mentions(a).get_xlabel()
     'mentions (count)'
     """
+    check_columns(
+        "actors", actors, ["actor", "type", "mentions"], made_by="framelens.stats.actor_counts"
+    )
     ax = new_axes(ax)
     total = actors.groupby(["actor", "type"], sort=True)["mentions"].sum().reset_index()
     total = total.sort_values(["mentions", "actor"], ascending=[False, True]).head(top_n)
@@ -286,6 +300,8 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
     """
     from ..plots import PALETTE
 
+    if len(kn):
+        check_columns("kn", kn, KEYNESS_USED, made_by="framelens.stats.keyness")
     ax = new_axes(ax)
     if len(kn):
         tgt = target if target is not None else sorted(kn["target"].astype(str))[0]
@@ -364,6 +380,8 @@ def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3, ma
     check_int("top_n", top_n, min_value=1)
     check_int("ncols", ncols, min_value=1)
     check_int("max_groups", max_groups, min_value=1)
+    if len(kn):
+        check_columns("kn", kn, KEYNESS_USED, made_by="framelens.stats.keyness")
     groups = sorted(kn["target"].astype(str).unique()) if len(kn) else [""]
     left = 0
     if len(groups) > max_groups:

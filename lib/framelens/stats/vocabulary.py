@@ -379,6 +379,12 @@ def top_terms(
     top_n = check_int("top_n", top_n, min_value=1)
     n = check_int("n", n, min_value=1, max_value=10)
     check_bool("keep_stopwords", keep_stopwords)
+    check_columns(
+        "term_counts",
+        term_counts,
+        ["n", "term", "count"],
+        made_by="framelens.stats.term_counts (or term_totals)",
+    )
     has_unigrams = bool((term_counts["n"] == 1).any())
     total_words = int(_summed(term_counts, 1)["count"].sum()) if has_unigrams else 0
     agg = _summed(term_counts, n)
