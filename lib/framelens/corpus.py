@@ -778,11 +778,14 @@ def _json_value(v: Any, is_text: bool) -> str:
     if v is None:
         return ""
     if isinstance(v, list) and all(isinstance(x, str | int | float) for x in v):
-        return ("\n\n" if is_text else "; ").join(str(x) for x in v)
+        return ("\n\n" if is_text else "; ").join(_json_value(x, False) for x in v)
     if isinstance(v, dict | list):
         return json.dumps(v, ensure_ascii=False, sort_keys=True)
     if isinstance(v, bool):
         return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        # JSON has one kind of number: 1.0 is 1 (a writer's float), not another label
+        return str(int(v))
     return str(v)
 
 

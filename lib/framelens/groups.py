@@ -8,6 +8,7 @@ does not parse when grouped by a ``period``, is in the group :data:`MISSING`.
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
 
@@ -88,10 +89,21 @@ the CSV/JSONL) or pick one of these.
 
 
 def _warn_alike(values: pd.Series, group_by: str) -> None:
-    """Warn of group labels that differ only in case, spaces or punctuation ("BBC", "bbc ")."""
+    """Warn of group labels that differ only in case, spaces or punctuation ("BBC", "bbc ").
+
+    Numbers are alike when they are equal ("1", "1.0", " 1"), and punctuation between
+    digits counts ("1.0" and "10" are not alike).
+    """
     seen: dict[str, set[str]] = {}
     for v in values.dropna().astype(str).unique():
-        key = re.sub(r"[\W_]+", "", v).casefold()
+        try:
+            number = float(v)
+        except ValueError:
+            number = math.nan
+        if math.isfinite(number):
+            key = f"number {number!r}"
+        else:
+            key = re.sub(r"(?<!\d)[\W_]+|[\W_]+(?!\d)", "", v).casefold()
         if key:
             seen.setdefault(key, set()).add(v)
     alike = [sorted(v) for v in seen.values() if len(v) > 1]
@@ -99,8 +111,8 @@ def _warn_alike(values: pd.Series, group_by: str) -> None:
         shown = "; ".join(", ".join(repr(x) for x in group) for group in alike[:3])
         warnings.warn(
             f"`group_by` {group_by!r}: {len(alike)} set(s) of labels differ only in case, "
-            f"spaces or punctuation and are separate groups: {shown}. Write each group one "
-            "way in the metadata if they are one.",
+            f"spaces, punctuation or how a number is written, and are separate groups: "
+            f"{shown}. Write each group one way in the metadata if they are one.",
             FramelensWarning,
             stacklevel=3,
         )

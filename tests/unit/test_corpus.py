@@ -410,6 +410,16 @@ def test_jsonl_bad_json_names_line(tmp_path):
         corpus.load(p)
 
 
+def test_jsonl_numbers_are_written_as_json_means_them(tmp_path):
+    # JSON has one kind of number: a writer's 1.0 is the 1 of the line before, one group
+    p = tmp_path / "c.jsonl"
+    p.write_text(
+        '{"text": "a", "page": 1}\n{"text": "b", "page": 1.0}\n{"text": "c", "page": 2.5}\n'
+        '{"text": "d", "page": [1.0, 2]}\n{"text": "e", "page": 1e20}\n'
+    )
+    assert corpus.load(p)["page"].tolist() == ["1", "1", "2.5", "1; 2", "1e+20"]
+
+
 def test_duplicate_doc_ids_name_lines(tmp_path):
     p = tmp_path / "c.csv"
     p.write_text("doc_id,text\na,x\nb,y\na,z\n")

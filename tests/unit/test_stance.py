@@ -360,6 +360,20 @@ def test_group_labels_alike_but_for_case_spaces_or_punctuation_are_named():
                             "source", period="year")  # fmt: skip
 
 
+def test_numbers_are_alike_when_equal_and_digits_keep_their_punctuation():
+    import warnings
+
+    from framelens import FramelensWarning, groups
+
+    pages = pd.DataFrame({"doc_id": list("abcd"), "page": ["1", "1.0", "10", "2"]})
+    # "1" and "1.0" are one number written two ways; "1.0" and "10" are not alike
+    with pytest.warns(FramelensWarning, match=r"set\(s\) of labels.*: '1', '1\.0'\. Write"):
+        groups.group_labels(pages, "page")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        groups.group_labels(pages.assign(page=["1.0", "10", "2024-01", "202401"]), "page")
+
+
 def test_period_on_a_column_without_dates_is_an_error():
     from framelens import groups
 
