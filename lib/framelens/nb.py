@@ -4,11 +4,16 @@
 output folders and makes a :class:`~framelens.errors.FramelensError` show as one short
 message that says what to change, instead of a traceback through the library. The cell
 still fails (papermill and the runner see the error); only what is shown is shorter.
+
+With ``notebook=`` (every shipped notebook passes its name), the tables and figures the
+same notebook wrote into the same folder on its last run are removed first: run again in
+JupyterLab with other parameters, it leaves no table of the earlier run beside this one's.
 """
 
 from __future__ import annotations
 
 import inspect
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -151,7 +156,9 @@ def _short_error(shell, etype, value, tb, tb_offset=None):  # pragma: no cover -
     return [msg]
 
 
-def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
+def setup(
+    output_dir: str | Path, *, short_errors: bool = True, notebook: str | None = None
+) -> Outputs:
     """Create ``output_dir/tables`` and ``output_dir/figures``; install short errors.
 
     Also sets pandas to print text columns whole in the notebook: a sentence the lesson
@@ -168,6 +175,13 @@ def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
         keyword argument to a framelens function, as one line (:func:`short_message`),
         and a :class:`~framelens.errors.FramelensWarning` as its message alone. Outside
         IPython, or ``False``: errors and warnings are shown as usual.
+    notebook
+        The notebook's name (``"02_sentiment"``). Given, the files this notebook noted
+        writing into ``output_dir`` on its last run (``output_dir/.written/<notebook>.txt``,
+        see :func:`framelens.report.record_output`) are removed and the note is started
+        again, so the folder holds this run's tables and figures only; a line says how
+        many were removed. Under the runner (a fresh folder) there are none. Default
+        None: nothing is removed or noted outside the runner.
 
     Returns
     -------
@@ -212,6 +226,8 @@ def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
     import pandas as pd
 
     pd.set_option("display.max_colwidth", None)  # never cut a sentence the reader must read
+    if notebook is not None:
+        _forget_last_run(root, notebook)
     if short_errors:
         try:
             from IPython import get_ipython
@@ -223,6 +239,35 @@ def setup(output_dir: str | Path, *, short_errors: bool = True) -> Outputs:
             shell.set_custom_exc((FramelensError, TypeError), _short_error)
             _install_short_warnings()
     return Outputs(root, tables, figures)
+
+
+def _forget_last_run(root: Path, notebook: str) -> list[str]:
+    """Remove what ``notebook`` noted writing under ``root`` last time; note this run's.
+
+    Only files under ``tables/`` and ``figures/`` (a figure's SVG with its PNG) are
+    removed, never anything the note does not list. Returns the removed paths, relative.
+    """
+    from .report import NOTEBOOK_ENV, remove_outputs
+
+    if not isinstance(notebook, str) or not re.fullmatch(r"[\w.-]+", notebook):
+        raise ParameterError(
+            f"`notebook` must be a notebook's name such as '02_sentiment', but {notebook!r} "
+            "was passed."
+        )
+    if os.environ.get(NOTEBOOK_ENV, notebook) != notebook:
+        return []  # the runner's copy under another name: its build is fresh, its notes its own
+    os.environ[NOTEBOOK_ENV] = notebook  # record_output notes this run's files
+    note = root / ".written" / f"{notebook}.txt"
+    if not note.is_file():
+        return []
+    removed = remove_outputs(root, note.read_text(encoding="utf-8").split())
+    note.unlink()
+    if removed:
+        print(
+            f"framelens: removed {len(removed)} file(s) that {notebook} wrote into {root} on "
+            "its last run (tables and figures of this run replace them)."
+        )
+    return removed
 
 
 def _install_short_warnings() -> None:

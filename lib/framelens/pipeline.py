@@ -1413,6 +1413,7 @@ def _build(
         shutil.rmtree(build)
     if only and out.is_dir():
         shutil.copytree(out, build)
+        _remove_rerun_outputs(build, books)
     for sub in ("notebooks", "html", "figures", "tables"):
         (build / sub).mkdir(parents=True, exist_ok=True)
     for book in books:  # this run's notes replace the last run's for the same notebook
@@ -1637,6 +1638,24 @@ def _write_manifest(
         },
     }
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _remove_rerun_outputs(build: Path, books: list[Path]) -> None:
+    """With ``--only``: remove what the last run's manifest lists for the notebooks run again.
+
+    Then none of their tables and figures is left beside this run's when this run does
+    not write it (another ``group_by``, a keyness table no longer made).
+    """
+    from .report import remove_outputs
+
+    try:
+        notebooks = json.loads((build / "manifest.json").read_text(encoding="utf-8"))["notebooks"]
+    except (OSError, ValueError, KeyError):
+        return
+    names = {book.stem for book in books}
+    for entry in notebooks:
+        if isinstance(entry, dict) and entry.get("name") in names:
+            remove_outputs(build, entry.get("files") or [])
 
 
 def _written(build: Path) -> dict[str, list[str]]:

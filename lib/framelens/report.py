@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -133,6 +134,47 @@ def record_output(output_dir: str | Path, relative: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / f"{notebook}.txt", "a", encoding="utf-8") as fh:
         fh.write(relative + "\n")
+
+
+def remove_outputs(output_dir: str | Path, relatives: Iterable[str]) -> list[str]:
+    """Remove tables and figures a notebook wrote on an earlier run (its noted paths).
+
+    Parameters
+    ----------
+    output_dir
+        The output folder the paths are relative to.
+    relatives
+        Paths as :func:`record_output` notes them (``"tables/keyness.csv"``,
+        ``"figures/tone.png"``). Only files directly under ``tables/`` and ``figures/``
+        are removed, a figure's ``.svg`` with its ``.png``; any other path is left.
+
+    Returns
+    -------
+    list of str
+        The paths removed, relative to ``output_dir``, in the order given.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = save_table(pd.DataFrame({"x": [1]}), "old", root)
+    >>> remove_outputs(root, ["tables/old.csv", "../elsewhere.csv", "tables/absent.csv"])
+    ['tables/old.csv']
+    """
+    root = Path(output_dir)
+    removed = []
+    for relative in dict.fromkeys(relatives):
+        parts = Path(relative).parts
+        if len(parts) != 2 or parts[0] not in ("tables", "figures") or parts[1] in ("..", "."):
+            continue
+        paths = [root / relative]
+        if relative.endswith(".png"):
+            paths.append((root / relative).with_suffix(".svg"))
+        for path in paths:
+            if path.is_file():
+                path.unlink()
+                removed.append(path.relative_to(root).as_posix())
+    return removed
 
 
 def save_table(frame: pd.DataFrame, name: str, output_dir: str | Path) -> Path:

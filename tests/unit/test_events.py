@@ -811,6 +811,42 @@ def test_nb_setup_names_an_output_folder_that_cannot_be_made(tmp_path):
         nb.setup(blocker, short_errors=False)
 
 
+def test_nb_setup_with_a_notebook_name_removes_that_notebooks_last_outputs(
+    tmp_path, monkeypatch, capsys
+):
+    # JupyterLab: the same notebook run again into the same folder with other parameters
+    # left the tables of the earlier run beside this one's
+    import matplotlib.pyplot as plt
+
+    from framelens import nb, plots, report
+
+    monkeypatch.delenv(report.NOTEBOOK_ENV, raising=False)
+    out = nb.setup(tmp_path, short_errors=False, notebook="02_sentiment")
+    report.save_table(pd.DataFrame({"x": [1]}), "sentiment_groups", out.root)
+    fig, _ = plt.subplots()
+    plots.save(fig, "tone_groups", out.root)
+    plt.close(fig)
+    mine = report.save_table(pd.DataFrame({"x": [1]}), "my_own", out.root)
+    # another notebook's note and a file it wrote are not touched
+    monkeypatch.setenv(report.NOTEBOOK_ENV, "03_framing")
+    other = report.save_table(pd.DataFrame({"x": [1]}), "frame_groups", out.root)
+    monkeypatch.delenv(report.NOTEBOOK_ENV)
+    mine_note = out.root / ".written" / "02_sentiment.txt"
+    mine_note.write_text(mine_note.read_text() + "../outside.csv\n", encoding="utf-8")
+    (tmp_path.parent / "outside.csv").write_text("x\n", encoding="utf-8")
+    capsys.readouterr()
+
+    nb.setup(tmp_path, short_errors=False, notebook="02_sentiment")
+    assert "removed 4 file(s) that 02_sentiment wrote" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == []
+    assert not (tmp_path / "tables" / "sentiment_groups.csv").exists()
+    assert other.is_file() and (tmp_path.parent / "outside.csv").is_file()
+    assert not mine.exists()  # written under 02_sentiment's name: it was that run's
+    assert not mine_note.exists()  # this run's note starts again
+    with pytest.raises(ParameterError, match=r"`notebook` must be a notebook's name"):
+        nb.setup(tmp_path, short_errors=False, notebook="../x")
+
+
 def test_a_trend_window_without_three_complete_years_names_its_cause():
     assert events.trend_window(2024, 2024, 2024)[:2] == (2024, 2023)  # short, not strict
     with pytest.raises(ParameterError, match=r"window ends in 2023: the article appeared in 2024"):

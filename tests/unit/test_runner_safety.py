@@ -194,6 +194,18 @@ def test_only_refuses_to_add_another_corpus_to_a_run(corpus_dir, tmp_path):
     assert [n["name"] for n in manifest["notebooks"]] == ["10_probe"]
 
 
+def test_only_leaves_no_table_of_the_last_run_that_this_run_does_not_write(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    run(corpus_dir, out, params={"mode": "extra"})
+    assert (out / "tables" / "probe_extra.csv").is_file()
+    run(corpus_dir, out, only=["10_probe"])  # mode "ok": no extra table this time
+    assert not (out / "tables" / "probe_extra.csv").exists()
+    assert (out / "tables" / "probe_docs.csv").is_file()
+    assert (out / "figures" / "probe.png").is_file() and (out / "figures" / "probe.svg").is_file()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert "tables/probe_extra.csv" not in manifest["notebooks"][0]["files"]
+
+
 def test_rendered_notebooks_show_the_final_path(corpus_dir, tmp_path):
     out = tmp_path / "out"
     run(corpus_dir, out)
