@@ -44,3 +44,20 @@ def test_every_public_function_documents_parameters_and_returns():
         if (miss := _missing(fn))
     ]
     assert not gaps, f"{len(gaps)} public function(s) lack sections:\n" + "\n".join(gaps)
+
+
+def test_no_source_file_holds_a_control_character():
+    # a backspace (\x08) written where a regular expression meant \b silently disabled a
+    # rule for a year: nothing but tab, newline and carriage return belongs in a source
+    root = LIB.parents[1]
+    bad = []
+    for folder in ("lib", "tests", "benchmarks", "notebooks"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix not in {".py", ".ipynb", ".yaml", ".md", ".txt", ".toml"}:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            hits = [i for i, ch in enumerate(text) if ord(ch) < 32 and ch not in "\t\n\r"]
+            if hits:
+                line = text.count("\n", 0, hits[0]) + 1
+                bad.append(f"{path.relative_to(root)}:{line}")
+    assert not bad, "control characters in: " + ", ".join(bad)

@@ -160,6 +160,16 @@ def test_places_are_place_names_never_organisations():
     ]
     # where ships sail from or to is not where an exercise takes place
     assert events.places("Warships left Qingdao for the Sea of Japan.") == []
+    # after a verb of movement, a port behind a preposition is not the place either (the
+    # rule's pattern had held a backspace character where \b was meant, so it never
+    # matched: "left the port city of Qingdao" made a place claim of Qingdao)
+    assert events.places(
+        "Seven warships left east China's port city of Qingdao for the Sea of Japan, "
+        "where they will drill."
+    ) == ["Sea of Japan"]
+    assert events.places("The fleet arrived in the Far Eastern port of Vladivostok.") == []
+    assert events.places("The fleet sailed from Vladivostok.") == []
+    assert events.places("The ships drilled near Vladivostok.") == ["Vladivostok"]
     assert events.places("The Northern Theater Command said so.") == []
 
 

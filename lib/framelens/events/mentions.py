@@ -1108,6 +1108,8 @@ PLACE_WITHIN = {
     "Yellow Sea": ("Qingdao", "Shandong"),
     "East China Sea": ("Shanghai", "Zhoushan", "Taizhou", "Zhejiang"),
     "Sea of Japan": ("Vladivostok", "Peter the Great Gulf"),
+    # Vladivostok stands on Peter the Great Gulf: a drill there is "near Vladivostok"
+    "Vladivostok": ("Peter the Great Gulf",),
     "Gulf of Oman": ("Chabahar",),
     "Baltic Sea": ("Baltiysk", "Kaliningrad"),
     "Black Sea": ("Novorossiysk",),
@@ -1133,8 +1135,8 @@ PLACE_WITHIN = {
 }
 
 _MOVEMENT = re.compile(
-    r"(?i)(?:left|leave|leaving|arriv\w*|sail\w*|sets?\s+out|depart\w*|head(?:s|ed|ing)?|"
-    r"return\w*|bound|visit\w*|port\s+call)[^.;]{0,40}$"
+    r"(?i)\b(?:left|leave|leaving|arriv\w*|sail\w*|sets?\s+out|depart\w*|head(?:s|ed|ing)?|"
+    r"return\w*|bound|visit\w*|port\s+call)\b[^.;]{0,40}$"
 )
 
 _LOCATIVE = re.compile(
