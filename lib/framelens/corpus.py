@@ -1146,6 +1146,23 @@ def _unglue(chunk: str, spans, abbrevs: frozenset[str]) -> list[tuple[int, int]]
     return out
 
 
+#: stacked end marks ("???", "?!?", "!!."), after which Punkt may cut off the last mark
+_STACKED = re.compile(r"[!?][!?.]")
+#: a "sentence" of end marks only (and closing quotes or brackets)
+_MARKS_ONLY = re.compile(r"[\s!?.\u2026\"'\u201d\u2019)\]]+")
+
+
+def _join_stray_marks(chunk: str, spans) -> list[tuple[int, int]]:
+    """Give a cut-off run of end marks back to its sentence ("this???" was "this??", "?")."""
+    out: list[tuple[int, int]] = []
+    for sa, sb in spans:
+        if out and _MARKS_ONLY.fullmatch(chunk, sa, sb):
+            out[-1] = (out[-1][0], sb)
+        else:
+            out.append((sa, sb))
+    return out
+
+
 def _join_quoted_questions(chunk: str, spans) -> list[tuple[int, int]]:
     """Join '"Is this a threat?"' and 'he asked.': Punkt ends a sentence at '?"'."""
     out: list[tuple[int, int]] = []
@@ -1217,6 +1234,8 @@ def _split(
                     found = _unglue(chunk, found, abbrevs)
                 if _QUOTED_END.search(chunk):
                     found = _join_quoted_questions(chunk, found)
+                if _STACKED.search(chunk):
+                    found = _join_stray_marks(chunk, found)
                 for sa, sb in found:
                     s, e = pa + la + sa, pa + la + sb
                     if not text[s:e].strip():

@@ -525,6 +525,10 @@ def test_txt_files_without_a_metadata_row_are_named(tmp_path):
           "He met Gov.Li."]),
         ("The U.S.Navy sailed. See example.com today.",
          ["The U.S.Navy sailed.", "See example.com today."]),
+        # Punkt cut the last of stacked end marks into a "sentence" of its own
+        ("Why would they do this???", ["Why would they do this???"]),
+        ("Really?!? He left!!! \"No!!!\" Why???", ["Really?!?", "He left!!!", '"No!!!"', "Why???"]),
+        ("???", ["???"]),
     ],
 )  # fmt: skip
 def test_quoted_questions_and_titles_keep_their_sentence(text, expected):

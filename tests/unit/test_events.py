@@ -484,6 +484,17 @@ def test_overdispersion_widens_quasi_interval():
     assert "negative binomial" in fit["note"]
 
 
+def test_growth_only_a_poisson_fit_shows_is_not_called_supported():
+    # the sentence said "the data support 'growing frequency'" beside supports_growth False
+    counts = [0, 5, 0, 1, 7, 0, 2, 9, 1, 0, 8, 3, 12, 0, 4, 10]
+    fit = events.trend(pd.DataFrame({"year": range(2005, 2021), "n": counts})).iloc[0]
+    assert fit["ci_low"] > 1 and fit["ci_low_quasi"] <= 1
+    assert not fit["supports_growth"]
+    assert "the data support" not in fit["sentence"]
+    assert "do not establish growing frequency" in fit["sentence"]
+    assert f"{fit['ci_low_quasi']:.2f}-{fit['ci_high_quasi']:.2f}" in fit["sentence"]
+
+
 # ---------------------------------------------------------------------------------------
 # publication year, claims, chart
 

@@ -260,7 +260,17 @@ def trend(per_year: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
         qlo, qhi = lo, hi
     level = f"{100 * (1 - alpha):g}%"
     supports = lo > 1
-    if lo > 1:
+    # growth the Poisson interval shows but the overdispersion-widened one does not
+    fragile = supports and disp > 1 and qlo <= 1
+    if fragile:
+        verdict = (
+            "a Poisson fit alone would support 'growing frequency', but the counts vary "
+            f"more than a Poisson model allows and, allowing for that, the {level} interval "
+            f"is {qlo:.2f}-{qhi:.2f}, which includes 1: the data do not establish growing "
+            "frequency over this window"
+        )
+        supports = False
+    elif lo > 1:
         verdict = "the data support 'growing frequency' over this window"
     elif hi < 1:
         verdict = "the data show a falling frequency, not a growing one, over this window"
@@ -281,11 +291,6 @@ def trend(per_year: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
             f"binomial model widens the interval (quasi-Poisson {qlo:.2f}-{qhi:.2f}, standard "
             f"errors x{widen:.2f})."
         )
-        if supports and qlo <= 1:
-            sentence += (
-                " Allowing for overdispersion, the interval includes 1: the support is fragile."
-            )
-            supports = False
     else:
         disp_note = (
             f"Pearson chi2/df = {disp:.2f} <= 1: no overdispersion, so a quasi-Poisson or "
