@@ -344,10 +344,15 @@ def test_counts_sum_across_partitions_to_the_same_answer():
     docs_whole = sentiment.aggregate(scores)
     docs_part = pd.concat([sentiment.aggregate(p) for p in parts]).sort_values("doc_id")
     pd.testing.assert_frame_equal(docs_whole, docs_part.reset_index(drop=True))
-    # the normal interval needs only the sums
-    normal = sentiment.aggregate_finish(counts)
-    assert normal["ci_method"].unique().tolist() == ["normal"]
+    # the normal interval needs only the sums; by document, so none for 2-4 documents
+    normal = sentiment.aggregate_finish(counts, n_documents=True)
+    assert normal["ci_method"].unique().tolist() == [
+        "normal approximation; sentences as independent within a one-document unit; "
+        "no interval for units of 2-4 documents"
+    ]
     assert normal["mean_compound"].tolist() == pytest.approx(whole["mean_compound"].tolist())
+    assert normal["n_documents"].tolist() == [1, 3, 2]
+    assert normal["ci_low"].isna().all()
 
 
 def test_group_by_unknown_column_names_the_columns(scores, seeds_documents):
@@ -682,3 +687,53 @@ def test_gazetteer_arguments_as_extra_actors_and_strings_for_lists():
         sentiment.mask_names("China and Russia")
     with pytest.raises(ParameterError, match=r"`abbreviations` must be a list of strings"):
         corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": ["x"]}), abbreviations="u.s")
+
+
+def test_intervals_from_sums_are_clustered_by_document_as_statsmodels_computes_them():
+    # the scale engine keeps sums, not sentences: its interval must not treat an
+    # article's sentences as independent draws (the notebook path resamples documents)
+    import statsmodels.api as sm
+
+    rng = np.random.default_rng(3)
+    docs = [f"d{i}" for i in range(9) for _ in range(int(rng.integers(1, 7)))]
+    texts = rng.choice(["Good news.", "A bad threat.", "Ships sailed.", "Great!", "Awful."],
+                       len(docs))  # fmt: skip
+    frame = pd.DataFrame({"doc_id": docs, "text": texts})
+    frame["sent_id"] = frame.groupby("doc_id").cumcount()
+    scores = sentiment.score(frame)
+    parts = [scores[scores["doc_id"] < "d4"], scores[scores["doc_id"] >= "d4"]]
+    counts = sentiment.combine_counts(
+        [sentiment.aggregate_counts(p, level="corpus") for p in parts]
+    )
+    got = sentiment.aggregate_finish(counts, n_documents=True).iloc[0]
+    y = scores["compound"].to_numpy()
+    codes = pd.factorize(scores["doc_id"])[0]
+    fit = sm.OLS(y, np.ones_like(y)).fit(cov_type="cluster", cov_kwds={"groups": codes})
+    assert got["mean_compound"] == pytest.approx(fit.params[0], abs=1e-12)
+    assert got["ci_high"] - got["mean_compound"] == pytest.approx(1.96 * fit.bse[0], rel=1e-9)
+    assert got["n_documents"] == 9
+    assert got["ci_method"] == "normal approximation, clustered by document (CR1)"
+
+
+def test_actor_intervals_from_sums_follow_the_same_document_rule_as_from_sentences():
+    # an actor named alone in 3 documents had a normal interval in the scale table and
+    # none in the notebook's table of the same run
+    text = {f"d{i}": "China is angry. Russia is happy. China and Russia agree." for i in range(3)}
+    text |= {f"e{i}": "Russia is sad. A calm day." for i in range(4)}
+    docs = pd.DataFrame({"doc_id": list(text), "text": list(text.values())})
+    rows = sentiment.actor_sentences(sentiment.score(corpus.segment(docs)))
+    whole = sentiment.actor_tone_finish(rows)
+    parts = [rows[rows["doc_id"] < "e"], rows[rows["doc_id"] >= "e"]]
+    counts = sentiment.actor_counts(pd.concat(parts))
+    # the sums of two partitions add up to the whole's
+    a, b = (sentiment.actor_counts(p).drop(columns="type").set_index("actor") for p in parts)
+    summed = a.add(b, fill_value=0).reset_index()
+    pd.testing.assert_frame_equal(summed, counts.drop(columns="type"), check_dtype=False)
+    from_sums = sentiment.actor_tone_finish(counts, sentiment.actor_extremes(rows))
+    for table in (whole, from_sums):
+        china = table.set_index("actor").loc["China"]
+        russia = table.set_index("actor").loc["Russia"]
+        assert china["n_documents"] == 3 and np.isnan(china["ci_low"])
+        assert np.isnan(china["alone_ci_low"])  # alone in 3 documents: none either
+        assert russia["n_documents"] == 7 and russia["ci_low"] <= russia["mean_compound"]
+        assert russia["alone_ci_low"] <= russia["mean_compound_alone"] <= russia["alone_ci_high"]

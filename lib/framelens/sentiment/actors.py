@@ -10,13 +10,14 @@ import pandas as pd
 from ..params import check_bool, check_columns, check_int
 from .aggregate import (
     MAX_BOOT,
+    _clustered_interval,
     _counts,
     _interval,
-    _normal_interval,
     _seed_for,
     aggregate_finish,
+    cluster_sums,
 )
-from .columns import ACTOR_COLUMNS, COUNT_COLUMNS, _typed
+from .columns import ACTOR_COLUMNS, CLUSTER_COLUMNS, COUNT_COLUMNS, _typed
 
 
 def actor_tone(
@@ -149,6 +150,8 @@ ACTOR_COUNT_COLUMNS = [
     "sum_sq_alone",
     "n_shared",
     "sum_shared",
+    *CLUSTER_COLUMNS,
+    *(f"alone_{c}" for c in CLUSTER_COLUMNS),
 ]
 _ROW_COLUMNS = ["actor", "type", "doc_id", "sent_id", "compound", "label", "text"]
 _EXTREME_COLUMNS = ["actor", "doc_id", "sent_id", "compound", "text"]
@@ -170,7 +173,10 @@ def actor_counts(rows: pd.DataFrame) -> pd.DataFrame:
         :func:`aggregate_counts` over the sentences naming it, how many documents, and
         the scored sentences naming it alone (``n_actors`` 1: ``n_alone, sum_alone,
         sum_sq_alone``) or with other actors (``n_shared, sum_shared``); zero without an
-        ``n_actors`` column. Partitions hold disjoint documents, so every column sums.
+        ``n_actors`` column; then the sums over documents of
+        :data:`~framelens.sentiment.columns.CLUSTER_COLUMNS` for all its sentences and
+        (``alone_cluster_n``…) for those naming it alone, from which its intervals are
+        clustered by document. Partitions hold disjoint documents, so every column sums.
         Sorted by ``actor``.
 
     Examples
@@ -207,7 +213,12 @@ def actor_counts(rows: pd.DataFrame) -> pd.DataFrame:
     meta = rows.groupby("actor", sort=True, as_index=False).agg(
         type=("type", "first"), n_documents=("doc_id", "nunique")
     )
-    out = meta.merge(counts, on="actor").merge(parts, on="actor")
+    alone_sums = cluster_sums(
+        rows[["actor"]].reset_index(drop=True),
+        rows["doc_id"].to_numpy(),
+        comp.where(alone).to_numpy(dtype="float64"),
+    ).rename(columns={c: f"alone_{c}" for c in CLUSTER_COLUMNS})
+    out = meta.merge(counts, on="actor").merge(parts, on="actor").merge(alone_sums, on="actor")
     return _typed(out[ACTOR_COUNT_COLUMNS].astype({"n_documents": "int64"}))
 
 
@@ -307,7 +318,7 @@ def actor_tone_finish(
     check_columns("counts", counts, ACTOR_COUNT_COLUMNS)
     if counts.empty:
         return _typed(pd.DataFrame({c: [] for c in ACTOR_COLUMNS}))
-    sums = counts[["actor", *COUNT_COLUMNS]]
+    sums = counts[["actor", *COUNT_COLUMNS, *CLUSTER_COLUMNS]]
     picked = None if values is None else values[["actor", "doc_id", "sent_id", "compound"]]
     out = aggregate_finish(sums, values=picked, seed=seed, n_boot=n_boot)
     out = out.merge(counts[["actor", "type", "n_documents"]], on="actor", how="left")
@@ -326,13 +337,14 @@ def actor_tone_finish(
 
 
 def _alone_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
-    """Tone of the sentences naming each actor alone, from sums (normal interval)."""
+    """Tone of the sentences naming each actor alone, from sums (clustered normal interval)."""
     n = counts["n_alone"].to_numpy(dtype="float64")
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(n > 0, counts["sum_alone"].to_numpy() / n, np.nan)
         n_shared = counts["n_shared"].to_numpy(dtype="float64")
         shared = np.where(n_shared > 0, counts["sum_shared"].to_numpy() / n_shared, np.nan)
-    low, high = _normal_interval(n, mean, counts["sum_sq_alone"].to_numpy())
+    cluster = counts[[f"alone_{c}" for c in CLUSTER_COLUMNS]].set_axis(CLUSTER_COLUMNS, axis=1)
+    low, high, _ = _clustered_interval(n, mean, counts["sum_sq_alone"].to_numpy(), cluster)
     return pd.DataFrame(
         {
             "actor": counts["actor"].to_numpy(),

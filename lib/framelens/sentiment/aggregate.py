@@ -12,7 +12,7 @@ from .. import corpus
 from ..errors import ParameterError
 from ..groups import group_of
 from ..params import check_bool, check_choice, check_columns, check_int
-from .columns import ARC_COLUMNS, COUNT_COLUMNS, DOCUMENT_COLUMNS, Level, _typed
+from .columns import ARC_COLUMNS, CLUSTER_COLUMNS, COUNT_COLUMNS, DOCUMENT_COLUMNS, Level, _typed
 from .score import _as_text, _compounds
 
 
@@ -80,8 +80,10 @@ def aggregate_counts(
     -------
     pandas.DataFrame
         The key columns, then ``n`` (scored sentences), ``n_unscored``,
-        ``sum_compound``, ``sum_sq_compound``, ``n_pos``, ``n_neg``, ``n_neu``;
-        sorted by key. Concatenate the counts of several partitions and pass them to
+        ``sum_compound``, ``sum_sq_compound``, ``n_pos``, ``n_neg``, ``n_neu``; for a
+        group or the corpus also :data:`~framelens.sentiment.columns.CLUSTER_COLUMNS`
+        (sums over the unit's documents, for an interval clustered by document); sorted
+        by key. Concatenate the counts of several partitions and pass them to
         :func:`combine_counts`.
 
     Examples
@@ -97,8 +99,11 @@ def aggregate_counts(
 
 
 def _counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Sum the sentences per unit; above the document, with :data:`CLUSTER_COLUMNS` too."""
+    clustered = "doc_id" not in keys and "doc_id" in frame.columns
     if frame.empty:
-        return _typed(pd.DataFrame({c: [] for c in [*keys, *COUNT_COLUMNS]}))
+        cols = [*keys, *COUNT_COLUMNS, *(CLUSTER_COLUMNS if clustered else [])]
+        return _typed(pd.DataFrame({c: [] for c in cols}))
     comp = frame["compound"].astype("float64")
     scored = comp.notna()
     parts = pd.DataFrame(
@@ -113,7 +118,62 @@ def _counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
             "n_neu": (frame["label"] == "neutral").astype("int64").to_numpy(),
         }
     )
-    return _typed(parts.groupby(keys, sort=True, as_index=False).sum())
+    summed = parts.groupby(keys, sort=True, as_index=False).sum()
+    if clustered:
+        summed = summed.merge(
+            cluster_sums(parts[keys], frame["doc_id"].to_numpy(), comp.to_numpy()), on=keys
+        )
+    return _typed(summed)
+
+
+def cluster_sums(units: pd.DataFrame, doc_ids: np.ndarray, compound: np.ndarray) -> pd.DataFrame:
+    """Sum each unit's sentences per document, then the documents' sums per unit.
+
+    Parameters
+    ----------
+    units
+        The key columns of each sentence's unit (one row per sentence).
+    doc_ids
+        Each sentence's document.
+    compound
+        Each sentence's compound (NaN: unscored, left out).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The key columns and :data:`~framelens.sentiment.columns.CLUSTER_COLUMNS`, one row
+        per unit that has a sentence (zeros for a unit without a scored one), sorted by
+        key.
+
+    Examples
+    --------
+    >>> u = pd.DataFrame({"corpus": ["all"] * 3})
+    >>> cluster_sums(u, np.array(["a", "a", "b"]), np.array([0.5, 0.1, np.nan])).values.tolist()
+    [['all', 1, 0.36, 1.2, 4]]
+    """
+    keys = list(units.columns)
+    scored = ~np.isnan(compound)
+    per_doc = (
+        units.assign(
+            _doc=doc_ids,
+            _n=scored.astype("int64"),
+            _s=np.where(scored, compound, 0.0),
+        )
+        .groupby([*keys, "_doc"], sort=True, as_index=False)[["_n", "_s"]]
+        .sum()
+    )
+    n_d, s_d = per_doc["_n"].to_numpy(), per_doc["_s"].to_numpy()
+    return (
+        per_doc[keys]
+        .assign(
+            cluster_n=(n_d > 0).astype("int64"),
+            cluster_sum_sq=s_d**2,
+            cluster_cross=s_d * n_d,
+            cluster_n_sq=n_d**2,
+        )
+        .groupby(keys, sort=True, as_index=False)
+        .sum()
+    )
 
 
 def combine_counts(counts: pd.DataFrame | Sequence[pd.DataFrame]) -> pd.DataFrame:
@@ -149,7 +209,7 @@ def combine_counts(counts: pd.DataFrame | Sequence[pd.DataFrame]) -> pd.DataFram
         raise ParameterError("`counts` must hold at least one frame of aggregate_counts.")
     for f in frames:
         check_columns("counts", f, COUNT_COLUMNS)
-    keys = [c for c in frames[0].columns if c not in COUNT_COLUMNS]
+    keys = [c for c in frames[0].columns if c not in (*COUNT_COLUMNS, *CLUSTER_COLUMNS)]
     frames = [f for f in frames if not f.empty] or frames[:1]
     return _typed(
         pd.concat(frames, ignore_index=True).groupby(keys, sort=True, as_index=False).sum()
@@ -274,6 +334,47 @@ def _normal_interval(
     return np.where(ok, mean - half, np.nan), np.where(ok, mean + half, np.nan)
 
 
+def _clustered_interval(
+    n: np.ndarray, mean: np.ndarray, sum_sq: np.ndarray, cluster: pd.DataFrame
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the 95% normal interval of each unit's mean, clustered by document.
+
+    From the sums alone (no sentence kept): the ratio mean ``m = ΣS_d / Σn_d`` over the
+    unit's G documents has the cluster-robust (CR1) variance
+    ``G/(G-1) · Σ(S_d - m·n_d)² / (Σn_d)²`` (Cameron & Miller 2015), where
+    ``Σ(S_d - m·n_d)² = ΣS_d² - 2m·ΣS_d·n_d + m²·Σn_d²``. Five documents or more
+    (:data:`MIN_DOCUMENTS`): that interval; 2-4: none (NaN), as the bootstrap gives none;
+    one: the sentences' normal interval (:func:`_normal_interval`). Also returns each
+    unit's documents ``G``.
+    """
+    g = cluster["cluster_n"].to_numpy(dtype="float64")
+    a = cluster["cluster_sum_sq"].to_numpy(dtype="float64")
+    b = cluster["cluster_cross"].to_numpy(dtype="float64")
+    c = cluster["cluster_n_sq"].to_numpy(dtype="float64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        resid = a - 2 * mean * b + mean**2 * c
+        # sums taken in another order round differently: within rounding of zero is zero
+        resid = np.where(np.abs(resid) <= 1e-12 * np.maximum(a, 1e-300), 0.0, resid)
+        half = 1.96 * np.sqrt(np.clip(resid, 0, None) * g / (g - 1)) / n
+    one_low, one_high = _normal_interval(n, mean, sum_sq)
+    many = g >= MIN_DOCUMENTS
+    low = np.where(many, mean - half, np.where(g <= 1, one_low, np.nan))
+    high = np.where(many, mean + half, np.where(g <= 1, one_high, np.nan))
+    return low, high, g
+
+
+def _clustered_method(g: np.ndarray) -> str:
+    """Say how :func:`_clustered_interval` made each kind of interval present in ``g``."""
+    parts = ["normal approximation"]
+    if (g >= MIN_DOCUMENTS).any():
+        parts[0] += ", clustered by document (CR1)"
+    if (g <= 1).any():
+        parts.append("sentences as independent within a one-document unit")
+    if ((g >= 2) & (g < MIN_DOCUMENTS)).any():
+        parts.append(f"no interval for units of 2-{MIN_DOCUMENTS - 1} documents")
+    return "; ".join(parts)
+
+
 #: bootstrap resamples at most: a million already takes minutes per table, and a 95%
 #: percentile interval is stable to the third decimal from a few thousand
 MAX_BOOT = 100_000
@@ -303,16 +404,19 @@ def aggregate_finish(
         ``seed`` and the unit's key): of the sentences for a paragraph or a document; of
         the documents (each resample draws whole documents, a cluster bootstrap) for a
         group or the corpus with five documents or more (none from 2 to 4), since an
-        article's sentences are not independent draws. Without ``values``, the normal approximation
-        ``mean ± 1.96·sd/√n`` from the sums.
+        article's sentences are not independent draws. Without ``values``, the normal
+        approximation from the sums: clustered by document when ``counts`` has
+        :data:`~framelens.sentiment.columns.CLUSTER_COLUMNS` (groups and the corpus; the
+        same 2-4 document rule), else ``mean ± 1.96·sd/√n``.
     seed, n_boot
         Random seed and number of bootstrap resamples.
     n_documents
-        Add ``n_documents``, the documents of each unit's scored sentences (with
-        ``values``, for groups and the corpus). Whatever it is, a unit above the document
-        whose sentences come from 2 to 4 documents (:data:`MIN_DOCUMENTS`) gets no
-        interval: a bootstrap of so few documents has a handful of distinct means and
-        looks far too precise.
+        Add ``n_documents``, the documents of each unit's scored sentences (for groups
+        and the corpus, with ``values`` or the cluster sums). Whatever it is, a unit
+        above the document whose sentences come from 2 to 4 documents
+        (:data:`MIN_DOCUMENTS`) gets no interval: a bootstrap of so few documents has a
+        handful of distinct means and looks far too precise, and a clustered variance
+        from so few is as unstable.
 
     Returns
     -------
@@ -333,14 +437,21 @@ def aggregate_finish(
     check_columns("counts", counts, COUNT_COLUMNS)
     seed = check_int("seed", seed, min_value=0)
     n_boot = check_int("n_boot", n_boot, min_value=100, max_value=MAX_BOOT)
-    keys = [c for c in counts.columns if c not in COUNT_COLUMNS]
+    keys = [c for c in counts.columns if c not in (*COUNT_COLUMNS, *CLUSTER_COLUMNS)]
     n = counts["n"].to_numpy(dtype="float64")
+    clustered = False
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(n > 0, counts["sum_compound"].to_numpy() / n, np.nan)
         out = counts[keys].copy()
         out["n_sentences"] = counts["n"].astype("int64").to_numpy()
         out["mean_compound"] = mean
-        if values is None:
+        if values is None and all(c in counts.columns for c in CLUSTER_COLUMNS):
+            sum_sq = counts["sum_sq_compound"].to_numpy()
+            low, high, g = _clustered_interval(n, mean, sum_sq, counts[CLUSTER_COLUMNS])
+            out["ci_low"], out["ci_high"] = low, high
+            method = _clustered_method(g)
+            clustered, n_docs = True, g.astype("int64")
+        elif values is None:
             low, high = _normal_interval(n, mean, counts["sum_sq_compound"].to_numpy())
             out["ci_low"], out["ci_high"] = low, high
             method = "normal"
@@ -382,7 +493,7 @@ def aggregate_finish(
             out[share] = np.where(n > 0, counts[col].to_numpy() / n, np.nan)
     out["n_unscored"] = counts["n_unscored"].astype("int64").to_numpy()
     out["ci_method"] = method
-    if values is not None and clustered and n_documents:
+    if clustered and n_documents:
         out["n_documents"] = np.asarray(n_docs, dtype="int64")
     return _typed(out.reset_index(drop=True))
 

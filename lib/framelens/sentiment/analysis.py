@@ -43,7 +43,7 @@ def _prepare(options: dict[str, Any]) -> dict[str, Any]:
 
 def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> dict:
     out = {
-        "sentiment_corpus": aggregate_finish(parts["sentiment_counts"]),
+        "sentiment_corpus": aggregate_finish(parts["sentiment_counts"], n_documents=True),
         "actor_tone": actor_tone_finish(parts["actor_counts"], parts["actor_extremes"]),
     }
     if "sentiment_documents" in parts:
@@ -65,12 +65,14 @@ ANALYSIS = Analysis(
     tables={
         "sentiment_documents": Table(("doc_id",), "Tone per document."),
         "sentiment_corpus": Table(
-            ("corpus",), "Tone of the whole corpus (normal-approximation interval)."
+            ("corpus",),
+            "Tone of the whole corpus (normal-approximation interval clustered by document).",
         ),
         "actor_tone": Table(
             ("actor",),
             "Tone per actor (alone and shared) with its most negative and most positive "
-            "sentence (normal-approximation intervals).",
+            "sentence (normal-approximation intervals clustered by document; none from 2-4 "
+            "documents).",
         ),
     },
     outputs={

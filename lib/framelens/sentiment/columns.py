@@ -37,6 +37,15 @@ COUNT_COLUMNS = [
 ]
 
 
+#: columns of :func:`aggregate_counts` for a unit above the document (a group, the corpus,
+#: an actor), after :data:`COUNT_COLUMNS`: sums over the unit's documents d of each one's
+#: scored sentences n_d and compound sum S_d: the documents with a scored sentence, the sum
+#: of S_d squared, of S_d times n_d and of n_d squared. They add up across partitions
+#: (which hold disjoint documents), and give the unit's interval clustered by document
+#: when the sentences themselves are not kept (the scale engine's tables)
+CLUSTER_COLUMNS = ["cluster_n", "cluster_sum_sq", "cluster_cross", "cluster_n_sq"]
+
+
 #: columns of :func:`aggregate_finish`, after the key columns
 AGGREGATE_COLUMNS = [
     "n_sentences",
