@@ -940,10 +940,16 @@ DATELINE_RE = re.compile(
 #: calls to share or subscribe
 BOILERPLATE_RE = re.compile(
     r"^(?:\(?(?:Reporting|Additional reporting|Writing|Editing|Compiled) by\b"
-    r"|(?:Copyright|\u00a9|\(c\))\s"
+    # "Copyright 2024 Reuters", "© AFP"; not "Copyright disputes aside, …"
+    r"|Copyright\s*(?:\u00a9|\(c\)|\d{4}\b)|\u00a9|\(c\)\s"
     r"|.*\bAll rights reserved\.?$"
-    r"|(?:Follow|Subscribe|Sign up|Click here|Read more|Related|Share this|Share on"
-    r"|Download (?:the|our)|Our Standards|Editor:|Source:|Published:|Updated:)"
+    # calls to act, each a whole word: not "Following the drills", "Subscribers to …"
+    r"|(?:Follow (?:us|@\w+|[\w.]+(?: [\w.]+)? on (?:Twitter|X|Facebook|Instagram|Telegram|"
+    r"WhatsApp|YouTube|LinkedIn|Weibo|VK))|Subscribe|Sign up|Click here|Read more"
+    r"|Share this|Share on|Download (?:the|our)|Our Standards)\b"
+    # a teaser heading: "Related:", "Related stories"; not "Related exercises were held"
+    r"|Related\s*:|Related (?:stories|articles|coverage|news|content|reading|links?|topics)\b"
+    r"|Editor:|Source:|Published:|Updated:"
     r"|By [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}\s*(?:\||Published|Updated|\d))",
     re.IGNORECASE | re.DOTALL,
 )
