@@ -130,3 +130,20 @@ def test_malformed_dictionary_stops_with_file_and_line(tmp_path):
     assert "bad.yaml, line 3: category 'threat' is empty (give it at least one pattern)" in shown
     assert "Traceback" not in shown
     assert not (tmp_path / "run" / "tables" / "frame_sentences.csv").exists()
+
+
+@pytest.mark.slow
+def test_the_generic_dictionary_runs_with_every_other_default(tmp_path):
+    """02 advises dictionary='generic' off security news: with the default kwic_frame
+    ('threat') and the seed's security labels, 03 stopped before and inside the kernel."""
+    from framelens import pipeline
+
+    result = pipeline.run(SEEDS, tmp_path / "out", only=["03_framing"], jobs=1, progress=False,
+                          params={"dictionary": "generic"})  # fmt: skip
+    assert [r.status for r in result.notebooks] == ["ok"]
+    fs = pd.read_csv(tmp_path / "out" / "tables" / "frame_sentences.csv", keep_default_na=False)
+    assert fs["dictionary"].unique().tolist() == ["generic"]
+    assert not (tmp_path / "out" / "tables" / "frame_accuracy.csv").exists()
+    executed = (tmp_path / "out" / "notebooks" / "03_framing.ipynb").read_text(encoding="utf-8")
+    assert "hits for the 'conflict' frame's patterns" in executed
+    assert "none of which is a frame of this dictionary" in executed

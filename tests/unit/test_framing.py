@@ -849,3 +849,21 @@ def test_labels_with_a_misspelt_frame_or_a_sentence_twice_are_refused(tmp_path):
     p.write_text("doc_id,sent_id,threat\na,0,1\na,1,0\na,0,1\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"lines \[2, 4\]: sentence 0 of 'a' is labelled more"):
         framing.load_labels(p)
+
+
+def test_labels_made_for_another_dictionary_are_left_out_not_refused(tmp_path, seeds_sentences):
+    # 03's default labels_path is the seed's security labels: with dictionary="generic"
+    # the notebook stopped at "column 'threat' is not a frame of the dictionary"
+    seed_labels = ANNOTATIONS / "seed_frames.csv"
+    generic = framing.load_dictionary("generic").frames
+    labels = framing.load_labels(seed_labels, frames=generic)
+    assert "threat" in labels.attrs["other_frames"]
+    n, why = framing.label_coverage(labels, seeds_sentences, frames=generic)
+    assert n == 0
+    assert why.startswith("the labels are for the frames ['threat', 'cooperation'")
+    # a dictionary sharing one frame: the others are left out, with a warning
+    p = tmp_path / "mine.csv"
+    p.write_text("doc_id,sent_id,threat,peace\na,0,1,0\n", encoding="utf-8")
+    with pytest.warns(FramelensWarning, match=r"\['peace'\] are not frames of this dictionary"):
+        mine = framing.load_labels(p, frames=["threat", "conflict"])
+    assert [c for c in mine.columns if c not in ("doc_id", "sent_id")] == ["threat"]

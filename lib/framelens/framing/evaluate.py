@@ -25,9 +25,12 @@ def load_labels(path: str | Path, *, frames: Sequence[str] | None = None) -> pd.
         column per frame, named as the dictionary's frames. Every cell is read as text
         (no value becomes NaN).
     frames
-        The dictionary's frames (``Dictionary.frames``). When given, every other column
-        must be one of them: a misspelt column ("threats") would be scored as a frame no
-        cue predicts, and the real frame's hits would count for nothing.
+        The dictionary's frames (``Dictionary.frames``). When given, a column close to
+        one of them is an error: a misspelt column ("threats") would be scored as a frame
+        no cue predicts, and the real frame's hits would count for nothing. Columns of
+        other frames (labels made for another dictionary) are left out, listed in
+        ``attrs["other_frames"]`` and, when some frames remain, named in a warning; with
+        none left, :func:`label_coverage` says why no accuracy is computed.
 
     Returns
     -------
@@ -57,13 +60,25 @@ def load_labels(path: str | Path, *, frames: Sequence[str] | None = None) -> pd.
             raise InputError(
                 f"{p}, line {i + 2}: column {col!r} must be 0 or 1, got {labels[col][i]!r}."
             )
+    other: list[str] = []
     if frames is not None:
         for col in [c for c in labels.columns if c not in _LABEL_KEYS]:
-            if col not in frames:
+            if col in frames:
+                continue
+            if hint := suggest(col, list(frames)):
                 raise InputError(
                     f"{p}: column {col!r} is not a frame of the dictionary; its frames are "
-                    f"{list(frames)}{suggest(col, list(frames))}."
+                    f"{list(frames)}{hint}."
                 )
+            other.append(col)
+        if other and len(other) < len([c for c in labels.columns if c not in _LABEL_KEYS]):
+            warnings.warn(
+                f"{p}: the column(s) {other} are not frames of this dictionary (its frames "
+                f"are {list(frames)}): they are left out of the accuracy.",
+                FramelensWarning,
+                stacklevel=2,
+            )
+        labels = labels.drop(columns=other)
     bad = labels.index[~labels["sent_id"].str.fullmatch(r"\d+")]
     if len(bad):
         raise InputError(f"{p}, line {int(bad[0]) + 2}: sent_id must be a whole number.")
@@ -77,7 +92,9 @@ def load_labels(path: str | Path, *, frames: Sequence[str] | None = None) -> pd.
             "labelled more than once; keep one row per sentence."
         )
     ints = {c: "int64" for c in labels.columns if c not in ("doc_id", "text")}
-    return labels.astype(ints)
+    labels = labels.astype(ints)
+    labels.attrs["other_frames"] = other
+    return labels
 
 
 def _truth_pred(frame_sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
@@ -120,7 +137,9 @@ def _restrict(labels: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFr
     return keep.drop(columns="_text").reset_index(drop=True)
 
 
-def label_coverage(labels: pd.DataFrame, sentences: pd.DataFrame) -> tuple[int, str]:
+def label_coverage(
+    labels: pd.DataFrame, sentences: pd.DataFrame, *, frames: Sequence[str] | None = None
+) -> tuple[int, str]:
     """Say how many hand labels belong to these sentences, and if none, why.
 
     A label belongs to the corpus when its ``doc_id`` and ``sent_id`` name one of the
@@ -135,13 +154,16 @@ def label_coverage(labels: pd.DataFrame, sentences: pd.DataFrame) -> tuple[int, 
         column, the text must match too.
     sentences
         The analysed sentences (``doc_id, sent_id, text``).
+    frames
+        The dictionary's frames: labels with none of them as a column were made for
+        another dictionary, and none counts (default None: not checked).
 
     Returns
     -------
     tuple[int, str]
         The number of labels that match, and a one-line description: how many of the
-        labels match, or why none does (other documents, or the same documents with
-        other sentences).
+        labels match, or why none does (labels of another dictionary's frames, other
+        documents, or the same documents with other sentences).
 
     Examples
     --------
@@ -153,6 +175,14 @@ def label_coverage(labels: pd.DataFrame, sentences: pd.DataFrame) -> tuple[int, 
     """
     check_columns("labels", labels, ["doc_id", "sent_id"])
     check_columns("sentences", sentences, ["doc_id", "sent_id", "text"])
+    columns = [c for c in labels.columns if c not in _LABEL_KEYS]
+    if frames is not None and not any(c in frames for c in columns):
+        theirs = columns or list(labels.attrs.get("other_frames", []))
+        return 0, (
+            f"the labels are for the frames {theirs[:6]}, none of which is a frame of this "
+            f"dictionary ({list(frames)[:6]}): label the sentences with its frames to "
+            "measure its accuracy."
+        )
     keys = sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "_text"})
     keep = labels.merge(keys, on=["doc_id", "sent_id"])
     if "text" in keep.columns:
