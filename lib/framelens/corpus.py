@@ -631,16 +631,23 @@ def _read_csv(path: Path, encoding: str, delimiter: str = ",") -> pd.DataFrame:
     if not text.strip():
         raise EmptyFileError(f"{path}: the file is empty (expected a header row and data).")
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            sep=_delimiter(delimiter),
-        )
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            # index_col=False: rows that end in a delimiter the header lacks (an export's
+            # trailing comma) would otherwise shift every column into the index
+            frame = pd.read_csv(
+                io.StringIO(text),
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                sep=_delimiter(delimiter),
+                index_col=False,
+            )
     except (pd.errors.ParserError, csv.Error) as exc:
         hint = _delimiter_hint(text, delimiter)
         raise InputError(f"{path}: not a readable CSV file ({exc}).{hint}") from None
+    if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
+        _check_extra_fields(path, text, _delimiter(delimiter))
     raw = [str(c) for c in frame.columns]
     frame.columns = [c.strip() for c in raw]
     seen: dict[str, list[str]] = {}
@@ -656,6 +663,28 @@ def _read_csv(path: Path, encoding: str, delimiter: str = ",") -> pd.DataFrame:
         )
     frame.attrs["lines"] = _record_lines(text, _delimiter(delimiter), len(frame))
     return frame
+
+
+def _check_extra_fields(path: Path, text: str, sep: str) -> None:
+    """Refuse a row with more non-empty fields than the header: pandas would drop them.
+
+    Empty extra fields (every row ending in a delimiter, as some exports write) are
+    dropped silently: they hold nothing.
+    """
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    try:
+        width = len(next(reader))
+        start = reader.line_num
+        for record in reader:
+            if len(record) > width and any(f.strip() for f in record[width:]):
+                raise InputError(
+                    f"{path}, line {start + 1}: {len(record)} fields, but the header names "
+                    f"{width} columns; the extra field(s) {record[width:][:3]} would be lost. "
+                    "Quote a text that holds the delimiter, or add the column to the header."
+                )
+            start = reader.line_num
+    except csv.Error:
+        return
 
 
 def _record_lines(text: str, sep: str, n: int) -> list[int]:
@@ -1021,11 +1050,11 @@ def check_has_text(documents: pd.DataFrame, where: str = "the corpus") -> None:
     Examples
     --------
     >>> check_has_text(pd.DataFrame({"doc_id": ["a"], "text": ["Drills began."]}))
-    >>> check_has_text(pd.DataFrame({"doc_id": ["a", "b"], "text": ["", "Copyright X."]}))
+    >>> check_has_text(pd.DataFrame({"doc_id": ["a", "b"], "text": ["", "Copyright 2024 X."]}))
     Traceback (most recent call last):
     ...
     framelens.errors.InputError: the corpus: no text to analyse in its 2 document(s): 1 empty,
-    1 only datelines or site furniture (e.g. 'b': 'Copyright X.').
+    1 only datelines or site furniture (e.g. 'b': 'Copyright 2024 X.').
     """
     texts = documents["text"].astype(str).tolist() if "text" in documents.columns else []
     if any(_has_text(t) for t in texts):

@@ -353,7 +353,7 @@ def _load_shard(
             elif kind == "jsonl":
                 frame = corpus._load_jsonl(path, encoding, text_column, id_column)
             else:
-                frame = _parquet_strings(pd.read_parquet(path), text_column)
+                frame = _parquet_strings(_read_parquet(path), text_column)
                 if text_column not in frame.columns:
                     raise InputError(
                         f"{path}: no text column {text_column!r}; the columns are "
@@ -422,14 +422,36 @@ def _parquet_strings(frame: pd.DataFrame, text_column: str) -> pd.DataFrame:
     return pd.DataFrame({k: pd.Series(v, index=frame.index, dtype=object) for k, v in out.items()})
 
 
+def _parquet_error(path: Path, exc: Exception) -> InputError:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return InputError(
+        f"{path}: not a readable Parquet file ({first}); was it cut short while copying? "
+        "Write it again, or pass on_error='skip' to leave it out."
+    )
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    """Read one Parquet shard; a corrupt or truncated file is an :class:`InputError`."""
+    import pyarrow as pa
+
+    try:
+        return pd.read_parquet(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise _parquet_error(path, exc) from None
+
+
 def _header(path: Path, kind: str, encoding: str, delimiter: str = ",") -> list[str]:
     """Column names of a shard, read from its first line only."""
     import json
 
     if kind == "parquet":
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        return list(pq.read_schema(path).names)
+        try:
+            return list(pq.read_schema(path).names)
+        except (pa.ArrowException, OSError) as exc:
+            raise _parquet_error(path, exc) from None
     with open(path, encoding=encoding, errors="replace") as fh:
         first = next((ln for ln in fh if ln.strip()), "")
     if kind == "csv":
@@ -692,7 +714,9 @@ def to_parquet(documents, path: str | Path, *, partition_size: int = 10_000) -> 
     documents
         The documents frame, pandas or Dask (:func:`load`).
     path
-        The folder to write; replaced if it exists.
+        The folder to write; replaced if it exists and holds only Parquet files (an
+        earlier write). A folder that holds anything else (the articles themselves) is
+        refused, never emptied.
     partition_size
         Documents per file for a pandas frame (default 10,000); a Dask frame keeps its
         partitions.
@@ -706,6 +730,20 @@ def to_parquet(documents, path: str | Path, *, partition_size: int = 10_000) -> 
 
     check_int("partition_size", partition_size, min_value=1)
     target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise ParameterError(f"`path` {str(path)!r} is a file: name a folder for the shards.")
+    if target.is_dir():
+        other = sorted(
+            p.name
+            for p in target.iterdir()
+            if not (p.suffix == ".parquet" or p.name in ("_metadata", "_common_metadata"))
+        )
+        if other:
+            raise ParameterError(
+                f"`path` {str(path)!r} holds files that are not Parquet shards "
+                f"({other[:3]}{' …' if len(other) > 3 else ''}): writing there would delete "
+                "them. Name a new or empty folder."
+            )
     frame = documents
     if not is_dask(frame):
         nparts = max(1, -(-len(frame) // partition_size))

@@ -14,7 +14,7 @@ import pytest
 
 from framelens import corpus, scale, stats
 from framelens.analysis import registry
-from framelens.errors import InputError, ParameterError
+from framelens.errors import FramelensWarning, InputError, ParameterError
 
 from ..conftest import SEEDS
 
@@ -503,3 +503,39 @@ def test_ids_repeated_across_shards_or_missing_are_errors_on_dask_too(tmp_path):
         scale.load(blank)
     with pytest.raises(ParameterError, match=r"load the corpus first"):
         scale.analyse(str(blank))
+
+
+def test_to_parquet_never_empties_a_folder_of_other_files(tmp_path):
+    # to_parquet(load("articles"), "articles") deleted the articles and metadata.csv
+    src = tmp_path / "articles"
+    src.mkdir()
+    (src / "a.txt").write_text("The navies drilled.", encoding="utf-8")
+    (src / "metadata.csv").write_text("doc_id,source\na,X\n", encoding="utf-8")
+    docs = scale.load(src)
+    with pytest.raises(ParameterError, match=r"holds files that are not Parquet shards"):
+        scale.to_parquet(docs, src)
+    assert sorted(p.name for p in src.iterdir()) == ["a.txt", "metadata.csv"]
+    with pytest.raises(ParameterError, match=r"is a file"):
+        scale.to_parquet(docs, src / "a.txt")
+    # an earlier write is replaced
+    shards = scale.to_parquet(docs, tmp_path / "pq")
+    scale.to_parquet(docs.assign(source="Y"), shards)
+    assert scale.load(shards)["source"].tolist() == ["Y"]
+
+
+def test_a_corrupt_parquet_shard_is_named_and_skipped_on_request(tmp_path):
+    # a shard cut short while copying failed with pyarrow's ArrowInvalid, and
+    # on_error="skip" did not skip it
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    pd.DataFrame({"doc_id": ["a"], "text": ["The navies drilled."]}).to_parquet(
+        folder / "p1.parquet"
+    )
+    good = (folder / "p1.parquet").read_bytes()
+    (folder / "p2.parquet").write_bytes(good[: len(good) // 2])
+    with pytest.raises(InputError, match=r"p2\.parquet: not a readable Parquet file"):
+        corpus.load(folder)
+    with pytest.warns(FramelensWarning, match=r"skipped .*p2\.parquet: not a readable"):
+        docs = corpus.load(folder, on_error="skip")
+    assert docs["doc_id"].tolist() == ["a"]
+    assert [s["path"] for s in docs.attrs["skipped"]] == [str(folder / "p2.parquet")]

@@ -420,6 +420,22 @@ def test_jsonl_numbers_are_written_as_json_means_them(tmp_path):
     assert corpus.load(p)["page"].tolist() == ["1", "1", "2.5", "1; 2", "1e+20"]
 
 
+def test_csv_rows_ending_in_a_delimiter_load_as_without_it(tmp_path):
+    # rows ending in "," that the header lacks: pandas took the first column as the index,
+    # every column shifted and the load failed deep inside with a ValueError
+    plain, trailing = tmp_path / "plain.csv", tmp_path / "trailing.csv"
+    plain.write_text("source,published,text\nBBC,2024-01-01,Drills began.\nTASS,2024-01-02,Ok.\n")
+    trailing.write_text(
+        "source,published,text\nBBC,2024-01-01,Drills began.,\nTASS,2024-01-02,Ok.,\n"
+    )
+    pd.testing.assert_frame_equal(corpus.load(trailing), corpus.load(plain))
+    extra = tmp_path / "extra.csv"
+    extra.write_text("source,text\nBBC,Drills began, then ended.\n")
+    with pytest.raises(InputError, match=r"line 2: 3 fields, but the header names 2 columns; "
+                       r"the extra field\(s\) \[' then ended\.'\] would be lost"):  # fmt: skip
+        corpus.load(extra)
+
+
 def test_duplicate_doc_ids_name_lines(tmp_path):
     p = tmp_path / "c.csv"
     p.write_text("doc_id,text\na,x\nb,y\na,z\n")
