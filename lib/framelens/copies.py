@@ -15,6 +15,12 @@ containment measure of Broder (1997), "On the resemblance and containment of
 documents". Candidate pairs come from a quarter of each text's sequences, chosen by their
 content (hash), so that copies share the chosen ones; the share is then computed on all
 sequences. Nothing is random: the same texts give the same pairs.
+
+Exact copies (the same words, case and punctuation aside) are found by their whole text,
+however many documents repeat it (a wire story carried by a hundred outlets, a retweet)
+and down to ``size`` words. A near copy is found when its sequences are shared by at
+most ``max(50, documents / 20)`` documents: a sequence in more is taken for boilerplate
+("all rights reserved") and does not make pairs.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from .groups import iso_day
 from .params import check_columns, check_int, check_number
 
 __all__ = ["COPY_COLUMNS", "copies"]
@@ -87,8 +94,9 @@ def copies(
     size
         Words per sequence (default 5).
     min_words
-        Documents with fewer words are not compared (default 20: a headline-only or
-        empty document is no evidence of copying).
+        Documents with fewer words are not compared for near copies (default 20: a
+        headline-only or empty document is no evidence of copying). Exact copies of
+        ``size`` words or more are listed whatever their length (a repeated post).
 
     Returns
     -------
@@ -117,17 +125,26 @@ def copies(
     size = check_int("size", size, min_value=1)
     min_words = check_int("min_words", min_words, min_value=1)
     ids = documents["doc_id"].astype(str).tolist()
+    # the original is the earliest: ISO dates only ("20/01/2023" sorted as text came
+    # after "03/06/2024"); any other value counts as no date
     dates = (
-        documents["published"].fillna("").astype(str).tolist()
+        iso_day(documents["published"].fillna("")).fillna("").tolist()
         if "published" in documents.columns
         else [""] * len(ids)
     )
     words: list[list[str]] = []
-    seqs: list[set[int]] = []
+    full: list[set[int]] = []
     for text in documents["text"].fillna("").astype(str):
         w, s = _sequences(text, size)
         words.append(w)
-        seqs.append(s if len(w) >= min_words else set())
+        full.append(s)
+    # near copies: only documents of min_words or more
+    seqs = [s if len(w) >= min_words else set() for w, s in zip(words, full, strict=True)]
+    # copies of copies make one group; each is listed once, against the group's original
+    # (published first, then the longer, then the first id) when it copies it directly,
+    # else against the document it overlaps most among those before it
+    rank = {k: r for r, k in enumerate(sorted(range(len(ids)), key=lambda k: (
+        dates[k] or "9999", -len(words[k]), ids[k])))}  # fmt: skip
     # candidates: documents that share anchors (an inverted index of a sample of the
     # sequences, chosen by content, so copies share theirs); an anchor in very many
     # documents is boilerplate ("all rights reserved") and would make every pair one
@@ -144,7 +161,19 @@ def copies(
                 for b in docs[i + 1 :]:
                     shared[(a, b)] += 1
     pairs = {}
+    # exact copies by their whole text, however many and however short (>= size words)
+    same: dict[str, list[int]] = defaultdict(list)
+    for k, w in enumerate(words):
+        if len(w) >= size:
+            same[" ".join(w)].append(k)
+    for members in same.values():
+        top = min(members, key=rank.__getitem__)
+        for a in members:
+            if a != top:
+                pairs[(min(a, top), max(a, top))] = (len(full[a]), 1.0)
     for (a, b), n_anchors in shared.items():
+        if (a, b) in pairs:
+            continue
         if n_anchors < 0.5 * min_overlap * min(len(anchors[a]), len(anchors[b])):
             continue
         # then the exact share of the shorter text's sequences
@@ -152,11 +181,6 @@ def copies(
         n = len(seqs[a] & seqs[b])
         if n >= min_overlap * small:
             pairs[(a, b)] = (n, n / small)
-    # copies of copies make one group; each is listed once, against the group's original
-    # (published first, then the longer, then the first id) when it copies it directly,
-    # else against the document it overlaps most among those before it
-    rank = {k: r for r, k in enumerate(sorted(range(len(ids)), key=lambda k: (
-        dates[k] or "9999", -len(words[k]), ids[k])))}  # fmt: skip
     parent = list(range(len(ids)))
 
     def root(k: int) -> int:
@@ -188,7 +212,7 @@ def copies(
                 n,
                 len(words[copy]),
                 len(words[original]),
-                _first_shared(words[copy], seqs[original], size),
+                _first_shared(words[copy], full[original], size),
             )
         )
     out = pd.DataFrame(rows, columns=COPY_COLUMNS)

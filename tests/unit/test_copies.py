@@ -56,6 +56,33 @@ def test_the_original_is_the_earliest_then_the_longest():
     assert copies.copies(longer)[["doc_id", "copy_of"]].values.tolist() == [["z-first", "a-later"]]
 
 
+def test_a_story_carried_by_many_outlets_and_repeated_short_posts_are_copies():
+    # 51 copies of one story: every sequence was in more than 50 documents, taken for
+    # boilerplate, and none of the copies was listed; posts under 20 words never were
+    wire = [(f"o{i:03d}", f"outlet{i}", "2024-07-02", STORY) for i in range(60)]
+    wire.append(("agency", "AP", "2024-07-01", STORY))
+    post = "RT @navy: China and Russia start joint drills in the Sea of Japan #JointSea2024"
+    posts = [(f"p{i}", f"user{i}", "", post) for i in range(3)]
+    found = copies.copies(
+        _docs([*wire, *posts, ("p9", "u", "", "Great!"), ("p8", "v", "", "Great!")])
+    )
+    assert found.loc[found["copy_of"] == "agency", "doc_id"].tolist() == [w[0] for w in wire[:60]]
+    assert found.loc[found["copy_of"] == "p0", "doc_id"].tolist() == ["p1", "p2"]
+    assert set(found["kind"]) == {"exact"} and (found["overlap"] == 1.0).all()
+    assert found.loc[found["doc_id"] == "p1", "shared_text"].item().startswith("rt navy china")
+    # fewer words than a sequence: two "Great!" reviews are no evidence of copying
+    assert not found["doc_id"].isin(["p8", "p9"]).any()
+
+
+def test_the_original_is_decided_by_iso_dates_only():
+    # "20/01/2023" sorted as text after "03/06/2024": the 2023 wire became the copy
+    docs = _docs([("reprint", "BBC", "03/06/2024", STORY + " Extra words here."),
+                  ("wire", "Reuters", "20/01/2023", STORY)])  # fmt: skip
+    assert copies.copies(docs)[["doc_id", "copy_of"]].values.tolist() == [["wire", "reprint"]]
+    docs["published"] = ["2024-06-03", "2023-01-20"]
+    assert copies.copies(docs)[["doc_id", "copy_of"]].values.tolist() == [["reprint", "wire"]]
+
+
 def test_short_documents_and_shared_boilerplate_are_no_copies():
     import random
 
