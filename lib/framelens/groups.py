@@ -191,6 +191,16 @@ def group_labels(
         # "2021" has no month and "2021-03" no day: not January, not the 1st
         digits = {"year": 4, "month": 7, "day": 10}[period]
         values = values.where(day.fillna("").str.len() >= digits, "")
+        unread = given & (values.str.strip() == "")
+        if unread.any():
+            example = documents[group_by].fillna("").astype(str)[unread].iloc[0]
+            warnings.warn(
+                f"`{name}` {group_by!r} by {period}: {int(unread.sum())} of {int(given.sum())} "
+                f"dated document(s) have no ISO 8601 {period} (e.g. {example!r}) and are "
+                f"grouped as {MISSING!r}. Write the dates YYYY-MM-DD to group them.",
+                FramelensWarning,
+                stacklevel=2,
+            )
     else:
         _warn_alike(values, group_by)
     values = values.where(values.str.strip() != "", MISSING)
