@@ -346,7 +346,6 @@ def test_group_columns_named_as_table_columns_are_refused_and_the_list_is_comple
 
 
 def test_group_labels_alike_but_for_case_spaces_or_punctuation_are_named():
-    import warnings
 
     from framelens import FramelensWarning, groups
 
