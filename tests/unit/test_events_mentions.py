@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from framelens import events
+from framelens import corpus, events
 from framelens.events import dates
 
 
@@ -242,3 +242,27 @@ def test_english_names_in_lower_case_are_not_exercise_names(text):
 def test_english_names_capitalised_or_with_a_year_are_exercise_names(text, family):
     r = _refs(text, published="2023-05-01")
     assert r.loc[r["type"] == "named_exercise", "family"].tolist() == [family]
+
+
+def test_an_event_after_the_articles_date_is_neither_linked_nor_counted_as_before_it():
+    # a report of drills "this week" on 10 January 2024 was linked to the September
+    # edition (Northern/Interaction 2024) and its Sea of Japan claim "supported"
+    docs = pd.DataFrame(
+        {"doc_id": ["jan", "mar", "aug"],
+         "published": ["2024-01-10", "2024-03-13", "2024-08-30"],
+         "text": ["China and Russia began joint naval drills in the Sea of Japan this week.",
+                  "Preparations for the Northern/Interaction-2024 drills were under way.",
+                  "China and Russia will hold joint naval drills in the Sea of Japan next month."]}
+    )  # fmt: skip
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    refs = found[found["kind"] == "reference"].set_index("doc_id")
+    assert refs.loc["jan", "record_event"] == ""
+    assert "begin after the article's date (2024-01-10)" in refs.loc["jan", "link_evidence"]
+    # announced: the future edition is a candidate
+    assert refs.loc["aug", "record_event"].startswith("Northern/Interaction|2024|")
+    claims = events.check_claims_by_document(
+        found, events.load_events(), events.document_cuts(docs)
+    ).set_index("doc_id")
+    named = claims.loc[["mar"]].query("claim_type == 'named_year'").iloc[0]
+    assert named["status"] == "not checkable"
+    assert "begins after the article's cut (2024-03-13)" in named["reason"]

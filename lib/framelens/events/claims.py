@@ -133,12 +133,12 @@ def check_claims_by_document(
     Examples
     --------
     >>> from framelens import corpus
-    >>> docs = pd.DataFrame({"doc_id": ["a"], "published": ["2022-07-12"],
-    ...                      "text": ["It was the second joint naval patrol."]})
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "published": ["2021-10-25"],
+    ...                      "text": ["It was the first joint naval patrol."]})
     >>> found = mentions(corpus.segment(docs), documents=docs)
     >>> c = check_claims_by_document(found, load_events(), document_cuts(docs))
     >>> c[["claim_type", "status", "cut"]].values.tolist()
-    [['ordinal', 'supported', '2022-07-12']]
+    [['first_time', 'supported', '2021-10-25']]
     """
     _check_mentions(found)
     _check_events(events, required=("name", "year", "domain", "start_date", "location"))
@@ -682,6 +682,16 @@ def _named_year(r, units: _Units, ctx: dict) -> dict:
             "deciding_rows": _label(later),
             "reason": f"announced before the cut ({ctx['until']}); the record lists it.",
         }
+    if len(later):
+        # the event is in the record, after the article: named ahead ("preparations for
+        # the 2024 drills"), which the sentence's tense alone does not show
+        return {
+            **base,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": _label(later),
+            "reason": f"the record's {r.family} {year} begins after the article's cut "
+            f"({ctx['until']}): the article may name it ahead of time.",
+        }
     full = units.series(r.family, upto_cut=False)
     if full.empty:
         return {
@@ -830,6 +840,23 @@ def _ordinal(n: int, ref, clause: str, units: _Units, ctx: dict) -> dict:
             f"{'edition' if editions else 'event'}(s){restr} up to {ctx['until'] or 'its end'}.",
         }
     nth = lst[n - 1]
+    pub = ctx.get("pub")
+    if (
+        pub is not None
+        and not is_future(clause)
+        and (nth["start_date"].fillna("").astype(str) == "").all()
+        and int(nth["year"].iloc[0]) == pub.year
+    ):
+        # an undated event of the article's own year is kept by the cut, but may be later
+        # than the article; a sentence that announces it ("will include…") is checked
+        return {
+            **base,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": _label(pd.concat(lst[:n])),
+            "reason": f"the {_ordinal_word(n)}{restr} in the record is {_label(nth)}, which has "
+            f"no start date: the record cannot tell whether it came before the article "
+            f"({pub.isoformat()}).",
+        }
     if not key and not year:
         return {
             **base,

@@ -380,6 +380,11 @@ def _near(row_start: str, target: dt.date, days: int) -> bool:
     return d is not None and abs((d - target).days) <= days
 
 
+#: days after an article's date that an event it reports (not announces) may begin: a
+#: report on Saturday of drills "starting Monday"
+AFTER_PUBLICATION = 7
+
+
 def _link(
     rec: _Record,
     *,
@@ -392,8 +397,14 @@ def _link(
     ordinal: int | None,
     phase: int | None,
     places: list[str],
+    future: bool = False,
 ) -> tuple[str, str, float, str]:
-    """Return (family, record_event, confidence, evidence or reason)."""
+    """Return (family, record_event, confidence, evidence or reason).
+
+    An event that begins more than :data:`AFTER_PUBLICATION` days after the article's
+    date is no candidate unless the sentence speaks of the future: a report of drills
+    "this week" in January is not the September edition.
+    """
     if family:
         cands = [r for r in rec.rows if r[0] == family]
         what = family
@@ -409,6 +420,18 @@ def _link(
         by_year = []
     if not by_year:
         return family, "", math.nan, f"no {what} in {year} in the record."
+    if published is not None and not future:
+        limit = published + dt.timedelta(days=AFTER_PUBLICATION)
+        begun = [r for r in by_year if not r[2] or (parse_date(r[2]) or limit) <= limit]
+        if not begun:
+            return (
+                family,
+                "",
+                math.nan,
+                f"the record's {what} in {year} begin after the article's date "
+                f"({published.isoformat()}), and the sentence does not speak of the future.",
+            )
+        by_year = begun
     cand, how, conf = by_year, f"{what} in {year}", 0.7
     if phase and len(cand) >= phase:
         cand, how, conf = [cand[phase - 1]], f"phase {phase} of {what} in {year}", 1.0
@@ -1007,6 +1030,7 @@ def _reference_row(ctx, r, t, future, rec: _Record, places) -> tuple:
         ordinal=ordinal,
         phase=r["phase"],
         places=places,
+        future=future,
     )
     if r["type"] == "named_exercise" and family not in rec.names:
         why = f"the record has no {family} series."
