@@ -453,7 +453,8 @@ def _header(path: Path, kind: str, encoding: str, delimiter: str = ",") -> list[
         except (pa.ArrowException, OSError) as exc:
             raise _parquet_error(path, exc) from None
     with open(path, encoding=encoding, errors="replace") as fh:
-        first = next((ln for ln in fh if ln.strip()), "")
+        # a byte order mark (as R and Excel write) is no part of the first name
+        first = next((ln for ln in fh if ln.strip()), "").lstrip("\ufeff")
     if kind == "csv":
         import csv
         import io
@@ -466,6 +467,25 @@ def _header(path: Path, kind: str, encoding: str, delimiter: str = ",") -> list[
         return []
 
 
+def _jsonl_keys(path: Path, encoding: str) -> list[str]:
+    """Return the keys of every JSON object of a JSONL shard, in the order first seen."""
+    import json
+
+    keys: dict[str, None] = {}
+    with open(path, encoding=encoding, errors="replace") as fh:
+        for line in fh:
+            line = line.strip().lstrip("\ufeff")
+            if not line:
+                continue
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                continue  # the loader names the line
+            if isinstance(obj, dict):
+                keys.update(dict.fromkeys(obj))
+    return list(keys)
+
+
 def _columns(
     kind: str,
     files: list[Path],
@@ -474,12 +494,19 @@ def _columns(
     id_column: str,
     delimiter: str = ",",
 ):
-    """Columns of the documents frame: the standard ones plus the first shard's extras."""
+    """Columns of the documents frame: the standard ones plus every shard's extras.
+
+    Every shard's header (a CSV's first line, a Parquet schema) and, for JSONL, the keys
+    of every line: a column that only a later shard or line has is kept, in the order
+    first seen (the other documents get "" there).
+    """
     if kind == "txt":
         meta = files[0].parent / "metadata.csv"
         names = _header(meta, "csv", encoding, delimiter) if meta.is_file() else []
+    elif kind == "jsonl":
+        names = list(dict.fromkeys(k for f in files for k in _jsonl_keys(f, encoding)))
     else:
-        names = _header(files[0], kind, encoding, delimiter)
+        names = list(dict.fromkeys(c for f in files for c in _header(f, kind, encoding, delimiter)))
     # a column called text (doc_id) beside the text (id) column is kept renamed, as the
     # loaders of framelens.corpus do
     taken = {"text": text_column, "doc_id": id_column}
@@ -509,9 +536,9 @@ def load(
     or a folder of Parquet files is read shard by shard and concatenated). ``"dask"``
     returns a lazy Dask DataFrame with the same columns: one partition per
     CSV/JSONL/Parquet shard, or per ``files_per_partition`` .txt files. The driver reads
-    only the first line of the first shard (for the column list); a bad shard fails with
-    its path named when its partition is computed, or becomes an empty partition with
-    ``on_error="skip"`` (listed in the local frame's ``attrs["skipped"]``). A CSV,
+    the column list first: every shard's header (and every JSONL line's keys); a bad
+    shard fails with its path named when its partition is computed, or becomes an empty
+    partition with ``on_error="skip"`` (listed in the local frame's ``attrs["skipped"]``). A CSV,
     JSONL or Parquet shard with no rows among several (a day without articles) adds no
     documents, with a warning on the local engine; alone it is an error.
 
@@ -536,8 +563,9 @@ def load(
     -------
     pandas.DataFrame or dask.dataframe.DataFrame
         The documents frame: ``doc_id, title, source, published, url, text`` and the
-        extra metadata columns (read shard by shard, those of the first shard), all
-        strings; sorted by ``doc_id`` (on Dask, within each partition).
+        extra metadata columns of every shard (of every line of a JSONL shard), all
+        strings, "" where a shard lacks one; sorted by ``doc_id`` (on Dask, within each
+        partition).
 
     Raises
     ------

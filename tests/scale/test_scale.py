@@ -539,3 +539,45 @@ def test_a_corrupt_parquet_shard_is_named_and_skipped_on_request(tmp_path):
         docs = corpus.load(folder, on_error="skip")
     assert docs["doc_id"].tolist() == ["a"]
     assert [s["path"] for s in docs.attrs["skipped"]] == [str(folder / "p2.parquet")]
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_metadata_columns_of_any_shard_or_line_are_kept(tmp_path, engine):
+    # the column list came from the first shard's header (a JSONL's first line) only:
+    # `outlet` and `region`, present later, vanished and group_by refused them
+    jl = tmp_path / "jl"
+    jl.mkdir()
+    (jl / "day1.jsonl").write_text(
+        '{"id": "a", "text": "Drills began."}\n'
+        '{"id": "b", "text": "Ships sailed.", "outlet": "TASS"}\n', encoding="utf-8"
+    )  # fmt: skip
+    (jl / "day2.jsonl").write_text(
+        '{"id": "c", "text": "Jets flew.", "lang": "en"}\n', encoding="utf-8"
+    )
+    csvs = tmp_path / "csv"
+    csvs.mkdir()
+    (csvs / "a.csv").write_text("doc_id,text\na,Drills began.\n", encoding="utf-8")
+    (csvs / "b.csv").write_text("doc_id,text,region\nb,Ships sailed.,Asia\n", encoding="utf-8")
+    for pattern, want in ((jl / "*.jsonl", {"outlet": ["", "TASS", ""], "lang": ["", "", "en"]}),
+                          (csvs / "*.csv", {"region": ["", "Asia"]})):  # fmt: skip
+        docs = scale.compute(scale.load(str(pattern), engine=engine, id_column="id"
+                                        if "jsonl" in str(pattern) else "doc_id"))  # fmt: skip
+        docs = docs.sort_values("doc_id").reset_index(drop=True)
+        for column, values in want.items():
+            assert docs[column].tolist() == values, (pattern, column)
+
+
+def test_shards_with_a_byte_order_mark_keep_their_ids(tmp_path):
+    # a BOM (R, Excel) hid the header's first name: ids were renumbered "s0-x00" and a
+    # bogus empty doc_id column appeared
+    for name, doc in (("s0.jsonl", "x00"), ("s1.jsonl", "x10")):
+        body = "\ufeff" + json.dumps({"doc_id": doc, "text": "Drills began."}) + "\n"
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    (tmp_path / "c0.csv").write_text('\ufeff"doc_id","text"\n"id1","Jets flew."\n', "utf-8")
+    (tmp_path / "c1.csv").write_text('\ufeff"doc_id","text"\n"id2","Jets left."\n', "utf-8")
+    for engine in ("local", "dask"):
+        docs = scale.compute(scale.load(str(tmp_path / "*.jsonl"), engine=engine))
+        assert sorted(docs["doc_id"]) == ["x00", "x10"]
+        docs = scale.compute(scale.load(str(tmp_path / "*.csv"), engine=engine))
+        assert sorted(docs["doc_id"]) == ["id1", "id2"]
+        assert list(docs.columns) == ["doc_id", "title", "source", "published", "url", "text"]
