@@ -568,6 +568,7 @@ def _load_folder_files(
     on_error: str,
     skipped: list,
     delimiter: str = ",",
+    renamed: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     rows = []
     for f in files:
@@ -589,7 +590,8 @@ def _load_folder_files(
     docs = pd.DataFrame(rows)
     # ids from the file names; metadata.csv may key a file by its name or by that id
     stems = docs["doc_id"].tolist()
-    docs["doc_id"] = _safe_ids(stems)
+    # renamed: the ids of the whole folder when these files are one part of it
+    docs["doc_id"] = _safe_ids(stems) if renamed is None else [renamed.get(s, s) for s in stems]
     by_stem = dict(zip(stems, docs["doc_id"], strict=True))
     meta_path = folder / "metadata.csv"
     if meta_path.is_file():

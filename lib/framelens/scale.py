@@ -323,8 +323,13 @@ def _load_shard(
     delimiter: str = ",",
     numbered_per_shard: bool = True,
     quiet: bool = True,
+    renamed: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """Load one partition: a chunk of .txt files or one CSV/JSONL/Parquet shard.
+
+    ``renamed`` maps the file names whose id is not the name itself ("a b" → "a-b-…"),
+    computed over the whole folder so that every partition gives the ids the local
+    engine gives.
 
     Reuses the loaders of :mod:`framelens.corpus`, so a bad shard fails with the same
     message (file, line, byte offset) as with the local engine, and its ids and text
@@ -346,7 +351,13 @@ def _load_shard(
                 warnings.simplefilter("ignore", FramelensWarning)
             if kind == "txt":
                 frame = corpus._load_folder_files(
-                    [Path(f) for f in files], path.parent, encoding, on_error, skipped, delimiter
+                    [Path(f) for f in files],
+                    path.parent,
+                    encoding,
+                    on_error,
+                    skipped,
+                    delimiter,
+                    renamed=renamed,
                 )
             elif kind == "csv":
                 frame = corpus._load_csv(path, encoding, text_column, id_column, delimiter)
@@ -607,6 +618,11 @@ def load(
             [str(f) for f in files[i : i + files_per_partition]]
             for i in range(0, len(files), files_per_partition)
         ]
+        # ids over the whole folder: "a b" and "a-b" in two partitions would both be "a-b"
+        stems = [f.stem for f in files]
+        options["renamed"] = {
+            r: s for r, s in zip(stems, corpus._safe_ids(stems), strict=True) if r != s
+        }
     else:
         chunks = [[str(f)] for f in files]
     if engine == "local":

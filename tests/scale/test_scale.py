@@ -581,3 +581,16 @@ def test_shards_with_a_byte_order_mark_keep_their_ids(tmp_path):
         docs = scale.compute(scale.load(str(tmp_path / "*.csv"), engine=engine))
         assert sorted(docs["doc_id"]) == ["id1", "id2"]
         assert list(docs.columns) == ["doc_id", "title", "source", "published", "url", "text"]
+
+
+def test_txt_ids_made_safe_are_the_same_on_both_engines(tmp_path):
+    # "a b.txt" and "a-b.txt" in two partitions were both "a-b" on Dask (the check of
+    # duplicate ids then failed notebook 02); the local engine keeps them apart
+    for name in ("a b", "a-b", "c"):
+        (tmp_path / f"{name}.txt").write_text(f"Text of {name}.", encoding="utf-8")
+    local = scale.load(tmp_path)
+    lazy = scale.load(tmp_path, engine="dask", files_per_partition=1)
+    assert lazy.npartitions == 3
+    on_dask = scale.compute(lazy).sort_values("doc_id").reset_index(drop=True)
+    assert on_dask["doc_id"].tolist() == local["doc_id"].tolist()
+    assert len(set(local["doc_id"])) == 3
