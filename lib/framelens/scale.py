@@ -478,6 +478,14 @@ def _header(path: Path, kind: str, encoding: str, delimiter: str = ",") -> list[
         return []
 
 
+def _safe_header(path: Path, kind: str, encoding: str, delimiter: str) -> list[str]:
+    """Return :func:`_header`, or no names for an unreadable shard (its loading names it)."""
+    try:
+        return _header(path, kind, encoding, delimiter)
+    except InputError:
+        return []
+
+
 def _jsonl_keys(path: Path, encoding: str) -> list[str]:
     """Return the keys of every JSON object of a JSONL shard, in the order first seen."""
     import json
@@ -517,7 +525,9 @@ def _columns(
     elif kind == "jsonl":
         names = list(dict.fromkeys(k for f in files for k in _jsonl_keys(f, encoding)))
     else:
-        names = list(dict.fromkeys(c for f in files for c in _header(f, kind, encoding, delimiter)))
+        names = list(
+            dict.fromkeys(c for f in files for c in _safe_header(f, kind, encoding, delimiter))
+        )
     # a column called text (doc_id) beside the text (id) column is kept renamed, as the
     # loaders of framelens.corpus do
     taken = {"text": text_column, "doc_id": id_column}
