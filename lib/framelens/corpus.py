@@ -442,13 +442,36 @@ def _read_text(path: Path, encoding: str) -> str:
         # Windows exports: curly quotes and dashes are bytes 0x80-0x9F in cp1252, which
         # latin-1 reads as control characters
         guess = "cp1252" if _decodes(data, "cp1252") else "latin-1"
+        utf8 = encoding.lower().replace("_", "-") in ("utf-8", "utf8")
+        mostly = _mostly_utf8(data) if utf8 else 0
+        if not utf8 and _decodes(data, "utf-8"):
+            guess = "utf-8"
+        advice = (
+            f"The rest of the file reads as UTF-8 ({mostly} other non-ASCII characters "
+            f"do): a few bytes come from another encoding (a pasted cp1252 quote?). Mend "
+            f"those bytes; reading the whole file as {guess} would garble the others."
+            if mostly
+            else "If the file uses another encoding, pass it with the `encoding` "
+            f"parameter (e.g. encoding={guess!r}; framelens run: -p encoding {guess})."
+        )
         raise InputError(
             f"{path}: not valid {encoding} at byte offset {exc.start} (line {line}): "
-            f"{data[exc.start : exc.start + 4]!r}. If the file uses another encoding, pass "
-            f"it with the `encoding` parameter (e.g. encoding={guess!r}; framelens run: "
-            f"-p encoding {guess})."
+            f"{data[exc.start : exc.start + 4]!r}. {advice}"
         ) from None
+    if text.startswith("\u00ef\u00bb\u00bf"):
+        raise InputError(
+            f"{path}: starts with a UTF-8 byte order mark read as {encoding} ('ï»¿'): the "
+            "file is UTF-8. Pass encoding='utf-8' (framelens run: -p encoding utf-8)."
+        )
     return _normalise(text)
+
+
+def _mostly_utf8(data: bytes) -> int:
+    """Count the valid UTF-8 non-ASCII characters of bytes that are not all UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return good if good >= 3 * bad else 0
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -561,6 +584,11 @@ def _load_folder(
     return _load_folder_files(files, p, encoding, on_error, skipped, delimiter)
 
 
+def _file_id(f: Path) -> str:
+    """Return a file's name without ``.txt``, composed (NFC) as its text is."""
+    return unicodedata.normalize("NFC", f.stem)
+
+
 def _load_folder_files(
     files: list[Path],
     folder: Path,
@@ -582,7 +610,9 @@ def _load_folder_files(
             warnings.warn(f"skipped {exc}", FramelensWarning, stacklevel=3)
             skipped.append({"path": str(f), "reason": str(exc)})
             continue
-        rows.append({"doc_id": f.stem, "text": text, "_file": f.name})
+        # names composed (NFC) as the text is: macOS writes "café" decomposed, and
+        # metadata.csv, typed, has it composed
+        rows.append({"doc_id": _file_id(f), "text": text, "_file": f.name})
     if not rows:
         raise InputError(
             f"corpus_path {str(folder)!r}: every file was skipped; nothing to analyse."
@@ -904,8 +934,34 @@ _MARKUP = re.compile(
 )
 
 
+#: UTF-8 read as latin-1 or cp1252: a lead byte (Â-ô) then a continuation byte shown as
+#: a latin-1 character (0x80-0xBF) or as cp1252 shows 0x80-0x9F ("â€™" for "’", "Ã©")
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122]"
+)
+#: line breaks and tabs an export wrote as two characters ("\\n"), read as text
+_ESCAPES = re.compile(r"\\[nrt](?=\w|\s|$)")
+
+
+def _defects(docs: pd.DataFrame, pattern: re.Pattern, at_least: int) -> list[tuple[str, str]]:
+    """Documents with ``at_least`` matches of ``pattern``: (doc_id, first match)."""
+    out = []
+    for d, t in zip(docs["doc_id"], docs["text"], strict=True):
+        found = pattern.findall(t)
+        if len(found) >= at_least:
+            out.append((d, found[0]))
+    return out
+
+
 def _warn_markup(docs: pd.DataFrame, where: str) -> None:
-    """Warn when documents hold HTML: its tags and entities would be counted as words."""
+    r"""Warn when documents hold HTML, garbled characters or written-out line breaks.
+
+    HTML tags and entities would be counted as words; UTF-8 read in another encoding
+    ("â€™" for "’") splits and garbles words; an export's literal "\\n" glues the
+    next line's first word to an "n" ("njapan").
+    """
     marked = [
         (d, m.group(0))
         for d, t in zip(docs["doc_id"], docs["text"], strict=True)
@@ -921,6 +977,28 @@ def _warn_markup(docs: pd.DataFrame, where: str) -> None:
             FramelensWarning,
             stacklevel=4,
         )
+    for found, what in (
+        (
+            _defects(docs, _MOJIBAKE, 2),
+            'characters garbled the way UTF-8 read in another encoding is ("â€™" for '
+            '"’", "Ã©" for "é"): read the file with encoding=\'utf-8\' (framelens '
+            "run: -p encoding utf-8); if some bytes are not UTF-8, mend those bytes rather "
+            "than read the whole file as latin-1",
+        ),
+        (
+            _defects(docs, _ESCAPES, 2),
+            "line breaks written out as the two characters '\\n' (or '\\t'), which are "
+            "read as text ('\\nJapan' becomes the word 'njapan') and end no paragraph: "
+            "replace them with real line breaks before loading",
+        ),
+    ):
+        if found:
+            shown = ", ".join(f"{d} ({m!r})" for d, m in found[:3])
+            warnings.warn(
+                f"{where}: {len(found)} of {len(docs)} document(s) hold {what}. E.g. {shown}.",
+                FramelensWarning,
+                stacklevel=4,
+            )
 
 
 # ---------------------------------------------------------------------------------------

@@ -629,7 +629,7 @@ def load(
             for i in range(0, len(files), files_per_partition)
         ]
         # ids over the whole folder: "a b" and "a-b" in two partitions would both be "a-b"
-        stems = [f.stem for f in files]
+        stems = [corpus._file_id(f) for f in files]
         options["renamed"] = {
             r: s for r, s in zip(stems, corpus._safe_ids(stems), strict=True) if r != s
         }

@@ -436,6 +436,38 @@ def test_csv_rows_ending_in_a_delimiter_load_as_without_it(tmp_path):
         corpus.load(extra)
 
 
+def test_text_garbled_on_export_is_named(tmp_path):
+    # UTF-8 read as latin-1 ("â€™"), and line breaks written as "\\n" ("njapan"), were
+    # analysed without a word
+    utf8 = tmp_path / "u.csv"
+    utf8.write_text("doc_id,text\na,\u201cDrills\u201d began. It\u2019s big.\n", "utf-8")
+    with pytest.warns(FramelensWarning, match=r"1 of 1 document\(s\) hold characters garbled"):
+        corpus.load(utf8, encoding="latin-1")
+    with pytest.raises(InputError, match=r"e\.g\. encoding='utf-8'"):
+        corpus.load(utf8, encoding="cp1252")  # the file is UTF-8: say so
+    esc = tmp_path / "e.csv"
+    esc.write_text("doc_id,text\na,Drills began.\\n\\nJapan protested.\\nTokyo said so.\n")
+    with pytest.warns(FramelensWarning, match=r"line breaks written out as the two characters"):
+        corpus.load(esc)
+    # a byte order mark read as latin-1 said the file is UTF-8 only by renumbering its ids
+    bom = tmp_path / "b.csv"
+    bom.write_bytes("\ufeffdoc_id,text\nx,Drills.\n".encode())
+    with pytest.raises(InputError, match=r"starts with a UTF-8 byte order mark read as latin-1"):
+        corpus.load(bom, encoding="latin-1")
+    # UTF-8 with one pasted cp1252 quote: latin-1 for the whole file is the wrong advice
+    mixed = tmp_path / "m.csv"
+    mixed.write_bytes("doc_id,text\na,Caf\u00e9 na\u00efve r\u00e9sum\u00e9 ".encode() + b"\x93x\n")
+    with pytest.raises(InputError, match=r"The rest of the file reads as UTF-8 \(4 other"):
+        corpus.load(mixed)
+
+
+def test_a_decomposed_file_name_finds_its_metadata_row(tmp_path):
+    # macOS writes "cafe\u0301.txt"; metadata.csv, typed, has "caf\u00e9": no row matched
+    (tmp_path / "cafe\u0301.txt").write_text("Drills began.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("doc_id,source\ncaf\u00e9,BBC\n", encoding="utf-8")
+    assert corpus.load(tmp_path)["source"].tolist() == ["BBC"]
+
+
 def test_duplicate_doc_ids_name_lines(tmp_path):
     p = tmp_path / "c.csv"
     p.write_text("doc_id,text\na,x\nb,y\na,z\n")
