@@ -959,7 +959,7 @@ def _warn_markup(docs: pd.DataFrame, where: str) -> None:
     r"""Warn when documents hold HTML, garbled characters or written-out line breaks.
 
     HTML tags and entities would be counted as words; UTF-8 read in another encoding
-    ("â€™" for "’") splits and garbles words; an export's literal "\\n" glues the
+    ("â€™" for "’") splits and garbles words; an export's literal "\n" glues the
     next line's first word to an "n" ("njapan").
     """
     marked = [
