@@ -22,7 +22,7 @@ from pathlib import Path
 from .errors import FramelensError, FramelensWarning, ParameterError
 from .params import check_path, suggest
 
-__all__ = ["Outputs", "setup", "short_message"]
+__all__ = ["Outputs", "setup", "short_message", "warn_not_english"]
 
 
 @dataclass(frozen=True)
@@ -268,6 +268,47 @@ def _forget_last_run(root: Path, notebook: str) -> list[str]:
             "its last run (tables and figures of this run replace them)."
         )
     return removed
+
+
+def warn_not_english(documents, methods: str) -> list[str]:
+    """Warn when documents are not English text, naming the methods that assume it.
+
+    Every method of the notebooks reads English: readability formulas and syllables,
+    stopwords and word lists, VADER, the frame dictionaries, the exercise names. A
+    document in another language gets numbers that look like any other's (a Russian
+    text scored grade 1 and "reliable"; German "die" read as the English verb), so the
+    notebook says which documents :func:`framelens.sentiment.language_check` flags.
+
+    Parameters
+    ----------
+    documents
+        The documents frame (``doc_id, text``).
+    methods
+        What this notebook measures, for the message ("readability, word lists and
+        keyness").
+
+    Returns
+    -------
+    list of str
+        The flagged doc_ids (empty: nothing to say, no warning).
+    """
+    import warnings
+
+    from .sentiment import language_check
+
+    checked = language_check(documents)
+    flagged = checked[checked["mostly_non_latin"] | checked["probably_not_english"]]
+    ids = flagged["doc_id"].tolist()
+    if ids:
+        shown = ", ".join(repr(i) for i in ids[:5]) + (" …" if len(ids) > 5 else "")
+        warnings.warn(
+            f"{len(ids)} of {len(checked)} document(s) are probably not English ({shown}): "
+            f"{methods} assume English, so their numbers for these documents mean little. "
+            "Leave them out, or analyse them with tools for their language.",
+            FramelensWarning,
+            stacklevel=2,
+        )
+    return ids
 
 
 def _install_short_warnings() -> None:

@@ -684,6 +684,17 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
                     f"{suggest(value, columns)}; the columns are {columns}. Add it to "
                     "metadata.csv (or the CSV/JSONL) or pick one of these."
                 )
+        group_by, period = values.get("group_by"), values.get("period")
+        if group_by and period and group_by in columns and len(documents):
+            # period on a column without dates fails in every notebook: say so once, here
+            from .groups import group_labels
+
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", FramelensWarning)
+                    group_labels(documents, group_by, period=period)
+            except ParameterError as exc:
+                raise ParameterError(f"{book.stem}: {exc}") from None
 
 
 # ---------------------------------------------------------------------------------------

@@ -223,6 +223,19 @@ def test_the_runner_refuses_a_bad_parameter_before_any_kernel(tmp_path, notebook
     assert not list(tmp_path.glob("*.building*"))
 
 
+def test_period_on_a_column_without_dates_is_refused_before_any_kernel(tmp_path):
+    # it failed in cell 4 of 01, 02 and 03 alike, the run's other notebooks lost
+    posts = tmp_path / "posts.csv"
+    posts.write_text("doc_id,user,text\na,PekingObserver,Drills began.\nb,Navy,Ok.\n")
+    with pytest.raises(ParameterError) as err:
+        pipeline.run(posts, tmp_path / "out", params={"group_by": "user", "period": "month"},
+                     progress=False)  # fmt: skip
+    assert str(err.value).startswith(
+        "01_text_stats: `period` 'month' groups dates, but `group_by` 'user' holds no ISO"
+    ), err.value
+    assert not (tmp_path / "out").exists()
+
+
 def test_year_range_backwards_in_04(executed):
     source, shown = _shown(executed[0]["04_exercise_frequency"])
     assert "events.check_year_range(year_start, year_end)" in source

@@ -737,3 +737,17 @@ def test_actor_intervals_from_sums_follow_the_same_document_rule_as_from_sentenc
         assert np.isnan(china["alone_ci_low"])  # alone in 3 documents: none either
         assert russia["n_documents"] == 7 and russia["ci_low"] <= russia["mean_compound"]
         assert russia["alone_ci_low"] <= russia["mean_compound_alone"] <= russia["alone_ci_high"]
+
+
+def test_a_one_document_group_is_drawn_apart_from_outlet_intervals():
+    # its interval resamples one article's sentences: it looked like an outlet's estimate
+    text = {f"a{i}": "Good news. Bad day. Great win. Awful loss." for i in range(6)}
+    text |= {"solo": "Terrible war. Awful threat. Bad. Good."}
+    docs = pd.DataFrame({"doc_id": list(text), "text": list(text.values()),
+                         "source": ["A"] * 6 + ["Solo"]})  # fmt: skip
+    s = sentiment.score(corpus.segment(docs))
+    g = sentiment.aggregate(s, level="group", documents=docs, group_by="source")
+    ax = sentiment.plot_groups(g)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["mean, 95% interval", "one document: interval of its sentences"]
+    plt.close(ax.figure)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import warnings
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -864,6 +865,43 @@ def test_readability_of_text_without_sentence_punctuation_is_not_reliable():
     assert r.loc["flesch_kincaid_grade", "value"] > 40  # one 120-word sentence
     assert not r["reliable"].any()
     assert r.loc["flesch_kincaid_grade", "note"].startswith("120 words a sentence")
+
+
+def test_readability_of_text_in_another_language_is_not_reliable():
+    # a Russian article scored Flesch 109.5 and grade 1.1, marked reliable
+    ru = ("\u041a\u0438\u0442\u0430\u0439 \u0438 \u0420\u043e\u0441\u0441\u0438\u044f "
+          "\u043f\u0440\u043e\u0432\u0435\u043b\u0438 \u0443\u0447\u0435\u043d\u0438\u044f "
+          "\u0432 \u043c\u043e\u0440\u0435. ") * 40  # fmt: skip
+    de = "Die Marine hat mit Russland im Meer eine lange \u00dcbung gehalten. " * 20
+    for text in (ru, de):
+        s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+        r = stats.readability(s)
+        assert not r["reliable"].any()
+        assert r["note"].str.startswith("probably not English").all()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # English stays reliable, without a word
+        en = "The navy held long drills with Russia in the sea near the coast. " * 20
+        r = stats.readability(corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [en]})))
+    assert r.loc[r["measure"] != "smog_index", "reliable"].all()
+
+
+def test_notebooks_name_documents_that_are_not_english():
+    from framelens import FramelensWarning, nb
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["en", "zh"],
+            "text": ["The navy held drills.", "\u4e2d\u4fc4\u8054\u5408\u519b\u6f14\u3002"],
+        }
+    )
+    with pytest.warns(
+        FramelensWarning,
+        match=r"1 of 2 document\(s\) are probably not English \('zh'\): keyness assume",
+    ):
+        assert nb.warn_not_english(docs, "keyness") == ["zh"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nb.warn_not_english(docs.head(1), "keyness") == []
 
 
 def test_group_totals_only_for_counts_that_add_up():

@@ -480,6 +480,21 @@ def _count_rows(sents: list[_Sent], all_sents: list[_Sent] | None) -> list[tuple
     return out
 
 
+def _not_english(words: list[str]) -> str:
+    """Say why a text of few English function words gets no reliable grade ("" if English)."""
+    from ..sentiment.score import ENGLISH_MARKERS, ENGLISH_MIN_WORDS, ENGLISH_SHARE
+
+    if len(words) < ENGLISH_MIN_WORDS:
+        return ""
+    share = sum(w in ENGLISH_MARKERS for w in words) / len(words)
+    if share >= ENGLISH_SHARE:
+        return ""
+    return (
+        f"probably not English ({share:.0%} of the words are English function words): the "
+        "formulas count English syllables and were fitted on English readers"
+    )
+
+
 def _readability_rows(sents: list[_Sent]) -> list[tuple]:
     prose = [s for s in sents if s.kind == "prose"]
     n_words = len(_words_of(prose))
@@ -488,6 +503,7 @@ def _readability_rows(sents: list[_Sent]) -> list[tuple]:
         return [(m, math.nan, False, note) for m in _READABILITY]
     values = formulas.readability(" ".join(s.text for s in prose))
     n_sents = len(prose)
+    foreign = _not_english(_words_of(prose))
     short = f"formulas expect samples of {READABILITY_WORDS}+ words; this has {n_words}"
     rows = []
     per_sentence = n_words / max(1, n_sents)
@@ -497,7 +513,9 @@ def _readability_rows(sents: list[_Sent]) -> list[tuple]:
     )
     for m in _READABILITY:
         value = float(values[m])
-        if per_sentence > MAX_SENTENCE_WORDS:
+        if foreign:
+            rows.append((m, value, False, foreign))
+        elif per_sentence > MAX_SENTENCE_WORDS:
             rows.append((m, value, False, run_on))
         elif m == "smog_index" and n_sents < SMOG_SENTENCES:
             rows.append((m, value, False, f"SMOG needs {SMOG_SENTENCES} sentences; has {n_sents}"))
