@@ -76,6 +76,25 @@ def test_domain_scoring_neutralises_and_says_what():
     assert dom.loc[1:, "masked"].tolist() == ["", ""]
 
 
+def test_no_before_a_rated_word_negates_it_in_the_security_domain():
+    # "poses no threat", the commonest reassurance of the coverage, scored -0.68 (03's
+    # cue check already read it as negated, so 02 and 03 disagreed)
+    s = _sentences(
+        "The exercise poses no threat to any country.",
+        "There is no good reason.",
+        "No.",
+        "They found no violation or threat.",
+    )
+    plain = sentiment.score(s)
+    dom = sentiment.score(s, domain="security")
+    assert plain.loc[0, "compound"] == pytest.approx(-0.6808)  # as NLTK: "no" -1.2
+    assert dom.loc[0, "compound"] > 0.4 and dom.loc[0, "label"] == "positive"
+    assert "threat -2.4→1.78 (negated by 'no')" in dom.loc[0, "drivers"]
+    assert dom.loc[1, "compound"] < 0  # "no good"
+    assert dom.loc[2, "compound"] == plain.loc[2, "compound"]  # "no" alone rates as ever
+    assert "negated by 'no'" in dom.loc[3, "drivers"]  # "no X or Y": both
+
+
 def test_domain_scores_the_same_in_parallel():
     texts = [
         f"The destroyer {k} and the United States held talks that went well." for k in range(1100)

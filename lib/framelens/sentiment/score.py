@@ -187,8 +187,10 @@ def score(
         phrases) and the domain list's words (:func:`load_domain`, e.g. "destroyer",
         "defense", "party") score 0; a ``masked`` column says what was taken out of each
         sentence. Typography is read first (:func:`typography`: a curly apostrophe in
-        a word straight, markup around a word dropped; quoted words stay unread). The
-        compared figures are in :func:`domain_sensitivity`.
+        a word straight, markup around a word dropped; quoted words stay unread), and
+        "no" before a rated word negates it, as in vaderSentiment 3.3 ("poses no threat"
+        is not a threat; NLTK reads "no" as a word rated -1.2). The compared figures are
+        in :func:`domain_sensitivity`.
     gazetteer
         The actors and places to mask with ``domain`` (the shipped gazetteer by default).
 

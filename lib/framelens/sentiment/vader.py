@@ -35,6 +35,7 @@ def _domain_engine(domain: str) -> _Vader:
     engine = _Vader(_analyzer())
     neutral = load_domain(domain)["words"]
     engine.lex = {k: v for k, v in engine.lex.items() if k.lower() not in neutral}
+    engine.no_negates = True
     return engine
 
 
@@ -71,6 +72,9 @@ class _Vader:
         self.c_incr = c.C_INCR
         self.n_scalar = c.N_SCALAR
         self.b_decr = c.B_DECR
+        # "no threat": NLTK reads "no" as a word of its own (-1.2) that negates nothing;
+        # vaderSentiment 3.3 reads it as a negation of the rated word after it
+        self.no_negates = False
 
     def tokens(self, text: str) -> list[str]:
         out = []
@@ -144,6 +148,8 @@ class _Vader:
             il = lowers[i]
             if il == "kind" and i < n - 1 and lowers[i + 1] == "of":
                 continue
+            if self.no_negates and il == "no" and i < n - 1 and lowers[i + 1] in lex:
+                continue  # negates the next word, rates nothing itself (vaderSentiment 3.3)
             valence, notes = self._valence(words, lowers, i, item, cap_diff, evidence)
             sentiments[j] = valence
             if evidence:
@@ -215,6 +221,14 @@ class _Vader:
         lex, booster = self.lex, self.booster
         notes: list[str] = []
         valence = lex[lowers[i]]
+        if self.no_negates and (
+            (i > 0 and lowers[i - 1] == "no")
+            or (i > 1 and lowers[i - 2] == "no")
+            or (i > 2 and lowers[i - 3] == "no" and lowers[i - 1] in ("or", "nor"))
+        ):
+            valence = valence * self.n_scalar
+            if ev:
+                notes.append("negated by 'no'")
         if item.isupper() and cap_diff:
             valence = valence + self.c_incr if valence > 0 else valence - self.c_incr
             if ev:
