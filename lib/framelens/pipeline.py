@@ -1681,6 +1681,7 @@ def _written(build: Path) -> dict[str, list[str]]:
 def _write_index(build: Path) -> None:
     """Write ``index.html``: each notebook with its status, tables and figures."""
     from .report import describe_table
+    from .scale import SAMPLE_DOCUMENTS
 
     manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
     esc = html.escape
@@ -1693,11 +1694,18 @@ def _write_index(build: Path) -> None:
     figures_all = [f"figures/{f.name}" for f in sorted((build / "figures").glob("*.png"))]
     others = [f for f in tables_all + figures_all if f not in listed]
 
-    def table_items(files: list[str]) -> str:
+    def table_items(files: list[str], sample: bool = False) -> str:
         local = [f for f in files if f.startswith("tables/") and "/scale_" not in f]
         scale = [f for f in files if f.startswith("tables/scale_")]
         parts = []
-        for title, group in (("Tables", local), ("At-scale tables (every document)", scale)):
+        # on Dask the lesson's tables and figures come from the session's pandas sample
+        first = (
+            f"Tables and figures of a sample (the first {SAMPLE_DOCUMENTS} documents: engine "
+            "dask; the at-scale tables cover every document)"
+            if sample
+            else "Tables"
+        )
+        for title, group in ((first, local), ("At-scale tables (every document)", scale)):
             if not group:
                 continue
             items = "".join(
@@ -1730,9 +1738,10 @@ def _write_index(build: Path) -> None:
             f"<a href='notebooks/{esc(name)}.ipynb'>notebook</a></td></tr>"
         )
         files = written.get(name, [])
+        sample = n.get("parameters", {}).get("engine") == "dask"
         sections.append(
             f"<section id='{esc(name)}'><h3>{esc(name)}</h3>"
-            + (table_items(files) or "<p>No tables.</p>")
+            + (table_items(files, sample) or "<p>No tables.</p>")
             + figure_items(files)
             + "</section>"
         )

@@ -420,6 +420,10 @@ def test_the_notebooks_run_on_a_running_cluster_with_the_same_tables(client, doc
         pipeline.run(shards, out, only=notebooks, params={"engine": engine, **extra},
                      jobs=2, progress=False)  # fmt: skip
         runs[engine] = out
+    # the index says which tables come from the session's sample on Dask
+    index = (runs["dask"] / "index.html").read_text(encoding="utf-8")
+    assert index.count("Tables and figures of a sample (the first 200 documents") == 4
+    assert "Tables and figures of a sample" not in (runs["local"] / "index.html").read_text()
     names = sorted(p.name for p in (runs["dask"] / "tables").glob("scale_*.csv"))
     assert names == [
         f"scale_{n}.csv"
