@@ -389,6 +389,9 @@ def test_arc_documents_are_the_longest_in_prose():
     assert sentiment.arc_documents(a, 0) == []
     with pytest.raises(ParameterError, match="`n`"):
         sentiment.arc_documents(a, -1)
+    # a document with no scored sentence (Russian text) drew an empty arc in a slot
+    scored = a.assign(compound=[0.1, 0.2, 0.3] + [float("nan")] * 3 + [0.1] * 4)
+    assert sentiment.arc_documents(scored, 10) == ["p2", "e", "p1"]
 
 
 def test_actor_tone_on_seed(scores):

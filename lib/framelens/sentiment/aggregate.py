@@ -645,15 +645,17 @@ def arc(scores: pd.DataFrame, *, window: int = 3) -> pd.DataFrame:
 
 
 def arc_documents(arcs: pd.DataFrame, n: int) -> list[str]:
-    """Return the ``n`` documents with the most prose sentences, whose arcs say the most.
+    """Return the ``n`` documents with the most scored prose sentences, whose arcs say the most.
 
     A corpus of many documents cannot show every arc; the longest ones have a course to
-    follow (a two-sentence post has none). Ties go in ``doc_id`` order.
+    follow (a two-sentence post has none). A document with no scored sentence (another
+    language) has no arc and is never chosen. Ties go in ``doc_id`` order.
 
     Parameters
     ----------
     arcs
-        :func:`arc` output (``doc_id`` and ``kind`` are used).
+        :func:`arc` output (``doc_id`` and ``kind`` are used; ``compound``, when present,
+        tells the scored sentences).
     n
         How many documents (0 or more).
 
@@ -671,5 +673,8 @@ def arc_documents(arcs: pd.DataFrame, n: int) -> list[str]:
     check_columns("arcs", arcs, ["doc_id", "kind"])
     n = check_int("n", n, min_value=0)
     ids = arcs["doc_id"].astype(str)
-    sizes = ids[arcs["kind"] != "embed"].value_counts()
-    return sorted(set(ids), key=lambda d: (-int(sizes.get(d, 0)), d))[:n]
+    counted = arcs["kind"] != "embed"
+    if "compound" in arcs.columns:
+        counted &= arcs["compound"].notna()
+    sizes = ids[counted].value_counts()
+    return sorted(sizes.index, key=lambda d: (-int(sizes[d]), d))[:n]
