@@ -684,6 +684,14 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
                     f"{suggest(value, columns)}; the columns are {columns}. Add it to "
                     "metadata.csv (or the CSV/JSONL) or pick one of these."
                 )
+        ratings = values.get("ratings_column")
+        if ratings and ratings in columns and len(documents):
+            from .sentiment import check_ratings
+
+            try:
+                check_ratings(documents, ratings)
+            except InputError as exc:
+                raise InputError(f"{book.stem}: {exc}") from None
         group_by, period = values.get("group_by"), values.get("period")
         if group_by and period and group_by in columns and len(documents):
             # period on a column without dates fails in every notebook: say so once, here

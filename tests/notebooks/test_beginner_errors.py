@@ -269,3 +269,17 @@ def test_pattern_that_matches_nothing_in_a_students_call(executed):
         "FramelensWarning: kwic: no hits for 'escalation' (glob) in 24 sentence(s); "
         "try a wildcard, e.g. 'escalat*'.\n"
     )
+
+
+def test_ratings_that_are_not_numbers_are_refused_before_any_kernel(tmp_path):
+    # "5 stars" failed notebook 02 at its last section, after every other table
+    reviews = tmp_path / "reviews.csv"
+    reviews.write_text("doc_id,rating,text\na,4,Great ship.\nb,5 stars,Good crew.\n")
+    with pytest.raises(InputError) as err:
+        pipeline.run(reviews, tmp_path / "out", params={"ratings_column": "rating"},
+                     progress=False)  # fmt: skip
+    assert str(err.value).startswith(
+        "02_sentiment: `ratings_column` 'rating' must hold numbers; 1 value(s) do not read as "
+        "one, e.g. b: '5 stars'"
+    ), err.value
+    assert not (tmp_path / "out").exists()

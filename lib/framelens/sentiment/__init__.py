@@ -66,7 +66,7 @@ from .columns import (
     SENSITIVITY_COLUMNS,
     Level,
 )
-from .compare import agreement, disagreements, evaluate, pattern_scores
+from .compare import agreement, check_ratings, disagreements, evaluate, pattern_scores
 from .domain import (
     DOMAINS,
     MASK_TOKEN,
@@ -138,6 +138,7 @@ __all__ = [
     "documents_table",
     "domain_sensitivity",
     "evaluate",
+    "check_ratings",
     "label_changes",
     "language_check",
     "load_domain",

@@ -225,6 +225,53 @@ def disagreements(vader: pd.DataFrame, pattern: pd.DataFrame, *, top_n: int = 10
     return _typed(both.head(top_n)[cols].reset_index(drop=True))
 
 
+def check_ratings(data: pd.DataFrame, ratings_column: str) -> pd.Series:
+    """Read a column of human ratings as numbers; any other value is an error naming it.
+
+    Parameters
+    ----------
+    data
+        A frame with ``ratings_column`` (and ``doc_id``, named in the error).
+    ratings_column
+        The column of ratings: numbers, or text that reads as one; empty is "not rated".
+
+    Returns
+    -------
+    pandas.Series
+        The ratings as floats, NaN where empty.
+
+    Raises
+    ------
+    InputError
+        When a value does not read as a number ("5 stars"), with up to three of them and
+        their documents.
+
+    Examples
+    --------
+    >>> check_ratings(pd.DataFrame({"doc_id": ["a", "b"], "r": ["4", ""]}), "r").tolist()
+    [4.0, nan]
+    """
+    check_columns("data", data, [ratings_column])
+    raw = data[ratings_column]
+    ratings = pd.to_numeric(raw.map(lambda v: _as_text(v).strip() or None), errors="coerce")
+    bad = raw[ratings.isna() & raw.map(lambda v: bool(_as_text(v).strip()))]
+    if len(bad):
+        where = (
+            [
+                f"{d}: {v!r}"
+                for d, v in zip(data.loc[bad.index, "doc_id"].head(3), bad.head(3), strict=True)
+            ]  # fmt: skip
+            if "doc_id" in data.columns
+            else [repr(v) for v in bad.head(3)]
+        )
+        raise InputError(
+            f"`ratings_column` {ratings_column!r} must hold numbers; {len(bad)} value(s) do not "
+            f"read as one, e.g. {', '.join(where)}. Fix them in the corpus, or leave them "
+            "empty (not rated)."
+        )
+    return ratings
+
+
 def evaluate(
     data: pd.DataFrame,
     ratings_column: str,
@@ -281,23 +328,7 @@ def evaluate(
             f"`data` has neither a {score_column!r} column nor the documents columns "
             f"'doc_id' and 'text'; it has {list(data.columns)}."
         )
-    raw = frame[ratings_column]
-    ratings = pd.to_numeric(raw.map(lambda v: _as_text(v).strip() or None), errors="coerce")
-    bad = raw[ratings.isna() & raw.map(lambda v: bool(_as_text(v).strip()))]
-    if len(bad):
-        where = (
-            [
-                f"{d}: {v!r}"
-                for d, v in zip(frame.loc[bad.index, "doc_id"].head(3), bad.head(3), strict=True)
-            ]  # fmt: skip
-            if "doc_id" in frame.columns
-            else [repr(v) for v in bad.head(3)]
-        )
-        raise InputError(
-            f"`ratings_column` {ratings_column!r} must hold numbers; {len(bad)} value(s) do not "
-            f"read as one, e.g. {', '.join(where)}. Fix them in the corpus, or leave them "
-            "empty (not rated)."
-        )
+    ratings = check_ratings(frame, ratings_column)
     scores_ = pd.to_numeric(frame[score_column], errors="coerce")
     ok = ratings.notna() & scores_.notna()
     x = scores_[ok].to_numpy(dtype="float64")
