@@ -537,7 +537,10 @@ def _preflight_corpus(corpus: Path, values: dict[str, Any]):
     """Read the corpus once in this process, so a bad input fails before any kernel.
 
     A single file or a folder of .txt is read whole; of a glob or Parquet shards, the
-    first shard (the others are read by the notebooks, with the same errors).
+    first shard (the others are read by the notebooks, with the same errors). What the
+    loading warns of (dates not ISO 8601, HTML markup, empty texts, garbled characters)
+    is printed once on stderr, so a command-line run shows it too, not only the
+    rendered notebooks.
     """
     import pandas as pd
 
@@ -545,8 +548,8 @@ def _preflight_corpus(corpus: Path, values: dict[str, Any]):
     from . import scale
 
     corpus_mod.check_spec(values)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", FramelensWarning)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FramelensWarning)
         is_glob = corpus_mod.is_glob(corpus)
         kind, files = scale.shard_paths(corpus)
         if is_glob or kind == "parquet":
@@ -563,6 +566,10 @@ def _preflight_corpus(corpus: Path, values: dict[str, Any]):
             docs = scale._load_shard(chunk, kind=kind, columns=columns, **options)
         else:
             docs = corpus_mod.load(corpus, **values)
+    for message in dict.fromkeys(
+        str(w.message) for w in caught if issubclass(w.category, FramelensWarning)
+    ):
+        print(f"framelens: warning: {message}", file=sys.stderr)
     if isinstance(docs, pd.DataFrame) and docs.empty:
         raise InputError(f"corpus_path {str(corpus)!r}: no documents to analyse.")
     if isinstance(docs, pd.DataFrame) and not (is_glob or kind == "parquet"):

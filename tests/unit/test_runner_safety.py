@@ -351,3 +351,14 @@ def test_a_write_error_in_a_worker_keeps_the_last_good_outputs(corpus_dir, tmp_p
     assert (out / "tables" / "probe_docs.csv").read_bytes() == good
     assert not list(tmp_path.glob(".out.building-*"))
     assert not (tmp_path / ".out.lock").exists()
+
+
+def test_the_corpus_warnings_are_printed_by_the_runner(tmp_path, capsys):
+    # they were seen only inside the rendered notebooks, never on the command line
+    corpus = tmp_path / "c.csv"
+    corpus.write_text("doc_id,published,text\na,20/07/2023,Drills began.\nb,,Ships.\n")
+    run(corpus, tmp_path / "out")
+    err = capsys.readouterr().err
+    assert "framelens: warning: " in err
+    assert "1 of 1 dates in column 'published' are not ISO 8601" in err
+    assert err.count("not ISO 8601") == 1  # once, however many notebooks
