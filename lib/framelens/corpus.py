@@ -383,9 +383,35 @@ def _warn_dates(docs: pd.DataFrame, date_column: str, where: str) -> None:
         )
 
 
+#: column names (case, spaces and punctuation aside) that hold ids or dates in exports,
+#: named in a warning when the default ``doc_id`` or ``published`` column is absent
+_ID_NAMES = frozenset({"docid", "id", "documentid", "articleid", "uid"})
+_DATE_NAMES = frozenset(
+    {"date", "pubdate", "publicationdate", "publishdate", "publishedat", "datepublished",
+     "datetime", "createdat", "created", "timestamp", "time"}
+)  # fmt: skip
+
+
+def _looks_like(columns: Iterable[str], names: frozenset[str]) -> str | None:
+    """Return the first column whose name, case and punctuation aside, is one of ``names``."""
+    return next((c for c in columns if re.sub(r"[\W_]+", "", str(c)).casefold() in names), None)
+
+
 def _dates(docs: pd.DataFrame, date_column: str, where: str) -> pd.DataFrame:
-    """Copy ``date_column`` to ``published``; an explicit column must exist."""
+    """Copy ``date_column`` to ``published``; an explicit column must exist.
+
+    An existing ``published`` column is kept as ``published_original``. Without a date
+    column, a column that looks like dates ("Date", "created_at") is named in a warning.
+    """
     if date_column == "published":
+        if "published" not in docs.columns and (like := _looks_like(docs.columns, _DATE_NAMES)):
+            warnings.warn(
+                f"{where}: no 'published' column, so the documents have no dates; column "
+                f"{like!r} looks like dates: pass date_column={like!r} (framelens run: -p "
+                f"date_column {like}).",
+                FramelensWarning,
+                stacklevel=4,
+            )
         return docs
     if date_column not in docs.columns:
         raise InputError(
@@ -394,6 +420,8 @@ def _dates(docs: pd.DataFrame, date_column: str, where: str) -> pd.DataFrame:
             "`date_column` parameter (or leave it at 'published')."
         )
     docs = docs.copy()
+    if "published" in docs.columns:  # kept, as a text or id column taken over is
+        docs = docs.rename(columns={"published": aside("published")})
     docs["published"] = docs[date_column].fillna("").astype(str)
     return docs
 
@@ -693,7 +721,18 @@ def _read_csv(path: Path, encoding: str, delimiter: str = ",") -> pd.DataFrame:
             f"{path}: the header names the column {c!r} more than once ({shown}, spaces "
             "trimmed); rename one of them."
         )
-    frame.attrs["lines"] = _record_lines(text, _delimiter(delimiter), len(frame))
+    lines = _record_lines(text, _delimiter(delimiter), len(frame))
+    # a spreadsheet's export: rows and unnamed columns with nothing in any cell (Excel
+    # writes the empty rows and columns once used) hold no document and no metadata
+    empty_cols = [
+        c for c in frame.columns if c.startswith("Unnamed: ") and not frame[c].str.strip().any()
+    ]
+    frame = frame.drop(columns=empty_cols)
+    filled = (frame != "").any(axis=1).to_numpy() if len(frame.columns) else []
+    if len(frame) and not filled.all():
+        frame = frame[filled].reset_index(drop=True)
+        lines = [n for n, keep in zip(lines, filled, strict=True) if keep]
+    frame.attrs["lines"] = lines
     return frame
 
 
@@ -882,6 +921,14 @@ def _with_ids(frame: pd.DataFrame, id_column: str, path: Path, lines: list[int])
         frame["doc_id"] = _safe_ids(frame["doc_id"])
         _check_duplicates(frame["doc_id"], path, lines)
     else:
+        if id_column == "doc_id" and (like := _looks_like(frame.columns, _ID_NAMES)):
+            warnings.warn(
+                f"{path}: no 'doc_id' column, so the documents are numbered doc0001…; column "
+                f"{like!r} looks like ids: pass id_column={like!r} (framelens run: -p "
+                f"id_column {like}).",
+                FramelensWarning,
+                stacklevel=4,
+            )
         width = max(4, len(str(len(frame))))
         frame.insert(0, "doc_id", [f"doc{i + 1:0{width}d}" for i in range(len(frame))])
     frame["text"] = frame["text"].map(_normalise)

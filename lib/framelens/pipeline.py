@@ -1693,6 +1693,18 @@ def _written(build: Path) -> dict[str, list[str]]:
     return out
 
 
+def _out_name(corpus: str | Path) -> str:
+    """Name the default run folder after the corpus: a glob by the folder it searches.
+
+    ``shards/*.jsonl`` had made a folder literally named ``*``.
+    """
+    path = Path(str(corpus))
+    if any(ch in path.name for ch in "*?["):
+        parts = [p for p in path.parts if not any(ch in p for ch in "*?[")]
+        return Path(*parts).name if parts else "corpus"
+    return path.stem or "corpus"
+
+
 def _write_index(build: Path) -> None:
     """Write ``index.html``: each notebook with its status, tables and figures."""
     from .report import describe_table
@@ -1812,7 +1824,7 @@ def main_run(args: Any) -> int:  # pragma: no cover - thin CLI glue, tested thro
     _skip_unused_imports()  # this process is the command's own
     result = run(
         args.corpus,
-        args.out or Path("outputs") / Path(args.corpus).stem,
+        args.out or Path("outputs") / _out_name(args.corpus),
         only=args.only,
         params=dict(args.param or []),
         config=args.config,

@@ -468,6 +468,44 @@ def test_a_decomposed_file_name_finds_its_metadata_row(tmp_path):
     assert corpus.load(tmp_path)["source"].tolist() == ["BBC"]
 
 
+def test_a_spreadsheet_export_loads_without_its_empty_rows_and_columns(tmp_path):
+    # Excel writes the empty rows and columns once used: refused as rows without an id
+    p = tmp_path / "x.csv"
+    p.write_text("doc_id,text,,\na,Drills began.,,\nb,Ships sailed.,,\n,,,\n,,,\n")
+    docs = corpus.load(p)
+    assert docs["doc_id"].tolist() == ["a", "b"]
+    assert list(docs.columns) == list(corpus.DOCUMENT_COLUMNS)
+    p.write_text("doc_id,text\na,Drills began.\n,\nb,\n")  # a row with an id stays
+    with pytest.warns(FramelensWarning, match=r"1 document\(s\) have no text: 'b' \(line 4\)"):
+        assert corpus.load(p)["doc_id"].tolist() == ["a", "b"]
+
+
+def test_columns_that_look_like_ids_or_dates_are_named(tmp_path):
+    # "Doc_ID" and "Date" were ignored without a word: ids numbered, no dates
+    p = tmp_path / "caps.csv"
+    p.write_text("Doc_ID,Date,text\nx1,2024-01-02,Drills began.\n")
+    with pytest.warns(FramelensWarning) as caught:
+        docs = corpus.load(p)
+    shown = " ".join(str(w.message) for w in caught)
+    assert "column 'Doc_ID' looks like ids: pass id_column='Doc_ID'" in shown
+    assert "column 'Date' looks like dates: pass date_column='Date'" in shown
+    assert docs["doc_id"].tolist() == ["doc0001"]
+    # a published column beside the chosen date column is kept, not overwritten
+    p.write_text("doc_id,published,updated,text\na,2024-01-01,2024-02-02,Drills.\n")
+    docs = corpus.load(p, date_column="updated")
+    assert docs[["published", "published_original"]].values.tolist() == [
+        ["2024-02-02", "2024-01-01"]
+    ]
+
+
+def test_the_default_run_folder_of_a_glob_is_named_after_its_folder():
+    from framelens.pipeline import _out_name
+
+    assert _out_name("shards/*.jsonl") == "shards"  # was a folder named "*"
+    assert _out_name("data/2024/*/day-*.csv") == "2024"
+    assert _out_name("seeds") == "seeds" and _out_name("a/b.csv") == "b"
+
+
 def test_duplicate_doc_ids_name_lines(tmp_path):
     p = tmp_path / "c.csv"
     p.write_text("doc_id,text\na,x\nb,y\na,z\n")
