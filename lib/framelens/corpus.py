@@ -845,6 +845,8 @@ def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> 
     text = _read_text(path, encoding)
     rows: list[dict[str, str]] = []
     lines: list[int] = []
+    nested: dict[str, int] = {}
+    odd_text: list[str] = []
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -863,8 +865,31 @@ def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> 
             )
         rows.append({k: _json_value(v, k == text_column) for k, v in obj.items()})
         lines.append(lineno)
+        for k, v in obj.items():
+            if isinstance(v, dict) and k != text_column:
+                nested.setdefault(k, lineno)
+        text_value = obj[text_column]
+        if not isinstance(text_value, str | list) and text_value is not None:
+            odd_text.append(f"line {lineno}: {type(text_value).__name__}")
     if not rows:
         raise EmptyFileError(f"{path}: the file is empty (expected one JSON object a line).")
+    if nested:
+        shown = ", ".join(f"{k!r} (line {n})" for k, n in list(nested.items())[:3])
+        warnings.warn(
+            f"{path}: field(s) {shown} hold JSON objects, kept as JSON text: their keys "
+            "(a nested 'source' or 'published') are not read as metadata. Flatten them "
+            "(e.g. pandas.json_normalize, or jq) to group or date by them.",
+            FramelensWarning,
+            stacklevel=4,
+        )
+    if odd_text:
+        warnings.warn(
+            f"{path}: {len(odd_text)} text value(s) are not strings ({', '.join(odd_text[:3])})"
+            ": they are analysed as written ('12345', 'true', a JSON object). Check the "
+            "`text_column`.",
+            FramelensWarning,
+            stacklevel=4,
+        )
     frame = pd.DataFrame(rows).fillna("")
     return _with_ids(_text_column(frame, text_column, path), id_column, path, lines)
 

@@ -386,7 +386,8 @@ def test_json_lists_and_objects_are_read_as_text_not_python(tmp_path):
     row = {"doc_id": "a", "text": ["Para one.", "Para two."], "tags": ["x", "y"],
            "meta": {"author": "A", "n": 2}, "flag": True}  # fmt: skip
     p.write_text(json.dumps(row) + "\n", encoding="utf-8")
-    d = corpus.load(p)
+    with pytest.warns(FramelensWarning, match=r"'meta' \(line 1\) hold JSON objects"):
+        d = corpus.load(p)
     assert d.loc[0, "text"] == "Para one.\n\nPara two."
     assert d.loc[0, ["tags", "meta", "flag"]].tolist() == [
         "x; y", '{"author": "A", "n": 2}', "true",
@@ -504,6 +505,20 @@ def test_the_default_run_folder_of_a_glob_is_named_after_its_folder():
     assert _out_name("shards/*.jsonl") == "shards"  # was a folder named "*"
     assert _out_name("data/2024/*/day-*.csv") == "2024"
     assert _out_name("seeds") == "seeds" and _out_name("a/b.csv") == "b"
+
+
+def test_jsonl_objects_and_text_that_is_not_a_string_are_named(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text(
+        '{"text": "Drills began.", "meta": {"source": "TASS", "published": "2024-01-02"}}\n'
+        '{"text": 12345}\n{"text": true}\n'
+    )
+    with pytest.warns(FramelensWarning) as caught:
+        docs = corpus.load(p)
+    shown = " ".join(str(w.message) for w in caught)
+    assert "field(s) 'meta' (line 1) hold JSON objects, kept as JSON text" in shown
+    assert "2 text value(s) are not strings (line 2: int, line 3: bool)" in shown
+    assert docs["text"].tolist()[1:] == ["12345", "true"]
 
 
 def test_duplicate_doc_ids_name_lines(tmp_path):
