@@ -1034,11 +1034,7 @@ def _warn_markup(docs: pd.DataFrame, where: str) -> None:
     ("â€™" for "’") splits and garbles words; an export's literal "\n" glues the
     next line's first word to an "n" ("njapan").
     """
-    marked = [
-        (d, m.group(0))
-        for d, t in zip(docs["doc_id"], docs["text"], strict=True)
-        if (m := _MARKUP.search(t))
-    ]
+    marked = _defects(docs, _MARKUP, 1)
     if marked:
         shown = ", ".join(f"{d} ({tag!r})" for d, tag in marked[:3])
         warnings.warn(

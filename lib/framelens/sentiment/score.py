@@ -353,6 +353,30 @@ ENGLISH_SHARE = 0.05
 ENGLISH_MIN_WORDS = 20
 
 
+def english_share(words: list[str]) -> tuple[float, bool]:
+    """Return the share of :data:`ENGLISH_MARKERS` among ``words`` and whether it is low.
+
+    Parameters
+    ----------
+    words
+        A text's words, lower case.
+
+    Returns
+    -------
+    tuple of (float, bool)
+        The share (0 for no words), and True when the text has at least
+        :data:`ENGLISH_MIN_WORDS` words and a share below :data:`ENGLISH_SHARE`: probably
+        not English.
+
+    Examples
+    --------
+    >>> english_share("die marine hat mit russland eine übung".split() * 3)
+    (0.0, True)
+    """
+    share = sum(w in ENGLISH_MARKERS for w in words) / len(words) if words else 0.0
+    return share, len(words) >= ENGLISH_MIN_WORDS and share < ENGLISH_SHARE
+
+
 def language_check(documents: pd.DataFrame) -> pd.DataFrame:
     """Flag documents VADER cannot read: mostly non-Latin letters, or probably not English.
 
@@ -389,8 +413,8 @@ def language_check(documents: pd.DataFrame) -> pd.DataFrame:
         share = _non_latin_share(text) if letters else 0.0
         flag = bool(share > NON_LATIN_SHARE)
         words = corpus_words(text)
-        english = sum(w in ENGLISH_MARKERS for w in words) / len(words) if words else 0.0
-        other = bool(not flag and len(words) >= ENGLISH_MIN_WORDS and english < ENGLISH_SHARE)
+        english, low = english_share(words)
+        other = bool(not flag and low)
         note = (
             "mostly non-Latin letters: VADER is English-only, its sentences are not scored"
             if flag

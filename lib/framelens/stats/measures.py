@@ -482,12 +482,10 @@ def _count_rows(sents: list[_Sent], all_sents: list[_Sent] | None) -> list[tuple
 
 def _not_english(words: list[str]) -> str:
     """Say why a text of few English function words gets no reliable grade ("" if English)."""
-    from ..sentiment.score import ENGLISH_MARKERS, ENGLISH_MIN_WORDS, ENGLISH_SHARE
+    from ..sentiment.score import english_share
 
-    if len(words) < ENGLISH_MIN_WORDS:
-        return ""
-    share = sum(w in ENGLISH_MARKERS for w in words) / len(words)
-    if share >= ENGLISH_SHARE:
+    share, low = english_share(words)
+    if not low:
         return ""
     return (
         f"probably not English ({share:.0%} of the words are English function words): the "
