@@ -125,6 +125,20 @@ class Part:
         return corpus.Tokens(self.sentences)
 
     @cached_property
+    def groups(self) -> pd.DataFrame | None:
+        """The group of each document (``doc_id, group``), or None without ``group_by``.
+
+        :func:`framelens.groups.group_labels` of the documents by the run's ``group_by``
+        and ``period``, found once for all analyses (its warnings, once a partition).
+        """
+        group_by = self.options.get("group_by")
+        if not group_by:
+            return None
+        from .groups import group_labels
+
+        return group_labels(self.documents, group_by, period=self.options.get("period") or None)
+
+    @cached_property
     def scoped(self) -> pd.DataFrame:
         """The sentences the summaries count (:func:`framelens.corpus.in_scope`)."""
         return corpus.in_scope(self.sentences, bool(self.options.get("include_embeds")))

@@ -812,7 +812,12 @@ def to_parquet(documents, path: str | Path, *, partition_size: int = 10_000) -> 
 #: partitions merged by one task of the reduction tree
 FAN_IN = 8
 #: options every analysis reads (the others belong to one analysis: its ``options``)
-COMMON_OPTIONS = {"abbreviations": None, "group_by": None, "include_embeds": False}
+COMMON_OPTIONS = {
+    "abbreviations": None,
+    "group_by": None,
+    "include_embeds": False,
+    "period": None,
+}
 
 
 def _options(names: Sequence[str] | None, given: dict[str, Any]) -> tuple[list[Analysis], dict]:
@@ -837,6 +842,15 @@ def _options(names: Sequence[str] | None, given: dict[str, Any]) -> tuple[list[A
     check_bool("include_embeds", options["include_embeds"])
     options["abbreviations"] = frozenset(options["abbreviations"] or ())
     options["group_by"] = options["group_by"] or None
+    options["period"] = options["period"] or None
+    if options["period"] is not None:
+        check_choice("period", options["period"], ["year", "month", "day"])
+        if options["group_by"] is None:
+            raise ParameterError(
+                f"`period` {options['period']!r} groups the dates of the `group_by` column, "
+                "but no `group_by` was given: pass group_by='published' (or another date "
+                "column) too, or leave `period` out."
+            )
     for a in selected:
         if a.prepare is not None:
             options = a.prepare(options)
@@ -964,7 +978,9 @@ def analyse(
         Options of the run. For every analysis: ``abbreviations`` (more abbreviations
         for sentence splitting, added to the shipped list on every partition; default
         none, so a document is split by its own text alone), ``group_by`` (a metadata
-        column: keyness by group) and ``include_embeds`` (count embedded posts in the
+        column: keyness, tone and frame shares by group), ``period`` (with ``group_by``
+        a date column: group by ``"year"``, ``"month"`` or ``"day"``, as the notebooks
+        do) and ``include_embeds`` (count embedded posts in the
         summaries, as the notebooks' parameter does; the row tables hold every sentence
         with its ``kind`` either way). Those of one analysis, as its
         :class:`~framelens.analysis.Analysis` lists them: ``dictionary`` and
@@ -978,8 +994,9 @@ def analyse(
     dict of str to pandas.DataFrame
         The corpus-wide tables of the analyses run (``document_stats, top_terms,
         collocations, sentiment_documents, sentiment_corpus, actor_tone,
-        frame_documents, frame_profile, exercise_mentions``, ``keyness`` with
-        ``group_by``), each sorted by its keys (the analysis's ``tables``).
+        frame_documents, frame_profile, exercise_mentions``; ``keyness``,
+        ``sentiment_groups`` and ``frame_groups`` with ``group_by``), each sorted by
+        its keys (the analysis's ``tables``).
     """
     check_bool("collect_documents", collect_documents)
     check_int("partition_size", partition_size, min_value=1)

@@ -29,12 +29,21 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
     hits_in_scope = corpus.in_scope(hits, include_embeds)
     counts = profile_counts(part.scoped, hits_in_scope, d, tokens=part.tokens)
     totals = counts.drop(columns=["doc_id"]).groupby(["frame", "dictionary"], as_index=False)
-    return {"frame_counts": counts, "frame_totals": totals.sum()}
+    out = {"frame_counts": counts, "frame_totals": totals.sum()}
+    if part.groups is not None:
+        # per group, summed over its documents (a group with no sentence in scope has no row)
+        labelled = counts.merge(part.groups, on="doc_id", how="inner", validate="many_to_one")
+        by = labelled.drop(columns=["doc_id"]).groupby(["group", "frame", "dictionary"])
+        out["frame_group_totals"] = by.sum().reset_index()
+    return out
 
 
 def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> dict:
     corpus_profile = profile(parts["frame_totals"].assign(doc_id="corpus"))
     out = {"frame_profile": corpus_profile.drop(columns=["doc_id"], errors="ignore")}
+    if "frame_group_totals" in parts:
+        groups = profile(parts["frame_group_totals"].rename(columns={"group": "doc_id"}))
+        out["frame_groups"] = groups.rename(columns={"doc_id": "group"})
     if "frame_counts" in parts:
         out["frame_documents"] = profile(parts["frame_counts"])
     return out
@@ -44,11 +53,20 @@ ANALYSIS = Analysis(
     name="framing",
     notebook="03_framing",
     partial=_partial,
-    combine={"frame_counts": concatenated("doc_id", "frame"), "frame_totals": summed()},
+    combine={
+        "frame_counts": concatenated("doc_id", "frame"),
+        "frame_totals": summed(),
+        "frame_group_totals": summed(),
+    },
     finish=_finish,
     tables={
         "frame_documents": Table(("doc_id", "frame"), "Frame shares per document."),
         "frame_profile": Table(("frame",), "Frame shares of the whole corpus."),
+        "frame_groups": Table(
+            ("group", "frame"),
+            "Frame shares per group of documents (group_by, by period if set), over the "
+            "whole corpus.",
+        ),
     },
     per_document=("frame_counts",),
     outputs={

@@ -32,6 +32,7 @@ def _units(
     documents: pd.DataFrame | None,
     group_by: str | None,
     include_embeds: bool,
+    labels: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return the scored sentences that count, with the unit's key columns."""
     check_choice("level", level, ["paragraph", "document", "group", "corpus"])
@@ -46,6 +47,11 @@ def _units(
                 "level='paragraph' needs a `para_id` column in `scores`; score the "
                 "sentences frame of corpus.segment (it has para_id)."
             )
+    elif level == "group" and labels is not None:
+        check_columns("labels", labels, ["doc_id", "group"])
+        lookup = dict(zip(labels["doc_id"].astype(str), labels["group"], strict=True))
+        frame["group"] = frame["doc_id"].astype(str).map(lookup)
+        frame = frame[frame["group"].notna()]  # documents without a label are left out
     elif level == "group":
         frame["group"] = group_of(frame, documents, group_by)
     elif level == "corpus":
@@ -60,6 +66,7 @@ def aggregate_counts(
     documents: pd.DataFrame | None = None,
     group_by: str | None = None,
     include_embeds: bool = False,
+    labels: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Partial sums per unit that add up across partitions of a corpus.
 
@@ -75,6 +82,11 @@ def aggregate_counts(
     include_embeds
         Count embedded posts (``kind="embed"``) too. Default False: embeds are quoted
         material, not the outlet's own voice.
+    labels
+        For ``level="group"``, instead of ``documents`` and ``group_by``: the group of
+        each document (``doc_id, group``, as :func:`framelens.groups.group_labels`
+        returns it, e.g. by ``period``); sentences of documents without a label are
+        left out.
 
     Returns
     -------
@@ -94,7 +106,7 @@ def aggregate_counts(
     [['a', 2, 1, 1]]
     """
     keys = _keys(level)
-    frame = _units(scores, level, documents, group_by, include_embeds)
+    frame = _units(scores, level, documents, group_by, include_embeds, labels)
     return _counts(frame, keys)
 
 

@@ -23,12 +23,17 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
     documents = aggregate(
         scores, level="document", documents=part.documents, include_embeds=include_embeds
     )
-    return {
+    out = {
         "sentiment_documents": documents_table(documents),
         "sentiment_counts": aggregate_counts(scores, level="corpus", include_embeds=include_embeds),
         "actor_counts": actor_counts(rows),
         "actor_extremes": actor_extremes(rows),
     }
+    if part.groups is not None:
+        out["sentiment_group_counts"] = aggregate_counts(
+            scores, level="group", labels=part.groups, include_embeds=include_embeds
+        )
+    return out
 
 
 def _prepare(options: dict[str, Any]) -> dict[str, Any]:
@@ -46,6 +51,10 @@ def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> di
         "sentiment_corpus": aggregate_finish(parts["sentiment_counts"], n_documents=True),
         "actor_tone": actor_tone_finish(parts["actor_counts"], parts["actor_extremes"]),
     }
+    if "sentiment_group_counts" in parts:
+        out["sentiment_groups"] = aggregate_finish(
+            parts["sentiment_group_counts"], n_documents=True
+        )
     if "sentiment_documents" in parts:
         out["sentiment_documents"] = parts["sentiment_documents"]
     return out
@@ -58,6 +67,7 @@ ANALYSIS = Analysis(
     combine={
         "sentiment_documents": concatenated("doc_id"),
         "sentiment_counts": summed(),
+        "sentiment_group_counts": summed(),
         "actor_counts": summed(),
         "actor_extremes": lambda frames: actor_extremes(pd.concat(frames, ignore_index=True)),
     },
@@ -67,6 +77,11 @@ ANALYSIS = Analysis(
         "sentiment_corpus": Table(
             ("corpus",),
             "Tone of the whole corpus (normal-approximation interval clustered by document).",
+        ),
+        "sentiment_groups": Table(
+            ("group",),
+            "Tone per group of documents (group_by, by period if set), over the whole corpus "
+            "(normal-approximation interval clustered by document; none from 2-4 documents).",
         ),
         "actor_tone": Table(
             ("actor",),

@@ -8,7 +8,6 @@ from typing import Any
 import pandas as pd
 
 from ..analysis import Analysis, Part, Table, concatenated, summed
-from ..groups import group_labels
 from .measures import document_stats
 from .vocabulary import collocations, keyness, term_totals, top_terms
 
@@ -17,12 +16,11 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
     include_embeds = bool(part.options["include_embeds"])
     scope = {"include_embeds": include_embeds, "tokens": part.tokens}
     out = {"document_stats": document_stats(part.sentences, **scope)}
-    group_by = part.options["group_by"]
-    if not group_by:
+    labels = part.groups
+    if labels is None:
         out["term_counts"] = term_totals(part.sentences, n=[1, 2], **scope)
         return out
     # one pass: counts per group, then the totals (every document is in one group)
-    labels = group_labels(part.documents, group_by, period=part.options["period"] or None)
     by_group = term_totals(part.sentences, n=[1, 2], labels=labels, **scope)
     totals = by_group.groupby(["n", "term"], as_index=False, sort=True)[["count", "documents"]]
     out["term_counts"] = totals.sum()
@@ -77,7 +75,4 @@ ANALYSIS = Analysis(
         "boilerplate": "Datelines and site furniture left out of the sentences, with the rule.",
     },
     per_document=("document_stats",),
-    # group dates by "year", "month" or "day" (with group_by a date column), as the
-    # notebook's own group tables do
-    options={"period": None},
 )
