@@ -57,6 +57,7 @@ from .record import (
     load_events,
     publication_date,
     publication_year,
+    record_label,
 )
 from .trend import (
     COMPLETE_THROUGH,
@@ -105,6 +106,7 @@ __all__ = [
     "mentions",
     "plot_frequency",
     "publication_date",
+    "record_label",
     "publication_year",
     "recent_window",
     "total_counts",

@@ -161,12 +161,13 @@ def check_claims_by_document(
         groups.setdefault((year, date), []).append((c, sub))
     fits: dict[tuple, tuple] = {}
     rows: list[dict] = []
+    first = int(events["year"].min()) if len(events) else None
     for (year, date), docs in groups.items():
         fit = recent = None
         window = ""
         if year_start is not None:
             a, b, window = trend_window(
-                year_start, year_end, year, complete_through=complete_through
+                year_start, year_end, year, complete_through=complete_through, first_year=first
             )
             key = (a, b) if year is None or b < year else (a, b, year, date)
             if key not in fits:
@@ -817,6 +818,16 @@ def _ordinal(n: int, ref, clause: str, units: _Units, ctx: dict) -> dict:
         }
     year, key = _event_key(ref, ctx)
     series_all = units.series(family, upto_cut=False)
+    if series_all.empty:  # "the fifteenth joint naval patrol" read against a record without it
+        return {
+            "family": family,
+            "claim": f"the {_ordinal_word(n)} {family}",
+            "claimed": claimed,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": f"the record has no {family} series to count: add its events to the "
+            "table (under that name) to check the claim.",
+        }
     upto = units.series(family)
     editions = _Units.editions(upto, series_all) and not re.search(r"(?i)this\s+year", clause)
     rows, restr = _restrict(upto, clause, year)
@@ -1104,6 +1115,15 @@ _EVERY_YEAR_CHANGE = re.compile(
 )
 
 
+def _all_events(units: _Units) -> str:
+    """Name every event of the record, as a claim with no series is judged on them all."""
+    from .mentions import BUILTIN_SERIES
+
+    if set(units.all["name"]) & BUILTIN_SERIES:
+        return "China-Russia exercises and patrols"
+    return "events of the record"
+
+
 def _unjudged(family: str, mention: str, reason: str) -> dict:
     """Return a frequency claim the record cannot judge, with why."""
     return {"family": family, "claim": f"'{mention}'", "claimed": mention.lower(),
@@ -1117,7 +1137,7 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
         res = _frequency_status(mention, sentence, ctx["trend"], ctx["recent"])
         return {"family": family, "claimed": "growing", **res}
     rows = units.series(family) if family else units.cut
-    what = family or "China-Russia exercises and patrols"
+    what = family or _all_events(units)
     if _EVERY_YEAR_CHANGE.search(clause):
         why = ("it says how something changes every year ('every year … gets larger'), "
                "not that an exercise is held every year.")  # fmt: skip
@@ -1164,14 +1184,19 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
             lo, hi = 1, 2
         else:
             lo = hi = 2 if re.search(r"(?i)twice", low) else 1
-        ok = all(lo <= c <= hi for c in counts)
+        # the publication year is not over: its events so far may not exceed the claim,
+        # but may still fall short of it ("twice a year" in April, one drill so far)
+        partial = pub is not None and end_year == pub.year and (pub.month, pub.day) != (12, 31)
+        whole = counts[:-1] if partial else counts
+        ok = all(lo <= c <= hi for c in whole) and (not partial or counts[-1] <= hi)
+        so_far = f" ({end_year} to {pub.isoformat()})" if partial else ""
         return {
             "family": family,
             "claim": f"{what} {low} ({span})",
             "claimed": low,
             "status": SUPPORTED if ok else NOT_SUPPORTED,
             "deciding_rows": deciding,
-            "reason": f"per year {span}: {', '.join(map(str, counts))}.",
+            "reason": f"per year {span}: {', '.join(map(str, counts))}{so_far}.",
         }
     if re.search(r"(?i)annual|every\s+year|each\s+year|yearly", low):
         if len(years) < 2:

@@ -21,6 +21,7 @@ def plot_frequency(
     publication_year: int | None = None,
     record_until: str | None = None,
     max_labels: int = 8,
+    what: str = "China–Russia joint exercises and patrols",
     ax=None,
 ):
     """Draw events per year as bars stacked by domain, marking the corpus's exercises.
@@ -33,7 +34,7 @@ def plot_frequency(
     ``max_labels`` only the most mentioned are labelled (every named one is still
     outlined) and a note in the plot says how many are not. A grey band marks the
     publication year. The legend lists the domains top to bottom in the order they are
-    stacked and explains the outline. Sized for a paper column or a slide (7 in wide,
+    stacked (those with events in the range) and explains the outline. Sized for a paper column or a slide (7 in wide,
     text 9 pt or larger). With no named exercise the chart still draws the record and
     says so in the plot.
 
@@ -50,6 +51,9 @@ def plot_frequency(
     max_labels
         Most exercises labelled (default 8): the most mentioned (``n_mentions``), then
         the latest; 0 labels none.
+    what
+        What the bars count, for the title (default the shipped record's events;
+        :func:`record_label` names those of any event table).
     ax
         Axes to draw on (default: a new 7 x 5 inch figure).
 
@@ -89,7 +93,8 @@ def plot_frequency(
         vals = wide[d].to_numpy(dtype=float)
         ax.bar(years, vals, bottom=bottom, width=0.8, color=PALETTE[i % len(PALETTE)],
                edgecolor="white", linewidth=0.6, hatch=_HATCHES.get(d, ""),
-               label=DOMAIN_LABELS.get(d, d), zorder=2)  # fmt: skip
+               label=DOMAIN_LABELS.get(d, d) if vals.sum() else "_absent",
+               zorder=2)  # fmt: skip
         for yr, b0 in zip(years, bottom, strict=True):
             seg_bottom[(int(yr), d)] = float(b0)
         bottom = bottom + vals
@@ -197,7 +202,7 @@ def plot_frequency(
     ax.set_xlabel("Year the event started", fontsize=10)
     ax.set_ylabel("Events per year (count)", fontsize=10)
     a, b = (int(years.min()), int(years.max())) if len(years) else (0, 0)
-    title = f"China–Russia joint exercises and patrols per year, {a}–{b}"
+    title = f"{what} per year, {a}–{b}"
     if record_until:
         title += f"\n(record up to the article's date, {record_until})"
     ax.set_title(title, fontsize=11, fontweight="bold", pad=24)

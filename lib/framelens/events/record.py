@@ -49,6 +49,36 @@ DOMAIN_LABELS = {
 SUPPORTED, NOT_SUPPORTED, NOT_CHECKABLE = "supported", "not supported", "not checkable"
 
 
+def record_label(events: pd.DataFrame) -> str:
+    """Name what an event table records, for titles and captions.
+
+    Parameters
+    ----------
+    events
+        An event table (:func:`load_events`).
+
+    Returns
+    -------
+    str
+        "China–Russia joint exercises and patrols" for a table with a series the shipped
+        record has (its names are the ones :func:`framelens.events.mentions` knows
+        in every spelling); else "Events of <file name>" (``events.attrs["path"]``), or
+        "Events of the event table".
+
+    Examples
+    --------
+    >>> record_label(load_events())
+    'China–Russia joint exercises and patrols'
+    """
+    from .mentions import BUILTIN_SERIES
+
+    check_columns("events", events, ["name"])
+    if set(events["name"].astype(str).str.strip()) & BUILTIN_SERIES:
+        return "China–Russia joint exercises and patrols"
+    path = events.attrs.get("path")
+    return f"Events of {Path(path).name}" if path else "Events of the event table"
+
+
 def load_events(path: str | Path | None = None) -> pd.DataFrame:
     """Load and validate an event table (default: the shipped, sourced record).
 

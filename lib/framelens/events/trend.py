@@ -69,6 +69,7 @@ def trend_window(
     *,
     complete_through: int = COMPLETE_THROUGH,
     strict: bool = False,
+    first_year: int | None = None,
 ) -> tuple[int, int, str]:
     """Return the years a trend may be fitted on: complete years only, up to publication.
 
@@ -88,6 +89,10 @@ def trend_window(
     strict
         Raise, naming the cause, when fewer than three complete years remain (a trend
         needs them); default False: return the short window.
+    first_year
+        The first year of the event table (``table["year"].min()``). The window starts
+        there when ``year_start`` is earlier: the years before a table begins are not
+        years without events, and counted as zeros they would make any series "grow".
 
     Returns
     -------
@@ -103,6 +108,10 @@ def trend_window(
     (2005, 2021)
     """
     a, b = check_year_range(year_start, year_end)
+    begins = ""
+    if first_year is not None and int(first_year) > a:
+        a = int(first_year)
+        begins = f"; it starts in {a}, the event table's first year"
     last = min(b, int(complete_through))
     why = f"the record is complete through {int(complete_through)}"
     if b < complete_through:
@@ -111,12 +120,18 @@ def trend_window(
         last = int(publication_year) - 1
         why = f"the article appeared in {int(publication_year)}, a year not yet complete"
     if strict and last < a + 2:
+        start = f"the event table's first year {a}" if begins else f"`year_start` {a}"
+        advice = (
+            "Add earlier events to the table"
+            if begins
+            else f"Set `year_start` to {last - 2} or earlier"
+        )
         raise ParameterError(
-            f"a trend needs three complete years from `year_start` {a}, but the window ends "
-            f"in {last}: {why}. Set `year_start` to {last - 2} or earlier"
+            f"a trend needs three complete years from {start}, but the window ends "
+            f"in {last}: {why}. {advice}"
             + (" (or `complete_through` later)." if "record" in why else ".")
         )
-    return a, last, f"trend window {a}-{last}: {why}."
+    return a, last, f"trend window {a}-{last}: {why}{begins}."
 
 
 def events_per_year(
@@ -182,6 +197,11 @@ def _yearly_totals(per_year: pd.DataFrame) -> pd.DataFrame:
     return per_year.groupby("year", sort=True)["n"].sum().reset_index()
 
 
+#: the fewest events in a window that :func:`trend` fits a rate ratio on (they must also
+#: fall in two years or more)
+MIN_EVENTS = 3
+
+
 def trend(per_year: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
     """Fit a Poisson regression of yearly event counts on year; state what it supports.
 
@@ -204,8 +224,9 @@ def trend(per_year: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
     pandas.DataFrame
         One row: ``window, year_start, year_end, n_years, n_events, rate_ratio, ci_low,
         ci_high, p_value, pearson_chi2, df_resid, dispersion, ci_low_quasi,
-        ci_high_quasi, supports_growth, sentence, note``. With fewer than 3 years or no
-        events the numbers are NaN and ``note`` says why.
+        ci_high_quasi, supports_growth, sentence, note``. With fewer than 3 years, fewer
+        than :data:`MIN_EVENTS` events or every event in one year, the numbers are NaN
+        and ``note`` says why.
 
     Examples
     --------
@@ -237,6 +258,16 @@ def trend(per_year: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
     if y.sum() == 0:
         base["note"] = "no events in the window, so there is no rate to compare."
         base["sentence"] = f"No events in {a}-{b}: no trend can be estimated."
+        return _one_row(base)
+    n_event_years = int((y > 0).sum())
+    if y.sum() < MIN_EVENTS or n_event_years < 2:
+        where = "" if n_event_years > 1 else f", all in {int(years[y > 0][0])}"
+        base["note"] = (
+            f"only {int(y.sum())} event(s) in the window{where}: a rate ratio needs at least "
+            f"{MIN_EVENTS} events in two or more years (with every event in one year it has "
+            "no finite estimate, and the fit returns a meaningless large ratio)."
+        )
+        base["sentence"] = f"Too few events in {a}-{b} ({int(y.sum())}) to estimate a trend."
         return _one_row(base)
     # the GLM module directly: statsmodels.api would import every model (~2 s more)
     from statsmodels.genmod import families

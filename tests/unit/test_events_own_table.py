@@ -1,0 +1,157 @@
+"""Notebook 04 with a researcher's own event table: other series, other parties.
+
+The shipped record is of China–Russia exercises; a researcher may bring any series
+(allied exercises, coast-guard patrols, summits). The names of their table must be found
+in the text, the built-in China–Russia spellings must not fire on their corpus, and the
+verdicts, trend and figure must speak of their table.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from framelens import corpus, events
+from framelens.errors import ParameterError
+
+
+def _table(tmp_path, rows, *, aliases: dict[str, str] | None = None):
+    """Write an event table (name, year, start_date, domain, location) and load it."""
+    path = tmp_path / "my_events.csv"
+    cols = [*events.EVENT_COLUMNS, *(["aliases"] if aliases else [])]
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(cols)
+        for name, year, start, domain, location in rows:
+            row = [name, year, start, "", domain, location, "United States; Japan",
+                   f"https://example.org/{name.replace(' ', '-')}-{year}", f"[{name} {year}]", ""]  # fmt: skip
+            if aliases:
+                row.append(aliases.get(name, ""))
+            w.writerow(row)
+    return events.load_events(path)
+
+
+@pytest.fixture
+def allied(tmp_path):
+    keen = [("Keen Sword", y, f"{y}-10-23", "combined", "waters around Japan")
+            for y in range(2006, 2025, 2)]  # fmt: skip
+    baltops = [("BALTOPS", y, f"{y}-06-05", "naval", "Baltic Sea") for y in range(2015, 2025)]
+    return _table(tmp_path, keen + baltops, aliases={"BALTOPS": "Baltic Operations"})
+
+
+def _found(text: str, table, published: str) -> pd.DataFrame:
+    docs = pd.DataFrame({"doc_id": ["a"], "text": [text], "published": [published]})
+    return events.mentions(corpus.segment(docs), events=table, documents=docs)
+
+
+def test_the_names_of_the_table_are_found_in_any_spelling(allied):
+    m = _found(
+        "Keen Sword 2024 began on Wednesday. Japan hosted Keen-Sword 2022 too. "
+        "Ships joined Baltic Operations 2023 in June. BALTOPS was larger this year. "
+        "He swung a keen sword.",
+        allied,
+        "2024-10-25",
+    )
+    refs = m[m["kind"] == "reference"]
+    named = refs[refs["type"] == "named_exercise"]
+    assert named["mention"].tolist() == [
+        "Keen Sword 2024", "Keen-Sword 2022", "Baltic Operations 2023", "BALTOPS"
+    ]  # fmt: skip
+    assert named["family"].tolist() == ["Keen Sword", "Keen Sword", "BALTOPS", "BALTOPS"]
+    assert named["record_event"].tolist() == [
+        "Keen Sword|2024|2024-10-23", "Keen Sword|2022|2022-10-23",
+        "BALTOPS|2023|2023-06-05", "BALTOPS|2024|2024-06-05",
+    ]  # fmt: skip
+    assert "keen sword" not in " ".join(refs["mention"])  # lower case: not a name
+
+
+def test_china_russia_spellings_do_not_fire_on_another_record(allied):
+    text = "Scientists drilled at Lake Vostok in 2012, and Vostok 2018 was a Russian drill."
+    own = _found(text, allied, "2024-01-10")
+    assert own[own["type"] == "named_exercise"].empty
+    shipped = _found(text, events.load_events(), "2024-01-10")
+    assert "Vostok" in set(shipped.loc[shipped["type"] == "named_exercise", "family"])
+
+
+def test_ordinals_of_the_own_series_are_checked(allied):
+    m = _found(
+        "BALTOPS 2024, the tenth edition since 2015, began on Wednesday. "
+        "Keen Sword 2024, the twelfth edition, began on Friday.",
+        allied,
+        "2024-10-25",
+    )
+    claims = events.check_claims(m, allied, publication_date="2024-10-25")
+    ordinals = claims[claims["claim_type"] == "ordinal"].set_index("family")["status"]
+    assert ordinals["BALTOPS"] == events.SUPPORTED  # 2015..2024
+    assert ordinals["Keen Sword"] == events.NOT_SUPPORTED  # the tenth in the table
+
+
+def test_a_patrol_series_the_table_lacks_is_not_checkable(allied):
+    m = _found(
+        "China and Russia held their ninth joint naval patrol on Tuesday.", allied, "2024-08-20"
+    )
+    claims = events.check_claims(m, allied, publication_date="2024-08-20")
+    row = claims[claims["claim_type"] == "ordinal"].iloc[0]
+    assert row["status"] == events.NOT_CHECKABLE
+    assert "no Joint Naval Patrol series" in row["reason"]
+
+
+def test_twice_a_year_is_judged_on_complete_years_and_the_year_so_far(tmp_path):
+    rows = [
+        (n, y, f"{y}-{m}", "naval", "South China Sea")
+        for y in (2022, 2023)
+        for n, m in (("Coast Patrol", "04-01"), ("Coast Patrol", "10-01"))
+    ]
+    rows.append(("Coast Patrol", 2024, "2024-04-01", "naval", "South China Sea"))  # fmt: skip
+    table = _table(tmp_path, rows)
+    text = "Since 2022 the Coast Patrol has been held twice a year, most recently in April."
+    early = events.check_claims(_found(text, table, "2024-04-24"), table,
+                                publication_date="2024-04-24")  # fmt: skip
+    row = early[early["claim_type"] == "frequency"].iloc[0]
+    assert row["status"] == events.SUPPORTED, row["reason"]
+    assert "(2024 to 2024-04-24)" in row["reason"]
+    # a year over with one event disproves it
+    late = events.check_claims(_found(text, table, "2025-01-20"), table,
+                               publication_date="2025-01-20")  # fmt: skip
+    assert late[late["claim_type"] == "frequency"].iloc[0]["status"] == events.NOT_SUPPORTED
+
+
+def test_claims_about_every_event_name_the_table_not_china_and_russia(allied):
+    text = "The United States and Japan have held such drills every year since 2015."
+    m = _found(text, allied, "2024-10-25")
+    claims = events.check_claims(m, allied, publication_date="2024-10-25")
+    row = claims[claims["claim_type"] == "frequency"].iloc[0]
+    assert "events of the record" in row["claim"] and "China" not in row["claim"]
+
+
+def test_the_trend_starts_at_the_tables_first_year(allied):
+    a, b, note = events.trend_window(2005, 2026, 2025, complete_through=2025, first_year=2006)
+    assert (a, b) == (2006, 2024)
+    assert "the event table's first year" in note
+    with pytest.raises(ParameterError, match="the event table's first year 2023"):
+        events.trend_window(2005, 2026, 2025, complete_through=2025, first_year=2023, strict=True)
+
+
+def test_no_trend_from_events_all_in_one_year():
+    per_year = pd.DataFrame({"year": range(2005, 2025), "domain": "naval", "names": "",
+                             "n": [0] * 19 + [1]})  # fmt: skip
+    fit = events.trend(per_year).iloc[0]
+    assert pd.isna(fit["rate_ratio"]) and pd.isna(fit["supports_growth"])
+    assert "all in 2024" in fit["note"] and fit["sentence"].startswith("Too few events")
+    two = per_year.assign(n=[0] * 18 + [1, 1])  # two events in two years: still too few
+    assert pd.isna(events.trend(two).iloc[0]["rate_ratio"])
+
+
+def test_the_figure_names_the_table_and_only_its_domains(allied):
+    assert events.record_label(allied) == "Events of my_events.csv"
+    assert events.record_label(events.load_events()).startswith("China–Russia")
+    ax = events.plot_frequency(
+        events.events_per_year(allied, 2015, 2024), what=events.record_label(allied)
+    )
+    assert ax.get_title().startswith("Events of my_events.csv per year, 2015–2024")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "joint naval patrol" not in legend and "naval exercise" in legend
+    plt.close(ax.figure)
