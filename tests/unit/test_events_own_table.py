@@ -26,8 +26,9 @@ def _table(tmp_path, rows, *, aliases: dict[str, str] | None = None):
         w = csv.writer(f)
         w.writerow(cols)
         for name, year, start, domain, location in rows:
-            row = [name, year, start, "", domain, location, "United States; Japan",
-                   f"https://example.org/{name.replace(' ', '-')}-{year}", f"[{name} {year}]", ""]  # fmt: skip
+            url = f"https://example.org/{name.replace(' ', '-')}-{year}"
+            row = [name, year, start, "", domain, location, "United States; Japan", url,
+                   f"[{name} {year}]", ""]  # fmt: skip
             if aliases:
                 row.append(aliases.get(name, ""))
             w.writerow(row)
