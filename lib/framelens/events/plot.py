@@ -35,8 +35,8 @@ def plot_frequency(
     outlined) and a note in the plot says how many are not. A grey band marks the
     publication year. The legend lists the domains top to bottom in the order they are
     stacked (those with events in the range) and explains the outline. Sized for a paper
-    column or a slide (7 in wide, text 9 pt or larger). With no named exercise the chart still draws the record and
-    says so in the plot.
+    column or a slide (7 in wide, text 9 pt or larger). With no named exercise the chart
+    still draws the record and says so in the plot.
 
     Parameters
     ----------
