@@ -386,6 +386,11 @@ def coerce_parameters(
     return out
 
 
+#: mapping parameters that also take the path of a YAML or JSON file of the mapping (their
+#: notebooks pass them to a loader that reads either: gazetteer.load_gazetteer)
+MAPPING_OR_FILE = frozenset({"extra_actors"})
+
+
 def _coerce(notebook: str, name: str, value: Any, default: Any) -> Any:
     def bad(expected: str) -> ParameterError:
         return ParameterError(
@@ -426,6 +431,10 @@ def _coerce(notebook: str, name: str, value: Any, default: Any) -> Any:
     if isinstance(default, dict):
         if isinstance(value, dict):
             return value
+        if name in MAPPING_OR_FILE and isinstance(value, str):
+            if value.lower().endswith((".yaml", ".yml", ".json")):
+                return value  # read by the notebook's loader, which names a bad file
+            raise bad("a mapping or the path of a .yaml/.json file holding one")
         raise bad("a mapping")
     return value
 

@@ -147,3 +147,50 @@ def test_the_generic_dictionary_runs_with_every_other_default(tmp_path):
     executed = (tmp_path / "out" / "notebooks" / "03_framing.ipynb").read_text(encoding="utf-8")
     assert "hits for the 'conflict' frame's patterns" in executed
     assert "none of which is a frame of this dictionary" in executed
+
+
+@pytest.mark.slow
+def test_own_dictionary_labels_and_actors_file(tmp_path):
+    """A researcher off security news: their dictionary, hand labels of its frames and a
+    YAML file of their actors. The 'Your turn' cell on the security dictionary's threat
+    frame crashed the run (KeyError 'threat'), and 03 took no actors of its own."""
+    from framelens import pipeline
+
+    corpus_dir = tmp_path / "climate"
+    corpus_dir.mkdir()
+    texts = {
+        "a": "Greta Thunberg said the costs of inaction keep rising.\n\n"
+        "Investors poured money into solar power.",
+        "b": "The Green Party blamed the government for the floods.\n\n"
+        "Greta Thunberg called the delay a moral failure.",
+    }
+    for name, text in texts.items():
+        (corpus_dir / f"{name}.txt").write_text(text, encoding="utf-8")
+    d = tmp_path / "climate.yaml"
+    d.write_text(
+        "name: climate\ncategories:\n  economic: [cost*, money, invest*]\n"
+        "  moral: [moral*, blame*]\n",
+        encoding="utf-8",
+    )
+    labels = tmp_path / "labels.csv"
+    labels.write_text(
+        "doc_id,sent_id,economic,moral\na,0,1,0\na,1,1,0\nb,0,0,1\nb,1,0,1\n", encoding="utf-8"
+    )
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(
+        "- actor: Greta Thunberg\n  type: person\n  aliases: [Greta Thunberg, Thunberg]\n",
+        encoding="utf-8",
+    )
+    result = pipeline.run(corpus_dir, tmp_path / "out", only=["03_framing"], jobs=1,
+                          progress=False, params={"dictionary": str(d),
+                                                  "labels_path": str(labels),
+                                                  "extra_actors": str(actors)})  # fmt: skip
+    assert [r.status for r in result.notebooks] == ["ok"]
+    tables = tmp_path / "out" / "tables"
+    accuracy = pd.read_csv(tables / "frame_accuracy.csv").set_index("frame")
+    assert accuracy.loc["all (micro)", "precision"] == 1.0
+    actor_frames = pd.read_csv(tables / "actor_frames.csv")
+    greta = actor_frames[actor_frames["actor"] == "Greta Thunberg"].set_index("frame")
+    assert greta.loc["economic", "n_sentences"] == 1 and greta.loc["moral", "n_sentences"] == 1
+    executed = (tmp_path / "out" / "notebooks" / "03_framing.ipynb").read_text(encoding="utf-8")
+    assert "which your labels (economic, moral) do not have" in executed

@@ -61,6 +61,18 @@ def test_coercion_keeps_lists_and_widens_ints():
         pipeline.coerce_parameters("10_probe", decl, {"terms": "x"})
 
 
+def test_extra_actors_takes_a_mapping_or_the_path_of_a_file_of_one():
+    """load_gazetteer reads a YAML or JSON file of actors; the runner refused a path."""
+    decl = {"extra_actors": {"default": {}, "type": "dict", "help": ""},
+            "extra_cues": {"default": {}, "type": "dict", "help": ""}}  # fmt: skip
+    path = {"extra_actors": "my_actors.yaml"}
+    assert pipeline.coerce_parameters("02", decl, path) == path
+    with pytest.raises(ParameterError, match=r"a mapping or the path of a \.yaml/\.json file"):
+        pipeline.coerce_parameters("02", decl, {"extra_actors": "Greta Thunberg"})
+    with pytest.raises(ParameterError, match=r"'extra_cues' expects a mapping "):
+        pipeline.coerce_parameters("02", decl, {"extra_cues": "cues.yaml"})
+
+
 def test_successful_run_layout_manifest_and_escaping(corpus_dir, tmp_path):
     out = tmp_path / "out"
     result = run(corpus_dir, out, params={"top_n": 2, "ratio": 1})
