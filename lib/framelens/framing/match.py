@@ -129,8 +129,9 @@ NEGATORS = frozenset(
 )
 
 
-#: a negator followed by one of these does not negate ("not only", "no doubt")
-_NEG_EXEMPT = frozenset("only just merely least less doubt".split())
+#: a negator followed by one of these does not negate ("not only", "no doubt", "can no
+#: longer pay the bills": the bills are still the topic)
+_NEG_EXEMPT = frozenset("only just merely least less doubt longer".split())
 
 
 #: words and marks that end a negation's scope
@@ -207,6 +208,7 @@ def _context(
             status, note = "in_name", name
         elif (
             not title
+            and not pat.startswith("=")  # a cue written case-sensitive is a name on purpose
             and i is not None
             and k is not None
             and any(toks[j][2][:1].isupper() for j in range(i, k + 1))
@@ -229,8 +231,11 @@ def _context(
                     continue
                 if tok.lower() in _SCOPE_BREAK:
                     break
-                if _negator(tok) and not (
-                    j + 1 < len(toks) and toks[j + 1][2].lower() in _NEG_EXEMPT
+                if (
+                    _negator(tok)
+                    and not (j + 1 < len(toks) and toks[j + 1][2].lower() in _NEG_EXEMPT)
+                    # a capitalised negator inside a name: "Doctors Without Borders said"
+                    and not (tok[:1].isupper() and j != first_word and capital(j - 1))
                 ):
                     status, note = "negated", tok
                     break
