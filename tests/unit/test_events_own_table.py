@@ -156,3 +156,16 @@ def test_the_figure_names_the_table_and_only_its_domains(allied):
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "joint naval patrol" not in legend and "naval exercise" in legend
     plt.close(ax.figure)
+
+
+def test_the_places_of_the_table_are_places(tmp_path):
+    table = _table(tmp_path, [("Trident Juncture", 2018, "2018-10-25", "combined", "Norway"),
+                              ("Trident Juncture", 2015, "2015-10-03", "combined",
+                               "Italy; Spain; Portugal")])  # fmt: skip
+    text = "Trident Juncture 2018 was held in Norway."
+    assert events.places(text) == []  # the shipped record and gazetteer do not know it
+    assert events.places(text, events=table) == ["Norway"]
+    found = _found(text + " Trident Juncture 2015 took place in Norway too.", table, "2018-11-01")
+    claims = events.check_claims(found, table, publication_date="2018-11-01")
+    place = claims[claims["claim_type"] == "place"].set_index("sent_id")["status"]
+    assert place.tolist() == [events.SUPPORTED, events.NOT_SUPPORTED]

@@ -24,8 +24,9 @@ from .mentions import (
     _ORDINALS,
     PLACE_WITHIN,
     _check_mentions,
+    _places_in,
     mentions,  # noqa: F401  (the doctests use it)
-    places,
+    record_locations,
 )
 from .record import (  # noqa: F401  (the doctests use them)
     CUT_COLUMNS,
@@ -279,6 +280,8 @@ class _Units:
         ev = events.copy()
         ev["_order"] = range(len(ev))
         self.all = ev.sort_values(["year", "start_date", "_order"], kind="stable")
+        #: the table's locations: their names are places too (a researcher's own table)
+        self.locations = record_locations(events)
         kept = set(zip(cut["name"], cut["year"], cut["start_date"], strict=True))
         self.cut = self.all[
             [
@@ -499,7 +502,9 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
         if int(r.sent_id) in place_done:
             continue
         place_done.add(int(r.sent_id))
-        for ref, found_places, (a, b) in _sentence_places(sentence, by_sent[int(r.sent_id)], base):
+        for ref, found_places, (a, b) in _sentence_places(
+            sentence, by_sent[int(r.sent_id)], base, units.locations
+        ):
             row = {**_place(ref, found_places, units), "claim_type": "place"}
             key = ("place", ref.family, _year(ref), tuple(found_places))
             add({**_base(doc, ref, base, sentence, a, b), **row}, key)
@@ -510,7 +515,7 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
         words = [r for r in every if int(r.sent_id) == sid and r.kind == "generic"]
         if not words:
             continue
-        ps = places(sentence)
+        ps = _places_in(sentence, units.locations)
         if not ps:
             continue
         ref = attach(sid, int(words[0].start) - base)
@@ -618,10 +623,10 @@ def _base(doc, ref, base, sentence, a, b, *, sid=None, mention=None) -> dict:
     }
 
 
-def _sentence_places(sentence: str, refs: list, base: int):
+def _sentence_places(sentence: str, refs: list, base: int, locations: tuple[str, ...] = ()):
     """Each reference of a sentence with the places of its clause (nearest reference)."""
     found = []
-    for ps in places(sentence):
+    for ps in _places_in(sentence, locations):
         pos = sentence.find(ps) if ps in sentence else -1
         if pos < 0:
             from .mentions import PLACE_ALIASES
@@ -968,7 +973,7 @@ def _event_date(ref, ctx: dict) -> dt.date | None:
 def _first(ref, clause: str, mention: str, units: _Units, ctx: dict, before_text: str) -> dict:
     family = _family_of(ref)
     when = _event_date(ref, ctx)
-    ps = places(clause)
+    ps = _places_in(clause, units.locations)
     if (
         not ps
         and re.search(
@@ -977,7 +982,9 @@ def _first(ref, clause: str, mention: str, units: _Units, ctx: dict, before_text
         and ref is not None
     ):
         # "in the region": the places of the reference's sentence, else of the one before
-        ps = places(str(ref.sentence)) or places(before_text)
+        ps = _places_in(str(ref.sentence), units.locations) or _places_in(
+            before_text, units.locations
+        )
     since = _SINCE_RE.search(clause)
     base = {"family": family}
     if _FEATURE_RE.search(clause) and not ps:

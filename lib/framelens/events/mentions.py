@@ -408,6 +408,7 @@ class _Record:
         ]
         self.names = {r[0] for r in self.rows}
         self.known = {(r[0], r[1]) for r in self.rows}
+        self.locations = record_locations(ev)  # their names are places too
 
     @staticmethod
     def key(r: tuple) -> str:
@@ -956,7 +957,7 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
                     best, dist = ri, d
             if best is not None:
                 owner.setdefault(best, ti)
-        places = _places_in(text)
+        places = _places_in(text, rec.locations)
         for ri, r in enumerate(refs):
             t = times[owner[ri]] if ri in owner else None
             out.append(_reference_row(ctx, r, t, future, rec, places))
@@ -1133,8 +1134,8 @@ def _series_name(text: str, r: dict) -> bool:
 
 
 @cache
-def _place_re() -> re.Pattern[str]:
-    names = set(_place_names())
+def _place_re(locations: tuple[str, ...] = ()) -> re.Pattern[str]:
+    names = set(_place_names(locations))
     alts = sorted(names, key=lambda s: (-len(s), s))
     return re.compile(
         r"(?<![\w-])(?P<place>" + "|".join(map(re.escape, alts)) + r")(?![\w-])"
@@ -1167,13 +1168,20 @@ PLACE_ALIASES = {
 }
 
 
+def record_locations(events: pd.DataFrame | None) -> tuple[str, ...]:
+    """Return the distinct ``location`` values of an event table (a key for the caches)."""
+    if events is None or "location" not in events.columns:
+        return ()
+    return tuple(sorted({str(v) for v in events["location"].tolist() if str(v).strip()}))
+
+
 @cache
-def _place_names() -> tuple[str, ...]:
+def _place_names(locations: tuple[str, ...] = ()) -> tuple[str, ...]:
     from ..gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     names = set(gaz.loc[gaz["type"].isin(["sea", "region"]), "alias"])
-    for loc in load_events()["location"].tolist():
+    for loc in [*load_events()["location"].tolist(), *locations]:
         for m in re.finditer(
             r"[A-Z][\w'-]+(?:\s+(?:of\s+(?:the\s+)?|the\s+)?[A-Z][\w'-]+)*", str(loc)
         ):
@@ -1232,10 +1240,10 @@ _LOCATIVE = re.compile(
 )
 
 
-def _places_in(text: str) -> list[str]:
+def _places_in(text: str, locations: tuple[str, ...] = ()) -> list[str]:
     """Place names of the record and gazetteer in a sentence, after a preposition."""
     out: list[str] = []
-    for m in _place_re().finditer(text):
+    for m in _place_re(locations).finditer(text):
         before = text[max(0, m.start() - 50) : m.start()]
         if not _LOCATIVE.search(before) or _MOVEMENT.search(before):
             continue
@@ -1245,19 +1253,22 @@ def _places_in(text: str) -> list[str]:
     return out
 
 
-def places(text: str) -> list[str]:
+def places(text: str, *, events: pd.DataFrame | None = None) -> list[str]:
     """Return the places (seas, regions, ranges, ports) a sentence puts something in.
 
-    Names come from the record's ``location`` column and the gazetteer's seas and
-    regions; a name counts only after a preposition of place ("in", "off", "near",
-    "over"…), not after a verb of movement ("left Qingdao for", "arrived in"), and never
-    inside an organisation's name ("Pacific Fleet", "Northern Theater Command"). Other
-    names are normalised (:data:`PLACE_ALIASES`: "East Sea" → "Sea of Japan").
+    Names come from the shipped record's ``location`` column (and ``events``'s, when
+    given: a researcher's own table) and the gazetteer's seas and regions; a name counts
+    only after a preposition of place ("in", "off", "near", "over"…), not after a verb of
+    movement ("left Qingdao for", "arrived in"), and never inside an organisation's name
+    ("Pacific Fleet", "Northern Theater Command"). Other names are normalised
+    (:data:`PLACE_ALIASES`: "East Sea" → "Sea of Japan").
 
     Parameters
     ----------
     text
         One sentence or clause.
+    events
+        An event table whose locations name places too (default: the shipped one only).
 
     Returns
     -------
@@ -1269,7 +1280,7 @@ def places(text: str) -> list[str]:
     >>> places("Ships of the Pacific Fleet drilled in the East Sea.")
     ['Sea of Japan']
     """
-    return _places_in(str(text))
+    return _places_in(str(text), record_locations(events))
 
 
 def _check_mentions(found: pd.DataFrame) -> None:
