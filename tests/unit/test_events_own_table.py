@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from framelens import corpus, events
-from framelens.errors import ParameterError
+from framelens.errors import FramelensWarning, InputError, ParameterError
 
 
 def _table(tmp_path, rows, *, aliases: dict[str, str] | None = None):
@@ -169,3 +169,20 @@ def test_the_places_of_the_table_are_places(tmp_path):
     claims = events.check_claims(found, table, publication_date="2018-11-01")
     place = claims[claims["claim_type"] == "place"].set_index("sent_id")["status"]
     assert place.tolist() == [events.SUPPORTED, events.NOT_SUPPORTED]
+
+
+def test_a_domain_of_ones_own_is_counted_and_a_misspelt_one_refused(tmp_path):
+    rows = [("Quad Summit", y, f"{y}-09-24", "summit", "Washington") for y in (2021, 2022, 2023)]
+    rows.append(("Malabar", 2023, "2023-08-11", "naval", "Sydney"))
+    with pytest.warns(FramelensWarning, match=r"domain\(s\) \['summit'\] are not among"):
+        table = _table(tmp_path, rows)
+    per_year = events.events_per_year(table, 2021, 2023)
+    summits = per_year[per_year["domain"] == "summit"]
+    assert summits["n"].tolist() == [1, 1, 1]
+    assert "Quad Summit 2022" in summits["names"].tolist()
+    ax = events.plot_frequency(per_year, what=events.record_label(table))
+    assert {t.get_text() for t in ax.get_legend().get_texts()} >= {"summit", "naval exercise"}
+    plt.close(ax.figure)
+    (tmp_path / "typo").mkdir()
+    with pytest.raises(InputError, match=r"domain 'navel' is not a domain.*did you mean 'naval'"):
+        _table(tmp_path / "typo", [("Malabar", 2023, "2023-08-11", "navel", "Sydney")])

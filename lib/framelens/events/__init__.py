@@ -58,6 +58,7 @@ from .record import (
     publication_date,
     publication_year,
     record_label,
+    table_domains,
 )
 from .trend import (
     COMPLETE_THROUGH,
@@ -107,6 +108,7 @@ __all__ = [
     "plot_frequency",
     "publication_date",
     "record_label",
+    "table_domains",
     "publication_year",
     "recent_window",
     "total_counts",

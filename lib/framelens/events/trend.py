@@ -13,12 +13,12 @@ import pandas as pd
 from ..errors import ParameterError
 from ..params import check_choice, check_int, check_number
 from .record import (
-    DOMAINS,
     NOT_CHECKABLE,
     NOT_SUPPORTED,
     SUPPORTED,
     _check_events,
     check_year_range,
+    table_domains,
 )
 
 #: Columns of :func:`events_per_year`.
@@ -150,7 +150,8 @@ def events_per_year(
     year_start, year_end
         The range, both included (checked by :func:`check_year_range`).
     domains
-        Domains to count (default: all of :data:`DOMAINS`).
+        Domains to count (default: all of :data:`DOMAINS` and the table's own,
+        :func:`table_domains`).
 
     Returns
     -------
@@ -158,7 +159,7 @@ def events_per_year(
         ``year, domain, n, names``: one row per year and domain, ``n`` the number of
         events that started that year, ``names`` the events counted (``"Joint Sea 2012;
         Peace Mission 2012"``, the evidence beside the number). Sorted by year, then
-        domain in the order of :data:`DOMAINS`.
+        domain in the order of :func:`table_domains`.
 
     Examples
     --------
@@ -168,11 +169,12 @@ def events_per_year(
     """
     _check_events(events)
     a, b = check_year_range(year_start, year_end)
-    doms = list(DOMAINS) if domains is None else [str(d) for d in domains]
+    known = table_domains(events)
+    doms = known if domains is None else [str(d) for d in domains]
     if not doms:
-        raise ParameterError(f"`domains` must name at least one of {list(DOMAINS)}.")
+        raise ParameterError(f"`domains` must name at least one of {known}.")
     for d in doms:
-        check_choice("domains", d, DOMAINS)
+        check_choice("domains", d, known)
     ev = events[(events["year"] >= a) & (events["year"] <= b) & events["domain"].isin(doms)]
     grid = pd.MultiIndex.from_product([range(a, b + 1), doms], names=["year", "domain"])
     labels = ev["name"].astype(str) + " " + ev["year"].astype(str)
