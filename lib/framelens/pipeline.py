@@ -662,6 +662,7 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
     are checked against the corpus's columns.
     """
     columns = [c for c in getattr(documents, "columns", []) if c != "text"]
+    seen_before: set[str] = set()  # a check's warning is printed once for all notebooks
     for book in books:
         values = plan[book.stem]
         declared = notebook_parameters(book)
@@ -679,8 +680,15 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
                     for c in conditions
                 ):
                     continue
-                with contextlib.chdir(book.parent):  # paths as the notebook sees them
+                with contextlib.chdir(book.parent), warnings.catch_warnings(record=True) as seen:
+                    warnings.simplefilter("always", FramelensWarning)
                     value = eval(code, env)  # noqa: S307 - the notebook's own literal check call
+                for w in seen:  # e.g. an event table's own domains: once, as a line
+                    if issubclass(w.category, FramelensWarning):
+                        said = f"framelens: warning: {w.message}"
+                        if said not in seen_before:
+                            seen_before.add(said)
+                            print(said, file=sys.stderr)
                 if target:  # later checks may use it (the dictionary's frames)
                     namespace[target] = env[target] = value
             except (ParameterError, InputError, ResourceError) as exc:

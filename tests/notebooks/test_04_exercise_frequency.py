@@ -136,3 +136,46 @@ def test_backwards_year_range_is_refused_before_any_kernel(tmp_path):
         "the year range is empty"
     )
     assert not (tmp_path / "run").exists()
+
+
+def test_a_researchers_own_event_table_of_another_kind(tmp_path, capsys):
+    """Quad summits, not China-Russia drills: the table's names are found, its domain
+    'summit' is its own (a warning once, before any kernel), the trend starts at its
+    first year, and the claims do not speak of China and Russia."""
+    from framelens import pipeline
+
+    corpus_dir = tmp_path / "summits"
+    corpus_dir.mkdir()
+    (corpus_dir / "a.txt").write_text(
+        "The Quad Leaders' Summit 2024 opened in Wilmington on Saturday.\n\n"
+        "It was the fourth Quad Leaders' Summit held in person.",
+        encoding="utf-8",
+    )
+    (corpus_dir / "metadata.csv").write_text("doc_id,published\na,2024-09-21\n", encoding="utf-8")
+    table = tmp_path / "summits.csv"
+    rows = ["name,year,start_date,end_date,domain,location,participants,source,source_title,notes"]
+    for year, place in [(2021, "Washington"), (2022, "Tokyo"), (2023, "Hiroshima"),
+                        (2024, "Wilmington")]:  # fmt: skip
+        parties = "United States; Japan; India; Australia"
+        rows.append(f"Quad Leaders' Summit,{year},{year}-09-21,,summit,{place},{parties},"
+                    f"https://example.org/{year},,")  # fmt: skip
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = pipeline.run(corpus_dir, tmp_path / "out", only=["04_exercise_frequency"], jobs=1,
+                          progress=False, params={"events_path": str(table)})  # fmt: skip
+    assert [r.status for r in result.notebooks] == ["ok"]
+    err = capsys.readouterr().err
+    assert err.count("domain(s) ['summit'] are not among the shipped ones") == 1
+    out = tmp_path / "out"
+    found = _read(out, "exercise_mentions")
+    named = found[found["type"] == "named_exercise"]
+    assert set(named["family"]) == {"Quad Leaders' Summit"}
+    assert "Quad Leaders' Summit|2024|2024-09-21" in set(named["record_event"])
+    per_year = _read(out, "events_per_year")
+    assert per_year.loc[per_year["domain"] == "summit", "n"].sum() == 4
+    claims = _read(out, "claims").set_index("claim_type")
+    assert claims.loc["ordinal", "status"] == "supported"  # the fourth: 2021-2024
+    assert "China" not in claims.to_string()
+    executed = (out / "notebooks" / "04_exercise_frequency.ipynb").read_text(encoding="utf-8")
+    assert "it starts in 2021, the event table's first year" in executed
+    svg = (out / "figures" / "exercise_frequency.svg").read_text(encoding="utf-8")
+    assert svg.count("<path") > 50

@@ -186,3 +186,11 @@ def test_a_domain_of_ones_own_is_counted_and_a_misspelt_one_refused(tmp_path):
     (tmp_path / "typo").mkdir()
     with pytest.raises(InputError, match=r"domain 'navel' is not a domain.*did you mean 'naval'"):
         _table(tmp_path / "typo", [("Malabar", 2023, "2023-08-11", "navel", "Sydney")])
+
+
+def test_an_ordinal_just_before_a_name_is_a_claim(allied):
+    m = _found("Japan hosted the tenth Keen Sword on Wednesday.", allied, "2024-10-25")
+    cue = m[(m["kind"] == "claim") & (m["type"] == "ordinal")]
+    assert cue["mention"].tolist() == ["the tenth Keen Sword"] and cue["ordinal"].tolist() == [10]
+    claims = events.check_claims(m, allied, publication_date="2024-10-25")
+    assert claims.set_index("claim_type").loc["ordinal", "status"] == events.SUPPORTED

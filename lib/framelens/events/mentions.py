@@ -336,6 +336,8 @@ _CLAIM_ORD = re.compile(
     r"(?:time|instance|patrols?|exercises?|drills?|flights?|edition|iteration|occasion|"
     r"war\s?games?|manoeuv\w+|maneuv\w+|mission|of\s+its\s+kind|between|since|such))\b"
 )
+#: an ordinal that ends just before a name ("the fourth " + "Quad Leaders' Summit")
+_ORD_BEFORE_NAME = re.compile(rf"(?i)\b(?:the|their|its|this)\s+(?P<ord>{_ORD})\s+$")
 _CLAIM_FIRST = re.compile(
     r"(?i)\b(?:for\s+the\s+first\s+time|(?:the|its|their|a)\s+first[\s-]+ever\b|first[\s-]ever"
     r"|(?:the|their|its)\s+first\s+(?:[\w-]+\s+){0,5}?(?:time|exercises?|drills?|patrols?|"
@@ -962,6 +964,7 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
             t = times[owner[ri]] if ri in owner else None
             out.append(_reference_row(ctx, r, t, future, rec, places))
     # 4. claim cues and generic words
+    cues: list[tuple[int, int, str, str, int | None]] = []
     for rx, ctype in (
         (_CLAIM_ORD, "ordinal"),
         (_CLAIM_FIRST, "first_time"),
@@ -980,33 +983,49 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
                 num = _NUMBERS.get(raw) or int(raw)
             elif ctype == "first_time":
                 num = 1
-            out.append(
-                (
-                    doc,
-                    sent_id,
-                    base + m.start(),
-                    base + m.end(),
-                    m.group(0),
-                    "claim",
-                    ctype,
-                    "",
-                    ctype,
-                    None,
-                    None,
-                    "",
-                    "",
-                    num,
-                    "",
-                    math.nan,
-                    "",
-                    False,
-                    cut,
-                    para,
-                    base,
-                    skind,
-                    text,
-                )
+            cues.append((m.start(), m.end(), m.group(0), ctype, num))
+    # an ordinal just before a name: "the fourth Quad Leaders' Summit", "its 20th Keen
+    # Sword" (whatever the series' head noun, which the pattern above cannot list)
+    for r in refs:
+        if r["type"] != "named_exercise":
+            continue
+        m = _ORD_BEFORE_NAME.search(text, max(0, r["s"] - 30), r["s"])
+        if m is None or any(
+            a < r["e"] and m.start() < b for a, b, _, t, _ in cues if t == "ordinal"
+        ):
+            continue
+        raw = m.group("ord").lower()
+        num = _ORDINALS.get(raw) or int(re.match(r"\d+", raw).group(0))
+        if num > 1:
+            cues.append((m.start(), r["e"], text[m.start() : r["e"]], "ordinal", num))
+    for start, end, mention, ctype, num in cues:
+        out.append(
+            (
+                doc,
+                sent_id,
+                base + start,
+                base + end,
+                mention,
+                "claim",
+                ctype,
+                "",
+                ctype,
+                None,
+                None,
+                "",
+                "",
+                num,
+                "",
+                math.nan,
+                "",
+                False,
+                cut,
+                para,
+                base,
+                skind,
+                text,
             )
+        )
     for m in _GENERIC_RE.finditer(text):
         word = _GENERIC_TERMS[m.lastgroup]
         out.append(
