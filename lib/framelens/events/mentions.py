@@ -1188,7 +1188,18 @@ PLACE_ALIASES = {
 
 
 def record_locations(events: pd.DataFrame | None) -> tuple[str, ...]:
-    """Return the distinct ``location`` values of an event table (a key for the caches)."""
+    """Return the distinct ``location`` values of an event table (a key for the caches).
+
+    Parameters
+    ----------
+    events
+        An event table (:func:`framelens.events.load_events`), or None.
+
+    Returns
+    -------
+    tuple of str
+        Its non-empty locations, sorted, each once (empty without a table).
+    """
     if events is None or "location" not in events.columns:
         return ()
     return tuple(sorted({str(v) for v in events["location"].tolist() if str(v).strip()}))
