@@ -60,3 +60,16 @@ def test_a_case_sensitive_cue_is_a_name_on_purpose(tmp_path):
     assert by.loc["IPCC", "status"] == "counted"
     # a case-blind cue inside a capitalised name is still set aside
     assert by.loc["Investment", "status"] == "in_name"
+
+
+def test_a_cue_the_tokenizer_splits_is_named_with_the_phrase_that_matches():
+    import pytest
+
+    from framelens.errors import FramelensWarning
+
+    with pytest.warns(FramelensWarning, match=r"read as the tokens \['co', '2'\]: write the "
+                      r"phrase 'co 2' to match it"):  # fmt: skip
+        framing.load_dictionary({"name": "c", "categories": {"env": ["CO2", "carbon"]}})
+    fixed = framing.load_dictionary({"name": "c", "categories": {"env": ["CO 2"]}})
+    s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "text": ["CO2 rose."]})
+    assert framing.term_hits(s, fixed)["term"].tolist() == ["CO2"]

@@ -216,10 +216,19 @@ def _compile_pattern(
     parts = [p if p == NUMBER_PART else _normal(p, case_sensitive) for p in parts]
     for p in parts:
         if p != NUMBER_PART and not _fill_ok(p):
+            toks = [m.group(0) for m in corpus._TOKEN_RE.finditer(p) if m.lastgroup != "punct"]
+            hint = ""
+            if len(toks) > 1 and "*" not in p and "?" not in p:
+                # "CO2" is read as "CO" then "2": the phrase of those tokens matches it
+                phrase = " ".join(toks)
+                hint = (
+                    f" The text {p!r} is read as the tokens {toks}: write the phrase "
+                    f"{phrase!r} to match it."
+                )
             warnings.warn(
                 f"{loc}: pattern {raw!r} in category {category!r} can never match: "
                 f"{p!r} is not one token for framelens.corpus.tokenize (tokens are words, "
-                "numbers, @mentions, #hashtags or dotted abbreviations like U.S.).",
+                f"numbers, @mentions, #hashtags or dotted abbreviations like U.S.).{hint}",
                 FramelensWarning,
                 stacklevel=4,
             )
