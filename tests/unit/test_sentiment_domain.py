@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framelens import sentiment
+from framelens import gazetteer, sentiment
 from framelens.errors import ParameterError
 from framelens.sentiment import vader
 
@@ -188,3 +188,28 @@ def test_the_words_added_on_the_dev_half_of_the_gold_set():
     assert dom["label"].tolist() == ["neutral", "neutral", "neutral"]
     assert dom.loc[0, "masked"] == "warships -0.5; join 1.2"
     assert dom.loc[2, "masked"].startswith("Peter the Great; as well as")
+
+
+def test_the_names_domain_masks_names_only_for_any_topic():
+    """Off security news a name is scored as tone ("Hope Not Hate" +0.74): the names
+    domain masks the gazetteer's names and changes nothing else."""
+    g = gazetteer.load_gazetteer(
+        {"Hope Not Hate": {"aliases": ["Hope Not Hate"], "type": "organisation"}}
+    )
+    s = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a"],
+            "sent_id": [0, 1, 2],
+            "text": [
+                "Hope Not Hate accused the party of spreading fear.",
+                "The party was a great success.",  # "party" stays rated: not a security list
+                "There is no joy in it.",  # NLTK's reading of "no" is kept
+            ],
+        }
+    )
+    plain = sentiment.score(s)
+    names = sentiment.score(s, domain="names", gazetteer=g)
+    assert plain["compound"].iloc[0] > 0.5 and names["compound"].iloc[0] < 0
+    assert names["masked"].tolist() == ["Hope Not Hate", "", ""]
+    assert names["compound"].iloc[1:].tolist() == plain["compound"].iloc[1:].tolist()
+    assert sentiment.load_domain("names") == {"words": {}, "phrases": []}

@@ -16,8 +16,10 @@ from ..groups import group_of
 from ..params import check_bool, check_choice, check_columns
 from .columns import SENSITIVITY_COLUMNS
 
-#: domain lists shipped in ``framelens/data`` (``neutral_<domain>.yaml``)
-DOMAINS = ("security",)
+#: domain lists shipped in ``framelens/data`` (``neutral_<domain>.yaml``): ``security``
+#: (names masked, words neutral in security news) and ``names`` (names masked only, for
+#: coverage of any topic)
+DOMAINS = ("security", "names")
 
 
 #: what a masked name is replaced by before scoring: a word no lexicon rates
@@ -73,6 +75,8 @@ def _domain_patterns(domain: str, gazetteer: pd.DataFrame | None) -> tuple[re.Pa
 
     def compile_(items, flags=0):
         items = sorted(set(items), key=lambda a: (-len(a), a))
+        if not items:
+            return re.compile(r"(?!)")  # nothing to mask (the names domain has no phrases)
         body = "|".join(re.escape(a).replace("'", "['\u2019]") for a in items)
         return re.compile(r"(?<![\w\-])(?:" + body + r")(?![\w\-])", flags)
 

@@ -190,7 +190,9 @@ def score(
         a word straight, markup around a word dropped; quoted words stay unread), and
         "no" before a rated word negates it, as in vaderSentiment 3.3 ("poses no threat"
         is not a threat; NLTK reads "no" as a word rated -1.2). The compared figures are
-        in :func:`domain_sensitivity`.
+        in :func:`domain_sensitivity`. ``"names"``: the names are masked (actors,
+        places, exercise names), nothing else changes: for coverage of any topic, where
+        a name such as "Hope Not Hate" would score as tone.
     gazetteer
         The actors and places to mask with ``domain`` (the shipped gazetteer by default).
 

@@ -35,7 +35,9 @@ def _domain_engine(domain: str) -> _Vader:
     engine = _Vader(_analyzer())
     neutral = load_domain(domain)["words"]
     engine.lex = {k: v for k, v in engine.lex.items() if k.lower() not in neutral}
-    engine.no_negates = True
+    # the security reading of "no" ("poses no threat"); the names domain is VADER as
+    # published but for the names it masks
+    engine.no_negates = domain == "security"
     return engine
 
 
