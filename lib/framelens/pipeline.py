@@ -509,8 +509,8 @@ def _plan(
 def _absolute_paths(values: dict[str, Any]) -> dict[str, Any]:
     """Resolve the paths a user passes against the user's folder.
 
-    ``*_path`` parameters, and file names (``.yaml``, ``.csv``…) that exist from here,
-    e.g. ``-p dictionary my_frames.yaml``.
+    ``*_path`` parameters, and file names (``.yaml``, ``.csv``…), e.g. ``-p dictionary
+    my_frames.yaml`` (one that does not exist too, so that its error names the right path).
 
     Each notebook runs in its own folder, so a relative ``labels_path`` would otherwise
     be read from ``notebooks/``, not from where the user typed it.
@@ -520,7 +520,9 @@ def _absolute_paths(values: dict[str, Any]) -> dict[str, Any]:
         if name in COMMON or not isinstance(value, str) or not value:
             continue
         looks_like_file = value.lower().endswith((".yaml", ".yml", ".csv", ".json", ".jsonl"))
-        if name.endswith("_path") or looks_like_file and os.path.exists(value):
+        # a file name that does not exist too: the notebook's message then names the path
+        # looked for from the user's folder, not from notebooks/
+        if name.endswith("_path") or looks_like_file:
             out[name] = os.path.abspath(value)
     return out
 

@@ -9,8 +9,10 @@ negated "bills", and a dictionary's "=IPCC" was set aside as part of "UN IPCC".
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from framelens import framing
+from framelens.errors import FramelensWarning, InputError
 
 YAML = """name: topics
 categories:
@@ -63,13 +65,41 @@ def test_a_case_sensitive_cue_is_a_name_on_purpose(tmp_path):
 
 
 def test_a_cue_the_tokenizer_splits_is_named_with_the_phrase_that_matches():
-    import pytest
-
-    from framelens.errors import FramelensWarning
-
     with pytest.warns(FramelensWarning, match=r"read as the tokens \['co', '2'\]: write the "
                       r"phrase 'co 2' to match it"):  # fmt: skip
         framing.load_dictionary({"name": "c", "categories": {"env": ["CO2", "carbon"]}})
     fixed = framing.load_dictionary({"name": "c", "categories": {"env": ["CO 2"]}})
     s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "text": ["CO2 rose."]})
     assert framing.term_hits(s, fixed)["term"].tolist() == ["CO2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "name: d\ncategories:\n  a: [x]\ncategories:\n  b: [y]\n",
+            r"line 4: key 'categories' is given twice \(lines 2 and 4\)",
+        ),
+        (
+            "name: d\ncategories:\n  a:\n    patterns: [x]\n    patterns: [y]\n",
+            r"line 5: key 'patterns' of category 'a' is given twice",
+        ),
+        (
+            "name: d\ncategories:\n  a:\n    weak: [money]\n",
+            r"line 3: category 'a' has only weak cues, which count only beside another cue",
+        ),
+        ("name: d\ncategories:\n  a: [cost*, 2030, null]\n", r"item 3 is an empty value"),
+    ],
+)
+def test_dictionary_mistakes_are_named_not_merged(tmp_path, text, message):
+    path = tmp_path / "d.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        framing.load_dictionary(path)
+
+
+def test_a_cue_repeated_in_a_frame_is_named(tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text("name: d\ncategories:\n  a: [cost*, cost*, bill]\n", encoding="utf-8")
+    with pytest.warns(FramelensWarning, match=r"category 'a' lists \['cost\*'\] more than once"):
+        framing.load_dictionary(path)

@@ -257,11 +257,17 @@ def _str_list(node: yaml.Node, where: str, what: str) -> list[tuple[str, int]]:
             f"{_where(where, node.start_mark.line + 1)}: {what} must be a list, got a mapping."
         )
     out = []
-    for item in node.value:
+    for n, item in enumerate(node.value, start=1):
         if not isinstance(item, yaml.ScalarNode) or item.tag.endswith(":null"):
+            got = (
+                "an empty value (null)"
+                if isinstance(item, yaml.ScalarNode)
+                else ("a list" if isinstance(item, yaml.SequenceNode) else "a mapping")
+            )
             raise InputError(
                 f"{_where(where, item.start_mark.line + 1)}: every item of {what} must be "
-                "text (quote it if it starts with a special character)."
+                f"text, but item {n} is {got} (quote it if it starts with a special "
+                "character)."
             )
         out.append((str(item.value), item.start_mark.line + 1))
     return out
@@ -298,9 +304,16 @@ def _parse_yaml(text: str, where: str) -> dict[str, Any]:
             "the keys name, description and categories."
         )
     out: dict[str, Any] = {"categories": []}
+    given: dict[str, int] = {}
     for knode, vnode in root.value:
         key = _scalar(knode, where, "a key")
         line = knode.start_mark.line + 1
+        if key in given:  # YAML would keep the last silently
+            raise InputError(
+                f"{_where(where, line)}: key {key!r} is given twice (lines {given[key]} and "
+                f"{line}); give it once (all categories under one `categories:`)."
+            )
+        given[key] = line
         if key not in _TOP_KEYS:
             raise InputError(
                 f"{_where(where, line)}: unknown key {key!r}; a dictionary has "
@@ -329,8 +342,16 @@ def _parse_yaml(text: str, where: str) -> dict[str, Any]:
             if isinstance(body, yaml.SequenceNode) or isinstance(body, yaml.ScalarNode):
                 cat["patterns"] = _str_list(body, where, f"the patterns of {cname!r}")
             else:
+                keys2: dict[str, int] = {}
                 for k2, v2 in body.value:
                     key2 = _scalar(k2, where, "a key")
+                    if key2 in keys2:
+                        raise InputError(
+                            f"{_where(where, k2.start_mark.line + 1)}: key {key2!r} of category "
+                            f"{cname!r} is given twice (lines {keys2[key2]} and "
+                            f"{k2.start_mark.line + 1}); give it once."
+                        )
+                    keys2[key2] = k2.start_mark.line + 1
                     if key2 not in _CATEGORY_KEYS:
                         raise InputError(
                             f"{_where(where, k2.start_mark.line + 1)}: unknown key {key2!r} in "
@@ -374,8 +395,23 @@ def _build(data: dict[str, Any], where: str) -> Dictionary:
     for c in data["categories"]:
         if not c["patterns"]:
             raise InputError(
-                f"{_where(where, c['line'])}: category {c['name']!r} is empty (give it at "
-                "least one pattern)."
+                f"{_where(where, c['line'])}: category {c['name']!r} "
+                + (
+                    "has only weak cues, which count only beside another cue: give it at "
+                    "least one pattern of its own (`patterns:`)."
+                    if c["weak"]
+                    else "is empty (give it at least one pattern)."
+                )
+            )
+        repeated = sorted(
+            {p for p, _ in c["patterns"] if [q for q, _ in c["patterns"]].count(p) > 1}
+        )
+        if repeated:
+            warnings.warn(
+                f"{_where(where, c['line'])}: category {c['name']!r} lists {repeated} more than "
+                "once; each counts once.",
+                FramelensWarning,
+                stacklevel=4,
             )
         pats = tuple(_compile_pattern(p, where, line, c["name"]) for p, line in c["patterns"])
         pats += tuple(
