@@ -103,3 +103,19 @@ def test_a_cue_repeated_in_a_frame_is_named(tmp_path):
     path.write_text("name: d\ncategories:\n  a: [cost*, cost*, bill]\n", encoding="utf-8")
     with pytest.warns(FramelensWarning, match=r"category 'a' lists \['cost\*'\] more than once"):
         framing.load_dictionary(path)
+
+
+def test_attributions_with_a_gloss_or_after_the_verb():
+    """'The European Union (EU) says' gave the source 'EU)'; 'said the WWF' none."""
+    from framelens import corpus
+
+    d = pd.DataFrame({"doc_id": ["a"], "text": [
+        'The European Union (EU) says the plan is fair. "It is late," said the WWF.'
+    ]})  # fmt: skip
+    s = corpus.segment(d)
+    got = framing.attributions(s)
+    assert got["source"].tolist() == ["The European Union", "the WWF"]
+    text = d["text"].iloc[0]
+    assert [text[a:b] for a, b in zip(got["start"], got["end"], strict=True)] == got[
+        "source"
+    ].tolist()

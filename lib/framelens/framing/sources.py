@@ -92,7 +92,11 @@ _VERB_RE = re.compile(
 
 #: titles and initials before a name: "Gen. ", "Lt. Col. ", "Dr. ", "J. R. ", "U.S. "
 _TITLES = r"(?:(?:[A-Z][a-z]{0,3}\.|[A-Z]\.(?:[A-Z]\.)*)\s*)*"
-_SAID_BY = re.compile(rf"(?:^|,\s*|\"\s*|\u201d\s*)(?:{_VERBS})\s+(?P<src>{_TITLES}[A-Z][^,.;:]*)")
+_SAID_BY = re.compile(
+    rf"(?:^|,\s*|\"\s*|\u201d\s*)(?:{_VERBS})\s+(?P<src>(?:the\s+)?{_TITLES}[A-Z][^,.;:]*)"
+)
+#: a short parenthesis just before the verb ("The European Union (EU) says")
+_GLOSS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
 _ACCORDING = re.compile(
@@ -304,6 +308,10 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
                           a + len(name)))  # fmt: skip
         for m in _VERB_RE.finditer(text):
             before = text[: m.start()]
+            # "The European Union (EU) says": the parenthesis glosses the subject
+            gloss = _GLOSS_END.search(before)
+            if gloss:
+                before = before[: gloss.start()] + " "
             cut = max(before.rfind(ch) for ch in ',;:(\u201c"')
             cut = max(cut, before.rfind(" that "))
             subj = before[cut + 1 :]
