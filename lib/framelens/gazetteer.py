@@ -220,6 +220,23 @@ ORGANISATION_HEAD = re.compile(
 )
 
 
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+_DATE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|since|until|till|by|from|through|last|next|early|late|mid|of|this|each|"
+    r"every|on|during|before|after)|\d)[\s-]+$"
+)
+_DATE_AFTER = re.compile(r"[\s,]+(?:\d{1,4}\b|of\s+\d{4})")
+
+
+def _is_date(text: str, start: int, end: int) -> bool:
+    """Whether the month name at ``start:end`` is a date ("in May", "3 May", "May 2024")."""
+    return bool(
+        _DATE_BEFORE.search(text[max(0, start - 12) : start]) or _DATE_AFTER.match(text, end)
+    )
+
+
 def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
     """Find every mention of a gazetteer actor in the sentences.
 
@@ -296,6 +313,8 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
                 continue  # "Indo-Pacific": a compound name, not the Pacific
             if typ in PLACE_TYPES and ORGANISATION_HEAD.match(text, m.end()):
                 continue  # "Pacific Fleet": an organisation, not the ocean
+            if m.group(0) in _MONTHS and _is_date(text, m.start(), m.end()):
+                continue  # "emissions rose in May", "on 3 May 2024": a month, not Theresa May
             rows.append(
                 (
                     doc_id,

@@ -93,3 +93,18 @@ def test_extra_actors_in_the_long_form_or_malformed():
     for bad, msg in cases:
         with pytest.raises(InputError, match=msg):
             gz.load_gazetteer(bad)
+
+
+def test_a_month_in_a_date_is_not_an_actor_of_that_name():
+    """A researcher's actor 'May' (Theresa May) matched 'emissions rose in May'."""
+    g = gz.load_gazetteer({"Theresa May": {"aliases": ["Theresa May", "May"],
+                                                  "type": "person"}})  # fmt: skip
+    texts = ["Emissions rose again in May.", "May said the deal was done.",
+             "On 3 May 2024 the talks ended.", "Prime Minister May resigned.",
+             "May 2024 was hot.", "Theresa May spoke in mid-May."]  # fmt: skip
+    import pandas as pd
+
+    s = pd.DataFrame({"doc_id": "a", "sent_id": range(len(texts)), "start": 0, "text": texts})
+    found = gz.actor_mentions(s, g)
+    assert found["sent_id"].tolist() == [1, 3, 5]
+    assert found["alias"].tolist() == ["May", "May", "Theresa May"]
