@@ -2,19 +2,20 @@
 
 Exit codes (also in the README): 0 success · 1 unexpected error · 2 parameter error ·
 3 missing resource · 4 notebook error · 5 timeout or dead kernel · 6 unreadable input or
-unwritable output · 130 interrupted (Ctrl-C).
+unwritable output · 130 interrupted (Ctrl-C) · 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 
 import yaml
 
-from .errors import FramelensError
+from .errors import FramelensError, Interrupted
 
 __all__ = ["main"]
 
@@ -213,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         The exit code (module docstring and README, "Exit codes"): 0 on success, 3 from
         ``doctor`` or ``provision`` when a resource is missing (or ``doctor --room`` finds
         a problem); the ``exit_code`` of a :class:`~framelens.errors.FramelensError` the
-        command raised, its message printed to stderr; 130 when interrupted (Ctrl-C).
+        command raised, its message printed to stderr; 130 when interrupted (Ctrl-C), 143
+        when terminated (SIGTERM).
         Any other exception propagates (exit code 1 from the console script); arguments
         argparse cannot parse raise ``SystemExit(2)``, and ``--help`` ``SystemExit(0)``.
     """
@@ -257,6 +259,15 @@ def _main(argv: list[str] | None) -> int:
                 f"(open {out}/facilitator/schedule.html)"
             )
             return 0
+    except Interrupted as exc:
+        print(f"framelens: error: {exc}", file=sys.stderr)
+        if argv is None:  # the console script: its kernels and workers are killed and its
+            # build removed; the interpreter's exit would still join the process pool's
+            # threads, which can wait forever on workers killed under them
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(exc.exit_code)
+        return exc.exit_code
     except FramelensError as exc:
         print(f"framelens: error: {exc}", file=sys.stderr)
         return exc.exit_code

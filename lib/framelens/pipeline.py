@@ -40,6 +40,7 @@ import contextlib
 import copy
 import datetime as dt
 import errno
+import functools
 import gc
 import hashlib
 import html
@@ -52,6 +53,7 @@ import platform
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -1205,6 +1207,12 @@ def run(
     spec = _spec_values(plan)
     # the workers start (and import papermill) while the corpus and the notebooks' own
     # checks are read here; no kernel starts before every check has passed
+    with _sigterm_as_interrupt():
+        return _run(corpus, out, books, plan, spec, only, jobs, timeout, progress, started)
+
+
+def _run(corpus, out, books, plan, spec, only, jobs, timeout, progress, started) -> RunResult:
+    """Run the checked run: checks, notebooks, manifest (SIGTERM handled by the caller)."""
     pool = _start_pool(min(jobs, len(books)))
     building = False
     try:
@@ -1220,9 +1228,12 @@ def run(
             )
         _check_out(out)
         LAST_TIMINGS["checks"] = time.perf_counter() - started
+        # the inputs as the notebooks will read them (an unreadable file is named here,
+        # before any kernel), hashed again at the end: a change during the run is said
+        inputs = _hash_inputs(corpus, out)
         with _RunLock(out):
             if only and (out / "manifest.json").is_file():
-                _check_same_corpus(out, corpus, spec)
+                _check_same_corpus(out, corpus, spec, inputs)
             build = out.parent / f".{out.name}.building-{os.getpid()}"
             building = True
             try:
@@ -1239,15 +1250,42 @@ def run(
                     progress,
                     pool=pool,
                     resources_table=table,
+                    inputs=inputs,
                 )
             except OSError as exc:
                 shutil.rmtree(build, ignore_errors=True)
                 raise _disk_error(exc, out) from None
+    except KeyboardInterrupt:  # before the notebooks (the checks): nothing was built
+        _kill_children(pool)
+        raise
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
         if not building:  # a check failed (or Ctrl-C): no kernel ran; the workers go now
             _stop_workers(pool)
         LAST_TIMINGS["run"] = time.perf_counter() - started
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI timeout, ``docker stop``), handled as Ctrl-C is."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated()
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """While the run lasts, SIGTERM stops it as Ctrl-C does (kernels, workers, build)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _disk_error(exc: OSError, out: Path) -> InputError:
@@ -1354,19 +1392,28 @@ class _RunLock:
             self.fh = None
 
 
-def _check_same_corpus(out: Path, corpus: Path, spec: dict[str, Any]) -> None:
+def _check_same_corpus(
+    out: Path, corpus: Path, spec: dict[str, Any], inputs: dict[str, str] | None = None
+) -> None:
     """``--only`` adds to a run folder only if that run read the same corpus the same way."""
     try:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    same_files = manifest.get("inputs_sha256") == _hash_inputs(corpus)
-    same_spec = manifest.get("corpus_spec", spec) == spec
+    before = manifest.get("inputs_sha256") or {}
+    now = _hash_inputs(corpus, out) if inputs is None else inputs
+    same_files = before == now
+    old_spec = manifest.get("corpus_spec", spec)
+    same_spec = old_spec == spec
     if not (same_files and same_spec):
+        changed = sorted(set(before) ^ set(now) | {k for k in before if now.get(k) != before[k]})
+        files = f" (other files: {', '.join(changed[:3])}{' …' if len(changed) > 3 else ''})"
+        options = sorted(k for k in set(spec) | set(old_spec) if spec.get(k) != old_spec.get(k))
+        how = ", ".join(f"{k} {old_spec.get(k)!r} then, {spec.get(k)!r} now" for k in options)
         raise ParameterError(
             f"`--only` would mix corpora: {out} holds a run on {manifest.get('corpus_path')!r}"
-            + ("" if same_files else " (other files)")
-            + ("" if same_spec else f" read with {manifest.get('corpus_spec')}")
+            + ("" if same_files else files)
+            + ("" if same_spec else f" read with other options ({how})")
             + ". Run every notebook (drop --only) or choose another --out."
         )
 
@@ -1390,10 +1437,18 @@ def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
             process.terminate()
 
 
-def _kill_children() -> int:
-    """Kill every process this one started (pool workers, kernels, clusters); return how many."""
+def _kill_children(pool: cf.ProcessPoolExecutor | None = None) -> int:
+    """Kill every process this one started (pool workers, kernels, clusters); return how many.
+
+    The pool's workers are reaped by multiprocessing (``join``), never by psutil: a worker
+    reaped behind its back stays "alive" to the pool, whose shutdown then waits forever
+    (a Ctrl-C that hung the run).
+    """
     import psutil
 
+    workers = {
+        proc.pid: proc for proc in (getattr(pool, "_processes", None) or {}).values() if proc
+    }
     children = []
     for child in psutil.Process().children(recursive=True):
         with contextlib.suppress(psutil.Error):
@@ -1404,7 +1459,10 @@ def _kill_children() -> int:
     for child in children:
         with contextlib.suppress(psutil.Error):
             child.kill()
-    psutil.wait_procs(children, timeout=5)
+    psutil.wait_procs([c for c in children if c.pid not in workers], timeout=5)
+    for proc in workers.values():
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            proc.join(timeout=5)
     return len(children)
 
 
@@ -1453,6 +1511,7 @@ def _build(
     progress: bool,
     pool: cf.ProcessPoolExecutor | None = None,
     resources_table: Any = None,
+    inputs: dict[str, str] | None = None,
 ) -> RunResult:
     if build.exists():
         shutil.rmtree(build)
@@ -1519,17 +1578,21 @@ def _build(
             if bar is not None:
                 bar.set_postfix_str(f"{book.stem}: {res.status} ({res.duration_s:.1f} s)")
                 bar.update(1)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         running = sum(1 for f in futures if f.running())
-        _kill_children()
+        _kill_children(pool)
         pool.shutdown(wait=False, cancel_futures=True)
         if bar is not None:
             bar.close()
         shutil.rmtree(build, ignore_errors=True)
-        raise Interrupted(
-            f"interrupted: stopped {running or 'the'} running notebook(s) and their "
+        how = "terminated (SIGTERM)" if isinstance(exc, _Terminated) else "interrupted"
+        stopped = Interrupted(
+            f"{how}: stopped {running or 'the'} running notebook(s) and their "
             f"kernels, removed the build folder; {out} was left as it was."
-        ) from None
+        )
+        if isinstance(exc, _Terminated):
+            stopped.exit_code = 143  # 128 + SIGTERM, as a shell reports it
+        raise stopped from None
     if write_error is not None:
         raise write_error
     # every result is in: the workers exit while this process finishes the run
@@ -1555,6 +1618,17 @@ def _build(
     LAST_TIMINGS["republish"] = time.perf_counter() - start
 
     start = time.perf_counter()
+    if inputs is None:
+        inputs = _hash_inputs(corpus, out)
+    after = _hash_inputs(corpus, out, strict=False)
+    changed = sorted(k for k in set(inputs) | set(after) if inputs.get(k) != after.get(k))
+    if changed:  # the notebooks may have read different versions of these files
+        print(
+            f"framelens: warning: {len(changed)} corpus file(s) changed during the run "
+            f"({', '.join(changed[:3])}{' …' if len(changed) > 3 else ''}): the notebooks "
+            "may have read different versions; run again on a corpus nobody edits.",
+            file=sys.stderr,
+        )
     _write_manifest(
         build,
         corpus,
@@ -1564,6 +1638,9 @@ def _build(
         merge=bool(only),
         spec=spec,
         resources_table=resources_table,
+        inputs=inputs,
+        notebooks={b.stem: hashlib.sha256(b.read_bytes()).hexdigest() for b in books},
+        changed=changed,
     )
     LAST_TIMINGS["manifest"] = time.perf_counter() - start
     start = time.perf_counter()
@@ -1571,6 +1648,16 @@ def _build(
     LAST_TIMINGS["index"] = time.perf_counter() - start
     shutil.rmtree(build / ".written", ignore_errors=True)  # now in the manifest
     return _finish(build, out, results)
+
+
+def _fixed(failed: Path, results: list[NotebookResult]) -> bool:
+    """Whether every notebook that failed in the ``failed`` copy ran fine in ``results``."""
+    try:
+        manifest = json.loads((failed / "manifest.json").read_text(encoding="utf-8"))
+        broken = {n["name"] for n in manifest["notebooks"] if n.get("status") != "ok"}
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return broken <= {r.name for r in results if r.status == "ok"}
 
 
 def _failed_dir(out: Path) -> Path:
@@ -1591,8 +1678,19 @@ def _finish(build: Path, out: Path, results: list[NotebookResult]) -> RunResult:
         if out.exists():
             out.rename(old)
         build.rename(out)
-        if old.exists():
-            shutil.rmtree(old)
+        # the run is in place: what is left of the last one cannot fail it any more
+        for stale in (old, _failed_dir(out)):
+            if stale == _failed_dir(out) and not _fixed(stale, results):
+                continue  # a failure of a notebook this run did not run: still news
+            if stale.exists():
+                try:
+                    shutil.rmtree(stale)
+                except OSError as exc:
+                    print(
+                        f"framelens: warning: the run is in {out}, but {stale} could not be "
+                        f"removed ({exc.strerror or exc}); remove it by hand.",
+                        file=sys.stderr,
+                    )
         return RunResult(out, results)
     keep = _failed_dir(out)
     if keep.exists():
@@ -1620,13 +1718,71 @@ def _finish(build: Path, out: Path, results: list[NotebookResult]) -> RunResult:
 # manifest and index
 
 
-def _hash_inputs(corpus: Path) -> dict[str, str]:
-    files = [corpus] if corpus.is_file() else sorted(p for p in corpus.rglob("*") if p.is_file())
-    out = {}
+def _hash_inputs(corpus: Path, out: Path | None = None, *, strict: bool = True) -> dict[str, str]:
+    """SHA-256 of every file of the corpus, by path relative to it.
+
+    A run folder inside the corpus folder (``--out corpus/out``) is not an input: the run
+    folder, its build, ``.failed``, lock and old folders are left out. An unreadable file
+    is an :class:`InputError` naming it (``strict``), or hashed as ``"unreadable"``.
+    """
+    if corpus.is_file():
+        files = [corpus]
+    elif corpus.is_dir():
+        files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    else:  # a glob of shards
+        import glob
+
+        files = sorted(Path(p) for p in glob.glob(str(corpus)) if Path(p).is_file())
+    own = None
+    if out is not None:
+        own = (out.parent.resolve(), out.name)
+    hashes = {}
     for f in files:
-        name = f.name if corpus.is_file() else str(f.relative_to(corpus))
-        out[name] = hashlib.sha256(f.read_bytes()).hexdigest()
-    return out
+        if own is not None and _is_run_file(f, *own):
+            continue
+        if corpus.is_dir():
+            name = str(f.relative_to(corpus))
+        else:
+            name = f.name
+        try:
+            hashes[name] = hashlib.sha256(f.read_bytes()).hexdigest()
+        except OSError as exc:
+            if strict:
+                raise InputError(
+                    f"corpus_path: cannot read {f} ({exc.strerror or exc}); every file of the "
+                    "corpus must be readable."
+                ) from None
+            hashes[name] = "unreadable"
+    return hashes
+
+
+def _is_run_file(path: Path, parent: Path, name: str) -> bool:
+    """Whether ``path`` lies in the run folder ``parent/name`` or one of its siblings."""
+    try:
+        first = path.resolve().relative_to(parent).parts[0]
+    except (ValueError, IndexError):
+        return False
+    return first == name or first == f"{name}.failed" or first.startswith(f".{name}.")
+
+
+@functools.cache
+def _commit() -> str:
+    """Return the git commit of the checkout ("" outside one), "+changes" when dirty."""
+    root = Path(__file__).resolve().parents[2]
+    if not (root / ".git").exists():
+        return ""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "HEAD"],
+            capture_output=True, text=True, timeout=10, check=True,
+        ).stdout.strip()  # fmt: skip
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True, text=True, timeout=10, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return head + ("+changes" if dirty else "")
 
 
 def _versions() -> dict[str, str]:
@@ -1648,13 +1804,19 @@ def _write_manifest(
     merge: bool,
     spec: dict[str, Any] | None = None,
     resources_table: Any = None,
+    inputs: dict[str, str] | None = None,
+    notebooks: dict[str, str] | None = None,
+    changed: list[str] | None = None,
 ) -> None:
     path = build / "manifest.json"
     previous = {}
+    previous_hashes: dict[str, str] = {}
     if merge and path.is_file():
         try:
-            previous = {n["name"]: n for n in json.loads(path.read_text())["notebooks"]}
-        except (ValueError, KeyError):
+            loaded = json.loads(path.read_text())
+            previous = {n["name"]: n for n in loaded["notebooks"]}
+            previous_hashes = dict(loaded.get("notebooks_sha256") or {})
+        except (ValueError, KeyError, TypeError):
             previous = {}
     entries = dict(previous)
     written = _written(build)
@@ -1671,7 +1833,10 @@ def _write_manifest(
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "corpus_path": str(corpus),
         "corpus_spec": spec or {},
-        "inputs_sha256": _hash_inputs(corpus),
+        "inputs_sha256": inputs if inputs is not None else _hash_inputs(corpus),
+        "inputs_changed_during_run": changed or [],
+        "notebooks_sha256": {**previous_hashes, **(notebooks or {})},
+        "framelens_commit": _commit(),
         "timeout_s": timeout,
         "jobs": jobs,
         "status": "ok" if all(e["status"] == "ok" for e in entries.values()) else "failed",

@@ -362,3 +362,95 @@ def test_the_corpus_warnings_are_printed_by_the_runner(tmp_path, capsys):
     assert "framelens: warning: " in err
     assert "1 of 1 dates in column 'published' are not ISO 8601" in err
     assert err.count("not ISO 8601") == 1  # once, however many notebooks
+
+
+def test_sigterm_stops_the_run_as_ctrl_c_does(corpus_dir, tmp_path):
+    """A CI timeout or `docker stop` sends SIGTERM to the runner only: its workers and
+    kernels were left running as orphans, and the build folder and lock stayed."""
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        _cli_script(
+            "run",
+            "--quiet",
+            "--corpus",
+            str(corpus_dir),
+            "--out",
+            str(out),
+            "-p",
+            "mode",
+            "hang",
+            "--jobs",
+            "1",
+        ),  # fmt: skip
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        kernel = None
+        while time.monotonic() < deadline and kernel is None:
+            time.sleep(0.5)
+            for child in psutil.Process(proc.pid).children(recursive=True):
+                if "ipykernel" in " ".join(child.cmdline()):
+                    kernel = child
+        assert kernel is not None, "no kernel started"
+        time.sleep(2)
+        descendants = psutil.Process(proc.pid).children(recursive=True)
+        proc.send_signal(signal.SIGTERM)  # to the runner alone, not its process group
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 143, err
+    assert "terminated (SIGTERM): stopped" in err
+    time.sleep(1)
+    alive = [p for p in descendants if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert not [p for p in alive if "resource_tracker" not in " ".join(p.cmdline())], alive
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]  # no build, no lock
+
+
+def test_inputs_are_hashed_without_the_run_folder_and_an_unreadable_file_is_named(
+    corpus_dir, tmp_path, monkeypatch
+):
+    out = corpus_dir / "out"
+    for folder in (out, corpus_dir / ".out.building-1", corpus_dir / "out.failed"):
+        folder.mkdir()
+        (folder / "x.csv").write_text("1", encoding="utf-8")
+    assert sorted(pipeline._hash_inputs(corpus_dir, out)) == ["a.txt", "b.txt"]
+    real = type(corpus_dir).read_bytes
+
+    def unreadable(self):
+        if self.name == "b.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(type(corpus_dir), "read_bytes", unreadable)
+    with pytest.raises(InputError, match=r"cannot read .*b\.txt \(Permission denied\)"):
+        pipeline._hash_inputs(corpus_dir, out)
+    assert pipeline._hash_inputs(corpus_dir, out, strict=False)["b.txt"] == "unreadable"
+
+
+def test_a_good_run_is_not_failed_by_the_last_runs_folder(tmp_path, monkeypatch, capsys):
+    """The last run's folder could not be removed after the swap: exit 6 and 'the build
+    was removed' were printed over a run that had landed."""
+    out, build = tmp_path / "out", tmp_path / ".out.building-1"
+    out.mkdir()
+    (out / "old.txt").write_text("old", encoding="utf-8")
+    build.mkdir()
+    (build / "new.txt").write_text("new", encoding="utf-8")
+    real = pipeline.shutil.rmtree
+
+    def stuck(path, *a, **k):
+        if ".old-" in str(path):
+            raise PermissionError(13, "Permission denied")
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(pipeline.shutil, "rmtree", stuck)
+    ok = pipeline.NotebookResult("00_x", "ok", 1.0, {}, None, "", None)
+    result = pipeline._finish(build, out, [ok])
+    assert result.out_dir == out and (out / "new.txt").is_file()
+    assert "could not be removed (Permission denied); remove it by hand" in capsys.readouterr().err
