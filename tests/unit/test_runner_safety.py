@@ -454,3 +454,22 @@ def test_a_good_run_is_not_failed_by_the_last_runs_folder(tmp_path, monkeypatch,
     result = pipeline._finish(build, out, [ok])
     assert result.out_dir == out and (out / "new.txt").is_file()
     assert "could not be removed (Permission denied); remove it by hand" in capsys.readouterr().err
+
+
+def test_a_corpus_file_changed_during_the_run_is_said(corpus_dir, tmp_path, monkeypatch, capsys):
+    """An article edited after notebook 00 had run: 00 and 01 read two versions, exit 0,
+    and the manifest held only the edited file's hash."""
+    real = pipeline._hash_inputs
+
+    def edited_at_the_end(corpus, out=None, *, strict=True):
+        hashes = real(corpus, out, strict=strict)
+        return {**hashes, "b.txt": "0" * 64} if not strict else hashes
+
+    monkeypatch.setattr(pipeline, "_hash_inputs", edited_at_the_end)
+    result = run(corpus_dir, tmp_path / "out")
+    assert result.ok
+    assert "1 corpus file(s) changed during the run (b.txt)" in capsys.readouterr().err
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs_changed_during_run"] == ["b.txt"]
+    assert manifest["inputs_sha256"]["b.txt"] == real(corpus_dir)["b.txt"]  # as at the start
+    assert set(manifest["notebooks_sha256"]) == {r.name for r in result.notebooks}
