@@ -1450,12 +1450,17 @@ def _kill_children(pool: cf.ProcessPoolExecutor | None = None) -> int:
         proc.pid: proc for proc in (getattr(pool, "_processes", None) or {}).values() if proc
     }
     children = []
+    connection_files = []
     for child in psutil.Process().children(recursive=True):
         with contextlib.suppress(psutil.Error):
+            cmdline = child.cmdline()
             # multiprocessing's resource tracker ends by itself with this process; killed,
             # it prints warnings of its own after the run's one-line message
-            if not any("resource_tracker" in part for part in child.cmdline()):
+            if not any("resource_tracker" in part for part in cmdline):
                 children.append(child)
+            if "-f" in cmdline[:-1] and any("ipykernel" in part for part in cmdline):
+                # a killed kernel leaves its connection file (with its key) behind
+                connection_files.append(cmdline[cmdline.index("-f") + 1])
     for child in children:
         with contextlib.suppress(psutil.Error):
             child.kill()
@@ -1463,6 +1468,9 @@ def _kill_children(pool: cf.ProcessPoolExecutor | None = None) -> int:
     for proc in workers.values():
         with contextlib.suppress(OSError, ValueError, AssertionError):
             proc.join(timeout=5)
+    for name in connection_files:
+        with contextlib.suppress(OSError):
+            Path(name).unlink()
     return len(children)
 
 
@@ -1579,7 +1587,8 @@ def _build(
                 bar.set_postfix_str(f"{book.stem}: {res.status} ({res.duration_s:.1f} s)")
                 bar.update(1)
     except KeyboardInterrupt as exc:
-        running = sum(1 for f in futures if f.running())
+        # a future queued for a worker counts as running: no more than the workers ran
+        running = min(sum(1 for f in futures if f.running()), min(jobs, len(books)))
         _kill_children(pool)
         pool.shutdown(wait=False, cancel_futures=True)
         if bar is not None:

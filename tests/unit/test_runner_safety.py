@@ -15,6 +15,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import psutil
 import pytest
@@ -399,6 +400,9 @@ def test_sigterm_stops_the_run_as_ctrl_c_does(corpus_dir, tmp_path):
         assert kernel is not None, "no kernel started"
         time.sleep(2)
         descendants = psutil.Process(proc.pid).children(recursive=True)
+        cmdline = kernel.cmdline()
+        connection = Path(cmdline[cmdline.index("-f") + 1])
+        assert connection.is_file()
         proc.send_signal(signal.SIGTERM)  # to the runner alone, not its process group
         _, err = proc.communicate(timeout=60)
     finally:
@@ -411,6 +415,7 @@ def test_sigterm_stops_the_run_as_ctrl_c_does(corpus_dir, tmp_path):
     assert not [p for p in alive if "resource_tracker" not in " ".join(p.cmdline())], alive
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]  # no build, no lock
+    assert not connection.exists()  # the killed kernel's key is not left behind
 
 
 def test_inputs_are_hashed_without_the_run_folder_and_an_unreadable_file_is_named(
