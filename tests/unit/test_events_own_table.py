@@ -194,3 +194,20 @@ def test_an_ordinal_just_before_a_name_is_a_claim(allied):
     assert cue["mention"].tolist() == ["the tenth Keen Sword"] and cue["ordinal"].tolist() == [10]
     claims = events.check_claims(m, allied, publication_date="2024-10-25")
     assert claims.set_index("claim_type").loc["ordinal", "status"] == events.SUPPORTED
+
+
+def test_an_unnamed_exercise_at_sea_elsewhere_is_not_the_years_one_event(allied):
+    """'a joint naval exercise in the Sea of Japan' was linked to BALTOPS (Baltic Sea),
+    the only naval event of the year, and its place claim failed."""
+    m = _found(
+        "The United States and Japan held a joint naval exercise in the Sea of Japan on Friday.",
+        allied,
+        "2023-07-21",
+    )
+    ref = m[m["type"] == "described_exercise"].iloc[0]
+    assert ref["record_event"] == ""
+    assert "was in Baltic Sea, not in Sea of Japan" in ref["link_evidence"]
+    # the same sentence about the Baltic is linked
+    m = _found("The allies held a joint naval exercise in the Baltic Sea on Friday.", allied,
+               "2023-06-09")  # fmt: skip
+    assert m[m["type"] == "described_exercise"].iloc[0]["record_event"] == "BALTOPS|2023|2023-06-05"

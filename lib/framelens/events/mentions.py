@@ -523,6 +523,15 @@ def _link(
         r = cand[0]
         if not family and ("naval" in domains or "land" in domains) and r[3] not in domains:
             return family, "", math.nan, f"no {what} in {year}."
+        if not family and _other_waters(places, r[4]):
+            # "a joint naval exercise in the Sea of Japan" is not the year's one event in
+            # the Baltic Sea: both name a sea, and neither lies in the other
+            return (
+                family,
+                "",
+                math.nan,
+                f"the one {how} ({rec.key(r)}) was in {r[4]}, not in {', '.join(places)}.",
+            )
         if family and not phase and rule == "named_year" and len(by_year) == 1:
             conf = 1.0
         return r[0], rec.key(r), conf, f"the one {how}: {rec.key(r)}"
@@ -534,6 +543,29 @@ def _link(
         math.nan,
         (f"{len(cand)} candidates ({how}): " + "; ".join(rec.key(r) for r in cand[:4])),
     )
+
+
+_WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|Strait)\b")
+
+
+def _other_waters(places: list[str], location: str) -> bool:
+    """Whether the sentence puts the event at sea elsewhere than the row's named waters.
+
+    Only when both name a body of water (a sea, ocean, gulf, bay or strait) and none of
+    the sentence's waters lies in the row's location (:data:`PLACE_WITHIN`): a row at a
+    port or "waters around Japan" is never ruled out this way.
+    """
+    waters = [p for p in places if _WATERS.search(p)]
+    if not waters or not _WATERS.search(location):
+        return False
+    low = location.lower()
+
+    def covers(place: str) -> bool:
+        inner = (place, *PLACE_WITHIN.get(place, ()))
+        outer = [k for k, v in PLACE_WITHIN.items() if place in v]
+        return any(x.lower() in low for x in (*inner, *outer))
+
+    return not any(covers(p) for p in waters)
 
 
 def _np_back(text: str, head_start: int) -> tuple[int, list[str], str]:
