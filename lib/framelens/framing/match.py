@@ -129,9 +129,8 @@ NEGATORS = frozenset(
 )
 
 
-#: a negator followed by one of these does not negate ("not only", "no doubt", "can no
-#: longer pay the bills": the bills are still the topic)
-_NEG_EXEMPT = frozenset("only just merely least less doubt longer".split())
+#: a negator followed by one of these does not negate ("not only", "no doubt")
+_NEG_EXEMPT = frozenset("only just merely least less doubt".split())
 
 
 #: words and marks that end a negation's scope
@@ -234,8 +233,16 @@ def _context(
                 if (
                     _negator(tok)
                     and not (j + 1 < len(toks) and toks[j + 1][2].lower() in _NEG_EXEMPT)
-                    # a capitalised negator inside a name: "Doctors Without Borders said"
-                    and not (tok[:1].isupper() and j != first_word and capital(j - 1))
+                    # a capitalised negator inside a name: "Doctors Without Borders said";
+                    # not in a headline, where every word is capitalised ("Russia Does
+                    # Not Pose A Threat") or the line is in capitals ("POSE NO THREAT")
+                    and not (
+                        not title
+                        and tok[:1].isupper()
+                        and not tok.isupper()
+                        and j != first_word
+                        and capital(j - 1)
+                    )
                 ):
                     status, note = "negated", tok
                     break
