@@ -129,14 +129,25 @@ class Part:
         """The group of each document (``doc_id, group``), or None without ``group_by``.
 
         :func:`framelens.groups.group_labels` of the documents by the run's ``group_by``
-        and ``period``, found once for all analyses (its warnings, once a partition).
+        and ``period``, found once for all analyses. A partition whose dates are all
+        unreadable is no error (the corpus's may not be); its warnings are given once for
+        the whole corpus by the driver when it holds the documents (``groups_checked``),
+        else once a partition.
         """
         group_by = self.options.get("group_by")
         if not group_by:
             return None
+        import warnings
+
+        from .errors import FramelensWarning
         from .groups import group_labels
 
-        return group_labels(self.documents, group_by, period=self.options.get("period") or None)
+        period = self.options.get("period") or None
+        if not self.options.get("groups_checked"):
+            return group_labels(self.documents, group_by, period=period, strict=False)
+        with warnings.catch_warnings():  # said once for the whole corpus by the driver
+            warnings.simplefilter("ignore", FramelensWarning)
+            return group_labels(self.documents, group_by, period=period, strict=False)
 
     @cached_property
     def scoped(self) -> pd.DataFrame:

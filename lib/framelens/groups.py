@@ -143,7 +143,12 @@ def check_not_reserved(group_by: str, *, name: str = "group_by") -> None:
 
 
 def group_labels(
-    documents: pd.DataFrame, group_by: str, *, period: str | None = None, name: str = "group_by"
+    documents: pd.DataFrame,
+    group_by: str,
+    *,
+    period: str | None = None,
+    name: str = "group_by",
+    strict: bool = True,
 ) -> pd.DataFrame:
     """Map each document to its group: the value of a metadata column.
 
@@ -159,6 +164,10 @@ def group_labels(
         coarser than the period ("2021" by month) is missing, not January.
     name
         The parameter's name in an error message.
+    strict
+        Refuse a date column with no ISO 8601 date at all (default). False for a part
+        of a corpus (one partition), whose dates may all be unreadable while the
+        corpus's are not: they are then missing, as any unreadable date.
 
     Returns
     -------
@@ -180,7 +189,7 @@ def group_labels(
         day = iso_day(values)
         parsed = pd.to_datetime(day, errors="coerce", format="ISO8601")
         given = values.str.strip() != ""
-        if given.any() and day[given].isna().all():
+        if strict and given.any() and day[given].isna().all():
             example = values[given].iloc[0]
             raise ParameterError(
                 f"`period` {period!r} groups dates, but `{name}` {group_by!r} holds no ISO "

@@ -1006,6 +1006,13 @@ def analyse(
             "corpus first, scale.analyse(scale.load(path, engine=...))."
         )
     selected, opts = _options(analyses, options)
+    if opts["group_by"] and isinstance(documents, pd.DataFrame):
+        # the labels of the whole corpus, once: an error or a warning (labels alike,
+        # unreadable dates) whatever the chunks, which then say nothing of their own
+        from .groups import group_labels
+
+        group_labels(documents, opts["group_by"], period=opts["period"])
+        opts = {**opts, "groups_checked": True}
     names = tuple(a.name for a in selected)
     rows_dir = str(Path(output_dir) / "tables") if output_dir else None
     task = (names, opts, rows_dir, collect_documents)

@@ -94,13 +94,15 @@ def test_period_is_an_option_of_every_analysis_and_checked_in_the_driver(docs):
         scale.analyse(docs.head(3), analyses=["framing"], group_by="published", period="week")
 
 
-def test_group_labels_are_found_once_a_partition_for_every_analysis(docs):
-    """One warning a partition about labels alike, not one for each analysis."""
+@pytest.mark.parametrize("size", [500, 3, 1])
+def test_group_labels_warn_once_for_the_corpus_whatever_the_chunks(docs, size):
+    """One warning about labels alike, not one for each analysis or chunk, and none lost
+    when the two spellings fall in different chunks."""
     alike = docs.head(10).copy()
     alike["outlet"] = ["BBC", "bbc "] * 5
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = scale.analyse(alike, group_by="outlet", partition_size=500)
+        result = scale.analyse(alike, group_by="outlet", partition_size=size)
     named = [
         w
         for w in caught
@@ -109,3 +111,21 @@ def test_group_labels_are_found_once_a_partition_for_every_analysis(docs):
     assert len(named) == 1, [str(w.message) for w in named]
     assert sorted(result["sentiment_groups"]["group"]) == ["BBC", "bbc "]
     assert sorted(result["frame_groups"]["group"].unique()) == ["BBC", "bbc "]
+
+
+def test_a_chunk_of_unreadable_dates_is_no_error_when_the_corpus_has_dates():
+    """By year, a chunk holding only '04/03/2021' refused the whole run (partition_size 1)."""
+    d = pd.DataFrame({"doc_id": list("abc"), "text": ["Good news.", "Bad news.", "Fine."],
+                      "published": ["2021-03-04", "2021-05-06", "04/03/2021"]})  # fmt: skip
+    tables = []
+    for size in (500, 2, 1):
+        with pytest.warns(FramelensWarning, match="1 of 3 dated document"):
+            r = scale.analyse(d, analyses=["sentiment"], group_by="published", period="year",
+                              partition_size=size)  # fmt: skip
+        tables.append(r["sentiment_groups"])
+    for t in tables[1:]:
+        pd.testing.assert_frame_equal(t, tables[0])
+    assert sorted(tables[0]["group"]) == ["(missing)", "2021"]
+    with pytest.raises(ParameterError, match="holds no ISO 8601 date"):
+        scale.analyse(d.assign(published="04/03/2021"), analyses=["sentiment"],
+                      group_by="published", period="year", partition_size=1)  # fmt: skip
