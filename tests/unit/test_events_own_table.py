@@ -211,3 +211,39 @@ def test_an_unnamed_exercise_at_sea_elsewhere_is_not_the_years_one_event(allied)
     m = _found("The allies held a joint naval exercise in the Baltic Sea on Friday.", allied,
                "2023-06-09")  # fmt: skip
     assert m[m["type"] == "described_exercise"].iloc[0]["record_event"] == "BALTOPS|2023|2023-06-05"
+
+
+def _patrols(tmp_path, per_year: dict[int, int]):
+    rows = [("Coast Patrol", y, f"{y}-{2 + 3 * k:02d}-01", "naval", "South China Sea")
+            for y, n in per_year.items() for k in range(n)]  # fmt: skip
+    return _table(tmp_path, rows)
+
+
+def _frequency_status(table, text: str, **when) -> str:
+    docs = pd.DataFrame({"doc_id": ["a"], "text": [text]})
+    found = events.mentions(corpus.segment(docs), events=table)
+    claims = events.check_claims(found, table, **when)
+    return claims[claims["claim_type"] == "frequency"].iloc[0]["status"]
+
+
+def test_a_year_only_date_leaves_the_publication_year_unfinished(tmp_path):
+    table = _patrols(tmp_path, {2021: 2, 2022: 2, 2023: 2, 2024: 1})
+    twice = "The Coast Patrol has been held twice a year since 2021."
+    assert _frequency_status(table, twice, publication_year=2024) == events.SUPPORTED
+    assert _frequency_status(table, twice, publication_year=2025) == events.NOT_SUPPORTED
+    (tmp_path / "annual").mkdir()
+    yearly = _patrols(tmp_path / "annual", {2021: 1, 2022: 1, 2023: 1})
+    annual = "The Coast Patrol has been held every year since 2021."
+    assert _frequency_status(yearly, annual, publication_year=2024) == events.SUPPORTED
+
+
+def test_at_least_and_more_than_are_lower_bounds(tmp_path):
+    table = _patrols(tmp_path, {2021: 3, 2022: 3, 2023: 3})
+    when = {"publication_date": "2023-12-31"}
+    for text, status in [
+        ("The Coast Patrol is held at least twice a year since 2021.", events.SUPPORTED),
+        ("The Coast Patrol is held more than once a year since 2021.", events.SUPPORTED),
+        ("The Coast Patrol is held more than twice a year since 2021.", events.SUPPORTED),
+        ("The Coast Patrol is held twice a year since 2021.", events.NOT_SUPPORTED),
+    ]:
+        assert _frequency_status(table, text, **when) == status, text

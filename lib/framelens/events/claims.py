@@ -12,6 +12,7 @@ the record **as of the article's own date** (:func:`events_until`); an announced
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 
@@ -1151,7 +1152,13 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
         return _unjudged(family, mention, why)
     end_year = ctx["year"] or _year(ref) or (int(rows["year"].max()) if len(rows) else 0)
     pub = ctx.get("pub")
-    if pub is not None and pub.year == end_year and not (rows["year"] == end_year).any():
+    # the year the article appeared in is not over (unless dated 31 December); with only
+    # a year known, how much of it had passed is unknown: not over either
+    if pub is not None:
+        unfinished = pub.year if (pub.month, pub.day) != (12, 31) else None
+    else:
+        unfinished = ctx["year"] or None
+    if unfinished == end_year and not (rows["year"] == end_year).any():
         end_year -= 1  # the publication year is not over and has no event yet
     m = re.search(r"(?i)\bsince\s+((?:19|20)\d{2})", clause)
     if re.search(r"(?i)several|many\s+years", low):
@@ -1191,12 +1198,20 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
             lo, hi = 1, 2
         else:
             lo = hi = 2 if re.search(r"(?i)twice", low) else 1
+        more = re.search(r"(?i)\b(at\s+least|more\s+than)\s+(once|twice)\b", clause)
+        if more:  # "at least twice a year": 2 or more; "more than once": 2 or more
+            n = 2 if more.group(2).lower() == "twice" else 1
+            lo, hi = (n, math.inf) if more.group(1).lower().startswith("at") else (n + 1, math.inf)
+            low = f"{more.group(1).lower()} {more.group(2).lower()} a year"
         # the publication year is not over: its events so far may not exceed the claim,
         # but may still fall short of it ("twice a year" in April, one drill so far)
-        partial = pub is not None and end_year == pub.year and (pub.month, pub.day) != (12, 31)
+        partial = unfinished == end_year
         whole = counts[:-1] if partial else counts
         ok = all(lo <= c <= hi for c in whole) and (not partial or counts[-1] <= hi)
-        so_far = f" ({end_year} to {pub.isoformat()})" if partial else ""
+        if partial:
+            so_far = f" ({end_year} to {pub.isoformat()})" if pub else f" ({end_year} so far)"
+        else:
+            so_far = ""
         return {
             "family": family,
             "claim": f"{what} {low} ({span})",
