@@ -198,18 +198,20 @@ def test_the_names_domain_masks_names_only_for_any_topic():
     )
     s = pd.DataFrame(
         {
-            "doc_id": ["a", "a", "a"],
-            "sent_id": [0, 1, 2],
+            "doc_id": ["a"] * 5,
+            "sent_id": [0, 1, 2, 3, 4],
             "text": [
                 "Hope Not Hate accused the party of spreading fear.",
                 "The party was a great success.",  # "party" stays rated: not a security list
                 "There is no joy in it.",  # NLTK's reading of "no" is kept
+                "They aren\u2019t happy about it.",  # typography is not read either
+                "Northern Ireland welcomed the talks.",  # no part of "Northern/Interaction"
             ],
         }
     )
     plain = sentiment.score(s)
     names = sentiment.score(s, domain="names", gazetteer=g)
     assert plain["compound"].iloc[0] > 0.5 and names["compound"].iloc[0] < 0
-    assert names["masked"].tolist() == ["Hope Not Hate", "", ""]
+    assert names["masked"].tolist() == ["Hope Not Hate", "", "", "", ""]
     assert names["compound"].iloc[1:].tolist() == plain["compound"].iloc[1:].tolist()
     assert sentiment.load_domain("names") == {"words": {}, "phrases": []}

@@ -191,8 +191,9 @@ def score(
         "no" before a rated word negates it, as in vaderSentiment 3.3 ("poses no threat"
         is not a threat; NLTK reads "no" as a word rated -1.2). The compared figures are
         in :func:`domain_sensitivity`. ``"names"``: the names are masked (actors,
-        places, exercise names), nothing else changes: for coverage of any topic, where
-        a name such as "Hope Not Hate" would score as tone.
+        places, exercise names as the event table writes them), nothing else changes
+        (no typography, no domain words, NLTK's "no"): for coverage of any topic, where a
+        name such as "Hope Not Hate" would score as tone.
     gazetteer
         The actors and places to mask with ``domain`` (the shipped gazetteer by default).
 
@@ -252,9 +253,10 @@ def score(
     masked = None
     if domain is not None:
         check_choice("domain", domain, list(DOMAINS))
-        scored, names = mask_names(
-            [typography(t) for t in texts], domain=domain, gazetteer=gazetteer
-        )
+        # the security domain reads typography first; the names domain changes nothing
+        # but the names, so that what moves is the names' doing
+        read = [typography(t) for t in texts] if domain == "security" else texts
+        scored, names = mask_names(read, domain=domain, gazetteer=gazetteer)
         masked = [
             " | ".join(p for p in (n, _neutral_found(t, domain)) if p)
             for n, t in zip(names, scored, strict=True)
