@@ -347,7 +347,7 @@ def test_counts_sum_across_partitions_to_the_same_answer():
     # the normal interval needs only the sums; by document, so none for 2-4 documents
     normal = sentiment.aggregate_finish(counts, n_documents=True)
     assert normal["ci_method"].unique().tolist() == [
-        "normal approximation; sentences as independent within a one-document unit; "
+        "normal approximation, sentences as independent within a one-document unit; "
         "no interval for units of 2-4 documents"
     ]
     assert normal["mean_compound"].tolist() == pytest.approx(whole["mean_compound"].tolist())
@@ -711,11 +711,16 @@ def test_intervals_from_sums_are_clustered_by_document_as_statsmodels_computes_t
     got = sentiment.aggregate_finish(counts, n_documents=True).iloc[0]
     y = scores["compound"].to_numpy()
     codes = pd.factorize(scores["doc_id"])[0]
-    fit = sm.OLS(y, np.ones_like(y)).fit(cov_type="cluster", cov_kwds={"groups": codes})
+    fit = sm.OLS(y, np.ones_like(y)).fit(
+        cov_type="cluster", cov_kwds={"groups": codes}, use_t=True
+    )  # CR1 with Student's t, G - 1 degrees of freedom (Cameron & Miller 2015)
     assert got["mean_compound"] == pytest.approx(fit.params[0], abs=1e-12)
-    assert got["ci_high"] - got["mean_compound"] == pytest.approx(1.96 * fit.bse[0], rel=1e-9)
+    low, high = fit.conf_int(alpha=0.05)[0]
+    assert (got["ci_low"], got["ci_high"]) == pytest.approx((low, high), rel=1e-9)
     assert got["n_documents"] == 9
-    assert got["ci_method"] == "normal approximation, clustered by document (CR1)"
+    assert (
+        got["ci_method"] == "clustered by document (CR1), t with documents - 1 degrees of freedom"
+    )
 
 
 def test_actor_intervals_from_sums_follow_the_same_document_rule_as_from_sentences():

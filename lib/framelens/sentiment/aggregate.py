@@ -349,16 +349,20 @@ def _normal_interval(
 def _clustered_interval(
     n: np.ndarray, mean: np.ndarray, sum_sq: np.ndarray, cluster: pd.DataFrame
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the 95% normal interval of each unit's mean, clustered by document.
+    """Return the 95% interval of each unit's mean, clustered by document.
 
     From the sums alone (no sentence kept): the ratio mean ``m = ΣS_d / Σn_d`` over the
     unit's G documents has the cluster-robust (CR1) variance
     ``G/(G-1) · Σ(S_d - m·n_d)² / (Σn_d)²`` (Cameron & Miller 2015), where
-    ``Σ(S_d - m·n_d)² = ΣS_d² - 2m·ΣS_d·n_d + m²·Σn_d²``. Five documents or more
-    (:data:`MIN_DOCUMENTS`): that interval; 2-4: none (NaN), as the bootstrap gives none;
-    one: the sentences' normal interval (:func:`_normal_interval`). Also returns each
-    unit's documents ``G``.
+    ``Σ(S_d - m·n_d)² = ΣS_d² - 2m·ΣS_d·n_d + m²·Σn_d²``; the interval is
+    ``m ± t(0.975, G-1) · se``, Student's t with G-1 degrees of freedom, as Cameron &
+    Miller advise for few clusters (with 1.96, 5 documents covered 84% in simulation, 8
+    documents 89%). Five documents or more (:data:`MIN_DOCUMENTS`): that interval; 2-4:
+    none (NaN), as the bootstrap gives none; one: the sentences' normal interval
+    (:func:`_normal_interval`). Also returns each unit's documents ``G``.
     """
+    from scipy.special import stdtrit
+
     g = cluster["cluster_n"].to_numpy(dtype="float64")
     a = cluster["cluster_sum_sq"].to_numpy(dtype="float64")
     b = cluster["cluster_cross"].to_numpy(dtype="float64")
@@ -367,7 +371,8 @@ def _clustered_interval(
         resid = a - 2 * mean * b + mean**2 * c
         # sums taken in another order round differently: within rounding of zero is zero
         resid = np.where(np.abs(resid) <= 1e-12 * np.maximum(a, 1e-300), 0.0, resid)
-        half = 1.96 * np.sqrt(np.clip(resid, 0, None) * g / (g - 1)) / n
+        t = stdtrit(np.maximum(g - 1, 1), 0.975)
+        half = t * np.sqrt(np.clip(resid, 0, None) * g / (g - 1)) / n
     one_low, one_high = _normal_interval(n, mean, sum_sq)
     many = g >= MIN_DOCUMENTS
     low = np.where(many, mean - half, np.where(g <= 1, one_low, np.nan))
@@ -377,11 +382,11 @@ def _clustered_interval(
 
 def _clustered_method(g: np.ndarray) -> str:
     """Say how :func:`_clustered_interval` made each kind of interval present in ``g``."""
-    parts = ["normal approximation"]
+    parts = []
     if (g >= MIN_DOCUMENTS).any():
-        parts[0] += ", clustered by document (CR1)"
+        parts.append("clustered by document (CR1), t with documents - 1 degrees of freedom")
     if (g <= 1).any():
-        parts.append("sentences as independent within a one-document unit")
+        parts.append("normal approximation, sentences as independent within a one-document unit")
     if ((g >= 2) & (g < MIN_DOCUMENTS)).any():
         parts.append(f"no interval for units of 2-{MIN_DOCUMENTS - 1} documents")
     return "; ".join(parts)

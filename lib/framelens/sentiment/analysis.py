@@ -76,17 +76,17 @@ ANALYSIS = Analysis(
         "sentiment_documents": Table(("doc_id",), "Tone per document."),
         "sentiment_corpus": Table(
             ("corpus",),
-            "Tone of the whole corpus (normal-approximation interval clustered by document).",
+            "Tone of the whole corpus (interval clustered by document, t with documents - 1 df).",
         ),
         "sentiment_groups": Table(
             ("group",),
             "Tone per group of documents (group_by, by period if set), over the whole corpus "
-            "(normal-approximation interval clustered by document; none from 2-4 documents).",
+            "(interval clustered by document, t with documents - 1 df; none from 2-4 documents).",
         ),
         "actor_tone": Table(
             ("actor",),
             "Tone per actor (alone and shared) with its most negative and most positive "
-            "sentence (normal-approximation intervals clustered by document; none from 2-4 "
+            "sentence (intervals clustered by document, t with documents - 1 df; none from 2-4 "
             "documents).",
         ),
     },
