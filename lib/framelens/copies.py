@@ -73,6 +73,11 @@ def _anchors(seqs: set[int]) -> set[int]:
     return picked if len(picked) >= 3 else seqs
 
 
+#: a near copy is at least this share of the other's length (in distinct sequences): an
+#: edited wire story keeps most of its length; a long text that quotes a story does not
+MIN_LENGTH_RATIO = 0.5
+
+
 def copies(
     documents: pd.DataFrame,
     *,
@@ -90,7 +95,9 @@ def copies(
     min_overlap
         The share (0-1) of the shorter document's distinct ``size``-word sequences that
         the other must also have (default 0.8: a copy with a new lead or a cut ending
-        still counts; two outlets' own reports of one event share far less).
+        still counts; two outlets' own reports of one event share far less). The shorter
+        must also be at least half as long as the other (:data:`MIN_LENGTH_RATIO`): a
+        long roundup that quotes a story whole is no copy of it, nor it of the roundup.
     size
         Words per sequence (default 5).
     min_words
@@ -176,8 +183,11 @@ def copies(
             continue
         if n_anchors < 0.5 * min_overlap * min(len(anchors[a]), len(anchors[b])):
             continue
-        # then the exact share of the shorter text's sequences
+        # then the exact share of the shorter text's sequences, of texts of comparable
+        # length: a 20,000-word roundup that quotes a 500-word story is no copy of it
         small = min(len(seqs[a]), len(seqs[b]))
+        if small < MIN_LENGTH_RATIO * max(len(seqs[a]), len(seqs[b])):
+            continue
         n = len(seqs[a] & seqs[b])
         if n >= min_overlap * small:
             pairs[(a, b)] = (n, n / small)

@@ -106,3 +106,17 @@ def test_bad_parameters_are_named():
         copies.copies(_docs([]), min_overlap=2)
     with pytest.raises(ParameterError, match="text"):
         copies.copies(pd.DataFrame({"doc_id": ["a"]}))
+
+
+def test_a_long_text_that_quotes_a_story_is_no_copy_of_it():
+    """A 21,000-word text was listed as a near copy of a 534-word story it contained."""
+    story = (
+        "The navies of China and Russia began joint drills in the Sea of Japan on "
+        "Monday, the defence ministry said, with ten ships and two submarines. "
+    ) * 3
+    other = " ".join(f"Paragraph {i} of a long roundup covers talks number {i} at length."
+                     for i in range(400))  # fmt: skip
+    d = pd.DataFrame({"doc_id": ["story", "roundup", "wire"], "published": ["2024-01-01"] * 3,
+                      "text": [story, other + " " + story, "UPDATE: " + story]})  # fmt: skip
+    found = copies.copies(d)
+    assert len(found) == 1 and {found["doc_id"][0], found["copy_of"][0]} == {"story", "wire"}
