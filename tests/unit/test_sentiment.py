@@ -759,3 +759,21 @@ def test_a_one_document_group_is_drawn_apart_from_outlet_intervals():
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["mean, 95% interval", "one document: interval of its sentences"]
     plt.close(ax.figure)
+
+
+def test_groups_that_are_periods_are_drawn_in_time_order():
+    """By year, the tone figure ranked years by their tone (2025, 2024, 2011, (missing)…)."""
+    import matplotlib.pyplot as plt
+
+    g = pd.DataFrame({"group": ["2012", "2010", "(missing)", "2011"], "n_sentences": [5] * 4,
+                      "mean_compound": [0.1, -0.2, 0.3, 0.0], "ci_low": [0, -0.3, 0.2, -0.1],
+                      "ci_high": [0.2, -0.1, 0.4, 0.1]})  # fmt: skip
+    ax = sentiment.plot_groups(g)
+    top_down = [t.get_text().split(" ")[0] for t in ax.get_yticklabels()][::-1]
+    assert top_down == ["2010", "2011", "2012", "(missing)"]
+    plt.close(ax.figure)
+    outlets = g.assign(group=["B", "A", "(missing)", "C"])
+    ax = sentiment.plot_groups(outlets)  # other groups: ranked by tone, the most negative low
+    assert [t.get_text().split(" ")[0] for t in ax.get_yticklabels()] == ["A", "C", "B",
+                                                                          "(missing)"]  # fmt: skip
+    plt.close(ax.figure)

@@ -143,13 +143,25 @@ def plot_distribution(
     return ax
 
 
+#: a group label that is a period (groups by year, month or day) or the missing group
+_PERIOD_LABEL = r"\d{4}(?:-\d{2}(?:-\d{2})?)?|\(missing\)"
+
+
 def _interval_plot(
     frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: str, groups: bool = False
 ):
     from ..plots import PALETTE
 
     ax = new_axes(ax)
-    d = frame.sort_values("mean_compound", kind="stable").reset_index(drop=True)
+    labels = frame[label_col].astype(str)
+    if groups and len(frame) and labels.str.fullmatch(_PERIOD_LABEL).all():
+        # periods (2011, 2011-03, 2011-03-04, "(missing)" last): in time order, the
+        # earliest at the top, as a reader scans years; not ranked by tone
+        order = labels.where(labels != "(missing)", "9999")  # drawn bottom-up
+        d = frame.assign(_o=order).sort_values("_o", ascending=False, kind="stable")
+        d = d.drop(columns="_o").reset_index(drop=True)
+    else:
+        d = frame.sort_values("mean_compound", kind="stable").reset_index(drop=True)
     y = np.arange(len(d))
     lo = (d["mean_compound"] - d["ci_low"]).fillna(0).clip(lower=0)
     hi = (d["ci_high"] - d["mean_compound"]).fillna(0).clip(lower=0)
@@ -276,7 +288,9 @@ def plot_groups(groups: pd.DataFrame, *, ax=None, max_groups: int = MAX_GROUPS):
     -------
     matplotlib.axes.Axes
         The Axes drawn on: one row per group, sorted by mean compound (the most negative
-        at the bottom).
+        at the bottom); groups that are periods (years, months, days, as ``period``
+        makes them) in time order instead, the earliest at the top and "(missing)"
+        last.
 
     Examples
     --------
