@@ -924,3 +924,22 @@ def test_tokens_of_other_sentences_are_refused():
     with pytest.raises(ParameterError, match=r"`tokens` has no tokens for \d+ of the"):
         stats.document_stats(s, tokens=corpus.tokenize(s).iloc[:100])
     assert stats.document_stats(s, tokens=corpus.Tokens(s)).equals(stats.document_stats(s))
+
+
+def test_keyness_corrects_every_targets_terms_together():
+    """With many outlets, a per-target correction let some outlet have a 'keyword' by
+    chance: the false discovery rate is of the whole table."""
+    from statsmodels.stats.multitest import multipletests
+
+    rng = np.random.default_rng(5)
+    terms = [f"w{i}" for i in range(60)]
+    rows = [(g, t, int(rng.poisson(6)), 3) for g in "abcdefgh" for t in terms]
+    kc = pd.DataFrame(rows, columns=["group", "term", "count", "documents"])
+    k = stats.keyness(kc, keep_stopwords=True)
+    assert k["target"].nunique() == 8
+    expected = multipletests(k["p_value"], method="fdr_bh")[1]
+    np.testing.assert_allclose(k["p_adjusted"], expected, rtol=1e-12)
+    top = stats.keyness(kc, keep_stopwords=True, top_n=5)
+    assert top.groupby("target").size().eq(5).all()
+    merged = top.merge(k, on=["target", "term"], suffixes=("", "_all"))
+    np.testing.assert_allclose(merged["p_adjusted"], merged["p_adjusted_all"], rtol=1e-12)

@@ -593,9 +593,10 @@ def keyness(
     sign (a term never used in a target of a few dozen words), the ratio and its interval
     are missing: the target is too small to tell. The log ratio's 95% interval is the
     normal one of a log rate ratio, ``± 1.96 · sqrt(1/a + 1/b) / ln 2`` (same 0.5 for a
-    zero). Each target's p-values are corrected for the number of terms tested with
-    Benjamini-Hochberg (``p_adjusted``: read ``p_adjusted < 0.05`` as "key at a 5% false
-    discovery rate"). A term must also be used by at least ``min_documents`` documents
+    zero). The p-values of every term tested, for every target compared, are corrected
+    together with Benjamini-Hochberg (``p_adjusted``: read ``p_adjusted < 0.05`` as "key
+    at a 5% false discovery rate" over the whole table; comparing 40 outlets in turn is
+    40 times the tests). A term must also be used by at least ``min_documents`` documents
     of the side where it is more frequent, so one article's vocabulary is not a group's.
     Dispersion: ``target_effective_documents`` is ``a² / Σ c_d²`` over the target's
     documents (the inverse Herfindahl index of the documents' shares): the number of
@@ -747,7 +748,7 @@ def keyness(
                 "reference_total": int(d),
                 "g2": g2,
                 "p_value": p,
-                "p_adjusted": _bh(p),
+                "p_adjusted": np.nan,  # below: over every target's terms together
                 "log_ratio": lr,
                 "log_ratio_ci_low": lr - half,
                 "log_ratio_ci_high": lr + half,
@@ -761,10 +762,16 @@ def keyness(
             kind="stable",
             na_position="last",
         )
-        out.append(part.head(top_n) if top_n else part)
+        out.append(part)
     if not out:
         return empty
-    result = pd.concat(out, ignore_index=True)[KEYNESS_COLUMNS]
+    result = pd.concat(out, ignore_index=True)
+    # one family of tests: every term of every target compared (with 40 outlets, a
+    # correction per target let one in each few outlets have a 'keyword' by chance)
+    result["p_adjusted"] = _bh(result["p_value"].to_numpy(dtype=float))
+    if top_n:
+        result = result.groupby("target", sort=False, group_keys=False).head(top_n)
+    result = result.reset_index(drop=True)[KEYNESS_COLUMNS]
     if has_docs and min_documents > 1:
         # a group whose most used term is in fewer documents than min_documents (a group
         # of one article) can have no keyword of its own: say so, not an empty list
