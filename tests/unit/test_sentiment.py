@@ -524,6 +524,10 @@ def _legend_sizes(ax):
     return [t.get_fontsize() for t in ax.get_legend().get_texts()]
 
 
+def _legend_texts(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else []
+
+
 def test_legends_are_as_large_as_tick_labels(scores, seeds_sentences):
     from framelens import plots
 
@@ -559,7 +563,12 @@ def test_single_sentence_actors_are_hollow_and_have_no_interval(scores):
     ax = sentiment.plot_actor_tone(actors, min_n=1)
     labels = [t.get_text() for t in ax.get_yticklabels()]
     hollow = [line for line in ax.lines if line.get_markerfacecolor() == "white"]
-    assert len(hollow) == 1
+    # one sentence, and (the seed is one article) 2-4 sentences of it: no interval
+    assert [h.get_label() for h in hollow] == [
+        "one sentence (n=1): no interval", "2-4 sentences of one document: no interval"
+    ]  # fmt: skip
+    few = sorted(labels[int(y)] for y in hollow[1].get_ydata())
+    assert few and all(int(t.split("n=")[1].rstrip(")")) in (2, 3, 4) for t in few), few
     singles = sorted(labels[int(y)] for y in hollow[0].get_ydata())
     assert singles == [
         "Japan (n=1)",
@@ -569,10 +578,11 @@ def test_single_sentence_actors_are_hollow_and_have_no_interval(scores):
         "Taiwan (n=1)",
         "Taiwan Strait (n=1)",
     ]
-    assert _legend_sizes(ax) == [10, 10]
+    assert _legend_sizes(ax) == [10, 10, 10]
     plt.close(ax.figure)
     ax = sentiment.plot_actor_tone(actors, min_n=2)
-    assert ax.get_legend() is None and len(ax.get_yticklabels()) == 7
+    assert len(ax.get_yticklabels()) == 7  # no one-sentence actor; the 2-4 still hollow
+    assert "one sentence (n=1): no interval" not in _legend_texts(ax)
     plt.close(ax.figure)
 
 
@@ -664,12 +674,22 @@ def test_a_group_of_five_documents_or_more_gets_its_interval_by_document():
 
 @pytest.mark.parametrize(("n_docs", "has_interval"), [(1, True), (3, False), (5, True)])
 def test_actor_intervals_need_one_document_or_five(n_docs, has_interval):
-    """Two to four documents give a bootstrap of a handful of means: no interval."""
-    texts = ["Japan is worried. Japan is glad. Japan is angry. Japan is calm."] * n_docs
+    """Two to four documents give a bootstrap of a handful of means: no interval. One
+    document gives its sentences' interval from five sentences on."""
+    texts = ["Japan is worried. Japan is glad. Japan is angry. Japan is calm. Japan is sad."]
+    texts = texts * n_docs
     docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n_docs)], "text": texts})
     tone = sentiment.actor_tone(sentiment.score(corpus.segment(docs))).set_index("actor")
     assert tone.loc["Japan", "n_documents"] == n_docs
     assert bool(tone.loc["Japan", ["ci_low", "ci_high"]].notna().all()) is has_interval
+
+
+def test_two_to_four_sentences_of_one_document_give_no_interval():
+    """Two sentences of one article gave an outlet an interval of width 0."""
+    docs = pd.DataFrame({"doc_id": ["d0"], "text": ["Japan is worried. Japan is glad."]})
+    tone = sentiment.actor_tone(sentiment.score(corpus.segment(docs))).set_index("actor")
+    assert tone.loc["Japan", "n_sentences"] == 2
+    assert tone.loc["Japan", ["ci_low", "ci_high"]].isna().all()
 
 
 def test_whole_number_floats_work_for_seed_and_n_boot():
@@ -750,7 +770,7 @@ def test_actor_intervals_from_sums_follow_the_same_document_rule_as_from_sentenc
 def test_a_one_document_group_is_drawn_apart_from_outlet_intervals():
     # its interval resamples one article's sentences: it looked like an outlet's estimate
     text = {f"a{i}": "Good news. Bad day. Great win. Awful loss." for i in range(6)}
-    text |= {"solo": "Terrible war. Awful threat. Bad. Good."}
+    text |= {"solo": "Terrible war. Awful threat. Bad. Good. Sad."}  # 5: an interval
     docs = pd.DataFrame({"doc_id": list(text), "text": list(text.values()),
                          "source": ["A"] * 6 + ["Solo"]})  # fmt: skip
     s = sentiment.score(corpus.segment(docs))

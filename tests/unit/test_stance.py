@@ -227,10 +227,12 @@ def test_summary_by_group_with_intervals():
         "China praised the friendly talks.",
         "Critics blamed China for the attack.",
         "China welcomed the peaceful agreement.",
+        "China threatened its neighbours.",
+        "Critics blamed China for the attack.",
+        "China welcomed the peaceful agreement.",
     ]
-    s = pd.DataFrame(
-        {"doc_id": ["a", "a", "b", "b"], "sent_id": [0, 1, 0, 1], "start": 0, "text": texts}
-    )
+    s = pd.DataFrame({"doc_id": ["a"] * 5 + ["b", "b"], "sent_id": [0, 1, 2, 3, 4, 0, 1],
+                      "start": 0, "text": texts})  # fmt: skip
     from framelens import sentiment
 
     rows = stance.stance(sentiment.score(s))
@@ -238,7 +240,8 @@ def test_summary_by_group_with_intervals():
     out = stance.stance_summary(rows, docs, group_by="outlet", n_boot=200)
     china = out[out["actor"] == "China"].set_index("outlet")
     assert set(china.index) == {"X", "(missing)"}
-    assert china.loc["X", "n_sentences"] == 2
+    assert china.loc["X", "n_sentences"] == 5  # one document: an interval from 5 sentences
+    assert math.isnan(china.loc["(missing)", "stance_ci_low"])  # 2 sentences of one: none
     x = china.loc["X"]
     assert x["stance_ci_low"] <= x["mean_stance"] <= x["stance_ci_high"]
     assert not math.isnan(x["mean_compound"])

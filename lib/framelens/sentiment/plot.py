@@ -194,8 +194,11 @@ def _interval_plot(
                 capsize=3,
                 label=label,
             )
+    # no interval from 2-4 documents, nor from 2-4 sentences of one document
+    one = (d["n_documents"] == 1).to_numpy() if "n_documents" in d.columns else ~few | few
     hollow = ((single, "o", "one sentence (n=1): no interval"),
-              (few, "D", "2-4 documents: no interval"))  # fmt: skip
+              (few & ~one, "D", "2-4 documents: no interval"),
+              (few & one, "s", "2-4 sentences of one document: no interval"))  # fmt: skip
     for rows, marker, label in hollow:
         if rows.any():
             ax.plot(d["mean_compound"][rows], y[rows], marker, markerfacecolor="white",
