@@ -721,6 +721,16 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
             except InputError as exc:
                 raise InputError(f"{book.stem}: {exc}") from None
         group_by, period = values.get("group_by"), values.get("period")
+        if group_by and group_by in columns and len(documents):
+            empty = documents[group_by].fillna("").astype(str).str.strip().eq("")
+            said = (
+                f"framelens: note: {int(empty.sum())} of {len(documents)} document(s) have no "
+                f"{group_by!r}: they are compared as one group of their own, '(missing)'. "
+                f"Fill in {group_by!r} to compare them with their outlet."
+            )
+            if empty.any() and said not in seen_before:
+                seen_before.add(said)
+                print(said, file=sys.stderr)
         if group_by and period and group_by in columns and len(documents):
             # period on a column without dates fails in every notebook: say so once, here
             from .groups import group_labels

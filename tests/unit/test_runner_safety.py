@@ -478,3 +478,16 @@ def test_a_corpus_file_changed_during_the_run_is_said(corpus_dir, tmp_path, monk
     assert manifest["inputs_changed_during_run"] == ["b.txt"]
     assert manifest["inputs_sha256"]["b.txt"] == real(corpus_dir)["b.txt"]  # as at the start
     assert set(manifest["notebooks_sha256"]) == {r.name for r in result.notebooks}
+
+
+def test_documents_without_a_group_are_named_before_the_run(capsys):
+    """Twelve articles without an outlet were compared as the outlet '(missing)' unsaid."""
+    import pandas as pd
+
+    docs = pd.DataFrame({"doc_id": list("abc"), "text": ["A story."] * 3,
+                         "source": ["X", "", "Y"]})  # fmt: skip
+    books = [pipeline.NOTEBOOKS_DIR / f"{n}.ipynb" for n in ("01_text_stats", "02_sentiment")]
+    plan = {b.stem: {"group_by": "source"} for b in books}
+    pipeline._preflight_checks(books, plan, docs)
+    err = capsys.readouterr().err
+    assert err.count("1 of 3 document(s) have no 'source': they are compared as one group") == 1
