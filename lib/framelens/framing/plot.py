@@ -44,7 +44,10 @@ def _heatmap(
     im = ax.imshow(np.ma.masked_invalid(data), aspect="auto", cmap="cividis", vmin=0,
                    vmax=vmax)  # fmt: skip
     for set_ticks, labels in ((ax.set_xticks, matrix.columns), (ax.set_yticks, matrix.index)):
-        step = -(-len(labels) // HEATMAP_TICKS)
+        most = HEATMAP_TICKS
+        if set_ticks == ax.set_xticks and max((len(str(c)) for c in labels), default=0) > 2:
+            most //= 2  # "513" side by side: half as many, or they run together
+        step = -(-len(labels) // most)
         set_ticks(range(0, len(labels), step), [str(c) for c in labels[::step]])
     ax.grid(False)
     numbered = max(matrix.shape) <= HEATMAP_ANNOTATED
@@ -170,8 +173,9 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
         :func:`flow` output (``doc_id, para_id, frame, n_frame_sentences,
         share_sentences``; ``kind`` optional).
     doc_id
-        The document to draw (default: the one with the most frame-carrying sentences,
-        the first of equals: in a corpus of many documents, one with a flow to show).
+        The document to draw (default: the one with the most frame-carrying sentences
+        among those of at most :data:`HEATMAP_ANNOTATED` paragraphs, if any, the first of
+        equals: in a corpus of many documents, an article with a flow to show).
     ax
         Axes to draw on (default: a new figure).
 
@@ -198,7 +202,12 @@ def plot_flow(flow_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     if not docs:
         raise ParameterError("`flow_frame` is empty: there is nothing to draw.")
     if doc_id is None:  # idxmax: the first of equals, in the frame's order
-        doc_id = flow_frame.groupby("doc_id", sort=False)["n_frame_sentences"].sum().idxmax()
+        by_doc = flow_frame.groupby("doc_id", sort=False)
+        framed = by_doc["n_frame_sentences"].sum()
+        # an article whose cells can be numbered, when there is one: the most framed of a
+        # corpus is otherwise its longest text (a 513-paragraph one drew as a smear)
+        short = by_doc["para_id"].nunique() <= HEATMAP_ANNOTATED
+        doc_id = (framed[short] if short.any() else framed).idxmax()
     check_choice("doc_id", doc_id, docs)
     f = flow_frame[flow_frame["doc_id"] == doc_id]
     frames = list(dict.fromkeys(f["frame"]))
