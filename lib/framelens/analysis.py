@@ -142,11 +142,10 @@ class Part:
         from .errors import FramelensWarning
         from .groups import group_labels
 
-        period = self.options.get("period") or None
-        if not self.options.get("groups_checked"):
-            return group_labels(self.documents, group_by, period=period, strict=False)
-        with warnings.catch_warnings():  # said once for the whole corpus by the driver
-            warnings.simplefilter("ignore", FramelensWarning)
+        with warnings.catch_warnings():
+            if self.options.get("groups_checked"):  # said once for the whole corpus
+                warnings.simplefilter("ignore", FramelensWarning)
+            period = self.options.get("period") or None
             return group_labels(self.documents, group_by, period=period, strict=False)
 
     @cached_property

@@ -1749,9 +1749,9 @@ def _hash_inputs(corpus: Path, out: Path | None = None, *, strict: bool = True) 
     elif corpus.is_dir():
         files = sorted(p for p in corpus.rglob("*") if p.is_file())
     else:  # a glob of shards
-        import glob
+        from .scale import shard_paths
 
-        files = sorted(Path(p) for p in glob.glob(str(corpus)) if Path(p).is_file())
+        files = shard_paths(corpus)[1]
     own = None
     if out is not None:
         own = (out.parent.resolve(), out.name)

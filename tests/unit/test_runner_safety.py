@@ -107,8 +107,9 @@ def test_exit_codes_of_the_command(corpus_dir, tmp_path):
     assert afile.read_text(encoding="utf-8") == "x"
 
 
-def test_ctrl_c_stops_kills_kernels_removes_the_build_and_exits_130(corpus_dir, tmp_path):
-    out = tmp_path / "out"
+def _hanging_run(corpus_dir, out):
+    """Start ``framelens run`` on a notebook whose cell sleeps; return it and its kernel
+    once the kernel is in that cell."""
     proc = subprocess.Popen(
         _cli_script(
             "run",
@@ -129,16 +130,24 @@ def test_ctrl_c_stops_kills_kernels_removes_the_build_and_exits_130(corpus_dir, 
         cwd=ROOT,
         start_new_session=True,
     )
+    deadline = time.monotonic() + 120
+    kernel = None
+    while time.monotonic() < deadline and kernel is None:  # wait for the kernel to start
+        time.sleep(0.5)
+        for child in psutil.Process(proc.pid).children(recursive=True):
+            if "ipykernel" in " ".join(child.cmdline()):
+                kernel = child
+    if kernel is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("no kernel started")
+    time.sleep(2)  # the kernel is in the cell that sleeps
+    return proc, kernel
+
+
+def test_ctrl_c_stops_kills_kernels_removes_the_build_and_exits_130(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    proc, kernel = _hanging_run(corpus_dir, out)
     try:
-        deadline = time.monotonic() + 120
-        kernel = None
-        while time.monotonic() < deadline and kernel is None:  # wait for the kernel to start
-            time.sleep(0.5)
-            for child in psutil.Process(proc.pid).children(recursive=True):
-                if "ipykernel" in " ".join(child.cmdline()):
-                    kernel = child
-        assert kernel is not None, "no kernel started"
-        time.sleep(2)  # the kernel is in the cell that sleeps
         started = time.monotonic()
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
         _, err = proc.communicate(timeout=60)
@@ -369,36 +378,8 @@ def test_sigterm_stops_the_run_as_ctrl_c_does(corpus_dir, tmp_path):
     """A CI timeout or `docker stop` sends SIGTERM to the runner only: its workers and
     kernels were left running as orphans, and the build folder and lock stayed."""
     out = tmp_path / "out"
-    proc = subprocess.Popen(
-        _cli_script(
-            "run",
-            "--quiet",
-            "--corpus",
-            str(corpus_dir),
-            "--out",
-            str(out),
-            "-p",
-            "mode",
-            "hang",
-            "--jobs",
-            "1",
-        ),  # fmt: skip
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        start_new_session=True,
-    )
+    proc, kernel = _hanging_run(corpus_dir, out)
     try:
-        deadline = time.monotonic() + 120
-        kernel = None
-        while time.monotonic() < deadline and kernel is None:
-            time.sleep(0.5)
-            for child in psutil.Process(proc.pid).children(recursive=True):
-                if "ipykernel" in " ".join(child.cmdline()):
-                    kernel = child
-        assert kernel is not None, "no kernel started"
-        time.sleep(2)
         descendants = psutil.Process(proc.pid).children(recursive=True)
         cmdline = kernel.cmdline()
         connection = Path(cmdline[cmdline.index("-f") + 1])

@@ -1125,9 +1125,9 @@ _EVERY_YEAR_CHANGE = re.compile(
 
 def _all_events(units: _Units) -> str:
     """Name every event of the record, as a claim with no series is judged on them all."""
-    from .mentions import BUILTIN_SERIES
+    from .mentions import has_builtin_series
 
-    if set(units.all["name"]) & BUILTIN_SERIES:
+    if has_builtin_series(units.all):
         return "China-Russia exercises and patrols"
     return "events of the record"
 

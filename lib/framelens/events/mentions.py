@@ -127,6 +127,24 @@ _ALIASES: list[tuple[str, str, str]] = [
 #: lacks: "Kavkaz-2020 (not in the table)"); a record of other events uses none of them
 BUILTIN_SERIES = frozenset(canon for canon, _, _ in _ALIASES)
 
+
+def has_builtin_series(events: pd.DataFrame) -> bool:
+    """Whether an event table has a series of the shipped record (:data:`BUILTIN_SERIES`).
+
+    Parameters
+    ----------
+    events
+        An event table (:func:`framelens.events.load_events`).
+
+    Returns
+    -------
+    bool
+        True for a record of China-Russia exercises: its names are then found in every
+        built-in spelling, and its titles name China and Russia.
+    """
+    return bool(set(events["name"].astype(str).str.strip()) & BUILTIN_SERIES)
+
+
 #: what may separate the words of a name: spaces, hyphens and dashes
 _NAME_SEP = re.compile(r"[\s\u2010-\u2015-]+")
 
@@ -165,9 +183,8 @@ def _record_aliases(events: pd.DataFrame):
     then the record's own names and aliases (strength ``"name"``); the sentence and name
     pre-filters also look for the first word of each of the record's own spellings.
     """
-    names = set(events["name"].astype(str).str.strip())
     own = _table_aliases(events)
-    builtin = tuple(_ALIASES) if names & BUILTIN_SERIES else ()
+    builtin = tuple(_ALIASES) if has_builtin_series(events) else ()
     aliases = builtin + tuple((name, alias, "name") for name, alias, _ in own)
     firsts = sorted({first for _, _, first in own})
     if not firsts:
@@ -1030,63 +1047,18 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
         num = _ORDINALS.get(raw) or int(re.match(r"\d+", raw).group(0))
         if num > 1:
             cues.append((m.start(), r["e"], text[m.start() : r["e"]], "ordinal", num))
+
+    def word_row(start: int, end: int, mention: str, kind: str, typ: str, canon: str, num):
+        # the columns of MENTION_COLUMNS: no family, year, date, link or match of its own
+        return (doc, sent_id, base + start, base + end, mention, kind, typ, "", canon,
+                None, None, "", "", num, "", math.nan, "", False, cut, para, base, skind,
+                text)  # fmt: skip
+
     for start, end, mention, ctype, num in cues:
-        out.append(
-            (
-                doc,
-                sent_id,
-                base + start,
-                base + end,
-                mention,
-                "claim",
-                ctype,
-                "",
-                ctype,
-                None,
-                None,
-                "",
-                "",
-                num,
-                "",
-                math.nan,
-                "",
-                False,
-                cut,
-                para,
-                base,
-                skind,
-                text,
-            )
-        )
+        out.append(word_row(start, end, mention, "claim", ctype, ctype, num))
     for m in _GENERIC_RE.finditer(text):
         word = _GENERIC_TERMS[m.lastgroup]
-        out.append(
-            (
-                doc,
-                sent_id,
-                base + m.start(),
-                base + m.end(),
-                m.group(0),
-                "generic",
-                "word",
-                "",
-                word,
-                None,
-                None,
-                "",
-                "",
-                None,
-                "",
-                math.nan,
-                "",
-                False,
-                cut,
-                para,
-                base,
-                skind,
-                text,
-            )
-        )
+        out.append(word_row(m.start(), m.end(), m.group(0), "generic", "word", word, None))
     return out
 
 

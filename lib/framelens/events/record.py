@@ -71,10 +71,10 @@ def record_label(events: pd.DataFrame) -> str:
     >>> record_label(load_events())
     'China–Russia joint exercises and patrols'
     """
-    from .mentions import BUILTIN_SERIES
+    from .mentions import has_builtin_series
 
     check_columns("events", events, ["name"])
-    if set(events["name"].astype(str).str.strip()) & BUILTIN_SERIES:
+    if has_builtin_series(events):
         return "China–Russia joint exercises and patrols"
     path = events.attrs.get("path")
     return f"Events of {Path(path).name}" if path else "Events of the event table"

@@ -195,7 +195,11 @@ def _interval_plot(
                 label=label,
             )
     # no interval from 2-4 documents, nor from 2-4 sentences of one document
-    one = (d["n_documents"] == 1).to_numpy() if "n_documents" in d.columns else ~few | few
+    one = (
+        (d["n_documents"] == 1).to_numpy()
+        if "n_documents" in d.columns
+        else np.ones(len(d), dtype=bool)
+    )
     hollow = ((single, "o", "one sentence (n=1): no interval"),
               (few & ~one, "D", "2-4 documents: no interval"),
               (few & one, "s", "2-4 sentences of one document: no interval"))  # fmt: skip
