@@ -70,8 +70,12 @@ def test_group_tables_equal_the_notebooks_whatever_the_chunks(docs, group_by, pe
             result["frame_groups"],
             ["group", "frame", "dictionary"],
             ["n_sentences", "n_frame_sentences", "n_strong_sentences", "share_sentences",
-             "share_strong", "n_hits", "n_words", "hits_per_1000_words"],
+             "share_strong", "n_hits", "n_words", "hits_per_1000_words", "n_documents"],
         )  # fmt: skip
+    # every group's shares say how many articles they rest on
+    sizes = groups.with_period(docs, group_by, period).groupby(group_by).size()
+    per_group = frames.groupby("group")["n_documents"].first()
+    assert per_group.to_dict() == {str(k): v for k, v in sizes.items()}
     # the interval is the clustered one of the summed counts (the corpus table's method)
     by_group = result["sentiment_groups"].set_index("group")
     if period is None:  # 6 documents a group: an interval each

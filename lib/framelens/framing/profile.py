@@ -22,6 +22,7 @@ PROFILE_COUNT_COLUMNS = [
 PROFILE_COLUMNS = [
     "frame", "dictionary", "n_sentences", "n_frame_sentences", "share_sentences",
     "n_strong_sentences", "share_strong", "n_hits", "n_words", "hits_per_1000_words",
+    "n_documents",
 ]  # fmt: skip
 
 
@@ -150,7 +151,9 @@ def profile(
         ``share_sentences`` = ``n_frame_sentences / n_sentences`` (NaN with no sentences);
         ``share_strong`` = ``n_strong_sentences / n_frame_sentences``, the part of the
         frame's sentences resting on strong evidence (NaN when the frame has none);
-        ``hits_per_1000_words`` = ``1000 * n_hits / n_words`` (NaN with no words).
+        ``hits_per_1000_words`` = ``1000 * n_hits / n_words`` (NaN with no words);
+        ``n_documents``: the documents with a sentence counted (1 or 0 per document), so
+        a group's shares can be read against how many articles they rest on.
 
     Examples
     --------
@@ -165,19 +168,22 @@ def profile(
         raise ParameterError(f"`by` must be a column name, but {by!r} was passed.")
     frames_order = list(dict.fromkeys(counts["frame"]))
     c = counts
+    if "n_documents" not in c.columns:  # per-document counts; sums of them carry theirs
+        c = c.assign(n_documents=(c["n_sentences"] > 0).astype("int64"))
     if documents is not None and by == "doc_id":
         check_columns("documents", documents, ["doc_id"])
     if documents is not None and len(counts):
         missing = sorted(set(documents["doc_id"]) - set(counts["doc_id"]))
         if missing:
             fill = pd.DataFrame(
-                [(doc, f, counts["dictionary"].iloc[0], 0, 0, 0, 0, 0)
+                [(doc, f, counts["dictionary"].iloc[0], 0, 0, 0, 0, 0, 0)
                  for doc in missing for f in frames_order],
-                columns=PROFILE_COUNT_COLUMNS,
+                columns=[*PROFILE_COUNT_COLUMNS, "n_documents"],
             )  # fmt: skip
             c = pd.concat([c, fill], ignore_index=True)
     c, key = _group_keys(c, documents, by)
-    ints = ["n_sentences", "n_frame_sentences", "n_strong_sentences", "n_hits", "n_words"]
+    ints = ["n_sentences", "n_frame_sentences", "n_strong_sentences", "n_hits", "n_words",
+            "n_documents"]  # fmt: skip
     if c.empty:
         return _empty([key] + PROFILE_COLUMNS, ints)
     # n_sentences and n_words are per-document totals repeated on every frame row
