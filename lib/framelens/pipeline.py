@@ -1860,6 +1860,7 @@ def _write_manifest(
         "jobs": jobs,
         "status": "ok" if all(e["status"] == "ok" for e in entries.values()) else "failed",
         "notebooks": [entries[k] for k in sorted(entries)],
+        "outputs_sha256": _hash_outputs(build),
         "packages": _versions(),
         "resources": {
             r.resource: {"package": r.source_package, "version": r.version, "sha256": r.sha256}
@@ -1867,6 +1868,20 @@ def _write_manifest(
         },
     }
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _hash_outputs(build: Path) -> dict[str, str]:
+    """SHA-256 of every table and figure of the run (``tables/``, ``figures/``), by path.
+
+    Two runs of the same inputs give the same map: compare two manifests to check that
+    a run reproduced another byte for byte.
+    """
+    out = {}
+    for folder in ("tables", "figures"):
+        for f in sorted((build / folder).rglob("*")):
+            if f.is_file():
+                out[f.relative_to(build).as_posix()] = hashlib.sha256(f.read_bytes()).hexdigest()
+    return out
 
 
 def _remove_rerun_outputs(build: Path, books: list[Path]) -> None:

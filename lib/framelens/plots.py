@@ -200,6 +200,7 @@ def save(fig: Figure, name: str, output_dir: str | Path) -> list[Path]:
     from .report import record_output
 
     record_output(output_dir, f"figures/{name}.png")
+    record_output(output_dir, f"figures/{name}.svg")
     return paths
 
 

@@ -472,3 +472,29 @@ def test_documents_without_a_group_are_named_before_the_run(capsys):
     pipeline._preflight_checks(books, plan, docs)
     err = capsys.readouterr().err
     assert err.count("1 of 3 document(s) have no 'source': they are compared as one group") == 1
+
+
+def test_the_manifest_hashes_every_table_and_figure(corpus_dir, tmp_path):
+    """The manifest named figures' PNGs only and hashed no output: a second run could not
+    be checked against the first without the files of both."""
+    import hashlib
+
+    out = tmp_path / "out"
+    assert run(corpus_dir, out).ok
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    files = sorted(
+        f.relative_to(out).as_posix()
+        for folder in ("tables", "figures")
+        for f in (out / folder).rglob("*")
+        if f.is_file()
+    )
+    assert {"figures/probe.png", "figures/probe.svg", "tables/probe_docs.csv"} <= set(files)
+    assert sorted(manifest["outputs_sha256"]) == files
+    for f in files:
+        assert manifest["outputs_sha256"][f] == hashlib.sha256((out / f).read_bytes()).hexdigest()
+    (entry,) = manifest["notebooks"]
+    assert "figures/probe.svg" in entry["files"]
+    again = tmp_path / "again"
+    assert run(corpus_dir, again).ok
+    second = json.loads((again / "manifest.json").read_text(encoding="utf-8"))
+    assert second["outputs_sha256"] == manifest["outputs_sha256"]
