@@ -172,8 +172,8 @@ def save(fig: Figure, name: str, output_dir: str | Path) -> list[Path]:
     name
         The file name without extension (``"keyness"``).
     output_dir
-        The run's output folder; ``figures/`` is made in it if needed, and the PNG is
-        noted for the run's index (:func:`framelens.report.record_output`).
+        The run's output folder; ``figures/`` is made in it if needed, and both files
+        are noted for the run's index (:func:`framelens.report.record_output`).
 
     Returns
     -------
