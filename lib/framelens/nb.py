@@ -16,6 +16,7 @@ import inspect
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,7 +158,12 @@ def _short_error(shell, etype, value, tb, tb_offset=None):  # pragma: no cover -
 
 
 def setup(
-    output_dir: str | Path, *, short_errors: bool = True, notebook: str | None = None
+    output_dir: str | Path,
+    *,
+    short_errors: bool = True,
+    notebook: str | None = None,
+    figure_formats: Sequence[str] | None = None,
+    figure_dpi: int | None = None,
 ) -> Outputs:
     """Create ``output_dir/tables`` and ``output_dir/figures``; install short errors.
 
@@ -182,6 +188,11 @@ def setup(
         again, so the folder holds this run's tables and figures only; a line says how
         many were removed. Under the runner (a fresh folder) there are none. Default
         None: nothing is removed or noted outside the runner.
+    figure_formats, figure_dpi
+        The notebook's parameters of the same names: the vector formats written beside
+        each PNG (``"svg"``, ``"pdf"``) and the PNG's dots per inch, for every
+        :func:`framelens.plots.save` of the session (:func:`framelens.plots.configure`;
+        default None: unchanged, SVG at 150 dpi). Checked before anything is made.
 
     Returns
     -------
@@ -203,6 +214,9 @@ def setup(
     (True, True)
     """
     root = check_path("output_dir", output_dir, must_exist=False)
+    from . import plots
+
+    plots.configure(figure_formats, figure_dpi)
     tables, figures = root / "tables", root / "figures"
     for folder in (tables, figures):
         try:

@@ -1964,10 +1964,18 @@ def _write_index(build: Path) -> None:
 
     def figure_items(files: list[str]) -> str:
         figs = [f for f in files if f.startswith("figures/") and f.endswith(".png")]
+
+        def vectors(f: str) -> str:
+            links = [
+                f"<a href='{esc(f[:-4])}.{ext}'>{ext.upper()}</a>"
+                for ext in ("svg", "pdf")
+                if (build / f"{f[:-4]}.{ext}").is_file()
+            ]
+            return f" ({' · '.join(links)})" if links else ""
+
         return "\n".join(
             f"<figure><a href='{esc(f)}'><img src='{esc(f)}' alt='{esc(Path(f).stem)}'></a>"
-            f"<figcaption>{esc(Path(f).stem)} "
-            f"(<a href='{esc(f[:-4])}.svg'>SVG</a>)</figcaption></figure>"
+            f"<figcaption>{esc(Path(f).stem)}{vectors(f)}</figcaption></figure>"
             for f in figs
         )
 

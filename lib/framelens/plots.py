@@ -9,13 +9,21 @@ never at import.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "corpus_structure", "new_axes", "save", "style"]
+__all__ = [
+    "PALETTE",
+    "VECTOR_FORMATS",
+    "configure",
+    "corpus_structure",
+    "new_axes",
+    "save",
+    "style",
+]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 PALETTE = [
@@ -138,8 +146,58 @@ def note_empty(ax, text: str):
     return ax
 
 
-#: resolution of the saved PNG
+#: resolution of the saved PNG (and of any raster inside a vector file) by default
 SAVE_DPI = 150
+#: formats :func:`save` can write beside the PNG: SVG (text as outlines, so it looks the
+#: same everywhere) and PDF (fonts embedded as TrueType, so text stays text for a journal)
+VECTOR_FORMATS = ("svg", "pdf")
+#: what :func:`save` writes when not told otherwise (:func:`configure` changes it)
+_SETTINGS: dict[str, object] = {"formats": ("svg",), "dpi": SAVE_DPI}
+
+
+def configure(formats: Sequence[str] | None = None, dpi: int | None = None) -> dict[str, object]:
+    """Set the formats and resolution :func:`save` uses in this session.
+
+    The notebooks call it from their ``figure_formats`` and ``figure_dpi`` parameters
+    (through :func:`framelens.nb.setup`), so a run for a journal is
+    ``-p figure_formats "[svg, pdf]" -p figure_dpi 600``.
+
+    Parameters
+    ----------
+    formats
+        Vector formats written beside every PNG, from :data:`VECTOR_FORMATS` (``[]``: the
+        PNG alone; default None: unchanged). The PNG is always written: the run's index
+        and the notebooks show it.
+    dpi
+        Dots per inch of the PNG and of rasters inside vector files (heat maps), 50 to
+        1200 (default None: unchanged; :data:`SAVE_DPI` at start). 300 suits print,
+        600 line art.
+
+    Returns
+    -------
+    dict
+        The settings now in force: ``formats`` (tuple) and ``dpi`` (int).
+
+    Examples
+    --------
+    >>> configure(["pdf"], 300)
+    {'formats': ('pdf',), 'dpi': 300}
+    >>> configure(["svg"], SAVE_DPI)["formats"]
+    ('svg',)
+    """
+    from .params import check_choice, check_int, check_str_list
+
+    new: dict[str, object] = {}
+    if formats is not None:
+        chosen = [f.lower() for f in check_str_list("figure_formats", formats)]
+        for f in chosen:
+            if f != "png":  # the PNG is always written
+                check_choice("figure_formats", f, list(VECTOR_FORMATS))
+        new["formats"] = tuple(dict.fromkeys(f for f in chosen if f != "png"))
+    if dpi is not None:
+        new["dpi"] = check_int("figure_dpi", dpi, min_value=50, max_value=1200)
+    _SETTINGS.update(new)  # both checked first: a bad value changes nothing
+    return dict(_SETTINGS)
 
 
 def _tight_bbox(fig: Figure, dpi: float):
@@ -158,49 +216,75 @@ def _tight_bbox(fig: Figure, dpi: float):
     return box.padded(mpl.rcParams["savefig.pad_inches"])
 
 
-def save(fig: Figure, name: str, output_dir: str | Path) -> list[Path]:
-    """Save ``fig`` as ``output_dir/figures/<name>.png`` and ``.svg``, without dates.
+def save(
+    fig: Figure,
+    name: str,
+    output_dir: str | Path,
+    *,
+    formats: Sequence[str] | None = None,
+    dpi: int | None = None,
+) -> list[Path]:
+    """Save ``fig`` as ``output_dir/figures/<name>.png`` and vector files, without dates.
 
-    Returns the paths written. PNG carries no software/date metadata and SVG no date, so
-    two runs on the same data write the same bytes.
+    Returns the paths written. No file carries software or date metadata, so two runs on
+    the same data write the same bytes.
 
     Parameters
     ----------
     fig
-        The figure (e.g. ``ax.figure``); both files are cropped to its tight bounding
-        box, the PNG at :data:`SAVE_DPI` dots per inch.
+        The figure (e.g. ``ax.figure``); every file is cropped to its tight bounding
+        box.
     name
         The file name without extension (``"keyness"``).
     output_dir
-        The run's output folder; ``figures/`` is made in it if needed, and both files
-        are noted for the run's index (:func:`framelens.report.record_output`).
+        The run's output folder; ``figures/`` is made in it if needed, and every file is
+        noted for the run's index (:func:`framelens.report.record_output`).
+    formats
+        Vector formats beside the PNG, from :data:`VECTOR_FORMATS`: ``svg`` (text as
+        outlines) and ``pdf`` (TrueType fonts embedded, text kept as text). Default
+        None: as :func:`configure` set them (``svg`` unless changed).
+    dpi
+        Resolution of the PNG and of rasters inside vector files. Default None: as
+        :func:`configure` set it (:data:`SAVE_DPI` unless changed).
 
     Returns
     -------
     list of pathlib.Path
-        The PNG and the SVG written (``output_dir/figures/<name>.png`` and ``.svg``),
-        replaced if they existed.
+        The PNG, then each vector file, in the order of ``formats``, replaced if they
+        existed.
     """
+    settings = dict(_SETTINGS)
+    if formats is not None or dpi is not None:  # for this figure only
+        saved = dict(_SETTINGS)
+        try:
+            settings = configure(formats, dpi)
+        finally:
+            _SETTINGS.clear()
+            _SETTINGS.update(saved)
+    dpi_used = int(settings["dpi"])  # type: ignore[call-overload]
     folder = Path(output_dir) / "figures"
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
-    with mpl.rc_context({"svg.hashsalt": "framelens", "svg.fonttype": "path"}):
-        # the tight bounding box, found once for both files: `bbox_inches="tight"` lays
+    paths = [folder / f"{name}.png"]
+    with mpl.rc_context({"svg.hashsalt": "framelens", "svg.fonttype": "path", "pdf.fonttype": 42}):
+        # the tight bounding box, found once for every file: `bbox_inches="tight"` lays
         # the figure out again in each savefig call (about a fifth of the time of saving)
-        bbox = _tight_bbox(fig, SAVE_DPI)
+        bbox = _tight_bbox(fig, dpi_used)
         fig.savefig(
-            paths[0], format="png", dpi=SAVE_DPI, metadata={"Software": None}, bbox_inches=bbox
+            paths[0], format="png", dpi=dpi_used, metadata={"Software": None}, bbox_inches=bbox
         )
-        fig.savefig(
-            paths[1],
-            format="svg",
-            metadata={"Date": None, "Creator": None},
-            bbox_inches=bbox,
-        )
+        for fmt in settings["formats"]:  # type: ignore[attr-defined]
+            path = folder / f"{name}.{fmt}"
+            meta = (
+                {"Date": None, "Creator": None}
+                if fmt == "svg"
+                else {"CreationDate": None, "Creator": None, "Producer": None}
+            )
+            fig.savefig(path, format=fmt, dpi=dpi_used, metadata=meta, bbox_inches=bbox)
+            paths.append(path)
     from .report import record_output
 
-    record_output(output_dir, f"figures/{name}.png")
-    record_output(output_dir, f"figures/{name}.svg")
+    for path in paths:
+        record_output(output_dir, f"figures/{path.name}")
     return paths
 
 

@@ -146,7 +146,8 @@ def remove_outputs(output_dir: str | Path, relatives: Iterable[str]) -> list[str
     relatives
         Paths as :func:`record_output` notes them (``"tables/keyness.csv"``,
         ``"figures/tone.png"``). Only files directly under ``tables/`` and ``figures/``
-        are removed, a figure's ``.svg`` with its ``.png``; any other path is left.
+        are removed, a figure's ``.svg`` and ``.pdf`` with its ``.png``; any other path is
+        left.
 
     Returns
     -------
@@ -168,8 +169,8 @@ def remove_outputs(output_dir: str | Path, relatives: Iterable[str]) -> list[str
         if len(parts) != 2 or parts[0] not in ("tables", "figures") or parts[1] in ("..", "."):
             continue
         paths = [root / relative]
-        if relative.endswith(".png"):
-            paths.append((root / relative).with_suffix(".svg"))
+        if relative.endswith(".png"):  # its vector files, from a version that noted none
+            paths += [(root / relative).with_suffix(f".{f}") for f in ("svg", "pdf")]
         for path in paths:
             if path.is_file():
                 path.unlink()
