@@ -1103,18 +1103,35 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+#: a date in a dateline: "October 14", "Aug. 3, 2024", "25 July"
+_DATE = rf"(?:{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}} {_MONTH}(?:,? \d{{4}})?)"
+#: news agencies as datelines and sign-offs name them ("(AFP)", "— RIA Novosti.", "(END)")
+_AGENCIES = (
+    r"(?:Reuters|AP|AFP|AFP-JIJI|Jiji|Xinhua|Yonhap|Kyodo(?: News)?|KYODO(?: NEWS)?|PTI|ANI|"
+    r"IANS|UNI|Bernama|BERNAMA|TASS|ITAR-TASS|Itar-Tass|Sputnik|RIA Novosti|Interfax|Anadolu|"
+    r"AA|dpa|DPA|UPI|EFE|ANSA|Antara|PNA|CNA|VNA|KCNA|APP|IRNA|WAM|SPA|QNA|KUNA|SANA|"
+    r"Bloomberg|CNN|NHK|Arirang)"
+)
 #: a dateline at the head of a paragraph: "MOSCOW, October 14. /TASS/.", "BEIJING, Aug. 3
-#: (Xinhua) --", "TOKYO (Reuters) -", "WASHINGTON —"; the place is upper case
+#: (Xinhua) --", "TOKYO (Reuters) -", "WASHINGTON —", "SEOUL, South Korea (AP) —",
+#: "MOSCOW, 25 July — RIA Novosti.", "KUANTAN:"; the place is upper case, or a place in
+#: mixed case before a known agency ("Beijing (AFP) -", "New Delhi, Apr 10 (PTI)")
 DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Z][A-Za-z.]+)?)"
-    rf"(?:,? (?P<date>{_MONTH} \d{{1,2}}(?:,? \d{{4}})?))?"
+    r"(?:(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,5}"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    rf"(?:,? (?P<date>{_DATE}))?"
     r"(?:\.? ?/(?P<slash>[A-Z][A-Za-z\-]+)/\.?"
-    r"| ?\((?P<agency>[A-Z][A-Za-z.\- ]{1,30})\) ?(?:--|[:\u2014\u2013\u2015\-])?"
-    r"| ?(?:--|[\u2014\u2013]| -))"
-    r"\s+(?=\S)"
+    # an agency is one to three capitalised words: not "(Rim of the Pacific)"
+    r"| ?\((?P<agency>[A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,2}|dpa)\) ?"
+    r"(?:--|[:\u2014\u2013\u2015\-])?"
+    rf"| ?(?P<sep>--|[\u2014\u2013]| -|:)(?: (?P<after>{_AGENCIES})\.)?)"
+    r"|(?P<mixed>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})"
+    rf"(?:,? (?P<mixed_date>{_DATE}))? \((?P<known>{_AGENCIES})\) ?"
+    r"(?:--|[:\u2014\u2013\u2015\-])?)"
+    r"(?:\s+(?=\S)|\s*$)"
 )
 #: a paragraph of site furniture (at most 300 characters): credits, bylines, copyright,
-#: calls to share or subscribe
+#: calls to share or subscribe, agencies' sign-offs
 BOILERPLATE_RE = re.compile(
     r"^(?:\(?(?:Reporting|Additional reporting|Writing|Editing|Compiled) by\b"
     # "Copyright 2024 Reuters", "© AFP"; not "Copyright disputes aside, …"
@@ -1123,40 +1140,108 @@ BOILERPLATE_RE = re.compile(
     # calls to act, each a whole word: not "Following the drills", "Subscribers to …"
     r"|(?:Follow (?:us|@\w+|[\w.]+(?: [\w.]+)? on (?:Twitter|X|Facebook|Instagram|Telegram|"
     r"WhatsApp|YouTube|LinkedIn|Weibo|VK))|Subscribe|Sign up|Click here|Read more"
-    r"|Share this|Share on|Download (?:the|our)|Our Standards)\b"
+    r"|Share this|Share on|Download (?:the|our)|Our Standards|Also Read)\b"
+    r"|Enjoying this article\?"
+    r"|This (?:story|article|report) (?:has been |was )?(?:published|generated|"
+    r"auto-generated) from\b"
     # a teaser heading: "Related:", "Related stories"; not "Related exercises were held"
     r"|Related\s*:|Related (?:stories|articles|coverage|news|content|reading|links?|topics)\b"
-    r"|Editor:|Source:|Published:|Updated:"
-    r"|By [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}\s*(?:\||Published|Updated|\d))",
+    r"|Editor:|Source:|Published:|Updated:|Credit:|Image (?:source|caption)\s*,"
+    rf"|Published on \d{{1,2}} {_MONTH}"
+    # a byline: capitalised names, alone or before a stamp; not "By the end of 2025",
+    # "By Tuesday 14 warships had arrived"
+    r"|(?-i:By [A-Z][\w.'\-]+(?:,? (?:and |& )?[A-Z][\w.'\-]+){0,5})"
+    r"\s*(?:\||[\u2022\u00b7]|[\u2013\u2014]|- |Published|Updated|"
+    rf"{_MONTH} \d|\d{{1,2}}:\d{{2}}|\d+ min\b|$)"
+    # a byline with a date stamp: "Burak Bir |28.06.2021 - Update : 28.06.2021"
+    r"|(?-i:[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}) ?\|\s*\d{2}\.\d{2}\.\d{4}"
+    # sign-offs: "— AFP", "==Kyodo", "-- BERNAMA", "(ANI)", "(END)", "Enditem", "burs-lto/dva"
+    rf"|(?-i:(?:[\u2014\u2013=\-]{{1,2}}\s*)?\(?(?:{_AGENCIES}|END)\)?)\.?$"
+    r"|Enditem\.?$|(?-i:[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5})+)$"
+    # reporters' e-mail addresses; "… contributed to this report."
+    r"|(?:[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+[\s,;]*)+$"
+    r"|[^.\n]{0,160}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$)",
     re.IGNORECASE | re.DOTALL,
 )
 #: a sentence of site furniture: a photo credit, a bare date or time stamp, an
-#: "Updated:" line, a bracketed cue ("[Anchor]"), a separator ("* * *")
+#: "Updated:" line, a bracketed cue ("[Anchor]"), a separator ("* * *"), an agency's
+#: sign-off, a credit line
 FURNITURE_SENTENCE_RE = re.compile(
     r"^(?:[\[(][^\[\]()]{0,100}\b(?i:photo|image|video|file|graphic)s?\b[^\[\]()]{0,100}[\])]"
     r"|\[[A-Za-z ]{1,20}\]"
     r"|\([A-Z]{2,10}: [^()]{1,60}\)"
-    r"|(?i:photo|image|file photo|video)s?\s*(?:by\b|:|/).{0,100}"
-    r"|(?i:source):\s*.{0,60}"
+    r"|(?i:photo|image|file photo|video)s?\s*(?::|/).{0,100}"
+    # "Photo by John Smith/Reuters", "Photos by the U.S. Navy"; not "Images by Maxar
+    # Technologies showed the carrier in port."
+    r"|(?i:photo|image|file photo|video)s?\s+by\s+(?:the\s+)?[A-Z][^\s]*"
+    r"(?:\s*(?:[A-Z][^\s]*|of|the|and|via|for|/))*\s*\.?"
+    r"|(?i:source|credit|image source|image caption)\s*[:,]\s*.{0,100}"
     r"|\(?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}\)?\s*(?i:updated|published)\s*:.{0,60}"
-    rf"|(?:\d{{1,2}}:\d{{2}},?\s*)?{_MONTH} \d{{1,2}},? \d{{4}}"
-    r"(?:[ ,\-]+\d{1,2}:\d{2}(?: ?[AP]M)?)?"
+    rf"|(?:{_AGENCIES}\s*[\-\u2014\u2013]\s*)?(?:\d{{1,2}}:\d{{2}},?\s*)?{_MONTH} \d{{1,2}},? \d{{4}}"
+    r"(?:[ ,\-]+\d{1,2}:\d{2}(?: ?[AP]M)?)?(?:\s*\|.{0,40})?"
     r"|\d{4}-\d{2}-\d{2}(?: \d{1,2}:\d{2}(?::\d{2})?)?"
+    rf"|(?:[\u2014\u2013=\-]{{1,2}}\s*)?\(?(?:{_AGENCIES}|END)\)?\.?"
+    r"|(?i:enditem)\.?"
+    r"|(?:[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+[\s,;]*)+"
+    r"|[^.\n]{0,160}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?"
     r"|[*\-_=\u00b7\u2022 ]{3,})$",
     re.DOTALL,
 )
 BOILERPLATE_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "kind", "rule"]
 
 
+#: a paragraph that is a place name in capitals alone: a dateline on its own line ("ANKARA")
+_LONE_PLACE = re.compile(r"[A-Z][A-Z.'\-]{3,}(?: [A-Z][A-Z.'\-]+){0,2}")
+
+
+def _dateline(para: str, pos: int = 0, *, strong: bool = False) -> int:
+    """End of the dateline starting at ``para[pos]``, or 0.
+
+    A dateline with a date, an agency or a slash ("/TASS/") is one wherever it starts; a
+    bare "PLACE —" or "PLACE:" needs a place of five letters or more ("US — China ties"
+    is a title), a capital letter, digit or quote after it ("AUKUS — the pact" is prose)
+    and prose in lower case after it (a headline in capitals is left whole); ``strong``
+    asks for a date, agency or slash.
+    """
+    m = DATELINE_RE.match(para, pos)
+    if not m:
+        return 0
+    if m["date"] or m["slash"] or m["agency"] or m["known"] or m["after"]:
+        return m.end()
+    if strong or len(m["place"]) <= 4:
+        return 0
+    rest = para[m.end() :]
+    if not rest:
+        return m.end()  # "MOSCOW —" alone
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'\u201c\u2018"):
+        return 0
+    return m.end() if any(ch.islower() for ch in rest[:200]) else 0
+
+
 def _boilerplate(para: str) -> tuple[int, str]:
     """Characters of site furniture at the head of a paragraph (all of it, or a dateline)."""
     if len(para) <= 300 and BOILERPLATE_RE.match(para):
         return len(para), "furniture"
-    m = DATELINE_RE.match(para)
-    # a bare "PLACE —" needs a place of five letters or more ("US — China ties" is a title)
-    if m and (m.group("date") or m.group("slash") or m.group("agency") or len(m["place"]) > 4):
-        return m.end(), "dateline"
-    return 0, ""
+    if _LONE_PLACE.fullmatch(para):
+        return len(para), "dateline"
+    end = _dateline(para)
+    return (end, "dateline") if end else (0, "")
+
+
+def _inner_dateline(para: str) -> tuple[int, int]:
+    """A dateline at the head of a paragraph's second or later line, after a title line.
+
+    Scraped text often gives a title, one line break, then "LONDON, April 14 (Reuters) -".
+    Returns its span in ``para``, or (0, 0). Only datelines with a date, agency or slash.
+    """
+    pos = para.find("\n")
+    while pos >= 0:
+        start = pos + 1
+        end = _dateline(para, start, strong=True)
+        if end:
+            return start, end
+        pos = para.find("\n", start)
+    return 0, 0
 
 
 def _has_text(text: str) -> bool:
@@ -1410,6 +1495,12 @@ def _split(
                     pos += len(line) + 1
             else:
                 pieces = [(0, len(para))]
+                da, db = _inner_dateline(para) if not keep_boilerplate else (0, 0)
+                if db:  # a title line, then a dateline: both pieces go on, the dateline out
+                    dropped.append(
+                        (doc_id, para_id, pa + da, pa + db, para[da:db], "boilerplate", "dateline")
+                    )
+                    pieces = [(0, da), (db, len(para))]
             for la, lb in pieces:
                 chunk = para[la:lb]
                 found = punkt.span_tokenize(chunk)

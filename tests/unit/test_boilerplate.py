@@ -17,6 +17,16 @@ DATELINES = [
     ("WASHINGTON \u2014 The Pentagon said.", "WASHINGTON \u2014 "),
     ("SHANGHAI - Xi and Putin attended the launch.", "SHANGHAI - "),
     ("TAIPEI (Taiwan News) \u2014 Ships passed.", "TAIPEI (Taiwan News) \u2014 "),
+    # the forms of wire copy a 34-article, 22-outlet corpus kept as prose
+    ("SEOUL, South Korea (AP) \u2014 The allies began drills.", "SEOUL, South Korea (AP) \u2014 "),
+    ("Beijing (AFP) - China began drills.", "Beijing (AFP) - "),
+    ("New Delhi, Apr 10 (PTI) The navy began drills.", "New Delhi, Apr 10 (PTI) "),
+    ("MOSCOW, 25 July \u2014 RIA Novosti. Drills began.", "MOSCOW, 25 July \u2014 RIA Novosti. "),
+    ("KUANTAN: Malaysia hosted the drills.", "KUANTAN: "),
+    (
+        "ABOARD THE USS RONALD REAGAN (AP) \u2014 Jets took off.",
+        "ABOARD THE USS RONALD REAGAN (AP) \u2014 ",
+    ),
 ]
 NOT_DATELINES = [
     "NATO said nothing.",
@@ -25,6 +35,10 @@ NOT_DATELINES = [
     "China's Defense Ministry said the drills are routine.",
     "The drills began. BEIJING was silent.",
     "China and Russia held drills. Reporting by nobody was done.",
+    # an acronym before its gloss or a dash was cut as a dateline
+    "RIMPAC (Rim of the Pacific) is the world's largest maritime exercise.",
+    "AUKUS \u2014 the pact between Australia, Britain and the US \u2014 shapes the drills.",
+    "CHINA, RUSSIA: JOINT DRILLS BEGIN",
 ]
 FURNITURE = [
     "By Liu Xuanzun Published: Jul 14, 2024 09:09 PM",
@@ -35,6 +49,24 @@ FURNITURE = [
     "Related: China, Russia begin drills",
     "Subscribe to our newsletter",
     "\u00a9 AFP 2024",
+    "By Ben Blanchard",
+    "By Guo Yuandan and Liu Xuanzun Published: Jul 14, 2024 09:09 PM",
+    "Burak Bir |28.06.2021 - Update : 28.06.2021",
+    "\u2014 AFP",
+    "==Kyodo",
+    "-- BERNAMA",
+    "(ANI)",
+    "(END)",
+    "Enditem",
+    "burs-lto/dva",
+    "hkim@yna.co.kr",
+    "Associated Press writer Mari Yamaguchi in Tokyo contributed to this report.",
+    "Image source, Getty Images",
+    "Credit: U.S. Navy photo by Mass Communication Specialist 2nd Class J. Doe",
+    "Enjoying this article? Click here to subscribe for full access.",
+    "This story has been published from a wire agency feed without modifications to the text.",
+    "Also Read | China, Russia hold drills",
+    "Published On 5 Mar 2024",
 ]
 #: prose that starts with a furniture word: the rule matched the word's first letters
 #: ("Follow" in "Following") and any "Related"/"Copyright", and these were deleted
@@ -44,6 +76,13 @@ NOT_FURNITURE = [
     "Subscribers to the alliance theory see a bloc forming.",
     "Copyright disputes aside, state television aired the drills.",
     "Signed up for the patrol were four destroyers.",
+    # a byline rule that ignored case took these for "By <Name>" and dropped them
+    "By the end of 2025, the navy wants ten more destroyers.",
+    "By mid-2024, China had three carriers at sea.",
+    "By Tuesday 14 warships had arrived in Vladivostok.",
+    "Images by Maxar Technologies showed the carrier Shandong in port at Sanya.",
+    "Photos by the navy showed the ships refuelling at sea.",
+    "Credit ratings of the shipbuilders fell.",
 ]
 
 
@@ -95,6 +134,11 @@ def test_a_furniture_paragraph_is_left_out(text):
         "(Xinhua) Updated: 2014-05-20 21:12",
         "[Anchor]",
         "* * *",
+        "(ANI)",
+        "\u2014 AFP",
+        "Enditem",
+        "Photo by John Smith/Reuters",
+        "KYODO NEWS - Nov 10, 2022 - 19:55 | World, All",
     ],
 )
 def test_a_furniture_sentence_inside_a_paragraph_is_left_out(credit):
@@ -138,3 +182,25 @@ def test_boilerplate_of_an_empty_corpus_and_bad_input():
     assert list(corpus.boilerplate(docs())) == corpus.BOILERPLATE_COLUMNS
     with pytest.raises(Exception, match="text"):
         corpus.boilerplate(pd.DataFrame({"doc_id": ["a"]}))
+
+
+def test_a_dateline_after_a_title_line_is_left_out_and_the_title_kept():
+    text = (
+        "Russia begins drills\nLONDON, April 14 (Reuters) - Russia began drills.\n\nThey end soon."
+    )
+    d = docs(text)
+    assert corpus.segment(d)["text"].tolist() == [
+        "Russia begins drills", "Russia began drills.", "They end soon.",
+    ]  # fmt: skip
+    b = corpus.boilerplate(d)
+    assert b[["text", "rule"]].values.tolist() == [["LONDON, April 14 (Reuters) - ", "dateline"]]
+    assert text[b["start"].iloc[0] : b["end"].iloc[0]] == b["text"].iloc[0]
+    kept = corpus.segment(d, keep_boilerplate=True)["text"].str.cat(sep=" ")
+    assert "LONDON, April 14 (Reuters)" in kept
+
+
+def test_a_dateline_alone_in_its_paragraph_leaves_nothing():
+    for alone in ("MOSCOW, October 14. /TASS/.", "ANKARA"):
+        d = docs(alone + "\n\nThe navies began drills.")
+        assert corpus.segment(d)["text"].tolist() == ["The navies began drills."]
+        assert corpus.boilerplate(d)["rule"].tolist() == ["dateline"]
