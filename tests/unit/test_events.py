@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from scipy import optimize
 
-from framelens import events
+from framelens import corpus, events
 from framelens.errors import InputError, ParameterError
 from framelens.resources import data_path
 
@@ -864,3 +864,54 @@ def test_a_trend_window_without_three_complete_years_names_its_cause():
         events.trend_window(2024, 2024, 2024, strict=True)
     with pytest.raises(ParameterError, match=r"\(or `complete_through` later\)"):
         events.trend_window(1990, 2030, complete_through=1991, strict=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and South Korea began their biggest joint military exercises in "
+        "years on Monday.",
+        "Russia and Belarus held the Zapad-2021 exercise in September.",
+        "The Russian-Belarusian Zapad-2021 drills alarmed NATO.",
+        "The joint exercises of Russia and Belarus worried Poland.",
+        "Russia held joint drills with Belarus last week.",
+    ],
+)
+def test_exercises_of_other_countries_are_no_china_russia_reference(text):
+    """A US-South Korea exercise was linked to a China-Russia event of the year (0.90)."""
+    docs = pd.DataFrame({"doc_id": ["a"], "published": [pd.Timestamp("2021-10-13")],
+                         "text": [text]})  # fmt: skip
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    assert found[found["kind"] == "reference"].empty
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("China and Russia began their joint naval exercise on Monday.", True),
+        ("Vostok-2018, in which China took part alongside Russia and Mongolia, was the "
+         "largest.", True),
+        ("Japan and the United States condemned the joint exercises by China and Russia.", None),
+    ],
+)  # fmt: skip
+def test_china_and_russia_named_beside_others_stay_references(text, linked):
+    docs = pd.DataFrame({"doc_id": ["a"], "published": [pd.Timestamp("2021-10-13")],
+                         "text": [text]})  # fmt: skip
+    refs = events.mentions(corpus.segment(docs), documents=docs)
+    refs = refs[refs["kind"] == "reference"]
+    assert len(refs) == 1
+    if linked:
+        assert refs["matched"].iloc[0]
+
+
+def test_the_years_one_event_in_another_month_is_not_linked():
+    """ "a joint naval exercise in July" was linked to the year's one naval event, in October."""
+    docs = pd.DataFrame({"doc_id": ["a"], "published": [pd.Timestamp("2021-10-20")],
+                         "text": ["China and Russia held a joint naval exercise in July."]})  # fmt: skip
+    refs = events.mentions(corpus.segment(docs), documents=docs)
+    ref = refs[refs["kind"] == "reference"].iloc[0]
+    assert not ref["matched"]
+    assert "began in 2021-10, not in 2021-07" in ref["link_evidence"]
+    docs.loc[0, "text"] = "China and Russia held a joint naval exercise in October."
+    refs = events.mentions(corpus.segment(docs), documents=docs)
+    assert refs[refs["kind"] == "reference"]["matched"].iloc[0]

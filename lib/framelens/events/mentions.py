@@ -284,6 +284,58 @@ _COUNTRY_ADJ = {"chinese", "russian", "china's", "russia's", "china\u2019s", "ru
                 "russian's"}  # fmt: skip
 _CHINA = re.compile(r"(?i)\b(?:china|chinese|beijing|pla|sino)\b")
 _RUSSIA = re.compile(r"(?i)\b(?:russia|russian|moscow|russo)\b")
+#: countries that hold exercises with each other, as a sentence names them (a noun or an
+#: adjective); China and Russia are :data:`_CHINA` and :data:`_RUSSIA`
+_OTHER_COUNTRIES = (
+    r"(?:the\s+)?(?:United\s+States|U\.S\.|US|USA|America|American|South\s+Korean?|"
+    r"Republic\s+of\s+Korea|ROK|North\s+Korean?|Japan|Japanese|India|Indian|Belarus|"
+    r"Belarusian|Iran|Iranian|Pakistan|Pakistani|Mongolia|Mongolian|Australia|Australian|"
+    r"Philippines|Philippine|Filipino|Taiwan|Taiwanese|Vietnam|Vietnamese|Indonesia|"
+    r"Indonesian|Malaysia|Malaysian|Thailand|Thai|Singapore|Singaporean|Britain|British|UK|"
+    r"France|French|Germany|German|Canada|Canadian|New\s+Zealand|Turkey|Turkish|Egypt|"
+    r"Egyptian|South\s+Africa|South\s+African|Brazil|Brazilian|Kazakhstan|Kyrgyzstan|"
+    r"Tajikistan|Uzbekistan|Armenia|Armenian|Serbia|Serbian|Syria|Syrian|Venezuela|"
+    r"Venezuelan|Cambodia|Cambodian|Laos|Myanmar|Bangladesh|Sri\s+Lanka|NATO|Ukraine|"
+    r"Ukrainian|Poland|Polish|Sweden|Swedish|Finland|Finnish|Norway|Norwegian)"
+)
+_CR_WORDS = r"(?:China|Chinese|Beijing|PLA|Russia|Russian|Moscow)"
+_ANY_COUNTRY = rf"(?:{_OTHER_COUNTRIES}|{_CR_WORDS})(?:['\u2019]s)?"
+#: two countries joined ("the United States and South Korea", "Russian-Belarusian",
+#: "Russia ... with Belarus") where the pair holds an exercise: before an exercise verb,
+#: just before the exercise's noun, or after "between/by/of"
+_PAIR_EXERCISE = re.compile(
+    rf"\b(?P<a>{_ANY_COUNTRY})\s*(?:,|and|&|-|\u2013|/)\s*(?P<b>{_ANY_COUNTRY})"
+    r"(?:\s+(?:forces|militaries|navies|troops|armies|armed\s+forces|will|have|had|are|were|"
+    r"jointly))*\s+(?:began|begin|begins|held|hold|holds|holding|launched|launch|launches|"
+    r"staged|stage|stages|conducted|conduct|conducts|conducting|kicked\s+off|kick\s+off|"
+    r"started|start|starts|wrapped\s+up|concluded|carried\s+out|opened|opens|completed)\b"
+    rf"|\b(?P<c>{_ANY_COUNTRY})\s*(?:-|\u2013|/)\s*(?P<d>{_ANY_COUNTRY})\s+(?:\w+\s+){{0,3}}"
+    r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b"
+    r"|\b(?:between|by|of)\s+(?P<e>"
+    + _ANY_COUNTRY
+    + r")\s+(?:and|&)\s+(?P<f>"
+    + _ANY_COUNTRY
+    + r")\b"
+    r"|\b(?P<g>" + _ANY_COUNTRY + r")\s+(?:\w+\s+){0,4}(?:exercises?|drills?)\s+with\s+"
+    r"(?:the\s+)?(?P<h>" + _ANY_COUNTRY + r")\b"
+)
+_CR_ONLY = re.compile(rf"(?:the\s+)?{_CR_WORDS}(?:['\u2019]s)?")
+
+
+def _others_exercise(text: str) -> str:
+    """The pair of countries, not both China and Russia, that holds the sentence's exercise.
+
+    "The United States and South Korea began their joint exercises" and "Russia and
+    Belarus held Zapad-2021" speak of exercises of others; "" when no such pair. Pairs of
+    China and Russia, and sentences naming both, are left to the record.
+    """
+    for m in _PAIR_EXERCISE.finditer(text):
+        a, b = (x for x in m.groups() if x)
+        if not (_CR_ONLY.fullmatch(a) and _CR_ONLY.fullmatch(b)):
+            return f"{a.strip()} and {b.strip()}"
+    return ""
+
+
 _TWO = re.compile(
     r"(?i)\b(?:two|both)\s+(?:countries|navies|sides|militaries|nations|armies|air\s+forces)\b"
 )
@@ -428,6 +480,7 @@ class _Record:
         self.names = {r[0] for r in self.rows}
         self.known = {(r[0], r[1]) for r in self.rows}
         self.locations = record_locations(ev)  # their names are places too
+        self.china_russia = has_builtin_series(ev)
 
     @staticmethod
     def key(r: tuple) -> str:
@@ -549,6 +602,14 @@ def _link(
                 math.nan,
                 f"the one {how} ({rec.key(r)}) was in {r[4]}, not in {', '.join(places)}.",
             )
+        if len(date) >= 7 and len(r[2]) >= 7 and not _near(r[2], _month_start(date), 45):
+            # "a joint naval exercise in July" is not the year's one event in October
+            return (
+                family,
+                "",
+                math.nan,
+                f"the one {how} ({rec.key(r)}) began in {r[2][:7]}, not in {date[:7]}.",
+            )
         if family and not phase and rule == "named_year" and len(by_year) == 1:
             conf = 1.0
         return r[0], rec.key(r), conf, f"the one {how}: {rec.key(r)}"
@@ -560,6 +621,11 @@ def _link(
         math.nan,
         (f"{len(cand)} candidates ({how}): " + "; ".join(rec.key(r) for r in cand[:4])),
     )
+
+
+def _month_start(date: str) -> dt.date:
+    """The day a ``YYYY-MM`` or ``YYYY-MM-DD`` date names (the 15th for a month alone)."""
+    return dt.date(int(date[:4]), int(date[5:7]), int(date[8:10]) if len(date) >= 10 else 15)
 
 
 _WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Bay|Strait)\b")
@@ -979,6 +1045,11 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
                     "series": False,
                 }
             )
+    if refs and rec.china_russia and not (china and russia):
+        # "The United States and South Korea began their biggest joint exercises" had been
+        # linked to a China-Russia event of the year; Russia and Belarus's Zapad-2021 too
+        if _others_exercise(text):
+            refs = []
     refs.sort(key=lambda r: r["s"])
     for r in refs:
         if r["type"] in ("air_patrol", "naval_patrol"):
