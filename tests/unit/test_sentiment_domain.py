@@ -205,13 +205,47 @@ def test_the_names_domain_masks_names_only_for_any_topic():
                 "The party was a great success.",  # "party" stays rated: not a security list
                 "There is no joy in it.",  # NLTK's reading of "no" is kept
                 "They aren\u2019t happy about it.",  # typography is not read either
-                "Northern Ireland welcomed the talks.",  # no part of "Northern/Interaction"
+                # a name as a name (a run of capitals), not as part of "Northern/Interaction"
+                "Northern Ireland welcomed the talks.",
             ],
         }
     )
     plain = sentiment.score(s)
     names = sentiment.score(s, domain="names", gazetteer=g)
     assert plain["compound"].iloc[0] > 0.5 and names["compound"].iloc[0] < 0
-    assert names["masked"].tolist() == ["Hope Not Hate", "", "", "", ""]
+    assert names["masked"].tolist() == ["Hope Not Hate", "", "", "", "Northern Ireland"]
     assert names["compound"].iloc[1:].tolist() == plain["compound"].iloc[1:].tolist()
     assert sentiment.load_domain("names") == {"words": {}, "phrases": []}
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        # names the gazetteer and the event table do not list (a 22-outlet wire corpus)
+        ("The hospital ship Peace Ark docked in Manila.", "Peace Ark"),
+        ("ROKS Sejong the Great and USNS Mercy sailed with HMS Defender.",
+         "ROKS Sejong the Great; USNS Mercy; HMS Defender"),
+        ("The Freedom Shield exercise began on Monday.", "Freedom Shield"),
+        ("Ships sailed past Mischief Reef and Fiery Cross Reef.", "Mischief Reef; Fiery Cross Reef"),
+        ("China warned the United Kingdom.", "China; United Kingdom"),
+        ("The frigate Marshal Shaposhnikov fired at targets.", "Marshal Shaposhnikov"),
+        ("Operation Desert Storm was cited.", "Operation Desert Storm"),
+        # a capital at the head of a sentence is no name; a headline's capitals neither
+        ("Successful drills were held.", ""),
+        ("Great drills, said the navy.", ""),
+        ("China Slams Dangerous Drills By Russia", "China; Russia"),
+    ],
+)  # fmt: skip
+def test_names_of_ships_exercises_and_places_are_masked(text, masked):
+    assert sentiment.mask_names([text])[1] == [masked]
+
+
+def test_a_masked_name_keeps_the_sentence_as_vader_reads_it():
+    """Masking "third party" left "no" rated -1.2 (a denial turned negative), and "US"
+    masked as "Name" in a headline in capitals changed VADER's rule for capitals."""
+    s = _sentences("The drills target no third party.", "CHINA AND RUSSIA CALL US DRILLS A THREAT")
+    plain = sentiment.score(s)
+    dom = sentiment.score(s, domain="security")
+    assert dom["compound"].iloc[0] == 0 and dom["label"].iloc[0] == "neutral"
+    assert dom["compound"].iloc[1] == plain["compound"].iloc[1]
+    assert sentiment.mask_names(["CALL US DRILLS A THREAT"])[0] == ["CALL NAME DRILLS A THREAT"]

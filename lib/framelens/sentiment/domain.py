@@ -89,11 +89,17 @@ def mask_names(
 ) -> tuple[list[str], list[str]]:
     """Replace names and fixed phrases by a word no lexicon rates, before scoring.
 
-    Masked: the domain list's phrases ("third party", "Pacific Fleet"), then every alias
-    of the gazetteer (actors and places: "United States", "South China Sea") and every
+    Masked: the domain list's phrases ("third party", "Pacific Fleet"); then, outside
+    headlines in title case or capitals, names by their form: ships by prefix or type
+    ("USS Ronald Reagan", "the hospital ship Peace Ark"), an exercise's name before its
+    noun or after "Operation" ("the Freedom Shield exercise"), and any run of two or more
+    capitalised words ("the United Kingdom", "Mischief Reef", "Cape of Good Hope"; a
+    capital that starts the sentence counts only in a run of two); then every alias of
+    the gazetteer (actors and places: "United States", "South China Sea") and every
     exercise name of the event table ("Peace Mission", "Joint Sea"). Each becomes
-    :data:`MASK_TOKEN`, so "United" (VADER +1.8) and "Peace" (+2.5) in names score 0
-    while the sentence keeps its shape for VADER's rules.
+    :data:`MASK_TOKEN` (``NAME`` for a name in capitals, so VADER's rule for words in
+    capitals reads the sentence as before), so "United" (VADER +1.8) and "Peace" (+2.5)
+    in names score 0 while the sentence keeps its shape for VADER's rules.
 
     Parameters
     ----------
@@ -129,16 +135,104 @@ def mask_names(
             "`texts` must be a list of texts (e.g. the sentences' text column), but one "
             "string was passed: it would be masked character by character."
         )
-    patterns = _domain_patterns(domain, gazetteer)
+    phrases, names = _domain_patterns(domain, gazetteer)
     out, found = [], []
     for text in texts:
         hits: list[str] = []
-        for pattern in patterns:
-            hits.extend(m.group(0) for m in pattern.finditer(text))
-            text = pattern.sub(MASK_TOKEN, text)
-        out.append(text)
+        original = text
+        text = _mask(phrases, text, hits)
+        if not _title_case(text):  # a headline's capitals say nothing of names
+            for rule in _NAME_RULES:
+                text = _mask(rule, text, hits, group="n", skip_start=True)
+            text = _mask(_NAME_RUN, text, hits, group="n", skip_start=True, min_words=2)
+        text = _mask(names, text, hits)
+        out.append(text.replace(_HOLD, MASK_TOKEN).replace(_HOLD_CAPS, MASK_TOKEN.upper()))
+        hits.sort(key=original.find)  # in the order of the text
         found.append("; ".join(hits))
     return out, found
+
+
+def _mask(
+    pattern: re.Pattern,
+    text: str,
+    hits: list[str],
+    *,
+    group: int | str = 0,
+    skip_start: bool = False,
+    min_words: int = 1,
+) -> str:
+    """Replace each match's ``group`` by a placeholder (``_HOLD``), noting the span.
+
+    ``skip_start``: a single word at the start of the sentence is left (capitalised
+    because it starts the sentence, not because it is a name); ``min_words`` words there.
+    """
+    first = _LEAD.match(text).end()
+    parts, pos = [], 0
+    for m in pattern.finditer(text):
+        a, b = m.span(group)
+        if a < pos:
+            continue
+        span = text[a:b]
+        if skip_start and a == first:
+            words = [w for w in span.split() if w[0].isupper()]
+            if len(words) < max(2, min_words):
+                continue
+        parts += [text[pos:a], _HOLD_CAPS if span.isupper() else _HOLD]
+        hits.append(span)
+        pos = b
+    return "".join(parts) + text[pos:] if parts else text
+
+
+#: what a masked span holds until every rule has run (no rule matches it), then
+#: :data:`MASK_TOKEN`, in capitals where the name was ("US" in a headline in capitals, so
+#: VADER's rule for words in capitals reads the sentence as before)
+_HOLD, _HOLD_CAPS = "\ue000", "\ue001"
+_LEAD = re.compile(r"[\s\"'\u201c\u2018(\[]*")
+#: words capitalised at the head of a sentence or clause, never the start of a name
+_NOT_NAME = (
+    r"(?!(?:The|A|An|This|That|These|Those|Its|It|Their|They|Our|We|His|He|Her|She|In|On|"
+    r"At|For|With|By|As|After|Before|During|And|But|If|When|While|Since|Last|Next|Some|"
+    r"Many|Both|All|Two|Three|Several|Each)\b)"
+)
+_CAP = r"[A-Z][\w'\u2019\-]*"
+#: a run of capitalised words inside a sentence: "the United Kingdom", "Mischief Reef",
+#: "Cape of Good Hope", "Freedom Shield", "Hope Not Hate"; not "China and Russia"
+_NAME_RUN = re.compile(
+    rf"(?<![\w'\u2019\-]){_NOT_NAME}(?P<n>[A-Z][a-z][\w'\u2019\-]*"
+    r"(?:(?:\s+(?:of|the|de|del|da|al|bin|on)){0,2}\s+[A-Z][a-z][\w'\u2019\-]*)+)"
+)
+#: ships, by prefix ("USS Ronald Reagan", "ROKS Sejong the Great") or after their type
+#: ("the hospital ship Peace Ark", "the destroyer Admiral Vinogradov")
+_SHIP_PREFIX = re.compile(
+    r"\b(?P<n>(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|RSS|BRP|KRI|KD|TCG|FS|ITS|ESPS|"
+    r"HNLMS|FGS|RFS|PLANS|CNS|SLNS|PNS|TNS|ARA|BNS|NRP|HDMS|HNoMS|HSwMS)"
+    rf"(?:\s+(?:the\s+|of\s+)?{_CAP}){{1,5}})"
+)
+_SHIP_TYPE = re.compile(
+    r"\b(?:ship|destroyer|frigate|corvette|cruiser|carrier|submarine|vessel|tanker|tug|"
+    r"icebreaker|boat|flagship|warship)s?\s+"
+    rf"(?P<n>{_CAP}(?:\s+(?:the\s+|of\s+)?{_CAP}){{0,3}})"
+)
+#: an exercise's name before its noun ("the Freedom Shield exercise", "Keen Sword drills")
+#: or after "Operation"
+_EXERCISE_NAME = re.compile(
+    rf"(?<![\w'\u2019\-]){_NOT_NAME}(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})(?=\s+(?:exercises?|drills?|"
+    r"war\s*games|manoeuvres|maneuvers)\b)"
+)
+_OPERATION = re.compile(rf"\b(?P<n>Operation\s+{_CAP}(?:\s+{_CAP}){{0,2}})")
+_NAME_RULES = (_SHIP_PREFIX, _SHIP_TYPE, _EXERCISE_NAME, _OPERATION)
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case or capitals: none of its words of four letters or more in
+    lower case, short prepositions apart ("Russia Sails with China")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'\-]*", text) if len(w) > 3]
+    return len(words) >= 3 and not any(w[0].islower() and w not in _SMALL_WORDS for w in words)
+
+
+_SMALL_WORDS = frozenset(
+    "with from into over than that upon onto near amid past after below under".split()
+)
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))

@@ -150,8 +150,12 @@ class _Vader:
             il = lowers[i]
             if il == "kind" and i < n - 1 and lowers[i + 1] == "of":
                 continue
-            if self.no_negates and il == "no" and i < n - 1 and lowers[i + 1] in lex:
-                continue  # negates the next word, rates nothing itself (vaderSentiment 3.3)
+            if self.no_negates and il == "no" and i < n - 1 and (
+                lowers[i + 1] in lex or lowers[i + 1] == "name"
+            ):
+                # negates the next word, rates nothing itself (vaderSentiment 3.3); before a
+                # masked name ("no third party") it determines the name and rates nothing
+                continue
             valence, notes = self._valence(words, lowers, i, item, cap_diff, evidence)
             sentiments[j] = valence
             if evidence:
