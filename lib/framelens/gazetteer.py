@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -209,6 +209,9 @@ def _in_compound_name(text: str, start: int, known: Any) -> bool:
 
 #: gazetteer types that are places
 PLACE_TYPES = frozenset({"sea", "region", "place"})
+#: types whose name begins organisations' names ("Pacific Fleet", "Western Military
+#: District"): places and blocs; a country's ("Japan Coast Guard") is the country's own
+_ORGANISED_TYPES = PLACE_TYPES | {"bloc"}
 #: a place name followed by these (after at most two capitalised words) names an
 #: organisation: "Pacific Fleet", "South China Sea Institute", "Western Pacific Naval
 #: Symposium", not the place
@@ -216,7 +219,21 @@ ORGANISATION_HEAD = re.compile(
     r"\s+(?:[A-Z][\w\-]*\s+){0,2}?(?:Fleet|Fleets|Command|Theater|Theatre|Council|Office|"
     r"Ministry|Institute|University|Forum|Commission|Organization|Organisation|Symposium|"
     r"Post|Times|Daily|Herald|Review|Studies|Center|Centre|Group|Squadron|Flotilla|"
-    r"District|Division|Brigade)\b"
+    r"District|Division|Brigade|Partnership|Tribune|Gazette|Journal)\b"
+    # a fleet or command in lower case or capitals: "Russia's Pacific fleet", "PACIFIC FLEET"
+    r"|\s+(?i:fleets?|command|squadron|flotilla)\b"
+)
+#: a name followed by these names a newspaper, whatever the name ("Japan Times", "South
+#: China Morning Post", "China Daily"): the outlet, not the country
+MEDIA_HEAD = re.compile(
+    r"\s+(?:[A-Z][\w\-]*\s+){0,2}?(?:Times|Daily|Morning\s+Post|Post|Herald|Tribune|"
+    r"Gazette|Journal|News\s+Agency)\b"
+)
+#: what stands before a name that is not the actor's: a ship's prefix ("USS George
+#: Washington"), "Rim of the" (RIMPAC, "Rim of the Pacific Exercise")
+_NOT_ACTOR_BEFORE = re.compile(
+    r"(?:\b(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|RSS|BRP|KRI|TCG|RFS|PLANS|CNS|ARA|"
+    r"BNS|NRP)\s+(?:[A-Z][\w\-]*\s+){0,2}|\bRim\s+of\s+the\s+)$"
 )
 
 
@@ -235,6 +252,21 @@ def _is_date(text: str, start: int, end: int) -> bool:
     return bool(
         _DATE_BEFORE.search(text[max(0, start - 12) : start]) or _DATE_AFTER.match(text, end)
     )
+
+
+def _longest_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """Yield the pattern's matches, a longer name overlapping one found first winning.
+
+    "the West Philippine Sea": "the West" matches first, but the sea is the name.
+    """
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        over = pattern.search(text, m.start() + 1)
+        if over is not None and over.start() < m.end() < over.end():
+            pos = over.start()
+            continue
+        yield m
+        pos = m.end()
 
 
 def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -306,13 +338,17 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
             continue  # "— China Daily (@ChinaDaily) …" credits an account, it names no actor
         text = str(text)
         capitals = caps_pattern is not None and _in_capitals(text)
-        for m in (caps_pattern if capitals else pattern).finditer(text):
+        for m in _longest_matches(caps_pattern if capitals else pattern, text):
             key = _key(m.group(0))
             actor, typ = lookup[caps[key] if capitals else key]
             if _in_compound_name(text, m.start(), caps if capitals else lookup):
                 continue  # "Indo-Pacific": a compound name, not the Pacific
-            if typ in PLACE_TYPES and ORGANISATION_HEAD.match(text, m.end()):
-                continue  # "Pacific Fleet": an organisation, not the ocean
+            if typ in _ORGANISED_TYPES and ORGANISATION_HEAD.match(text, m.end()):
+                continue  # "Pacific Fleet", "Western Theater Command": an organisation
+            if MEDIA_HEAD.match(text, m.end()):
+                continue  # "Japan Times", "South China Morning Post": a newspaper
+            if _NOT_ACTOR_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "USS George Washington", "Rim of the Pacific": not the actor
             if m.group(0) in _MONTHS and _is_date(text, m.start(), m.end()):
                 continue  # "emissions rose in May", "on 3 May 2024": a month, not Theresa May
             rows.append(

@@ -103,6 +103,9 @@ CHANGED_ROWS = {"mixed": {"scale_sentiment_documents", "scale_sentiment_corpus"}
 #: mentions ("China-Russia drills", "Sino-Russian", "US-led"), and so is an alias with a
 #: curly apostrophe ("People’s Liberation Army"); every other actor's row is as before
 CHANGED_ACTORS = {"news_multi": {"China", "Russia"}, "mixed": {"Russia", "United States"}}
+#: per corpus, sentences an actor lost on purpose: a newspaper's name is no mention of its
+#: country or city ("The Washington Post")
+LOST_SENTENCES = {"mixed": {"United States": 1}}
 
 
 def _changed_actors(name: str, have: pd.DataFrame, want: pd.DataFrame):
@@ -111,9 +114,10 @@ def _changed_actors(name: str, have: pd.DataFrame, want: pd.DataFrame):
     grew_h, grew_w = have["actor"].isin(actors), want["actor"].isin(actors)
     assert have.loc[grew_h, "actor"].tolist() == want.loc[grew_w, "actor"].tolist()
     h, w = have[grew_h], want[grew_w]
-    assert (h["n_sentences"].to_numpy() >= w["n_sentences"].to_numpy()).all()
-    assert (h["n_shared"].to_numpy() >= w["n_shared"].to_numpy()).all()
-    assert int((h["n_sentences"].to_numpy() - w["n_sentences"].to_numpy()).sum()) > 0
+    lost = np.array([LOST_SENTENCES.get(name, {}).get(a, 0) for a in w["actor"]])
+    assert (h["n_sentences"].to_numpy() >= w["n_sentences"].to_numpy() - lost).all()
+    assert (h["n_shared"].to_numpy() >= w["n_shared"].to_numpy() - lost).all()
+    assert int((h["n_sentences"].to_numpy() - w["n_sentences"].to_numpy() + lost).sum()) > 0
     return have[~grew_h].reset_index(drop=True), want[~grew_w].reset_index(drop=True)
 
 
