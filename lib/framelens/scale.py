@@ -986,6 +986,8 @@ def analyse(
         :class:`~framelens.analysis.Analysis` lists them: ``dictionary`` and
         ``frame_context`` (framing: the frame dictionary, a name, YAML path or
         :class:`framelens.framing.Dictionary`, and whether cues are judged in context),
+        ``min_documents`` (stats: the documents a term needs in the group it is key for,
+        default 2, as :func:`framelens.stats.keyness`),
         ``events`` (events: the event table, a frame or CSV path; default the shipped
         record). An unknown option is an error naming the known ones.
 

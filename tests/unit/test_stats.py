@@ -858,6 +858,24 @@ def test_keyness_at_scale_groups_dates_by_period_as_the_notebook_does():
     assert sorted(t["keyness"]["target"].unique())[:2] == ["2012", "2013"]
 
 
+def test_keyness_min_documents_is_an_option_of_the_engine_as_of_the_notebook():
+    """The notebook's note said "Lower min_documents", which no notebook parameter set, and
+    the engine's keyness kept 2 whatever the notebook used."""
+    from framelens import groups, scale
+    from framelens.errors import ParameterError
+
+    d = corpus.load(DATA / "corpora" / "news_multi" / "articles.csv")
+    labels = groups.group_labels(d, "outlet_group")
+    counts = stats.keyness_counts(stats.term_counts(corpus.segment(d), n=[1]), labels)
+    for k in (1, 3):
+        t = scale.analyse(d, analyses=["stats"], group_by="outlet_group", min_documents=k)
+        local = stats.keyness(counts, min_documents=k)
+        assert len(t["keyness"]) == len(local) > 0
+    assert len(stats.keyness(counts, min_documents=1)) > len(stats.keyness(counts))
+    with pytest.raises(ParameterError, match="min_documents"):
+        scale.analyse(d.head(3), analyses=["stats"], group_by="outlet_group", min_documents=0)
+
+
 def test_readability_of_text_without_sentence_punctuation_is_not_reliable():
     words = " ".join(["and then we went to the harbour and the ships were there"] * 10)
     s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [words + "."]}))

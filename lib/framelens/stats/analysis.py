@@ -29,6 +29,13 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
     return out
 
 
+def _prepare(options: dict[str, Any]) -> dict[str, Any]:
+    from ..params import check_int
+
+    options["min_documents"] = check_int("min_documents", options["min_documents"], min_value=1)
+    return options
+
+
 def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> dict:
     out = {}
     if "document_stats" in parts:
@@ -37,7 +44,7 @@ def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> di
     out["top_terms"] = top_terms(totals, n=1, top_n=50)
     out["collocations"] = collocations(totals, min_freq=2, top_n=50)
     if options["group_by"] and "keyness_counts" in parts:
-        out["keyness"] = keyness(parts["keyness_counts"])
+        out["keyness"] = keyness(parts["keyness_counts"], min_documents=options["min_documents"])
     return out
 
 
@@ -75,4 +82,6 @@ ANALYSIS = Analysis(
         "boilerplate": "Datelines and site furniture left out of the sentences, with the rule.",
     },
     per_document=("document_stats",),
+    options={"min_documents": 2},
+    prepare=_prepare,
 )

@@ -783,6 +783,7 @@ def keyness(
                 f"{len(small)} group(s) have no term in {min_documents} or more documents "
                 f"({', '.join(small[:5])}{' …' if len(small) > 5 else ''}): with "
                 f"min_documents={min_documents} none of their words can be key for them "
-                "(their rows are words the rest uses more). Lower min_documents to see them."
+                "(their rows are words the rest uses more). Lower min_documents (the notebook's "
+                "keyness_min_documents) to see them."
             )
     return result
