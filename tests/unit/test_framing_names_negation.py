@@ -122,6 +122,22 @@ def test_attributions_with_a_gloss_or_after_the_verb():
     ].tolist()
 
 
+def test_attributions_with_a_gloss_inside_the_subject_and_a_listener():
+    """'Royal Malaysian Navy (RMN) chief Admiral ... said' gave the source 'RMN) chief
+    Admiral ...'; '..., told the Global Times' made the newspaper a second source."""
+    from framelens import corpus
+
+    d = pd.DataFrame({"doc_id": ["a"], "text": [
+        "Royal Malaysian Navy (RMN) chief Admiral Abdul Rahman Ayob said the drills helped. "
+        '"The carrier is maturing," Zhang Junshe, a military expert, told the Global Times.'
+    ]})  # fmt: skip
+    got = framing.attributions(corpus.segment(d))
+    assert got["source"].tolist() == [
+        "Royal Malaysian Navy (RMN) chief Admiral Abdul Rahman Ayob", "Zhang Junshe",
+    ]  # fmt: skip
+    assert got["source_type"].tolist() == ["official", "expert"]
+
+
 def test_the_flow_figure_picks_an_article_not_the_longest_text():
     """In a 3,000-article corpus the flow figure drew a 513-paragraph text, its paragraph
     numbers run together."""

@@ -92,9 +92,14 @@ _VERB_RE = re.compile(
 
 #: titles and initials before a name: "Gen. ", "Lt. Col. ", "Dr. ", "J. R. ", "U.S. "
 _TITLES = r"(?:(?:[A-Z][a-z]{0,3}\.|[A-Z]\.(?:[A-Z]\.)*)\s*)*"
+#: "…, said X": not "told X", whose X is the listener ("…, told the Global Times")
+_INVERTED_VERBS = "|".join(v for v in _VERBS.split("|") if v not in ("told", "tells"))
 _SAID_BY = re.compile(
-    rf"(?:^|,\s*|\"\s*|\u201d\s*)(?:{_VERBS})\s+(?P<src>(?:the\s+)?{_TITLES}[A-Z][^,.;:]*)"
+    rf"(?:^|,\s*|\"\s*|\u201d\s*)(?:{_INVERTED_VERBS})\s+"
+    rf"(?P<src>(?:the\s+)?{_TITLES}[A-Z][^,.;:]*)"
 )
+#: a closed parenthesis: "Royal Malaysian Navy (RMN) chief …"
+_CLOSED_PARENS = re.compile(r"\([^()]*\)")
 #: a short parenthesis just before the verb ("The European Union (EU) says")
 _GLOSS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
@@ -312,15 +317,17 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
             gloss = _GLOSS_END.search(before)
             if gloss:
                 before = before[: gloss.start()] + " "
-            cut = max(before.rfind(ch) for ch in ',;:(\u201c"')
+            # a parenthesis closed before the verb glosses a name in the subject: no cut
+            blanked = _CLOSED_PARENS.sub(lambda g: " " * len(g.group(0)), before)
+            cut = max(blanked.rfind(ch) for ch in ',;:(\u201c"')
             cut = max(cut, before.rfind(" that "))
             subj = before[cut + 1 :]
             stripped = _clean_source(subj)
-            if not stripped or len(stripped.split()) > 8:
+            if not stripped or len(_CLOSED_PARENS.sub("", stripped).split()) > 8:
                 continue
             if _PRONOUN.match(stripped) or stripped.split()[0].lower() in ("it", "this"):
                 continue
-            if not _subject_shape(stripped):
+            if not _subject_shape(_CLOSED_PARENS.sub("", stripped)):
                 continue
             a = off + cut + 1 + subj.find(stripped)
             found.append((stripped, _source_type(stripped), m["verb"].lower(), "", a,
