@@ -27,12 +27,13 @@ def test_alone_and_shared_split_each_actors_sentences():
         "China and Russia agree on great cooperation.",
         "Russia sailed into the Sea of Japan.",  # a place does not make it shared
         "Russia is happy.",
+        "Fog covered the Sea of Japan.",  # a place with no actor is alone
     )
     rows = sentiment.actor_sentences(s)
     keys = list(zip(rows["actor"], rows["sent_id"], strict=True))
     assert dict(zip(keys, rows["n_actors"], strict=True)) == {
         ("China", 0): 1, ("China", 1): 2, ("Russia", 1): 2, ("Russia", 2): 1,
-        ("Russia", 3): 1, ("Sea of Japan", 2): 1,
+        ("Russia", 3): 1, ("Sea of Japan", 2): 2, ("Sea of Japan", 4): 1,
     }  # fmt: skip
     tone = sentiment.actor_tone_finish(rows, n_boot=200).set_index("actor")
     china, russia = tone.loc["China"], tone.loc["Russia"]
@@ -44,6 +45,10 @@ def test_alone_and_shared_split_each_actors_sentences():
     assert russia["mean_compound_alone"] == pytest.approx(s.loc[[2, 3], "compound"].mean())
     assert math.isnan(russia["alone_ci_low"])  # 2 sentences of one document: none either
     assert china["n_alone"] + china["n_shared"] == china["n_sentences"]
+    # the Sea of Japan beside Russia is shared with Russia; alone, it is alone
+    sea = tone.loc["Sea of Japan"]
+    assert (sea["n_alone"], sea["n_shared"]) == (1, 1)
+    assert sea["mean_compound_alone"] == s.loc[4, "compound"]
 
 
 def test_alone_interval_does_not_depend_on_partitions():

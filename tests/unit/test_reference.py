@@ -121,6 +121,24 @@ def _changed_actors(name: str, have: pd.DataFrame, want: pd.DataFrame):
     return have[~grew_h].reset_index(drop=True), want[~grew_w].reset_index(drop=True)
 
 
+def _places_alone(have: pd.DataFrame, want: pd.DataFrame) -> pd.DataFrame:
+    """A place is alone only with no actor beside it ("Russia sailed into the Sea of Japan"
+    had been the Sea of Japan alone): its sentences move from alone to shared, no more."""
+    from framelens.gazetteer import PLACE_TYPES
+
+    places = have["type"].isin(PLACE_TYPES).to_numpy()
+    assert (want["type"].isin(PLACE_TYPES).to_numpy() == places).all()
+    h, w = have[places], want[places]
+    assert (h["n_alone"].to_numpy() <= w["n_alone"].to_numpy()).all()
+    assert (
+        (h["n_alone"] + h["n_shared"]).to_numpy() == (w["n_alone"] + w["n_shared"]).to_numpy()
+    ).all()
+    moved = [c for c in want.columns if "alone" in c or "shared" in c]
+    have = have.copy()
+    have.loc[places, moved] = want.loc[places, moved].to_numpy()
+    return have
+
+
 def _without_unread_note(have: pd.DataFrame) -> pd.DataFrame:
     """Sentence notes without the part added since: words typography hid from VADER."""
     from framelens.sentiment.score import NOTE_UNREAD
@@ -208,6 +226,8 @@ def test_every_table_equals_the_reference(name):
             have = _without_unread_note(have)
         if table in ("actor_tone", "scale_actor_tone") and name in CHANGED_ACTORS:
             have, want = _changed_actors(name, have, want)
+        if table in ("actor_tone", "scale_actor_tone"):
+            have = _places_alone(have, want)
         if table in CHANGED_ROWS.get(name, ()):
             _changed_rows(table, have, want)
             compared.append(table)

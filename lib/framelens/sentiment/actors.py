@@ -96,8 +96,9 @@ def actor_sentences(
     pandas.DataFrame
         ``actor, type, doc_id, sent_id, n_actors, compound, label, text``, a sentence once
         per actor, sorted by ``actor, doc_id, sent_id``; ``n_actors`` is how many actors
-        (not places, :data:`framelens.gazetteer.PLACE_TYPES`) the sentence names, 1 when
-        this one is alone.
+        the sentence names, places (:data:`framelens.gazetteer.PLACE_TYPES`) not counted
+        but for the row's own: 1 when this one is alone (an actor named with no other
+        actor, whatever places; a place named with no actor).
 
     Examples
     --------
@@ -128,6 +129,10 @@ def actor_sentences(
         .rename(columns={"_actor": "n_actors"})
     )
     pairs = pairs.merge(n_actors, on=["doc_id", "sent_id"], how="left")
+    # a place is alone when no actor is named beside it ("Russia sailed into the Sea of
+    # Japan" is the Sea of Japan shared with Russia): it counts itself
+    if "type" in pairs:
+        pairs["n_actors"] = pairs["n_actors"] + pairs["type"].isin(gz.PLACE_TYPES)
     rows = pairs.merge(
         frame[["doc_id", "sent_id", "text", "compound", "label"]], on=["doc_id", "sent_id"]
     )
