@@ -335,8 +335,10 @@ def load(
             delimiter=delimiter,
         )
     if not p.exists():
+        from .params import looked_in
+
         raise InputError(
-            f"corpus_path {str(path)!r}: no such file or folder "
+            f"corpus_path {str(path)!r}: no such file or folder{looked_in(path)} "
             "(expected a folder of .txt, a .csv, a .jsonl, Parquet shards or a glob)."
         )
     skipped: list[dict[str, str]] = []
@@ -1177,7 +1179,8 @@ FURNITURE_SENTENCE_RE = re.compile(
     r"(?:\s*(?:[A-Z][^\s]*|of|the|and|via|for|/))*\s*\.?"
     r"|(?i:source|credit|image source|image caption)\s*[:,]\s*.{0,100}"
     r"|\(?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}\)?\s*(?i:updated|published)\s*:.{0,60}"
-    rf"|(?:{_AGENCIES}\s*[\-\u2014\u2013]\s*)?(?:\d{{1,2}}:\d{{2}},?\s*)?{_MONTH} \d{{1,2}},? \d{{4}}"
+    rf"|(?:{_AGENCIES}\s*[\-\u2014\u2013]\s*)?"
+    rf"(?:\d{{1,2}}:\d{{2}},?\s*)?{_MONTH} \d{{1,2}},? \d{{4}}"
     r"(?:[ ,\-]+\d{1,2}:\d{2}(?: ?[AP]M)?)?(?:\s*\|.{0,40})?"
     r"|\d{4}-\d{2}-\d{2}(?: \d{1,2}:\d{2}(?::\d{2})?)?"
     rf"|(?:[\u2014\u2013=\-]{{1,2}}\s*)?\(?(?:{_AGENCIES}|END)\)?\.?"
@@ -1229,7 +1232,7 @@ def _boilerplate(para: str) -> tuple[int, str]:
 
 
 def _inner_dateline(para: str) -> tuple[int, int]:
-    """A dateline at the head of a paragraph's second or later line, after a title line.
+    """Find a dateline at the head of a paragraph's second or later line, after a title.
 
     Scraped text often gives a title, one line break, then "LONDON, April 14 (Reuters) -".
     Returns its span in ``para``, or (0, 0). Only datelines with a date, agency or slash.

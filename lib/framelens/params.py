@@ -23,6 +23,7 @@ __all__ = [
     "check_number",
     "check_path",
     "check_str_list",
+    "looked_in",
     "suggest",
 ]
 
@@ -286,13 +287,34 @@ def check_path(name: str, value: Any, *, must_exist: bool = True) -> Path:
         raise ParameterError(f"`{name}` must be a path (a string), but {value!r} was passed.")
     path = Path(value)
     if must_exist and not path.exists():
-        where = (
-            ""
-            if path.is_absolute()
-            else f" (looked in {Path.cwd()}; relative paths start from the notebook's folder)"
-        )
-        raise ParameterError(f"`{name}` {str(value)!r}: no such file or folder{where}.")
+        raise ParameterError(f"`{name}` {str(value)!r}: no such file or folder{looked_in(path)}.")
     return path
+
+
+def looked_in(path: str | Path) -> str:
+    """Say where a relative path that does not exist was looked for (``""`` if absolute).
+
+    A notebook runs in ``notebooks/``: a folder beside it is ``../my_articles``, which a
+    beginner writes ``my_articles``.
+
+    Parameters
+    ----------
+    path
+        The path as given.
+
+    Returns
+    -------
+    str
+        ``" (looked in <cwd>; relative paths start from the notebook's folder: a folder
+        beside it is '../name')"``, or ``""`` for an absolute path.
+    """
+    path = Path(path)
+    if path.is_absolute():
+        return ""
+    return (
+        f" (looked in {Path.cwd()}; relative paths start from the notebook's folder: a "
+        f"folder beside it is '../{path.as_posix()}')"
+    )
 
 
 #: the frames the corpus functions make, by the columns that tell them apart (most

@@ -289,8 +289,10 @@ def shard_paths(path: str | Path) -> tuple[str, list[Path]]:
     else:
         p = Path(text)
         if not p.exists():
+            from .params import looked_in
+
             raise InputError(
-                f"corpus_path {text!r}: no such file or folder "
+                f"corpus_path {text!r}: no such file or folder{looked_in(text)} "
                 "(expected a folder of .txt, a .csv, a .jsonl, Parquet files or a glob)."
             )
         if p.is_dir():

@@ -146,6 +146,23 @@ def test_missing_path():
         corpus.load("no/such/place")
 
 
+def test_a_missing_relative_path_says_where_it_was_looked_for(tmp_path, monkeypatch):
+    """A workshop participant put 'my_articles' beside notebooks/ and was told only that
+    it did not exist: a notebook's relative paths start from notebooks/."""
+    from framelens import events, scale
+
+    monkeypatch.chdir(tmp_path)
+    hint = rf"\(looked in {tmp_path}; .* a folder beside it is '\.\./my_articles'\)"
+    with pytest.raises(InputError, match=hint):
+        corpus.load("my_articles")
+    with pytest.raises(InputError, match=hint):
+        scale.load("my_articles", engine="dask")
+    with pytest.raises(InputError, match=r"events_path 'my\.csv': no such file \(looked in"):
+        events.load_events("my.csv")
+    with pytest.raises(InputError, match=r"no such file or folder \(expected"):
+        corpus.load(tmp_path / "absent")  # an absolute path needs no hint
+
+
 def test_empty_folder(tmp_path):
     with pytest.raises(InputError, match=r"has no \.txt files \(it is empty\)"):
         corpus.load(tmp_path)

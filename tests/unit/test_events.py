@@ -906,8 +906,9 @@ def test_china_and_russia_named_beside_others_stay_references(text, linked):
 
 def test_the_years_one_event_in_another_month_is_not_linked():
     """ "a joint naval exercise in July" was linked to the year's one naval event, in October."""
+    text = "China and Russia held a joint naval exercise in July."
     docs = pd.DataFrame({"doc_id": ["a"], "published": [pd.Timestamp("2021-10-20")],
-                         "text": ["China and Russia held a joint naval exercise in July."]})  # fmt: skip
+                         "text": [text]})  # fmt: skip
     refs = events.mentions(corpus.segment(docs), documents=docs)
     ref = refs[refs["kind"] == "reference"].iloc[0]
     assert not ref["matched"]

@@ -323,7 +323,7 @@ _CR_ONLY = re.compile(rf"(?:the\s+)?{_CR_WORDS}(?:['\u2019]s)?")
 
 
 def _others_exercise(text: str) -> str:
-    """The pair of countries, not both China and Russia, that holds the sentence's exercise.
+    """Name the pair of countries, not China and Russia, that holds the sentence's exercise.
 
     "The United States and South Korea began their joint exercises" and "Russia and
     Belarus held Zapad-2021" speak of exercises of others; "" when no such pair. Pairs of
@@ -624,7 +624,7 @@ def _link(
 
 
 def _month_start(date: str) -> dt.date:
-    """The day a ``YYYY-MM`` or ``YYYY-MM-DD`` date names (the 15th for a month alone)."""
+    """Return the day a ``YYYY-MM`` or ``YYYY-MM-DD`` date names (a month: its 15th)."""
     return dt.date(int(date[:4]), int(date[5:7]), int(date[8:10]) if len(date) >= 10 else 15)
 
 

@@ -113,8 +113,11 @@ def load_events(path: str | Path | None = None) -> pd.DataFrame:
         return _shipped().copy()
     p = Path(path)
     if not p.is_file():
+        from ..params import looked_in
+
         raise InputError(
-            f"events_path {str(path)!r}: no such file (expected a CSV with the columns "
+            f"events_path {str(path)!r}: no such file{looked_in(p) if not p.exists() else ''} "
+            f"(expected a CSV with the columns "
             f"{EVENT_COLUMNS}; leave events_path empty to use the shipped table)."
         )
     return _parse_events(_read(p), str(p))

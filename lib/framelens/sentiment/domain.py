@@ -224,8 +224,11 @@ _NAME_RULES = (_SHIP_PREFIX, _SHIP_TYPE, _EXERCISE_NAME, _OPERATION)
 
 
 def _title_case(text: str) -> bool:
-    """A headline in title case or capitals: none of its words of four letters or more in
-    lower case, short prepositions apart ("Russia Sails with China")."""
+    """Tell a headline in title case or capitals.
+
+    None of its words of four letters or more is in lower case, short prepositions apart
+    ("Russia Sails with China").
+    """
     words = [w for w in re.findall(r"[A-Za-z][\w'\-]*", text) if len(w) > 3]
     return len(words) >= 3 and not any(w[0].islower() and w not in _SMALL_WORDS for w in words)
 

@@ -183,19 +183,19 @@ def score(
         and their order are the same for any ``n_jobs``.
     domain
         ``None`` (default): VADER as published. ``"security"``: names are masked first
-        (:func:`mask_names`: actors, places, exercise names, ships and runs of
-        capitalised words, and the domain list's phrases) and the domain list's words (:func:`load_domain`, e.g. "destroyer",
-        "defense", "party") score 0; a ``masked`` column says what was taken out of each
-        sentence. Typography is read first (:func:`typography`: a curly apostrophe in
-        a word straight, markup around a word dropped; quoted words stay unread), and
-        "no" before a rated word negates it, as in vaderSentiment 3.3 ("poses no threat"
-        is not a threat; NLTK reads "no" as a word rated -1.2), and before a masked name
-        rates nothing ("targets no third party" is no negative). The compared figures are
-        in :func:`domain_sensitivity`. ``"names"``: the names are masked (actors,
-        places, exercise names as the event table writes them, and names by their form
-        as :func:`mask_names` finds them), nothing else changes
-        (no typography, no domain words, NLTK's "no"): for coverage of any topic, where a
-        name such as "Hope Not Hate" would score as tone.
+        (:func:`mask_names`: actors, places, exercise names, ships and runs of capitalised
+        words, and the domain list's phrases) and the domain list's words
+        (:func:`load_domain`, e.g. "destroyer", "defense", "party") score 0; a ``masked``
+        column says what was taken out of each sentence. Typography is read first
+        (:func:`typography`: a curly apostrophe in a word straight, markup around a word
+        dropped; quoted words stay unread), and "no" before a rated word negates it, as in
+        vaderSentiment 3.3 ("poses no threat" is not a threat; NLTK reads "no" as a word
+        rated -1.2), and before a masked name rates nothing ("targets no third party" is no
+        negative). The compared figures are in :func:`domain_sensitivity`. ``"names"``: the
+        names are masked (actors, places, exercise names as the event table writes them, and
+        names by their form as :func:`mask_names` finds them), nothing else changes (no
+        typography, no domain words, NLTK's "no"): for coverage of any topic, where a name
+        such as "Hope Not Hate" would score as tone.
     gazetteer
         The actors and places to mask with ``domain`` (the shipped gazetteer by default).
 

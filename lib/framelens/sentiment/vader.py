@@ -150,8 +150,11 @@ class _Vader:
             il = lowers[i]
             if il == "kind" and i < n - 1 and lowers[i + 1] == "of":
                 continue
-            if self.no_negates and il == "no" and i < n - 1 and (
-                lowers[i + 1] in lex or lowers[i + 1] == "name"
+            if (
+                self.no_negates
+                and il == "no"
+                and i < n - 1
+                and (lowers[i + 1] in lex or lowers[i + 1] == "name")
             ):
                 # negates the next word, rates nothing itself (vaderSentiment 3.3); before a
                 # masked name ("no third party") it determines the name and rates nothing
