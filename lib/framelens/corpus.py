@@ -390,7 +390,8 @@ def _warn_dates(docs: pd.DataFrame, date_column: str, where: str) -> None:
 _ID_NAMES = frozenset({"docid", "id", "documentid", "articleid", "uid"})
 _DATE_NAMES = frozenset(
     {"date", "pubdate", "publicationdate", "publishdate", "publishedat", "datepublished",
-     "datetime", "createdat", "created", "timestamp", "time"}
+     "datetime", "createdat", "created", "timestamp", "time",
+     "published", "publication"}  # "Published": an Excel export's capital
 )  # fmt: skip
 
 
@@ -583,6 +584,12 @@ def _safe_ids(raw: Iterable[str]) -> list[str]:
     return out
 
 
+#: files a researcher may save articles as, which a folder corpus does not read
+_DOCUMENT_SUFFIXES = frozenset(
+    ".docx .doc .pdf .rtf .odt .html .htm .xml .pages .epub .text".split()
+)
+
+
 def _load_folder(
     p: Path, encoding: str, on_error: str, skipped: list, delimiter: str = ","
 ) -> pd.DataFrame:
@@ -601,6 +608,18 @@ def _load_folder(
             f"subfolders: {', '.join(nested[:4])}"
             + (" …" if len(nested) > 4 else "")
             + ". Move them up, or run each subfolder as its own corpus.",
+            FramelensWarning,
+            stacklevel=3,
+        )
+    # articles saved in another format beside the .txt files are not read: say which
+    unread = sorted(
+        f.name for f in p.iterdir() if f.is_file() and f.suffix.lower() in _DOCUMENT_SUFFIXES
+    )
+    if files and unread:
+        warnings.warn(
+            f"{p}: {len(unread)} file(s) are not .txt and are not read: "
+            f"{', '.join(unread[:5])}{' …' if len(unread) > 5 else ''}. Save each article "
+            "as plain text (.txt, UTF-8) to include it.",
             FramelensWarning,
             stacklevel=3,
         )

@@ -73,8 +73,10 @@ def short_message(etype: type, value: BaseException, tb=None) -> str | None:
         return f"{etype.__name__}: {value}"
     m = _KEYWORD.match(str(value)) if issubclass(etype, TypeError) else None
     if m:
-        func = _called_function(tb, m["func"]) if tb is not None else None
-        func = func or _find_function(m["func"])
+        # "CorpusSpec.__init__() got an unexpected keyword argument": the class is called
+        name = m["func"].removesuffix(".__init__")
+        func = _called_function(tb, name) if tb is not None else None
+        func = func or _find_function(name)
         if func is not None:
             known = [p for p in inspect.signature(func).parameters if not p.startswith("_")]
             return (
@@ -136,6 +138,8 @@ def _find_function(name: str):
     import importlib
 
     short = name.rsplit(".", 1)[-1]
+    if short.startswith("__"):
+        return None  # a module's own dunder, not a framelens function
     for mod in ("corpus", "stats", "sentiment", "framing", "events", "gazetteer", "plots"):
         try:
             module = importlib.import_module(f"framelens.{mod}")

@@ -170,6 +170,8 @@ def events_per_year(
     _check_events(events)
     a, b = check_year_range(year_start, year_end)
     known = table_domains(events)
+    if isinstance(domains, str):  # "naval": one domain, not its letters
+        domains = [domains]
     doms = known if domains is None else [str(d) for d in domains]
     if not doms:
         raise ParameterError(f"`domains` must name at least one of {known}.")

@@ -258,6 +258,20 @@ def agreement(
     return out.astype({"n": "int64"})
 
 
+def _check_labels(labels: object) -> None:
+    """Refuse a path where the labels table is expected, saying how to read it."""
+    if isinstance(labels, str | Path):
+        raise ParameterError(
+            f"`labels` must be the labels table, but the path {str(labels)!r} was passed: "
+            "read it first, labels = framing.load_labels(path)."
+        )
+    if not isinstance(labels, pd.DataFrame):
+        raise ParameterError(
+            f"`labels` must be the labels table (framing.load_labels), but "
+            f"{type(labels).__name__} was passed."
+        )
+
+
 def evaluate(
     frame_sentences: pd.DataFrame,
     labels: pd.DataFrame,
@@ -299,6 +313,7 @@ def evaluate(
     >>> e[["precision", "recall", "f1"]].round(3).values.tolist()[0]
     [1.0, 0.5, 0.667]
     """
+    _check_labels(labels)
     tp = _truth_pred(frame_sentences, _restrict(labels, sentences))
     tp["tp"] = (tp["label"] == 1) & (tp["predicted"] == 1)
     tp["fp"] = (tp["label"] == 0) & (tp["predicted"] == 1)
@@ -361,6 +376,7 @@ def disagreements(
     >>> disagreements(hits, labels)[["frame", "error", "matches"]].values.tolist()
     [['threat', 'false positive', 'threat@0-6']]
     """
+    _check_labels(labels)
     tp = _truth_pred(frame_sentences, _restrict(labels, sentences))
     bad = tp[tp["label"] != tp["predicted"]].copy()
     bad["error"] = bad["predicted"].map({1: "false positive", 0: "false negative"})

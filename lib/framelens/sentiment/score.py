@@ -137,10 +137,14 @@ def _as_text(value: Any) -> str:
 def _check_thresholds(pos_threshold: float, neg_threshold: float) -> tuple[float, float]:
     pos_threshold = check_number("pos_threshold", pos_threshold, min_value=-1, max_value=1)
     neg_threshold = check_number("neg_threshold", neg_threshold, min_value=-1, max_value=1)
-    if neg_threshold > pos_threshold:
+    if neg_threshold > 0 or pos_threshold < 0:  # 0.3 for -0.3: positive text as negative
+        name, value = ("neg_threshold", neg_threshold) if neg_threshold > 0 else (
+            "pos_threshold", pos_threshold)  # fmt: skip
         raise ParameterError(
-            f"`neg_threshold` ({neg_threshold}) must not be above `pos_threshold` "
-            f"({pos_threshold}); the usual VADER values are -0.05 and 0.05."
+            f"`{name}` ({value}) is on the wrong side of 0: a negative label needs a compound "
+            f"at or below `neg_threshold` (0 or less, e.g. -0.05 or -{abs(neg_threshold)}), a "
+            "positive one at or above `pos_threshold` (0 or more; the usual VADER values are "
+            "-0.05 and 0.05). Did you forget a minus?"
         )
     return pos_threshold, neg_threshold
 

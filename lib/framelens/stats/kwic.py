@@ -208,6 +208,13 @@ def kwic(
 def _no_hits(patterns: list[str], mode: str, case_sensitive: bool, n_sentences: int) -> str:
     """Say that nothing matched, and what to try instead."""
     shown = ", ".join(repr(p) for p in patterns)
+    listed = [p for p in patterns if mode != "regex" and re.search(r"\w\*?\s*[,;]\s*\w", p)]
+    if listed:  # "tension*, threat*": a list written as one string
+        items = [w.strip() for w in re.split(r"[,;]", listed[0]) if w.strip()]
+        return (
+            f"kwic: no hits for {shown} ({mode}) in {n_sentences} sentence(s): the commas are "
+            f"part of the pattern. Pass the patterns as a list: {items!r}."
+        )
     words = patterns[0].split() or [patterns[0]]
     bare = words[-1].rstrip("*?")
     stem = bare[: max(3, len(bare) - 3)]
