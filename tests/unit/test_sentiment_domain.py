@@ -250,3 +250,15 @@ def test_a_masked_name_keeps_the_sentence_as_vader_reads_it():
     assert dom["compound"].iloc[0] == 0 and dom["label"].iloc[0] == "neutral"
     assert dom["compound"].iloc[1] == plain["compound"].iloc[1]
     assert sentiment.mask_names(["CALL US DRILLS A THREAT"])[0] == ["CALL NAME DRILLS A THREAT"]
+
+
+def test_label_changes_count_what_the_sensitivity_table_counts():
+    """02 printed 'changes 3 of 19 sentence labels (prose only)', then listed 4, one of
+    them an embedded post."""
+    s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "kind": ["prose", "embed"],
+                      "text": ["A destroyer sailed.", "A destroyer sailed."]})  # fmt: skip
+    plain, dom = sentiment.score(s), sentiment.score(s, domain="security")
+    prose = sentiment.label_changes(plain, dom, include_embeds=False)
+    table = sentiment.domain_sensitivity(plain, dom, include_embeds=False)
+    assert prose["sent_id"].tolist() == [0] == [0] * int(table.iloc[0]["n_label_changes"])
+    assert sentiment.label_changes(plain, dom)["sent_id"].tolist() == [0, 1]

@@ -352,7 +352,9 @@ def domain_sensitivity(
     )
 
 
-def label_changes(plain: pd.DataFrame, domain: pd.DataFrame) -> pd.DataFrame:
+def label_changes(
+    plain: pd.DataFrame, domain: pd.DataFrame, *, include_embeds: bool = True
+) -> pd.DataFrame:
     """Return the sentences whose label differs between :func:`score` with and without domain.
 
     Parameters
@@ -364,6 +366,10 @@ def label_changes(plain: pd.DataFrame, domain: pd.DataFrame) -> pd.DataFrame:
         :func:`score` of the same sentences with ``domain`` (``doc_id, sent_id,
         compound, label, masked`` are used); sentences are paired by ``doc_id,
         sent_id``.
+    include_embeds
+        Keep the sentences of embedded posts (default). ``False``: the article's prose
+        only (``plain``'s ``kind``), as :func:`domain_sensitivity` counts them with the
+        same setting.
 
     Returns
     -------
@@ -381,9 +387,12 @@ def label_changes(plain: pd.DataFrame, domain: pd.DataFrame) -> pd.DataFrame:
     keys = ["doc_id", "sent_id"]
     check_columns("plain", plain, keys + ["compound", "label", "text"])
     check_columns("domain", domain, keys + ["compound", "label", "masked"])
-    both = plain[keys + ["compound", "label", "text"]].merge(
+    check_bool("include_embeds", include_embeds)
+    kind = ["kind"] if "kind" in plain.columns else []
+    both = plain[keys + ["compound", "label", "text", *kind]].merge(
         domain[keys + ["compound", "label", "masked"]], on=keys, suffixes=("", "_domain")
     )
+    both = corpus.in_scope(both, include_embeds)
     both = both[both["label"] != both["label_domain"]].sort_values(keys, kind="stable")
     cols = keys + ["compound", "label", "compound_domain", "label_domain", "masked", "text"]
     return both[cols].reset_index(drop=True)
