@@ -71,6 +71,10 @@ class Analysis:
     outputs
         The tables its notebook writes (``tables/<name>.csv``), each with the line the
         run's index shows beside it.
+    figures
+        The figures its notebook writes (``figures/<name>.png``), each with the caption
+        the run's index shows under it (a per-document figure, ``<name>_<doc_id>``, takes
+        its prefix's).
     options
         The options it reads besides the common ones, with their defaults.
     prepare
@@ -86,6 +90,7 @@ class Analysis:
     tables: Mapping[str, Table]
     per_document: tuple[str, ...] = ()
     outputs: Mapping[str, str] = field(default_factory=dict)
+    figures: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 

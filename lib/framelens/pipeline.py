@@ -1925,7 +1925,7 @@ def _out_name(corpus: str | Path) -> str:
 
 def _write_index(build: Path) -> None:
     """Write ``index.html``: each notebook with its status, tables and figures."""
-    from .report import describe_table
+    from .report import describe_figure, describe_table
     from .scale import SAMPLE_DOCUMENTS
 
     manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
@@ -1973,9 +1973,14 @@ def _write_index(build: Path) -> None:
             ]
             return f" ({' · '.join(links)})" if links else ""
 
+        def caption(f: str) -> str:
+            text = describe_figure(Path(f).stem)
+            return f"<b>{esc(Path(f).stem)}</b>" + (f": {esc(text)}" if text else "")
+
         return "\n".join(
-            f"<figure><a href='{esc(f)}'><img src='{esc(f)}' alt='{esc(Path(f).stem)}'></a>"
-            f"<figcaption>{esc(Path(f).stem)}{vectors(f)}</figcaption></figure>"
+            f"<figure><a href='{esc(f)}'><img src='{esc(f)}' "
+            f"alt='{esc(describe_figure(Path(f).stem) or Path(f).stem)}'></a>"
+            f"<figcaption>{caption(f)}{vectors(f)}</figcaption></figure>"
             for f in figs
         )
 

@@ -49,6 +49,7 @@ _RC = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
+    "axes.axisbelow": True,  # the grid behind bars and points, not over them
     "grid.alpha": 0.3,
     "axes.prop_cycle": mpl.cycler(color=PALETTE),
     "svg.hashsalt": "framelens",  # stable element ids in SVG
@@ -333,13 +334,14 @@ def corpus_structure(sentences, *, ax=None):
             counts[kind] = 0
     x = [str(i) for i in counts.index]
     ax.bar(x, counts["prose"], color=PALETTE[0], label="prose (the article's own text)")
-    ax.bar(
-        x,
-        counts["embed"],
-        bottom=counts["prose"],
-        color=PALETTE[1],
-        label="embed (social-media post, credit)",
-    )
+    if counts["embed"].any():  # no legend entry for embeds the corpus has none of
+        ax.bar(
+            x,
+            counts["embed"],
+            bottom=counts["prose"],
+            color=PALETTE[1],
+            label="embed (social-media post, credit)",
+        )
     ax.set_xlabel("paragraph (id)" if one_doc else "document")
     ax.set_ylabel("sentences (count)")
     title = "Sentences per paragraph" if one_doc else "Sentences per document"

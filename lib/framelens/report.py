@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["TABLE_DESCRIPTIONS", "describe_table", "record_output", "save_table", "show"]
+__all__ = [
+    "FIGURE_DESCRIPTIONS",
+    "TABLE_DESCRIPTIONS",
+    "describe_figure",
+    "describe_table",
+    "record_output",
+    "save_table",
+    "show",
+]
 
 #: environment variable the runner sets to the notebook a kernel runs, so the files it
 #: writes are listed under that notebook in the run's index
@@ -23,6 +32,45 @@ TABLE_DESCRIPTIONS = {
     "copies": "Documents that copy another (a wire story in several outlets, two versions).",
     "skipped_files": "Files left out with on_error = 'skip', and why.",
 }
+
+
+#: the caption of each figure the corpus overview draws; an analysis's notebook captions
+#: its own figures (the registry's ``figures``)
+FIGURE_DESCRIPTIONS = {
+    "corpus_structure": "Sentences per paragraph (one document) or per document, by kind.",
+}
+
+
+def describe_figure(name: str) -> str:
+    """Return the caption of a figure the notebooks draw, as the run's index shows it.
+
+    Parameters
+    ----------
+    name
+        The figure's name, with or without its extension (``"keyness"``,
+        ``"frame_flow.png"``); a per-document figure (``sentiment_arc_<doc_id>``) takes
+        its prefix's caption.
+
+    Returns
+    -------
+    str
+        The caption; ``""`` for a figure not known.
+
+    Examples
+    --------
+    >>> describe_figure("sentiment_arc_d001").startswith("One document's tone")
+    True
+    """
+    from .analysis import registry
+
+    name = re.sub(r"\.(?:png|svg|pdf)$", "", name)
+    known = dict(FIGURE_DESCRIPTIONS)
+    for analysis in registry().values():
+        known.update(analysis.figures)
+    if name in known:
+        return known[name]
+    prefixes = [f for f in known if name.startswith(f + "_")]
+    return known[max(prefixes, key=len)] if prefixes else ""
 
 
 def show(frame: pd.DataFrame, *, mixed: tuple[str, ...] = ("value",)) -> pd.DataFrame:

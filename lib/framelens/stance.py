@@ -1126,7 +1126,8 @@ def plot_stance(
         ]
     )
     if len(d) and ((d["n_sentences"] >= 2) & d["stance_ci_low"].isna()).any():
-        ax.text(0.99, 0.01, "a point without a bar: 2-4 documents, too few for an interval",
+        ax.text(0.99, 0.01, "a point without a bar: 2-4 documents, or 2-4 sentences of one "
+                "document: too few for an interval",
                 transform=ax.transAxes, ha="right", va="bottom", fontsize=7,
                 color="0.35")  # fmt: skip
     ax.set_xlim(-1.05, 1.05)

@@ -117,3 +117,75 @@ def test_bad_settings_are_named_and_change_nothing(tmp_path, formats, dpi, messa
 def test_png_is_always_written_and_named_formats_are_case_blind():
     assert plots.configure(["PNG", "PDF", "pdf"])["formats"] == ("pdf",)
     assert plots.configure([])["formats"] == ()
+
+
+def test_every_figure_a_notebook_saves_has_a_caption_in_the_index(tmp_path):
+    """index.html captioned each figure with its file name only ("keyness (SVG)")."""
+    import json
+    import re
+
+    from framelens import pipeline
+    from framelens.report import describe_figure
+
+    from ..conftest import ROOT
+
+    names = set()
+    for book in sorted((ROOT / "notebooks").glob("0*.ipynb")):
+        for cell in json.loads(book.read_text(encoding="utf-8"))["cells"]:
+            text = "".join(cell["source"])
+            names |= set(re.findall(r'plots\.save\(\w+, f?"(\w+?)(?:_\{|")', text))
+            if "figures = {" in text:  # 03 saves a dict of figures
+                names |= set(re.findall(r'"(\w+)": fig_\w+', text))
+    assert {"keyness", "frame_flow", "sentiment_arc", "corpus_structure"} <= names
+    assert [n for n in sorted(names) if not describe_figure(n)] == []
+    build = tmp_path / "run"
+    (build / "figures").mkdir(parents=True)
+    (build / "tables").mkdir()
+    for stem in ("keyness", "sentiment_arc_d001"):
+        (build / "figures" / f"{stem}.png").write_bytes(b"png")
+        (build / "figures" / f"{stem}.pdf").write_bytes(b"pdf")
+    manifest = {
+        "corpus_path": "c",
+        "framelens": "0",
+        "status": "ok",
+        "notebooks": [
+            {
+                "name": "01_text_stats",
+                "status": "ok",
+                "duration_s": 1.0,
+                "parameters": {},
+                "error": "",
+                "files": ["figures/keyness.png", "figures/sentiment_arc_d001.png"],
+            }
+        ],
+    }
+    (build / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    pipeline._write_index(build)
+    page = (build / "index.html").read_text(encoding="utf-8")
+    assert f"<b>keyness</b>: {describe_figure('keyness')}" in page.replace("&#x27;", "'")
+    assert "One document&#x27;s tone sentence by sentence" in page
+    assert "figures/keyness.pdf'>PDF</a>" in page and "keyness.svg" not in page
+
+
+def test_legends_name_only_what_is_drawn_and_years_after_the_record_are_no_data():
+    """A legend entry 'mean, 95% interval' with no such mark, 'embedded post' with no
+    embedded post, and zero bars for 2025-2026 after a record cut in 2024 (figure review)."""
+    import pandas as pd
+
+    from framelens import events, sentiment
+
+    groups = pd.DataFrame({"group": ["2015", "2017"], "n_sentences": [11, 24],
+                           "mean_compound": [-0.29, -0.04], "ci_low": [float("nan")] * 2,
+                           "ci_high": [float("nan")] * 2, "n_documents": [2, 3]})  # fmt: skip
+    ax = sentiment.plot_groups(groups)
+    labels = ax.get_legend_handles_labels()[1]
+    assert labels == ["2-4 documents: no interval"]
+    plt.close(ax.figure)
+    scores = pd.DataFrame({"compound": [0.2, -0.5, 0.0], "kind": ["prose"] * 3})
+    ax = sentiment.plot_distribution(scores)
+    assert ax.get_legend_handles_labels()[1] == ["prose"]
+    plt.close(ax.figure)
+    per_year = events.events_per_year(events.load_events(), 2020, 2026)
+    ax = events.plot_frequency(per_year, record_until="2024-09-10")
+    assert "after the record's end: no data" in [t.get_text() for t in ax.texts]
+    plt.close(ax.figure)

@@ -46,6 +46,10 @@ ANALYSIS = Analysis(
             "against its own article's date), exercise words and claim cues, over the corpus.",
         )
     },
+    figures={
+        "exercise_frequency": "Events of the record per year and domain; outlined: named in the "
+        "corpus; hatched: after the record's end.",
+    },
     outputs={
         "exercise_mentions": (
             "References to joint exercises and patrols (dated against each article's own "

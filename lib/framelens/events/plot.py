@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -47,7 +49,8 @@ def plot_frequency(
     publication_year
         Year to mark, or ``None``.
     record_until
-        The date the record was cut at (:func:`events_until`), named in the title.
+        The date the record was cut at (:func:`events_until`), named in the title; the
+        years after its year are hatched "no data" (not years without events).
     max_labels
         Most exercises labelled (default 8): the most mentioned (``n_mentions``), then
         the latest; 0 labels none.
@@ -163,6 +166,14 @@ def plot_frequency(
         ax.axvspan(publication_year - 0.5, publication_year + 0.5, color="#d9d9d9", zorder=0)
         ax.text(publication_year, 1.0, "article\npublished", transform=ax.get_xaxis_transform(),
                 ha="center", va="bottom", fontsize=9, fontweight="bold")  # fmt: skip
+    ended = re.match(r"(\d{4})", record_until or "")
+    if ended and len(years) and int(ended[1]) < int(years.max()):
+        # years after the record's cut are not years without events: no data
+        y0, y1 = int(ended[1]) + 0.5, float(years.max()) + 0.7
+        ax.axvspan(y0, y1, facecolor="none", hatch="//", edgecolor="0.8", lw=0, zorder=0)
+        ax.text((y0 + y1) / 2, 0.5, "after the record's end: no data",
+                transform=ax.get_xaxis_transform(), ha="center", va="center", fontsize=8,
+                color="0.35", rotation=90)  # fmt: skip
     notes = []
     if not len(hl):
         notes.append(

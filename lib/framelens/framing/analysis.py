@@ -70,6 +70,13 @@ ANALYSIS = Analysis(
         ),
     },
     per_document=("frame_counts",),
+    figures={
+        "frame_profile": "Share of sentences carrying each frame, per document or group.",
+        "frame_flow": "Frames paragraph by paragraph through one document (colour: share of the "
+        "paragraph's sentences; number: sentences).",
+        "actor_frames": "Share of the sentences naming each actor that carry each frame.",
+        "sources_by_type": "Cited sources by type (official, state media, expert, unnamed...).",
+    },
     outputs={
         "frame_sentences": (
             "Every frame cue found, with its sentence and the words that triggered it."

@@ -90,6 +90,20 @@ ANALYSIS = Analysis(
             "documents).",
         ),
     },
+    figures={
+        "sentiment_distribution": "Sentence tone (VADER compound) of prose and embedded posts; "
+        "dashed lines: the label thresholds.",
+        "sentiment_arc": "One document's tone sentence by sentence, with its rolling mean.",
+        "sentiment_actor_tone": "Mean tone of the sentences naming each actor, 95% interval "
+        "resampling documents; hollow marks: too few sentences or documents for an interval.",
+        "sentiment_groups": "Mean sentence tone per group with its 95% interval; hollow marks: "
+        "too few documents for an interval.",
+        "sentiment_stance": "Stance toward each actor (the model) beside the tone of its "
+        "sentences.",
+        "sentiment_stance_groups": "Stance toward each actor per group.",
+        "sentiment_methods": "VADER against Pattern, sentence by sentence (agreement of two "
+        "lexicons).",
+    },
     outputs={
         "sentiment_sentences": "VADER scores of every sentence, with the words that drove them.",
         "sentiment_documents": "Mean sentence tone per document with a bootstrap 95% interval.",

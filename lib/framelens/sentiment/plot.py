@@ -126,12 +126,14 @@ def plot_distribution(
         scores.loc[(kind != "embed") & scores["compound"].notna(), "compound"],
         scores.loc[(kind == "embed") & scores["compound"].notna(), "compound"],
     ]
+    # embedded posts get a colour, and a legend entry, only when there are some
+    shown = [i for i, part in enumerate(data) if len(part)] or [0]
     ax.hist(
-        data,
+        [data[i] for i in shown],
         bins=bins,
         stacked=True,
-        color=[PALETTE[0], PALETTE[1]],
-        label=["prose", "embedded post"],
+        color=[[PALETTE[0], PALETTE[1]][i] for i in shown],
+        label=[["prose", "embedded post"][i] for i in shown],
     )
     for t in (neg_threshold, pos_threshold):
         ax.axvline(t, color="0.3", ls="--", lw=0.8)
@@ -183,7 +185,7 @@ def _interval_plot(
         (many, "o", PALETTE[5], "mean, 95% interval"),
         (one_doc, "s", "0.65", "one document: interval of its sentences"),
     ):
-        if rows.any() or label.startswith("mean"):
+        if rows.any():  # a legend entry for marks drawn only
             ax.errorbar(
                 d["mean_compound"][rows],
                 y[rows],

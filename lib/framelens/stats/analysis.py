@@ -70,6 +70,15 @@ ANALYSIS = Analysis(
             ("target", "term"), "Keyness of each group against the rest, over the whole corpus."
         ),
     },
+    figures={
+        "top_terms": "The most frequent terms and how often each occurs (stopwords left out).",
+        "sentence_lengths": "How many words the sentences have (histogram of the prose sentences).",
+        "lexical_dispersion": "Where in each document the searched terms fall (one tick a use).",
+        "actor_mentions": "How many sentences name each gazetteer actor and place.",
+        "actor_dispersion": "Where in each document each actor is named (one tick a mention).",
+        "keyness": "Terms over-used by each group against the rest: log ratio with its 95% "
+        "interval; pale bars are not significant after Benjamini-Hochberg.",
+    },
     outputs={
         "text_stats_documents": "Counts, readability and lexical diversity per document and "
         "measure.",
