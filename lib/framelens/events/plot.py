@@ -173,7 +173,8 @@ def plot_frequency(
         ax.axvspan(y0, y1, facecolor="none", hatch="//", edgecolor="0.8", lw=0, zorder=0)
         ax.text((y0 + y1) / 2, 0.5, "after the record's end: no data",
                 transform=ax.get_xaxis_transform(), ha="center", va="center", fontsize=8,
-                color="0.35", rotation=90)  # fmt: skip
+                color="0.35", rotation=90,
+                bbox={"fc": "white", "ec": "none", "pad": 1.5})  # fmt: skip
     notes = []
     if not len(hl):
         notes.append(
