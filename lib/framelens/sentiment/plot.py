@@ -149,6 +149,18 @@ def plot_distribution(
 _PERIOD_LABEL = r"\d{4}(?:-\d{2}(?:-\d{2})?)?|\(missing\)"
 
 
+#: longest line of a row label: "South China Morning Post (Hong Kong edition)" made a
+#: figure 11 inches wide
+LABEL_WIDTH = 28
+
+
+def _wrap(label: object) -> str:
+    """Break a long group or actor name into lines of :data:`LABEL_WIDTH` characters."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(label), LABEL_WIDTH)) or str(label)
+
+
 def _interval_plot(
     frame: pd.DataFrame, label_col: str, ax, title: str, ylabel: str, groups: bool = False
 ):
@@ -216,9 +228,9 @@ def _interval_plot(
     docs = d["n_documents"] if groups and "n_documents" in d.columns else [None] * len(d)
     ax.set_yticklabels(
         [
-            (f"{a} ({k} doc., n={n})" if k is not None else f"{a} (n={n})")
+            (f"{_wrap(a)} ({k} doc., n={n})" if k is not None else f"{_wrap(a)} (n={n})")
             if n
-            else f"{a} (n=0: none scored)"
+            else f"{_wrap(a)} (n=0: none scored)"
             for a, n, k in zip(d[label_col], d["n_sentences"], docs, strict=True)
         ]
     )
