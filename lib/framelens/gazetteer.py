@@ -102,9 +102,9 @@ def load_gazetteer(extra: Mapping[str, Any] | str | Path | None = None) -> pd.Da
 
     Examples
     --------
-    >>> g = load_gazetteer({"Philippines": ["Philippines", "Manila"]})
-    >>> sorted(g.loc[g.actor == "Philippines", "alias"])
-    ['Manila', 'Philippines']
+    >>> g = load_gazetteer({"Brunei": ["Brunei", "Bandar Seri Begawan"]})
+    >>> sorted(g.loc[g.actor == "Brunei", "alias"])
+    ['Bandar Seri Begawan', 'Brunei']
     """
     rows = list(_shipped())
     if extra is not None:

@@ -222,7 +222,7 @@ def test_the_names_domain_masks_names_only_for_any_topic():
     ("text", "masked"),
     [
         # names the gazetteer and the event table do not list (a 22-outlet wire corpus)
-        ("The hospital ship Peace Ark docked in Manila.", "Peace Ark"),
+        ("The hospital ship Peace Ark docked in Manila.", "Peace Ark; Manila"),
         ("ROKS Sejong the Great and USNS Mercy sailed with HMS Defender.",
          "ROKS Sejong the Great; USNS Mercy; HMS Defender"),
         ("The Freedom Shield exercise began on Monday.", "Freedom Shield"),
