@@ -228,10 +228,16 @@ def registry() -> dict[str, Analysis]:
         Each :class:`Analysis` under its ``name``, ordered by notebook (then name).
         Found once and cached: the same dict is returned every time.
 
+    Raises
+    ------
+    RuntimeError
+        When two analyses claim the same name: a partial or corpus-wide table, an
+        option, a notebook table or a figure (one would silently overwrite the other's).
+
     Examples
     --------
-    >>> list(registry())
-    ['stats', 'sentiment', 'framing', 'events']
+    >>> {"stats", "sentiment", "framing", "events"} <= set(registry())
+    True
     >>> registry()["framing"].notebook
     '03_framing'
     """
@@ -243,4 +249,28 @@ def registry() -> dict[str, Analysis]:
             spec = getattr(importlib.import_module(f"framelens.{info.name}"), "ANALYSIS", None)
             if isinstance(spec, Analysis):
                 found.append(spec)
+    _check_names(found)
     return {a.name: a for a in sorted(found, key=lambda a: (a.notebook, a.name))}
+
+
+def _check_names(analyses: Sequence[Analysis]) -> None:
+    """Refuse two analyses that claim one name: their tables share one namespace."""
+    kinds = {
+        "analysis": lambda a: [a.name],
+        "partial table": lambda a: list(a.combine),
+        "table": lambda a: list(a.tables),
+        "option": lambda a: list(a.options),
+        "notebook table": lambda a: list(a.outputs),
+        "figure": lambda a: list(a.figures),
+    }
+    for kind, names in kinds.items():
+        owner: dict[str, str] = {}
+        for a in analyses:
+            for n in names(a):
+                if n in owner and owner[n] != a.name:
+                    raise RuntimeError(
+                        f"analyses {owner[n]!r} and {a.name!r} both claim the {kind} {n!r}: "
+                        "rename one (tables, options and figures of all analyses share one "
+                        "namespace)."
+                    )
+                owner[n] = a.name

@@ -140,7 +140,10 @@ def _find_function(name: str):
     short = name.rsplit(".", 1)[-1]
     if short.startswith("__"):
         return None  # a module's own dunder, not a framelens function
-    for mod in ("corpus", "stats", "sentiment", "framing", "events", "gazetteer", "plots"):
+    from .analysis import registry
+
+    modules = ["corpus", *registry(), "gazetteer", "plots", "groups", "report", "stance"]
+    for mod in dict.fromkeys(modules):
         try:
             module = importlib.import_module(f"framelens.{mod}")
         except ImportError:

@@ -1785,9 +1785,12 @@ def _is_run_file(path: Path, parent: Path, name: str) -> bool:
 
 
 @functools.cache
-def _commit() -> str:
-    """Return the git commit of the checkout ("" outside one), "+changes" when dirty."""
-    root = Path(__file__).resolve().parents[2]
+def _commit(root: Path | None = None) -> str:
+    """Return the git commit of the checkout ("" outside one), "+changes" when dirty.
+
+    Dirty: the library or the notebooks differ from the commit, untracked files included.
+    """
+    root = Path(__file__).resolve().parents[2] if root is None else root
     if not (root / ".git").exists():
         return ""
     try:
@@ -1796,7 +1799,8 @@ def _commit() -> str:
             capture_output=True, text=True, timeout=10, check=True,
         ).stdout.strip()  # fmt: skip
         dirty = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+            # untracked files count: a new analysis's subpackage is code the run used
+            ["git", "-C", str(root), "status", "--porcelain", "--", "lib", "notebooks"],
             capture_output=True, text=True, timeout=10, check=True,
         ).stdout.strip()  # fmt: skip
     except (OSError, subprocess.SubprocessError):

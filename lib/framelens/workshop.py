@@ -74,7 +74,7 @@ You need Python 3.11 (`python3.11 --version` should print `Python 3.11.x`; on Wi
 Next time, only the second command. To stop JupyterLab: Ctrl-C in the terminal, then `y`.
 
 ## Where things are
-- `notebooks/`: the lessons, 00 to 04. Work in them; save with Ctrl-S.
+- `notebooks/`: the lessons, {lessons}. Work in them; save with Ctrl-S.
 - `seeds/`: the article the notebooks read by default.
 - `outputs/lab/`: the tables (`tables/*.csv`) and figures (`figures/*.png`, `.svg`) your
   notebooks write. Open them from JupyterLab's file browser on the left.
@@ -743,7 +743,8 @@ def build(
         nbformat.write(student_notebook(book), student / "notebooks" / book.name)
     shutil.copytree(corpus_path, student / "seeds")
     extras = _copy_referenced(books, student)
-    readme = STUDENT_README
+    first, last = books[0].name[:2], books[-1].name[:2]
+    readme = STUDENT_README.replace("{lessons}", f"{first} to {last}" if first != last else first)
     if extras:
         readme += "\n## Other files\n" + "".join(
             f"- `{e}`: used by a notebook's default parameters (a guide is beside it).\n"

@@ -49,7 +49,11 @@ def test_parameters_cell_is_literals_with_comments(path):
     from framelens.corpus import SPEC_DEFAULTS
 
     spec = ["corpus_path", *SPEC_DEFAULTS]
-    assert names[: len(spec) + 1] == [*spec, "output_dir"]
+    assert names[: len(spec) + 3] == [*spec, "output_dir", "figure_formats", "figure_dpi"]
+    # and the figure settings reach every plots.save of the notebook (a notebook that did
+    # not pass them wrote SVG under -p figure_formats "[pdf]" and exited 0)
+    setup = "".join(c.source for c in nb.cells if "nb.setup(" in c.source)
+    assert "figure_formats=figure_formats" in setup and "figure_dpi=figure_dpi" in setup
     for line in cells[0].source.splitlines():
         assert "  # " in line, f"{path.name}: parameter without a comment: {line}"
     # papermill must see every one of them (it skips lines it cannot parse)

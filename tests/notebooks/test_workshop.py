@@ -184,7 +184,7 @@ def test_schedule_names_every_notebook_its_minutes_and_every_exercise(built):
         assert len(headings) >= 2
         for heading in headings:
             assert heading in rows[name], f"{name}: schedule lacks {heading!r}"
-    assert total == 165  # 15 + 40 + 40 + 45 + 25
+    assert total == sum(lesson.teach_minutes for lesson in workshop.lessons())  # 165 today
     assert f"{total} min of teaching + 10 min break" in page
     assert "Break (10 min)" in page
 

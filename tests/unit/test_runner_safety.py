@@ -498,3 +498,21 @@ def test_the_manifest_hashes_every_table_and_figure(corpus_dir, tmp_path):
     assert run(corpus_dir, again).ok
     second = json.loads((again / "manifest.json").read_text(encoding="utf-8"))
     assert second["outputs_sha256"] == manifest["outputs_sha256"]
+
+
+def test_the_commit_is_marked_changed_by_a_new_untracked_module(tmp_path):
+    """A new analysis's subpackage, not yet added to git, left the manifest's commit clean."""
+    repo = tmp_path / "repo"
+    (repo / "lib" / "framelens").mkdir(parents=True)
+    (repo / "notebooks").mkdir()
+    (repo / "lib" / "framelens" / "pipeline.py").write_text("x = 1\n", encoding="utf-8")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "x"]):
+        subprocess.run([*git, *args], check=True)
+    commit = pipeline._commit.__wrapped__
+    assert len(commit(repo)) == 40  # clean
+    (repo / "README.md").write_text("notes", encoding="utf-8")  # not code the run uses
+    assert len(commit(repo)) == 40
+    (repo / "lib" / "framelens" / "quotes").mkdir()
+    (repo / "lib" / "framelens" / "quotes" / "__init__.py").write_text("", encoding="utf-8")
+    assert commit(repo).endswith("+changes")
