@@ -189,3 +189,18 @@ def test_legends_name_only_what_is_drawn_and_years_after_the_record_are_no_data(
     ax = events.plot_frequency(per_year, record_until="2024-09-10")
     assert "after the record's end: no data" in [t.get_text() for t in ax.texts]
     plt.close(ax.figure)
+
+
+def test_sentences_with_the_same_two_scores_are_one_marker_sized_by_their_number():
+    """69 sentences at (0, 0) were drawn as one dot in the two-lexicon figure."""
+    import pandas as pd
+
+    from framelens import sentiment
+
+    texts = ["Ships sailed.", "Planes flew.", "Boats moved.", "A good plan."]
+    s = pd.DataFrame({"doc_id": ["a"] * 4, "sent_id": range(4), "text": texts})
+    ax = sentiment.plot_agreement(sentiment.score(s), sentiment.pattern_scores(s))
+    (points,) = ax.collections
+    assert sorted(points.get_sizes().tolist()) == [20.0, 60.0]
+    assert "sentences (area: how many)" in ax.get_legend_handles_labels()[1]
+    plt.close(ax.figure)

@@ -366,7 +366,16 @@ def plot_agreement(vader: pd.DataFrame, pattern: pd.DataFrame, *, ax=None):
     ax.axhline(0, color="0.5", lw=0.8)
     ax.axvline(0, color="0.5", lw=0.8)
     ax.plot([-1, 1], [-1, 1], ls=":", color="0.4", lw=0.8, label="equal scores")
-    ax.scatter(both["compound"], both["polarity"], color=PALETTE[2], alpha=0.7, label="sentence")
+    # sentences with the same pair of scores (many at 0, 0) are one marker, its area their
+    # number: 69 sentences at the origin had been one dot
+    pts = (
+        both.assign(x=both["compound"].round(4), y=both["polarity"].round(4))
+        .groupby(["x", "y"], sort=True)
+        .size()
+        .reset_index(name="n")
+    )
+    label = "sentences (area: how many)" if (pts["n"] > 1).any() else "sentence"
+    ax.scatter(pts["x"], pts["y"], s=20 * pts["n"], color=PALETTE[2], alpha=0.6, label=label)
     ax.set_xlim(-1.05, 1.05)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("VADER compound (−1 … +1)")
