@@ -192,14 +192,14 @@ _LEAD = re.compile(r"[\s\"'\u201c\u2018(\[]*")
 _NOT_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|Its|It|Their|They|Our|We|His|He|Her|She|In|On|"
     r"At|For|With|By|As|After|Before|During|And|But|If|When|While|Since|Last|Next|Some|"
-    r"Many|Both|All|Two|Three|Several|Each)\b)"
+    r"Many|Both|All|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Each)\b)"
 )
 _CAP = r"[A-Z][\w'\u2019\-]*"
 #: a run of capitalised words inside a sentence: "the United Kingdom", "Mischief Reef",
 #: "Cape of Good Hope", "Freedom Shield", "Hope Not Hate"; not "China and Russia"
 _NAME_RUN = re.compile(
     rf"(?<![\w'\u2019\-]){_NOT_NAME}(?P<n>[A-Z][a-z][\w'\u2019\-]*"
-    r"(?:(?:\s+(?:of|the|de|del|da|al|bin|on)){0,2}\s+[A-Z][a-z][\w'\u2019\-]*)+)"
+    r"(?:(?:\s+(?:of|the|de|del|da|al|bin)){0,2}\s+[A-Z][a-z][\w'\u2019\-]*)+)"
 )
 #: ships, by prefix ("USS Ronald Reagan", "ROKS Sejong the Great") or after their type
 #: ("the hospital ship Peace Ark", "the destroyer Admiral Vinogradov")
