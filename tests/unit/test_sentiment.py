@@ -342,17 +342,15 @@ def test_counts_sum_across_partitions_to_the_same_answer():
     # A and B have 3 and 2 documents: too few for an interval by document
     assert whole["n_documents"].tolist() == [1, 3, 2]
     assert whole["ci_low"].isna().tolist() == [True, True, True]
-    assert whole["ci_method"][0].endswith("; no interval for units of 2-4 documents")
+    # a group of one article gets no interval either: its sentences are not the group
+    assert whole["ci_method"][0].endswith("; no interval for units of 1-4 documents")
     # per-document results do not depend on the partition either
     docs_whole = sentiment.aggregate(scores)
     docs_part = pd.concat([sentiment.aggregate(p) for p in parts]).sort_values("doc_id")
     pd.testing.assert_frame_equal(docs_whole, docs_part.reset_index(drop=True))
     # the normal interval needs only the sums; by document, so none for 2-4 documents
     normal = sentiment.aggregate_finish(counts, n_documents=True)
-    assert normal["ci_method"].unique().tolist() == [
-        "normal approximation, sentences as independent within a one-document unit; "
-        "no interval for units of 2-4 documents"
-    ]
+    assert normal["ci_method"].unique().tolist() == ["no interval for units of 1-4 documents"]
     assert normal["mean_compound"].tolist() == pytest.approx(whole["mean_compound"].tolist())
     assert normal["n_documents"].tolist() == [1, 3, 2]
     assert normal["ci_low"].isna().all()
@@ -615,15 +613,17 @@ def test_group_intervals_resample_documents_not_sentences():
     g = sentiment.aggregate(scores, level="group", documents=docs, group_by="outlet")
     a = g.set_index("group").loc["A"]
     assert a["ci_low"] < -0.7 and a["ci_high"] > 0.4  # five articles, two tones: wide
-    assert (
-        g["ci_method"]
-        .iloc[0]
-        .endswith("documents resampled (sentences within a one-document unit)")
-    )
+    assert g["ci_method"].iloc[0].endswith("; documents resampled")
     # the same sentences as fifty independent ones: much narrower
     flat = scores.assign(doc_id=[f"s{i}" for i in range(len(scores))])
     one = sentiment.aggregate(flat.assign(doc_id="x"), level="corpus")
     assert one["ci_high"].item() - one["ci_low"].item() < 0.5
+    # a group of one article has none: its sentences say nothing of the group
+    docs1 = docs.assign(outlet=["A"] + ["B"] * 9)
+    g1 = sentiment.aggregate(scores, level="group", documents=docs1, group_by="outlet")
+    assert g1.set_index("group").loc["A", ["ci_low", "ci_high"]].isna().all()
+    assert g1.set_index("group").loc["B", "ci_low"] < g1.set_index("group").loc["B", "ci_high"]
+    assert g1["ci_method"].iloc[0].endswith("; no interval for units of 1-4 documents")
     doc = sentiment.aggregate(scores, level="document").set_index("doc_id")
     assert doc.loc["d0", "ci_low"] == doc.loc["d0", "ci_high"]  # identical sentences
 
@@ -771,7 +771,8 @@ def test_actor_intervals_from_sums_follow_the_same_document_rule_as_from_sentenc
 
 
 def test_a_one_document_group_is_drawn_apart_from_outlet_intervals():
-    # its interval resamples one article's sentences: it looked like an outlet's estimate
+    # an interval from one article's sentences looked like an outlet's estimate, the most
+    # precise of the figure beside groups of 2-4 documents without one: it has none
     text = {f"a{i}": "Good news. Bad day. Great win. Awful loss." for i in range(6)}
     text |= {"solo": "Terrible war. Awful threat. Bad. Good. Sad."}  # 5: an interval
     docs = pd.DataFrame({"doc_id": list(text), "text": list(text.values()),
@@ -780,7 +781,8 @@ def test_a_one_document_group_is_drawn_apart_from_outlet_intervals():
     g = sentiment.aggregate(s, level="group", documents=docs, group_by="source")
     ax = sentiment.plot_groups(g)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["mean, 95% interval", "one document: interval of its sentences"]
+    assert sorted(labels) == ["mean, 95% interval", "one document: no interval for the group"]
+    assert g.set_index("group").loc["Solo", ["ci_low", "ci_high"]].isna().all()
     plt.close(ax.figure)
 
 

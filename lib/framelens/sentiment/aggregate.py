@@ -313,7 +313,11 @@ def _cluster_bootstrap(
 
 
 def _interval(
-    values: np.ndarray, doc_ids: np.ndarray | None, rng: np.random.Generator, n_boot: int
+    values: np.ndarray,
+    doc_ids: np.ndarray | None,
+    rng: np.random.Generator,
+    n_boot: int,
+    one_document: bool = True,
 ) -> tuple[float, float]:
     """Return the bootstrap interval of a mean of sentences, by document when it can.
 
@@ -321,13 +325,15 @@ def _interval(
     :data:`MIN_DOCUMENTS` documents or more; none (NaN) from 2 to 4 documents, whose
     resamples have a handful of distinct means; by sentence from one document, when it
     gives :data:`MIN_DOCUMENTS` sentences or more (two sentences of one article gave an
-    outlet an interval of width 0).
+    outlet an interval of width 0), and only with ``one_document``: a group of one article
+    gets none (its sentences say how precisely that article's tone is measured, not the
+    group's).
     """
     if doc_ids is not None:
         k = len(set(doc_ids.tolist()))
         if k >= MIN_DOCUMENTS:
             return _cluster_bootstrap(doc_ids, values, rng, n_boot)
-        if k >= 2 or len(values) < MIN_DOCUMENTS:
+        if k >= 2 or len(values) < MIN_DOCUMENTS or not one_document:
             return (float("nan"), float("nan"))
     return _bootstrap(values, rng, n_boot)
 
@@ -349,7 +355,11 @@ def _normal_interval(
 
 
 def _clustered_interval(
-    n: np.ndarray, mean: np.ndarray, sum_sq: np.ndarray, cluster: pd.DataFrame
+    n: np.ndarray,
+    mean: np.ndarray,
+    sum_sq: np.ndarray,
+    cluster: pd.DataFrame,
+    one_document: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return the 95% interval of each unit's mean, clustered by document.
 
@@ -361,8 +371,8 @@ def _clustered_interval(
     Miller advise for few clusters (with 1.96, 5 documents covered 84% in simulation, 8
     documents 89%). Five documents or more (:data:`MIN_DOCUMENTS`): that interval; 2-4:
     none (NaN), as the bootstrap gives none; one: the sentences' normal interval
-    (:func:`_normal_interval`) from five sentences on, as the bootstrap. Also returns
-    each unit's documents ``G``.
+    (:func:`_normal_interval`) from five sentences on, as the bootstrap, with
+    ``one_document`` only. Also returns each unit's documents ``G``.
     """
     from scipy.special import stdtrit
 
@@ -378,21 +388,22 @@ def _clustered_interval(
         half = t * np.sqrt(np.clip(resid, 0, None) * g / (g - 1)) / n
     one_low, one_high = _normal_interval(n, mean, sum_sq)
     many = g >= MIN_DOCUMENTS
-    one = (g <= 1) & (n >= MIN_DOCUMENTS)  # one document: from 5 of its sentences on
+    one = (g <= 1) & (n >= MIN_DOCUMENTS) & one_document  # one document: 5 sentences on
     low = np.where(many, mean - half, np.where(one, one_low, np.nan))
     high = np.where(many, mean + half, np.where(one, one_high, np.nan))
     return low, high, g
 
 
-def _clustered_method(g: np.ndarray) -> str:
+def _clustered_method(g: np.ndarray, one_document: bool = True) -> str:
     """Say how :func:`_clustered_interval` made each kind of interval present in ``g``."""
     parts = []
     if (g >= MIN_DOCUMENTS).any():
         parts.append("clustered by document (CR1), t with documents - 1 degrees of freedom")
-    if (g <= 1).any():
+    if one_document and (g <= 1).any():
         parts.append("normal approximation, sentences as independent within a one-document unit")
-    if ((g >= 2) & (g < MIN_DOCUMENTS)).any():
-        parts.append(f"no interval for units of 2-{MIN_DOCUMENTS - 1} documents")
+    low = 2 if one_document else 1
+    if ((g >= low) & (g < MIN_DOCUMENTS)).any():
+        parts.append(f"no interval for units of {low}-{MIN_DOCUMENTS - 1} documents")
     return "; ".join(parts)
 
 
@@ -412,6 +423,7 @@ def aggregate_finish(
     seed: int = 0,
     n_boot: int = 2000,
     n_documents: bool = False,
+    one_document: bool | None = None,
 ) -> pd.DataFrame:
     """Turn summed counts into mean compound, shares and a 95% interval per unit.
 
@@ -438,6 +450,13 @@ def aggregate_finish(
         (:data:`MIN_DOCUMENTS`) gets no interval: a bootstrap of so few documents has a
         handful of distinct means and looks far too precise, and a clustered variance
         from so few is as unstable.
+    one_document
+        Whether a unit above the document whose sentences come from one document gets
+        the interval of those sentences (``True``: a corpus of one article) or none
+        (``False``: a group, an outlet or a year, as from 2 to 4 documents: one article's
+        sentences say how precisely its tone is measured, not the group's, and drawn
+        beside groups of 2-4 documents without one they looked the most precise).
+        Default None: ``False`` for units keyed by ``group``, else ``True``.
 
     Returns
     -------
@@ -459,6 +478,9 @@ def aggregate_finish(
     seed = check_int("seed", seed, min_value=0)
     n_boot = check_int("n_boot", n_boot, min_value=100, max_value=MAX_BOOT)
     keys = [c for c in counts.columns if c not in (*COUNT_COLUMNS, *CLUSTER_COLUMNS)]
+    if one_document is None:
+        one_document = "group" not in keys
+    check_bool("one_document", one_document)
     n = counts["n"].to_numpy(dtype="float64")
     clustered = False
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -468,9 +490,11 @@ def aggregate_finish(
         out["mean_compound"] = mean
         if values is None and all(c in counts.columns for c in CLUSTER_COLUMNS):
             sum_sq = counts["sum_sq_compound"].to_numpy()
-            low, high, g = _clustered_interval(n, mean, sum_sq, counts[CLUSTER_COLUMNS])
+            low, high, g = _clustered_interval(
+                n, mean, sum_sq, counts[CLUSTER_COLUMNS], one_document
+            )
             out["ci_low"], out["ci_high"] = low, high
-            method = _clustered_method(g)
+            method = _clustered_method(g, one_document)
             clustered, n_docs = True, g.astype("int64")
         elif values is None:
             low, high = _normal_interval(n, mean, counts["sum_sq_compound"].to_numpy())
@@ -493,8 +517,8 @@ def aggregate_finish(
                 k = len(set(docs.tolist())) if docs is not None else 0
                 # 2-4 documents: a bootstrap of so few clusters has a handful of distinct
                 # means and an interval far too narrow; _interval gives none
-                lo, hi = _interval(vals, docs, _seed_for(seed, tuple(key)), n_boot)
-                few += 2 <= k < MIN_DOCUMENTS
+                lo, hi = _interval(vals, docs, _seed_for(seed, tuple(key)), n_boot, one_document)
+                few += (2 if one_document else 1) <= k < MIN_DOCUMENTS
                 by_doc += k >= MIN_DOCUMENTS
                 lows.append(lo)
                 highs.append(hi)
@@ -502,14 +526,15 @@ def aggregate_finish(
             out["ci_low"] = np.asarray(lows, dtype="float64")
             out["ci_high"] = np.asarray(highs, dtype="float64")
             method = f"bootstrap percentile, {n_boot} resamples, seed {seed}"
+            if clustered and by_doc:
+                within = " (sentences within a one-document unit)" if one_document else ""
+                method += f"; documents resampled{within}"
+            elif clustered and one_document:
+                method += "; sentences resampled (one document per unit)"
             if clustered:
-                method += (
-                    "; documents resampled (sentences within a one-document unit)"
-                    if by_doc
-                    else "; sentences resampled (one document per unit)"
-                )
                 if few:
-                    method += f"; no interval for units of 2-{MIN_DOCUMENTS - 1} documents"
+                    low = 2 if one_document else 1
+                    method += f"; no interval for units of {low}-{MIN_DOCUMENTS - 1} documents"
         for share, col in (("share_pos", "n_pos"), ("share_neg", "n_neg"), ("share_neu", "n_neu")):
             out[share] = np.where(n > 0, counts[col].to_numpy() / n, np.nan)
     out["n_unscored"] = counts["n_unscored"].astype("int64").to_numpy()
@@ -574,7 +599,8 @@ def aggregate(
         scores, level=level, documents=documents, group_by=group_by, include_embeds=include_embeds
     )
     out = aggregate_finish(counts, values=values, seed=seed, n_boot=n_boot,
-                           n_documents=level in ("group", "corpus"))  # fmt: skip
+                           n_documents=level in ("group", "corpus"),
+                           one_document=level != "group")  # fmt: skip
     if level == "document":
         frame = _units(scores, level, documents, group_by, include_embeds)
         frame = frame.sort_values(["doc_id", "sent_id"], kind="stable")

@@ -53,7 +53,7 @@ def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> di
     }
     if "sentiment_group_counts" in parts:
         out["sentiment_groups"] = aggregate_finish(
-            parts["sentiment_group_counts"], n_documents=True
+            parts["sentiment_group_counts"], n_documents=True, one_document=False
         )
     if "sentiment_documents" in parts:
         out["sentiment_documents"] = parts["sentiment_documents"]

@@ -214,9 +214,11 @@ def _interval_plot(
         if "n_documents" in d.columns
         else np.ones(len(d), dtype=bool)
     )
+    one_label = ("one document: no interval for the group" if groups
+                 else "2-4 sentences of one document: no interval")  # fmt: skip
     hollow = ((single, "o", "one sentence (n=1): no interval"),
               (few & ~one, "D", "2-4 documents: no interval"),
-              (few & one, "s", "2-4 sentences of one document: no interval"))  # fmt: skip
+              (few & one, "s", one_label))  # fmt: skip
     for rows, marker, label in hollow:
         if rows.any():
             ax.plot(d["mean_compound"][rows], y[rows], marker, markerfacecolor="white",
