@@ -1212,8 +1212,9 @@ FURNITURE_SENTENCE_RE = re.compile(
 BOILERPLATE_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "kind", "rule"]
 
 
-#: a paragraph that is a place name in capitals alone: a dateline on its own line ("ANKARA")
-_LONE_PLACE = re.compile(r"[A-Z][A-Z.'\-]{3,}(?: [A-Z][A-Z.'\-]+){0,2}")
+#: a paragraph that is a place name in capitals alone: a dateline on its own line
+#: ("ANKARA", "NEW DELHI"); three words in capitals are a heading ("NAVAL DRILLS BEGIN")
+_LONE_PLACE = re.compile(r"[A-Z][A-Z.'\-]{3,}(?: [A-Z][A-Z.'\-]+)?")
 
 
 def _dateline(para: str, pos: int = 0, *, strong: bool = False) -> int:

@@ -39,6 +39,7 @@ NOT_DATELINES = [
     "RIMPAC (Rim of the Pacific) is the world's largest maritime exercise.",
     "AUKUS \u2014 the pact between Australia, Britain and the US \u2014 shapes the drills.",
     "CHINA, RUSSIA: JOINT DRILLS BEGIN",
+    "NAVAL DRILLS BEGIN",
 ]
 FURNITURE = [
     "By Liu Xuanzun Published: Jul 14, 2024 09:09 PM",
