@@ -1181,7 +1181,7 @@ BOILERPLATE_RE = re.compile(
     r"|Enditem\.?$|(?-i:[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5})+)$"
     # reporters' e-mail addresses; "… contributed to this report."
     r"|(?:[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+[\s,;]*)+$"
-    r"|[^.\n]{0,160}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$)",
+    r"|[^.\n]{0,160}\bcontributed (?:to )?this (?:report|story|article)\.?$)",
     re.IGNORECASE | re.DOTALL,
 )
 #: a sentence of site furniture: a photo credit, a bare date or time stamp, an
@@ -1196,7 +1196,7 @@ FURNITURE_SENTENCE_RE = re.compile(
     # Technologies showed the carrier in port."
     r"|(?i:photo|image|file photo|video)s?\s+by\s+(?:the\s+)?[A-Z][^\s]*"
     r"(?:\s*(?:[A-Z][^\s]*|of|the|and|via|for|/))*\s*\.?"
-    r"|(?i:source|credit|image source|image caption)\s*[:,]\s*.{0,100}"
+    r"|(?i:source|credit)\s*:\s*.{0,100}|(?i:image source|image caption)\s*[:,]\s*.{0,120}"
     r"|\(?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}\)?\s*(?i:updated|published)\s*:.{0,60}"
     rf"|(?:{_AGENCIES}\s*[\-\u2014\u2013]\s*)?"
     rf"(?:\d{{1,2}}:\d{{2}},?\s*)?{_MONTH} \d{{1,2}},? \d{{4}}"
@@ -1205,7 +1205,7 @@ FURNITURE_SENTENCE_RE = re.compile(
     rf"|(?:[\u2014\u2013=\-]{{1,2}}\s*)?\(?(?:{_AGENCIES}|END)\)?\.?"
     r"|(?i:enditem)\.?"
     r"|(?:[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+[\s,;]*)+"
-    r"|[^.\n]{0,160}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?"
+    r"|[^.\n]{0,160}\bcontributed (?:to )?this (?:report|story|article)\.?"
     r"|[*\-_=\u00b7\u2022 ]{3,})$",
     re.DOTALL,
 )

@@ -84,6 +84,8 @@ NOT_FURNITURE = [
     "Images by Maxar Technologies showed the carrier Shandong in port at Sanya.",
     "Photos by the navy showed the ships refuelling at sea.",
     "Credit ratings of the shipbuilders fell.",
+    "Credit, however, must go to the navy.",
+    "Analysts at the institute contributed to the report.",
 ]
 
 
