@@ -218,22 +218,26 @@ _ORGANISED_TYPES = PLACE_TYPES | {"bloc"}
 ORGANISATION_HEAD = re.compile(
     r"\s+(?:[A-Z][\w\-]*\s+){0,2}?(?:Fleet|Fleets|Command|Theater|Theatre|Council|Office|"
     r"Ministry|Institute|University|Forum|Commission|Organization|Organisation|Symposium|"
-    r"Post|Times|Daily|Herald|Review|Studies|Center|Centre|Group|Squadron|Flotilla|"
-    r"District|Division|Brigade|Partnership|Tribune|Gazette|Journal)\b"
+    r"Review|Studies|Center|Centre|Group|Squadron|Flotilla|District|Division|Brigade|"
+    r"Partnership)\b"
     # a fleet or command in lower case or capitals: "Russia's Pacific fleet", "PACIFIC FLEET"
     r"|\s+(?i:fleets?|command|squadron|flotilla)\b"
 )
 #: a name followed by these names a newspaper, whatever the name ("Japan Times", "South
-#: China Morning Post", "China Daily"): the outlet, not the country
+#: China Morning Post", "China Daily", "Pacific Post"): the outlet, not the country
 MEDIA_HEAD = re.compile(
     r"\s+(?:[A-Z][\w\-]*\s+){0,2}?(?:Times|Daily|Morning\s+Post|Post|Herald|Tribune|"
     r"Gazette|Journal|News\s+Agency)\b"
 )
 #: what stands before a name that is not the actor's: a ship's prefix ("USS George
 #: Washington"), "Rim of the" (RIMPAC, "Rim of the Pacific Exercise")
+#: the prefixes of navies' ship names ("USS", "HMS", "ROKS", "INS")
+SHIP_PREFIXES = (
+    r"(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|RSS|BRP|KRI|KD|TCG|FS|ITS|ESPS|HNLMS|FGS|"
+    r"RFS|PLANS|CNS|SLNS|PNS|TNS|ARA|BNS|NRP|HDMS|HNoMS|HSwMS)"
+)
 _NOT_ACTOR_BEFORE = re.compile(
-    r"(?:\b(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|RSS|BRP|KRI|TCG|RFS|PLANS|CNS|ARA|"
-    r"BNS|NRP)\s+(?:[A-Z][\w\-]*\s+){0,2}|\bRim\s+of\s+the\s+)$"
+    rf"(?:\b{SHIP_PREFIXES}\s+(?:[A-Z][\w\-]*\s+){{0,2}}|\bRim\s+of\s+the\s+)$"
 )
 
 

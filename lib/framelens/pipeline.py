@@ -1286,8 +1286,6 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 @contextlib.contextmanager
 def _sigterm_as_interrupt():
     """While the run lasts, SIGTERM stops it as Ctrl-C does (kernels, workers, build)."""
-    import threading
-
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -1977,16 +1975,16 @@ def _write_index(build: Path) -> None:
             ]
             return f" ({' · '.join(links)})" if links else ""
 
-        def caption(f: str) -> str:
-            text = describe_figure(Path(f).stem)
-            return f"<b>{esc(Path(f).stem)}</b>" + (f": {esc(text)}" if text else "")
+        def item(f: str) -> str:
+            stem = Path(f).stem
+            text = describe_figure(stem)
+            caption = f"<b>{esc(stem)}</b>" + (f": {esc(text)}" if text else "")
+            return (
+                f"<figure><a href='{esc(f)}'><img src='{esc(f)}' alt='{esc(text or stem)}'></a>"
+                f"<figcaption>{caption}{vectors(f)}</figcaption></figure>"
+            )
 
-        return "\n".join(
-            f"<figure><a href='{esc(f)}'><img src='{esc(f)}' "
-            f"alt='{esc(describe_figure(Path(f).stem) or Path(f).stem)}'></a>"
-            f"<figcaption>{caption(f)}{vectors(f)}</figcaption></figure>"
-            for f in figs
-        )
+        return "\n".join(item(f) for f in figs)
 
     rows, sections = [], []
     for n in manifest["notebooks"]:

@@ -186,6 +186,12 @@ def configure(formats: Sequence[str] | None = None, dpi: int | None = None) -> d
     >>> configure(["svg"], SAVE_DPI)["formats"]
     ('svg',)
     """
+    _SETTINGS.update(_checked(formats, dpi))  # both checked first: a bad value changes nothing
+    return dict(_SETTINGS)
+
+
+def _checked(formats: Sequence[str] | None, dpi: int | None) -> dict[str, object]:
+    """Return the settings given (None: not given), checked, as :data:`_SETTINGS` holds them."""
     from .params import check_choice, check_int, check_str_list
 
     new: dict[str, object] = {}
@@ -197,8 +203,7 @@ def configure(formats: Sequence[str] | None = None, dpi: int | None = None) -> d
         new["formats"] = tuple(dict.fromkeys(f for f in chosen if f != "png"))
     if dpi is not None:
         new["dpi"] = check_int("figure_dpi", dpi, min_value=50, max_value=1200)
-    _SETTINGS.update(new)  # both checked first: a bad value changes nothing
-    return dict(_SETTINGS)
+    return new
 
 
 def _tight_bbox(fig: Figure, dpi: float):
@@ -254,14 +259,7 @@ def save(
         The PNG, then each vector file, in the order of ``formats``, replaced if they
         existed.
     """
-    settings = dict(_SETTINGS)
-    if formats is not None or dpi is not None:  # for this figure only
-        saved = dict(_SETTINGS)
-        try:
-            settings = configure(formats, dpi)
-        finally:
-            _SETTINGS.clear()
-            _SETTINGS.update(saved)
+    settings = {**_SETTINGS, **_checked(formats, dpi)}  # given here: for this figure only
     dpi_used = int(settings["dpi"])  # type: ignore[call-overload]
     folder = Path(output_dir) / "figures"
     folder.mkdir(parents=True, exist_ok=True)

@@ -63,13 +63,17 @@ def describe_figure(name: str) -> str:
     """
     from .analysis import registry
 
-    name = re.sub(r"\.(?:png|svg|pdf)$", "", name)
     known = dict(FIGURE_DESCRIPTIONS)
     for analysis in registry().values():
         known.update(analysis.figures)
+    return _described(re.sub(r"\.(?:png|svg|pdf)$", "", name), known)
+
+
+def _described(name: str, known: dict[str, str]) -> str:
+    """Return the line of ``name`` in ``known``, or of its longest prefix (``arc_x``)."""
     if name in known:
         return known[name]
-    prefixes = [f for f in known if name.startswith(f + "_")]
+    prefixes = [k for k in known if name.startswith(k + "_")]
     return known[max(prefixes, key=len)] if prefixes else ""
 
 
@@ -153,12 +157,7 @@ def describe_table(name: str) -> str:
         tables = {t: spec.description for a in registry().values() for t, spec in a.tables.items()}
         text = tables.get(inner) or known.get(inner, "")
         return "At scale (every document, either engine): " + (text or inner)
-    if name in known:
-        return known[name]
-    for table, text in known.items():  # per-document variants: sentiment_arc_x
-        if name.startswith(table + "_"):
-            return text
-    return ""
+    return _described(name, known)  # per-document variants: sentiment_arc_x
 
 
 def record_output(output_dir: str | Path, relative: str) -> None:

@@ -121,12 +121,14 @@ def _changed_actors(name: str, have: pd.DataFrame, want: pd.DataFrame):
     return have[~grew_h].reset_index(drop=True), want[~grew_w].reset_index(drop=True)
 
 
-#: actors added to the gazetteer since the reference (countries of Indo-Pacific coverage):
+#: actors added to the gazetteer since the reference (countries that exercise coverage names):
 #: their rows are new, and sentences naming them beside another actor are shared now
 ADDED_ACTORS = {
     "India", "Australia", "United Kingdom", "France", "Germany", "Canada", "New Zealand",
     "Philippines", "Vietnam", "Indonesia", "Malaysia", "Singapore", "Thailand", "Mongolia",
-    "Belarus", "Pakistan", "Kazakhstan", "South Africa",
+    "Belarus", "Pakistan", "Kazakhstan", "South Africa", "Kyrgyzstan", "Tajikistan",
+    "Uzbekistan", "Armenia", "Poland", "Finland", "Sweden", "Norway", "Syria", "Egypt",
+    "Myanmar", "Cambodia", "Laos", "Bangladesh", "Sri Lanka", "Serbia", "Brazil", "Venezuela",
 }  # fmt: skip
 
 

@@ -284,42 +284,40 @@ _COUNTRY_ADJ = {"chinese", "russian", "china's", "russia's", "china\u2019s", "ru
                 "russian's"}  # fmt: skip
 _CHINA = re.compile(r"(?i)\b(?:china|chinese|beijing|pla|sino)\b")
 _RUSSIA = re.compile(r"(?i)\b(?:russia|russian|moscow|russo)\b")
-#: countries that hold exercises with each other, as a sentence names them (a noun or an
-#: adjective); China and Russia are :data:`_CHINA` and :data:`_RUSSIA`
-_OTHER_COUNTRIES = (
-    r"(?:the\s+)?(?:United\s+States|U\.S\.|US|USA|America|American|South\s+Korean?|"
-    r"Republic\s+of\s+Korea|ROK|North\s+Korean?|Japan|Japanese|India|Indian|Belarus|"
-    r"Belarusian|Iran|Iranian|Pakistan|Pakistani|Mongolia|Mongolian|Australia|Australian|"
-    r"Philippines|Philippine|Filipino|Taiwan|Taiwanese|Vietnam|Vietnamese|Indonesia|"
-    r"Indonesian|Malaysia|Malaysian|Thailand|Thai|Singapore|Singaporean|Britain|British|UK|"
-    r"France|French|Germany|German|Canada|Canadian|New\s+Zealand|Turkey|Turkish|Egypt|"
-    r"Egyptian|South\s+Africa|South\s+African|Brazil|Brazilian|Kazakhstan|Kyrgyzstan|"
-    r"Tajikistan|Uzbekistan|Armenia|Armenian|Serbia|Serbian|Syria|Syrian|Venezuela|"
-    r"Venezuelan|Cambodia|Cambodian|Laos|Myanmar|Bangladesh|Sri\s+Lanka|NATO|Ukraine|"
-    r"Ukrainian|Poland|Polish|Sweden|Swedish|Finland|Finnish|Norway|Norwegian)"
+_EXERCISE_VERB = (
+    r"(?:began|begin|begins|held|hold|holds|holding|launched|launch|launches|staged|stage|"
+    r"stages|conducted|conduct|conducts|conducting|kicked\s+off|kick\s+off|started|start|"
+    r"starts|wrapped\s+up|concluded|carried\s+out|opened|opens|completed)"
 )
-_CR_WORDS = r"(?:China|Chinese|Beijing|PLA|Russia|Russian|Moscow)"
-_ANY_COUNTRY = rf"(?:{_OTHER_COUNTRIES}|{_CR_WORDS})(?:['\u2019]s)?"
-#: two countries joined ("the United States and South Korea", "Russian-Belarusian",
-#: "Russia ... with Belarus") where the pair holds an exercise: before an exercise verb,
-#: just before the exercise's noun, or after "between/by/of"
-_PAIR_EXERCISE = re.compile(
-    rf"\b(?P<a>{_ANY_COUNTRY})\s*(?:,|and|&|-|\u2013|/)\s*(?P<b>{_ANY_COUNTRY})"
-    r"(?:\s+(?:forces|militaries|navies|troops|armies|armed\s+forces|will|have|had|are|were|"
-    r"jointly))*\s+(?:began|begin|begins|held|hold|holds|holding|launched|launch|launches|"
-    r"staged|stage|stages|conducted|conduct|conducts|conducting|kicked\s+off|kick\s+off|"
-    r"started|start|starts|wrapped\s+up|concluded|carried\s+out|opened|opens|completed)\b"
-    rf"|\b(?P<c>{_ANY_COUNTRY})\s*(?:-|\u2013|/)\s*(?P<d>{_ANY_COUNTRY})\s+(?:\w+\s+){{0,3}}"
-    r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b"
-    r"|\b(?:between|by|of)\s+(?P<e>"
-    + _ANY_COUNTRY
-    + r")\s+(?:and|&)\s+(?P<f>"
-    + _ANY_COUNTRY
-    + r")\b"
-    r"|\b(?P<g>" + _ANY_COUNTRY + r")\s+(?:\w+\s+){0,4}(?:exercises?|drills?)\s+with\s+"
-    r"(?:the\s+)?(?P<h>" + _ANY_COUNTRY + r")\b"
-)
-_CR_ONLY = re.compile(rf"(?:the\s+)?{_CR_WORDS}(?:['\u2019]s)?")
+
+
+@cache
+def _pair_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Two countries joined, holding an exercise, and the names of China and Russia.
+
+    The countries are the gazetteer's (countries and blocs, their names, adjectives and
+    capitals as it lists them): "the United States and South Korea", "Russian-
+    Belarusian", "Russia ... with Belarus"; the pair holds the exercise before an
+    exercise verb, just before the exercise's noun, or after "between/by/of".
+    """
+    from ..gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    gaz = gaz[gaz["type"].isin(["country", "bloc"]) & gaz["alias"].str[0].str.isupper()]
+    names = sorted(set(gaz["alias"]), key=lambda x: (-len(x), x))
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    one = rf"(?:the\s+)?(?:{body})(?:['\u2019]s)?(?![\w\-])"
+    pattern = re.compile(
+        rf"\b(?P<a>{one})\s*(?:,|and|&|-|\u2013|/)\s*(?P<b>{one})"
+        r"(?:\s+(?:forces|militaries|navies|troops|armies|armed\s+forces|will|have|had|are|"
+        rf"were|jointly))*\s+{_EXERCISE_VERB}\b"
+        rf"|\b(?P<c>{one})\s*(?:-|\u2013|/)\s*(?P<d>{one})\s+(?:\w+\s+){{0,3}}"
+        r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b"
+        rf"|\b(?:between|by|of)\s+(?P<e>{one})\s+(?:and|&)\s+(?P<f>{one})"
+        rf"|\b(?P<g>{one})\s+(?:\w+\s+){{0,4}}(?:exercises?|drills?)\s+with\s+(?P<h>{one})"
+    )
+    china_russia = frozenset(gaz.loc[gaz["actor"].isin(["China", "Russia"]), "alias"])
+    return pattern, china_russia
 
 
 def _others_exercise(text: str) -> str:
@@ -329,9 +327,15 @@ def _others_exercise(text: str) -> str:
     Belarus held Zapad-2021" speak of exercises of others; "" when no such pair. Pairs of
     China and Russia, and sentences naming both, are left to the record.
     """
-    for m in _PAIR_EXERCISE.finditer(text):
+    pattern, china_russia = _pair_pattern()
+
+    def bare(name: str) -> str:
+        name = re.sub(r"^the\s+", "", name.strip())
+        return re.sub(r"['\u2019]s$", "", " ".join(name.split()))
+
+    for m in pattern.finditer(text):
         a, b = (x for x in m.groups() if x)
-        if not (_CR_ONLY.fullmatch(a) and _CR_ONLY.fullmatch(b)):
+        if not (bare(a) in china_russia and bare(b) in china_russia):
             return f"{a.strip()} and {b.strip()}"
     return ""
 

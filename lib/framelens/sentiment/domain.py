@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import corpus, resources
 from ..errors import ParameterError
+from ..gazetteer import SHIP_PREFIXES
 from ..groups import group_of
 from ..params import check_bool, check_choice, check_columns
 from .columns import SENSITIVITY_COLUMNS
@@ -203,11 +204,7 @@ _NAME_RUN = re.compile(
 )
 #: ships, by prefix ("USS Ronald Reagan", "ROKS Sejong the Great") or after their type
 #: ("the hospital ship Peace Ark", "the destroyer Admiral Vinogradov")
-_SHIP_PREFIX = re.compile(
-    r"\b(?P<n>(?:USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|JS|ROKS|RSS|BRP|KRI|KD|TCG|FS|ITS|ESPS|"
-    r"HNLMS|FGS|RFS|PLANS|CNS|SLNS|PNS|TNS|ARA|BNS|NRP|HDMS|HNoMS|HSwMS)"
-    rf"(?:\s+(?:the\s+|of\s+)?{_CAP}){{1,5}})"
-)
+_SHIP_PREFIX = re.compile(rf"\b(?P<n>{SHIP_PREFIXES}(?:\s+(?:the\s+|of\s+)?{_CAP}){{1,5}})")
 _SHIP_TYPE = re.compile(
     r"\b(?:ship|destroyer|frigate|corvette|cruiser|carrier|submarine|vessel|tanker|tug|"
     r"icebreaker|boat|flagship|warship)s?\s+"

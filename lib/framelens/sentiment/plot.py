@@ -185,29 +185,10 @@ def _interval_plot(
     # a unit of 2-4 documents has no interval (MIN_DOCUMENTS): hollow too
     few = ((d["n_sentences"] >= 2) & d["ci_low"].isna()).to_numpy()
     many = (d["n_sentences"] >= 2).to_numpy() & ~few
-    # a group of one document: its interval resamples that article's sentences, which
-    # says how precisely the article's tone is measured, not the outlet's: drawn apart
-    one_doc = (
-        (d["n_documents"] == 1).to_numpy() & many
-        if groups and "n_documents" in d.columns
-        else np.zeros(len(d), dtype=bool)
-    )
-    many &= ~one_doc
-    for rows, fmt, color, label in (
-        (many, "o", PALETTE[5], "mean, 95% interval"),
-        (one_doc, "s", "0.65", "one document: interval of its sentences"),
-    ):
-        if rows.any():  # a legend entry for marks drawn only
-            ax.errorbar(
-                d["mean_compound"][rows],
-                y[rows],
-                xerr=[lo[rows], hi[rows]],
-                fmt=fmt,
-                color=PALETTE[0],
-                ecolor=color,
-                capsize=3,
-                label=label,
-            )
+    if many.any():  # a legend entry for marks drawn only
+        ax.errorbar(d["mean_compound"][many], y[many], xerr=[lo[many], hi[many]], fmt="o",
+                    color=PALETTE[0], ecolor=PALETTE[5], capsize=3,
+                    label="mean, 95% interval")  # fmt: skip
     # no interval from 2-4 documents, nor from 2-4 sentences of one document
     one = (
         (d["n_documents"] == 1).to_numpy()
@@ -223,7 +204,7 @@ def _interval_plot(
         if rows.any():
             ax.plot(d["mean_compound"][rows], y[rows], marker, markerfacecolor="white",
                     markeredgecolor=PALETTE[0], label=label)  # fmt: skip
-    if single.any() or few.any() or one_doc.any():
+    if single.any() or few.any():
         ax.legend(loc="best", fontsize=LEGEND_FONTSIZE)
     ax.axvline(0, color="0.5", lw=0.8)
     ax.set_yticks(y)
