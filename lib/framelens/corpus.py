@@ -37,6 +37,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from . import resources
+from ._punkt import SentenceSplitter
 from .errors import FramelensWarning, InputError, ParameterError
 from .params import check_choice, check_columns
 
@@ -1398,12 +1399,9 @@ def learn_abbreviations(documents: pd.DataFrame, *, max_chars: int = LEARN_CHARS
     return frozenset(resources.abbreviations() | learned)
 
 
-def _punkt(abbrevs: frozenset[str]):
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    params.abbrev_types = set(abbrevs)
-    return PunktSentenceTokenizer(params)
+def _punkt(abbrevs: frozenset[str]) -> SentenceSplitter:
+    """Punkt with these abbreviations (NLTK's spans, without importing NLTK)."""
+    return SentenceSplitter(abbrevs)
 
 
 #: a quoted question or exclamation that a lower-case word continues: '"Why?" he asked.'
