@@ -95,4 +95,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from framelens.errors import FramelensError
+
+    try:
+        raise SystemExit(main())
+    except FramelensError as err:  # a missing or changed text: the message says which
+        print(f"error: {err}", file=sys.stderr)
+        raise SystemExit(2) from None

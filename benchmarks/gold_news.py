@@ -74,6 +74,14 @@ def main(argv: list[str] | None = None) -> int:
             f"note: {len(absent)} of {len(arts)} texts are not in {args.texts} and are skipped "
             f"({n_absent} labelled sentences not scored): {', '.join(absent)}"
         )
+    if not read:
+        print(
+            f"error: none of the {len(arts)} texts of {args.gold} is in {args.texts}. The texts "
+            f"are not redistributed: save each article as <doc_id>.txt there (see "
+            f"{Path(args.gold) / 'README.md'}), then run this again.",
+            file=sys.stderr,
+        )
+        return 2
     sentences = corpus.segment(docs)
     labels = gold.check_alignment(
         sentences, g["labels"][g["labels"]["doc_id"].isin(read)], skip=True
