@@ -961,3 +961,24 @@ def test_keyness_corrects_every_targets_terms_together():
     assert top.groupby("target").size().eq(5).all()
     merged = top.merge(k, on=["target", "term"], suffixes=("", "_all"))
     np.testing.assert_allclose(merged["p_adjusted"], merged["p_adjusted_all"], rtol=1e-12)
+
+
+def test_collocation_scores_are_nltks_to_the_bit() -> None:
+    """collocations computes NLTK's likelihood ratio and PMI without importing NLTK."""
+    from nltk.collocations import BigramAssocMeasures
+
+    from framelens.stats.vocabulary import _likelihood_ratio
+
+    seed = corpus.segment(corpus.load(SEED_FILE.parent))
+    tc = stats.term_counts(seed, n=[1, 2])
+    found = stats.collocations(tc, min_freq=1, keep_stopwords=True, top_n=10_000)
+    assert len(found) > 300
+    m = BigramAssocMeasures()
+    for row in found.itertuples():
+        marginals = (row.w1_count, row.w2_count)
+        assert row.pmi == m.pmi(row.count, marginals, row.total_words)
+        if row.likelihood_ratio == row.likelihood_ratio:  # NaN: no 2x2 table
+            assert row.likelihood_ratio == m.likelihood_ratio(row.count, marginals, row.total_words)
+    # a table from small and large counts, every cell's sign
+    for args in [(1, 1, 1, 4), (3, 5, 7, 100), (50, 60, 70, 10_000), (2, 2, 9, 12)]:
+        assert _likelihood_ratio(*args) == m.likelihood_ratio(args[0], args[1:3], args[3])

@@ -112,18 +112,29 @@ _data: dict[str, Any] = {}
 
 
 def _load() -> dict[str, Any]:
-    """Return the objects textstat reads: CMU dictionary, Pyphen, easy words (loaded once)."""
+    """Return what textstat reads: CMU syllables, Pyphen, easy words (loaded once).
+
+    Read from the same files as textstat, without importing textstat or NLTK (whose
+    package import, which textstat's does, takes about 0.7 s in every kernel): the CMU
+    dictionary provisioned in ``nltk_data``, Pyphen's ``en_US`` dictionary (textstat's
+    ``get_pyphen``) and textstat's ``resources/en/easy_words.txt`` (its
+    ``get_lang_easy_words``), read as textstat reads it.
+    """
     if not _data:
+        import importlib.util
+
+        from pyphen import Pyphen
+
         from .. import resources
 
-        resources.use_offline_nltk()  # textstat reads the CMU dictionary through NLTK
         resources.require("cmudict")
-        # textstat's own (cached) loaders: the very objects textstat counts with
-        from textstat.backend.utils import get_lang_easy_words, get_pyphen
-
         _data["cmu"] = _cmu_syllables(resources.nltk_data_dir() / "corpora" / "cmudict" / "cmudict")
-        _data["pyphen"] = get_pyphen(_LANG)
-        _data["easy"] = get_lang_easy_words(_LANG)
+        _data["pyphen"] = Pyphen(lang=_LANG)
+        spec = importlib.util.find_spec("textstat")  # finds the package, does not import it
+        assert spec is not None and spec.submodule_search_locations, "textstat is a dependency"
+        easy = Path(spec.submodule_search_locations[0]) / "resources" / _LANG.split("_")[0]
+        with open(easy / "easy_words.txt", encoding="utf-8") as fh:
+            _data["easy"] = {ln.strip() for ln in fh}
     return _data
 
 

@@ -402,6 +402,24 @@ def top_terms(
     )
 
 
+def _likelihood_ratio(n_ii: int, n_ix: int, n_xi: int, n_xx: int) -> float:
+    """Dunning's G² of a bigram, as NLTK's ``BigramAssocMeasures.likelihood_ratio``.
+
+    The same arithmetic in the same order (NLTK 3.10, ``nltk/metrics/association.py``),
+    so the same floats: ``2 Σ obs ln(obs / (exp + 1e-20) + 1e-20)`` over the 2×2 table
+    of the pair's count ``n_ii``, its words' counts ``n_ix`` and ``n_xi`` and the
+    corpus's words ``n_xx``, each cell's expected count from its row and column.
+    """
+    n_oi, n_io = n_xi - n_ii, n_ix - n_ii
+    cont = (n_ii, n_oi, n_io, n_xx - n_ii - n_oi - n_io)
+    total = sum(cont)
+    out = 0
+    for i in range(4):
+        exp = (cont[i] + cont[i ^ 1]) * (cont[i] + cont[i ^ 2]) / total
+        out += cont[i] * math.log(cont[i] / (exp + 1e-20) + 1e-20)
+    return 2 * out
+
+
 def collocations(
     term_counts: pd.DataFrame,
     *,
@@ -409,11 +427,12 @@ def collocations(
     keep_stopwords: bool = False,
     top_n: int = 20,
 ) -> pd.DataFrame:
-    """Bigram collocations scored with NLTK's likelihood ratio and PMI.
+    """Bigram collocations scored with the likelihood ratio and PMI, as NLTK scores them.
 
     Built from summed unigram and bigram :func:`term_counts` (``n=[1, 2]``; without
-    bigram rows the result is empty) with
-    :class:`nltk.collocations.BigramCollocationFinder`; bigrams seen fewer than
+    bigram rows the result is empty) as :class:`nltk.collocations.BigramCollocationFinder`
+    and ``BigramAssocMeasures`` score them (the same floats; NLTK is not imported, see
+    :func:`_likelihood_ratio`); bigrams seen fewer than
     ``min_freq`` times are dropped (PMI overrates rare pairs), and bigrams with a
     stopword unless ``keep_stopwords``.
 
@@ -449,48 +468,25 @@ def collocations(
     >>> collocations(tiny, min_freq=1)[["bigram", "likelihood_ratio"]].values.tolist()
     [['ships ships', nan]]
     """
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
-    from nltk.probability import FreqDist
-
     min_freq = check_int("min_freq", min_freq, min_value=1)
     top_n = check_int("top_n", top_n, min_value=1)
     check_bool("keep_stopwords", keep_stopwords)
     uni, bi = _summed(term_counts, 1), _summed(term_counts, 2)
-    word_fd = FreqDist(dict(zip(uni.index, uni["count"].astype(int), strict=True)))
-    bigram_fd = FreqDist(
-        {tuple(t.split(" ")): int(c) for t, c in zip(bi.index, bi["count"], strict=True)}
-    )
-    finder = BigramCollocationFinder(word_fd, bigram_fd)
-    finder.apply_freq_filter(min_freq)
-    if not keep_stopwords:
-        stop = resources.stopwords()
-        finder.apply_word_filter(lambda w: w in stop)
-    measures = BigramAssocMeasures()
+    word_counts = dict(zip(uni.index, uni["count"].astype(int).tolist(), strict=True))
+    n_all = sum(word_counts.values())
+    stop = frozenset() if keep_stopwords else resources.stopwords()
     rows = []
-    if finder.ngram_fd:
-        n_all = int(word_fd.N())
-        lr, pmi = {}, {}
-        for (w1, w2), c in finder.ngram_fd.items():
-            marginals = (int(word_fd[w1]), int(word_fd[w2]))
-            pmi[(w1, w2)] = measures.pmi(c, marginals, n_all)
-            # the 2x2 table has a negative cell when a pair covers (nearly) every word
-            # of a tiny text ("ships ships": 1 pair, 2 words): G² is then undefined
-            possible = n_all - marginals[0] - marginals[1] + c >= 0
-            lr[(w1, w2)] = measures.likelihood_ratio(c, marginals, n_all) if possible else math.nan
-        for (w1, w2), c in finder.ngram_fd.items():
-            rows.append(
-                (
-                    f"{w1} {w2}",
-                    w1,
-                    w2,
-                    int(c),
-                    int(word_fd[w1]),
-                    int(word_fd[w2]),
-                    int(word_fd.N()),
-                    float(lr[(w1, w2)]),
-                    float(pmi[(w1, w2)]),
-                )
-            )
+    for term, c in zip(bi.index, bi["count"].astype(int).tolist(), strict=True):
+        w1, w2 = term.split(" ")
+        if c < min_freq or w1 in stop or w2 in stop:
+            continue
+        n1, n2 = word_counts.get(w1, 0), word_counts.get(w2, 0)
+        # the 2x2 table has a negative cell when a pair covers (nearly) every word
+        # of a tiny text ("ships ships": 1 pair, 2 words): G² is then undefined
+        possible = n_all - n1 - n2 + c >= 0
+        lr = _likelihood_ratio(c, n1, n2, n_all) if possible else math.nan
+        pmi = math.log2(c * n_all) - math.log2(n1 * n2)
+        rows.append((term, w1, w2, c, n1, n2, n_all, float(lr), float(pmi)))
     frame = pd.DataFrame(rows, columns=COLLOCATION_COLUMNS[1:])
     frame = (
         frame.sort_values(["likelihood_ratio", "bigram"], ascending=[False, True], kind="stable")
