@@ -240,6 +240,40 @@ _NOT_ACTOR_BEFORE = re.compile(
     rf"(?:\b{SHIP_PREFIXES}\s+(?:[A-Z][\w\-]*\s+){{0,2}}|\bRim\s+of\s+the\s+)$"
 )
 
+#: names of other places and things that hold an alias of the built-in gazetteer, by the
+#: alias: what stands before it ("Latin American", "George Washington University") or
+#: after it ("the West Bank", "Western Australia", "British Columbia"); case-insensitive,
+#: for headlines in capitals too
+_NOT_ACTOR_WORDS_BEFORE = {
+    alias: re.compile(rf"(?i)\b(?:{words})[\s-]+$")
+    for alias, words in {
+        "American": "Latin|South|Central|North|Native|African|Asian|Pan|Ibero|Meso",
+        "Americans": "Latin|South|Central|North|Native|African|Asian",
+        "Washington": "George",
+    }.items()
+}
+_WEST_NOT_BLOC = (
+    "Bank|Coast|Africa|African|Asia|Asian|Sea|Point|Virginia|Java|Papua|Midlands|End|Indies|Wing"
+)
+_NOT_ACTOR_WORDS_AFTER = {
+    alias: re.compile(rf"(?i)\s+(?:{words})\b")
+    for alias, words in {
+        "the West": _WEST_NOT_BLOC,
+        "The West": _WEST_NOT_BLOC,
+        "Western": "Australia|Sahara|Cape|Balkans|Ghats|Hemisphere|Sydney|Province|Front",
+        "British": "Columbia|Virgin\\s+Islands|Airways|Museum|Library|Council|Open",
+    }.items()
+}
+
+
+def _names_other(alias: str, text: str, start: int, end: int) -> bool:
+    """Whether the alias at ``start:end`` is part of another name ("the West Bank")."""
+    before = _NOT_ACTOR_WORDS_BEFORE.get(alias)
+    if before is not None and before.search(text, max(0, start - 30), start):
+        return True
+    after = _NOT_ACTOR_WORDS_AFTER.get(alias)
+    return after is not None and after.match(text, end) is not None
+
 
 _MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
@@ -344,7 +378,8 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
         capitals = caps_pattern is not None and _in_capitals(text)
         for m in _longest_matches(caps_pattern if capitals else pattern, text):
             key = _key(m.group(0))
-            actor, typ = lookup[caps[key] if capitals else key]
+            alias = caps[key] if capitals else key
+            actor, typ = lookup[alias]
             if _in_compound_name(text, m.start(), caps if capitals else lookup):
                 continue  # "Indo-Pacific": a compound name, not the Pacific
             if typ in _ORGANISED_TYPES and ORGANISATION_HEAD.match(text, m.end()):
@@ -353,6 +388,8 @@ def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
                 continue  # "Japan Times", "South China Morning Post": a newspaper
             if _NOT_ACTOR_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "USS George Washington", "Rim of the Pacific": not the actor
+            if _names_other(alias, text, m.start(), m.end()):
+                continue  # "the West Bank", "Latin American", "British Columbia"
             if m.group(0) in _MONTHS and _is_date(text, m.start(), m.end()):
                 continue  # "emissions rose in May", "on 3 May 2024": a month, not Theresa May
             rows.append(
