@@ -129,8 +129,25 @@ NEGATORS = frozenset(
 )
 
 
-#: a negator followed by one of these does not negate ("not only", "no doubt")
-_NEG_EXEMPT = frozenset("only just merely least less doubt".split())
+#: a negator followed by one of these does not negate ("not only", "no doubt"), or negates
+#: a denial of the cue, which stands ("did not rule out provocations", "never stops its
+#: provocations", "nothing short of a threat")
+_NEG_EXEMPT = frozenset(
+    "only just merely least less doubt short rule ruled ruling exclude excluded excluding "
+    "stop stops stopped cease ceases ceased".split()
+)
+#: "never been more", "never so": a negator that emphasises ("has never been more dangerous")
+_EMPHATIC = frozenset("more so greater higher worse stronger bigger larger".split())
+
+
+def _neg_exempt(toks: list[tuple[int, int, str, str]], j: int) -> bool:
+    """Whether the negator at ``j`` leaves the cue after it standing."""
+    nxt = [t[2].lower() for t in toks[j + 1 : j + 3]]
+    if nxt and nxt[0] in _NEG_EXEMPT:
+        return True
+    if toks[j][2].lower() != "never" or not nxt:  # "no more a threat" does negate
+        return False
+    return nxt[0] in _EMPHATIC or (nxt[0] == "been" and len(nxt) == 2 and nxt[1] in _EMPHATIC)
 
 
 #: words and marks that end a negation's scope
@@ -232,7 +249,7 @@ def _context(
                     break
                 if (
                     _negator(tok)
-                    and not (j + 1 < len(toks) and toks[j + 1][2].lower() in _NEG_EXEMPT)
+                    and not _neg_exempt(toks, j)
                     # a capitalised negator inside a name: "Doctors Without Borders said";
                     # not in a headline, where every word is capitalised ("Russia Does
                     # Not Pose A Threat") or the line is in capitals ("POSE NO THREAT")
