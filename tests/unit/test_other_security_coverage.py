@@ -110,3 +110,16 @@ def test_exercise_ship_and_policy_names_carry_no_tone_in_the_security_domain() -
     assert plain[0] < -0.5 and plain[1] < -0.5 and plain[2] > 0.5  # VADER as published
     assert domain[:3] == [0.0, 0.0, 0.0]
     assert domain[3] < plain[3]  # "supports" stays, "free" is gone
+
+
+def test_fire_exchanged_in_fighting_is_no_cooperation() -> None:
+    got = _statuses(
+        [
+            "Heavy exchanges of fire continued along the border.",
+            "An apparent friendly fire incident killed two.",
+            "The two navies held exchanges on tactics.",
+        ]
+    )
+    assert got[0] == [("cooperation", "exchanges", "in_name")]
+    assert got[1] == [("cooperation", "friendly", "in_name")]
+    assert ("cooperation", "exchanges", "counted") in got[2]
