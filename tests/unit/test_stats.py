@@ -468,6 +468,9 @@ def test_keyness_values_by_hand():
     g2 = 2 * (a * math.log(a / e1) + b * math.log(b / e2))
     assert navy["g2"] == pytest.approx(g2)
     assert navy["log_ratio"] == pytest.approx(math.log2((40 / 100) / (10 / 100)))
+    from scipy.stats import chi2
+
+    assert navy["p_value"] == chi2.sf(navy["g2"], 1)  # the same float, via scipy.special
     assert (navy["target_total"], navy["reference_total"]) == (100, 100)
     assert navy["direction"] == "target"
     assert "the" not in k["term"].tolist()  # stopword dropped from the result
