@@ -189,8 +189,13 @@ def _caps_aliases(aliases: Any) -> dict[str, str]:
     return out
 
 
+_ASCII_LOWER = re.compile("[a-z]")
+
+
 def _in_capitals(text: str) -> bool:
     """Tell a sentence written in capitals (a headline): three words or more, no lower case."""
+    if _ASCII_LOWER.search(text):  # the common case, found at once
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     return len(text.split()) >= 3 and bool(letters) and not any(ch.islower() for ch in letters)
 
