@@ -39,7 +39,7 @@ import pandas as pd
 from . import resources
 from ._punkt import SentenceSplitter
 from .errors import FramelensWarning, InputError, ParameterError
-from .params import check_choice, check_columns
+from .params import check_choice, check_columns, doc_ids, text_values
 
 __all__ = [
     "SPEC_DEFAULTS",
@@ -1094,7 +1094,14 @@ def _warn_markup(docs: pd.DataFrame, where: str) -> None:
 # ---------------------------------------------------------------------------------------
 # segmentation
 
-_PARA_SPLIT = re.compile(r"\n[ \t]*\n+")
+#: a line break as Windows ("\r\n"), old Macs ("\r") and everything else ("\n") write
+#: it: a frame passed to :func:`segment` is read as :func:`load` reads a file
+_NEWLINE = r"(?:\r?\n|\r(?!\n))"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_PARA_SPLIT = re.compile(rf"{_NEWLINE}[ \t]*{_NEWLINE}+")
+#: what goes before a paragraph's first character: spaces, line breaks and a byte order
+#: mark (U+FEFF, which Python does not count as a space)
+_LEAD = re.compile(r"[\s\ufeff]*")
 _DASH = "\u2014\u2013\u2015-"
 CREDIT_RE = re.compile(
     rf"^[{_DASH}]+\s*(?P<name>.*?)\s*\(@(?P<handle>\w{{1,50}})\)\s+"
@@ -1117,11 +1124,21 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         chunk = text[a:b]
-        lead = len(chunk) - len(chunk.lstrip())
+        lead = _LEAD.match(chunk).end()
         trail = len(chunk.rstrip())
-        if chunk.strip():
+        if lead < trail:
             out.append((a + lead, a + trail))
     return out
+
+
+def _line_spans(para: str) -> list[tuple[int, int]]:
+    """Return the lines of a paragraph as (start, end) offsets, at any kind of line break."""
+    spans, pos = [], 0
+    for m in _LINE_BREAK.finditer(para):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(para)))
+    return spans
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -1258,13 +1275,11 @@ def _inner_dateline(para: str) -> tuple[int, int]:
     Scraped text often gives a title, one line break, then "LONDON, April 14 (Reuters) -".
     Returns its span in ``para``, or (0, 0). Only datelines with a date, agency or slash.
     """
-    pos = para.find("\n")
-    while pos >= 0:
-        start = pos + 1
+    for m in _LINE_BREAK.finditer(para):
+        start = m.end()
         end = _dateline(para, start, strong=True)
         if end:
             return start, end
-        pos = para.find("\n", start)
     return 0, 0
 
 
@@ -1313,7 +1328,7 @@ def check_has_text(documents: pd.DataFrame, where: str = "the corpus") -> None:
     framelens.errors.InputError: the corpus: no text to analyse in its 2 document(s): 1 empty,
     1 only datelines or site furniture (e.g. 'b': 'Copyright 2024 X.').
     """
-    texts = documents["text"].astype(str).tolist() if "text" in documents.columns else []
+    texts = text_values(documents["text"]).tolist() if "text" in documents.columns else []
     if any(_has_text(t) for t in texts):
         return
     empty = [t for t in texts if not t.strip()]
@@ -1336,7 +1351,7 @@ def _is_embed(para: str, alone: bool = False) -> bool:
     other paragraphs (``alone`` False): a post of a corpus of posts that links a picture
     is the post itself, the author's own voice, not quoted material.
     """
-    lines = para.split("\n")
+    lines = _LINE_BREAK.split(para)
     if any(CREDIT_RE.match(line.strip()) for line in lines):
         return True
     return not alone and bool(EMBED_LINK_RE.search(para))
@@ -1383,10 +1398,10 @@ def learn_abbreviations(documents: pd.DataFrame, *, max_chars: int = LEARN_CHARS
     check_columns("documents", documents, ["text"])
     trainer = PunktTrainer()
     budget = max_chars
-    for text in documents["text"]:
+    for text in text_values(documents["text"]):
         if budget <= 0:
             break
-        text = str(text)[:budget]
+        text = text[:budget]
         budget -= len(text)
         trainer.train(text, finalize=False)
     trainer.finalize_training()
@@ -1472,14 +1487,7 @@ def _split(
 ) -> tuple[list[tuple], list[tuple]]:
     """Sentence rows (SENTENCE_COLUMNS) and boilerplate rows (BOILERPLATE_COLUMNS)."""
     check_columns("documents", documents, ["doc_id", "text"])
-    ids = documents["doc_id"]
-    if ids.isna().any() or ids.duplicated().any():
-        bad = sorted(set(map(str, ids[ids.duplicated() | ids.isna()])))[:5]
-        raise ParameterError(
-            f"`documents` needs one row per document, with a doc_id: {bad} are missing or "
-            "repeated (two rows with one doc_id would merge their sentences). "
-            "corpus.load checks this for files; check a frame you build yourself."
-        )
+    ids = doc_ids(documents)
     abbrevs = resources.abbreviations()
     if abbreviations is not None:
         if isinstance(abbreviations, str) or not (
@@ -1493,8 +1501,7 @@ def _split(
     punkt = _punkt(abbrevs)
     rows: list[tuple] = []
     dropped: list[tuple] = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
-        text = "" if text is None or (isinstance(text, float) and text != text) else str(text)
+    for doc_id, text in zip(ids.tolist(), text_values(documents["text"]).tolist(), strict=True):
         sent_id = 0
         spans = _paragraph_spans(text)
         for para_id, (pa, pb) in enumerate(spans):
@@ -1510,10 +1517,7 @@ def _split(
                 if not para.strip():
                     continue
             if embed:
-                pieces, pos = [], 0
-                for line in para.split("\n"):
-                    pieces.append((pos, pos + len(line)))
-                    pos += len(line) + 1
+                pieces = _line_spans(para)
             else:
                 pieces = [(0, len(para))]
                 da, db = _inner_dateline(para) if not keep_boilerplate else (0, 0)
@@ -1557,12 +1561,19 @@ def segment(
     abbreviations: Iterable[str] | None = None,
     keep_boilerplate: bool = False,
 ) -> pd.DataFrame:
-    """Split documents into paragraphs and sentences, marking embedded material.
+    r"""Split documents into paragraphs and sentences, marking embedded material.
 
-    Paragraphs are separated by blank lines. A paragraph that holds a social-media credit
-    line (``— NAME (@handle) Month D, YYYY``) or, in a document of several paragraphs, a
-    post link (``pic.twitter.com/…``) is an embed: each of its lines is split on its own
-    and every sentence gets ``kind="embed"`` (a document that is one post with a link is
+    Paragraphs are separated by blank lines. Line breaks may be written ``\n``, ``\r\n``
+    (a Windows export read with pandas) or ``\r``, and a byte order mark (U+FEFF) before
+    a paragraph is skipped, so a frame you build gets the paragraphs, sentences and
+    furniture :func:`load` finds in its normalised text; the offsets stay those of the
+    text as given (a sentence's ``text`` may hold a ``\r\n`` where the document's does).
+    A missing text (None, NaN, ``pd.NA``) is an empty document.
+
+    A paragraph that holds a social-media credit line (``— NAME (@handle) Month D,
+    YYYY``) or, in a document of several paragraphs, a post link (``pic.twitter.com/…``)
+    is an embed: each of its lines is split on its own and every sentence gets
+    ``kind="embed"`` (a document that is one post with a link is
     the post itself, prose). Sentences are found with NLTK Punkt and an abbreviation list, so
     "U.S. Navy" does not end a sentence.
 
@@ -1574,7 +1585,10 @@ def segment(
     Parameters
     ----------
     documents
-        The documents frame (``doc_id`` and ``text`` are used).
+        The documents frame (``doc_id`` and ``text`` are used). Ids are compared as
+        strings (integer ids become ``"1"``, ``"2"``); ids missing, repeated or alike
+        once written as strings (``1`` and ``"1"``) are refused
+        (:func:`framelens.params.doc_ids`).
     abbreviations
         More abbreviations for Punkt (lower case, no final stop), added to the shipped
         list (``framelens/data/abbreviations_en.txt``). By default the shipped list
@@ -1673,9 +1687,9 @@ def embeds(documents: pd.DataFrame) -> pd.DataFrame:
     [['handle', '2024-09-10']]
     """
     check_columns("documents", documents, ["doc_id", "text"])
+    ids = doc_ids(documents)
     rows = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
-        text = str(text)
+    for doc_id, text in zip(ids.tolist(), text_values(documents["text"]).tolist(), strict=True):
         n = 0
         spans = _paragraph_spans(text)
         for para_id, (pa, pb) in enumerate(spans):
@@ -1684,7 +1698,7 @@ def embeds(documents: pd.DataFrame) -> pd.DataFrame:
                 continue
             name = handle = date = ""
             body = []
-            for line in para.split("\n"):
+            for line in _LINE_BREAK.split(para):
                 m = CREDIT_RE.match(line.strip())
                 if m:
                     name, handle = m["name"], m["handle"]
@@ -2133,8 +2147,16 @@ def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         ``doc_id, title, source, published, characters, paragraphs, sentences,
         prose_sentences, embed_sentences, embeds``, one row per document in the order of
-        ``documents`` (documents with no sentences get zeros); ``characters`` is the
-        length of the text, ``embeds`` the number of embed paragraphs.
+        ``documents`` (documents with no sentences get zeros); ``doc_id``, ``title``,
+        ``source`` and ``published`` are strings (``""`` where missing); ``characters``
+        is the length of the text (0 for a missing text), ``embeds`` the number of embed
+        paragraphs.
+
+    Raises
+    ------
+    ParameterError
+        When a ``doc_id`` of ``documents`` is missing or repeated
+        (:func:`framelens.params.doc_ids`).
 
     Examples
     --------
@@ -2145,6 +2167,8 @@ def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """
     check_columns("documents", documents, ["doc_id", "text"])
     check_columns("sentences", sentences, ["doc_id", "para_id", "kind"])
+    ids = doc_ids(documents)
+    sentences = sentences.assign(doc_id=text_values(sentences["doc_id"]))
     g = sentences.groupby("doc_id", sort=True)
     stats = pd.DataFrame(
         {
@@ -2157,10 +2181,10 @@ def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
             .nunique(),
         }
     )
-    base = documents[["doc_id"]].copy()
+    base = pd.DataFrame({"doc_id": ids.to_numpy()})
     for col in ("title", "source", "published"):
-        base[col] = documents[col] if col in documents.columns else ""
-    base["characters"] = documents["text"].str.len().astype("int64")
+        base[col] = text_values(documents[col]).to_numpy() if col in documents.columns else ""
+    base["characters"] = text_values(documents["text"]).str.len().astype("int64").to_numpy()
     frame = base.merge(stats, left_on="doc_id", right_index=True, how="left")
     counts = ["paragraphs", "sentences", "prose_sentences", "embed_sentences", "embeds"]
     frame[counts] = frame[counts].fillna(0).astype("int64")

@@ -23,8 +23,10 @@ __all__ = [
     "check_number",
     "check_path",
     "check_str_list",
+    "doc_ids",
     "looked_in",
     "suggest",
+    "text_values",
 ]
 
 
@@ -415,3 +417,109 @@ def check_columns(
             f"`{name}` lacks the column(s) {missing}; it has {list(frame.columns)}{looks}. "
             f"Pass {want}."
         )
+
+
+# ---------------------------------------------------------------------------------------
+# the corpus frames as the functions read them: missing values, ids, row order
+
+
+def text_values(values: Any) -> Any:
+    """Return a column as strings, a missing value (None, NaN, NaT, ``pd.NA``) as ``""``.
+
+    Every function that reads a text, a date or a label of the documents frame reads it
+    through this: a frame built with pandas (``read_csv`` with an empty cell, a
+    ``string`` or pyarrow column, dates, a ``category`` column) gives the empty string
+    where a value is missing, as :func:`framelens.corpus.load` does, never ``"nan"`` or
+    ``"<NA>"``.
+
+    Parameters
+    ----------
+    values
+        A pandas Series of any dtype (or anything :class:`pandas.Series` takes).
+
+    Returns
+    -------
+    pandas.Series
+        The values as ``str`` (dates as pandas writes them, ``"2024-09-10"``), ``""``
+        where missing, with the index of ``values``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> text_values(pd.Series(["Drills.", None], dtype="string")).tolist()
+    ['Drills.', '']
+    >>> text_values(pd.to_datetime(pd.Series(["2024-09-10", None]))).tolist()
+    ['2024-09-10', '']
+    """
+    import pandas as pd
+
+    if not isinstance(values, pd.Series):
+        values = pd.Series(values)
+    missing = values.isna().to_numpy()
+    text = values.astype(str)
+    if missing.any():
+        text = text.where(~missing, "")
+    return text
+
+
+def doc_ids(documents: Any, *, name: str = "documents") -> Any:
+    """Return the ``doc_id`` column as strings, refusing ids missing, repeated or alike.
+
+    Sentences, tokens and every table carry ``doc_id`` as a string: the documents' ids
+    are compared to them as strings (integer ids, what ``read_csv`` gives, are ``"1"``,
+    ``"2"``). Ids that are one once written as strings (``1`` and ``"1"``) would merge
+    two documents, and are refused as repeated ids are.
+
+    Parameters
+    ----------
+    documents
+        The documents frame (a ``doc_id`` column).
+    name
+        The parameter's name, as the message shows it.
+
+    Returns
+    -------
+    pandas.Series
+        The ids as ``str``, with the index of ``documents``.
+
+    Raises
+    ------
+    ParameterError
+        When ``documents`` has no ``doc_id`` column, an id is missing, or two rows have
+        the same id as strings.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> doc_ids(pd.DataFrame({"doc_id": [1, 2]})).tolist()
+    ['1', '2']
+    >>> doc_ids(pd.DataFrame({"doc_id": [1, "1"]}))
+    Traceback (most recent call last):
+    ...
+    framelens.errors.ParameterError: `documents` needs one row per document, with a \
+doc_id: 2 rows have the doc_id '1' once written as text (1 (int), '1' (str)), so their \
+sentences would merge. Give each document its own id.
+    """
+    check_columns(name, documents, ["doc_id"])
+    raw = documents["doc_id"]
+    missing = raw.isna()
+    repeated = raw.duplicated()
+    if missing.any() or repeated.any():
+        bad = sorted({str(v) for v in raw[repeated | missing]})[:5]
+        raise ParameterError(
+            f"`{name}` needs one row per document, with a doc_id: {bad} are missing or "
+            "repeated (two rows with one doc_id would merge their sentences). "
+            "corpus.load checks this for files; check a frame you build yourself."
+        )
+    ids = text_values(raw)
+    alike = ids.duplicated(keep=False)
+    if alike.any():
+        first = ids[alike].iloc[0]
+        same = raw[(ids == first).to_numpy()].tolist()
+        shown = ", ".join(f"{v!r} ({type(v).__name__})" for v in same[:4])
+        raise ParameterError(
+            f"`{name}` needs one row per document, with a doc_id: {len(same)} rows have the "
+            f"doc_id {first!r} once written as text ({shown}), so their sentences would "
+            "merge. Give each document its own id."
+        )
+    return ids

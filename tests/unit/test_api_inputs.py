@@ -1,0 +1,98 @@
+"""Frames built with pandas, not read by corpus.load: missing values, ids, line ends, order.
+
+A probe of the Python API (a documents frame from ``read_csv``, a ``string`` or pyarrow
+column, a ``category`` column, Windows line ends, integer ids, rows in another order)
+found crashes and silent differences; each test here pins one of them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framelens import corpus, groups
+from framelens.errors import ParameterError
+
+# ---------------------------------------------------------------------------------------
+# 2. Windows line ends and a byte order mark in a frame
+
+ARTICLE = (
+    "MOSCOW, October 14. /TASS/. China and Russia began joint drills. Tensions rose.\n\n"
+    "Japan protested the exercises.\n"
+    "A second line of the same paragraph.\n\n"
+    "Video of the drills. pic.twitter.com/abc123\n"
+    "\u2014 Lu Wen (@luwen) September 10, 2024\n\n"
+    "(Reporting by Jane Doe; Editing by John Smith)"
+)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_segment_reads_windows_and_old_mac_line_ends_as_line_breaks(newline):
+    lf = pd.DataFrame({"doc_id": ["a"], "text": [ARTICLE]})
+    other = pd.DataFrame({"doc_id": ["a"], "text": ["\ufeff" + ARTICLE.replace("\n", newline)]})
+    want, got = corpus.segment(lf), corpus.segment(other)
+    keys = ["doc_id", "para_id", "sent_id", "kind"]
+    assert got[keys].values.tolist() == want[keys].values.tolist()
+    assert got["kind"].tolist().count("prose") == 4  # the prose is not one embed paragraph
+    assert got["text"].str.replace(newline, "\n").tolist() == want["text"].tolist()
+    # offsets are into the text as given
+    text = other["text"][0]
+    assert [text[a:b] for a, b in zip(got["start"], got["end"], strict=True)] == got[
+        "text"
+    ].tolist()
+    # the dateline and the credits are furniture
+    rules = corpus.boilerplate(other)["rule"].tolist()
+    assert rules == corpus.boilerplate(lf)["rule"].tolist() == ["dateline", "furniture"]
+    post = corpus.embeds(other)
+    assert post[["handle", "date"]].values.tolist() == [["luwen", "2024-09-10"]]
+    tokens = corpus.tokenize(got)
+    assert "\ufeff" not in "".join(tokens["token"])
+
+
+# ---------------------------------------------------------------------------------------
+# 5. integer ids, ids alike as strings
+
+
+def test_integer_ids_are_strings_everywhere():
+    docs = pd.DataFrame({"doc_id": [1, 2], "text": ["Tensions escalated. Ships sailed.", ""]})
+    s = corpus.segment(docs)
+    assert s["doc_id"].tolist() == ["1", "1"]
+    over = corpus.overview(docs, s)
+    assert over[["doc_id", "sentences"]].values.tolist() == [["1", 2], ["2", 0]]
+    labels = groups.group_labels(docs.assign(source=["X", "Y"]), "source")
+    assert labels["doc_id"].tolist() == ["1", "2"]
+
+
+def test_ids_alike_once_written_as_strings_are_refused():
+    docs = pd.DataFrame({"doc_id": [1, "1"], "text": ["Ships sailed.", "Tensions rose."]})
+    match = r"`documents` needs one row per document.*doc_id '1' once written as text \(1 \(int\)"
+    for call in (corpus.segment, corpus.boilerplate, corpus.embeds):
+        with pytest.raises(ParameterError, match=match):
+            call(docs)
+    with pytest.raises(ParameterError, match=match):
+        corpus.overview(docs, corpus.segment(docs.iloc[:1]))
+
+
+# ---------------------------------------------------------------------------------------
+# 6. a missing text is an empty document
+
+
+@pytest.mark.parametrize("dtype", [object, "string", "string[pyarrow]"])
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA])
+def test_a_missing_text_is_an_empty_document(dtype, missing):
+    if dtype is object and missing is pd.NA:
+        text = pd.Series(["Drills began. Ships sailed.", pd.NA], dtype=object)
+    else:
+        text = pd.Series(["Drills began. Ships sailed.", missing], dtype=dtype)
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": text})
+    s = corpus.segment(docs)
+    assert s["doc_id"].tolist() == ["a", "a"]  # no sentence "<NA>" or "nan"
+    over = corpus.overview(docs, s)
+    assert over[["doc_id", "characters", "sentences"]].values.tolist() == [
+        ["a", 27, 2], ["b", 0, 0],
+    ]  # fmt: skip
+    assert corpus.embeds(docs).empty
+    assert corpus.boilerplate(docs).empty
+    corpus.check_has_text(docs)
+    with pytest.raises(Exception, match="1 empty"):
+        corpus.check_has_text(docs.iloc[1:])
