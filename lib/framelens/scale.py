@@ -36,7 +36,7 @@ import pandas as pd
 from . import corpus, resources
 from .analysis import Analysis, Part, registry
 from .errors import FramelensWarning, InputError, ParameterError
-from .params import check_bool, check_choice, check_int, suggest
+from .params import check_bool, check_choice, check_int, suggest, text_values
 
 __all__ = [
     "ENGINES",
@@ -875,7 +875,7 @@ def _partition(
     """
     part = Part(docs, options, index)
     # the ids travel with the partials, so ids repeated across shards are caught
-    out: dict[str, pd.DataFrame] = {_IDS: pd.DataFrame({"doc_id": docs["doc_id"].astype(str)})}
+    out: dict[str, pd.DataFrame] = {_IDS: pd.DataFrame({"doc_id": text_values(docs["doc_id"])})}
     for name in names:
         analysis = registry()[name]
         partial = analysis.partial(part)

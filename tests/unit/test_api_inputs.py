@@ -7,11 +7,85 @@ found crashes and silent differences; each test here pins one of them.
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import pytest
 
-from framelens import corpus, groups
+from framelens import corpus, events, groups, scale
 from framelens.errors import ParameterError
+
+# ---------------------------------------------------------------------------------------
+# 1. a missing publication date is no date
+
+BASE = pd.DataFrame(
+    {
+        "doc_id": ["a", "b"],
+        "text": ["China and Russia held a joint naval drill last year."] * 2,
+        "published": ["2024-09-10", "2023-01-02"],
+    }
+)
+CSV = (
+    "doc_id,published,text\n"
+    "a,2024-09-10,China and Russia held a joint naval drill last year.\n"
+    "b,,China and Russia held a joint naval drill last year.\n"
+)
+
+
+def _missing_dates() -> dict[str, pd.DataFrame]:
+    date32 = pd.array([pd.Timestamp("2024-09-10").date(), None], dtype="date32[pyarrow]")
+    one = BASE["published"].where(BASE["doc_id"] == "a")
+    return {
+        "read_csv": pd.read_csv(io.StringIO(CSV)),
+        "NaT": BASE.assign(published=pd.to_datetime(["2024-09-10", None])),
+        "string": BASE.assign(published=one.astype("string")),
+        "string[pyarrow]": BASE.assign(published=one.astype("string[pyarrow]")),
+        "float year": BASE.assign(published=[2024, float("nan")]),
+        "None": BASE.assign(published=["2024-09-10", None]),
+        "date32[pyarrow]": BASE.assign(published=date32),
+    }
+
+
+@pytest.mark.parametrize("kind", list(_missing_dates()))
+def test_a_missing_date_is_undated_in_every_events_function(kind):
+    docs = _missing_dates()[kind]
+    cuts = events.document_cuts(docs).set_index("doc_id")
+    assert cuts.loc["b", ["publication_year", "publication_date", "cut", "flagged"]].tolist() == [
+        0, "", "whole record", True,
+    ]  # fmt: skip
+    assert cuts.loc["a", "publication_year"] == 2024
+    assert events.publication_year(docs)[0] == 2024
+    date = events.publication_date(docs)[0]
+    assert date == (None if kind == "float year" else "2024-09-10")
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    refs = found[found["kind"] == "reference"].set_index("doc_id")
+    assert refs.loc["b", ["date_rule", "cut"]].tolist() == [
+        'relative:"last year" unresolved (no publication date)', "whole record",
+    ]  # fmt: skip
+    if kind == "float year":  # a year, no day: "last year" is not resolved, the cut is the year
+        assert refs.loc["a", "cut"] == "2024"
+    else:
+        assert refs.loc["a", ["event_year", "cut"]].tolist() == [2023, "2024-09-10"]
+
+
+def test_parse_date_reads_missing_values_as_none():
+    for value in (None, float("nan"), pd.NaT, pd.NA):
+        assert events.parse_date(value) is None
+    assert events.mentions(
+        pd.DataFrame(
+            {"doc_id": ["a"], "sent_id": [0], "start": [0], "text": ["Drills last year."]}
+        ),
+        documents={"a": pd.NA},
+    )["cut"].tolist() == ["whole record"]
+
+
+def test_scale_analyse_takes_a_missing_date():
+    docs = _missing_dates()["read_csv"]
+    out = scale.analyse(docs, analyses=["events"])["exercise_mentions"]
+    refs = out[out["kind"] == "reference"]
+    assert refs["event_year"].astype("Float64").fillna(0).tolist() == [2023, 0]
+    assert refs[["n", "n_docs"]].values.tolist() == [[1, 1], [1, 1]]
+
 
 # ---------------------------------------------------------------------------------------
 # 2. Windows line ends and a byte order mark in a frame

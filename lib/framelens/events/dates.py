@@ -26,7 +26,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["TimeExpression", "parse_date", "resolve", "time_expressions", "is_future"]
+__all__ = [
+    "TimeExpression",
+    "date_text",
+    "parse_date",
+    "resolve",
+    "time_expressions",
+    "is_future",
+]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -303,13 +310,47 @@ def is_future(sentence: str) -> bool:
     return bool(_FUTURE_RE.search(sentence))
 
 
+def date_text(value: object) -> str:
+    """Return a publication date as text: ``""`` when it is missing.
+
+    Missing is None, NaN, NaT or ``pd.NA`` (what pandas gives for an empty cell of any
+    dtype): the document is undated, as an empty ``published`` is.
+
+    Parameters
+    ----------
+    value
+        A value of the ``published`` column: a string, a date, a number, or missing.
+
+    Returns
+    -------
+    str
+        ``str(value)`` (a date as ``YYYY-MM-DD``), or ``""`` when missing.
+
+    Examples
+    --------
+    >>> date_text(float("nan")), date_text(dt.date(2024, 9, 10)), date_text(2024)
+    ('', '2024-09-10', '2024')
+    """
+    if value is None:
+        return ""
+    try:
+        if value != value:  # NaN, NaT
+            return ""
+    except (TypeError, ValueError):  # pd.NA: its comparisons are missing too
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    return str(value)
+
+
 def parse_date(value: object) -> dt.date | None:
     """Read a publication date: ISO ``YYYY-MM-DD`` (a time after it is ignored), else None.
 
     Parameters
     ----------
     value
-        A string such as ``"2022-05-24"`` or ``"2022-05-24T08:00"``.
+        A string such as ``"2022-05-24"`` or ``"2022-05-24T08:00"``, a date, or a
+        missing value (None, NaN, NaT, ``pd.NA``: None, :func:`date_text`).
 
     Returns
     -------
@@ -317,10 +358,10 @@ def parse_date(value: object) -> dt.date | None:
 
     Examples
     --------
-    >>> parse_date("2022-05-24T08:00"), parse_date("May 2022")
-    (datetime.date(2022, 5, 24), None)
+    >>> parse_date("2022-05-24T08:00"), parse_date("May 2022"), parse_date(None)
+    (datetime.date(2022, 5, 24), None, None)
     """
-    m = re.match(r"\s*((?:19|20)\d{2})-(\d{2})-(\d{2})", str(value or ""))
+    m = re.match(r"\s*((?:19|20)\d{2})-(\d{2})-(\d{2})", date_text(value))
     if not m:
         return None
     try:

@@ -39,8 +39,13 @@ from typing import Literal
 import pandas as pd
 
 from ..errors import ParameterError
-from ..params import check_choice, check_columns
-from .dates import is_future, parse_date, resolve, time_expressions
+from ..params import (
+    check_choice,
+    check_columns,
+    doc_ids,
+    text_values,
+)
+from .dates import date_text, is_future, parse_date, resolve, time_expressions
 from .record import _check_events, load_events
 
 #: Columns of :func:`mentions`.
@@ -443,7 +448,8 @@ def _published_by_doc(documents: pd.DataFrame | Mapping | None) -> dict[str, tup
         out = {}
         for k, v in documents.items():
             d = parse_date(v)
-            y = d.year if d else (int(str(v)[:4]) if re.match(r"\d{4}", str(v or "")) else 0)
+            v = date_text(v)
+            y = d.year if d else (int(v[:4]) if re.match(r"\d{4}", v) else 0)
             out[str(k)] = (d, y, d.isoformat() if d else (str(y) if y else "whole record"))
         return out
     if not isinstance(documents, pd.DataFrame) or "doc_id" not in documents.columns:
@@ -452,9 +458,9 @@ def _published_by_doc(documents: pd.DataFrame | Mapping | None) -> dict[str, tup
             f"doc_id -> published date, but {type(documents).__name__} was passed."
         )
     out: dict[str, tuple] = {}
-    pub = documents["published"].tolist() if "published" in documents.columns else None
+    pub = text_values(documents["published"]).tolist() if "published" in documents.columns else None
     rest = []
-    for i, doc in enumerate(documents["doc_id"].tolist()):
+    for i, doc in enumerate(doc_ids(documents).tolist()):
         d = parse_date(pub[i]) if pub is not None else None
         if d is not None:
             out[str(doc)] = (d, d.year, d.isoformat())
@@ -760,8 +766,9 @@ def mentions(
         The event table to link to (default: the shipped record).
     documents
         The documents (``doc_id`` and ``published``; embedded posts date a document
-        without one, as in :func:`document_cuts`), or a mapping doc_id → date. Without
-        it, relative dates stay unresolved and every ``cut`` is ``"whole record"``.
+        without one, as in :func:`document_cuts`; a missing date is none), or a mapping
+        doc_id → date. Without it, relative dates stay unresolved and every ``cut`` is
+        ``"whole record"``.
 
     Returns
     -------

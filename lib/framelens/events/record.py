@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import FramelensWarning, InputError, ParameterError
-from ..params import check_columns, check_int, suggest
+from ..params import check_columns, check_int, doc_ids, suggest, text_values
 from ..resources import data_path
 
 #: Columns of the event table, in order.
@@ -344,7 +344,8 @@ def publication_year(documents: pd.DataFrame, *, override: int = 0) -> tuple[int
     Parameters
     ----------
     documents
-        The documents frame (``published`` and ``text`` are read).
+        The documents frame (``published`` and ``text`` are read; a missing date, None,
+        NaN, NaT or ``pd.NA``, is no date, as an empty one).
     override
         A year > 0 that wins over the documents' dates; 0 (default): none.
 
@@ -373,7 +374,7 @@ def publication_year(documents: pd.DataFrame, *, override: int = 0) -> tuple[int
     if "published" in documents.columns:
         found = [
             int(m.group(0))
-            for v in documents["published"].astype(str)
+            for v in text_values(documents["published"])
             if (m := re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", v))
         ]
         if found:
@@ -387,7 +388,7 @@ def publication_year(documents: pd.DataFrame, *, override: int = 0) -> tuple[int
         if dates:
             return int(max(dates)[:4]), "the latest date of an embedded post"
     written = (
-        [v for v in documents["published"].astype(str).str.strip() if v]
+        [v for v in text_values(documents["published"]).str.strip() if v]
         if "published" in documents.columns
         else []
     )
@@ -413,7 +414,8 @@ def publication_date(documents: pd.DataFrame) -> tuple[str | None, str]:
     Parameters
     ----------
     documents
-        The documents frame (``published`` and ``text`` are read).
+        The documents frame (``published`` and ``text`` are read; a missing date, None,
+        NaN, NaT or ``pd.NA``, is no date, as an empty one).
 
     Returns
     -------
@@ -436,7 +438,7 @@ def publication_date(documents: pd.DataFrame) -> tuple[str | None, str]:
     if "published" in documents.columns:
         found = [
             m.group(0)
-            for v in documents["published"].astype(str)
+            for v in text_values(documents["published"])
             if (m := _ISO_DATE.search(v)) and _valid_date(m.group(0))
         ]
         if found:
@@ -464,7 +466,8 @@ def document_cuts(documents: pd.DataFrame, *, override: int = 0) -> pd.DataFrame
     Parameters
     ----------
     documents
-        The documents frame (``doc_id``, ``published`` and ``text`` are read).
+        The documents frame (``doc_id``, ``published`` and ``text`` are read; a missing
+        date, None, NaN, NaT or ``pd.NA``, is no date, as an empty one).
     override
         A year > 0 given to every document; 0 (default): each its own date.
 
@@ -484,6 +487,7 @@ def document_cuts(documents: pd.DataFrame, *, override: int = 0) -> pd.DataFrame
     [['a', '2022-07-12', False], ['b', '2013', False], ['c', 'whole record', True]]
     """
     check_columns("documents", documents, ["doc_id", "text"])
+    ids = doc_ids(documents)
     rows = []
     for i in range(len(documents)):
         one = documents.iloc[[i]]
@@ -494,7 +498,7 @@ def document_cuts(documents: pd.DataFrame, *, override: int = 0) -> pd.DataFrame
         if date and not override:
             source = date_source
         cut = date or (str(year) if year else "whole record")
-        rows.append((str(one["doc_id"].iloc[0]), year or 0, date or "", cut, source, year is None))
+        rows.append((ids.iloc[i], year or 0, date or "", cut, source, year is None))
     out = pd.DataFrame(rows, columns=CUT_COLUMNS)
     return out.astype({"publication_year": "int64", "flagged": bool})
 
