@@ -24,6 +24,7 @@ __all__ = [
     "check_path",
     "check_str_list",
     "doc_ids",
+    "in_order",
     "looked_in",
     "suggest",
     "text_values",
@@ -523,3 +524,45 @@ sentences would merge. Give each document its own id.
             "merge. Give each document its own id."
         )
     return ids
+
+
+def in_order(sentences: Any) -> Any:
+    """Return the sentences sorted by document and position, the caller's frame untouched.
+
+    Functions that carry something from one sentence to the next (the last reference a
+    claim refers back to, the credit line of an embedded post) read the sentences in
+    this order, so their results do not depend on the frame's row order.
+
+    Parameters
+    ----------
+    sentences
+        A frame with ``doc_id`` and ``sent_id`` (``start``, when present, orders
+        sentences with the same ``sent_id``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``sentences`` itself when already in that order, else a sorted copy (ids
+        compared as strings, ``sent_id`` as numbers) with a fresh index.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_id": ["b", "a", "a"], "sent_id": [0, 1, 0]})
+    >>> in_order(s).values.tolist()
+    [['a', 0], ['a', 1], ['b', 0]]
+    """
+    import pandas as pd
+
+    keys = pd.DataFrame(
+        {
+            "d": text_values(sentences["doc_id"]).to_numpy(),
+            "s": pd.to_numeric(sentences["sent_id"], errors="coerce").to_numpy(),
+        }
+    )
+    if "start" in sentences.columns:
+        keys["o"] = pd.to_numeric(sentences["start"], errors="coerce").to_numpy()
+    order = keys.sort_values(list(keys.columns), kind="stable").index.to_numpy()
+    if pd.Index(order).equals(keys.index):
+        return sentences
+    return sentences.iloc[order].reset_index(drop=True)

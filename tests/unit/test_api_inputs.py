@@ -12,7 +12,7 @@ import io
 import pandas as pd
 import pytest
 
-from framelens import corpus, events, groups, scale
+from framelens import corpus, events, framing, groups, scale
 from framelens.errors import ParameterError
 
 # ---------------------------------------------------------------------------------------
@@ -121,6 +121,54 @@ def test_segment_reads_windows_and_old_mac_line_ends_as_line_breaks(newline):
     assert post[["handle", "date"]].values.tolist() == [["luwen", "2024-09-10"]]
     tokens = corpus.tokenize(got)
     assert "\ufeff" not in "".join(tokens["token"])
+
+
+# ---------------------------------------------------------------------------------------
+# 4. results do not depend on the sentences' row order
+
+PATROLS = (
+    "This is the first time the two countries have conducted joint air patrols near "
+    "Alaska.\n\n"
+    "The drills will include joint patrols in the Pacific Ocean, marking the fifth such "
+    "instance of naval cooperation.\n\n"
+    "Last year the two navies held their fifth joint naval patrol in the western Pacific.\n\n"
+    "Drills at sea. pic.twitter.com/abc123\n\u2014 Lu Wen (@luwen) September 10, 2024"
+)
+ORDER_DOCS = pd.DataFrame(
+    {"doc_id": ["a", "b"], "published": ["2024-09-10", "2023-05-01"], "text": [PATROLS] * 2}
+)
+
+
+def test_mentions_and_claims_do_not_depend_on_row_order():
+    s = corpus.segment(ORDER_DOCS)
+    reversed_ = s.iloc[::-1]
+    before = reversed_.copy()
+    want = events.mentions(s, documents=ORDER_DOCS)
+    got = events.mentions(reversed_, documents=ORDER_DOCS)
+    pd.testing.assert_frame_equal(got, want)
+    pd.testing.assert_frame_equal(reversed_, before)  # the caller's frame is untouched
+    patrols = want[want["mention"] == "joint patrols"]
+    assert patrols["type"].tolist() == ["air_patrol", "air_patrol"]
+    cuts = events.document_cuts(ORDER_DOCS)
+    claims = events.check_claims_by_document(want, events.load_events(), cuts)
+    shuffled = want.sample(frac=1, random_state=3)
+    pd.testing.assert_frame_equal(
+        events.check_claims_by_document(shuffled, events.load_events(), cuts), claims
+    )
+    pd.testing.assert_frame_equal(
+        events.check_claims(shuffled, events.load_events()),
+        events.check_claims(want, events.load_events()),
+    )
+
+
+def test_attributions_do_not_depend_on_row_order():
+    s = corpus.segment(ORDER_DOCS)
+    want = framing.attributions(s)
+    pd.testing.assert_frame_equal(framing.attributions(s.iloc[::-1]), want)
+    assert want[["doc_id", "sent_id", "source", "sent_ids"]].values.tolist() == [
+        ["a", 3, "Lu Wen (@luwen)", "3 4"],
+        ["b", 3, "Lu Wen (@luwen)", "3 4"],
+    ]
 
 
 # ---------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from .mentions import (
     _ORDINALS,
     PLACE_WITHIN,
     _check_mentions,
+    _ordered,
     _places_in,
     mentions,  # noqa: F401  (the doctests use it)
     record_locations,
@@ -112,7 +113,8 @@ def check_claims_by_document(
     Parameters
     ----------
     found
-        :func:`mentions` of the corpus (any documents).
+        :func:`mentions` of the corpus (any documents, in any row order: they are read
+        in :func:`mentions`' order).
     events
         The event table.
     cuts
@@ -143,6 +145,7 @@ def check_claims_by_document(
     [['first_time', 'supported', '2021-10-25']]
     """
     _check_mentions(found)
+    found = _ordered(found)  # any row order: a claim refers back to the reference before
     _check_events(events, required=("name", "year", "domain", "start_date", "location"))
     check_columns("cuts", cuts, CUT_COLUMNS)
     if (year_start is None) != (year_end is None):
@@ -369,7 +372,8 @@ def check_claims(
     Parameters
     ----------
     found
-        :func:`mentions` rows (any documents; all checked at the same cut).
+        :func:`mentions` rows (any documents, in any row order; all checked at the same
+        cut).
     events
         The event table.
     publication_year, publication_date
@@ -402,6 +406,7 @@ def check_claims(
     [['named_year', '2012', 'supported'], ['place', 'Yellow Sea', 'supported']]
     """
     _check_mentions(found)
+    found = _ordered(found)  # any row order: a claim refers back to the reference before
     _check_events(events, required=("name", "year", "domain", "start_date", "location"))
     groups = [
         (str(doc), list(g.itertuples(index=False))) for doc, g in found.groupby("doc_id", sort=True)

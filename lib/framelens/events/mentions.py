@@ -43,6 +43,7 @@ from ..params import (
     check_choice,
     check_columns,
     doc_ids,
+    in_order,
     text_values,
 )
 from .dates import date_text, is_future, parse_date, resolve, time_expressions
@@ -761,7 +762,8 @@ def mentions(
     ----------
     sentences
         The sentences frame (``doc_id, sent_id, start, text``; ``para_id`` and ``kind``
-        are used when present).
+        are used when present), in any row order: each document's sentences are read in
+        the order of ``sent_id``.
     events
         The event table to link to (default: the shipped record).
     documents
@@ -811,6 +813,8 @@ def mentions(
     _check_events(ev)
     rec = _Record(ev)
     pub = _published_by_doc(documents)
+    # a document's sentences in their order: a claim refers back to the reference before
+    sentences = in_order(sentences)
     aliases, hint, name_hint = _record_aliases(ev)
     pattern, groups = _named_re(aliases)
     n = len(sentences)
@@ -870,9 +874,30 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
             "sentence": str,
         }
     )
-    order = frame["kind"].map({"reference": 0, "claim": 1, "generic": 2})
-    frame = frame.assign(_o=order).sort_values(["doc_id", "sent_id", "start", "_o"], kind="stable")
-    return frame.drop(columns="_o").reset_index(drop=True)
+    return _ordered(frame)
+
+
+def _ordered(found: pd.DataFrame) -> pd.DataFrame:
+    """Return mention rows in :func:`mentions`' order (a copy; a frame lacking the keys as is).
+
+    By document, sentence and offset, references before claims before generic words:
+    the order :func:`framelens.events.check_claims` reads them in, whatever the order
+    of the rows it is given.
+    """
+    if not {"doc_id", "sent_id", "start", "kind"} <= set(found.columns):
+        return found
+    keys = pd.DataFrame(
+        {
+            "d": text_values(found["doc_id"]).to_numpy(),
+            "s": pd.to_numeric(found["sent_id"], errors="coerce").to_numpy(),
+            "a": pd.to_numeric(found["start"], errors="coerce").to_numpy(),
+            "o": found["kind"].map({"reference": 0, "claim": 1, "generic": 2}).to_numpy(),
+        }
+    )
+    if "end" in found.columns:
+        keys["e"] = pd.to_numeric(found["end"], errors="coerce").to_numpy()
+    order = keys.sort_values(list(keys.columns), kind="stable").index.to_numpy()
+    return found.iloc[order].reset_index(drop=True)
 
 
 def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:

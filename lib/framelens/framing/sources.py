@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from .. import corpus
-from ..params import check_columns
+from ..params import check_columns, in_order
 from .dictionary import Dictionary, load_dictionary
 from .match import _empty, term_hits
 from .profile import _group_keys, _sentence_words
@@ -221,7 +221,8 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
     ----------
     sentences
         Sentences from :func:`framelens.corpus.segment` (``doc_id, sent_id, start, text``
-        are needed); ``kind`` and ``para_id`` find the embedded posts and their credit
+        are needed), in any row order (each document is read in the order of
+        ``sent_id``); ``kind`` and ``para_id`` find the embedded posts and their credit
         lines (without ``kind`` every sentence is prose).
 
     Returns
@@ -246,6 +247,8 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
     check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
     if sentences.empty:
         return _empty(ATTRIBUTION_COLUMNS, ["sent_id", "start", "end"])
+    # an embedded post is attributed on its first sentence: read each document in order
+    sentences = in_order(sentences)
     kinds = (
         sentences["kind"]
         if "kind" in sentences.columns
