@@ -16,7 +16,13 @@ import numpy as np
 import pandas as pd
 
 from .errors import FramelensWarning, ParameterError
-from .params import check_choice, check_columns, suggest
+from .params import (
+    check_choice,
+    check_columns,
+    doc_ids,
+    suggest,
+    text_values,
+)
 
 __all__ = [
     "MISSING",
@@ -172,8 +178,9 @@ def group_labels(
     Returns
     -------
     pandas.DataFrame
-        ``doc_id, group`` (strings; an empty value, or a date that does not parse with
-        ``period``, becomes :data:`MISSING`), sorted by ``doc_id``.
+        ``doc_id, group`` (strings; an empty or missing value of any dtype, None, NaN,
+        NaT, ``pd.NA`` or a category's missing value, or a date that does not parse
+        with ``period``, becomes :data:`MISSING`), sorted by ``doc_id``.
 
     Examples
     --------
@@ -183,7 +190,9 @@ def group_labels(
     ['2024', '2023', '(missing)']
     """
     check_group_by(documents, group_by, name=name)
-    values = documents[group_by].fillna("").astype(str)
+    ids = doc_ids(documents)
+    # any dtype: a category, a pyarrow date or a string column with a missing value
+    values = text_values(documents[group_by])
     if period is not None:
         check_choice("period", period, list(_PERIODS))
         day = iso_day(values)
@@ -202,7 +211,7 @@ def group_labels(
         values = values.where(day.fillna("").str.len() >= digits, "")
         unread = given & (values.str.strip() == "")
         if unread.any():
-            example = documents[group_by].fillna("").astype(str)[unread].iloc[0]
+            example = text_values(documents[group_by])[unread].iloc[0]
             warnings.warn(
                 f"`{name}` {group_by!r} by {period}: {int(unread.sum())} of {int(given.sum())} "
                 f"dated document(s) have no ISO 8601 {period} (e.g. {example!r}) and are "
@@ -213,7 +222,7 @@ def group_labels(
     else:
         _warn_alike(values, group_by)
     values = values.where(values.str.strip() != "", MISSING)
-    frame = pd.DataFrame({"doc_id": documents["doc_id"].astype(str), "group": values.to_numpy()})
+    frame = pd.DataFrame({"doc_id": ids.to_numpy(), "group": values.to_numpy()})
     return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
@@ -250,7 +259,7 @@ def with_period(documents: pd.DataFrame, group_by: str, period: str | None) -> p
     labels = group_labels(documents, group_by, period=period)
     lookup = dict(zip(labels["doc_id"], labels["group"], strict=True))
     out = documents.copy()
-    out[group_by] = [lookup[str(d)] for d in documents["doc_id"]]
+    out[group_by] = [lookup[d] for d in doc_ids(documents)]
     return out
 
 
@@ -319,4 +328,4 @@ def group_of(
     check_columns("frame", frame, ["doc_id"])
     labels = group_labels(documents, group_by, period=period, name=name)
     lookup = dict(zip(labels["doc_id"], labels["group"], strict=True))
-    return np.asarray([lookup.get(str(d), MISSING) for d in frame["doc_id"]], dtype=object)
+    return np.asarray([lookup.get(d, MISSING) for d in text_values(frame["doc_id"])], dtype=object)

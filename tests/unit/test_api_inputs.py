@@ -12,8 +12,8 @@ import io
 import pandas as pd
 import pytest
 
-from framelens import corpus, events, framing, groups, scale
-from framelens.errors import ParameterError
+from framelens import corpus, events, framing, groups, scale, sentiment
+from framelens.errors import FramelensWarning, ParameterError
 
 # ---------------------------------------------------------------------------------------
 # 1. a missing publication date is no date
@@ -218,3 +218,45 @@ def test_a_missing_text_is_an_empty_document(dtype, missing):
     corpus.check_has_text(docs)
     with pytest.raises(Exception, match="1 empty"):
         corpus.check_has_text(docs.iloc[1:])
+
+
+# ---------------------------------------------------------------------------------------
+# 7. a missing value of a category or pyarrow column is the missing group
+
+
+def test_a_missing_category_or_pyarrow_date_groups_as_missing():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": ["Drills began.", "Tensions rose.", "Ships sailed."],
+            "source": pd.Categorical(["TASS", None, "BBC"]),
+            "published": pd.array(
+                [pd.Timestamp("2024-09-10").date(), None, pd.Timestamp("2021-01-02").date()],
+                dtype="date32[pyarrow]",
+            ),
+        }
+    )
+    assert groups.group_labels(docs, "source")["group"].tolist() == ["TASS", "(missing)", "BBC"]
+    by_year = groups.group_labels(docs, "published", period="year")
+    assert by_year["group"].tolist() == ["2024", "(missing)", "2021"]
+    s = corpus.segment(docs)
+    tone = sentiment.aggregate(
+        sentiment.score(s), level="group", documents=docs, group_by="source", n_boot=100
+    )
+    assert sorted(tone["group"]) == ["(missing)", "BBC", "TASS"]
+    result = scale.analyse(docs, analyses=["sentiment"], group_by="source")
+    assert sorted(result["sentiment_groups"]["group"]) == ["(missing)", "BBC", "TASS"]
+
+
+def test_a_missing_date_is_not_counted_as_a_dated_document():
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "published": pd.to_datetime(["2024-09-10", None, None])}
+    )
+    # NaT is no date: no warning of a "dated document" without a year "(e.g. nan)"
+    labels = groups.group_labels(docs, "published", period="year")
+    assert labels["group"].tolist() == ["2024", "(missing)", "(missing)"]
+    docs = docs.astype({"published": object})
+    docs.loc[2, "published"] = "10/09/2024"
+    with pytest.warns(FramelensWarning, match=r"1 of 2 dated document\(s\).*'10/09/2024'"):
+        labels = groups.group_labels(docs, "published", period="year")
+    assert labels["group"].tolist() == ["2024", "(missing)", "(missing)"]
