@@ -39,7 +39,7 @@ import pandas as pd
 from . import resources
 from ._punkt import SentenceSplitter
 from .errors import FramelensWarning, InputError, ParameterError
-from .params import check_choice, check_columns, doc_ids, text_values
+from .params import check_choice, check_columns, check_same_documents, doc_ids, text_values
 
 __all__ = [
     "SPEC_DEFAULTS",
@@ -2156,7 +2156,13 @@ def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     ------
     ParameterError
         When a ``doc_id`` of ``documents`` is missing or repeated
-        (:func:`framelens.params.doc_ids`).
+        (:func:`framelens.params.doc_ids`), or
+        none of the documents of ``sentences`` is in ``documents``.
+
+    Warns
+    -----
+    FramelensWarning
+        When some documents of ``sentences`` are not in ``documents``.
 
     Examples
     --------
@@ -2168,6 +2174,7 @@ def overview(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     check_columns("documents", documents, ["doc_id", "text"])
     check_columns("sentences", sentences, ["doc_id", "para_id", "kind"])
     ids = doc_ids(documents)
+    check_same_documents(sentences, documents)
     sentences = sentences.assign(doc_id=text_values(sentences["doc_id"]))
     g = sentences.groupby("doc_id", sort=True)
     stats = pd.DataFrame(

@@ -19,6 +19,7 @@ from .errors import FramelensWarning, ParameterError
 from .params import (
     check_choice,
     check_columns,
+    check_same_documents,
     doc_ids,
     suggest,
     text_values,
@@ -308,7 +309,8 @@ def group_of(
         Rows to label (sentences, scores, counts…): their ``doc_id`` is looked up.
     documents, group_by, period, name
         As for :func:`group_labels`; a ``doc_id`` not among the documents is
-        :data:`MISSING`.
+        :data:`MISSING`, with a warning (none among them: an error,
+        :func:`framelens.params.check_same_documents`).
 
     Returns
     -------
@@ -326,6 +328,7 @@ def group_of(
             "grouping needs `group_by` (a metadata column) and the `documents` frame."
         )
     check_columns("frame", frame, ["doc_id"])
+    check_same_documents(frame, documents, name=None)
     labels = group_labels(documents, group_by, period=period, name=name)
     lookup = dict(zip(labels["doc_id"], labels["group"], strict=True))
     return np.asarray([lookup.get(d, MISSING) for d in text_values(frame["doc_id"])], dtype=object)

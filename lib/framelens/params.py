@@ -22,6 +22,7 @@ __all__ = [
     "check_int",
     "check_number",
     "check_path",
+    "check_same_documents",
     "check_str_list",
     "doc_ids",
     "in_order",
@@ -524,6 +525,86 @@ sentences would merge. Give each document its own id.
             "merge. Give each document its own id."
         )
     return ids
+
+
+def check_same_documents(
+    frame: Any,
+    documents: Any,
+    *,
+    name: str | None = "sentences",
+    documents_name: str = "documents",
+) -> None:
+    """Warn when rows name documents that are not in ``documents``; refuse when none are.
+
+    Sentences (or scores, counts) of one corpus passed with the documents of another
+    would find no date, no group and no metadata for any of them.
+
+    Parameters
+    ----------
+    frame
+        A table with a ``doc_id`` column (sentences, scores, counts).
+    documents
+        The documents frame (a ``doc_id`` column), ids compared as strings
+        (:func:`doc_ids`).
+    name
+        The parameter's name of ``frame``, as the messages show it; None: "the rows to
+        group" (for a helper whose caller's parameter is not known).
+    documents_name
+        The parameter's name of ``documents``.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ParameterError
+        When ``frame`` has rows and none of their documents is in ``documents``.
+
+    Warns
+    -----
+    FramelensWarning
+        When some of the documents of ``frame`` are not in ``documents``: how many, and
+        a few of them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_same_documents(pd.DataFrame({"doc_id": ["a"]}), pd.DataFrame({"doc_id": ["a"]}))
+    >>> check_same_documents(pd.DataFrame({"doc_id": ["x"]}), pd.DataFrame({"doc_id": ["a"]}))
+    Traceback (most recent call last):
+    ...
+    framelens.errors.ParameterError: `sentences` and `documents` have no document in \
+common: `sentences` name 1 document(s) (e.g. 'x'), none of them among the 1 of \
+`documents` (e.g. 'a'). Pass the documents they were made from.
+    """
+    import warnings
+
+    from .errors import FramelensWarning
+
+    subject = f"`{name}`" if name else "the rows to group"
+    check_columns(name or "frame", frame, ["doc_id"])
+    ids = set(doc_ids(documents, name=documents_name))
+    theirs = sorted(set(text_values(frame["doc_id"])))
+    absent = [d for d in theirs if d not in ids]
+    if not absent:
+        return
+    if len(absent) == len(theirs):
+        raise ParameterError(
+            f"{subject} and `{documents_name}` have no document in common: {subject} name "
+            f"{len(theirs)} document(s) (e.g. {', '.join(map(repr, theirs[:3]))}), none of "
+            f"them among the {len(ids)} of `{documents_name}`"
+            + (f" (e.g. {', '.join(map(repr, sorted(ids)[:3]))})" if ids else "")
+            + ". Pass the documents they were made from."
+        )
+    warnings.warn(
+        f"{subject} name {len(absent)} document(s) that are not in `{documents_name}` "
+        f"({len(absent)} of {len(theirs)}; e.g. {', '.join(map(repr, absent[:3]))}): they "
+        "have no metadata there (no date; group '(missing)'). Pass the documents they were "
+        "made from.",
+        FramelensWarning,
+        stacklevel=3,
+    )
 
 
 def in_order(sentences: Any) -> Any:

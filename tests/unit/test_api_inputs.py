@@ -260,3 +260,45 @@ def test_a_missing_date_is_not_counted_as_a_dated_document():
     with pytest.warns(FramelensWarning, match=r"1 of 2 dated document\(s\).*'10/09/2024'"):
         labels = groups.group_labels(docs, "published", period="year")
     assert labels["group"].tolist() == ["2024", "(missing)", "(missing)"]
+
+
+# ---------------------------------------------------------------------------------------
+# 8. sentences of one corpus with the documents of another
+
+A = pd.DataFrame(
+    {
+        "doc_id": ["a1", "a2"],
+        "source": ["TASS", "BBC"],
+        "published": ["2024-09-10", "2021-05-01"],
+        "text": ["Tensions rose last year as drills began.", "Peace and friendship grew."],
+    }
+)
+B = A.assign(doc_id=["b1", "b2"])
+
+
+def test_documents_of_another_corpus_are_refused():
+    s = corpus.segment(A)
+    match = r"no document in common: .* 2 document\(s\) \(e\.g\. 'a1', 'a2'\)"
+    with pytest.raises(ParameterError, match=match):
+        events.mentions(s, documents=B)
+    with pytest.raises(ParameterError, match=match):
+        corpus.overview(B, s)
+    with pytest.raises(ParameterError, match=match):
+        sentiment.aggregate(
+            sentiment.score(s), level="group", documents=B, group_by="source", n_boot=100
+        )
+    with pytest.raises(ParameterError, match=match):
+        groups.group_of(s, B, "source")
+
+
+def test_sentences_of_documents_not_among_the_documents_are_named():
+    s = corpus.segment(A)
+    match = r"1 document\(s\) that are not in `documents` \(1 of 2; e\.g\. 'a2'\)"
+    with pytest.warns(FramelensWarning, match=match):
+        found = events.mentions(s, documents=A.iloc[:1])
+    assert found["cut"].unique().tolist() == ["2024-09-10"]
+    with pytest.warns(FramelensWarning, match=match):
+        labels = groups.group_of(s, A.iloc[:1], "source")
+    assert labels.tolist() == ["TASS", "(missing)"]
+    with pytest.warns(FramelensWarning, match=match):
+        corpus.overview(A.iloc[:1], s)

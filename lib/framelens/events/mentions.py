@@ -42,6 +42,7 @@ from ..errors import ParameterError
 from ..params import (
     check_choice,
     check_columns,
+    check_same_documents,
     doc_ids,
     in_order,
     text_values,
@@ -770,7 +771,8 @@ def mentions(
         The documents (``doc_id`` and ``published``; embedded posts date a document
         without one, as in :func:`document_cuts`; a missing date is none), or a mapping
         doc_id → date. Without it, relative dates stay unresolved and every ``cut`` is
-        ``"whole record"``.
+        ``"whole record"``. Documents of ``sentences`` that are not among them are named
+        in a warning; none among them is an error (another corpus's documents).
 
     Returns
     -------
@@ -813,6 +815,8 @@ def mentions(
     _check_events(ev)
     rec = _Record(ev)
     pub = _published_by_doc(documents)
+    if isinstance(documents, pd.DataFrame):
+        check_same_documents(sentences, documents)
     # a document's sentences in their order: a claim refers back to the reference before
     sentences = in_order(sentences)
     aliases, hint, name_hint = _record_aliases(ev)
