@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import ParameterError
+
 __all__ = [
     "FIGURE_DESCRIPTIONS",
     "TABLE_DESCRIPTIONS",
+    "check_output",
     "describe_figure",
     "describe_table",
     "record_output",
@@ -225,6 +228,69 @@ def remove_outputs(output_dir: str | Path, relatives: Iterable[str]) -> list[str
     return removed
 
 
+#: what a table's or figure's name may not hold: a folder separator, a NUL, a line break
+_NOT_IN_NAME = re.compile(r"[/\\\x00\r\n]")
+
+
+def check_output(name: object, output_dir: object) -> tuple[str, Path]:
+    """Check the name and folder of a table or figure to write; raise naming the bad one.
+
+    Parameters
+    ----------
+    name
+        The file name without extension (``"keyness"``, ``"sentiment_arc_d001"``): a
+        non-empty string with no folder in it (no slash or backslash), not starting with
+        ``.`` (no hidden file, no ``..``), so the file lands in ``tables/`` or
+        ``figures/``.
+    output_dir
+        The run's output folder: a non-empty string or :class:`~pathlib.Path`; it is
+        made if needed, but must not be a file.
+
+    Returns
+    -------
+    tuple of (str, pathlib.Path)
+        ``name`` and ``Path(output_dir)``.
+
+    Raises
+    ------
+    ParameterError
+        When ``name`` is not such a file name (``""``, ``"../x"``, ``"a/b"``) or
+        ``output_dir`` is not a path or is a file.
+
+    Examples
+    --------
+    >>> check_output("keyness", "out")
+    ('keyness', PosixPath('out'))
+    >>> check_output("../keyness", "out")
+    Traceback (most recent call last):
+    ...
+    framelens.errors.ParameterError: `name` must be a file name without a folder or an \
+extension, not starting with '.' (e.g. 'keyness'), but '../keyness' was passed.
+    """
+    if (
+        not isinstance(name, str)
+        or not name.strip()
+        or name.startswith(".")
+        or _NOT_IN_NAME.search(name)
+    ):
+        raise ParameterError(
+            "`name` must be a file name without a folder or an extension, not starting "
+            f"with '.' (e.g. 'keyness'), but {name!r} was passed."
+        )
+    if not isinstance(output_dir, str | Path) or str(output_dir).strip() == "":
+        raise ParameterError(
+            "`output_dir` must be a folder (a string or pathlib.Path), but "
+            f"{output_dir!r} ({type(output_dir).__name__}) was passed."
+        )
+    folder = Path(output_dir)
+    if folder.exists() and not folder.is_dir():
+        raise ParameterError(
+            f"`output_dir` {str(output_dir)!r} is a file, not a folder: pass the run's "
+            "output folder (tables go to its tables/)."
+        )
+    return name, folder
+
+
 def save_table(frame: pd.DataFrame, name: str, output_dir: str | Path) -> Path:
     r"""Write ``frame`` to ``output_dir/tables/<name>.csv`` (UTF-8, ``\n`` line ends).
 
@@ -234,9 +300,10 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str | Path) -> Path:
     Parameters
     ----------
     frame
-        The table; its index is not written.
+        The table (a pandas DataFrame); its index is not written.
     name
-        The file name without ``.csv`` (``"keyness"``).
+        The file name without ``.csv`` (``"keyness"``), with no folder in it and not
+        starting with ``.`` (:func:`check_output`).
     output_dir
         The run's output folder; ``tables/`` is made in it if needed, and the file is
         noted for the run's index (:func:`record_output`).
@@ -247,6 +314,12 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str | Path) -> Path:
         The path of the file written (``output_dir/tables/<name>.csv``), replaced if it
         existed.
 
+    Raises
+    ------
+    ParameterError
+        When ``frame`` is not a DataFrame, ``name`` not a file name, ``output_dir`` not
+        a folder, or the file cannot be written there (the message says why).
+
     Examples
     --------
     >>> import tempfile
@@ -254,9 +327,20 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str | Path) -> Path:
     >>> p.read_text()
     'x\n0.3333333333\n'
     """
-    folder = Path(output_dir) / "tables"
-    folder.mkdir(parents=True, exist_ok=True)
+    if not isinstance(frame, pd.DataFrame):
+        raise ParameterError(
+            f"`frame` must be a pandas DataFrame, but {type(frame).__name__} was passed."
+        )
+    name, root = check_output(name, output_dir)
+    folder = root / "tables"
     path = folder / f"{name}.csv"
-    frame.to_csv(path, index=False, float_format="%.10g", lineterminator="\n", encoding="utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(path, index=False, float_format="%.10g", lineterminator="\n", encoding="utf-8")
+    except OSError as exc:
+        raise ParameterError(
+            f"`output_dir` {str(output_dir)!r}: cannot write {path} "
+            f"({exc.strerror or exc}). Pass a folder you can write to."
+        ) from None
     record_output(output_dir, f"tables/{name}.csv")
     return path

@@ -12,7 +12,7 @@ import io
 import pandas as pd
 import pytest
 
-from framelens import corpus, events, framing, groups, scale, sentiment
+from framelens import corpus, events, framing, groups, report, scale, sentiment
 from framelens.errors import FramelensWarning, ParameterError
 
 # ---------------------------------------------------------------------------------------
@@ -302,3 +302,26 @@ def test_sentences_of_documents_not_among_the_documents_are_named():
     assert labels.tolist() == ["TASS", "(missing)"]
     with pytest.warns(FramelensWarning, match=match):
         corpus.overview(A.iloc[:1], s)
+
+
+# ---------------------------------------------------------------------------------------
+# 9. save_table checks its arguments
+
+
+@pytest.mark.parametrize("name", ["../escape", "", ".hidden", "sub/dir", "sub\\dir", 3])
+def test_save_table_refuses_a_name_that_is_not_a_file_name(tmp_path, name):
+    with pytest.raises(ParameterError, match=r"`name` must be a file name without a folder"):
+        report.save_table(pd.DataFrame({"a": [1]}), name, tmp_path)
+    assert not any(tmp_path.rglob("*.csv"))
+
+
+def test_save_table_refuses_a_bad_frame_or_folder(tmp_path):
+    frame = pd.DataFrame({"a": [1]})
+    with pytest.raises(ParameterError, match=r"`output_dir` must be a folder .* None"):
+        report.save_table(frame, "t", None)
+    with pytest.raises(ParameterError, match=r"`frame` must be a pandas DataFrame, but list"):
+        report.save_table([1, 2], "t", tmp_path)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ParameterError, match=r"`output_dir` '.*file' is a file, not a folder"):
+        report.save_table(frame, "t", tmp_path / "file")
+    assert report.save_table(frame, "doc 1", tmp_path) == tmp_path / "tables" / "doc 1.csv"
