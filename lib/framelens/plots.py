@@ -13,7 +13,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import matplotlib as mpl
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+
+from .errors import ParameterError
 
 __all__ = [
     "PALETTE",
@@ -259,9 +262,17 @@ def save(
         The PNG, then each vector file, in the order of ``formats``, replaced if they
         existed.
     """
+    from .report import check_output, record_output
+
+    if not isinstance(fig, Figure):
+        hint = " (an Axes: pass ax.figure)" if isinstance(fig, Axes) else ""
+        raise ParameterError(
+            f"`fig` must be a matplotlib Figure, but {type(fig).__name__} was passed{hint}."
+        )
+    name, out = check_output(name, output_dir)
     settings = {**_SETTINGS, **_checked(formats, dpi)}  # given here: for this figure only
     dpi_used = int(settings["dpi"])  # type: ignore[call-overload]
-    folder = Path(output_dir) / "figures"
+    folder = out / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png"]
     with mpl.rc_context({"svg.hashsalt": "framelens", "svg.fonttype": "path", "pdf.fonttype": 42}):
@@ -280,8 +291,6 @@ def save(
             )
             fig.savefig(path, format=fmt, dpi=dpi_used, metadata=meta, bbox_inches=bbox)
             paths.append(path)
-    from .report import record_output
-
     for path in paths:
         record_output(output_dir, f"figures/{path.name}")
     return paths

@@ -17,6 +17,7 @@ __all__ = [
     "check_output",
     "describe_figure",
     "describe_table",
+    "file_name",
     "record_output",
     "save_table",
     "show",
@@ -230,6 +231,32 @@ def remove_outputs(output_dir: str | Path, relatives: Iterable[str]) -> list[str
 
 #: what a table's or figure's name may not hold: a folder separator, a NUL, a line break
 _NOT_IN_NAME = re.compile(r"[/\\\x00\r\n]")
+
+
+_UNSAFE_IN_NAME = re.compile(r"[^\w.\-]+")
+
+
+def file_name(text: str) -> str:
+    """Turn a label into a file name :func:`check_output` accepts (a doc_id in a figure's).
+
+    Parameters
+    ----------
+    text
+        Any label, e.g. ``f"sentiment_arc_{doc_id}"`` with a doc_id ``"AP/2024/01"``.
+
+    Returns
+    -------
+    str
+        ``text`` with each run of characters other than letters, digits, ``_``, ``.``
+        and ``-`` (a slash, a space, a colon) as one ``_``, and without leading dots.
+
+    Examples
+    --------
+    >>> file_name("sentiment_arc_AP/2024/01 draft")
+    'sentiment_arc_AP_2024_01_draft'
+    """
+    out = _UNSAFE_IN_NAME.sub("_", str(text)).lstrip(".")
+    return out or "_"
 
 
 def check_output(name: object, output_dir: object) -> tuple[str, Path]:

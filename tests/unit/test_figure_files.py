@@ -133,7 +133,9 @@ def test_every_figure_a_notebook_saves_has_a_caption_in_the_index(tmp_path):
     for book in sorted((ROOT / "notebooks").glob("0*.ipynb")):
         for cell in json.loads(book.read_text(encoding="utf-8"))["cells"]:
             text = "".join(cell["source"])
-            names |= set(re.findall(r'plots\.save\(\w+, f?"(\w+?)(?:_\{|")', text))
+            names |= set(
+                re.findall(r'plots\.save\(\w+, (?:report\.file_name\()?f?"(\w+?)(?:_\{|")', text)
+            )
             if "figures = {" in text:  # 03 saves a dict of figures
                 names |= set(re.findall(r'"(\w+)": fig_\w+', text))
     assert {"keyness", "frame_flow", "sentiment_arc", "corpus_structure"} <= names

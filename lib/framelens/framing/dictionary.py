@@ -15,7 +15,7 @@ import yaml
 
 from .. import corpus
 from ..errors import FramelensWarning, InputError, ParameterError
-from ..params import check_columns, check_str_list, suggest
+from ..params import check_columns, check_str_list, doc_ids, suggest, text_values
 from ..resources import data_path
 
 #: names of the shipped dictionaries and their data files
@@ -650,9 +650,10 @@ def topic_fit(documents: pd.DataFrame) -> pd.DataFrame:
     """
     check_columns("documents", documents, ["doc_id", "text"])
     rows = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
-        found = sorted({m.group(0).lower() for m in SECURITY_TOPIC.finditer(str(text))})
-        rows.append((str(doc_id), len(found), ", ".join(found), len(found) >= 2))
+    ids, texts = doc_ids(documents).tolist(), text_values(documents["text"]).tolist()
+    for doc_id, text in zip(ids, texts, strict=True):
+        found = sorted({m.group(0).lower() for m in SECURITY_TOPIC.finditer(text)})
+        rows.append((doc_id, len(found), ", ".join(found), len(found) >= 2))
     out = pd.DataFrame(rows, columns=["doc_id", "n_topic_words", "topic_words", "on_topic"])
     out = out.astype({"n_topic_words": "int64", "on_topic": bool})
     n, on = len(out), int(out["on_topic"].sum())

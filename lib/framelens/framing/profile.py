@@ -9,7 +9,7 @@ import pandas as pd
 from .. import corpus
 from ..errors import ParameterError
 from ..groups import group_of
-from ..params import check_columns
+from ..params import check_columns, doc_ids
 from .dictionary import Dictionary, load_dictionary
 from .match import _empty, _sort
 
@@ -173,7 +173,7 @@ def profile(
     if documents is not None and by == "doc_id":
         check_columns("documents", documents, ["doc_id"])
     if documents is not None and len(counts):
-        missing = sorted(set(documents["doc_id"]) - set(counts["doc_id"]))
+        missing = sorted(set(doc_ids(documents)) - set(counts["doc_id"]))
         if missing:
             fill = pd.DataFrame(
                 [(doc, f, counts["dictionary"].iloc[0], 0, 0, 0, 0, 0, 0)

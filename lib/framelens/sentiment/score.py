@@ -129,7 +129,9 @@ def _score_texts(texts: list[str], n_jobs: int, domain: str | None = None) -> li
 def _as_text(value: Any) -> str:
     if isinstance(value, str):
         return value
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
         return ""
     return str(value)
 
