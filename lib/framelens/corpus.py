@@ -2066,6 +2066,23 @@ class Tokens:
             r = rows.get((str(d), int(s)))
             if r is not None:
                 per_row[r].append(i)
+        # a table read back from a file, or sorted, is in another order: tokens go in the
+        # order of their offsets, and each must read as the text at its offsets (the
+        # tokens of another corpus with the same ids do not)
+        starts, ends, toks = table["start"].tolist(), table["end"].tolist(), table["token"].tolist()
+        texts, firsts = sentences["text"].tolist(), sentences["start"].tolist()
+        for r, idx in enumerate(per_row):
+            idx.sort(key=starts.__getitem__)
+            text, first = str(texts[r]), int(firsts[r])
+            for i in idx:
+                if text[starts[i] - first : ends[i] - first] != str(toks[i]):
+                    raise ParameterError(
+                        f"`tokens` are not of these sentences: document "
+                        f"{sentences['doc_id'].iloc[r]!r}, sentence {sentences['sent_id'].iloc[r]} "
+                        f"reads {text[starts[i] - first : ends[i] - first]!r} where the token "
+                        f"{toks[i]!r} (offsets {starts[i]}-{ends[i]}) should be. Pass the "
+                        "tokens of these sentences (corpus.tokenize(sentences)), or none."
+                    )
         order = [i for idx in per_row for i in idx]
         self.bounds = [0]
         for idx in per_row:
