@@ -123,3 +123,44 @@ def test_fire_exchanged_in_fighting_is_no_cooperation() -> None:
     assert got[0] == [("cooperation", "exchanges", "in_name")]
     assert got[1] == [("cooperation", "friendly", "in_name")]
     assert ("cooperation", "exchanges", "counted") in got[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # words of when between the pair and its verb
+        (
+            "Russia and Belarus on Friday began large-scale joint military exercises.",
+            "Russia and Belarus",
+        ),
+        ("Japan and India this week launched their biggest drills.", "Japan and India"),
+        # the pair's own exercise later in the clause
+        (
+            'North Korea warned that the United States and South Korea will be "made to pay '
+            'a dear price" for holding their annual Freedom Shield large-scale joint military '
+            "exercise.",
+            "the United States and South Korea",
+        ),
+        # China and Russia's own: left to the record
+        ("China and Russia on Monday began joint naval drills.", ""),
+        ("Russia and China will hold their annual joint exercise in July.", ""),
+    ],
+)
+def test_an_exercise_of_other_countries_is_theirs(text: str, pair: str) -> None:
+    from framelens.events.mentions import _others_exercise
+
+    assert _others_exercise(text) == pair
+
+
+def test_an_exercise_of_other_countries_links_to_no_china_russia_event() -> None:
+    from framelens import events
+
+    text = (
+        "Russia and Belarus on Friday began large-scale joint military exercises, the "
+        "Zapad-2021 drills, that have rattled NATO."
+    )
+    docs = pd.DataFrame({"doc_id": ["a"], "published": ["2021-09-10"], "text": [text]})
+    from framelens import corpus
+
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    assert found["record_event"].fillna("").eq("").all()

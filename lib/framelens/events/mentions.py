@@ -291,6 +291,16 @@ _COUNTRY_ADJ = {"chinese", "russian", "china's", "russia's", "china\u2019s", "ru
                 "russian's"}  # fmt: skip
 _CHINA = re.compile(r"(?i)\b(?:china|chinese|beijing|pla|sino)\b")
 _RUSSIA = re.compile(r"(?i)\b(?:russia|russian|moscow|russo)\b")
+#: words between a pair of countries and its exercise verb: forces, auxiliaries, adverbs
+#: and when ("Russia and Belarus on Friday began", "... will jointly hold", "... this week
+#: launched")
+_BETWEEN = (
+    r"(?:forces|militaries|navies|troops|armies|armed\s+forces|will|would|have|has|had|are|"
+    r"were|jointly|also|again|together|soon|recently|on|in|this|last|next|early|late|week|"
+    r"weekend|month|year|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d{1,4}|,)"
+)
 _EXERCISE_VERB = (
     r"(?:began|begin|begins|held|hold|holds|holding|launched|launch|launches|staged|stage|"
     r"stages|conducted|conduct|conducts|conducting|kicked\s+off|kick\s+off|started|start|"
@@ -316,12 +326,16 @@ def _pair_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     one = rf"(?:the\s+)?(?:{body})(?:['\u2019]s)?(?![\w\-])"
     pattern = re.compile(
         rf"\b(?P<a>{one})\s*(?:,|and|&|-|\u2013|/)\s*(?P<b>{one})"
-        r"(?:\s+(?:forces|militaries|navies|troops|armies|armed\s+forces|will|have|had|are|"
-        rf"were|jointly))*\s+{_EXERCISE_VERB}\b"
+        rf"(?:\s+{_BETWEEN})*\s+{_EXERCISE_VERB}\b"
         rf"|\b(?P<c>{one})\s*(?:-|\u2013|/)\s*(?P<d>{one})\s+(?:\w+\s+){{0,3}}"
         r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b"
         rf"|\b(?:between|by|of)\s+(?P<e>{one})\s+(?:and|&)\s+(?P<f>{one})"
         rf"|\b(?P<g>{one})\s+(?:\w+\s+){{0,4}}(?:exercises?|drills?)\s+with\s+(?P<h>{one})"
+        # "the United States and South Korea will be 'made to pay' for holding their
+        # annual Freedom Shield exercise": the pair's own exercise, later in the clause
+        rf"|\b(?P<i>{one})\s+(?:and|&)\s+(?P<j>{one})(?:[\s\"'\u201c\u201d]+[\w\-]+){{0,12}}?"
+        r"[\s\"'\u201c\u201d]+their\s+(?:[\w\-]+\s+){0,8}?"
+        r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b"
     )
     china_russia = frozenset(gaz.loc[gaz["actor"].isin(["China", "Russia"]), "alias"])
     return pattern, china_russia
