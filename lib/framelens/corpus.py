@@ -1156,29 +1156,44 @@ _AGENCIES = (
 #: "MOSCOW, 25 July — RIA Novosti.", "KUANTAN:"; the place is upper case, or a place in
 #: mixed case before a known agency ("Beijing (AFP) -", "New Delhi, Apr 10 (PTI)")
 DATELINE_RE = re.compile(
-    r"(?:(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,5}"
-    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    # "BEIJING/TAIPEI", "DUBAI, United Arab Emirates"
+    r"(?:(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,5}(?:/[A-Z][A-Z.'\-]+)*"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)"
     rf"(?:,? (?P<date>{_DATE}))?"
     r"(?:\.? ?/(?P<slash>[A-Z][A-Za-z\-]+)/\.?"
     # an agency is one to three capitalised words: not "(Rim of the Pacific)"
     r"| ?\((?P<agency>[A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){0,2}|dpa)\) ?"
     r"(?:--|[:\u2014\u2013\u2015\-])?"
     rf"| ?(?P<sep>--|[\u2014\u2013]| -|:)(?: (?P<after>{_AGENCIES})\.)?)"
+    # "(CNN) -", "(Reuters) —": the agency alone before the text
+    rf"|\((?P<bare>{_AGENCIES})\) ?(?:--|[\u2014\u2013\u2015\-])"
     r"|(?P<mixed>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})"
     rf"(?:,? (?P<mixed_date>{_DATE}))? \((?P<known>{_AGENCIES})\) ?"
     r"(?:--|[:\u2014\u2013\u2015\-])?)"
     r"(?:\s+(?=\S)|\s*$)"
 )
+_CREDIT_NAME = r"(?-i:[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3})"
+#: one piece of a credit line: a role, "by", names, and where they wrote from
+_CREDIT_WHO = rf"{_CREDIT_NAME}(?: (?:in|from) (?-i:[A-Z][\w\-]+(?: [A-Z][\w\-]+)*))?"
+_CREDIT = (
+    r"(?:Reporting|Additional reporting|Writing|Editing|Compiled|Graphics|Production|"
+    rf"Fact-checking) by {_CREDIT_WHO}(?:(?:,| and| &) {_CREDIT_WHO})*"
+)
 #: a paragraph of site furniture (at most 300 characters): credits, bylines, copyright,
 #: calls to share or subscribe, agencies' sign-offs
 BOILERPLATE_RE = re.compile(
-    r"^(?:\(?(?:Reporting|Additional reporting|Writing|Editing|Compiled) by\b"
+    # credits as agencies write them: "Reporting by Yimou Lee in Taipei; Editing by Lincoln
+    # Feast."; not "Reporting by Reuters in 2019 showed…", "Editing by the censors removed…"
+    rf"^(?:\(?{_CREDIT}(?:\s*[;,]\s*(?:and )?{_CREDIT})*\)?\.?$"
     # "Copyright 2024 Reuters", "© AFP"; not "Copyright disputes aside, …"
     r"|Copyright\s*(?:\u00a9|\(c\)|\d{4}\b)|\u00a9|\(c\)\s"
     r"|.*\bAll rights reserved\.?$"
     # calls to act, each a whole word: not "Following the drills", "Subscribers to …"
     r"|(?:Follow (?:us|@\w+|[\w.]+(?: [\w.]+)? on (?:Twitter|X|Facebook|Instagram|Telegram|"
-    r"WhatsApp|YouTube|LinkedIn|Weibo|VK))|Subscribe|Sign up|Click here|Read more"
+    r"WhatsApp|YouTube|LinkedIn|Weibo|VK))|Subscribe|Click here|Read more"
+    # "Sign up for our newsletter"; not "Sign up for the coalition was slow"
+    r"|Sign up\b(?=.{0,80}\b(?:newsletters?|e-?mails?|alerts|updates|briefings?|digest|"
+    r"here|now|today|free)\b|\s*[.!:]?$)"
     r"|Share this|Share on|Download (?:the|our)|Our Standards|Also Read)\b"
     r"|Enjoying this article\?"
     r"|This (?:story|article|report) (?:has been |was )?(?:published|generated|"
@@ -1186,6 +1201,14 @@ BOILERPLATE_RE = re.compile(
     # a teaser heading: "Related:", "Related stories"; not "Related exercises were held"
     r"|Related\s*:|Related (?:stories|articles|coverage|news|content|reading|links?|topics)\b"
     r"|Editor:|Source:|Published:|Updated:|Credit:|Image (?:source|caption)\s*,"
+    r"|Tags\s*:|Topics\s*:|Keywords\s*:"
+    # "Updated - March 12, 2024 09:15 pm IST - NEW DELHI", "Published - March 12, 2024"
+    rf"|(?:Updated|Published)\s*[\-\u2013\u2014]\s*{_MONTH} \d{{1,2}},? \d{{4}}"
+    r"(?: \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)?(?:\s*[\-\u2013\u2014]\s*"
+    r"(?-i:[A-Z][A-Z .'\-]+))?$"
+    # agencies' notices: AP's, Anadolu's
+    r"|This material may not be published\b"
+    r"|Anadolu Agency website contains only a portion\b"
     rf"|Published on \d{{1,2}} {_MONTH}"
     # a byline: capitalised names, alone or before a stamp; not "By the end of 2025",
     # "By Tuesday 14 warships had arrived"
@@ -1199,7 +1222,11 @@ BOILERPLATE_RE = re.compile(
     r"|Enditem\.?$|(?-i:[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5})+)$"
     # reporters' e-mail addresses; "… contributed to this report."
     r"|(?:[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+[\s,;]*)+$"
-    r"|[^.\n]{0,160}\bcontributed (?:to )?this (?:report|story|article)\.?$)",
+    r"|[^.\n]{0,160}\bcontributed (?:to )?this (?:report|story|article)\.?$"
+    # "Associated Press writer Jon Gambrell contributed from Dubai.", "… contributed reporting."
+    r"|(?-i:(?:Associated Press|AP|Reuters|AFP|Bloomberg) (?:writers?|reporters?|"
+    r"correspondents?|journalists?) [A-Z][^.\n]{0,120}\bcontributed\b)[^.\n]{0,80}\.?$"
+    r"|[^.\n]{0,160}\bcontributed reporting\b[^.\n]{0,80}\.?$)",
     re.IGNORECASE | re.DOTALL,
 )
 #: a sentence of site furniture: a photo credit, a bare date or time stamp, an
@@ -1247,7 +1274,7 @@ def _dateline(para: str, pos: int = 0, *, strong: bool = False) -> int:
     m = DATELINE_RE.match(para, pos)
     if not m:
         return 0
-    if m["date"] or m["slash"] or m["agency"] or m["known"] or m["after"]:
+    if m["date"] or m["slash"] or m["agency"] or m["known"] or m["after"] or m["bare"]:
         return m.end()
     if strong or len(m["place"]) <= 4:
         return 0

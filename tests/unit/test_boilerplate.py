@@ -207,3 +207,52 @@ def test_a_dateline_alone_in_its_paragraph_leaves_nothing():
         d = docs(alone + "\n\nThe navies began drills.")
         assert corpus.segment(d)["text"].tolist() == ["The navies began drills."]
         assert corpus.boilerplate(d)["rule"].tolist() == ["dateline"]
+
+
+@pytest.mark.parametrize(
+    ("para", "prose"),
+    [
+        # datelines of other coverage: a region of three words, two places, the agency alone
+        (
+            "DUBAI, United Arab Emirates (AP) - Yemen's Houthi rebels attacked a ship.",
+            "Yemen's Houthi rebels attacked a ship.",
+        ),
+        (
+            "BEIJING/TAIPEI, Aug 4 (Reuters) - China's military began drills.",
+            "China's military began drills.",
+        ),
+        (
+            "(CNN) - North Korea fired a missile on Thursday.",
+            "North Korea fired a missile on Thursday.",
+        ),
+        # furniture paragraphs
+        ("Updated - March 12, 2024 09:15 pm IST - NEW DELHI", ""),
+        ("Published - March 12, 2024 09:15 pm IST", ""),
+        ("This material may not be published, broadcast, rewritten or redistributed.", ""),
+        ("Associated Press writer Jon Gambrell contributed from Dubai.", ""),
+        ("Tags: PLA, Taiwan, drills", ""),
+        (
+            "Reporting by Ju-min Park in Seoul and Kiyoshi Takenaka in Tokyo; Editing by Raju "
+            "Gopalakrishnan",
+            "",
+        ),
+        # prose that begins like a credit or a call to act
+        (
+            "Reporting by Reuters in 2019 showed the drills had grown.",
+            "Reporting by Reuters in 2019 showed the drills had grown.",
+        ),
+        (
+            "Sign up for the coalition was slow, officials said.",
+            "Sign up for the coalition was slow, officials said.",
+        ),
+        (
+            "Editing by the censors removed the passage, the paper said.",
+            "Editing by the censors removed the passage, the paper said.",
+        ),
+    ],
+)
+def test_furniture_of_other_coverage_and_the_prose_beside_it(para: str, prose: str) -> None:
+    text = para + "\n\nThe navy said the drills went well."
+    s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    kept = " ".join(s["text"].tolist()[:-1])
+    assert kept == prose
