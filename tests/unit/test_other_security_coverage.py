@@ -164,3 +164,19 @@ def test_an_exercise_of_other_countries_links_to_no_china_russia_event() -> None
 
     found = events.mentions(corpus.segment(docs), documents=docs)
     assert found["record_event"].fillna("").eq("").all()
+
+
+def test_a_first_of_aircraft_is_not_refuted_by_ships_there_before() -> None:
+    from framelens import corpus, events
+
+    text = (
+        "Chinese and Russian bombers flew near Alaska on Wednesday, NORAD said. It was the "
+        "first time the command had intercepted Chinese and Russian bombers flying together "
+        "near Alaska."
+    )
+    docs = pd.DataFrame({"doc_id": ["a"], "published": ["2024-07-25"], "text": [text]})
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    claims = events.check_claims(found, events.load_events(), publication_date="2024-07-25")
+    first = claims[claims["claim_type"] == "first_time"]
+    assert first["claimed"].tolist() == ["first in Alaska (aircraft)"]
+    assert first["status"].tolist() == ["supported"]  # the Joint Naval Patrol of 2023: ships

@@ -22,6 +22,8 @@ from ..errors import ParameterError
 from ..params import check_columns
 from .dates import is_future, parse_date, resolve, time_expressions
 from .mentions import (
+    _AIR_WORDS,
+    _NAVAL_WORDS,
     _ORDINALS,
     PLACE_WITHIN,
     _check_mentions,
@@ -1026,6 +1028,14 @@ def _first(ref, clause: str, mention: str, units: _Units, ctx: dict, before_text
     if ps:
         at = before[[all(_covers(loc, p) for p in ps) for loc in before["location"].astype(str)]]
         claimed = f"first in {'; '.join(ps)}"
+        # "the first time … bombers flying together near Alaska": a first of aircraft is
+        # not refuted by ships there before, nor one of ships by aircraft
+        air, sea = _AIR_WORDS.search(clause), _NAVAL_WORDS.search(clause)
+        if air and not sea:
+            at, claimed = at[at["domain"].isin(["air", "combined"])], f"{claimed} (aircraft)"
+        elif sea and not air:
+            at = at[at["domain"].isin(["naval", "patrol", "combined"])]
+            claimed = f"{claimed} (ships)"
         if at.empty:
             return {
                 **base,
