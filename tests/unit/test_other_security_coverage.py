@@ -180,3 +180,18 @@ def test_a_first_of_aircraft_is_not_refuted_by_ships_there_before() -> None:
     first = claims[claims["claim_type"] == "first_time"]
     assert first["claimed"].tolist() == ["first in Alaska (aircraft)"]
     assert first["status"].tolist() == ["supported"]  # the Joint Naval Patrol of 2023: ships
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The command's troops will practice joint sea and air patrols, seizing control.",
+        "Officials said the joint sea and air patrols that began last month will continue.",
+    ],
+)
+def test_joint_sea_and_air_patrols_of_others_are_no_china_russia_patrol(text: str) -> None:
+    from framelens import corpus, events
+
+    docs = pd.DataFrame({"doc_id": ["a"], "published": ["2023-04-08"], "text": [text]})
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    assert not (found["kind"] == "reference").any()

@@ -1044,6 +1044,15 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
         if not own_time and any(r["type"] == "named_exercise" for r in refs):
             continue  # the sentence names the event: the description is the name's
         if is_patrol or is_flight or (is_op and _AIR_WORDS.search(text)):
+            if (
+                is_patrol
+                and {"air", "aerial"} & set(mods)
+                and {"naval", "maritime", "sea"} & set(mods)
+                and not both
+            ):
+                # "joint sea and air patrols" of one country's forces or of others
+                # (Balikatan, the PLA's Joint Sword): neither China-Russia series
+                continue
             air = bool({"air", "aerial", "bomber"} & set(mods)) or is_flight
             if not air and not {"naval", "maritime", "sea"} & set(mods):
                 # the words of its own clause decide ("the third joint patrol and, … the
