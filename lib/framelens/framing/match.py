@@ -329,8 +329,15 @@ def _compiled(d: Dictionary) -> tuple:
     single_by_el: dict[int, list[tuple[int, str]]] = {}
     for el, fi, pat in m.singles:
         single_by_el.setdefault(el, []).append((fi, pat))
+    # the phrases by first element, then by second: a phrase is tried at a part only when
+    # its second element is among the elements that can follow there (a number starts 26
+    # phrases of the security dictionary; trying each at every number was a fifth of the scan)
+    by_second: dict[int, dict[int, list[tuple[tuple[int, ...], int, str]]]] = {}
+    for first, phrases in m.phrases.items():
+        for seq, fi, pat in phrases:
+            by_second.setdefault(first, {}).setdefault(seq[1], []).append((seq, fi, pat))
     info: dict[tuple[str, str], tuple[tuple, tuple, bool]] = {}
-    return m, weak, answers, negates, single_by_el, info
+    return m, weak, answers, negates, single_by_el, info, by_second
 
 
 def _phrase_end(
@@ -363,6 +370,34 @@ def _phrase_end(
     return x if parts[x][4] else -1
 
 
+def _following(
+    parts: list[tuple[frozenset[int], int, int, bool, bool, bool]],
+    i: int,
+    gap: bool,
+    n: int,
+) -> frozenset[int]:
+    """Elements that can be a phrase's second part after part ``i`` (a superset).
+
+    The next part's elements; after an element of ``gap_after``, those of every part up to
+    the first that is not a word or the one after :data:`NUMBER_GAP` whole words, as
+    :func:`_phrase_end` may skip them.
+    """
+    if not gap:
+        return parts[i + 1][0] if i + 1 < n else frozenset()
+    out: set[int] = set()
+    words = 0
+    for y in range(i + 1, n):
+        els, _a, _b, _first, last, word = parts[y]
+        out |= els
+        if not word:
+            break
+        if last:
+            words += 1
+            if words > NUMBER_GAP:
+                break
+    return frozenset(out)
+
+
 def _scan(
     sentences: pd.DataFrame,
     d: Dictionary,
@@ -376,7 +411,7 @@ def _scan(
     """
     if len(sentences) == 0:
         return []
-    m, weak, answers, negates, single_by_el, info = _compiled(d)
+    m, weak, answers, negates, single_by_el, info, by_second = _compiled(d)
     if len(info) > INFO_LIMIT:  # the vocabulary seen so far: bounded, whatever the corpus
         info.clear()
     toks = corpus.Tokens.of(sentences, tokens)
@@ -421,14 +456,20 @@ def _scan(
                 parts.append((els, off, off + n, k == 0, k == last, True))
                 off += n + 1
         if starts_phrase:
+            n_parts = len(parts)
             for i, part in enumerate(parts):
                 if not part[3] or not (part[0] & phrase_firsts):
                     continue
                 for first in part[0] & phrase_firsts:
-                    for seq, fi, pat in m.phrases[first]:
-                        j = _phrase_end(seq, parts, i, m.gap_after)
-                        if j >= 0:
-                            found.append((fi, pat, part[1], parts[j][2]))
+                    nexts = _following(parts, i, first in m.gap_after, n_parts)
+                    if not nexts:
+                        continue
+                    seconds = by_second[first]
+                    for second in nexts:
+                        for seq, fi, pat in seconds.get(second, ()):
+                            j = _phrase_end(seq, parts, i, m.gap_after)
+                            if j >= 0:
+                                found.append((fi, pat, part[1], parts[j][2]))
         if not found:
             continue
         # within a frame, overlapping matches count once: longest, then leftmost
