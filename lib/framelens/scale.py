@@ -24,10 +24,13 @@ Typical use, identical for both engines::
 
 from __future__ import annotations
 
+import gc
 import glob as globmod
 import logging
 import os
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -859,6 +862,39 @@ def _options(names: Sequence[str] | None, given: dict[str, Any]) -> tuple[list[A
     return selected, options
 
 
+#: the garbage collector's first threshold while a partition is analysed (Python's is 700)
+GC_THRESHOLD = 50_000
+_gc_lock = threading.Lock()
+_gc_state: dict[str, Any] = {"users": 0, "saved": None}
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the block with the collector's young generation collected less often.
+
+    A partition's analysis makes millions of small objects (tokens, tuples, lists) that
+    all live until its tables are built; the collector's passes over the young
+    generation, every 700 allocations, free none of them and took about 8% of the full
+    analysis. The first threshold is raised to :data:`GC_THRESHOLD` for the block (never
+    lowered, and left alone when collection is off) and put back when the last block
+    running in the process ends, so threads of one worker share it safely.
+    """
+    with _gc_lock:
+        if _gc_state["users"] == 0:
+            saved = gc.get_threshold()
+            _gc_state["saved"] = saved
+            if 0 < saved[0] < GC_THRESHOLD:
+                gc.set_threshold(GC_THRESHOLD, *saved[1:])
+        _gc_state["users"] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_state["users"] -= 1
+            if _gc_state["users"] == 0:
+                gc.set_threshold(*_gc_state["saved"])
+
+
 def _partition(
     docs: pd.DataFrame,
     index: int,
@@ -873,16 +909,17 @@ def _partition(
     is in scope. Without ``collect_documents`` the per-document tables are written
     beside the row tables and left out of the result, so nothing of size N travels back.
     """
-    part = Part(docs, options, index)
-    # the ids travel with the partials, so ids repeated across shards are caught
-    out: dict[str, pd.DataFrame] = {_IDS: pd.DataFrame({"doc_id": text_values(docs["doc_id"])})}
-    for name in names:
-        analysis = registry()[name]
-        partial = analysis.partial(part)
-        if not collect_documents:
-            for table in analysis.per_document:
-                part.rows[table] = partial.pop(table)
-        out.update(partial)
+    with _fewer_collections():
+        part = Part(docs, options, index)
+        # the ids travel with the partials, so ids repeated across shards are caught
+        out: dict[str, pd.DataFrame] = {_IDS: pd.DataFrame({"doc_id": text_values(docs["doc_id"])})}
+        for name in names:
+            analysis = registry()[name]
+            partial = analysis.partial(part)
+            if not collect_documents:
+                for table in analysis.per_document:
+                    part.rows[table] = partial.pop(table)
+            out.update(partial)
     if rows_dir:
         for name, frame in part.rows.items():
             folder = Path(rows_dir) / f"{name}.parquet"
