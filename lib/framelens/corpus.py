@@ -1976,14 +1976,17 @@ class Tokens:
             for w, t in zip(lower, types, strict=True)
         ]
         for row in range(len(self._words)):
-            words: list[str] = []
-            runs: list[list[str]] = [[]]
+            a, b = bounds[row], bounds[row + 1]
+            sentence = forms[a:b]
+            words = [w for w in sentence if w is not None]
             other: dict[str, int] = {}
+            if len(words) == b - a:  # words only: one run
+                self._words[row] = (words, [list(words)], other)
+                continue
+            runs: list[list[str]] = [[]]
             run = runs[0]
-            for i in range(bounds[row], bounds[row + 1]):
-                w = forms[i]
+            for i, w in enumerate(sentence, a):
                 if w is not None:
-                    words.append(w)
                     run.append(w)
                     continue
                 if run:

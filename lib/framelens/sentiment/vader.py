@@ -79,27 +79,32 @@ class _Vader:
         self.no_negates = False
 
     def tokens(self, text: str) -> list[str]:
-        out = []
-        punct, punc, has_punct = _PUNCT, self.punc, _HAS_PUNCT.search
-        for t in text.split():
-            if len(t) < 2:
-                continue
-            if t[0] in punct:
-                k = 1
-                while k < len(t) and t[k] in punct:
-                    k += 1
-                w = t[k:]
-                if len(w) > 1 and t[:k] in punc and not has_punct(w):
-                    t = w
-            elif t[-1] in punct:
-                k = len(t) - 1
-                while k > 0 and t[k - 1] in punct:
-                    k -= 1
-                w = t[:k]
-                if len(w) > 1 and t[k:] in punc and not has_punct(w):
-                    t = w
-            out.append(t)
+        punct = _PUNCT
+        out = [t for t in text.split() if len(t) > 1]
+        # most tokens have no punctuation at either end: only the others are looked at
+        edged = [k for k, t in enumerate(out) if t[0] in punct or t[-1] in punct]
+        for k in edged:
+            out[k] = self._strip(out[k])
         return out
+
+    def _strip(self, t: str) -> str:
+        """Return token ``t`` (two or more characters) as NLTK's VADER reads it."""
+        punct, punc, has_punct = _PUNCT, self.punc, _HAS_PUNCT.search
+        if t[0] in punct:
+            k = 1
+            while k < len(t) and t[k] in punct:
+                k += 1
+            w = t[k:]
+            if len(w) > 1 and t[:k] in punc and not has_punct(w):
+                t = w
+        elif t[-1] in punct:
+            k = len(t) - 1
+            while k > 0 and t[k - 1] in punct:
+                k -= 1
+            w = t[:k]
+            if len(w) > 1 and t[k:] in punc and not has_punct(w):
+                t = w
+        return t
 
     def unread(self, text: str) -> list[str]:
         """Return the lexicon words and negations VADER as published does not read.
