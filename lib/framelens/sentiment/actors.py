@@ -11,11 +11,9 @@ from ..params import check_bool, check_columns, check_int
 from .aggregate import (
     MAX_BOOT,
     _clustered_interval,
-    _counts,
     _interval,
     _seed_for,
     aggregate_finish,
-    cluster_sums,
 )
 from .columns import ACTOR_COLUMNS, CLUSTER_COLUMNS, COUNT_COLUMNS, _typed
 
@@ -192,38 +190,72 @@ def actor_counts(rows: pd.DataFrame) -> pd.DataFrame:
     [['China', 1, 0, 1], ['Japan', 2, 1, 1]]
     """
     check_columns("rows", rows, _ROW_COLUMNS)
-    counts = _counts(rows, ["actor"])
-    if counts.empty:
+    if rows.empty:
         return _typed(pd.DataFrame({c: [] for c in ACTOR_COUNT_COLUMNS}))
+    # one table of every sentence's terms, summed per actor and per actor and document:
+    # the same sums, each in the same row order, as summing them apart, with three
+    # groupbys instead of seven and no merge (a partition's fixed cost)
     comp = rows["compound"].astype("float64")
     scored = comp.notna()
+    value = comp.fillna(0.0)
     n_actors = rows["n_actors"] if "n_actors" in rows.columns else pd.Series(0, index=rows.index)
     alone = (scored & (n_actors <= 1)) & ("n_actors" in rows.columns)
     shared = scored & (n_actors > 1)
-    value = comp.fillna(0.0)
-    parts = (
-        pd.DataFrame(
-            {
-                "actor": rows["actor"].to_numpy(),
-                "n_alone": alone.astype("int64").to_numpy(),
-                "sum_alone": value.where(alone, 0.0).to_numpy(),
-                "sum_sq_alone": (value**2).where(alone, 0.0).to_numpy(),
-                "n_shared": shared.astype("int64").to_numpy(),
-                "sum_shared": value.where(shared, 0.0).to_numpy(),
-            }
+    label = rows["label"]
+    terms = pd.DataFrame(
+        {
+            "actor": rows["actor"].to_numpy(),
+            "n": scored.astype("int64").to_numpy(),
+            "n_unscored": (~scored).astype("int64").to_numpy(),
+            "sum_compound": value.to_numpy(),
+            "sum_sq_compound": (value**2).to_numpy(),
+            "n_pos": (label == "positive").astype("int64").to_numpy(),
+            "n_neg": (label == "negative").astype("int64").to_numpy(),
+            "n_neu": (label == "neutral").astype("int64").to_numpy(),
+            "n_alone": alone.astype("int64").to_numpy(),
+            "sum_alone": value.where(alone, 0.0).to_numpy(),
+            "sum_sq_alone": (value**2).where(alone, 0.0).to_numpy(),
+            "n_shared": shared.astype("int64").to_numpy(),
+            "sum_shared": value.where(shared, 0.0).to_numpy(),
+        }
+    )
+    sums = terms.groupby("actor", sort=True, as_index=False).sum()
+    alone_comp = comp.where(alone).to_numpy(dtype="float64")
+    alone_scored = ~np.isnan(alone_comp)
+    per_doc = (
+        terms[["actor", "n", "sum_compound"]]
+        .assign(
+            _doc=rows["doc_id"].to_numpy(),
+            _an=alone_scored.astype("int64"),
+            _as=np.where(alone_scored, alone_comp, 0.0),
+        )
+        .groupby(["actor", "_doc"], sort=True, as_index=False)[["n", "sum_compound", "_an", "_as"]]
+        .sum()
+    )
+    per_actor = per_doc.groupby("actor", sort=True)
+    n_d, s_d = per_doc["n"].to_numpy(), per_doc["sum_compound"].to_numpy()
+    a_d, t_d = per_doc["_an"].to_numpy(), per_doc["_as"].to_numpy()
+    clusters = (
+        per_doc[["actor"]]
+        .assign(
+            cluster_n=(n_d > 0).astype("int64"),
+            cluster_sum_sq=s_d**2,
+            cluster_cross=s_d * n_d,
+            cluster_n_sq=n_d**2,
+            alone_cluster_n=(a_d > 0).astype("int64"),
+            alone_cluster_sum_sq=t_d**2,
+            alone_cluster_cross=t_d * a_d,
+            alone_cluster_n_sq=a_d**2,
         )
         .groupby("actor", sort=True, as_index=False)
         .sum()
     )
-    meta = rows.groupby("actor", sort=True, as_index=False).agg(
-        type=("type", "first"), n_documents=("doc_id", "nunique")
+    first_type = rows.groupby("actor", sort=True)["type"].first()
+    out = sums.assign(
+        type=first_type.to_numpy(),
+        n_documents=per_actor.size().to_numpy(),
+        **{c: clusters[c].to_numpy() for c in clusters.columns if c != "actor"},
     )
-    alone_sums = cluster_sums(
-        rows[["actor"]].reset_index(drop=True),
-        rows["doc_id"].to_numpy(),
-        comp.where(alone).to_numpy(dtype="float64"),
-    ).rename(columns={c: f"alone_{c}" for c in CLUSTER_COLUMNS})
-    out = meta.merge(counts, on="actor").merge(parts, on="actor").merge(alone_sums, on="actor")
     return _typed(out[ACTOR_COUNT_COLUMNS].astype({"n_documents": "int64"}))
 
 
