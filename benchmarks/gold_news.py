@@ -84,8 +84,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     sentences = corpus.segment(docs)
     labels = gold.check_alignment(
-        sentences, g["labels"][g["labels"]["doc_id"].isin(read)], skip=True
+        sentences,
+        g["labels"][g["labels"]["doc_id"].isin(read)],
+        skip=True,
+        furniture=corpus.boilerplate(docs),
     )
+    for doc_id, sent_id, start, now in labels.attrs.get("moved", []):
+        print(
+            f"note: {doc_id} sentence {sent_id} now starts at {now}, not {start}: the text "
+            "before it is a dateline or furniture the segmentation leaves out (scored)"
+        )
     for doc_id, sent_id, start, end in labels.attrs.get("skipped", []):
         print(
             f"note: {doc_id} sentence {sent_id} ({start}-{end}) is no longer one sentence "

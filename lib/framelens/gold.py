@@ -144,8 +144,56 @@ def documents(
     return docs.merge(articles, on="doc_id", how="left")
 
 
+def _past_furniture(
+    sentences: pd.DataFrame, labels: pd.DataFrame, furniture: pd.DataFrame
+) -> tuple[pd.DataFrame, list[list]]:
+    """Move a label's start past a dateline or furniture that now opens its sentence.
+
+    A label made when "(Bloomberg) -- The Russian Navy started…" was one sentence keeps
+    its sentence once the agency tag is recognised as a dateline: its span starts where a
+    ``furniture`` row starts, and a sentence now begins where that row ends (at most two
+    characters after: a space, a line break) and ends where the label ends. Returns the
+    labels (such starts moved) and ``[doc_id, sent_id, old start, new start]`` for each
+    moved one.
+    """
+    ends = {
+        (str(d), int(e)): int(a)
+        for d, a, e in zip(sentences["doc_id"], sentences["start"], sentences["end"], strict=True)
+    }
+    starts = set(
+        zip(
+            sentences["doc_id"].astype(str).tolist(),
+            sentences["start"].astype("int64").tolist(),
+            strict=True,
+        )
+    )
+    # where each dateline or piece of furniture ends, by where it starts
+    cut = {
+        (str(d), int(a)): int(b)
+        for d, a, b in zip(furniture["doc_id"], furniture["start"], furniture["end"], strict=True)
+    }
+    out = labels.copy()
+    moved: list[list] = []
+    for i, (d, sid, a, e) in enumerate(
+        zip(labels["doc_id"], labels["sent_id"], labels["start"], labels["end"], strict=True)
+    ):
+        key = (str(d), int(a))
+        if key in starts or key not in cut:
+            continue
+        begins = ends.get((str(d), int(e)))
+        # the sentence begins where the furniture ends, or after a space or line break
+        if begins is not None and a < begins < e and 0 <= begins - cut[key] <= 2:
+            out.iloc[i, out.columns.get_loc("start")] = begins
+            moved.append([str(d), int(sid), int(a), int(begins)])
+    return out, moved
+
+
 def check_alignment(
-    sentences: pd.DataFrame, labels: pd.DataFrame, *, skip: bool = False
+    sentences: pd.DataFrame,
+    labels: pd.DataFrame,
+    *,
+    skip: bool = False,
+    furniture: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Join labels to the sentences by their offsets and check every label finds one.
 
@@ -158,6 +206,12 @@ def check_alignment(
     skip
         Leave out a label whose sentence the segmentation no longer has (it split or
         joined it) and list it in ``attrs["skipped"]``, instead of raising.
+    furniture
+        :func:`framelens.corpus.boilerplate` of the same texts (optional). A label that
+        starts where a dateline or piece of furniture starts, and whose end is a
+        sentence's end, is that sentence when the sentence begins after the furniture:
+        the label was made before the furniture was recognised (it is listed in
+        ``attrs["moved"]`` as ``[doc_id, sent_id, old start, new start]``).
 
     Returns
     -------
@@ -170,6 +224,10 @@ def check_alignment(
     InputError
         A labelled sentence is not where the label says (segmentation changed).
     """
+    moved: list[list] = []
+    if furniture is not None:
+        check_columns("furniture", furniture, ["doc_id", "start", "end", "text"])
+        labels, moved = _past_furniture(sentences, labels, furniture)
     merged = labels.merge(
         sentences[["doc_id", "sent_id", "start", "end", "text", "kind"]],
         on=["doc_id", "start", "end"], how="left", suffixes=("_gold", ""),
@@ -182,6 +240,7 @@ def check_alignment(
         kept = kept.drop(columns=["sent_id_gold", "start_seg", "end_seg"])
         kept = kept[list(labels.columns) + ["text", "kind"]].reset_index(drop=True)
         kept.attrs["skipped"] = bad[["doc_id", "sent_id_gold", "start", "end"]].values.tolist()
+        kept.attrs["moved"] = moved
         return kept
     if len(bad):
         r = bad.iloc[0]
@@ -194,7 +253,9 @@ def check_alignment(
             f"{found or 'nothing there'}."
         )
     merged = merged.astype({"sent_id": "int64"})
-    return merged[list(labels.columns) + ["text", "kind"]].reset_index(drop=True)
+    out = merged[list(labels.columns) + ["text", "kind"]].reset_index(drop=True)
+    out.attrs["moved"] = moved
+    return out
 
 
 def halves(articles: pd.DataFrame) -> dict[str, list[str]]:

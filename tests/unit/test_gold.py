@@ -192,3 +192,35 @@ def test_a_label_whose_sentence_split_since_is_skipped_when_asked():
     kept = gold.check_alignment(sentences, labels, skip=True)
     assert kept[["sent_id", "text"]].values.tolist() == [[2, "They left."]]
     assert kept.attrs["skipped"] == [["a", 0, 0, 38]]
+
+
+def test_a_label_made_before_its_dateline_was_recognised_keeps_its_sentence():
+    # labelled when "(Bloomberg) -- The navy…" was one sentence; the agency tag is a
+    # dateline now, and the sentence begins after it
+    text = "(Bloomberg) -- The navy began drills. Ships sailed."
+    docs = pd.DataFrame({"doc_id": ["a"], "text": [text]})
+    sentences = corpus.segment(docs)
+    furniture = corpus.boilerplate(docs)
+    assert furniture["rule"].tolist() == ["dateline"]
+    labels = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 38],
+                           "end": [37, 51], "tone": ["neutral", "neutral"]})  # fmt: skip
+    with pytest.raises(InputError, match="sentence 0: labelled 0-37"):
+        gold.check_alignment(sentences, labels)
+    kept = gold.check_alignment(sentences, labels, furniture=furniture)
+    assert kept["text"].tolist() == ["The navy began drills.", "Ships sailed."]
+    assert kept.attrs["moved"] == [["a", 0, 0, 15]]
+    assert kept["start"].tolist() == [15, 38]
+
+
+def test_a_label_is_not_moved_past_furniture_into_another_sentence():
+    # the label spans two sentences after the dateline: it is no longer one, and stays
+    # unmatched (skipped when asked), whatever the furniture
+    text = "(Bloomberg) -- The navy began drills. Ships sailed."
+    docs = pd.DataFrame({"doc_id": ["a"], "text": [text]})
+    labels = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [51],
+                           "tone": ["neutral"]})  # fmt: skip
+    kept = gold.check_alignment(
+        corpus.segment(docs), labels, skip=True, furniture=corpus.boilerplate(docs)
+    )
+    assert kept.empty and kept.attrs["skipped"] == [["a", 0, 0, 51]]
+    assert kept.attrs["moved"] == []
