@@ -29,7 +29,8 @@ import json
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -39,7 +40,14 @@ import pandas as pd
 from . import resources
 from ._punkt import SentenceSplitter
 from .errors import FramelensWarning, InputError, ParameterError
-from .params import check_choice, check_columns, check_same_documents, doc_ids, text_values
+from .params import (
+    check_choice,
+    check_columns,
+    check_same_documents,
+    doc_ids,
+    suggest,
+    text_values,
+)
 
 __all__ = [
     "SPEC_DEFAULTS",
@@ -355,6 +363,7 @@ def load(
         raise InputError(
             f"corpus_path {str(path)!r}: unsupported file type {p.suffix!r} "
             "(expected a folder of .txt, a .csv, a .jsonl or .parquet shards)."
+            + FORMAT_HINTS.get(p.suffix.lower().lstrip("."), "")
         )
     docs = _dates(docs, date_column, str(path))
     docs = _finish(docs, str(path))
@@ -591,6 +600,52 @@ _DOCUMENT_SUFFIXES = frozenset(
 )
 
 
+#: what to do with a corpus saved in a format that is not read, by its extension
+FORMAT_HINTS = {
+    "tsv": " A tab-separated file is read as CSV: rename it to .csv and pass "
+    "delimiter='\\t' (framelens run: -p delimiter '\\t').",
+    "tab": " A tab-separated file is read as CSV: rename it to .csv and pass "
+    "delimiter='\\t' (framelens run: -p delimiter '\\t').",
+    "json": " A .json file holding a list of objects: write one object a line as .jsonl "
+    "(e.g. pandas.read_json(path).to_json('corpus.jsonl', orient='records', lines=True), "
+    "or jq -c '.[]').",
+    "xlsx": " A spreadsheet: export it as CSV (UTF-8) from the spreadsheet program, or "
+    "with pandas.read_excel(path).to_csv('corpus.csv', index=False).",
+    "xls": " A spreadsheet: export it as CSV (UTF-8) from the spreadsheet program, or "
+    "with pandas.read_excel(path).to_csv('corpus.csv', index=False).",
+}
+
+
+def subfolder_hint(folder: Path) -> str:
+    """Say how to read the .txt files of a folder's subfolders, if it has any.
+
+    Parameters
+    ----------
+    folder
+        A folder (of a corpus path that has no .txt files of its own).
+
+    Returns
+    -------
+    str
+        A sentence to append to the error (starting with a space), or ``""`` when no
+        subfolder holds a .txt file.
+    """
+    subs = sorted(
+        d.name
+        for d in folder.iterdir()
+        if d.is_dir() and not d.name.startswith(".") and any(d.glob("*.txt"))
+    )
+    if not subs:
+        return ""
+    shown = ", ".join(f"{d}/" for d in subs[:4]) + (" …" if len(subs) > 4 else "")
+    return (
+        f" Its subfolders hold .txt files ({shown}): pass a glob of them, "
+        f"'{folder}/*/*.txt' (quoted), and each file's folder is kept in the column "
+        "'folder' (group_by='folder' compares them); file names must then differ across "
+        "the subfolders, or pass one subfolder at a time."
+    )
+
+
 def _load_folder(
     p: Path, encoding: str, on_error: str, skipped: list, delimiter: str = ","
 ) -> pd.DataFrame:
@@ -630,6 +685,7 @@ def _load_folder(
             f"corpus_path {str(p)!r}: the folder has no .txt files"
             + (f" (it has: {others})" if others else " (it is empty)")
             + ". Put one article per .txt file in it, or pass a .csv or .jsonl file."
+            + subfolder_hint(p)
         )
     return _load_folder_files(files, p, encoding, on_error, skipped, delimiter)
 
@@ -732,17 +788,7 @@ def _read_csv(path: Path, encoding: str, delimiter: str = ",") -> pd.DataFrame:
         _check_extra_fields(path, text, _delimiter(delimiter))
     raw = [str(c) for c in frame.columns]
     frame.columns = [c.strip() for c in raw]
-    seen: dict[str, list[str]] = {}
-    for r, c in zip(raw, frame.columns, strict=True):
-        seen.setdefault(c, []).append(r)
-    twice = {c: rs for c, rs in seen.items() if len(rs) > 1}
-    if twice:
-        c, rs = next(iter(twice.items()))
-        shown = ", ".join(repr(re.sub(r"\.\d+$", "", r)) for r in rs)
-        raise InputError(
-            f"{path}: the header names the column {c!r} more than once ({shown}, spaces "
-            "trimmed); rename one of them."
-        )
+    _check_header(path, text, _delimiter(delimiter))
     lines = _record_lines(text, _delimiter(delimiter), len(frame))
     # a spreadsheet's export: rows and unnamed columns with nothing in any cell (Excel
     # writes the empty rows and columns once used) hold no document and no metadata
@@ -758,6 +804,47 @@ def _read_csv(path: Path, encoding: str, delimiter: str = ",") -> pd.DataFrame:
     return frame
 
 
+def _check_header(path: Path, text: str, sep: str) -> None:
+    """Refuse a header that names a column twice (spaces trimmed, case kept).
+
+    pandas renames a repeated name ("text", "text.1") before the frame is seen: the
+    header is read here as written, so "doc_id,text,text" is refused, not analysed as
+    its first text column with the second kept as ``text.1``.
+    """
+    try:
+        with _long_fields():
+            header = next(csv.reader(io.StringIO(text), delimiter=sep), [])
+    except csv.Error:
+        return
+    seen: dict[str, list[str]] = {}
+    for name in header:
+        if name.strip():  # unnamed (empty) columns of a spreadsheet's export are dropped
+            seen.setdefault(name.strip(), []).append(name)
+    twice = {c: rs for c, rs in seen.items() if len(rs) > 1}
+    if twice:
+        c, rs = next(iter(twice.items()))
+        shown = ", ".join(repr(r) for r in rs)
+        raise InputError(
+            f"{path}: the header names the column {c!r} more than once ({shown}, spaces "
+            "trimmed); rename one of them."
+        )
+
+
+@contextmanager
+def _long_fields() -> Iterator[None]:
+    """Let the ``csv`` module read fields of any length inside the block.
+
+    Its default limit (131,072 characters) is shorter than a long report in one cell;
+    reading past it raised ``csv.Error``, and the lines of the file's records were then
+    guessed as one a row. The limit is put back after.
+    """
+    old = csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
 def _check_extra_fields(path: Path, text: str, sep: str) -> None:
     """Refuse a row with more non-empty fields than the header: pandas would drop them.
 
@@ -766,16 +853,18 @@ def _check_extra_fields(path: Path, text: str, sep: str) -> None:
     """
     reader = csv.reader(io.StringIO(text), delimiter=sep)
     try:
-        width = len(next(reader))
-        start = reader.line_num
-        for record in reader:
-            if len(record) > width and any(f.strip() for f in record[width:]):
-                raise InputError(
-                    f"{path}, line {start + 1}: {len(record)} fields, but the header names "
-                    f"{width} columns; the extra field(s) {record[width:][:3]} would be lost. "
-                    "Quote a text that holds the delimiter, or add the column to the header."
-                )
+        with _long_fields():
+            width = len(next(reader))
             start = reader.line_num
+            for record in reader:
+                if len(record) > width and any(f.strip() for f in record[width:]):
+                    raise InputError(
+                        f"{path}, line {start + 1}: {len(record)} fields, but the header "
+                        f"names {width} columns; the extra field(s) {record[width:][:3]} "
+                        "would be lost. Quote a text that holds the delimiter, or add the "
+                        "column to the header."
+                    )
+                start = reader.line_num
     except csv.Error:
         return
 
@@ -784,12 +873,13 @@ def _record_lines(text: str, sep: str, n: int) -> list[int]:
     """Return the line each data record of a CSV text starts on (fields span lines)."""
     reader = csv.reader(io.StringIO(text), delimiter=sep)
     try:
-        next(reader)  # the header
-        starts, prev = [], reader.line_num
-        for record in reader:
-            if record:  # blank lines are skipped, as pandas skips them
-                starts.append(prev + 1)
-            prev = reader.line_num
+        with _long_fields():
+            next(reader)  # the header
+            starts, prev = [], reader.line_num
+            for record in reader:
+                if record:  # blank lines are skipped, as pandas skips them
+                    starts.append(prev + 1)
+                prev = reader.line_num
     except csv.Error:
         starts = []
     return starts if len(starts) == n else [i + 2 for i in range(n)]
@@ -816,13 +906,23 @@ def _load_csv(
     if text_column not in frame.columns:
         hint = _delimiter_hint(_read_text(path, encoding), delimiter)
         raise InputError(
-            f"{path}: no text column {text_column!r}; the columns are {list(frame.columns)}."
+            f"{path}: no text column {text_column!r}{_closest(text_column, frame.columns)}; "
+            f"the columns are {list(frame.columns)}."
             + (hint or " Pass the right one with the `text_column` parameter.")
         )
     if frame.empty:
         raise EmptyFileError(f"{path}: the file has a header but no rows.")
     lines = frame.attrs["lines"]
     return _with_ids(_text_column(frame, text_column, path), id_column, path, lines)
+
+
+def _closest(name: str, columns: Iterable[str]) -> str:
+    """Return " (did you mean 'X'?)" for a column of another case or a near spelling."""
+    columns = [str(c) for c in columns]
+    same = [c for c in columns if c.casefold() == str(name).casefold()]
+    if same:
+        return f" (did you mean {same[0]!r}?)"
+    return suggest(str(name), columns)
 
 
 def _text_column(frame: pd.DataFrame, text_column: str, path: Path) -> pd.DataFrame:
@@ -869,6 +969,8 @@ def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> 
     lines: list[int] = []
     nested: dict[str, int] = {}
     odd_text: list[str] = []
+    lacking: list[int] = []
+    fields: dict[str, list[str]] = {}
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -881,20 +983,37 @@ def _load_jsonl(path: Path, encoding: str, text_column: str, id_column: str) -> 
                 f"{path}, line {lineno}: expected a JSON object, got {type(obj).__name__}."
             )
         if text_column not in obj:
-            raise InputError(
-                f"{path}, line {lineno}: no text field {text_column!r}; the fields are "
-                f"{list(obj)}. Pass the right one with the `text_column` parameter."
-            )
+            # one record without it is a record without text (kept, and said below);
+            # no record with it is the wrong field name
+            lacking.append(lineno)
+            fields.setdefault("first", list(obj))
         rows.append({k: _json_value(v, k == text_column) for k, v in obj.items()})
         lines.append(lineno)
         for k, v in obj.items():
             if isinstance(v, dict) and k != text_column:
                 nested.setdefault(k, lineno)
-        text_value = obj[text_column]
+        text_value = obj.get(text_column)
         if not isinstance(text_value, str | list) and text_value is not None:
             odd_text.append(f"line {lineno}: {type(text_value).__name__}")
     if not rows:
         raise EmptyFileError(f"{path}: the file is empty (expected one JSON object a line).")
+    if len(lacking) == len(rows):
+        first = fields["first"]
+        raise InputError(
+            f"{path}, line {lacking[0]}: no text field {text_column!r}"
+            f"{_closest(text_column, first)}; the fields are {first}. Pass the right one "
+            "with the `text_column` parameter."
+        )
+    if lacking:
+        shown = ", ".join(str(n) for n in lacking[:5]) + (" …" if len(lacking) > 5 else "")
+        warnings.warn(
+            f"{path}: {len(lacking)} of {len(rows)} record(s) have no {text_column!r} field "
+            f"(line(s) {shown}; line {lacking[0]} has {fields['first']}): they are kept "
+            "with no text (0 sentences); fix or drop them in the file if they should not "
+            "count.",
+            FramelensWarning,
+            stacklevel=4,
+        )
     if nested:
         shown = ", ".join(f"{k!r} (line {n})" for k, n in list(nested.items())[:3])
         warnings.warn(
@@ -946,7 +1065,8 @@ def _id_column(frame: pd.DataFrame, id_column: str, path: Path) -> pd.DataFrame:
         return frame
     if id_column not in frame.columns:
         raise InputError(
-            f"{path}: no id column {id_column!r}; the columns are "
+            f"{path}: no id column {id_column!r}{_closest(id_column, frame.columns)}; the "
+            "columns are "
             f"{[c for c in frame.columns if c != 'text']}. Pass the right one with the "
             "`id_column` parameter (or leave it at 'doc_id': without that column, ids are "
             "numbered)."
@@ -1037,6 +1157,13 @@ _MOJIBAKE = re.compile(
 )
 #: line breaks and tabs an export wrote as two characters ("\\n"), read as text
 _ESCAPES = re.compile(r"\\[nrt](?=\w|\s|$)")
+#: Markdown left in exported text: a link "[the report](https://…)", a heading "## Drills"
+#: at a line's start, bold "**joint drills**"
+_MARKDOWN = re.compile(
+    r"\[[^\[\]\n]{1,200}\]\((?:https?://|www\.|/)[^()\s]{1,500}\)"
+    r"|(?m:^#{1,6} \S[^\n]{0,200}$)"
+    r"|\*\*[^*\n]{1,100}\*\*"
+)
 
 
 def _defects(docs: pd.DataFrame, pattern: re.Pattern, at_least: int) -> list[tuple[str, str]]:
@@ -1068,6 +1195,13 @@ def _warn_markup(docs: pd.DataFrame, where: str) -> None:
             stacklevel=4,
         )
     for found, what in (
+        (
+            _defects(docs, _MARKDOWN, 2),
+            "Markdown ('[text](link)' links, '## ' headings, '**bold**'): its link "
+            "addresses and marks are read as text ('https', 'org' become words, a heading "
+            "becomes a sentence). Export the text without markup (e.g. render it and take "
+            "the text) before the analysis",
+        ),
         (
             _defects(docs, _MOJIBAKE, 2),
             'characters garbled the way UTF-8 read in another encoding is ("â€™" for '
@@ -1196,6 +1330,11 @@ BOILERPLATE_RE = re.compile(
     r"here|now|today|free)\b|\s*[.!:]?$)"
     r"|Share this|Share on|Download (?:the|our)|Our Standards|Also Read)\b"
     r"|Enjoying this article\?"
+    # an advertisement's slot: "Advertisement", "ADVERTISEMENT - scroll to continue",
+    # "Story continues below advertisement"; not "Advertisements for the drills ran…"
+    r"|(?:Skip )?Advertisement(?:\s*[\-\u2013\u2014:]?\s*(?:scroll|continue reading)"
+    r"(?: down)?(?: to continue| below)?)?\s*$"
+    r"|(?:The )?(?:Story|Article) continues (?:below|after)(?: (?:this|the))? advertisement\s*$"
     r"|This (?:story|article|report) (?:has been |was )?(?:published|generated|"
     r"auto-generated) from\b"
     # a teaser heading: "Related:", "Related stories"; not "Related exercises were held"

@@ -27,6 +27,7 @@ from .params import (
 
 __all__ = [
     "MISSING",
+    "PLACEHOLDERS",
     "RESERVED",
     "check_group_by",
     "check_not_reserved",
@@ -221,10 +222,35 @@ def group_labels(
                 stacklevel=2,
             )
     else:
+        values = _placeholders_missing(values, group_by)
         _warn_alike(values, group_by)
     values = values.where(values.str.strip() != "", MISSING)
     frame = pd.DataFrame({"doc_id": ids.to_numpy(), "group": values.to_numpy()})
     return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+#: values that stand for "no value" in exported data, read as missing (case ignored):
+#: pandas writes ``nan`` (``<NA>``, ``NaT``) when a frame with gaps is made text before it
+#: is saved, and databases and spreadsheets export ``NULL``, ``None`` or ``N/A``
+PLACEHOLDERS = frozenset({"nan", "none", "null", "n/a", "<na>", "nat"})
+
+
+def _placeholders_missing(values: pd.Series, group_by: str) -> pd.Series:
+    """Return ``values`` with the :data:`PLACEHOLDERS` made empty (missing), and say so."""
+    folded = values.str.strip().str.casefold()
+    is_placeholder = folded.isin(PLACEHOLDERS)
+    if not is_placeholder.any():
+        return values
+    counts = values[is_placeholder].str.strip().value_counts()
+    shown = ", ".join(f"{v!r} ×{n}" for v, n in counts.items())
+    warnings.warn(
+        f"`group_by` {group_by!r}: {int(is_placeholder.sum())} document(s) hold a value that "
+        f"stands for no value ({shown}) and are grouped as {MISSING!r}, not as a group of "
+        "their own.",
+        FramelensWarning,
+        stacklevel=3,
+    )
+    return values.where(~is_placeholder, "")
 
 
 def with_period(documents: pd.DataFrame, group_by: str, period: str | None) -> pd.DataFrame:

@@ -565,6 +565,8 @@ def _preflight_corpus(corpus: Path, values: dict[str, Any]):
         warnings.simplefilter("always", FramelensWarning)
         is_glob = corpus_mod.is_glob(corpus)
         kind, files = scale.shard_paths(corpus)
+        if kind == "txt" and len(files) > 1:
+            _check_file_ids(corpus, files)
         if is_glob or kind == "parquet":
             columns = scale._columns(
                 kind,
@@ -588,6 +590,30 @@ def _preflight_corpus(corpus: Path, values: dict[str, Any]):
     if isinstance(docs, pd.DataFrame) and not (is_glob or kind == "parquet"):
         corpus_mod.check_has_text(docs, f"corpus_path {str(corpus)!r}")
     return docs
+
+
+def _check_file_ids(corpus: Path, files: list[Path]) -> None:
+    """Refuse .txt files whose names give one id (a glob over folders: BBC/1.txt, CNN/1.txt).
+
+    Only the names are read, so this is checked before any kernel starts, for every file
+    of a glob (the preflight reads the first chunk of a large one).
+    """
+    from . import corpus as corpus_mod
+
+    ids = corpus_mod._safe_ids([corpus_mod._file_id(f) for f in files])
+    where: dict[str, list[Path]] = {}
+    for i, f in zip(ids, files, strict=True):
+        where.setdefault(i, []).append(f)
+    twice = {i: fs for i, fs in where.items() if len(fs) > 1}
+    if twice:
+        i, fs = next(iter(twice.items()))
+        shown = ", ".join(str(f) for f in fs[:3])
+        raise InputError(
+            f"corpus_path {str(corpus)!r}: {len(twice)} document id(s) are given by more than "
+            f"one file ({i!r}: {shown}): a .txt file's id is its name. Rename the files so "
+            "that names differ across the folders (e.g. bbc-1.txt), or run each folder as "
+            "its own corpus."
+        )
 
 
 def _is_check(call: Any) -> bool:

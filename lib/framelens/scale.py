@@ -303,15 +303,19 @@ def shard_paths(path: str | Path) -> tuple[str, list[Path]]:
             parquet = [f for f in files if f.suffix == ".parquet"]
             files = parquet or [f for f in files if f.suffix.lower() == ".txt"]
             if not files:
-                raise InputError(f"corpus_path {text!r}: no .txt or .parquet files in the folder.")
+                raise InputError(
+                    f"corpus_path {text!r}: no .txt or .parquet files in the folder."
+                    + corpus.subfolder_hint(p)
+                )
         else:
             files = [p]
     kinds = {f.suffix.lower().lstrip(".") for f in files}
     kinds = {"jsonl" if k == "ndjson" else k for k in kinds}
     if len(kinds) != 1 or not kinds <= {"txt", "csv", "jsonl", "parquet"}:
+        hints = "".join(corpus.FORMAT_HINTS[k] for k in sorted(kinds) if k in corpus.FORMAT_HINTS)
         raise InputError(
             f"corpus_path {text!r}: shards must all be .txt, .csv, .jsonl or .parquet; "
-            f"found {sorted(kinds)}."
+            f"found {sorted(kinds)}.{hints}"
         )
     return kinds.pop(), files
 
@@ -401,6 +405,8 @@ def _load_shard(
             if not quiet:
                 warnings.warn(f"skipped {exc}", FramelensWarning, stacklevel=2)
         frame = pd.DataFrame({"doc_id": pd.Series(dtype=str), "text": pd.Series(dtype=str)})
+    if kind == "txt" and FOLDER_COLUMN in columns and FOLDER_COLUMN not in frame.columns:
+        frame[FOLDER_COLUMN] = frame["doc_id"].map(_folders(files, renamed)).fillna("")
     for col in columns:
         if col not in frame.columns:
             frame[col] = ""
@@ -409,6 +415,18 @@ def _load_shard(
     frame.attrs["skipped"] = skipped
     frame.attrs["empty"] = empty
     return frame
+
+
+#: the column that names each .txt file's folder, for a glob over several folders
+FOLDER_COLUMN = "folder"
+
+
+def _folders(files: list[str], renamed: dict[str, str] | None) -> dict[str, str]:
+    """Map each file's document id (as the loader makes it) to its folder's name."""
+    paths = [Path(f) for f in files]
+    stems = [corpus._file_id(f) for f in paths]
+    ids = corpus._safe_ids(stems) if renamed is None else [renamed.get(s, s) for s in stems]
+    return {i: f.parent.name for i, f in zip(ids, paths, strict=True)}
 
 
 def _parquet_strings(frame: pd.DataFrame, text_column: str) -> pd.DataFrame:
@@ -527,6 +545,9 @@ def _columns(
     if kind == "txt":
         meta = files[0].parent / "metadata.csv"
         names = _header(meta, "csv", encoding, delimiter) if meta.is_file() else []
+        if len({Path(f).parent for f in files}) > 1 and FOLDER_COLUMN not in names:
+            # a glob over subfolders (one an outlet, say): each file's folder is kept
+            names = [*names, FOLDER_COLUMN]
     elif kind == "jsonl":
         names = list(dict.fromkeys(k for f in files for k in _jsonl_keys(f, encoding)))
     else:

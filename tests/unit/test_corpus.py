@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -413,11 +414,39 @@ def test_json_lists_and_objects_are_read_as_text_not_python(tmp_path):
 
 
 def test_jsonl_without_text_field_names_line_and_fields(tmp_path):
+    # no record has the field: the wrong field name, an error naming the fields
     p = tmp_path / "c.jsonl"
-    p.write_text('{"text": "ok"}\n{"body": "x", "id": 2}\n')
+    p.write_text('{"body": "x", "id": 2}\n{"body": "y", "id": 3}\n')
     with pytest.raises(
-        InputError, match=r"line 2: no text field 'text'; the fields are \['body', 'id'\]"
+        InputError, match=r"line 1: no text field 'text'; the fields are \['body', 'id'\]"
     ):
+        corpus.load(p)
+
+
+def test_jsonl_record_without_text_field_is_kept_empty_and_named(tmp_path):
+    # one record of many lacks it: a record without text, kept (0 sentences) and named,
+    # not the whole corpus refused with advice to change `text_column`
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"text": "ok", "id": 1}\n{"body": "x", "id": 2}\n{"text": "fine", "id": 3}\n')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = corpus.load(p, id_column="id")
+    said = [str(w.message) for w in caught if issubclass(w.category, FramelensWarning)]
+    assert any(
+        re.search(
+            r"1 of 3 record\(s\) have no 'text' field \(line\(s\) 2; line 2 has "
+            r"\['body', 'id'\]\): they are kept with no text",
+            m,
+        )
+        for m in said
+    ), said
+    assert docs.set_index("doc_id")["text"].to_dict() == {"1": "ok", "2": "", "3": "fine"}
+
+
+def test_jsonl_text_field_in_another_case_is_suggested(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"Text": "x"}\n')
+    with pytest.raises(InputError, match=r"no text field 'text' \(did you mean 'Text'\?\)"):
         corpus.load(p)
 
 

@@ -1,0 +1,179 @@
+"""Corpora as researchers bring them: exports, folders of outlets, placeholders, furniture.
+
+Each case was found by running the notebooks on a corpus the project had never seen.
+"""
+
+from __future__ import annotations
+
+import csv
+import warnings
+
+import pandas as pd
+import pytest
+
+from framelens import corpus, groups, pipeline, scale
+from framelens.errors import FramelensWarning, InputError
+
+
+def _said(block) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        block()
+    return [str(w.message) for w in caught if issubclass(w.category, FramelensWarning)]
+
+
+# --- CSV exports ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "sep", "name"),
+    [("doc_id,text,text", ",", "text"), ("ID;Source;Date;Text;Source", ";", "Source")],
+)
+def test_a_header_that_repeats_a_name_exactly_is_refused(tmp_path, header, sep, name):
+    # pandas renames the second copy ("text.1"): the first was analysed, the article lost
+    p = tmp_path / "c.csv"
+    width = len(header.split(sep))
+    p.write_text(header + "\n" + sep.join(["1"] + ["teaser"] * (width - 1)) + "\n")
+    with pytest.raises(InputError, match=rf"names the column '{name}' more than once"):
+        corpus.load(p, delimiter=sep, text_column="text" if name == "text" else "Text",
+                    id_column="doc_id" if name == "text" else "ID")  # fmt: skip
+
+
+def test_unnamed_empty_columns_of_a_spreadsheet_are_no_repeat(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text("doc_id,text,,\n1,Ships sailed.,,\n")
+    assert corpus.load(p)["text"].tolist() == ["Ships sailed."]
+
+
+def test_lines_are_right_after_a_field_longer_than_the_csv_modules_limit(tmp_path):
+    # a 60,000-word report in one cell: the csv module's 131,072-character limit had made
+    # the loader guess one line a row, and the duplicate id was reported on lines [4, 6]
+    report = "\n".join("Ships sailed in the Sea of Japan on Monday." for _ in range(4000))
+    p = tmp_path / "big.csv"
+    with p.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerows([["doc_id", "text"], ["big", report], ["dup", "One."], ["b", "x"],
+                     ["dup", "Two."]])  # fmt: skip
+    with pytest.raises(InputError, match=r"'dup' on lines \[4002, 4004\]"):
+        corpus.load(p)
+    assert csv.field_size_limit() == 131072  # the module's limit is put back
+
+
+def test_a_text_column_in_another_case_is_suggested(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text("ID,Text\n1,Ships sailed.\n")
+    with pytest.raises(InputError, match=r"no text column 'text' \(did you mean 'Text'\?\)"):
+        corpus.load(p)
+    with pytest.raises(InputError, match=r"no id column 'id' \(did you mean 'ID'\?\)"):
+        corpus.load(p, text_column="Text", id_column="id")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "hint"),
+    [
+        (".tsv", r"rename it to \.csv and pass delimiter='\\t'"),
+        (".json", r"write one object a line as \.jsonl"),
+        (".xlsx", r"export it as CSV"),
+    ],
+)
+def test_formats_that_are_not_read_say_what_to_do(tmp_path, suffix, hint):
+    p = tmp_path / f"corpus{suffix}"
+    p.write_text("x")
+    with pytest.raises(InputError, match=hint):
+        corpus.load(p)
+    with pytest.raises(InputError, match=hint):
+        scale.shard_paths(p)
+
+
+# --- a folder of outlets ----------------------------------------------------------------
+
+
+def _outlets(tmp_path, same_names: bool = False):
+    root = tmp_path / "news"
+    for outlet in ("BBC", "CNN"):
+        (root / outlet).mkdir(parents=True)
+        for k in range(2):
+            name = f"{k}.txt" if same_names else f"{outlet.lower()}-{k}.txt"
+            (root / outlet / name).write_text(f"{outlet} reported the drills on day {k}.")
+    return root
+
+
+def test_a_folder_of_subfolders_points_to_a_glob(tmp_path):
+    root = _outlets(tmp_path)
+    with pytest.raises(InputError, match=r"Its subfolders hold \.txt files \(BBC/, CNN/\)"):
+        corpus.load(root)
+    with pytest.raises(InputError, match=r"pass a glob of them, '.*/\*/\*\.txt'"):
+        scale.shard_paths(root)
+
+
+def test_a_glob_over_subfolders_keeps_each_files_folder(tmp_path):
+    docs = corpus.load(str(_outlets(tmp_path) / "*" / "*.txt"))
+    assert dict(zip(docs["doc_id"], docs["folder"], strict=True)) == {
+        "bbc-0": "BBC", "bbc-1": "BBC", "cnn-0": "CNN", "cnn-1": "CNN"
+    }  # fmt: skip
+    labels = groups.group_labels(docs, "folder")
+    assert labels["group"].tolist() == ["BBC", "BBC", "CNN", "CNN"]
+
+
+def test_one_folder_has_no_folder_column(tmp_path):
+    docs = corpus.load(str(_outlets(tmp_path) / "BBC" / "*.txt"))
+    assert "folder" not in docs.columns
+
+
+def test_the_same_file_name_in_two_folders_is_refused_before_any_kernel(tmp_path):
+    pattern = str(_outlets(tmp_path, same_names=True) / "*" / "*.txt")
+    kind, files = scale.shard_paths(pattern)
+    with pytest.raises(InputError, match=r"'0': .*BBC/0\.txt, .*CNN/0\.txt\): a \.txt file's id"):
+        pipeline._check_file_ids(pattern, files)
+
+
+# --- metadata placeholders --------------------------------------------------------------
+
+
+def test_placeholder_values_are_missing_not_groups():
+    docs = pd.DataFrame(
+        {"doc_id": list("abcdefg"),
+         "source": ["TASS", "nan", "None", "NULL", "N/A", "", "Xinhua"]}
+    )  # fmt: skip
+    said = _said(lambda: groups.group_labels(docs, "source"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramelensWarning)
+        got = groups.group_labels(docs, "source")
+    assert got["group"].tolist() == ["TASS", *[groups.MISSING] * 5, "Xinhua"]
+    assert any("4 document(s) hold a value that stands for no value" in m for m in said), said
+    assert any("'nan' ×1" in m and "'NULL' ×1" in m for m in said), said
+
+
+def test_a_name_that_only_contains_a_placeholder_is_a_group():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["Nancy Times", "None Such Daily"]})
+    assert groups.group_labels(docs, "source")["group"].tolist() == [
+        "Nancy Times", "None Such Daily"
+    ]  # fmt: skip
+
+
+# --- page furniture and markup ----------------------------------------------------------
+
+
+def test_advertisement_slots_are_furniture():
+    text = (
+        "Advertisement\n\nShips sailed on Monday.\n\nADVERTISEMENT - scroll to continue\n\n"
+        "Story continues below advertisement\n\nAdvertisements for the drills ran on TV.\n\n"
+        "Skip Advertisement"
+    )
+    docs = pd.DataFrame({"doc_id": ["a"], "text": [text]})
+    assert corpus.segment(docs)["text"].tolist() == [
+        "Ships sailed on Monday.", "Advertisements for the drills ran on TV."
+    ]  # fmt: skip
+    assert len(corpus.boilerplate(docs)) == 4
+
+
+def test_markdown_is_named_in_a_warning(tmp_path):
+    p = tmp_path / "c.csv"
+    pd.DataFrame(
+        {"doc_id": ["m", "plain"],
+         "text": ["## Joint drills\n\nThe **joint drills** began. [Read the report]"
+                  "(https://example.org/r)", "Ships sailed [sic] on Monday."]}
+    ).to_csv(p, index=False)  # fmt: skip
+    said = _said(lambda: corpus.load(p))
+    assert any("1 of 2 document(s) hold Markdown" in m and "m ('## Joint" in m for m in said), said
+    assert not any("plain" in m for m in said), said
