@@ -738,7 +738,11 @@ def _load_folder_files(
                 f"it has {list(meta.columns)}."
             )
         _check_duplicates(meta["doc_id"], meta_path, meta.attrs["lines"])
-        meta["doc_id"] = [by_stem.get(k, k) for k in meta["doc_id"]]
+        # a row may name the file with its extension ("Article 1.txt"), as a file list does
+        meta["doc_id"] = [
+            by_stem.get(k, by_stem.get(_file_id(Path(k)), k) if k.lower().endswith(".txt") else k)
+            for k in meta["doc_id"]
+        ]
         unknown = sorted(set(meta["doc_id"]) - set(docs["doc_id"]))
         if unknown:
             warnings.warn(

@@ -177,3 +177,18 @@ def test_markdown_is_named_in_a_warning(tmp_path):
     said = _said(lambda: corpus.load(p))
     assert any("1 of 2 document(s) hold Markdown" in m and "m ('## Joint" in m for m in said), said
     assert not any("plain" in m for m in said), said
+
+
+def test_metadata_may_name_files_with_their_extension(tmp_path):
+    # a file list pasted into metadata.csv: "Article 1.txt", not the id "Article-1"
+    for name in ("Article 1", "Artículo 3", "article-4"):
+        (tmp_path / f"{name}.txt").write_text("Ships sailed.")
+    (tmp_path / "metadata.csv").write_text(
+        "doc_id,source\nArticle 1.txt,CNN\nArtículo 3.txt,BBC\narticle-4.TXT,CNN\n"
+    )
+    said = _said(lambda: corpus.load(tmp_path))
+    docs = corpus.load(tmp_path) if not said else None
+    assert not said, said
+    assert dict(zip(docs["doc_id"], docs["source"], strict=True)) == {
+        "Article-1": "CNN", "Articulo-3": "BBC", "article-4": "CNN"
+    }  # fmt: skip
