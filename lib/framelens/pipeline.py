@@ -748,11 +748,15 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
                 raise InputError(f"{book.stem}: {exc}") from None
         group_by, period = values.get("group_by"), values.get("period")
         if group_by and group_by in columns and len(documents):
-            empty = documents[group_by].fillna("").astype(str).str.strip().eq("")
+            from .groups import MISSING, PLACEHOLDERS
+
+            value_of = documents[group_by].fillna("").astype(str).str.strip()
+            empty = value_of.eq("") | value_of.str.casefold().isin(PLACEHOLDERS)
             said = (
                 f"framelens: note: {int(empty.sum())} of {len(documents)} document(s) have no "
-                f"{group_by!r}: they are compared as one group of their own, '(missing)'. "
-                f"Fill in {group_by!r} to compare them with their outlet."
+                f"{group_by!r} (empty, or 'nan', 'None', 'NULL', 'N/A'): they are compared "
+                f"as one group of their own, {MISSING!r}. Fill in {group_by!r} to place them "
+                "in their groups."
             )
             if empty.any() and said not in seen_before:
                 seen_before.add(said)
