@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
@@ -289,14 +290,24 @@ class _Units:
         #: the table's locations: their names are places too (a researcher's own table)
         self.locations = record_locations(events)
         kept = set(zip(cut["name"], cut["year"], cut["start_date"], strict=True))
-        self.cut = self.all[
+        in_cut = np.array(
             [
                 (n, y, s) in kept
                 for n, y, s in zip(
                     self.all["name"], self.all["year"], self.all["start_date"], strict=True
                 )
-            ]
-        ]
+            ],
+            dtype=bool,
+        )
+        # a row of the cut's own year with no start date may have begun after the article:
+        # not counted as before it, but named where a verdict depends on it (``undated``)
+        until = str(cut.attrs.get("record_until", ""))
+        start = self.all["start_date"].fillna("").astype(str)
+        unknown = in_cut & (start == "").to_numpy() & (len(until) == 10)
+        if len(until) == 10:
+            unknown &= (self.all["year"].astype(int) == int(until[:4])).to_numpy()
+        self.cut = self.all[in_cut & ~unknown]
+        self.undated = self.all[unknown]
 
     def series(self, family: str, *, upto_cut: bool = True) -> pd.DataFrame:
         # asked for again and again while a corpus's claims are checked: kept (never changed)
@@ -482,9 +493,14 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
     def attach(sent_id: int, pos: int):
         same = by_sent.get(sent_id, [])
         typed = [r for r in same if r.family] or same
+        prev = by_sent.get(sent_id - 1, [])
+        if typed and not any(r.family for r in same) and any(r.family for r in prev):
+            # only general references here ("such joint drills are held every year"):
+            # the claim is about the series of the sentence before
+            if all(r.date_rule == "none" and not r.matched for r in same):
+                typed = []
         if typed:
             return min(typed, key=lambda r: abs((r.start + r.end) / 2 - pos))
-        prev = by_sent.get(sent_id - 1, [])
         typed = [r for r in prev if r.family] or prev
         return typed[-1] if typed else None
 
@@ -513,7 +529,7 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
         for ref, found_places, (a, b) in _sentence_places(
             sentence, by_sent[int(r.sent_id)], base, units.locations
         ):
-            row = {**_place(ref, found_places, units), "claim_type": "place"}
+            row = {**_place(ref, found_places, units, 0, sentence), "claim_type": "place"}
             key = ("place", ref.family, _year(ref), tuple(found_places))
             add({**_base(doc, ref, base, sentence, a, b), **row}, key)
     # places in sentences with only an exercise word, after a reference in the sentence before
@@ -530,7 +546,7 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
         a, b = _clause(sentence, int(words[0].start) - base)
         # "Last year, the drill was held in …": the year of this sentence, not the reference's
         year = _sentence_year(sentence, ctx)
-        row = {**_place(ref, ps, units, year), "claim_type": "place"}
+        row = {**_place(ref, ps, units, year, sentence), "claim_type": "place"}
         add(
             {**_base(doc, ref, base, sentence, a, b, sid=sid), **row},
             ("place", ref.family, year or _year(ref), tuple(ps)),
@@ -677,6 +693,8 @@ def _named_year(r, units: _Units, ctx: dict) -> dict:
     year = int(r.name_year)
     series = units.series(r.family)
     hit = series[series["year"] == year]
+    if hit.empty:  # a row of the article's year with no start date is still in that year
+        hit = units.undated[(units.undated["name"] == r.family) & (units.undated["year"] == year)]
     later = units.series(r.family, upto_cut=False)
     later = later[later["year"] == year]
     claim = f"{r.family} took place in {year}"
@@ -736,7 +754,7 @@ def _covers(location: str, place: str) -> bool:
     return place.lower() in low or any(p.lower() in low for p in PLACE_WITHIN.get(place, ()))
 
 
-def _place(ref, found_places: list[str], units: _Units, year: int = 0) -> dict:
+def _place(ref, found_places: list[str], units: _Units, year: int = 0, sentence: str = "") -> dict:
     claimed = "; ".join(found_places)
     what = ref.family if ref is not None and ref.family else "the event"
     yr = year or _year(ref)
@@ -755,6 +773,18 @@ def _place(ref, found_places: list[str], units: _Units, year: int = 0) -> dict:
             "status": NOT_CHECKABLE,
             "deciding_rows": "",
             "reason": why + ".",
+        }
+    known = rows[rows.index.isin(units.cut.index) | rows.index.isin(units.undated.index)]
+    if known.empty and not is_future(sentence):
+        # judged at the article's cut, as its year is ("Joint Sea-2019 opens in Qingdao"
+        # in 2014): an event after it cannot support or refute where the article puts it
+        return {
+            "claim": claim,
+            "claimed": claimed,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": _label(rows),
+            "reason": f"the record's {_label(rows)} begins after the article's cut: the "
+            "article may name it ahead of time.",
         }
     locs = " | ".join(rows["location"].astype(str))
     missing = [p for p in found_places if not _covers(locs, p)]
@@ -847,6 +877,11 @@ def _ordinal(n: int, ref, clause: str, units: _Units, ctx: dict) -> dict:
     claim = f"the {_ordinal_word(n)} {family}{' edition' if editions else ''}{restr}"
     base = {"family": family, "claim": claim, "claimed": claimed + restr}
     lst = _units_list(rows, series_all, editions)
+    # rows of the article's year with no start date: not known to be before it
+    undated, _ = _restrict(units.undated[units.undated["name"] == family], clause, year)
+    if editions:
+        undated = undated[~undated["year"].isin(rows["year"])]
+    unknown = _units_list(undated, series_all, editions)
     announced = ""
     if n == len(lst) + 1 and is_future(clause):
         later_all, _ = _restrict(series_all, clause, year)
@@ -855,13 +890,21 @@ def _ordinal(n: int, ref, clause: str, units: _Units, ctx: dict) -> dict:
         if lst2:
             lst = lst + lst2[:1]
             announced = " (announced; the record's next event)"
+    elif len(lst) < n <= len(lst) + len(unknown):
+        lst = lst + unknown  # the n-th may be one of them: the record cannot tell
     if not lst or n > len(lst):
+        more = (
+            f", and {_label(undated)} with no start date, which may be later"
+            if len(undated)
+            else ""
+        )
         return {
             **base,
             "status": NOT_SUPPORTED,
             "deciding_rows": _label(rows),
             "reason": f"the record has only {len(lst)} {family} "
-            f"{'edition' if editions else 'event'}(s){restr} up to {ctx['until'] or 'its end'}.",
+            f"{'edition' if editions else 'event'}(s){restr} up to {ctx['until'] or 'its end'}"
+            f"{more}.",
         }
     nth = lst[n - 1]
     pub = ctx.get("pub")
@@ -871,8 +914,8 @@ def _ordinal(n: int, ref, clause: str, units: _Units, ctx: dict) -> dict:
         and (nth["start_date"].fillna("").astype(str) == "").all()
         and int(nth["year"].iloc[0]) == pub.year
     ):
-        # an undated event of the article's own year is kept by the cut, but may be later
-        # than the article; a sentence that announces it ("will include…") is checked
+        # an undated event of the article's own year may be later than the article; a
+        # sentence that announces it ("will include…") is checked
         return {
             **base,
             "status": NOT_CHECKABLE,
@@ -1026,7 +1069,9 @@ def _first(ref, clause: str, mention: str, units: _Units, ctx: dict, before_text
             != ref.record_event
         ]
     if ps:
-        at = before[[all(_covers(loc, p) for p in ps) for loc in before["location"].astype(str)]]
+        # a mask, never a list: an empty list would select columns (none), not rows
+        covered = [all(_covers(loc, p) for p in ps) for loc in before["location"].astype(str)]
+        at = before[np.asarray(covered, dtype=bool)]
         claimed = f"first in {'; '.join(ps)}"
         # "the first time … bombers flying together near Alaska": a first of aircraft is
         # not refuted by ships there before, nor one of ships by aircraft

@@ -559,12 +559,17 @@ def _link(
     phase: int | None,
     places: list[str],
     future: bool = False,
+    plural: bool = False,
 ) -> tuple[str, str, float, str]:
     """Return (family, record_event, confidence, evidence or reason).
 
     An event that begins more than :data:`AFTER_PUBLICATION` days after the article's
     date is no candidate unless the sentence speaks of the future: a report of drills
-    "this week" in January is not the September edition.
+    "this week" in January is not the September edition. Nor is an event of the article's
+    year with no start date (the record cannot tell whether it had begun), unless the
+    text dates the event on or before the article or the reference's ordinal is that row's
+    place in its series. A plural dated only by the
+    article (``article_date``) is linked only to an event within 45 days of the article.
     """
     if family:
         cands = [r for r in rec.rows if r[0] == family]
@@ -583,16 +588,46 @@ def _link(
         return family, "", math.nan, f"no {what} in {year} in the record."
     if published is not None and not future:
         limit = published + dt.timedelta(days=AFTER_PUBLICATION)
-        begun = [r for r in by_year if not r[2] or (parse_date(r[2]) or limit) <= limit]
+        series = [r for r in rec.rows if r[0] == family] if family else []
+
+        def begun_by(r: tuple) -> bool:
+            if r[2]:
+                return (parse_date(r[2]) or limit) <= limit
+            if r[1] != published.year or (date and date <= published.isoformat()[: len(date)]):
+                return True  # an earlier year, or the text dates the event before the article
+            # undated, of the article's own year: known to be this one only by its number
+            return bool(ordinal and r in series and series.index(r) == ordinal - 1)
+
+        begun = [r for r in by_year if begun_by(r)]
         if not begun:
+            undated = any(not r[2] for r in by_year)
+            why = "have no start date or begin" if undated else "begin"
+            end = ": the record cannot tell whether an undated one had begun." if undated else "."
             return (
                 family,
                 "",
                 math.nan,
-                f"the record's {what} in {year} begin after the article's date "
-                f"({published.isoformat()}), and the sentence does not speak of the future.",
+                f"the record's {what} in {year} {why} after the article's date "
+                f"({published.isoformat()}), and the sentence does not speak of the future{end}",
             )
         by_year = begun
+    if plural and rule == "article_date" and published is not None:
+        # "joint naval drills" dated only by the article names no one event of the year:
+        # it is the article's own event only when one is near the article's date
+        near = [
+            r
+            for r in by_year
+            if (_near(r[2], published, 45) if r[2] else future and r[1] == published.year)
+        ]
+        if not near:
+            return (
+                family,
+                "",
+                math.nan,
+                f"a plural reference dated by the article ({published.isoformat()}), and no "
+                f"{what} in {year} began within 45 days of it: not one event.",
+            )
+        by_year = near
     cand, how, conf = by_year, f"{what} in {year}", 0.7
     if phase and len(cand) >= phase:
         cand, how, conf = [cand[phase - 1]], f"phase {phase} of {what} in {year}", 1.0
@@ -1072,6 +1107,14 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
             (det == "" and bool(_SERIES_RE.search(text)))
             or (bool({"previous", "past", "earlier"} & set(mods)) and not ident_post(after))
         )
+        # a plural that nothing identifies and no exercise verb holds ("the scale of joint
+        # exercises", "such drills", "the exercises") speaks of exercises in general: it
+        # takes no publication year ("China and Russia hold joint naval drills" does)
+        general = (
+            plural
+            and not (ident or pred)
+            and ("such" in mods or not (headline or _reports_event(text[:s0], after)))
+        )
         refs.append(
             {
                 "s": s0,
@@ -1083,6 +1126,8 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
                 "edition": None,
                 "ordinal": ordinal,
                 "series": series,
+                "general": general,
+                "plural": plural,
                 "np": text[s0:e0],
             }
         )
@@ -1182,6 +1227,15 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
         if num > 1:
             cues.append((m.start(), r["e"], text[m.start() : r["e"]], "ordinal", num))
 
+    # a described event's own ordinal that no cue above reads ("hold first joint patrol",
+    # without "the"): the series number the text gives it
+    for r in refs:
+        if r["type"] == "named_exercise" or not r["ordinal"]:
+            continue
+        if any(a < r["e"] and r["s"] < b for a, b, _, _, _ in cues):
+            continue
+        cues.append((r["s"], r["e"], text[r["s"] : r["e"]], "ordinal", r["ordinal"]))
+
     def word_row(start: int, end: int, mention: str, kind: str, typ: str, canon: str, num):
         # the columns of MENTION_COLUMNS: no family, year, date, link or match of its own
         return (doc, sent_id, base + start, base + end, mention, kind, typ, "", canon,
@@ -1220,7 +1274,11 @@ def _reference_row(ctx, r, t, future, rec: _Record, places) -> tuple:
         if len(series) >= r["edition"]:
             year, rule = series[r["edition"] - 1][1], f"edition {r['edition']} of the series"
     if not year and not rule:
-        if r["series"] or (r["type"] == "named_exercise" and _series_name(text, r)):
+        if (
+            r["series"]
+            or r.get("general")
+            or (r["type"] == "named_exercise" and _series_name(text, r))
+        ):
             rule = "none"
         elif published is not None or cut not in ("", "whole record"):
             year = published.year if published else int(cut[:4])
@@ -1252,6 +1310,7 @@ def _reference_row(ctx, r, t, future, rec: _Record, places) -> tuple:
         phase=r["phase"],
         places=places,
         future=future,
+        plural=bool(r.get("plural")),
     )
     if r["type"] == "named_exercise" and family not in rec.names:
         why = f"the record has no {family} series."
@@ -1281,6 +1340,31 @@ def _reference_row(ctx, r, t, future, rec: _Record, places) -> tuple:
         skind,
         text,
     )
+
+
+#: an exercise verb (or "for", "of … round") just before a plural exercise noun phrase: the
+#: drills are held ("China and Russia hold joint naval drills", "will include joint patrols",
+#: "gathered for joint drills", "this latest round of joint exercises", "opening ceremony of …")
+_EVENT_BEFORE = re.compile(
+    r"(?i)\b(?:holds?|held|holding|launch(?:es|ed|ing)?|beg[iau]ns?|beginning|start(?:s|ed|ing)?|"
+    r"kick(?:s|ed|ing)?\s+off|conduct(?:s|ed|ing)?|stag(?:e|es|ed|ing)|carr(?:y|ies|ied|ying)"
+    r"\s+out|includ(?:e|es|ed|ing)|(?:participat\w*|take|takes|took|taking|engag\w*)\s+"
+    r"(?:part\s+)?in|join(?:s|ed|ing)?|for|wrap(?:s|ped|ping)?\s+up|conclud\w*|complet\w*|"
+    r"(?:round|edition|phase|stage|ceremony|opening|start)\s+of)\s+(?:the\s+|their\s+|its\s+)?$"
+)
+#: what follows a plural that is being held ("drills that will go on until May 21",
+#: "exercises began", "drills will run")
+_EVENT_AFTER = re.compile(
+    r"(?i)^\s*(?:,\s*)?(?:(?:that|which)\s+)?(?:will\s+|would\s+)?(?:beg[iau]ns?|start(?:s|ed)?|"
+    r"kick(?:s|ed)?\s+off|open(?:s|ed)?|end(?:s|ed)?|conclud\w*|run|ran|runs|go\s+on|went\s+on|"
+    r"last(?:s|ed)?|took\s+place|take\s+place|takes\s+place|(?:are|were|be)\s+(?:being\s+)?held|"
+    r"continu\w*)\b"
+)
+
+
+def _reports_event(before: str, after: str) -> bool:
+    """Whether a plural exercise noun phrase is held as an event by its clause's verb."""
+    return bool(_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after))
 
 
 def _series_name(text: str, r: dict) -> bool:
@@ -1501,6 +1585,50 @@ def mention_counts(
         return out
     out = found.groupby(cols, dropna=False, sort=True).size().reset_index(name="n")
     return out.astype({"n": "int64"}).reset_index(drop=True)
+
+
+def corpus_note(found: pd.DataFrame, *, n_documents: int) -> str:
+    """Say in one sentence what the corpus refers to, and what the record's trend is not.
+
+    Parameters
+    ----------
+    found
+        :func:`mentions` output (of the documents the notebook reads).
+    n_documents
+        How many documents were read.
+
+    Returns
+    -------
+    str
+        How many references, in how many of the documents, and how many were linked to
+        the record; with none, that the trend and chart are the record's alone.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
+    ...                   "text": ["Great blender."]})
+    >>> corpus_note(mentions(s), n_documents=1)[:44]
+    'The document refers to no joint exercise or '
+    """
+    _check_mentions(found)
+    refs = found[found["kind"] == "reference"]
+    if refs.empty:
+        docs = (
+            "The document refers to no"
+            if n_documents == 1
+            else f"None of the {n_documents} documents refers to any"
+        )
+        return (
+            f"{docs} joint exercise or patrol of the record: the chart and the trend below "
+            "are the record's, not the corpus's, and there is no claim to check."
+        )
+    n_docs = refs["doc_id"].nunique()
+    where = "the document" if n_documents == 1 else f"{n_docs} of the {n_documents} documents"
+    return (
+        f"{len(refs)} reference(s) to joint exercises or patrols in {where}, "
+        f"{int(refs['matched'].sum())} linked to a record row; the trend below is the "
+        "record's, whatever the corpus says."
+    )
 
 
 def total_counts(counts: pd.DataFrame) -> pd.DataFrame:

@@ -70,6 +70,7 @@ def trend_window(
     complete_through: int = COMPLETE_THROUGH,
     strict: bool = False,
     first_year: int | None = None,
+    n_documents: int = 1,
 ) -> tuple[int, int, str]:
     """Return the years a trend may be fitted on: complete years only, up to publication.
 
@@ -93,6 +94,9 @@ def trend_window(
         The first year of the event table (``table["year"].min()``). The window starts
         there when ``year_start`` is earlier: the years before a table begins are not
         years without events, and counted as zeros they would make any series "grow".
+    n_documents
+        How many articles ``publication_year`` is the latest of (the note then says "the
+        latest of the N articles", not "the article").
 
     Returns
     -------
@@ -118,7 +122,8 @@ def trend_window(
         why = f"year_end is {b}"
     if publication_year is not None and int(publication_year) - 1 < last:
         last = int(publication_year) - 1
-        why = f"the article appeared in {int(publication_year)}, a year not yet complete"
+        who = f"the latest of the {n_documents} articles" if n_documents > 1 else "the article"
+        why = f"{who} appeared in {int(publication_year)}, a year not yet complete"
     if strict and last < a + 2:
         start = f"the event table's first year {a}" if begins else f"`year_start` {a}"
         advice = (
