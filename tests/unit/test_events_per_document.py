@@ -221,8 +221,12 @@ def test_a_claim_about_another_exercise_is_not_checkable():
     assert "may be about another exercise" in c.loc["nato", "reason"]
     assert c.loc["mixed", "status"] == "not checkable"  # the sentence names NATO
     # the sentence before names the record's parties and this one no other actor: it is
-    # judged in the series of that sentence's reference
-    assert c.loc["cr", "status"] != "not checkable" and c.loc["cr", "family"] != ""
+    # judged in the series of that sentence's reference ("in July" before 2024-06-10 is
+    # July 2023, Northern/Interaction, whose one year shows no yearly pattern), not
+    # refused as another exercise's
+    assert c.loc["cr", "family"] == "Northern/Interaction"
+    assert c.loc["cr", "reason"].startswith("one year (2023-2023)")
+    assert "another exercise" not in c.loc["cr", "reason"]
     assert c.loc["two", "status"] == "supported"
 
 
