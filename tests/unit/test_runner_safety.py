@@ -471,7 +471,18 @@ def test_documents_without_a_group_are_named_before_the_run(capsys):
     plan = {b.stem: {"group_by": "source"} for b in books}
     pipeline._preflight_checks(books, plan, docs)
     err = capsys.readouterr().err
-    assert err.count("1 of 3 document(s) have no 'source': they are compared as one group") == 1
+    assert err.count("1 of 3 document(s) have no 'source' (empty, or 'nan'") == 1
+    assert "they are compared as one group of their own, '(missing)'" in err
+
+
+def test_placeholder_group_values_are_counted_as_none_before_the_run(capsys):
+    import pandas as pd
+
+    docs = pd.DataFrame({"doc_id": list("abcd"), "text": ["A story."] * 4,
+                         "source": ["X", "nan", "NULL", "Y"]})  # fmt: skip
+    books = [pipeline.NOTEBOOKS_DIR / "01_text_stats.ipynb"]
+    pipeline._preflight_checks(books, {books[0].stem: {"group_by": "source"}}, docs)
+    assert "2 of 4 document(s) have no 'source'" in capsys.readouterr().err
 
 
 def test_the_manifest_hashes_every_table_and_figure(corpus_dir, tmp_path):
