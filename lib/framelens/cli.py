@@ -232,6 +232,8 @@ def _main(argv: list[str] | None) -> int:
         if args.command == "run":
             from .pipeline import main_run
 
+            # the text as typed, for parameters whose default is text ("0123", "no")
+            args.raw = {name: raw for name, raw in (args.param or [])}
             args.param = [_param(p) for p in (args.param or [])]
             if args.engine:
                 args.param.append(("engine", args.engine))

@@ -478,31 +478,81 @@ def load_config(path: str | Path | None) -> dict[str, Any]:
             f"{p}: a run config has the keys 'parameters' and 'notebooks' only; got "
             f"{sorted(data) if isinstance(data, dict) else type(data).__name__}."
         )
-    return {"parameters": data.get("parameters") or {}, "notebooks": data.get("notebooks") or {}}
+    parameters = data.get("parameters") or {}
+    notebooks = data.get("notebooks") or {}
+    # a path in the config is read from the config's folder, wherever the command runs
+    return {
+        "parameters": _paths_from(parameters, p.parent),
+        "notebooks": {
+            name: _paths_from(values, p.parent) if isinstance(values, dict) else values
+            for name, values in notebooks.items()
+        },
+    }
+
+
+def _paths_from(values: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Make the relative paths among ``values`` start from ``folder`` (as _absolute_paths)."""
+    out = dict(values)
+    for name, value in values.items():
+        if name in COMMON or not isinstance(value, str) or not value:
+            continue
+        if _is_path(name, value) and not os.path.isabs(value):
+            out[name] = os.path.normpath(os.path.join(os.path.abspath(folder), value))
+    return out
+
+
+def _is_path(name: str, value: str) -> bool:
+    """Whether a parameter value is a file path: a ``*_path`` or a file name (``.yaml``…)."""
+    looks_like_file = value.lower().endswith((".yaml", ".yml", ".csv", ".json", ".jsonl"))
+    return name.endswith("_path") or looks_like_file
 
 
 def _plan(
-    books: list[Path], params: dict[str, Any], config: dict[str, Any]
+    books: list[Path],
+    params: dict[str, Any],
+    config: dict[str, Any],
+    raw: dict[str, str] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Resolve and check the parameters of every notebook before any kernel starts."""
+    """Resolve and check the parameters of every notebook before any kernel starts.
+
+    A parameter is known when any notebook of the folder declares it, not only the
+    notebooks of this run: one run config (or one command line) serves every ``--only``.
+    ``raw`` holds the text typed on the command line (``-p keyness_target 0123``): a
+    parameter whose default is text takes it as typed, not as YAML read it (83).
+    """
     declared = {b.stem: notebook_parameters(b) for b in books}
+    folder = {b.stem: b for b in find_notebooks(None, books[0].parent)} if books else {}
+    everyone = {
+        stem: declared[stem] if stem in declared else notebook_parameters(book)
+        for stem, book in folder.items()
+    } or declared
     common = {**config["parameters"], **params}
-    all_names = set().union(*(d.keys() for d in declared.values()))
+    all_names = set().union(*(d.keys() for d in everyone.values()))
     for name in common:
         if name not in all_names:
             raise ParameterError(
-                f"unknown parameter {name!r}{suggest(name, all_names)}: no notebook in this "
-                f"run declares it. Known: {sorted(all_names)}."
+                f"unknown parameter {name!r}{suggest(name, all_names)}: no notebook "
+                f"declares it. Known: {sorted(all_names)}."
             )
-    for name in config["notebooks"]:
-        if name not in declared:
+    for name, values in config["notebooks"].items():
+        if name not in everyone:
             raise ParameterError(
-                f"run config names notebook {name!r}{suggest(name, declared)}, which is not "
-                f"in this run ({sorted(declared)})."
+                f"run config names notebook {name!r}{suggest(name, everyone)}, which is not "
+                f"one of the notebooks ({sorted(everyone)})."
             )
+        if name not in declared:  # a notebook this run leaves out: its values are checked
+            coerce_parameters(name, everyone[name], values or {})
     plan = {}
     for stem, decl in declared.items():
         given = {k: v for k, v in common.items() if k in decl}
+        for k, text in (raw or {}).items():
+            if (
+                k in given
+                and k in params
+                and isinstance(decl[k]["default"], str)
+                and given[k] is not None  # "null" stays null
+            ):
+                given[k] = text
         given.update(config["notebooks"].get(stem) or {})
         plan[stem] = _absolute_paths(coerce_parameters(stem, decl, given))
     return plan
@@ -521,10 +571,9 @@ def _absolute_paths(values: dict[str, Any]) -> dict[str, Any]:
     for name, value in values.items():
         if name in COMMON or not isinstance(value, str) or not value:
             continue
-        looks_like_file = value.lower().endswith((".yaml", ".yml", ".csv", ".json", ".jsonl"))
         # a file name that does not exist too: the notebook's message then names the path
         # looked for from the user's folder, not from notebooks/
-        if name.endswith("_path") or looks_like_file:
+        if _is_path(name, value):
             out[name] = os.path.abspath(value)
     return out
 
@@ -761,6 +810,14 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
             if empty.any() and said not in seen_before:
                 seen_before.add(said)
                 print(said, file=sys.stderr)
+        if namespace.get("period") and "group_by" in namespace and not namespace["group_by"]:
+            period = namespace["period"]
+            # the notebooks refuse it in their "At scale" cells, after minutes of work
+            raise ParameterError(
+                f"{book.stem}: `period` {period!r} groups the dates of the `group_by` column, "
+                "but no `group_by` was given: pass group_by published (or another date "
+                "column) too, or leave `period` out."
+            )
         if group_by and period and group_by in columns and len(documents):
             # period on a column without dates fails in every notebook: say so once, here
             from .groups import group_labels
@@ -1186,6 +1243,7 @@ def run(
     timeout: int = DEFAULT_TIMEOUT,
     notebooks_dir: str | Path | None = None,
     progress: bool = True,
+    raw: dict[str, str] | None = None,
 ) -> RunResult:
     """Execute the notebooks on ``corpus_path`` into ``out_dir``.
 
@@ -1205,6 +1263,13 @@ def run(
         Notebooks run in parallel (default: the number of cores).
     timeout
         Seconds any one cell may run.
+    notebooks_dir
+        The folder of the notebooks (default: the project's ``notebooks/``).
+    progress
+        Show a progress bar.
+    raw
+        The text of each ``params`` value as typed on the command line: a parameter whose
+        default is text gets it as typed ("0123", "2024.10", "no"), not as YAML reads it.
 
     Returns
     -------
@@ -1243,7 +1308,7 @@ def run(
     LAST_TIMINGS.clear()
     started = time.perf_counter()
     books = find_notebooks(only, Path(notebooks_dir) if notebooks_dir else None)
-    plan = _plan(books, dict(params or {}), load_config(config))
+    plan = _plan(books, dict(params or {}), load_config(config), raw)
     spec = _spec_values(plan)
     # the workers start (and import papermill) while the corpus and the notebooks' own
     # checks are read here; no kernel starts before every check has passed
@@ -2094,6 +2159,7 @@ def main_run(args: Any) -> int:  # pragma: no cover - thin CLI glue, tested thro
         jobs=args.jobs,
         timeout=args.timeout,
         progress=not args.quiet,
+        raw=dict(getattr(args, "raw", None) or {}),
     )
     for r in result.notebooks:
         print(f"  {r.name:<28} {r.status:<6} {r.duration_s:6.1f} s")

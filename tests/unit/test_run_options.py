@@ -1,0 +1,102 @@
+"""Options as a researcher gives them: typed text, one config for every --only, its paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framelens import cli, gazetteer, pipeline
+from framelens.errors import InputError, ParameterError
+
+
+def _cli_params(raw: dict[str, str]) -> dict:
+    return dict(cli._param([k, v]) for k, v in raw.items())
+
+
+def test_text_parameters_keep_what_was_typed():
+    # YAML had read "0123" as the octal 83, "2024.10" as 2024.1, "12:30" as 750 minutes,
+    # "2023-11-20" as a date and "no" as False
+    raw = {"keyness_target": "0123", "kwic_pattern": "no", "top_n": "5",
+           "period": "2023-11-20", "group_by": "12:30"}  # fmt: skip
+    books = pipeline.find_notebooks(["01"])
+    plan = pipeline._plan(books, _cli_params(raw), pipeline.load_config(None), raw)
+    got = plan["01_text_stats"]
+    assert {k: got[k] for k in raw} == {
+        "keyness_target": "0123", "kwic_pattern": "no", "top_n": 5,
+        "period": "2023-11-20", "group_by": "12:30",
+    }  # fmt: skip
+
+
+def test_one_config_serves_every_only(tmp_path):
+    cfg = tmp_path / "run.yaml"
+    cfg.write_text(
+        "parameters:\n  group_by: source\n  top_n: 10\n"
+        "notebooks:\n  01_text_stats:\n    ngram_n: 3\n"
+    )
+    plan = pipeline._plan(pipeline.find_notebooks(["04"]), {}, pipeline.load_config(cfg))
+    assert list(plan) == ["04_exercise_frequency"]
+    assert "group_by" not in plan["04_exercise_frequency"]
+    # a parameter no notebook declares is still refused, with the closest name
+    with pytest.raises(ParameterError, match=r"unknown parameter 'grup_by' \(did you mean"):
+        pipeline._plan(pipeline.find_notebooks(["04"]), {"grup_by": "x"}, {"parameters": {},
+                       "notebooks": {}})  # fmt: skip
+    # a notebook of the config that this run leaves out is still checked
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("notebooks:\n  01_text_stats:\n    top_n: many\n")
+    with pytest.raises(ParameterError, match="01_text_stats.*top_n"):
+        pipeline._plan(pipeline.find_notebooks(["04"]), {}, pipeline.load_config(bad))
+    with pytest.raises(ParameterError, match=r"names notebook '09_nothing'"):
+        other = tmp_path / "other.yaml"
+        other.write_text("notebooks:\n  09_nothing:\n    top_n: 3\n")
+        pipeline._plan(pipeline.find_notebooks(["04"]), {}, pipeline.load_config(other))
+
+
+def test_paths_in_a_config_start_from_its_folder(tmp_path, monkeypatch):
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / "inputs").mkdir()
+    cfg = tmp_path / "cfg" / "run.yaml"
+    cfg.write_text(
+        "parameters:\n  dictionary: ../inputs/frames.yaml\n  labels_path: ../inputs/l.csv\n"
+        "  group_by: source\n"
+        "notebooks:\n  04_exercise_frequency:\n    events_path: ../inputs/events.csv\n"
+    )
+    monkeypatch.chdir(Path("/"))  # the command runs elsewhere
+    config = pipeline.load_config(cfg)
+    inputs = (tmp_path / "inputs").resolve()
+    assert config["parameters"]["dictionary"] == str(inputs / "frames.yaml")
+    assert config["parameters"]["labels_path"] == str(inputs / "l.csv")
+    assert config["parameters"]["group_by"] == "source"
+    assert config["notebooks"]["04_exercise_frequency"]["events_path"] == str(inputs / "events.csv")
+
+
+def test_period_without_group_by_is_refused_before_any_kernel():
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["A story."], "published": ["2024-01-02"]})
+    books = [pipeline.NOTEBOOKS_DIR / "01_text_stats.ipynb"]
+    with pytest.raises(ParameterError, match=r"01_text_stats: `period` 'month' .* no `group_by`"):
+        pipeline._preflight_checks(books, {books[0].stem: {"period": "month"}}, docs)
+
+
+@pytest.mark.parametrize(
+    ("aliases", "why"),
+    [
+        (3, r"got 3, a number: an alias is text"),
+        (["Tuvalu", True], r"got True, which YAML reads from yes, no"),
+        ([["a"]], r"a nested list or mapping"),
+    ],
+)
+def test_extra_actors_that_yaml_read_as_other_things_are_named(aliases, why):
+    with pytest.raises(InputError, match=rf"entry 1 \('Tuvalu'\): aliases must be names .*{why}"):
+        gazetteer.load_gazetteer({"Tuvalu": aliases})
+
+
+def test_a_missing_dictionary_names_the_yaml_files_beside_it(tmp_path):
+    from framelens import framing
+
+    (tmp_path / "frames_climate.yaml").write_text("name: c\ncategories:\n  a: [b]\n")
+    with pytest.raises(ParameterError, match=r"has \['frames_climate.yaml'\] \(did you mean"):
+        framing.load_dictionary(tmp_path / "frames_climat.yaml")
+    with pytest.raises(ParameterError) as caught:
+        framing.load_dictionary(tmp_path / "frames_climat.yaml")
+    assert "relative paths start from" not in str(caught.value)  # it was absolute
