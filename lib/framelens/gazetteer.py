@@ -33,6 +33,22 @@ def _shipped() -> tuple[tuple[str, str, str], ...]:
     return tuple(_parse(yaml.safe_load(data_path("actors.yaml").read_text("utf-8")), "actors.yaml"))
 
 
+def _yaml_hint(value: Any) -> str:
+    """Say why YAML gave a non-text value where a name was written (yes, 3, 2024-01-01)."""
+    if isinstance(value, bool):
+        return (
+            ", which YAML reads from yes, no, on, off, true or false: put the alias in "
+            "quotes ('yes')"
+        )
+    if isinstance(value, int | float):
+        return ", a number: an alias is text; put it in quotes ('3') if it is one"
+    if value is None:
+        return " (nothing): give the alias, or leave the key out"
+    if isinstance(value, Mapping | list | tuple):
+        return ", a nested list or mapping: give each alias as a name in one flat list"
+    return f" ({type(value).__name__}): put the alias in quotes"
+
+
 def _parse(entries: Any, where: str) -> list[tuple[str, str, str]]:
     if isinstance(entries, Mapping):  # {actor: [aliases]} or {actor: {aliases:…, type:…}}
         entries = [
@@ -59,12 +75,13 @@ def _parse(entries: Any, where: str) -> list[tuple[str, str, str]]:
                 f"{sorted(unknown)}; an entry has 'actor', 'aliases' and 'type'."
             )
         aliases = entry.get("aliases") or [entry["actor"]]
-        if isinstance(aliases, str):
+        if isinstance(aliases, str) or not isinstance(aliases, list | tuple):
             aliases = [aliases]
-        if not all(isinstance(a, str) and a.strip() for a in aliases):
+        bad = [a for a in aliases if not (isinstance(a, str) and a.strip())]
+        if bad:
             raise InputError(
-                f"{where}: entry {i + 1} ({entry['actor']!r}): aliases must be non-empty "
-                f"strings, got {aliases!r}."
+                f"{where}: entry {i + 1} ({entry['actor']!r}): aliases must be names as "
+                f"written in the text, got {bad[0]!r}{_yaml_hint(bad[0])}."
             )
         for alias in aliases:
             rows.append((str(entry["actor"]), str(entry.get("type", "other")), alias.strip()))

@@ -493,6 +493,18 @@ def _shipped(name: str) -> Dictionary:
     return _build(_parse_yaml(path.read_text(encoding="utf-8"), where), where)
 
 
+def _near_files(path: Path) -> str:
+    """Name the YAML files of the folder ``path`` points into, when it exists."""
+    folder = path.parent if str(path.parent) not in ("", ".") else Path.cwd()
+    if not folder.is_dir():
+        return ""
+    names = sorted(f.name for f in folder.glob("*.y*ml"))
+    if not names:
+        return ""
+    close = suggest(path.name, names)
+    return f" {folder} has {names[:5]}{close}." if close else f" {folder} has {names[:5]}."
+
+
 def load_dictionary(source: str | Path | Mapping[str, Any] | Dictionary) -> Dictionary:
     """Load a frame dictionary: a shipped one by name, a YAML file, or a mapping.
 
@@ -543,10 +555,11 @@ def load_dictionary(source: str | Path | Mapping[str, Any] | Dictionary) -> Dict
         return _shipped(source)
     path = Path(source)
     if not path.is_file():
+        where = "" if path.is_absolute() else f" (relative paths start from {Path.cwd()})"
+        near = _near_files(path)
         raise ParameterError(
             f"`dictionary` {str(source)!r}: not a shipped dictionary {sorted(SHIPPED)} "
-            f"and no such file{suggest(str(source), SHIPPED)} (relative paths start from "
-            f"{Path.cwd()})."
+            f"and no such file{suggest(str(source), SHIPPED)}{where}.{near}"
         )
     try:
         text = path.read_text(encoding="utf-8")
