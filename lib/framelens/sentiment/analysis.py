@@ -14,14 +14,22 @@ from .score import score
 
 
 def _partial(part: Part) -> dict[str, pd.DataFrame]:
-    include_embeds = bool(part.options["include_embeds"])
-    scores = score(part.sentences)
+    o = part.options
+    include_embeds = bool(o["include_embeds"])
+    scores = score(
+        part.sentences, pos_threshold=o["pos_threshold"], neg_threshold=o["neg_threshold"]
+    )
     part.rows["sentiment_sentences"] = scores
     rows = actor_sentences(
         scores, gazetteer=part.options["gazetteer"], include_embeds=include_embeds
     )
     documents = aggregate(
-        scores, level="document", documents=part.documents, include_embeds=include_embeds
+        scores,
+        level="document",
+        documents=part.documents,
+        include_embeds=include_embeds,
+        seed=o["seed"],
+        n_boot=o["n_boot"],
     )
     out = {
         "sentiment_documents": documents_table(documents),
@@ -39,17 +47,39 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
 def _prepare(options: dict[str, Any]) -> dict[str, Any]:
     """Load the actors: the shipped gazetteer, a loaded one, or the shipped plus extras."""
     from ..gazetteer import load_gazetteer
+    from ..params import check_int, check_number
 
     g = options["gazetteer"]
     if g is not None and not isinstance(g, pd.DataFrame):
         options = {**options, "gazetteer": load_gazetteer(g)}
+    options = dict(options)
+    options["pos_threshold"] = check_number(
+        "pos_threshold", options["pos_threshold"], min_value=-1, max_value=1
+    )
+    options["neg_threshold"] = check_number(
+        "neg_threshold", options["neg_threshold"], min_value=-1, max_value=1
+    )
+    if options["neg_threshold"] > options["pos_threshold"]:
+        from ..errors import ParameterError
+
+        raise ParameterError(
+            f"`neg_threshold` {options['neg_threshold']} is above `pos_threshold` "
+            f"{options['pos_threshold']}: a compound would be both negative and positive."
+        )
+    options["seed"] = check_int("seed", options["seed"], min_value=0)
+    options["n_boot"] = check_int("n_boot", options["n_boot"], min_value=100, max_value=100_000)
     return options
 
 
 def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> dict:
     out = {
         "sentiment_corpus": aggregate_finish(parts["sentiment_counts"], n_documents=True),
-        "actor_tone": actor_tone_finish(parts["actor_counts"], parts["actor_extremes"]),
+        "actor_tone": actor_tone_finish(
+            parts["actor_counts"],
+            parts["actor_extremes"],
+            seed=options["seed"],
+            n_boot=options["n_boot"],
+        ),
     }
     if "sentiment_group_counts" in parts:
         out["sentiment_groups"] = aggregate_finish(
@@ -124,6 +154,13 @@ ANALYSIS = Analysis(
     per_document=("sentiment_documents",),
     # None: the shipped gazetteer; a load_gazetteer frame, or extra actors as a mapping or
     # YAML path (the notebook's extra_actors)
-    options={"gazetteer": None},
+    # as the notebook's parameters name them; the defaults are the library's
+    options={
+        "gazetteer": None,
+        "pos_threshold": 0.05,
+        "neg_threshold": -0.05,
+        "seed": 0,
+        "n_boot": 2000,
+    },
     prepare=_prepare,
 )

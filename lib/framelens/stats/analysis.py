@@ -12,16 +12,30 @@ from .measures import document_stats
 from .vocabulary import collocations, keyness, term_totals, top_terms
 
 
+def _sizes(options: Mapping[str, Any]) -> list[int]:
+    """Return the n-gram sizes to count: words, pairs (collocations), ``ngram_n`` if given."""
+    return sorted({1, 2, options["ngram_n"] or 2})
+
+
 def _partial(part: Part) -> dict[str, pd.DataFrame]:
-    include_embeds = bool(part.options["include_embeds"])
+    o = part.options
+    include_embeds = bool(o["include_embeds"])
     scope = {"include_embeds": include_embeds, "tokens": part.tokens}
-    out = {"document_stats": document_stats(part.sentences, **scope)}
+    out = {
+        "document_stats": document_stats(
+            part.sentences,
+            window=o["mattr_window"],
+            threshold=o["mtld_threshold"],
+            draws=o["hdd_draws"],
+            **scope,
+        )
+    }
     labels = part.groups
     if labels is None:
-        out["term_counts"] = term_totals(part.sentences, n=[1, 2], **scope)
+        out["term_counts"] = term_totals(part.sentences, n=_sizes(o), **scope)
         return out
     # one pass: counts per group, then the totals (every document is in one group)
-    by_group = term_totals(part.sentences, n=[1, 2], labels=labels, **scope)
+    by_group = term_totals(part.sentences, n=_sizes(o), labels=labels, **scope)
     totals = by_group.groupby(["n", "term"], as_index=False, sort=True)[["count", "documents"]]
     out["term_counts"] = totals.sum()
     unigrams = by_group[by_group["n"] == 1].drop(columns=["n"]).reset_index(drop=True)
@@ -30,10 +44,21 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
 
 
 def _prepare(options: dict[str, Any]) -> dict[str, Any]:
-    from ..params import check_int
+    from ..params import check_bool, check_int, check_number
 
-    options["min_documents"] = check_int("min_documents", options["min_documents"], min_value=1)
-    return options
+    o = dict(options)
+    o["min_documents"] = check_int("min_documents", o["min_documents"], min_value=1)
+    o["top_n"] = check_int("top_n", o["top_n"], min_value=1)
+    o["min_freq"] = check_int("min_freq", o["min_freq"], min_value=1)
+    o["keep_stopwords"] = check_bool("keep_stopwords", o["keep_stopwords"])
+    if o["ngram_n"] is not None:
+        o["ngram_n"] = check_int("ngram_n", o["ngram_n"], min_value=1, max_value=5)
+    o["mattr_window"] = check_int("mattr_window", o["mattr_window"], min_value=1)
+    o["mtld_threshold"] = check_number(
+        "mtld_threshold", o["mtld_threshold"], min_value=0.0, max_value=0.999999
+    )
+    o["hdd_draws"] = check_int("hdd_draws", o["hdd_draws"], min_value=1)
+    return o
 
 
 def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> dict:
@@ -41,10 +66,19 @@ def _finish(parts: Mapping[str, pd.DataFrame], options: Mapping[str, Any]) -> di
     if "document_stats" in parts:
         out["document_stats"] = parts["document_stats"]
     totals = parts["term_counts"].assign(doc_id="*")
-    out["top_terms"] = top_terms(totals, n=1, top_n=50)
-    out["collocations"] = collocations(totals, min_freq=2, top_n=50)
+    top_n, keep = options["top_n"], options["keep_stopwords"]
+    terms = top_terms(totals, n=1, top_n=top_n, keep_stopwords=keep)
+    if options["ngram_n"] and options["ngram_n"] > 1:  # the n-gram table of the notebook
+        grams = top_terms(totals, n=options["ngram_n"], top_n=top_n, keep_stopwords=keep)
+        terms = pd.concat([terms, grams], ignore_index=True)
+    out["top_terms"] = terms
+    out["collocations"] = collocations(
+        totals, min_freq=options["min_freq"], keep_stopwords=keep, top_n=top_n
+    )
     if options["group_by"] and "keyness_counts" in parts:
-        out["keyness"] = keyness(parts["keyness_counts"], min_documents=options["min_documents"])
+        out["keyness"] = keyness(
+            parts["keyness_counts"], min_documents=options["min_documents"], keep_stopwords=keep
+        )
     return out
 
 
@@ -91,6 +125,16 @@ ANALYSIS = Analysis(
         "boilerplate": "Datelines and site furniture left out of the sentences, with the rule.",
     },
     per_document=("document_stats",),
-    options={"min_documents": 2},
+    # as the notebook's parameters name them; the defaults are the library's
+    options={
+        "min_documents": 2,
+        "top_n": 50,
+        "min_freq": 2,
+        "keep_stopwords": False,
+        "ngram_n": None,
+        "mattr_window": 50,
+        "mtld_threshold": 0.72,
+        "hdd_draws": 42,
+    },
     prepare=_prepare,
 )
