@@ -846,6 +846,16 @@ COMMON_OPTIONS = {
 }
 
 
+#: the notebooks' parameters that reach analyse under another name, or loaded first
+NOTEBOOK_NAMES = {
+    "extra_actors": "gazetteer=gazetteer.load_gazetteer(extra_actors)",
+    "extra_cues": "dictionary=framing.extend(dictionary, extra_cues)",
+    "cue_context": "frame_context=cue_context",
+    "keyness_min_documents": "min_documents=keyness_min_documents",
+    "events_path": "events=events_path (a CSV path or a frame)",
+}
+
+
 def _options(names: Sequence[str] | None, given: dict[str, Any]) -> tuple[list[Analysis], dict]:
     """Return the analyses asked for and the run's options, checked and prepared once."""
     known = registry()
@@ -860,9 +870,11 @@ def _options(names: Sequence[str] | None, given: dict[str, Any]) -> tuple[list[A
             everything = sorted(set(COMMON_OPTIONS).union(*(a.options for a in known.values())))
             owner = [a.name for a in known.values() if name in a.options]
             why = f" (an option of {owner[0]!r}, which is not among {names})" if owner else ""
+            if name in NOTEBOOK_NAMES:
+                why = f" (a notebook parameter: here, pass {NOTEBOOK_NAMES[name]})"
+            hint = suggest(name, everything) if not (owner or name in NOTEBOOK_NAMES) else ""
             raise ParameterError(
-                f"`{name}` is not an option of analyse{why}; the options are "
-                f"{everything}{suggest(name, everything) if not owner else ''}."
+                f"`{name}` is not an option of analyse{why}; the options are {everything}{hint}."
             )
     options.update(given)
     check_bool("include_embeds", options["include_embeds"])

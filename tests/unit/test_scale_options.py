@@ -93,3 +93,17 @@ def test_sentiment_thresholds_and_bootstrap_reach_the_whole_corpus_tables(docs):
 def test_bad_option_values_are_named(docs, options, message):
     with pytest.raises(ParameterError, match=message):
         scale.analyse(docs.head(2), **options)
+
+
+@pytest.mark.parametrize(
+    ("name", "told"),
+    [
+        ("extra_actors", r"gazetteer=gazetteer\.load_gazetteer\(extra_actors\)"),
+        ("extra_cues", r"dictionary=framing\.extend\(dictionary, extra_cues\)"),
+        ("cue_context", r"frame_context=cue_context"),
+        ("keyness_min_documents", r"min_documents=keyness_min_documents"),
+    ],
+)
+def test_a_notebook_parameter_name_says_the_options_name(docs, name, told):
+    with pytest.raises(ParameterError, match=rf"`{name}` is not an option .*pass {told}"):
+        scale.analyse(docs.head(2), **{name: 1})
