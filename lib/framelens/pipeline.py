@@ -1753,6 +1753,9 @@ def _build(
         inputs=inputs,
         notebooks={b.stem: hashlib.sha256(b.read_bytes()).hexdigest() for b in books},
         changed=changed,
+        defaults={
+            b.stem: {k: v["default"] for k, v in notebook_parameters(b).items()} for b in books
+        },
     )
     LAST_TIMINGS["manifest"] = time.perf_counter() - start
     start = time.perf_counter()
@@ -1923,6 +1926,7 @@ def _write_manifest(
     inputs: dict[str, str] | None = None,
     notebooks: dict[str, str] | None = None,
     changed: list[str] | None = None,
+    defaults: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     path = build / "manifest.json"
     previous = {}
@@ -1942,6 +1946,12 @@ def _write_manifest(
         entry["parameters"] = {
             k: ("<run folder>" if k == "output_dir" else v) for k, v in r.parameters.items()
         }
+        # every value the notebook ran with: its defaults, then the run's own
+        if defaults and r.name in defaults:
+            used = {**defaults[r.name], **entry["parameters"]}
+            entry["parameters_used"] = {
+                k: ("<run folder>" if k == "output_dir" else v) for k, v in used.items()
+            }
         entries[r.name] = entry
     res = resources.check() if resources_table is None else resources_table
     manifest = {

@@ -100,3 +100,18 @@ def test_a_missing_dictionary_names_the_yaml_files_beside_it(tmp_path):
     with pytest.raises(ParameterError) as caught:
         framing.load_dictionary(tmp_path / "frames_climat.yaml")
     assert "relative paths start from" not in str(caught.value)  # it was absolute
+
+
+def test_a_labels_file_that_is_not_a_comma_csv_is_named(tmp_path):
+    from framelens import framing
+
+    with pytest.raises(ParameterError, match=r"is a folder: name the CSV file of labels"):
+        framing.load_labels(tmp_path)
+    semi = tmp_path / "labels.csv"
+    semi.write_text("doc_id;sent_id;threat\na;0;1\n")
+    with pytest.raises(InputError, match=r"labels\.csv: one column .* ';'-delimited"):
+        framing.load_labels(semi)
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text("doc_id,sent_id\na,0\nb,1,1,1\n")
+    with pytest.raises(InputError, match=r"ragged\.csv: not a readable CSV of labels"):
+        framing.load_labels(ragged)

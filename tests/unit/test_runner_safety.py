@@ -527,3 +527,18 @@ def test_the_commit_is_marked_changed_by_a_new_untracked_module(tmp_path):
     (repo / "lib" / "framelens" / "quotes").mkdir()
     (repo / "lib" / "framelens" / "quotes" / "__init__.py").write_text("", encoding="utf-8")
     assert commit(repo).endswith("+changes")
+
+
+def test_the_manifest_records_every_value_a_notebook_ran_with(corpus_dir, tmp_path):
+    """Only the values given were recorded: a default (a dictionary, a threshold) was not."""
+    out = tmp_path / "out"
+    assert run(corpus_dir, out).ok
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["notebooks"][0]
+    declared = pipeline.notebook_parameters(NBS / f"{entry['name']}.ipynb")
+    used = entry["parameters_used"]
+    assert set(used) == set(declared)
+    assert used["output_dir"] == "<run folder>"
+    for name, info in declared.items():
+        if name not in entry["parameters"]:
+            assert used[name] == info["default"], name

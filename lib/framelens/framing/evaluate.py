@@ -47,9 +47,30 @@ def load_labels(path: str | Path, *, frames: Sequence[str] | None = None) -> pd.
         sentence is labelled twice, or (with ``frames``) a column is not a frame.
     """
     p = Path(path)
+    if p.is_dir():
+        raise ParameterError(
+            f"`labels_path` {str(path)!r} is a folder: name the CSV file of labels in it."
+        )
     if not p.is_file():
         raise ParameterError(f"`labels_path` {str(path)!r}: no such file.")
-    labels = pd.read_csv(p, dtype=str, keep_default_na=False)
+    try:
+        labels = pd.read_csv(p, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        header = p.read_bytes()[:2000].decode("utf-8", "replace").split("\n", 1)[0]
+        hint = (
+            f" Its header line {header!r} looks ';'-delimited: save it with commas."
+            if header.count(";") > header.count(",")
+            else ""
+        )
+        raise InputError(
+            f"{p}: not a readable CSV of labels ({str(exc).strip()}); expected doc_id, "
+            f"sent_id and one 0/1 column a frame, comma-separated, UTF-8.{hint}"
+        ) from None
+    if len(labels.columns) == 1 and ";" in labels.columns[0]:
+        raise InputError(
+            f"{p}: one column {labels.columns[0]!r}: the file is ';'-delimited; save it with "
+            "commas (doc_id, sent_id and one 0/1 column a frame)."
+        )
     for col in ("doc_id", "sent_id"):
         if col not in labels.columns:
             raise InputError(f"{p}: needs a {col!r} column; it has {list(labels.columns)}.")
