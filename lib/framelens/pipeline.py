@@ -97,6 +97,7 @@ _CHECK_CALLS = {
     "events": ("check_", "load_events"),
     "framing": ("load_dictionary", "extend"),
     "gazetteer": ("load_gazetteer",),
+    "stats": ("check_",),
 }
 _LITERAL_NODES = (
     ast.Constant,
@@ -676,9 +677,15 @@ def _is_check(call: Any) -> bool:
 
 
 def _module_env() -> dict[str, Any]:
-    from . import events, framing, gazetteer, params
+    from . import events, framing, gazetteer, params, stats
 
-    return {"params": params, "events": events, "framing": framing, "gazetteer": gazetteer}
+    return {
+        "params": params,
+        "events": events,
+        "framing": framing,
+        "gazetteer": gazetteer,
+        "stats": stats,
+    }
 
 
 def _validation_calls(book: Path) -> list[tuple[list[ast.expr], ast.Call, str | None]]:

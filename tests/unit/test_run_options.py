@@ -115,3 +115,13 @@ def test_a_labels_file_that_is_not_a_comma_csv_is_named(tmp_path):
     ragged.write_text("doc_id,sent_id\na,0\nb,1,1,1\n")
     with pytest.raises(InputError, match=r"ragged\.csv: not a readable CSV of labels"):
         framing.load_labels(ragged)
+
+
+def test_a_bad_kwic_pattern_is_refused_before_any_kernel_by_its_own_name():
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["Drills began."]})
+    books = [pipeline.NOTEBOOKS_DIR / "01_text_stats.ipynb"]
+    plan = {books[0].stem: {"kwic_mode": "regex", "kwic_pattern": "(drill"}}
+    with pytest.raises(ParameterError, match=r"`kwic_pattern` '\(drill' is not a valid regular"):
+        pipeline._preflight_checks(books, plan, docs)
+    with pytest.raises(ParameterError, match=r"`kwic_pattern` must not be empty"):
+        pipeline._preflight_checks(books, {books[0].stem: {"kwic_pattern": " "}}, docs)

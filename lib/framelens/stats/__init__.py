@@ -45,7 +45,7 @@ to Social Science (CASS), Lancaster University.
 from ..groups import group_labels
 from .actors import ACTOR_COLUMNS, actor_counts, actor_positions
 from .analysis import ANALYSIS
-from .kwic import KWIC_COLUMNS, Mode, dispersion, kwic
+from .kwic import KWIC_COLUMNS, Mode, check_pattern, dispersion, kwic
 from .measures import (
     GROUP_COUNT_COLUMNS,
     GROUP_SUMMARY_COLUMNS,
@@ -129,6 +129,7 @@ __all__ = [
     "keyness",
     "keyness_counts",
     "kwic",
+    "check_pattern",
     "lexical_diversity",
     "mattr",
     "mtld",

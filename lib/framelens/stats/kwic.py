@@ -43,6 +43,53 @@ def _compile(pattern: str, mode: str, case_sensitive: bool) -> list[re.Pattern[s
     return [re.compile(re.escape(p) + r"\Z", flags) for p in parts]
 
 
+def check_pattern(
+    pattern: str | Sequence[str],
+    mode: Mode = "glob",
+    *,
+    case_sensitive: bool = False,
+    name: str = "pattern",
+) -> list[str]:
+    """Check a keyword-in-context pattern as :func:`kwic` reads it, naming the parameter.
+
+    Parameters
+    ----------
+    pattern
+        One pattern or a list of them.
+    mode
+        ``"glob"``, ``"regex"`` or ``"phrase"`` (as for :func:`kwic`).
+    case_sensitive
+        As for :func:`kwic`.
+    name
+        The parameter's name in a message (a notebook's ``kwic_pattern``).
+
+    Returns
+    -------
+    list of str
+        The patterns.
+
+    Raises
+    ------
+    ParameterError
+        An empty pattern, or (``mode="regex"``) one that is not a valid regular expression.
+
+    Examples
+    --------
+    >>> check_pattern("drill*")
+    ['drill*']
+    """
+    patterns = check_str_list(name, pattern, allow_empty=False)
+    if any(not p.strip() for p in patterns):
+        raise ParameterError(f"`{name}` must not be empty; try a word such as 'escalat*'.")
+    check_choice("mode", mode, _MODES)
+    for p in patterns:
+        try:
+            _compile(p, mode, case_sensitive)
+        except ParameterError as exc:
+            raise ParameterError(str(exc).replace("`pattern`", f"`{name}`", 1)) from None
+    return patterns
+
+
 def kwic(
     sentences: pd.DataFrame,
     pattern: str | Sequence[str],
