@@ -176,6 +176,8 @@ def test_a_researchers_own_event_table_of_another_kind(tmp_path, capsys):
     assert claims.loc["ordinal", "status"] == "supported"  # the fourth: 2021-2024
     assert "China" not in claims.to_string()
     executed = (out / "notebooks" / "04_exercise_frequency.ipynb").read_text(encoding="utf-8")
-    assert "it starts in 2021, the event table's first year" in executed
+    # year_start 0: the chart and the trend start at the table's own first year
+    assert "trend window 2021-2023" in executed
+    assert per_year["year"].min() == 2021 and set(per_year["domain"]) == {"summit"}
     svg = (out / "figures" / "exercise_frequency.svg").read_text(encoding="utf-8")
     assert svg.count("<path") > 50

@@ -238,7 +238,7 @@ def test_period_on_a_column_without_dates_is_refused_before_any_kernel(tmp_path)
 
 def test_year_range_backwards_in_04(executed):
     source, shown = _shown(executed[0]["04_exercise_frequency"])
-    assert "events.check_year_range(year_start, year_end)" in source
+    assert "events.check_year_range(year_start, year_end, table=table)" in source
     _assert_short(
         shown,
         "ParameterError: `year_start` (2024) is after `year_end` (2005)",

@@ -125,3 +125,15 @@ def test_a_bad_kwic_pattern_is_refused_before_any_kernel_by_its_own_name():
         pipeline._preflight_checks(books, plan, docs)
     with pytest.raises(ParameterError, match=r"`kwic_pattern` must not be empty"):
         pipeline._preflight_checks(books, {books[0].stem: {"kwic_pattern": " "}}, docs)
+
+
+def test_a_semicolon_event_table_says_so(tmp_path):
+    from framelens import events
+
+    p = tmp_path / "events.csv"
+    p.write_text(
+        "name;year;start_date;end_date;domain;location;participants;source;source_title;notes\n"
+        "COP;2021;2021-10-31;;summit;Glasgow;UN;https://unfccc.int;;\n"
+    )
+    with pytest.raises(InputError, match=r"It looks ';'-delimited: save it with commas"):
+        events.load_events(p)

@@ -153,9 +153,11 @@ def _parse_events(text: str, where: str) -> pd.DataFrame:
         raise InputError(f"{where}: not a readable CSV file ({exc}).") from None
     missing = [c for c in EVENT_COLUMNS if c not in header]
     if missing:
+        semicolons = len(header) == 1 and header[0].count(";") >= 2
+        hint = " It looks ';'-delimited: save it with commas." if semicolons else ""
         raise InputError(
             f"{where}: missing column(s) {missing}; the file has {header}. An event table "
-            f"needs the columns {EVENT_COLUMNS}."
+            f"needs the columns {EVENT_COLUMNS}.{hint}"
         )
     extra = [c for c in header if c not in EVENT_COLUMNS and c]
     index = {c: header.index(c) for c in EVENT_COLUMNS + extra}
@@ -195,8 +197,7 @@ def _parse_events(text: str, where: str) -> pd.DataFrame:
         raise InputError(f"{where}: the file has a header but no event rows.")
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS + extra)
     frame["year"] = frame["year"].astype("int64")
-    own = table_domains(frame)[len(DOMAINS) :]
-    own = [d for d in own if d in set(frame["domain"])]
+    own = [d for d in dict.fromkeys(frame["domain"].astype(str)) if d not in DOMAINS]
     if own:
         warnings.warn(
             f"{where}: domain(s) {own} are not among the shipped ones {list(DOMAINS)}; they "
@@ -214,6 +215,9 @@ def _parse_events(text: str, where: str) -> pd.DataFrame:
 def table_domains(events: pd.DataFrame) -> list[str]:
     """Return the shipped :data:`DOMAINS`, then any other domain of ``events`` (as met).
 
+    A table with none of the shipped domains (a researcher's own: summits, strikes) has
+    its own alone: zero rows and legend entries of naval or air drills say nothing of it.
+
     Parameters
     ----------
     events
@@ -228,8 +232,13 @@ def table_domains(events: pd.DataFrame) -> list[str]:
     --------
     >>> table_domains(pd.DataFrame({"domain": ["naval", "summit"]}))[-2:]
     ['command_staff', 'summit']
+    >>> table_domains(pd.DataFrame({"domain": ["summit", "strike"]}))
+    ['summit', 'strike']
     """
-    extra = [d for d in dict.fromkeys(events["domain"].astype(str)) if d not in DOMAINS]
+    own = list(dict.fromkeys(events["domain"].astype(str)))
+    extra = [d for d in own if d not in DOMAINS]
+    if own and len(extra) == len(own):
+        return extra
     return [*DOMAINS, *extra]
 
 
@@ -282,13 +291,19 @@ def _row_problems(rec: dict[str, str]) -> list[str]:
     return out
 
 
-def check_year_range(year_start: int, year_end: int) -> tuple[int, int]:
+def check_year_range(
+    year_start: int, year_end: int, *, table: pd.DataFrame | None = None
+) -> tuple[int, int]:
     """Return ``(year_start, year_end)`` if they make a forward range of years.
 
     Parameters
     ----------
     year_start, year_end
-        The first and last year of the chart and trend (whole numbers, 1900-2100).
+        The first and last year of the chart and trend (whole numbers, 1900-2100); with
+        ``table``, 0 is the table's first (last) year.
+    table
+        The event table (:func:`load_events`), for years given as 0: a table of one's own
+        is charted over its own years, not the shipped record's 2005-2026.
 
     Returns
     -------
@@ -305,7 +320,14 @@ def check_year_range(year_start: int, year_end: int) -> tuple[int, int]:
     --------
     >>> check_year_range(2005, 2024)
     (2005, 2024)
+    >>> check_year_range(0, 0, table=pd.DataFrame({"year": [2021, 2024]}))
+    (2021, 2024)
     """
+    if table is not None and len(table) and "year" in table.columns:
+        if year_start == 0 and not isinstance(year_start, bool):
+            year_start = int(table["year"].min())
+        if year_end == 0 and not isinstance(year_end, bool):
+            year_end = int(table["year"].max())
     a = check_int("year_start", year_start, min_value=1900, max_value=2100)
     b = check_int("year_end", year_end, min_value=1900, max_value=2100)
     if a > b:
