@@ -631,6 +631,7 @@ def _preflight_corpus(corpus: Path, values: dict[str, Any]):
             docs = scale._load_shard(chunk, kind=kind, columns=columns, **options)
         else:
             docs = corpus_mod.load(corpus, **values)
+            docs.attrs["whole_corpus"] = True  # every document: group values are all known
     for message in dict.fromkeys(
         str(w.message) for w in caught if issubclass(w.category, FramelensWarning)
     ):
@@ -825,6 +826,25 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
                 "but no `group_by` was given: pass group_by published (or another date "
                 "column) too, or leave `period` out."
             )
+        target = namespace.get("keyness_target")
+        whole = getattr(documents, "attrs", {}).get("whole_corpus")
+        if target and group_by and group_by in columns and len(documents) and whole:
+            # a group of this corpus: the notebook checks it only after loading and counting
+            from .groups import group_labels
+
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", FramelensWarning)
+                    labels = group_labels(documents, group_by, period=period or None)
+                found = sorted(set(labels["group"]))
+            except ParameterError:  # a period the column cannot give: said just below
+                found = [str(target)]
+            if str(target) not in found:
+                raise ParameterError(
+                    f"{book.stem}: `keyness_target` {target!r} is not a group of `group_by` "
+                    f"{group_by!r}{suggest(str(target), found)}; the groups are {found[:20]}"
+                    f"{' …' if len(found) > 20 else ''}."
+                )
         if group_by and period and group_by in columns and len(documents):
             # period on a column without dates fails in every notebook: say so once, here
             from .groups import group_labels

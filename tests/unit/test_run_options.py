@@ -137,3 +137,19 @@ def test_a_semicolon_event_table_says_so(tmp_path):
     )
     with pytest.raises(InputError, match=r"It looks ';'-delimited: save it with commas"):
         events.load_events(p)
+
+
+def test_a_keyness_target_that_is_no_group_is_refused_before_any_kernel():
+    docs = pd.DataFrame({"doc_id": list("abc"), "text": ["A story."] * 3,
+                         "source": ["TASS", "Xinhua", "TASS"]})  # fmt: skip
+    docs.attrs["whole_corpus"] = True
+    books = [pipeline.NOTEBOOKS_DIR / "01_text_stats.ipynb"]
+    plan = {books[0].stem: {"group_by": "source", "keyness_target": "Tass"}}
+    with pytest.raises(ParameterError, match=r"`keyness_target` 'Tass' is not a group .*'TASS'"):
+        pipeline._preflight_checks(books, plan, docs)
+    plan = {books[0].stem: {"group_by": "source", "keyness_target": "TASS"}}
+    pipeline._preflight_checks(books, plan, docs)
+    # the first shard of a glob is not the corpus: its groups are not all the groups
+    docs.attrs.pop("whole_corpus")
+    plan = {books[0].stem: {"group_by": "source", "keyness_target": "Reuters"}}
+    pipeline._preflight_checks(books, plan, docs)
