@@ -95,7 +95,7 @@ MIN_FREE_BYTES = 100 * 2**20
 _CHECK_CALLS = {
     "params": ("check_",),
     "events": ("check_", "load_events"),
-    "framing": ("load_dictionary", "extend"),
+    "framing": ("load_dictionary", "extend", "load_labels"),
     "gazetteer": ("load_gazetteer",),
     "stats": ("check_",),
 }

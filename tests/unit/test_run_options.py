@@ -153,3 +153,16 @@ def test_a_keyness_target_that_is_no_group_is_refused_before_any_kernel():
     docs.attrs.pop("whole_corpus")
     plan = {books[0].stem: {"group_by": "source", "keyness_target": "Reuters"}}
     pipeline._preflight_checks(books, plan, docs)
+
+
+def test_a_labels_file_is_checked_before_any_kernel(tmp_path):
+    bad = tmp_path / "labels.csv"
+    bad.write_text("doc_id,sentence,threat\na,0,1\n")
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["Tensions rose."]})
+    books = [pipeline.NOTEBOOKS_DIR / "03_framing.ipynb"]
+    with pytest.raises(InputError, match=r"03_framing: .*labels\.csv: needs a 'sent_id' column"):
+        pipeline._preflight_checks(books, {books[0].stem: {"labels_path": str(bad)}}, docs)
+    typo = tmp_path / "typo.csv"
+    typo.write_text("doc_id,sent_id,thraet\na,0,1\n")
+    with pytest.raises(InputError, match=r"column 'thraet' is not a frame .*did you mean 'threat'"):
+        pipeline._preflight_checks(books, {books[0].stem: {"labels_path": str(typo)}}, docs)
