@@ -52,8 +52,11 @@ def test_seed_tables(run_notebook):
     top = terms[terms.n == 1].set_index("term")["count"]
     assert top.index.tolist()[:3] == ["china", "military", "russia"]
     assert (top["china"], top["russia"]) == (11, 9)
-    scale_top = pd.read_csv(tables / "scale_top_terms.csv").sort_values("rank")
-    assert scale_top["term"].tolist()[:20] == top.index.tolist()[:20]
+    scale_top = pd.read_csv(tables / "scale_top_terms.csv").sort_values(["n", "rank"])
+    # the whole-corpus table with the notebook's top_n and ngram_n: the same words and pairs
+    assert scale_top.loc[scale_top.n == 1, "term"].tolist() == top.index.tolist()
+    pairs = terms.loc[terms.n == 2, "term"].tolist()
+    assert scale_top.loc[scale_top.n == 2, "term"].tolist() == pairs
     assert terms.loc[terms.n == 2, "term"].tolist()[:1] == ["military cooperation"]
     colloc = pd.read_csv(tables / "collocations.csv")
     assert colloc.loc[0, ["bigram", "count"]].tolist() == ["recent years", 2]
