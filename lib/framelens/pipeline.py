@@ -361,8 +361,8 @@ def coerce_parameters(
         ``given``, each value coerced to the type of its default: an int for a float
         parameter becomes a float; a whole float (``3.0``) for an int parameter, an int;
         ``"true"``/``"false"`` (any case) for a bool, a bool; a number for a str, its
-        text; a tuple for a list, a list. A value whose default is ``None`` is passed as
-        given.
+        text; a tuple for a list, a list, and one string for a list, a list of it
+        (``-p figure_formats pdf``). A value whose default is ``None`` is passed as given.
 
     Raises
     ------
@@ -430,6 +430,8 @@ def _coerce(notebook: str, name: str, value: Any, default: Any) -> Any:
     if isinstance(default, list | tuple):
         if isinstance(value, list | tuple):
             return list(value)
+        if isinstance(value, str) and value.strip():  # -p figure_formats pdf: a list of one
+            return [value]
         raise bad("a list")
     if isinstance(default, dict):
         if isinstance(value, dict):

@@ -57,8 +57,12 @@ def test_coercion_keeps_lists_and_widens_ints():
     got = pipeline.coerce_parameters("10_probe", decl, {"ratio": 2, "terms": ("x",), "top_n": 4.0})
     assert got == {"ratio": 2.0, "terms": ["x"], "top_n": 4}
     assert type(got["ratio"]) is float
+    # one string is a list of one (-p figure_formats pdf); a number or a mapping is not
+    assert pipeline.coerce_parameters("10_probe", decl, {"terms": "x"}) == {"terms": ["x"]}
     with pytest.raises(ParameterError, match=r"'terms' expects a list"):
-        pipeline.coerce_parameters("10_probe", decl, {"terms": "x"})
+        pipeline.coerce_parameters("10_probe", decl, {"terms": 3})
+    with pytest.raises(ParameterError, match=r"'terms' expects a list"):
+        pipeline.coerce_parameters("10_probe", decl, {"terms": " "})
 
 
 def test_extra_actors_takes_a_mapping_or_the_path_of_a_file_of_one():
