@@ -600,19 +600,23 @@ _DOCUMENT_SUFFIXES = frozenset(
 )
 
 
+_TAB_HINT = (
+    " A tab-separated file is read as CSV: rename it to .csv and pass "
+    "delimiter='\\t' (framelens run: -p delimiter '\\t')."
+)
+_SHEET_HINT = (
+    " A spreadsheet: export it as CSV (UTF-8) from the spreadsheet program, or "
+    "with pandas.read_excel(path).to_csv('corpus.csv', index=False)."
+)
 #: what to do with a corpus saved in a format that is not read, by its extension
 FORMAT_HINTS = {
-    "tsv": " A tab-separated file is read as CSV: rename it to .csv and pass "
-    "delimiter='\\t' (framelens run: -p delimiter '\\t').",
-    "tab": " A tab-separated file is read as CSV: rename it to .csv and pass "
-    "delimiter='\\t' (framelens run: -p delimiter '\\t').",
+    "tsv": _TAB_HINT,
+    "tab": _TAB_HINT,
     "json": " A .json file holding a list of objects: write one object a line as .jsonl "
     "(e.g. pandas.read_json(path).to_json('corpus.jsonl', orient='records', lines=True), "
     "or jq -c '.[]').",
-    "xlsx": " A spreadsheet: export it as CSV (UTF-8) from the spreadsheet program, or "
-    "with pandas.read_excel(path).to_csv('corpus.csv', index=False).",
-    "xls": " A spreadsheet: export it as CSV (UTF-8) from the spreadsheet program, or "
-    "with pandas.read_excel(path).to_csv('corpus.csv', index=False).",
+    "xlsx": _SHEET_HINT,
+    "xls": _SHEET_HINT,
 }
 
 

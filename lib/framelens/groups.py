@@ -33,6 +33,7 @@ __all__ = [
     "check_not_reserved",
     "group_labels",
     "group_of",
+    "is_missing",
     "with_period",
 ]
 
@@ -235,10 +236,35 @@ def group_labels(
 PLACEHOLDERS = frozenset({"nan", "none", "null", "n/a", "<na>", "nat"})
 
 
+def _is_placeholder(values: pd.Series) -> pd.Series:
+    return values.str.strip().str.casefold().isin(PLACEHOLDERS)
+
+
+def is_missing(values: pd.Series) -> pd.Series:
+    """Return which group values are missing: empty, or a :data:`PLACEHOLDERS` value.
+
+    Parameters
+    ----------
+    values
+        A metadata column (any dtype; a missing value of any kind is missing).
+
+    Returns
+    -------
+    pandas.Series
+        Booleans, one a value, on ``values``' index.
+
+    Examples
+    --------
+    >>> is_missing(pd.Series(["TASS", " ", "NULL", None])).tolist()
+    [False, True, True, True]
+    """
+    text = text_values(values)
+    return (text.str.strip() == "") | _is_placeholder(text)
+
+
 def _placeholders_missing(values: pd.Series, group_by: str) -> pd.Series:
     """Return ``values`` with the :data:`PLACEHOLDERS` made empty (missing), and say so."""
-    folded = values.str.strip().str.casefold()
-    is_placeholder = folded.isin(PLACEHOLDERS)
+    is_placeholder = _is_placeholder(values)
     if not is_placeholder.any():
         return values
     counts = values[is_placeholder].str.strip().value_counts()

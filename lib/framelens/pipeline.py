@@ -807,10 +807,9 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
                 raise InputError(f"{book.stem}: {exc}") from None
         group_by, period = values.get("group_by"), values.get("period")
         if group_by and group_by in columns and len(documents):
-            from .groups import MISSING, PLACEHOLDERS
+            from .groups import MISSING, is_missing
 
-            value_of = documents[group_by].fillna("").astype(str).str.strip()
-            empty = value_of.eq("") | value_of.str.casefold().isin(PLACEHOLDERS)
+            empty = is_missing(documents[group_by])
             said = (
                 f"framelens: note: {int(empty.sum())} of {len(documents)} document(s) have no "
                 f"{group_by!r} (empty, or 'nan', 'None', 'NULL', 'N/A'): they are compared "
@@ -829,34 +828,26 @@ def _preflight_checks(books: list[Path], plan: dict[str, dict[str, Any]], docume
                 "column) too, or leave `period` out."
             )
         target = namespace.get("keyness_target")
-        whole = getattr(documents, "attrs", {}).get("whole_corpus")
-        if target and group_by and group_by in columns and len(documents) and whole:
-            # a group of this corpus: the notebook checks it only after loading and counting
+        if group_by and group_by in columns and len(documents) and (period or target):
+            # read the groups once: a period the column cannot give fails in every notebook,
+            # and a keyness target must be one of them (the notebook checks it only after
+            # loading and counting)
             from .groups import group_labels
 
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", FramelensWarning)
                     labels = group_labels(documents, group_by, period=period or None)
-                found = sorted(set(labels["group"]))
-            except ParameterError:  # a period the column cannot give: said just below
-                found = [str(target)]
-            if str(target) not in found:
+            except ParameterError as exc:
+                raise ParameterError(f"{book.stem}: {exc}") from None
+            found = sorted(set(labels["group"]))
+            whole = getattr(documents, "attrs", {}).get("whole_corpus")
+            if target and whole and str(target) not in found:
                 raise ParameterError(
                     f"{book.stem}: `keyness_target` {target!r} is not a group of `group_by` "
                     f"{group_by!r}{suggest(str(target), found)}; the groups are {found[:20]}"
                     f"{' …' if len(found) > 20 else ''}."
                 )
-        if group_by and period and group_by in columns and len(documents):
-            # period on a column without dates fails in every notebook: say so once, here
-            from .groups import group_labels
-
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore", FramelensWarning)
-                    group_labels(documents, group_by, period=period)
-            except ParameterError as exc:
-                raise ParameterError(f"{book.stem}: {exc}") from None
 
 
 # ---------------------------------------------------------------------------------------

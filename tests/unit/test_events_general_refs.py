@@ -13,6 +13,8 @@ import pytest
 
 from framelens import events
 
+from .test_events import _sentences as sentence_frame
+
 
 @pytest.fixture(scope="module")
 def table():
@@ -20,19 +22,8 @@ def table():
 
 
 def _sentences(*texts, doc="d"):
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
-    return pd.DataFrame(
-        {
-            "doc_id": [doc] * len(texts),
-            "para_id": [1] * len(texts),  # body text, not a headline
-            "sent_id": list(range(len(texts))),
-            "start": starts,
-            "text": list(texts),
-        }
-    )
+    # body text, not a headline: every sentence in paragraph 1
+    return sentence_frame(*texts, doc=doc, para=[1] * len(texts))
 
 
 def _refs(found):

@@ -145,12 +145,9 @@ def kwic(
     ['could escalate.', 'Escalation', ', warned the', 25]
     """
     check_columns("sentences", sentences, SENTENCE_KEYS)
-    patterns = check_str_list("pattern", pattern, allow_empty=False)
-    if any(not p.strip() for p in patterns):
-        raise ParameterError("`pattern` must not be empty; try a word such as 'escalat*'.")
-    window = check_int("window", window, min_value=0)
-    check_choice("mode", mode, _MODES)
     check_bool("case_sensitive", case_sensitive)
+    patterns = check_pattern(pattern, mode, case_sensitive=case_sensitive)
+    window = check_int("window", window, min_value=0)
     compiled = [(p, _compile(p, mode, case_sensitive)) for p in patterns]
 
     ordered = sentences.sort_values(["doc_id", "start"], kind="stable")
