@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import unicodedata
 import warnings
@@ -722,7 +723,7 @@ def _load_folder_files(
             continue
         # names composed (NFC) as the text is: macOS writes "café" decomposed, and
         # metadata.csv, typed, has it composed
-        rows.append({"doc_id": _file_id(f), "text": text, "_file": f.name})
+        rows.append({"doc_id": _file_id(f), "text": text, "_file": f.name, "_folder": f.parent})
     if not rows:
         raise InputError(
             f"corpus_path {str(folder)!r}: every file was skipped; nothing to analyse."
@@ -732,40 +733,98 @@ def _load_folder_files(
     stems = docs["doc_id"].tolist()
     # renamed: the ids of the whole folder when these files are one part of it
     docs["doc_id"] = _safe_ids(stems) if renamed is None else [renamed.get(s, s) for s in stems]
-    by_stem = dict(zip(stems, docs["doc_id"], strict=True))
-    meta_path = folder / "metadata.csv"
-    if meta_path.is_file():
-        meta = _read_csv(meta_path, encoding, delimiter)
-        if "doc_id" not in meta.columns:
-            raise InputError(
-                f"{meta_path}: needs a 'doc_id' column (the .txt file name without .txt); "
-                f"it has {list(meta.columns)}."
-            )
-        _check_duplicates(meta["doc_id"], meta_path, meta.attrs["lines"])
-        # a row may name the file with its extension ("Article 1.txt"), as a file list does
-        meta["doc_id"] = [
-            by_stem.get(k, by_stem.get(_file_id(Path(k)), k) if k.lower().endswith(".txt") else k)
-            for k in meta["doc_id"]
-        ]
-        unknown = sorted(set(meta["doc_id"]) - set(docs["doc_id"]))
-        if unknown:
-            warnings.warn(
-                f"{meta_path}: rows for doc_id(s) with no .txt file: {unknown[:5]}",
-                FramelensWarning,
-                stacklevel=3,
-            )
+    metas = []
+    for meta_path, scope in metadata_files(files, folder):
+        inside = docs if scope is None else docs[docs["_folder"] == scope]
+        metas.append(_read_metadata(meta_path, inside, encoding, delimiter))
+    if metas:
+        meta = _merged_metadata(metas)
         covered = set(meta["doc_id"])
-        uncovered = sorted(f"{stem}.txt" for stem, i in by_stem.items() if i not in covered)
+        uncovered = sorted(
+            f for f, i in zip(docs["_file"], docs["doc_id"], strict=True) if i not in covered
+        )
         if uncovered:
+            where = ", ".join(str(m.attrs["path"]) for m in metas)
             warnings.warn(
-                f"{meta_path}: {len(uncovered)} .txt file(s) have no row, so no source or "
+                f"{where}: {len(uncovered)} .txt file(s) have no row, so no source or "
                 f"date (they group as '(missing)'): {uncovered[:5]}",
                 FramelensWarning,
                 stacklevel=3,
             )
-        meta = meta.drop(columns=[c for c in ("text",) if c in meta.columns])
         docs = docs.merge(meta, on="doc_id", how="left")
-    return docs.drop(columns="_file")
+    return docs.drop(columns=["_file", "_folder"])
+
+
+def metadata_files(files: list[Path], folder: Path) -> list[tuple[Path, Path | None]]:
+    """Return the ``metadata.csv`` files that describe ``files``, each with its scope.
+
+    One folder: its ``metadata.csv``. Files in several folders (a glob over outlet
+    folders): the ``metadata.csv`` of their common folder, if there is one, for every
+    file (scope ``None``), then each folder's own for that folder's files (scope: the
+    folder). A file named in both gets its own folder's row.
+
+    Parameters
+    ----------
+    files
+        The ``.txt`` files of the corpus (or of one partition of it).
+    folder
+        The corpus folder (for a glob, the folder of its first file).
+
+    Returns
+    -------
+    list of (pathlib.Path, pathlib.Path or None)
+        Each existing ``metadata.csv`` and the folder whose files it describes (``None``:
+        all of them).
+    """
+    parents = list(dict.fromkeys(Path(f).parent for f in files)) or [folder]
+    if len(parents) == 1:
+        meta = parents[0] / "metadata.csv"
+        return [(meta, None)] if meta.is_file() else []
+    out: list[tuple[Path, Path | None]] = []
+    root = Path(os.path.commonpath([str(p) for p in parents]))
+    if root not in parents and (root / "metadata.csv").is_file():
+        out.append((root / "metadata.csv", None))
+    out += [(p / "metadata.csv", p) for p in parents if (p / "metadata.csv").is_file()]
+    return out
+
+
+def _read_metadata(
+    meta_path: Path, docs: pd.DataFrame, encoding: str, delimiter: str
+) -> pd.DataFrame:
+    """Read one ``metadata.csv`` and key its rows by the ids of ``docs`` (its files)."""
+    meta = _read_csv(meta_path, encoding, delimiter)
+    if "doc_id" not in meta.columns:
+        raise InputError(
+            f"{meta_path}: needs a 'doc_id' column (the .txt file name without .txt); "
+            f"it has {list(meta.columns)}."
+        )
+    _check_duplicates(meta["doc_id"], meta_path, meta.attrs["lines"])
+    by_stem = {_file_id(Path(f)): i for f, i in zip(docs["_file"], docs["doc_id"], strict=True)}
+    # a row may name the file with its extension ("Article 1.txt"), as a file list does
+    meta["doc_id"] = [
+        by_stem.get(k, by_stem.get(_file_id(Path(k)), k) if k.lower().endswith(".txt") else k)
+        for k in meta["doc_id"]
+    ]
+    unknown = sorted(set(meta["doc_id"]) - set(docs["doc_id"]))
+    if unknown:
+        warnings.warn(
+            f"{meta_path}: rows for doc_id(s) with no .txt file: {unknown[:5]}",
+            FramelensWarning,
+            stacklevel=4,
+        )
+    meta = meta[meta["doc_id"].isin(set(docs["doc_id"]))]
+    meta = meta.drop(columns=[c for c in ("text",) if c in meta.columns])
+    meta.attrs["path"] = meta_path
+    return meta
+
+
+def _merged_metadata(metas: list[pd.DataFrame]) -> pd.DataFrame:
+    """One row a document from several ``metadata.csv`` files, a folder's own row last."""
+    if len(metas) == 1:
+        return metas[0]
+    meta = pd.concat(metas, ignore_index=True).fillna("")
+    # the common folder's file comes first: a folder's own row replaces its row
+    return meta.drop_duplicates("doc_id", keep="last").reset_index(drop=True)
 
 
 class EmptyFileError(InputError):

@@ -543,8 +543,11 @@ def _columns(
     first seen (the other documents get "" there).
     """
     if kind == "txt":
-        meta = files[0].parent / "metadata.csv"
-        names = _header(meta, "csv", encoding, delimiter) if meta.is_file() else []
+        # every metadata.csv of the files' folders (and of their common folder)
+        metas = corpus.metadata_files([Path(f) for f in files], Path(files[0]).parent)
+        names = list(
+            dict.fromkeys(c for m, _ in metas for c in _header(m, "csv", encoding, delimiter))
+        )
         if len({Path(f).parent for f in files}) > 1 and FOLDER_COLUMN not in names:
             # a glob over subfolders (one an outlet, say): each file's folder is kept
             names = [*names, FOLDER_COLUMN]
@@ -650,10 +653,10 @@ def load(
     # a single file gets the ids corpus.load gives it (doc0001), on either engine
     options["numbered_per_shard"] = len(files) > 1
     if kind == "txt":
-        chunks = [
-            [str(f) for f in files[i : i + files_per_partition]]
-            for i in range(0, len(files), files_per_partition)
-        ]
+        # the local engine reads the files in one go: a metadata.csv row is checked
+        # against every file, not against one partition's
+        step = len(files) if engine == "local" else files_per_partition
+        chunks = [[str(f) for f in files[i : i + step]] for i in range(0, len(files), step)]
         # ids over the whole folder: "a b" and "a-b" in two partitions would both be "a-b"
         stems = [corpus._file_id(f) for f in files]
         options["renamed"] = {

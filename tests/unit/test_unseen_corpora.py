@@ -127,6 +127,59 @@ def test_the_same_file_name_in_two_folders_is_refused_before_any_kernel(tmp_path
         pipeline._check_file_ids(pattern, files)
 
 
+def _meta(folder, rows):
+    (folder / "metadata.csv").write_text(
+        "doc_id,source,published\n" + "".join(f"{r}\n" for r in rows), encoding="utf-8"
+    )
+
+
+def test_a_glob_over_subfolders_reads_each_folders_metadata(tmp_path):
+    # one metadata.csv an outlet folder: before, only the first folder's was read and the
+    # other outlet's documents lost their source and date
+    root = _outlets(tmp_path)
+    _meta(root / "BBC", ["bbc-0,BBC World,2020-01-01", "bbc-1.txt,BBC World,2020-02-01"])
+    _meta(root / "CNN", ["cnn-0,CNN Intl,2021-01-01", "cnn-1,CNN Intl,2021-02-01"])
+    for engine in ("local", "dask"):
+        docs = scale.compute(scale.load(str(root / "*" / "*.txt"), engine=engine))
+        docs = docs.sort_values("doc_id").reset_index(drop=True)
+        assert docs["source"].tolist() == ["BBC World"] * 2 + ["CNN Intl"] * 2, engine
+        assert docs["published"].str[:7].tolist() == ["2020-01", "2020-02", "2021-01", "2021-02"]
+
+
+def test_a_metadata_file_above_the_outlet_folders_describes_all_their_files(tmp_path):
+    root = _outlets(tmp_path)
+    _meta(root, ["bbc-0,BBC,2020-01-01", "bbc-1,BBC,2020-01-02", "cnn-0,CNN,2020-01-03",
+                 "cnn-1,CNN,2020-01-04"])  # fmt: skip
+    # a folder's own row wins over the common one
+    _meta(root / "CNN", ["cnn-1,CNN Intl,2021-05-05"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        docs = corpus.load(str(root / "*" / "*.txt"))
+    assert dict(zip(docs["doc_id"], docs["source"], strict=True)) == {
+        "bbc-0": "BBC", "bbc-1": "BBC", "cnn-0": "CNN", "cnn-1": "CNN Intl"
+    }  # fmt: skip
+
+
+def test_a_file_of_an_outlet_folder_without_metadata_is_named(tmp_path):
+    root = _outlets(tmp_path)
+    _meta(root / "BBC", ["bbc-0,BBC,2020-01-01", "bbc-1,BBC,2020-01-02"])
+    with pytest.warns(FramelensWarning, match=r"2 \.txt file\(s\) have no row.*cnn-0\.txt"):
+        docs = corpus.load(str(root / "*" / "*.txt"))
+    assert docs.set_index("doc_id")["source"].to_dict() == {
+        "bbc-0": "BBC", "bbc-1": "BBC", "cnn-0": "", "cnn-1": ""
+    }  # fmt: skip
+
+
+def test_a_metadata_row_of_another_outlets_file_is_named(tmp_path):
+    root = _outlets(tmp_path)
+    _meta(root / "BBC", ["bbc-0,BBC,2020-01-01", "bbc-1,BBC,2020-01-02", "cnn-0,CNN,2020-01-03"])
+    _meta(root / "CNN", ["cnn-0,CNN,2020-01-03", "cnn-1,CNN,2020-01-04"])
+    with pytest.warns(FramelensWarning, match=r"BBC/metadata\.csv: rows for doc_id\(s\) with no "
+                      r"\.txt file: \['cnn-0'\]"):  # fmt: skip
+        docs = corpus.load(str(root / "*" / "*.txt"))
+    assert docs.set_index("doc_id")["source"].to_dict()["cnn-0"] == "CNN"
+
+
 # --- metadata placeholders --------------------------------------------------------------
 
 
