@@ -669,7 +669,10 @@ def load(
             return corpus.load(corpus_path, **spec_values)
         parts = [_load_shard(chunk, quiet=False, **options) for chunk in chunks]
         docs = corpus._finish(pd.concat(parts, ignore_index=True), str(corpus_path))
-        docs.attrs["skipped"] = [row for part in parts for row in part.attrs["skipped"]]
+        docs.attrs.pop("lines", None)
+        docs.attrs["skipped"] = corpus.Shared(
+            row for part in parts for row in part.attrs["skipped"]
+        )
         return docs
 
     import dask.dataframe as dd
