@@ -458,6 +458,8 @@ def _claim_rows(
         "until": until,
         "year": year,
         "pub": parse_date(date) if date else None,
+        # what relative expressions resolve against without a day: the year
+        "written": str(year) if year else None,
         "trend": trend,
         "recent": recent_trend,
     }
@@ -625,7 +627,7 @@ def _sentence_year(sentence: str, ctx: dict) -> int:
     for t in time_expressions(sentence):
         if t.kind == "range":
             continue
-        y, _, _ = resolve(t, ctx["pub"], future=is_future(sentence))
+        y, _, _ = resolve(t, ctx["pub"] or ctx.get("written"), future=is_future(sentence))
         if y:
             return y
     return 0

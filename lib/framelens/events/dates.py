@@ -17,7 +17,23 @@ Rules (the gold set's guide, ``tests/data/gold_exercises/GUIDE.md`` section 4):
   future one before it (then the year after);
 * a weekday is the nearest such day on or before publication (past or present tense),
   on or after it (future tense);
-* "today" is the published date; "this week" and "this month" are the published month.
+* "today" is the published date; "this week" and "this month" are the published month;
+  "the previous month" and "the previous year" are "last month" and "last year";
+* "last December" is the latest December before the publication month (published
+  2025-01-02: December 2024), "next December" the first after it, "this December" the
+  publication year's;
+* "N years ago" (and "a year ago") is the published year − N; "N months ago", weeks and
+  days likewise from the publication date;
+* a season is three months (the northern meteorological seasons, :data:`SEASONS`:
+  spring March-May, summer June-August, autumn or fall September-November, winter
+  December-February): "last summer" is the latest summer over before the publication
+  month, "next summer" the first to begin after it, "this summer" the publication
+  year's. A winter spans two years, so a winter stays unresolved and its rule names the
+  two years;
+* a publication date of a month (``YYYY-MM``) or a year (``YYYY``) resolves what every
+  day of it resolves the same way ("last year" from ``2024``, "in September" from
+  ``2024-09``); what needs the day ("on Tuesday", "yesterday") stays unresolved and says
+  so.
 """
 
 from __future__ import annotations
@@ -26,10 +42,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..errors import ParameterError
+
 __all__ = [
     "TimeExpression",
     "date_text",
     "parse_date",
+    "publication_span",
     "resolve",
     "time_expressions",
     "is_future",
@@ -57,6 +76,18 @@ _Y = r"(?:19|20)\d{2}"
 _DASH = r"\s*(?:-|\u2013|\u2014|to|through|and)\s*"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _REL_YEAR = r"(?:last|this|next|previous|the\s+previous|the\s+past)\s+year"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+
+#: The months of each season (the northern meteorological seasons): a winter runs from
+#: December into February of the next year.
+SEASONS = {
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+}  # fmt: skip
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
 
 # One alternation, longest forms first; every branch names what it found.
 _TIME_RE = re.compile(
@@ -74,8 +105,15 @@ _TIME_RE = re.compile(
     rf"(?P<wd_w>{_WD})(?:'s|\u2019s)?(?:\s*\((?P<wd_m>{_M})\s+(?P<wd_d>{_D})\))?)"
     rf"|(?P<mon>(?:in|since|until|by|during)\s+(?:(?:early|mid|late|mid-)\s*)?(?P<mon_m>{_M}))"
     rf"(?!\s+{_D})(?!\s*,?\s*{_Y})"
+    rf"|(?P<lmon>(?:(?:in|during)\s+)?(?P<lmon_w>last|this\s+past|(?:the\s+)?previous|next|this|"
+    rf"(?:the\s+)?coming)\s+(?P<lmon_m>{_M}))(?!\s+{_D})(?!\s*,?\s*{_Y})"
+    rf"|(?P<season>(?:(?:in|during)\s+)?(?P<season_w>last|this\s+past|(?:the\s+)?previous|next|"
+    rf"this|(?:the\s+)?coming)\s+(?P<season_s>{_SEASON}))(?!\s*,?\s*{_Y})"
+    rf"|(?P<ago>(?P<ago_n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\d{1,2})\s+(?P<ago_u>year|month|week|day)s?\s+ago)"
     rf"|(?P<ry>(?:in\s+|since\s+|until\s+)?(?:earlier\s+|later\s+)?{_REL_YEAR}(?:'s|\u2019s)?)"
-    r"|(?P<rw>(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:week|month)(?:'s|\u2019s)?)"
+    r"|(?P<rw>(?:earlier\s+|later\s+)?(?:this|last|next|(?:the\s+)?previous)\s+(?:week|month)"
+    r"(?:'s|\u2019s)?)"
     r"|(?P<today>today(?:'s|\u2019s)?|yesterday|tomorrow)"
     rf"|(?P<yr>(?:(?:in|since|until|by|of|from|during)\s+)?(?P<yr_y>{_Y}))"
     r")(?![\w])",
@@ -110,8 +148,9 @@ class TimeExpression:
     rel
         For relative expressions: ``"year"`` (with ``offset``), ``"month"``,
         ``"monthday"``, ``"weekday"`` (``weekday`` 0-6), ``"week"``, ``"calmonth"`` ("this
-        month"), ``"monthrel"``
-        (month of a relative year), ``"today"``.
+        month", "two months ago"), ``"monthrel"`` (month of a relative year),
+        ``"namedmonth"`` ("last December", with ``offset``), ``"season"`` ("last
+        summer": ``month`` is the season's first month, with ``offset``), ``"today"``.
     offset
         Years (or weeks, months, days) relative to publication: -1 for "last year".
     weekday
@@ -143,6 +182,20 @@ def _rel_year_offset(text: str) -> int:
     if "last" in low or "previous" in low or "past" in low:
         return -1
     if "next" in low:
+        return 1
+    return 0
+
+
+#: month names that are also words when written in lower case ("may", "mar", "dec")
+_VERBLIKE = ("may", "mar", "jan", "jun", "jul", "oct", "dec", "sep")
+
+
+def _word_offset(word: str) -> int:
+    """-1 for "last", "previous", "this past"; +1 for "next", "coming"; 0 for "this"."""
+    low = word.lower()
+    if "last" in low or "previous" in low or "past" in low:
+        return -1
+    if "next" in low or "coming" in low:
         return 1
     return 0
 
@@ -262,7 +315,7 @@ def time_expressions(sentence: str) -> list[TimeExpression]:
             mo_txt = m["mon_m"]
             if mo_txt.lower() == "may" and mo_txt[0] != "M":
                 continue  # the verb "may"
-            if mo_txt.lower().rstrip(".") in ("mar", "jan", "jun", "jul", "oct", "dec", "sep"):
+            if mo_txt.lower().rstrip(".") in _VERBLIKE[1:]:
                 if not mo_txt.endswith(".") and mo_txt[0].islower():
                     continue
             out.append(
@@ -270,6 +323,40 @@ def time_expressions(sentence: str) -> list[TimeExpression]:
                     s, e, phrase, kind if ranged else "relative", month=_month(mo_txt), rel="month"
                 )  # fmt: skip
             )
+        elif g == "lmon":
+            mo_txt = m["lmon_m"]
+            if mo_txt[0].islower() and mo_txt.lower().rstrip(".") in _VERBLIKE:
+                continue  # "this may ...", "next mar...": words, not months
+            out.append(
+                TimeExpression(
+                    s,
+                    e,
+                    phrase,
+                    "relative",
+                    month=_month(mo_txt),
+                    rel="namedmonth",
+                    offset=_word_offset(m["lmon_w"]),
+                )  # fmt: skip
+            )
+        elif g == "season":
+            season = m["season_s"].lower()
+            out.append(
+                TimeExpression(
+                    s,
+                    e,
+                    phrase,
+                    "relative",
+                    month=SEASONS[season][0],
+                    rel="season",
+                    offset=_word_offset(m["season_w"]),
+                )  # fmt: skip
+            )
+        elif g == "ago":
+            raw = m["ago_n"].lower()
+            n = _NUMBERS[raw] if raw in _NUMBERS else int(raw)
+            unit = m["ago_u"].lower()
+            rel = {"year": "year", "month": "calmonth", "week": "week", "day": "today"}[unit]
+            out.append(TimeExpression(s, e, phrase, "relative", rel=rel, offset=-n))
         elif g == "ry":
             if re.search(r"the\s+past\s+year|over\s+the", low):
                 kind_ry = "range"
@@ -279,7 +366,7 @@ def time_expressions(sentence: str) -> list[TimeExpression]:
                 TimeExpression(s, e, phrase, kind_ry, rel="year", offset=_rel_year_offset(low))
             )
         elif g == "rw":
-            off = -1 if "last" in low else (1 if "next" in low else 0)
+            off = -1 if "last" in low or "previous" in low else (1 if "next" in low else 0)
             unit = "week" if "week" in low else "calmonth"
             out.append(TimeExpression(s, e, phrase, "relative", rel=unit, offset=off))
         elif g == "today":
@@ -377,8 +464,64 @@ def _safe(y: int, mo: int, d: int) -> dt.date | None:
         return None
 
 
+def publication_span(published: object) -> tuple[dt.date, dt.date, str] | None:
+    """Read a publication date of any precision as the days it may be.
+
+    Parameters
+    ----------
+    published
+        A date, or its text: ``YYYY-MM-DD`` (a time after it is ignored), ``YYYY-MM`` or
+        ``YYYY``; missing (None, NaN, NaT, ``pd.NA``) or ``""`` is no date.
+
+    Returns
+    -------
+    tuple or None
+        ``(first, last, shown)``: the first and last day the date may be (the same day
+        for a full date; the month's or the year's first and last for ``YYYY-MM`` and
+        ``YYYY``) and the date as written (``"2024-09"``); None when missing.
+
+    Raises
+    ------
+    ParameterError
+        When ``published`` is text that is none of these forms.
+
+    Examples
+    --------
+    >>> publication_span("2024-09")
+    (datetime.date(2024, 9, 1), datetime.date(2024, 9, 30), '2024-09')
+    >>> publication_span("2024")[1], publication_span(None)
+    (datetime.date(2024, 12, 31), None)
+    """
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if isinstance(published, dt.date):
+        return published, published, published.isoformat()
+    text = date_text(published).strip()
+    if not text:
+        return None
+    day = parse_date(text)
+    if day is not None:
+        return day, day, day.isoformat()
+    m = re.fullmatch(r"((?:19|20)\d{2})(?:-(0[1-9]|1[0-2]))?", text)
+    if not m:
+        raise ParameterError(
+            f"`published` must be a date, YYYY-MM-DD, YYYY-MM or YYYY, but {text!r} was passed."
+        )
+    y = int(m.group(1))
+    if m.group(2) is None:
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), text
+    mo = int(m.group(2))
+    nxt = dt.date(y + mo // 12, mo % 12 + 1, 1)
+    return dt.date(y, mo, 1), nxt - dt.timedelta(days=1), text
+
+
+#: relative expressions that need the publication day ("on Tuesday", "yesterday", "this
+#: week"): a publication date of a month or a year leaves them unresolved
+NEEDS_DAY = ("weekday", "today", "week")
+
+
 def resolve(
-    expr: TimeExpression, published: dt.date | None, *, future: bool = False
+    expr: TimeExpression, published: object, *, future: bool = False
 ) -> tuple[int, str, str]:
     """Resolve one time expression to ``(year, date, rule)``.
 
@@ -387,7 +530,13 @@ def resolve(
     expr
         From :func:`time_expressions`.
     published
-        The document's publication date (``None``: relative expressions stay unresolved).
+        The document's publication date: a ``datetime.date`` or its text, of a day
+        (``YYYY-MM-DD``), a month (``YYYY-MM``) or a year (``YYYY``)
+        (:func:`publication_span`); ``None``: relative expressions stay unresolved. With a
+        month or a year, an expression is resolved when every day of that month or year
+        gives the same answer ("last year" from ``2024``; "last month" or "in September"
+        from ``2024-09``); those that need the day ("on Tuesday", "yesterday", "this
+        week") stay unresolved, and the rule says the date gives no day.
     future
         The sentence speaks of the future (:func:`is_future`): months and weekdays are
         read forward from publication.
@@ -400,6 +549,11 @@ def resolve(
         appended for relative ones (``relative:"last year" → 2021 (published
         2022-05-24)``); unresolved relative expressions say why.
 
+    Raises
+    ------
+    ParameterError
+        When ``published`` is text that is not a date, a month or a year.
+
     Examples
     --------
     >>> d = dt.date(2022, 5, 24)
@@ -409,6 +563,12 @@ def resolve(
     (2021, '2021-11-19')
     >>> resolve(time_expressions("to be held in September")[0], d, future=True)[:2]
     (2022, '2022-09')
+    >>> resolve(time_expressions("a patrol last December")[0], dt.date(2025, 1, 2))[:2]
+    (2024, '2024-12')
+    >>> resolve(time_expressions("a drill last year")[0], "2024")
+    (2023, '', 'relative:"last year" → 2023 (published 2024)')
+    >>> resolve(time_expressions("held on Tuesday")[0], "2024-09")[2]
+    'relative:"on Tuesday" unresolved (published 2024-09: the publication date gives no day)'
     """
     if expr.kind == "absolute":
         date = ""
@@ -419,9 +579,64 @@ def resolve(
             date = f"{expr.year:04d}-{expr.month:02d}"
         return expr.year, date, "explicit"
     phrase = re.sub(r"\s+", " ", expr.phrase.strip())
-    if published is None:
+    span = publication_span(published)
+    if span is None:
         return 0, "", f'relative:"{phrase}" unresolved (no publication date)'
-    p = published
+    first, last, shown_pub = span
+    missing = "no day" if first.month == last.month else "no month"
+    if first != last and expr.rel in NEEDS_DAY:
+        return (
+            0,
+            "",
+            (
+                f'relative:"{phrase}" unresolved (published {shown_pub}: the publication date '
+                "gives no day)"
+            ),
+        )
+    year, date, why = _resolve_on(expr, first, future)
+    if not why and first != last:
+        other = _resolve_on(expr, last, future)
+        if other != (year, date, why):
+            if other[0] != year:
+                return (
+                    0,
+                    "",
+                    (
+                        f'relative:"{phrase}" unresolved (published {shown_pub}: the publication '
+                        f"date gives {missing})"
+                    ),
+                )
+            date = ""  # the year is certain, the month is not
+    if why:
+        return 0, "", f'relative:"{phrase}" unresolved ({why})'
+    shown = date or str(year)
+    return year, date, f'relative:"{phrase}" → {shown} (published {shown_pub})'
+
+
+def _season_start(expr: TimeExpression, p: dt.date) -> int:
+    """Return the year the season of ``expr`` begins in, published on day ``p``.
+
+    The last one over before the month of ``p`` (offset -1), the first one to begin after
+    it (+1), or the one of its year (0).
+    """
+    first = expr.month
+    length = 2  # every season is three months: its last month is two after the first
+    here = p.year * 12 + p.month - 1
+    if expr.offset < 0:
+        y = p.year
+        while y * 12 + first - 1 + length >= here:
+            y -= 1
+        return y
+    if expr.offset > 0:
+        y = p.year - 1
+        while y * 12 + first - 1 <= here:
+            y += 1
+        return y
+    return p.year
+
+
+def _resolve_on(expr: TimeExpression, p: dt.date, future: bool) -> tuple[int, str, str]:
+    """``(year, date, why unresolved)`` of a relative expression published on day ``p``."""
     year, date = 0, ""
     if expr.rel == "year":
         year = p.year + expr.offset
@@ -435,6 +650,27 @@ def resolve(
         elif not future and expr.month > p.month:
             year -= 1
         date = f"{year:04d}-{expr.month:02d}"
+    elif expr.rel == "namedmonth":
+        # "last December": the latest December before the publication month; "next
+        # December" the first after it; "this December" the publication year's
+        year = p.year
+        if expr.offset < 0 and expr.month >= p.month:
+            year -= 1
+        elif expr.offset > 0 and expr.month <= p.month:
+            year += 1
+        date = f"{year:04d}-{expr.month:02d}"
+    elif expr.rel == "season":
+        y = _season_start(expr, p)
+        if expr.month == 12:  # a winter runs from December into the next year
+            return (
+                0,
+                "",
+                (
+                    f"a winter spans two years: December {y} to February {y + 1} "
+                    f"(published {p.isoformat()})"
+                ),
+            )
+        year = y
     elif expr.rel == "monthday":
         year = p.year
         got = _safe(year, expr.month, expr.day)
@@ -464,5 +700,4 @@ def resolve(
     elif expr.rel == "today":
         day = p + dt.timedelta(days=expr.offset)
         year, date = day.year, day.isoformat()
-    shown = date or str(year)
-    return year, date, f'relative:"{phrase}" → {shown} (published {p.isoformat()})'
+    return year, date, ""

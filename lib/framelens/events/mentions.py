@@ -457,7 +457,12 @@ _CLAIM_FREQ = re.compile(
 
 
 def _published_by_doc(documents: pd.DataFrame | Mapping | None) -> dict[str, tuple]:
-    """doc_id -> (date or None, year or 0, cut label)."""
+    """doc_id -> (date or None, the date as far as it is written, cut label).
+
+    The second is what relative expressions are resolved against (:func:`resolve`): the
+    day, or a month (``"2024-09"``) or a year (``"2024"``) when only that is known; ``""``
+    for none.
+    """
     if documents is None:
         return {}
     if isinstance(documents, Mapping):
@@ -466,7 +471,8 @@ def _published_by_doc(documents: pd.DataFrame | Mapping | None) -> dict[str, tup
             d = parse_date(v)
             v = date_text(v)
             y = d.year if d else (int(v[:4]) if re.match(r"\d{4}", v) else 0)
-            out[str(k)] = (d, y, d.isoformat() if d else (str(y) if y else "whole record"))
+            written = d.isoformat() if d else (_partial(v) or (str(y) if y else ""))
+            out[str(k)] = (d, written, d.isoformat() if d else (str(y) if y else "whole record"))
         return out
     if not isinstance(documents, pd.DataFrame) or "doc_id" not in documents.columns:
         raise ParameterError(
@@ -479,17 +485,30 @@ def _published_by_doc(documents: pd.DataFrame | Mapping | None) -> dict[str, tup
     for i, doc in enumerate(doc_ids(documents).tolist()):
         d = parse_date(pub[i]) if pub is not None else None
         if d is not None:
-            out[str(doc)] = (d, d.year, d.isoformat())
+            out[str(doc)] = (d, d.isoformat(), d.isoformat())
         else:
             rest.append(i)
     if rest and "text" in documents.columns:
         from .record import document_cuts
 
         cuts = document_cuts(documents.iloc[rest])
-        for c in cuts.itertuples(index=False):
+        for i, c in zip(rest, cuts.itertuples(index=False), strict=True):
             d = parse_date(c.publication_date)
-            out[str(c.doc_id)] = (d, int(c.publication_year), str(c.cut))
+            if d is not None:
+                written = d.isoformat()
+            else:
+                # a month written as such ("2024-09") resolves "last month"; else the year
+                own = _partial(pub[i]) if pub is not None else ""
+                year = int(c.publication_year)
+                written = own if own and int(own[:4]) == year else (str(year) if year else "")
+            out[str(c.doc_id)] = (d, written, str(c.cut))
     return out
+
+
+def _partial(value: str) -> str:
+    """``"2024-09"`` or ``"2024"`` when ``value`` is a month or a year as written, else ``""``."""
+    m = re.fullmatch(r"\s*((?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?)\s*", str(value))
+    return m.group(1) if m else ""
 
 
 class _Record:
@@ -889,10 +908,10 @@ def mentions(
         if not hint.search(low):
             continue
         doc = str(doc_id)
-        published, _, cut = pub.get(doc, (None, 0, "whole record"))
+        published, written, cut = pub.get(doc, (None, "", "whole record"))
         st = state.setdefault(doc, {"zones": set()})
         base = int(start)
-        ctx = (doc, int(sent_id), base, int(para), str(skind), text, published, cut)
+        ctx = (doc, int(sent_id), base, int(para), str(skind), text, published, cut, written)
         named = pattern if name_hint.search(low) else None
         rows.extend(_sentence_rows(ctx, st, rec, named, groups))
     return _frame(rows)
@@ -954,7 +973,7 @@ def _ordered(found: pd.DataFrame) -> pd.DataFrame:
 
 
 def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
-    doc, sent_id, base, para, skind, text, published, cut = ctx
+    doc, sent_id, base, para, skind, text, published, cut, written = ctx
     headline = para == 0 and not re.search(r"[.!?\"\u201d]\s*$", text)
     zone = "headline" if headline else "body"
     refs: list[dict] = []
@@ -1251,11 +1270,11 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
 
 
 def _reference_row(ctx, r, t, future, rec: _Record, places) -> tuple:
-    doc, sent_id, base, para, skind, text, published, cut = ctx
+    doc, sent_id, base, para, skind, text, published, cut, written = ctx
     name_year = r["name_year"]
     year, date, rule = 0, "", ""
     if t is not None:
-        ty, tdate, trule = resolve(t, published, future=future)
+        ty, tdate, trule = resolve(t, published or written or None, future=future)
         if name_year and t.kind != "absolute" and t.rel in ("month", "monthday"):
             # a month or day whose year the name gives
             mo, dd = t.month, t.day
