@@ -944,8 +944,12 @@ def stance_summary(
     seed, n_boot
         Seeded percentile bootstrap of each mean (per actor and group, so the interval
         does not depend on partitioning), resampling documents when the sentences come
-        from two or more (an article's sentences are not independent draws), else
-        sentences; intervals are NaN below two sentences.
+        from :data:`~framelens.sentiment.aggregate.MIN_DOCUMENTS` (5) or more (an
+        article's sentences are not independent draws). From 2-4 documents the interval
+        is NaN; from one document it is taken over its sentences (5 or more) for an
+        actor, and is NaN for an actor in a group (one article's sentences say how
+        precisely that article is measured, not the outlet's or the year's), as
+        :func:`framelens.sentiment.aggregate` does with ``level="group"``.
 
     Returns
     -------
@@ -979,9 +983,11 @@ def stance_summary(
         s = grp["stance_score"].to_numpy(float)
         scored = grp["compound"].notna().to_numpy()
         c = grp["compound"].to_numpy(float)[scored]
-        docs = grp["doc_id"].to_numpy()  # by document when there are two or more
-        slo, shi = _interval(s, docs, _seed_for(int(seed), ("stance",) + key), n_boot)
-        tlo, thi = _interval(c, docs[scored], _seed_for(int(seed), ("tone",) + key), n_boot)
+        docs = grp["doc_id"].to_numpy()  # by document from MIN_DOCUMENTS documents on
+        # a group of one article gets no interval (README), an actor of one does
+        alone = group_by is None
+        slo, shi = _interval(s, docs, _seed_for(int(seed), ("stance",) + key), n_boot, alone)
+        tlo, thi = _interval(c, docs[scored], _seed_for(int(seed), ("tone",) + key), n_boot, alone)
         shares = grp["stance"].value_counts(normalize=True)
         out.append(
             {
@@ -1022,9 +1028,10 @@ def plot_stance(
 
     Each row of :func:`stance_summary` with at least ``min_n`` sentences gets two markers
     with their 95% intervals: stance toward the actor (filled) and the tone of the same
-    sentences (hollow), both on −1 … +1. A row with one sentence has no interval. Rows are
-    ordered by stance, or with ``group_by`` by actor and group so that one actor's groups
-    sit side by side.
+    sentences (hollow), both on −1 … +1. A row with one sentence, or with 2-4 documents,
+    has no interval (a point without a bar), nor with ``group_by`` a row of one document;
+    a note in the corner says so. Rows are ordered by stance, or with ``group_by`` by
+    actor and group so that one actor's groups sit side by side.
 
     Parameters
     ----------
@@ -1126,8 +1133,9 @@ def plot_stance(
         ]
     )
     if len(d) and ((d["n_sentences"] >= 2) & d["stance_ci_low"].isna()).any():
-        ax.text(0.99, 0.01, "a point without a bar: 2-4 documents, or 2-4 sentences of one "
-                "document: too few for an interval",
+        # a group of one article gets none either (stance_summary)
+        few = "1-4 documents" if group_by else "2-4 documents, or 2-4 sentences of one document"
+        ax.text(0.99, 0.01, f"a point without a bar: {few}: too few for an interval",
                 transform=ax.transAxes, ha="right", va="bottom", fontsize=7,
                 color="0.35")  # fmt: skip
     ax.set_xlim(-1.05, 1.05)

@@ -240,11 +240,17 @@ def test_summary_by_group_with_intervals():
     out = stance.stance_summary(rows, docs, group_by="outlet", n_boot=200)
     china = out[out["actor"] == "China"].set_index("outlet")
     assert set(china.index) == {"X", "(missing)"}
-    assert china.loc["X", "n_sentences"] == 5  # one document: an interval from 5 sentences
+    assert china.loc["X", "n_sentences"] == 5
+    # a group of one document gets no interval, however many sentences (README)
+    assert math.isnan(china.loc["X", "stance_ci_low"])
     assert math.isnan(china.loc["(missing)", "stance_ci_low"])  # 2 sentences of one: none
-    x = china.loc["X"]
-    assert x["stance_ci_low"] <= x["mean_stance"] <= x["stance_ci_high"]
-    assert not math.isnan(x["mean_compound"])
+    assert not math.isnan(china.loc["X", "mean_compound"])
+    # an actor over the corpus: 7 sentences of 2 documents, too few documents: none either
+    whole = stance.stance_summary(rows, n_boot=200).set_index("actor").loc["China"]
+    assert math.isnan(whole["stance_ci_low"])
+    one = stance.stance_summary(rows[rows["doc_id"] == "a"], n_boot=200).set_index("actor")
+    one = one.loc["China"]
+    assert one["stance_ci_low"] <= one["mean_stance"] <= one["stance_ci_high"]  # 5 of one
     again = stance.stance_summary(rows, docs, group_by="outlet", n_boot=200)
     pd.testing.assert_frame_equal(out, again)
 
