@@ -521,7 +521,22 @@ def _read_text(path: Path, encoding: str) -> str:
             f"{path}: starts with a UTF-8 byte order mark read as {encoding} ('ï»¿'): the "
             "file is UTF-8. Pass encoding='utf-8' (framelens run: -p encoding utf-8)."
         )
+    control = _C1_CONTROL.search(text)
+    if control and _decodes(data, "cp1252"):
+        # latin-1 reads Windows' curly quotes and dashes (bytes 0x80-0x9F) as invisible
+        # control characters: "don’t" became "don" + "t", and VADER missed the negation
+        line = text[: control.start()].count("\n") + 1
+        raise InputError(
+            f"{path}: read as {encoding}, line {line} holds the control character "
+            f"{control.group()!r}, which no text uses: the file is cp1252 (Windows), whose "
+            "curly quotes, dashes and ellipses are those bytes. Pass encoding='cp1252' "
+            "(framelens run: -p encoding cp1252)."
+        )
     return _normalise(text)
+
+
+#: C1 control characters: what bytes 0x80-0x9F of a Windows (cp1252) file become in latin-1
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
 def _mostly_utf8(data: bytes) -> int:
@@ -541,16 +556,36 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def _normalise(text: str) -> str:
-    """Drop a BOM, unify line ends and compose characters (NFC).
+    """Drop a BOM, unify line ends, compose characters (NFC) and mend PDF typography.
 
     Offsets are into this normalised text. Composed, "naïve" written as "i" + U+0308 is
-    the one word it is to a reader, not "nai" and "ve".
+    the one word it is to a reader, not "nai" and "ve". Characters that only a typesetter
+    or a PDF put there are made what a reader sees (:data:`TYPOGRAPHY`): ligatures are
+    their letters ("ﬁrepower" is "firepower"), soft hyphens and zero-width characters
+    go ("escala\u00adtion" is "escalation"), non-breaking and Unicode hyphens are "-", and
+    the modifier letter apostrophe (U+02BC) is the apostrophe "’" it stands for.
     """
     if text.startswith("\ufeff"):
         text = text[1:]
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = text.translate(TYPOGRAPHY)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+#: what :func:`load` makes of characters a reader does not see as such: ligatures (PDF
+#: text) become their letters, invisible characters inside words go (soft hyphen,
+#: zero-width space, non-joiner, joiner, word joiner, a byte order mark inside the text),
+#: Unicode hyphens (U+2010, the non-breaking U+2011) are "-", U+02BC is "’"
+TYPOGRAPHY = {
+    **{ord(k): v for k, v in {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                              "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}.items()},
+    **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff")),
+    **dict.fromkeys(map(ord, "\u2010\u2011"), "-"),
+    # the modifier letter apostrophe some publishing systems write for "’" ("isnʼt")
+    ord("\u02bc"): "\u2019",
+}  # fmt: skip
 
 
 _SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
@@ -1313,9 +1348,15 @@ def _warn_markup(docs: pd.DataFrame, where: str) -> None:
 
 #: a line break as Windows ("\r\n"), old Macs ("\r") and everything else ("\n") write
 #: it: a frame passed to :func:`segment` is read as :func:`load` reads a file
-_NEWLINE = r"(?:\r?\n|\r(?!\n))"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_PARA_SPLIT = re.compile(rf"{_NEWLINE}[ \t]*{_NEWLINE}+")
+#: and the other line breaks of Unicode: a vertical tab (Word's manual line break), NEL
+#: and U+2028 (a form feed, a PDF's page break, may fall inside a sentence: it is a space)
+_NEWLINE = r"(?:\r?\n|\r(?!\n)|[\x0b\x85\u2028])"
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x85\u2028]")
+#: a line that looks empty: spaces, tabs, non-breaking and other blank spaces, invisible
+#: characters (an HTML page's "<p>&nbsp;</p>" is a line holding one no-break space)
+_BLANK = "[ \t\x0c\u00a0\u2000-\u200b\u2060\u202f\u205f\u3000\ufeff]*"
+#: a blank line, or U+2029 (the paragraph separator itself)
+_PARA_SPLIT = re.compile(rf"{_NEWLINE}{_BLANK}{_NEWLINE}+|{_BLANK}\u2029\s*")
 #: what goes before a paragraph's first character: spaces, line breaks and a byte order
 #: mark (U+FEFF, which Python does not count as a space)
 _LEAD = re.compile(r"[\s\ufeff]*")

@@ -635,13 +635,10 @@ def test_group_intervals_resample_documents_not_sentences():
         ("The drills are a serious \u201cthreat\u201d to peace.", "\u201cthreat\u201d", False),
         ("The drills are a serious **threat** to peace.", "**threat**", True),
         ("The drills are a serious thr\u200beat to peace.", "thr\u200beat", True),
-        ("The drills aren\u2019t helpful.", "aren\u2019t", True),
     ],
 )
 def test_typography_that_hides_words_from_vader_is_noted(text, unread, domain_reads):
     clean = "The drills are a serious threat to peace."
-    if "aren" in text:
-        clean = "The drills aren't helpful."
     frame = _sents(text, clean)
     plain = sentiment.score(frame)
     # as published: the score NLTK gives (without the word), and a note naming it
@@ -654,6 +651,48 @@ def test_typography_that_hides_words_from_vader_is_noted(text, unread, domain_re
     assert bool(domain["compound"][0] == domain["compound"][1]) is domain_reads
     assert bool(domain["drivers"][0] == domain["drivers"][1]) is domain_reads
     assert bool(domain["note"][0] == "") is domain_reads
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("The drills aren\u2019t helpful.", "The drills aren't helpful."),
+        ("Beijing isn\u02bct happy, won`t accept it.", "Beijing isn't happy, won't accept it."),
+        ("Tokyo can\u2018t ignore the danger.", "Tokyo can't ignore the danger."),
+        ("They held drills\u2014a clear threat\u2014near Japan.",
+         "They held drills \u2014 a clear threat \u2014 near Japan."),
+        ("A provocation\u2013and a danger.", "A provocation \u2013 and a danger."),
+    ],
+)  # fmt: skip
+def test_apostrophes_and_dashes_do_not_change_the_score(text, clean):
+    # the same sentence in another outlet's typography: a curly apostrophe negated nothing
+    # ("isn’t happy" scored +0.74, "isn't happy" -0.64) and "threat—near" was no word
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from framelens import resources
+
+    frame = _sents(text, clean)
+    for domain in (None, "names", "security"):
+        got = sentiment.score(frame, domain=domain)
+        assert got["compound"][0] == got["compound"][1], domain
+        assert got["drivers"][0] == got["drivers"][1], domain
+        assert got["note"][0] == "", domain
+    assert sentiment.straighten(text) == clean
+    resources.use_offline_nltk()
+    nltk = SentimentIntensityAnalyzer().polarity_scores(clean)["compound"]
+    assert sentiment.score(frame)["compound"][0] == pytest.approx(nltk, abs=1e-4)
+    # the sentence is shown as written
+    assert sentiment.score(frame)["text"][0] == text
+    docs = sentiment.aggregate(sentiment.score(_sents(text)), level="document")
+    assert docs["document_compound"].item() == pytest.approx(nltk, abs=1e-4)
+
+
+def test_straighten_leaves_quotes_numbers_and_spaced_dashes():
+    text = "\u201cThreat\u201d, she said \u2014 in 2019\u20132020 \u2018at least\u2019."
+    assert sentiment.straighten(text) == (
+        "\u201cThreat\u201d, she said \u2014 in 2019 \u2013 2020 \u2018at least\u2019."
+    )
+    assert sentiment.straighten("plain ASCII text") == "plain ASCII text"
 
 
 def test_typography_changes_nothing_else():

@@ -272,3 +272,58 @@ def test_skipped_files_are_shared_not_copied(tmp_path):
     assert [row["path"] for row in skipped] == [str(tmp_path / "b.txt")]
     assert copy.deepcopy(skipped) is skipped
     assert docs.copy().attrs["skipped"] is skipped
+
+
+# --- text as PDFs, HTML pages and Windows write it -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "blank", ["\n\u00a0\n", "\n \u00a0 \n", "\n\u200b\n", "\n\x0c\n", "\u2029", "\n\u3000\n"]
+)
+def test_a_line_that_only_looks_empty_ends_a_paragraph(tmp_path, blank):
+    # "<p>&nbsp;</p>" converted to text: the embedded post and the article had been one
+    # paragraph, read as an embed (0 prose sentences, no tone, no frames) with no warning
+    post = "Big drills today near the coast!\n\u2014 Jane Doe (@janedoe) May 3, 2024"
+    text = f"The navies began joint drills on Monday.{blank}{post}{blank}Officials said more."
+    plain = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    loaded = corpus.segment(corpus.load(tmp_path))
+    for sentences in (plain, loaded):
+        assert sentences["para_id"].nunique() == 3
+        assert sentences.groupby("kind").size().to_dict() == {"embed": 2, "prose": 2}
+
+
+def test_a_form_feed_or_vertical_tab_inside_a_paragraph_is_no_paragraph_break():
+    text = "The drills\x0cbegan on Monday. They ended\x0bon Friday."
+    s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    assert s["para_id"].nunique() == 1
+    assert len(s) == 2
+
+
+def test_pdf_typography_is_read_as_a_reader_reads_it(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "The ﬂashpoint: ofﬁcials fear escala\u00adtion and live\u2011fire drills near "
+        "Rus\u200bsia. Beijing isn\u02bct happy.",
+        encoding="utf-8",
+    )
+    text = corpus.load(tmp_path)["text"].item()
+    assert text == (
+        "The flashpoint: officials fear escalation and live-fire drills near Russia. "
+        "Beijing isn\u2019t happy."
+    )
+    assert {"flashpoint", "officials", "escalation", "live-fire", "russia"} <= set(
+        corpus.words(text)
+    )
+
+
+def test_a_windows_file_read_as_latin_1_is_refused_with_cp1252(tmp_path):
+    # latin-1 reads cp1252's curly quotes as invisible controls: "don’t" became two words
+    (tmp_path / "a.txt").write_bytes(
+        "Line one.\nThey don\u2019t \u201cagree\u201d.".encode("cp1252")
+    )
+    with pytest.raises(InputError, match=r"a\.txt: read as latin-1, line 2 .*'\\x92'.*cp1252"):
+        corpus.load(tmp_path, encoding="latin-1")
+    assert corpus.load(tmp_path, encoding="cp1252")["text"].item().endswith("\u201cagree\u201d.")
+    # a true latin-1 file is read
+    (tmp_path / "a.txt").write_bytes("Caf\u00e9 cr\u00e8me.".encode("latin-1"))
+    assert corpus.load(tmp_path, encoding="latin-1")["text"].item() == "Caf\u00e9 cr\u00e8me."

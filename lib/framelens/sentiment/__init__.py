@@ -10,7 +10,9 @@ result against a second lexicon (TextBlob's Pattern analyzer) and validates it a
 human ratings (:func:`evaluate`).
 
 Scores are identical to ``SentimentIntensityAnalyzer().polarity_scores`` (tested on the
-5,190 rated NYT snippets). VADER's rules are re-implemented line for line from NLTK's, so
+5,190 rated NYT snippets) of the sentence with its in-word apostrophes straight and its
+dashes spaced (:func:`straighten`: "isn’t" negates as "isn't" does, so an outlet's
+typography does not flip its tone). VADER's rules are re-implemented line for line from NLTK's, so
 that they can report what they did, with NLTK's own lexicon and constants; the word
 splitting skips the dictionary of every word × 20 punctuation marks that NLTK builds for
 each sentence (most of its time), so the library, evidence included, is several times
@@ -74,6 +76,8 @@ from .domain import (
     label_changes,
     load_domain,
     mask_names,
+    straighten,
+    typography,
 )
 from .plot import (
     LEGEND_FONTSIZE,
@@ -98,6 +102,8 @@ from .score import (
 from .vader import MAX_DRIVERS
 
 __all__ = [
+    "straighten",
+    "typography",
     "ACTOR_COUNT_COLUMNS",
     "ANALYSIS",
     "actor_counts",

@@ -237,9 +237,42 @@ _SMALL_WORDS = frozenset(
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 #: a curly apostrophe inside a word: "aren’t", "China’s"
-_IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)[\u2019\u2018](?=\w)")
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u2019\u2018\u02bc`](?=[^\W\d_])")
+#: a dash written without spaces between two words ("drills—a clear threat—near")
+_GLUED_DASH = re.compile(r"(?<=\w)[\u2013\u2014\u2015]+|[\u2013\u2014\u2015]+(?=\w)")
 #: a word in markup on both sides: **threat**, __threat__
 _MARKED = re.compile(r"(?<!\S)(\*\*?|__?)(\w[\w'-]*\w)\1(?=[\s.,;:!?)\"\u201d]|$)")
+
+
+def straighten(text: str) -> str:
+    """Return the text with its words as VADER's rules read them: apostrophes and dashes.
+
+    VADER splits a sentence at spaces and knows its negations with a straight apostrophe
+    ("isn't"): a curly one ("isn’t", "isnʼt", "isn`t") negated nothing, so the same
+    sentence took the opposite sign in an outlet with curly quotes; a word joined to a
+    dash ("threat—near") was no word of the lexicon. Apostrophes between letters are
+    made straight and dashes between words get a space each side; nothing else changes
+    (quotes and markup stay as written).
+
+    Parameters
+    ----------
+    text
+        A sentence.
+
+    Returns
+    -------
+    str
+        The sentence with those marks changed (the same object when there are none).
+
+    Examples
+    --------
+    >>> straighten("Beijing isn’t happy—and says so.")
+    "Beijing isn't happy — and says so."
+    """
+    if text.isascii() and "`" not in text:
+        return text
+    text = _IN_WORD_APOSTROPHE.sub("'", text)
+    return _GLUED_DASH.sub(lambda m: f" {m.group()} ", text)
 
 
 def typography(text: str) -> str:
@@ -268,7 +301,7 @@ def typography(text: str) -> str:
     >>> typography("A serious “threat”; they aren’t **helpful**.")
     "A serious “threat”; they aren't helpful."
     """
-    text = _IN_WORD_APOSTROPHE.sub("'", text.translate(_INVISIBLE))
+    text = straighten(text.translate(_INVISIBLE))
     return _MARKED.sub(r"\2", text)
 
 

@@ -19,7 +19,7 @@ from ..corpus import words as corpus_words
 from ..errors import FramelensWarning, ParameterError
 from ..params import check_choice, check_columns, check_int, check_number
 from .columns import _typed
-from .domain import DOMAINS, _neutral_found, mask_names, typography
+from .domain import DOMAINS, _neutral_found, mask_names, straighten, typography
 from .vader import _domain_engine, _engine, _Vader
 
 #: a sentence with more VADER tokens than this gets a note (probably a segmentation failure)
@@ -45,7 +45,7 @@ NOTE_NON_LATIN = "mostly non-Latin letters: not scored (VADER is English-only)"
 
 #: a sentence's note when lexicon words or negations were hidden from VADER as published
 #: by typography (see ``_Vader.unread``); the security domain reads them
-NOTE_UNREAD = "VADER did not read: {words} (quotes, markup or a curly apostrophe)"
+NOTE_UNREAD = "VADER did not read: {words} (quotes or markup)"
 
 
 NOTE_LONG = "long sentence ({n} tokens): compound saturates; check the segmentation"
@@ -77,6 +77,7 @@ def _score_one(engine: _Vader, text: str) -> tuple:
     if _non_latin_share(text) > NON_LATIN_SHARE:
         nan = float("nan")
         return (nan, nan, nan, nan, "", NOTE_NON_LATIN)
+    text = straighten(text)
     neg, neu, pos, compound, drivers, n = engine.score(text)
     if n == 0 or _wordless(text, compound):
         nan = float("nan")
@@ -100,7 +101,7 @@ def _compounds(texts: Sequence[str]) -> np.ndarray:
     out = np.full(len(texts), np.nan)
     for k, text in enumerate(texts):
         if _non_latin_share(text) <= NON_LATIN_SHARE:
-            compound, n = engine.score(text, evidence=False)[3::2]
+            compound, n = engine.score(straighten(text), evidence=False)[3::2]
             if n and not _wordless(text, compound):
                 out[k] = compound
     return out
@@ -216,7 +217,9 @@ def score(
             VADER's proportions of negative, neutral and positive valence (round 3).
         ``compound``
             VADER's normalised sum of valences, -1 … +1 (round 4); equal to
-            ``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]``.
+            ``SentimentIntensityAnalyzer().polarity_scores(straighten(text))["compound"]``:
+            NLTK's on the sentence with its apostrophes straight and its dashes spaced
+            (:func:`straighten`; "isn’t" negates as "isn't" does, in every mode).
         ``label``
             ``positive``, ``negative``, ``neutral`` or ``unscored``.
         ``drivers``
@@ -228,10 +231,9 @@ def score(
             why a sentence is special: ``"no words to score"`` (no token, or no letter
             and no valence such as "!!" or "12:30"; scores NaN),
             ``"no lexicon words"`` (compound 0, neutral), ``"VADER did not read: “threat”
-        …"`` (lexicon words or negations that typography hid from VADER as published:
-        quotes or markup on both sides, a curly apostrophe in "aren’t"; scored as VADER
-        scores them, which is without them; with ``domain`` only quoted words stay
-        unread), ``"mostly non-Latin letters
+        …"`` (lexicon words that typography hid from VADER as published: quotes or
+        markup on both sides; scored as VADER scores them, which is without them; with
+        ``domain`` only quoted words stay unread), ``"mostly non-Latin letters
             …"`` (not scored, NaN: VADER is English-only) or ``"long sentence (N
             tokens)…"`` (more than 150 tokens; scored).
         ``para_id, start, end``
