@@ -149,6 +149,12 @@ def plot_distribution(
 _PERIOD_LABEL = r"\d{4}(?:-\d{2}(?:-\d{2})?)?|\(missing\)"
 
 
+def _are_periods(labels: pd.Series) -> bool:
+    """Whether group labels are periods ("2011", "2011-03", "2011-03-04", "(missing)")."""
+    labels = labels.astype(str)
+    return bool(len(labels)) and bool(labels.str.fullmatch(_PERIOD_LABEL).all())
+
+
 #: longest line of a row label: "South China Morning Post (Hong Kong edition)" made a
 #: figure 11 inches wide
 LABEL_WIDTH = 28
@@ -168,7 +174,7 @@ def _interval_plot(
 
     ax = new_axes(ax)
     labels = frame[label_col].astype(str)
-    if groups and len(frame) and labels.str.fullmatch(_PERIOD_LABEL).all():
+    if groups and _are_periods(labels):
         # periods (2011, 2011-03, 2011-03-04, "(missing)" last): in time order, the
         # earliest at the top, as a reader scans years; not ranked by tone
         order = labels.where(labels != "(missing)", "9999")  # drawn bottom-up
@@ -284,7 +290,10 @@ def plot_groups(groups: pd.DataFrame, *, ax=None, max_groups: int = MAX_GROUPS):
         with none scored (text in another language, say) has no marker and says so.
     max_groups
         Most groups drawn (default :data:`MAX_GROUPS`): with more, those with the most
-        sentences, and the axis label says how many are left to the table.
+        sentences, and the axis label says how many are left to the table. Groups that
+        are periods are never picked by size (a time axis with holes reads as a
+        continuous series): the ``max_groups`` latest periods are drawn, and the axis
+        label names the earlier ones (and ``"(missing)"``) left to the table.
     ax
         The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
 
@@ -293,8 +302,9 @@ def plot_groups(groups: pd.DataFrame, *, ax=None, max_groups: int = MAX_GROUPS):
     matplotlib.axes.Axes
         The Axes drawn on: one row per group, sorted by mean compound (the most negative
         at the bottom); groups that are periods (years, months, days, as ``period``
-        makes them) in time order instead, the earliest at the top and "(missing)"
-        last.
+        makes them, recognised by their labels ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``
+        and ``"(missing)"``) in time order instead, the earliest at the top and
+        "(missing)" last.
 
     Examples
     --------
@@ -309,7 +319,23 @@ def plot_groups(groups: pd.DataFrame, *, ax=None, max_groups: int = MAX_GROUPS):
     check_columns("groups", groups, ["group", "n_sentences", "mean_compound", "ci_low", "ci_high"])
     max_groups = check_int("max_groups", max_groups, min_value=1)
     ylabel = "group (sentences)"
-    if len(groups) > max_groups:
+    if len(groups) > max_groups and _are_periods(groups["group"]):
+        # periods: a contiguous run, the latest; the smallest days had left holes
+        labels = groups["group"].astype(str)
+        dated = groups[labels != "(missing)"]
+        dated = dated.assign(_o=dated["group"].astype(str))
+        dated = dated.sort_values("_o", kind="stable").drop(columns="_o")
+        earlier = dated.head(max(0, len(dated) - max_groups))
+        groups = dated.tail(max_groups)
+        gone = []
+        if len(earlier):
+            first, last = earlier["group"].iloc[0], earlier["group"].iloc[-1]
+            span = f"{first} to {last}" if len(earlier) > 1 else f"{first}"
+            gone.append(f"{len(earlier)} earlier ({span})")
+        if (labels == "(missing)").any():
+            gone.append("(missing)")
+        ylabel += f": the {len(groups)} latest periods; {' and '.join(gone)} in the table"
+    elif len(groups) > max_groups:
         left = len(groups) - max_groups
         groups = groups.sort_values(["n_sentences", "group"], ascending=[False, True],
                                     kind="stable").head(max_groups)  # fmt: skip
