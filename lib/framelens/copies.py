@@ -25,9 +25,11 @@ most ``max(50, documents / 20)`` documents: a sequence in more is taken for boil
 
 from __future__ import annotations
 
+import calendar
 import re
 import zlib
 from collections import Counter, defaultdict
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
@@ -73,6 +75,51 @@ def _anchors(seqs: set[int]) -> set[int]:
     return picked if len(picked) >= 3 else seqs
 
 
+#: the sort key of a document without a usable date: after every dated one
+_UNDATED: tuple = (1,)
+
+
+def _date_keys(values: pd.Series) -> list[tuple]:
+    """Return the sort key of each ``published`` value: when it was published at the latest.
+
+    A timestamp ("2024-09-10T06:00:00Z") is its instant, in UTC (one without a zone is
+    read as UTC). A day, month or year without a time stands for its whole span, which
+    may hold any instant: it is keyed by the span's last instant, and after a finer date
+    ending then. So "2024" is not earlier than "2024-09-02" (nor "2024-09"), but is
+    earlier than "2025-01-05". Values that are not ISO 8601 dates, or not calendar dates
+    ("2024-13-45"), give :data:`_UNDATED`.
+    """
+    texts = values.astype("string").fillna("").str.strip()
+    days = iso_day(texts)
+    return [_date_key(t, d) for t, d in zip(texts.tolist(), days.tolist(), strict=True)]
+
+
+def _date_key(text: str, day: object) -> tuple:
+    """Return the key of one value, ``day`` its date part (:func:`~framelens.groups.iso_day`)."""
+    if not isinstance(day, str):
+        return _UNDATED
+    parts = [int(p) for p in day.split("-")]
+    if len(parts) == 3 and len(text) > len(day):
+        try:
+            stamp = datetime.fromisoformat(re.sub(r"[Zz]$", "+00:00", text))
+            stamp = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp
+            return (0, stamp.astimezone(UTC), timedelta(0))
+        except (ValueError, OverflowError):
+            pass  # a time that does not read: the day's span, as without one
+    year, month, dom = (parts + [1, 1])[:3]
+    try:
+        start = datetime(year, month, dom, tzinfo=UTC)
+        if len(parts) == 3:
+            last = start.replace(hour=23, minute=59, second=59, microsecond=999999)
+        else:
+            month = 12 if len(parts) == 1 else month
+            end_day = calendar.monthrange(year, month)[1]
+            last = datetime(year, month, end_day, 23, 59, 59, 999999, tzinfo=UTC)
+    except ValueError:  # month 13, day 45, year 0
+        return _UNDATED
+    return (0, last, last - start)
+
+
 #: a near copy is at least this share of the other's length (in distinct sequences): an
 #: edited wire story keeps most of its length; a long text that quotes a story does not
 MIN_LENGTH_RATIO = 0.5
@@ -110,8 +157,14 @@ def copies(
     pandas.DataFrame
         :data:`COPY_COLUMNS`, one row per copy: ``doc_id`` is the copy and ``copy_of``
         the document it copies. Copies of one text make a group whose original is the
-        earliest published, else the longest, else the first by ``doc_id``; each other
-        member is listed once, against the original when it copies it directly;
+        earliest published, else the longest, else the first by ``doc_id``. "Earliest"
+        reads ISO 8601 values only (others count as no date, after every dated copy):
+        a timestamp by its instant (in UTC; "2024-09-10T06:00:00Z" before
+        "2024-09-10T22:00:00Z"), and a date without a time, a month or a year, which
+        could be any instant of its span, by the span's end, after the finer dates
+        inside it ("2024-09" after "2024-09-02", "2024" after every date of 2024, but
+        before "2025-01-05"). Each other member is listed once, against the original
+        when it copies it directly;
         ``kind`` is ``"exact"`` (the same words, case and punctuation aside) or
         ``"near"``; ``overlap`` the share described above (1.0 for exact copies);
         ``shared_sequences`` how many sequences they share; ``words`` and
@@ -133,11 +186,13 @@ def copies(
     min_words = check_int("min_words", min_words, min_value=1)
     ids = documents["doc_id"].astype(str).tolist()
     # the original is the earliest: ISO dates only ("20/01/2023" sorted as text came
-    # after "03/06/2024"); any other value counts as no date
+    # after "03/06/2024"); any other value counts as no date. By instant when there is a
+    # time (the text "2024-09-10" had dropped it), and a coarser date ("2024-09") by its
+    # span's end: "2024" had been taken as earlier than every dated copy of 2024
     dates = (
-        iso_day(documents["published"].fillna("")).fillna("").tolist()
+        _date_keys(documents["published"])
         if "published" in documents.columns
-        else [""] * len(ids)
+        else [_UNDATED] * len(ids)
     )
     words: list[list[str]] = []
     full: list[set[int]] = []
@@ -151,7 +206,7 @@ def copies(
     # (published first, then the longer, then the first id) when it copies it directly,
     # else against the document it overlaps most among those before it
     rank = {k: r for r, k in enumerate(sorted(range(len(ids)), key=lambda k: (
-        dates[k] or "9999", -len(words[k]), ids[k])))}  # fmt: skip
+        dates[k], -len(words[k]), ids[k])))}  # fmt: skip
     # candidates: documents that share anchors (an inverted index of a sample of the
     # sequences, chosen by content, so copies share theirs); an anchor in very many
     # documents is boilerplate ("all rights reserved") and would make every pair one
