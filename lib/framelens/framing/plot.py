@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 import pandas as pd
@@ -29,37 +30,86 @@ def _text_colour(rgba) -> str:
 #: at most :data:`HEATMAP_TICKS`
 HEATMAP_ANNOTATED = 60
 HEATMAP_TICKS = 40
+#: height of a heat map row (inches) when the Axes is its figure's only one and the
+#: figure grows with its rows (plus :data:`HEATMAP_BASE_INCHES` for title and labels)
+HEATMAP_ROW_INCHES = 0.3
+HEATMAP_BASE_INCHES = 1.5
+#: the tallest a heat map's figure grows (inches): more rows are drawn shorter
+HEATMAP_MAX_INCHES = 16.0
+#: a cell shorter than this (points) gets no number: a 9-point number would overprint
+#: its neighbours; a tick label needs as much room, or the labels are thinned
+HEATMAP_MIN_ROW_POINTS = 12.0
+
+
+def _rotate_xticks(ax, degrees: float) -> None:
+    """Rotate the x tick labels, each right-aligned so its end stays under its tick."""
+    for label in ax.get_xticklabels():
+        label.set(rotation=degrees, ha="right", rotation_mode="anchor")
+
+
+def _grow_with_rows(ax, n_rows: int) -> None:
+    """Make the figure tall enough for ``n_rows`` rows when ``ax`` is its only Axes.
+
+    :data:`HEATMAP_ROW_INCHES` a row plus :data:`HEATMAP_BASE_INCHES`, at most
+    :data:`HEATMAP_MAX_INCHES`; never shorter than it is. A figure of several Axes (a
+    notebook's own grid) keeps its size.
+    """
+    fig = ax.figure
+    if len(fig.axes) != 1:
+        return
+    width, height = fig.get_size_inches()
+    wanted = min(HEATMAP_MAX_INCHES, HEATMAP_BASE_INCHES + HEATMAP_ROW_INCHES * n_rows)
+    if wanted > height:
+        fig.set_size_inches(width, wanted)
+
+
+def _row_points(ax, n_rows: int) -> float:
+    """Height of one heat-map row in points, as the Axes is placed now."""
+    return ax.get_position().height * ax.figure.get_size_inches()[1] * 72 / max(n_rows, 1)
 
 
 def _heatmap(
     ax, matrix: pd.DataFrame, *, fmt: str, cbar_label: str, annot=None, vmax: float | None = None
 ) -> bool:
-    """Draw ``matrix`` as a heat map; return whether every cell got its number."""
+    """Draw ``matrix`` as a heat map; return whether every cell got its number.
+
+    The figure grows with the rows when ``ax`` is its only Axes (:func:`_grow_with_rows`);
+    a cell gets its number when the map has at most :data:`HEATMAP_ANNOTATED` rows and
+    columns and a row is at least :data:`HEATMAP_MIN_ROW_POINTS` tall.
+    """
     import numpy as np
 
+    _grow_with_rows(ax, matrix.shape[0])
     data = matrix.to_numpy(dtype=float)
     if vmax is None:  # the largest value; 1 when every cell is 0 or missing
         top = np.nanmax(data) if np.isfinite(data).any() else 0.0
         vmax = float(top) if top > 0 else 1.0
     im = ax.imshow(np.ma.masked_invalid(data), aspect="auto", cmap="cividis", vmin=0,
                    vmax=vmax)  # fmt: skip
+    ax.figure.colorbar(im, ax=ax, label=cbar_label)  # first: it takes room from the Axes
+    row_pt = _row_points(ax, matrix.shape[0])
     for set_ticks, labels in ((ax.set_xticks, matrix.columns), (ax.set_yticks, matrix.index)):
         most = HEATMAP_TICKS
         if set_ticks == ax.set_xticks and max((len(str(c)) for c in labels), default=0) > 2:
             most //= 2  # "513" side by side: half as many, or they run together
         step = -(-len(labels) // most)
+        if set_ticks == ax.set_yticks:  # one label a row, or every second... as rows allow
+            step = max(step, math.ceil(HEATMAP_MIN_ROW_POINTS / max(row_pt, 1e-9)))
         set_ticks(range(0, len(labels), step), [str(c) for c in labels[::step]])
     ax.grid(False)
-    numbered = max(matrix.shape) <= HEATMAP_ANNOTATED
     vals = annot.to_numpy() if annot is not None else data
+    numbered = max(matrix.shape) <= HEATMAP_ANNOTATED and row_pt >= HEATMAP_MIN_ROW_POINTS
     for i in range(matrix.shape[0] if numbered else 0):
         for j in range(matrix.shape[1]):
             v = vals[i, j]
             if v == v:  # not NaN
                 ax.text(j, i, format(v, fmt), ha="center", va="center", fontsize=9,
                         color=_text_colour(im.cmap(im.norm(data[i, j]))))  # fmt: skip
-    ax.figure.colorbar(im, ax=ax, label=cbar_label)
     return numbered
+
+
+#: colour only: what the x label of a heat map adds when its cells have no numbers
+UNNUMBERED = "colour only (rows too many to number): the values are in the table"
 
 
 def plot_profile(
@@ -71,9 +121,12 @@ def plot_profile(
 ):
     """Draw the frame profile: bars per frame for up to 6 documents/groups, else a heat map.
 
-    Above 40 documents or groups a heat map has more rows than a page can show, so the
-    figure becomes the distribution of ``value`` over them, one box a frame (median,
-    quartiles, whiskers at 1.5 IQR, the mean as a dot).
+    A heat map's figure grows with its rows when ``ax`` is the figure's only Axes (up to
+    :data:`HEATMAP_MAX_INCHES` tall); when a row is too short for a number, the cells are
+    colour only and the x label says so. Above 40 documents or groups a heat map has
+    more rows than a page can show, so the figure becomes the distribution of ``value``
+    over them, one box a frame (median, quartiles, whiskers at 1.5 IQR, the mean as a
+    dot).
 
     Returns the matplotlib Axes.
 
@@ -150,10 +203,10 @@ def plot_profile(
         ax.set_title(f"Frame profile: distribution over {over}")
         return ax
     else:
-        _heatmap(ax, wide.T, fmt=".2f", cbar_label=label)
-        ax.set_xlabel("frame")
+        numbered = _heatmap(ax, wide.T, fmt=".2f", cbar_label=label)
+        ax.set_xlabel("frame" if numbered else f"frame\n{UNNUMBERED}")
         ax.set_ylabel(by)
-        ax.tick_params(axis="x", rotation=45)
+        _rotate_xticks(ax, 45)
     ax.set_title("Frame profile")
     return ax
 
@@ -287,10 +340,11 @@ def plot_actor_frames(actor_frame: pd.DataFrame, *, top_n: int = 10, ax=None):
     )
     share.index = [f"{x} ({totals[x]})" for x in actors]
     ax = new_axes(ax, (8, max(3.0, 0.4 * len(actors) + 1.5)))
-    _heatmap(ax, share, fmt="d", cbar_label="share of the actor's sentences", annot=n)
-    ax.set_xlabel("frame")
+    numbered = _heatmap(ax, share, fmt="d", cbar_label="share of the actor's sentences",
+                        annot=n)  # fmt: skip
+    ax.set_xlabel("frame" if numbered else f"frame\n{UNNUMBERED}")
     ax.set_ylabel("actor (sentences mentioning it)")
-    ax.tick_params(axis="x", rotation=30)
+    _rotate_xticks(ax, 30)
     ax.set_title("Which actors share sentences with which frames")
     return ax
 

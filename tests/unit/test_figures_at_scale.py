@@ -1,0 +1,74 @@
+"""Figures of large, multi-outlet corpora: sizes, labels and notes that stay readable."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from framelens import framing, plots
+
+FRAMES = ["threat", "cooperation", "capability", "rivalry", "regional_concern", "justification"]
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def _profile(n_groups: int, by: str = "source") -> pd.DataFrame:
+    """A frame profile of ``n_groups`` groups, every frame of every group a share."""
+    rows = [
+        {by: f"Outlet {g:02d}", "frame": f, "share_sentences": ((g * 7 + k * 3) % 11) / 20,
+         "hits_per_1000_words": float(g + k)}
+        for g in range(n_groups)
+        for k, f in enumerate(FRAMES)
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------------------
+# 1. heat maps grow with their rows, number cells only when a row holds a number
+
+
+def test_profile_heat_map_of_40_groups_grows_its_figure_and_keeps_every_label():
+    with plots.style():
+        fig, ax = plt.subplots(figsize=(8, 4.5))  # as notebook 03 makes it
+        framing.plot_profile(_profile(40), by="source", ax=ax)
+    width, height = fig.get_size_inches()
+    assert width == 8 and 4.5 < height <= framing.plot.HEATMAP_MAX_INCHES
+    assert len(ax.get_yticklabels()) == 40  # one label a row, none thinned away
+    assert len(ax.texts) == 40 * len(FRAMES)  # rows tall enough for their numbers
+    assert ax.get_xlabel() == "frame"
+    for label in ax.get_xticklabels():  # rotated, each ending under its tick
+        assert (label.get_rotation(), label.get_ha(), label.get_rotation_mode()) == (
+            45.0, "right", "anchor",
+        )  # fmt: skip
+
+
+def test_a_heat_map_among_other_axes_keeps_the_size_and_drops_numbers_it_cannot_hold():
+    with plots.style():
+        fig, (ax, _other) = plt.subplots(1, 2, figsize=(8, 4.5))
+        framing.plot_profile(_profile(40), by="source", ax=ax)
+    assert fig.get_size_inches().tolist() == [8.0, 4.5]  # a notebook's grid is its own
+    assert len(ax.texts) == 0  # 40 rows in 4.5 inches: a number would overprint its neighbours
+    assert "colour only" in ax.get_xlabel() and "table" in ax.get_xlabel()
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert 1 < len(shown) < 40 and shown[0] == "Outlet 00"  # thinned to the room there is
+
+
+def test_actor_frames_heat_map_grows_in_the_notebooks_figure_with_right_aligned_frames():
+    actors = [f"Actor {i:02d}" for i in range(30)]
+    af = pd.DataFrame(
+        [{"actor": a, "frame": f, "n_sentences": 1, "n_actor_sentences": 4, "share": 0.25}
+         for a in actors for f in FRAMES]
+    )  # fmt: skip
+    with plots.style():
+        fig, ax = plt.subplots(figsize=(8, 5))  # as notebook 03 makes it
+        framing.plot_actor_frames(af, top_n=30, ax=ax)
+    assert fig.get_size_inches()[1] > 5
+    assert len(ax.get_yticklabels()) == 30 and len(ax.texts) == 30 * len(FRAMES)
+    assert {(t.get_ha(), t.get_rotation_mode()) for t in ax.get_xticklabels()} == {
+        ("right", "anchor")
+    }
