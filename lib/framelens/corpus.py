@@ -442,6 +442,8 @@ def _dates(docs: pd.DataFrame, date_column: str, where: str) -> pd.DataFrame:
                 FramelensWarning,
                 stacklevel=4,
             )
+        if "published" in docs.columns:
+            docs = docs.assign(published=_written_dates(docs["published"], date_column, where))
         return docs
     if date_column not in docs.columns:
         raise InputError(
@@ -452,8 +454,87 @@ def _dates(docs: pd.DataFrame, date_column: str, where: str) -> pd.DataFrame:
     docs = docs.copy()
     if "published" in docs.columns:  # kept, as a text or id column taken over is
         docs = docs.rename(columns={"published": aside("published")})
-    docs["published"] = docs[date_column].fillna("").astype(str)
+    docs["published"] = _written_dates(docs[date_column].fillna("").astype(str), date_column, where)
     return docs
+
+
+_MONTH = (
+    r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+#: a time after the day, as exports write it: "10:30 AM", "at 22:05 GMT", "18:00 +0300"
+_CLOCK = (
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:[a-z]{2,5}|[+-]\d{2}:?\d{2}|utc[+-]\d{1,2}))?)?"
+)
+#: an English date with the month's name: "May 20, 2014", "20 May 2014", "Monday, 7
+#: December 2026", "Dec. 7, 2026 10:30 AM"; and "May 2014"
+_WRITTEN_DATE = re.compile(
+    rf"^\s*(?:{_WEEKDAY}{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|{_WEEKDAY}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('<m>', '<m2>')},?"
+    rf"\s+(?P<y2>\d{{4}})|{_MONTH.replace('<m>', '<m3>')},?\s+(?P<y3>\d{{4}})){_CLOCK}\s*$",
+    re.IGNORECASE,
+)
+#: a year as a float column writes it ("2019.0": a year column with a gap, exported)
+_FLOAT_YEAR = re.compile(r"^\s*(\d{4})\.0+\s*$")
+
+
+def _iso_written(value: str) -> str | None:
+    """Return an English or float-year date as ISO 8601, or None when it is neither."""
+    import datetime as dt
+
+    m = _FLOAT_YEAR.match(value)
+    if m:
+        return m.group(1)
+    m = _WRITTEN_DATE.match(value)
+    if not m:
+        return None
+    name = m.group("m") or m.group("m2") or m.group("m3")
+    month = _MONTH_NUMBER[name[:3].lower()]
+    year = int(m.group("y1") or m.group("y2") or m.group("y3"))
+    day = m.group("d1") or m.group("d2")
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, int(day)).isoformat()
+    except ValueError:
+        return None  # "February 30, 2024" stays as written, and is named as not a date
+
+
+_MONTH_NUMBER = {
+    m: k for k, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}  # fmt: skip
+
+
+def _written_dates(values: pd.Series, date_column: str, where: str) -> pd.Series:
+    """Read dates written in English ("May 20, 2014") or as float years as ISO 8601.
+
+    Exports from news databases write the day with the month's name, and a year column
+    with a gap comes out of pandas as "2019.0"; both were read as no date when grouping
+    by period. Only these unambiguous forms are rewritten (a warning says how many);
+    numeric day/month orders ("07/12/2026") are left as written and named as not ISO.
+    """
+    text = values.fillna("").astype(str)
+    candidates = text[~text.str.match(r"^\s*(?:\d{4}(?:-\d{2}){0,2}(?:[T ].*)?)?\s*$")]
+    if candidates.empty:
+        return values
+    rewritten = {i: iso for i, v in candidates.items() if (iso := _iso_written(v))}
+    if not rewritten:
+        return values
+    first = next(iter(rewritten))
+    warnings.warn(
+        f"{where}: {len(rewritten)} date(s) in column {date_column!r} are read as ISO 8601 "
+        f"(e.g. {text[first]!r} as {rewritten[first]!r}): written with the month's name, "
+        "or a year as a float column writes it.",
+        FramelensWarning,
+        stacklevel=5,
+    )
+    out = values.copy()
+    out[list(rewritten)] = list(rewritten.values())
+    return out
 
 
 def _check_encoding_name(encoding: str) -> None:

@@ -442,8 +442,9 @@ def text_values(values: Any) -> Any:
     Returns
     -------
     pandas.Series
-        The values as ``str`` (dates as pandas writes them, ``"2024-09-10"``), ``""``
-        where missing, with the index of ``values``.
+        The values as ``str`` (dates as pandas writes them, ``"2024-09-10"``; a float
+        column of whole numbers, as pandas reads a year or id column with a gap, without
+        its ``.0``), ``""`` where missing, with the index of ``values``.
 
     Examples
     --------
@@ -452,16 +453,32 @@ def text_values(values: Any) -> Any:
     ['Drills.', '']
     >>> text_values(pd.to_datetime(pd.Series(["2024-09-10", None]))).tolist()
     ['2024-09-10', '']
+    >>> text_values(pd.Series([2019.0, None, 2021.0])).tolist()  # a year column with a gap
+    ['2019', '', '2021']
     """
     import pandas as pd
 
     if not isinstance(values, pd.Series):
         values = pd.Series(values)
     missing = values.isna().to_numpy()
+    if pd.api.types.is_float_dtype(values) and _whole_numbers(values[~missing]):
+        # a year or id column with a gap, which pandas makes float: 2019.0 is "2019"
+        values = values.astype("Int64")
     text = values.astype(str)
     if missing.any():
         text = text.where(~missing, "")
     return text
+
+
+def _whole_numbers(values: Any) -> bool:
+    """Return True when every value is a whole number that an int64 holds."""
+    import numpy as np
+
+    array = values.to_numpy(dtype="float64")
+    return bool(
+        len(array) and np.isfinite(array).all() and (np.abs(array) < 2**53).all()
+        and (array == np.round(array)).all()
+    )  # fmt: skip
 
 
 def doc_ids(documents: Any, *, name: str = "documents") -> Any:

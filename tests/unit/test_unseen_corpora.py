@@ -327,3 +327,48 @@ def test_a_windows_file_read_as_latin_1_is_refused_with_cp1252(tmp_path):
     # a true latin-1 file is read
     (tmp_path / "a.txt").write_bytes("Caf\u00e9 cr\u00e8me.".encode("latin-1"))
     assert corpus.load(tmp_path, encoding="latin-1")["text"].item() == "Caf\u00e9 cr\u00e8me."
+
+
+# --- dates as exports write them ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("May 20, 2014", "2014-05-20"),
+        ("20 May 2014", "2014-05-20"),
+        ("Monday, 7 December 2026", "2026-12-07"),
+        ("Dec. 7, 2026 10:30 AM", "2026-12-07"),
+        ("Tuesday, 8 December 2026 at 22:05 GMT", "2026-12-08"),
+        ("Sept 3, 2019", "2019-09-03"),
+        ("May 2014", "2014-05"),
+        ("2019.0", "2019"),
+    ],
+)
+def test_dates_written_in_english_or_as_float_years_are_read(tmp_path, written, iso):
+    p = tmp_path / "c.csv"
+    pd.DataFrame({"doc_id": ["a", "b"], "Date": [written, ""], "text": ["One.", "Two."]}).to_csv(
+        p, index=False
+    )
+    with pytest.warns(FramelensWarning, match=r"1 date\(s\) in column 'Date' are read as ISO"):
+        docs = corpus.load(p, date_column="Date")
+    assert docs["published"].tolist() == [iso, ""]
+    assert docs["Date"].tolist() == [written, ""]  # the column as written is kept
+    labels = groups.group_labels(docs, "published", period="year")
+    assert labels["group"].tolist() == [iso[:4], "(missing)"]
+
+
+@pytest.mark.parametrize("value", ["07/12/2026", "February 30, 2024", "spring 2020", "n.d."])
+def test_ambiguous_or_impossible_dates_stay_as_written_and_are_named(tmp_path, value):
+    p = tmp_path / "c.csv"
+    pd.DataFrame({"doc_id": ["a"], "published": [value], "text": ["One."]}).to_csv(p, index=False)
+    with pytest.warns(FramelensWarning, match="are not ISO 8601 dates"):
+        docs = corpus.load(p)
+    assert docs["published"].tolist() == [value]
+
+
+def test_a_float_year_column_from_pandas_groups_by_year():
+    docs = pd.DataFrame({"doc_id": list("abc"), "published": [2019.0, 2020.0, float("nan")],
+                         "text": "x"})  # fmt: skip
+    labels = groups.group_labels(docs, "published", period="year")
+    assert labels["group"].tolist() == ["2019", "2020", "(missing)"]
