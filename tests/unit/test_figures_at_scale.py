@@ -72,3 +72,37 @@ def test_actor_frames_heat_map_grows_in_the_notebooks_figure_with_right_aligned_
     assert {(t.get_ha(), t.get_rotation_mode()) for t in ax.get_xticklabels()} == {
         ("right", "anchor")
     }
+
+
+# ---------------------------------------------------------------------------------------
+# 3. many periods stay a heat map in time; box plots say what a box is, whatever the title
+
+
+def _months(n: int) -> pd.DataFrame:
+    """A profile by month of ``n`` months from January 2013, in time order."""
+    month = {f"Outlet {m:02d}": f"{2013 + m // 12}-{m % 12 + 1:02d}" for m in range(n)}
+    profile = _profile(n, by="published")
+    return profile.assign(published=profile["published"].map(month))
+
+
+def test_94_months_in_a_figure_of_their_own_are_a_heat_map_in_time_order():
+    with plots.style():
+        fig, ax = plt.subplots(figsize=(8, 4.5))  # as notebook 03 makes it
+        framing.plot_profile(_months(94), by="published", ax=ax)
+        ax.set_title("Frame profile, security dictionary: by published")  # the notebook's
+    assert len(ax.images) == 1 and fig.get_size_inches()[1] == framing.plot.HEATMAP_MAX_INCHES
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert shown[0] == "2013-01" and shown == sorted(shown)  # time runs down the rows
+    assert len(ax.texts) == 0 and "colour only" in ax.get_xlabel()
+
+
+def test_box_plots_keep_what_a_box_summarises_when_the_title_is_replaced():
+    with plots.style():
+        fig, (ax, _other) = plt.subplots(1, 2, figsize=(12, 4.5))
+        framing.plot_profile(_months(94), by="published", ax=ax)
+        ax.set_title("Frame profile, security dictionary: by published")  # the notebook's
+    assert len(ax.images) == 0 and fig.get_size_inches().tolist() == [12.0, 4.5]
+    assert "one box a frame: its spread over 94 values of published" in ax.get_xlabel()
+    assert "quartiles" in ax.get_xlabel() and "1.5 IQR" in ax.get_xlabel()
+    key = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert key == ["median of 94", "mean of 94"]

@@ -112,6 +112,43 @@ def _heatmap(
 UNNUMBERED = "colour only (rows too many to number): the values are in the table"
 
 
+#: a frame profile of more groups than this is drawn as box plots, unless its Axes is
+#: its figure's only one, which then grows for a heat map of up to
+#: :data:`PROFILE_HEATMAP_MAX_ROWS` rows (94 months keep their order in time)
+PROFILE_HEATMAP_ROWS = 40
+PROFILE_HEATMAP_MAX_ROWS = 120
+
+
+def _profile_boxes(ax, wide: pd.DataFrame, by: str, label: str) -> None:
+    """One box a frame: the distribution of its value over the columns of ``wide``.
+
+    What a box summarises is said twice where a notebook's own title cannot hide it:
+    in the x label, and in a key of the median line and the mean dot.
+    """
+    import numpy as np
+    from matplotlib.lines import Line2D
+
+    from ..plots import PALETTE
+
+    frames = list(wide.index)
+    n = wide.shape[1]
+    data = [wide.loc[f].dropna().to_numpy() for f in frames]
+    mean_style = {"marker": "o", "markerfacecolor": "black", "markeredgecolor": "black",
+                  "markersize": 4}  # fmt: skip
+    ax.boxplot(data, orientation="horizontal", showmeans=True, widths=0.6,
+               medianprops={"color": PALETTE[1]}, meanprops=mean_style)  # fmt: skip
+    ax.set_yticks(np.arange(1, len(frames) + 1), frames)
+    ax.invert_yaxis()
+    over = f"{n} documents" if by == "doc_id" else f"{n} values of {by}"
+    ax.set_xlabel(f"{label}\none box a frame: its spread over {over} (box: quartiles, "
+                  "whiskers: 1.5 IQR)")  # fmt: skip
+    ax.set_ylabel("frame")
+    key = [Line2D([], [], color=PALETTE[1], label=f"median of {n}"),
+           Line2D([], [], linestyle="none", label=f"mean of {n}", **mean_style)]  # fmt: skip
+    ax.legend(handles=key, fontsize=8, loc="best")
+    ax.set_title(f"Frame profile: distribution over {over}")
+
+
 def plot_profile(
     profile_frame: pd.DataFrame,
     *,
@@ -123,10 +160,13 @@ def plot_profile(
 
     A heat map's figure grows with its rows when ``ax`` is the figure's only Axes (up to
     :data:`HEATMAP_MAX_INCHES` tall); when a row is too short for a number, the cells are
-    colour only and the x label says so. Above 40 documents or groups a heat map has
-    more rows than a page can show, so the figure becomes the distribution of ``value``
-    over them, one box a frame (median, quartiles, whiskers at 1.5 IQR, the mean as a
-    dot).
+    colour only and the x label says so. Above :data:`PROFILE_HEATMAP_ROWS` documents
+    or groups, a heat map only when ``ax`` is its figure's only Axes and the rows are at
+    most :data:`PROFILE_HEATMAP_MAX_ROWS` (94 months stay in their order in time);
+    otherwise more rows than a page can show, so the figure becomes the distribution of
+    ``value`` over them, one box a frame (median line, quartiles, whiskers at 1.5 IQR,
+    the mean as a dot), said in the x label and a key so that a notebook's own title
+    does not hide it.
 
     Returns the matplotlib Axes.
 
@@ -147,8 +187,8 @@ def plot_profile(
     Returns
     -------
     matplotlib.axes.Axes
-        The Axes drawn on: bars for up to 6 groups, a heat map for 7 to 40, box plots
-        above 40.
+        The Axes drawn on: bars for up to 6 groups, a heat map for 7 to 40 (to 120 in
+        a figure of its own), box plots above.
 
     Raises
     ------
@@ -187,20 +227,10 @@ def plot_profile(
         ax.set_ylabel("frame")
         if len(groups) > 1:
             ax.legend(title=by, fontsize=9, title_fontsize=9)
-    elif len(groups) > 40:
-        from ..plots import PALETTE
-
-        data = [wide.loc[f].dropna().to_numpy() for f in frames]
-        ax.boxplot(data, orientation="horizontal", showmeans=True, widths=0.6,
-                   medianprops={"color": PALETTE[1]},
-                   meanprops={"marker": "o", "markerfacecolor": "black",
-                              "markeredgecolor": "black", "markersize": 4})  # fmt: skip
-        ax.set_yticks(np.arange(1, len(frames) + 1), frames)
-        ax.invert_yaxis()
-        ax.set_xlabel(label)
-        ax.set_ylabel("frame")
-        over = f"{len(groups)} documents" if by == "doc_id" else f"{len(groups)} values of {by}"
-        ax.set_title(f"Frame profile: distribution over {over}")
+    elif len(groups) > PROFILE_HEATMAP_ROWS and not (
+        len(groups) <= PROFILE_HEATMAP_MAX_ROWS and len(ax.figure.axes) == 1
+    ):
+        _profile_boxes(ax, wide, by, label)
         return ax
     else:
         numbered = _heatmap(ax, wide.T, fmt=".2f", cbar_label=label)
