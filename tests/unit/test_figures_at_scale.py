@@ -106,3 +106,25 @@ def test_box_plots_keep_what_a_box_summarises_when_the_title_is_replaced():
     assert "quartiles" in ax.get_xlabel() and "1.5 IQR" in ax.get_xlabel()
     key = [t.get_text() for t in ax.get_legend().get_texts()]
     assert key == ["median of 94", "mean of 94"]
+
+
+# ---------------------------------------------------------------------------------------
+# 2. dispersion: the most named first, a cap on the rows, a figure that grows
+
+
+def test_actor_dispersion_orders_rows_by_mentions_caps_them_and_grows_its_figure():
+    from framelens import stats
+
+    hits = {f"Actor {i:02d}": 1 for i in range(40)} | {"Zeta": 9, "Alpha": 5, "Beta": 5}
+    rows = [(a, (k + 0.5) / n) for a, n in hits.items() for k in range(n)]
+    positions = pd.DataFrame(rows, columns=["actor", "position"])
+    with plots.style():
+        ax = stats.plot_dispersion(positions, label="actor")  # as notebook 01 calls it
+    shown = [t.get_text() for t in ax.get_yticklabels()][::-1]  # top to bottom
+    assert len(shown) == stats.plot.DISPERSION_MAX_ROWS == 30
+    assert shown[:5] == ["Zeta", "Alpha", "Beta", "Actor 00", "Actor 01"]  # ties: A to Z
+    assert "13 more in the table" in ax.get_xlabel()
+    assert 4.5 < ax.figure.get_size_inches()[1] <= 12
+    with plots.style():
+        few = stats.plot_dispersion(positions, label="actor", max_rows=50)
+    assert len(few.get_yticklabels()) == 43 and "more in the table" not in few.get_xlabel()

@@ -111,32 +111,48 @@ KEYNESS_USED = ["target", "term", "g2", "log_ratio", "direction"]
 
 #: hits in one row past which a dispersion plot draws densities, not ticks
 DISPERSION_TICKS = 150
+#: most rows a dispersion plot draws (the terms or actors with the most hits); the x
+#: label says how many more the table has
+DISPERSION_MAX_ROWS = 30
+#: height of a dispersion row (inches) when the figure grows with its rows (its Axes
+#: being the figure's only one), plus 1.5 inches for title and labels, at most 12 inches
+DISPERSION_ROW_INCHES = 0.3
 
 
 def plot_dispersion(
-    disp: pd.DataFrame, *, ax=None, label: str = "term", max_ticks: int = DISPERSION_TICKS
+    disp: pd.DataFrame,
+    *,
+    ax=None,
+    label: str = "term",
+    max_ticks: int = DISPERSION_TICKS,
+    max_rows: int = DISPERSION_MAX_ROWS,
 ):
     """Lexical dispersion: where in the documents each term (or actor) is used.
 
     ``disp`` is :func:`dispersion` (``label="term"``) or :func:`actor_positions`
     (``label="actor"``; the axis then reads "actor or place", as the gazetteer lists
-    both). Each hit is a tick at its position (x) on its row (y). A corpus of many
-    documents has too many hits for ticks (they merge into a bar): when a row has more
-    than ``max_ticks`` hits, every row is drawn as the distribution of its hits over
-    twenty 5% bins instead (height: the share of the row's fullest bin) and its label
-    gives the number of hits. Returns the Axes.
+    both). Each hit is a tick at its position (x) on its row (y); the rows are the
+    labels with the most hits, the most at the top (equal counts in alphabetical order),
+    at most ``max_rows`` of them, and the x label says how many more the table has. When
+    ``ax`` is None or its figure's only Axes, the figure grows with the rows
+    (:data:`DISPERSION_ROW_INCHES` a row, at most 12 inches). A corpus of many documents
+    has too many hits for ticks (they merge into a bar): when a row has more than
+    ``max_ticks`` hits, every row is drawn as the distribution of its hits over twenty
+    5% bins instead (height: the share of the row's fullest bin) and its label gives the
+    number of hits. Returns the Axes.
 
     Parameters
     ----------
     disp
-        The hits: a ``position`` column (0–1) and the ``label`` column; one row per
-        distinct label, in the order they first appear, the first at the bottom.
+        The hits: a ``position`` column (0–1) and the ``label`` column.
     ax
         The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
     label
         The column that names each row: ``"term"`` (default) or ``"actor"``.
     max_ticks
         Most hits in a row drawn as ticks (default :data:`DISPERSION_TICKS`).
+    max_rows
+        Most rows drawn, those with the most hits (default :data:`DISPERSION_MAX_ROWS`).
 
     Returns
     -------
@@ -145,13 +161,15 @@ def plot_dispersion(
 
     Examples
     --------
-    >>> d = pd.DataFrame({"term": ["navy", "drills"], "position": [0.1, 0.8]})
-    >>> plot_dispersion(d).get_xlabel()
-    'position in the document (% of its length)'
+    >>> d = pd.DataFrame({"term": ["navy", "drills", "navy"], "position": [0.1, 0.8, 0.5]})
+    >>> ax = plot_dispersion(d)
+    >>> ax.get_xlabel(), [t.get_text() for t in ax.get_yticklabels()]  # bottom to top
+    ('position in the document (% of its length)', ['drills', 'navy'])
     """
     from ..plots import PALETTE
 
     check_int("max_ticks", max_ticks, min_value=1)
+    max_rows = check_int("max_rows", max_rows, min_value=1)
     check_columns(
         "disp",
         disp,
@@ -160,10 +178,18 @@ def plot_dispersion(
     )
     ax = new_axes(ax)
     names = disp[label].astype(str)
-    labels = list(dict.fromkeys(names))
-    ypos = {t: i for i, t in enumerate(labels)}
     sizes = names.value_counts()
-    dense = bool(len(sizes)) and int(sizes.max()) > max_ticks
+    ranked = sorted(sizes.index, key=lambda t: (-int(sizes[t]), t))
+    labels = ranked[:max_rows][::-1]  # bottom to top: the most hits at the top
+    left = len(ranked) - len(labels)
+    fig = ax.figure
+    if len(fig.axes) == 1:
+        width, height = fig.get_size_inches()
+        wanted = min(12.0, 1.5 + DISPERSION_ROW_INCHES * len(labels))
+        if wanted > height:
+            fig.set_size_inches(width, wanted)
+    ypos = {t: i for i, t in enumerate(labels)}
+    dense = bool(len(labels)) and int(sizes[labels].max()) > max_ticks
     edges = np.linspace(0, 100, 21)
     for t in labels:
         x = disp.loc[names == t, "position"].to_numpy(dtype=float) * 100
@@ -182,6 +208,10 @@ def plot_dispersion(
     xlabel = "position in the document (% of its length)"
     if dense:
         xlabel += "\neach row: its hits per 5% of the document, as a share of its fullest bin"
+    if left:
+        kind = "actors or places" if label == "actor" else f"{label}s"
+        hits = "mentions" if label == "actor" else "uses"
+        xlabel += f"\nthe {len(labels)} {kind} with the most {hits}; {left} more in the table"
     ax.set_xlabel(xlabel)
     ax.set_ylabel("actor or place" if label == "actor" else label)
     ax.set_title("Lexical dispersion")
