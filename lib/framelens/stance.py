@@ -1046,6 +1046,10 @@ def plot_stance(
     max_rows
         Most rows drawn (default :data:`MAX_STANCE_ROWS`): with more (200 outlets), those
         with the most sentences, and the axis label says how many are left to the table.
+        Groups that are periods (labels ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, as
+        ``period`` makes them) are kept whole and in a run: the latest periods whose rows
+        fit (the most named actors of the latest one, when its rows alone do not), so
+        no actor's series of periods has holes; ``"(missing)"`` is left to the table.
 
     Returns
     -------
@@ -1061,7 +1065,7 @@ def plot_stance(
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     from .plots import PALETTE, new_axes, note_empty
-    from .sentiment.plot import LEGEND_FONTSIZE
+    from .sentiment.plot import LEGEND_FONTSIZE, _are_periods
 
     need = [
         "actor",
@@ -1079,7 +1083,24 @@ def plot_stance(
     ax = new_axes(ax)
     d = summary[summary["n_sentences"] >= min_n]
     left = max(0, len(d) - max_rows)
-    if left:
+    more = f": the {max_rows} most named, {left} more in the table" if left else ""
+    when = d[group_by].astype(str) if group_by else pd.Series(dtype=str)
+    sizes = when[when != "(missing)"].value_counts().sort_index(ascending=False)
+    if left and len(sizes) and _are_periods(when):
+        # periods (years, days): the latest whole periods that fit, not the rows with the
+        # most sentences, which left holes in each actor's series of years
+        keep = sizes.index[sizes.cumsum() <= max_rows].tolist()
+        if keep:
+            span = f"{keep[-1]} to {keep[0]}" if len(keep) > 1 else keep[0]
+            more = f": the latest {len(keep)} ({span})"
+        else:  # the latest period alone has too many rows: its most named actors
+            keep = sizes.index[:1].tolist()
+            more = f": the {max_rows} most named in {keep[0]}"
+        n_all = len(d)
+        d = d[when.isin(keep)]
+        d = d.sort_values("n_sentences", ascending=False, kind="stable").head(max_rows)
+        more += f", {n_all - len(d)} more rows in the table"
+    elif left:
         d = d.sort_values("n_sentences", ascending=False, kind="stable").head(max_rows)
     if group_by:  # one actor's groups side by side, actors A to Z from the top
         d = d.sort_values(["actor", group_by], ascending=False, kind="stable")
@@ -1141,8 +1162,7 @@ def plot_stance(
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean over sentences (−1 … +1), 95% bootstrap interval")
     ax.set_ylabel(
-        ("actor · " + group_by + " (sentences)" if group_by else "actor (sentences)")
-        + (f": the {max_rows} most named, {left} more in the table" if left else "")
+        ("actor · " + group_by + " (sentences)" if group_by else "actor (sentences)") + more
     )
     ax.set_title("Stance toward each actor beside the tone around it")
     if not len(d):

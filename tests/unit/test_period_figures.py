@@ -64,3 +64,41 @@ def test_periods_that_fit_are_all_drawn_and_other_groups_still_by_size():
     ax2 = sentiment.plot_groups(outlets, max_groups=10)
     assert ax2.get_ylabel() == "group (sentences): the 10 largest, 3 more in the table"
     assert len(ax2.get_yticklabels()) == 10
+
+
+def _stance_rows(years: list[str], actors: list[str], small: str) -> pd.DataFrame:
+    """A stance_summary by year: every actor in every year, ``small`` named once a year."""
+    rows = [
+        {"actor": a, "published": y, "n_sentences": 1 if a == small else 9, "n_documents": 1,
+         "mean_stance": 0.1, "stance_ci_low": float("nan"), "stance_ci_high": float("nan"),
+         "mean_compound": 0.0, "tone_ci_low": float("nan"), "tone_ci_high": float("nan")}
+        for y in years for a in actors
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_stance_by_period_keeps_whole_latest_periods():
+    """Rows by size had dropped the least named actor from every year of the figure."""
+    from framelens import stance
+
+    years = [str(y) for y in range(2011, 2025)]  # 14 years × 5 actors = 70 rows
+    summary = _stance_rows(years + ["(missing)"], ["A", "B", "C", "D", "E"], small="C")
+    ax = stance.plot_stance(summary, group_by="published", max_rows=60)
+    shown = [t.get_text().rsplit(" (", 1)[0] for t in ax.get_yticklabels()]
+    # the latest 12 years (60 rows), each with all five actors, C included
+    assert len(shown) == 60
+    assert {s.split(" · ")[1] for s in shown} == {str(y) for y in range(2013, 2025)}
+    assert sum(s.startswith("C · ") for s in shown) == 12
+    assert ax.get_ylabel() == (
+        "actor · published (sentences): the latest 12 (2013 to 2024), 15 more rows in the table"
+    )
+    # one year with more actors than rows: that year's most named
+    many = _stance_rows(["2024", "2023"], [f"A{i:02d}" for i in range(8)], small="A03")
+    ax2 = stance.plot_stance(many, group_by="published", max_rows=7)
+    shown = [t.get_text().rsplit(" (", 1)[0] for t in ax2.get_yticklabels()]
+    assert shown == [f"A{i:02d} · 2024" for i in (7, 6, 5, 4, 2, 1, 0)]
+    assert ax2.get_ylabel().endswith(": the 7 most named in 2024, 9 more rows in the table")
+    # other groups: by size as before
+    outlets = summary.assign(published=[f"outlet {i}" for i in range(len(summary))])
+    ax3 = stance.plot_stance(outlets, group_by="published", max_rows=60)
+    assert ax3.get_ylabel().endswith(": the 60 most named, 15 more in the table")
