@@ -862,7 +862,7 @@ def test_a_trend_window_without_three_complete_years_names_its_cause():
     assert events.trend_window(2024, 2024, 2024)[:2] == (2024, 2023)  # short, not strict
     with pytest.raises(ParameterError, match=r"window ends in 2023: the article appeared in 2024"):
         events.trend_window(2024, 2024, 2024, strict=True)
-    with pytest.raises(ParameterError, match=r"\(or `complete_through` later\)"):
+    with pytest.raises(ParameterError, match=r"; or set `complete_through` to 1992 or later"):
         events.trend_window(1990, 2030, complete_through=1991, strict=True)
 
 

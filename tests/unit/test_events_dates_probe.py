@@ -8,6 +8,7 @@ precision, and a corpus too early for a trend.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -150,3 +151,110 @@ def test_a_day_expression_in_a_month_dated_document_is_unresolved_not_the_articl
     assert r["date_rule"] == (
         'relative:"on Tuesday" unresolved (published 2024-09: the publication date gives no day)'
     )
+
+
+# -- a corpus too early for a trend (finding: notebook 04 aborted on 2005 articles) --
+
+
+def test_no_trend_is_possible_for_articles_of_the_records_first_year():
+    fits = events.trend_fits(events.load_events(), 2005, 2026, 2005, n_documents=3)
+    assert fits.attrs["fitted"] is False
+    assert (fits.attrs["fit_start"], fits.attrs["fit_end"]) == (2005, 2004)
+    row = fits.iloc[0]
+    assert len(fits) == 1 and pd.isna(row["rate_ratio"]) and pd.isna(row["supports_growth"])
+    assert row["sentence"] == "No trend: a trend needs three complete years, and the window has 0."
+    assert row["note"].startswith(
+        "No trend is fitted: no complete year (the latest of the 3 articles appeared in 2005"
+    )
+    assert list(fits.columns) == [*events.TREND_COLUMNS, "window_note"]
+
+
+def test_two_complete_years_count_their_events_and_still_fit_nothing():
+    fits = events.trend_fits(events.load_events(), 2005, 2026, 2007)
+    row = fits.iloc[0]
+    assert (row["window"], row["n_years"], row["n_events"]) == ("2005-2006", 2, 1)
+    assert "only 2 complete year(s), 2005-2006" in row["note"]
+
+
+def test_trend_fits_equals_the_two_fits_it_replaces():
+    table = events.load_events()
+    fits = events.trend_fits(table, 2005, 2026, 2024)
+    assert fits.attrs["fitted"] and fits["window"].tolist() == ["2005-2023", "2018-2023"]
+    one = events.trend(events.events_per_year(table, 2005, 2023))
+    assert fits["rate_ratio"].iloc[0] == pytest.approx(one["rate_ratio"].item())
+    assert set(fits["window_note"]) == {
+        "trend window 2005-2023: the article appeared in 2024, a year not yet complete."
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "kw"),
+    [
+        ((2005, 2026, 2005), {"first_year": 2005}),
+        ((2002, 2026, 2005), {"first_year": 2005}),
+        ((2024, 2024, 2024), {}),
+        ((1990, 2030), {"complete_through": 1991}),
+        ((2005, 2026, 2025), {"complete_through": 2025, "first_year": 2023}),
+    ],
+)
+def test_the_advice_of_a_short_window_gives_three_complete_years(args, kw):
+    with pytest.raises(ParameterError) as err:
+        events.trend_window(*args, strict=True, **kw)
+    advice = str(err.value).split("To fit one, ")[1]
+    # follow each piece of advice: the window then has three complete years
+    year_start, year_end = args[0], args[1]
+    pub = args[2] if len(args) > 2 else None
+    first, ct = kw.get("first_year"), kw.get("complete_through", events.COMPLETE_THROUGH)
+    for text, change in _options(advice):
+        ys, ye, p, f, c = year_start, year_end, pub, first, ct
+        for name, value in change:
+            if name == "year_start":
+                ys = value
+            elif name == "year_end":
+                ye = value
+            elif name == "publication_year":
+                p = value
+            elif name == "complete_through":
+                c = value
+            elif name == "events_from":
+                f = value
+        a, b, _ = events.trend_window(ys, ye, p, complete_through=c, first_year=f)
+        assert b - a >= 2, (text, (a, b))
+
+
+def _options(advice):
+    out = []
+    for part in advice.rstrip(".").split("; or "):
+        change = [(n, int(v)) for n, v in re.findall(r"`(\w+)` to (\d{4})", part)]
+        if m := re.search(r"add events of (\d{4}) or earlier", part):
+            change.append(("events_from", int(m.group(1))))
+        assert change, part
+        out.append((part, change))
+    return out
+
+
+# -- the notebook end to end --
+
+_EARLY = (
+    "Russian and Chinese troops began their first joint exercise, Peace Mission 2005, on "
+    "Thursday near Vladivostok.\n\nLast year the two defence ministries signed an agreement "
+    "on the drills, officials said."
+)
+
+
+@pytest.mark.slow
+@pytest.mark.notebook
+def test_notebook_04_runs_on_articles_too_early_for_a_trend(run_notebook, tmp_path_factory):
+    d = tmp_path_factory.mktemp("early")
+    pd.DataFrame(
+        {"doc_id": ["i1", "i2"], "published": ["2004-12-28", "2005-08-18"], "text": _EARLY}
+    ).to_csv(d / "early.csv", index=False)
+    out = run_notebook("04_exercise_frequency", d / "early.csv")
+    fits = pd.read_csv(out / "tables" / "exercise_trend.csv", keep_default_na=False)
+    assert len(fits) == 1 and fits["rate_ratio"].tolist() == [""]
+    assert fits["note"].item().startswith("No trend is fitted: no complete year")
+    assert "set `publication_year` to 2008 or later" in fits["note"].item()
+    refs = pd.read_csv(out / "tables" / "exercise_mentions.csv", keep_default_na=False)
+    assert "Peace Mission" in set(refs["family"])
+    assert (out / "tables" / "claims.csv").is_file()
+    assert (out / "figures" / "exercise_frequency.png").stat().st_size > 10_000

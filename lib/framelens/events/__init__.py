@@ -69,6 +69,7 @@ from .trend import (
     events_per_year,
     recent_window,
     trend,
+    trend_fits,
     trend_window,
 )
 
@@ -84,6 +85,7 @@ __all__ = [
     "resolve",
     "time_expressions",
     "trend_window",
+    "trend_fits",
     "DOMAIN_LABELS",
     "RECENT_YEARS",
     "SUPPORTED",

@@ -126,17 +126,147 @@ def trend_window(
         why = f"{who} appeared in {int(publication_year)}, a year not yet complete"
     if strict and last < a + 2:
         start = f"the event table's first year {a}" if begins else f"`year_start` {a}"
-        advice = (
-            "Add earlier events to the table"
-            if begins
-            else f"Set `year_start` to {last - 2} or earlier"
-        )
         raise ParameterError(
             f"a trend needs three complete years from {start}, but the window ends "
-            f"in {last}: {why}. {advice}"
-            + (" (or `complete_through` later)." if "record" in why else ".")
+            f"in {last}: {why}. "
+            + _short_window_advice(a, last, b, publication_year, complete_through, first_year)
         )
     return a, last, f"trend window {a}-{last}: {why}{begins}."
+
+
+def _short_window_advice(
+    a: int,
+    last: int,
+    year_end: int,
+    publication_year: int | None,
+    complete_through: int,
+    first_year: int | None,
+) -> str:
+    """Say what would give a window ``a``-``last`` its three complete years, and only that.
+
+    Either an earlier start (``year_start``, with events that early in the table) or a
+    later end: every limit on the end that falls short of ``a + 2`` moved past it.
+    """
+    need = a + 2
+    start = ""
+    if last - 2 >= 1900:
+        start = f"set `year_start` to {last - 2} or earlier"
+        if first_year is not None and last - 2 < int(first_year):
+            # the window starts at the table's first year: it needs events that early
+            start = (
+                f"add events of {last - 2} or earlier to the event table (`events_path`) "
+                f"and {start}"
+            )
+    ends = []
+    if year_end < need:
+        ends.append(f"`year_end` to {need} or later")
+    if complete_through < need:
+        ends.append(f"`complete_through` to {need} or later (if the table is complete then)")
+    if publication_year is not None and int(publication_year) - 1 < need:
+        ends.append(
+            f"`publication_year` to {need + 1} or later (the articles' own dates end the "
+            f"window in {int(publication_year) - 1})"
+        )
+    end = ("set " + " and ".join(ends)) if ends and need + 1 <= 2100 else ""
+    advice = "; or ".join(x for x in (start, end) if x)
+    if not advice:
+        return "No setting gives three complete years here."
+    return f"To fit one, {advice}."
+
+
+def trend_fits(
+    events: pd.DataFrame,
+    year_start: int,
+    year_end: int,
+    publication_year: int | None = None,
+    *,
+    complete_through: int = COMPLETE_THROUGH,
+    n_documents: int = 1,
+) -> pd.DataFrame:
+    """Fit the trend over the complete years, and over its recent window, or say why not.
+
+    The window is :func:`trend_window`'s (complete years only, up to the year before
+    ``publication_year``, from the event table's first year); the recent window is its
+    last :data:`RECENT_YEARS` years (:func:`recent_window`). When fewer than three
+    complete years remain (a corpus of 2005 articles checked against a record that
+    starts in 2005) no trend is possible: the result is one row with NaN numbers whose
+    ``sentence`` and ``note`` say why and what would give one; nothing is raised.
+
+    Parameters
+    ----------
+    events
+        The event table (:func:`load_events`).
+    year_start, year_end
+        The range asked for (:func:`check_year_range`).
+    publication_year
+        The (latest) article's year (``None``: no article, the record's complete years).
+    complete_through
+        The last complete year of the record (:data:`COMPLETE_THROUGH` for the shipped one).
+    n_documents
+        How many articles ``publication_year`` is the latest of (for the note).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :data:`TREND_COLUMNS` and ``window_note`` (why the window ends
+        where it does): the full-window fit, then the recent-window fit (one row when
+        they are the same window), or one row of NaN when no trend is possible. ``attrs``:
+        ``fit_start`` and ``fit_end`` (the window; ``fit_end < fit_start + 2`` when too
+        short), ``fitted`` (False when no trend is possible) and ``note`` (the window
+        note, and why no trend was fitted).
+
+    Raises
+    ------
+    ParameterError
+        When the year range is invalid or ``events`` is not an event table.
+
+    Examples
+    --------
+    >>> fits = trend_fits(load_events(), 2005, 2026, 2024)
+    >>> fits["window"].tolist(), fits.attrs["fitted"]
+    (['2005-2023', '2018-2023'], True)
+    >>> none = trend_fits(load_events(), 2005, 2026, 2005)
+    >>> none.attrs["fitted"], none["sentence"].item()
+    (False, 'No trend: a trend needs three complete years, and the window has 0.')
+    """
+    _check_events(events)
+    first = int(events["year"].min()) if len(events) else None
+    a, b, window_note = trend_window(
+        year_start,
+        year_end,
+        publication_year,
+        complete_through=complete_through,
+        first_year=first,
+        n_documents=n_documents,
+    )
+    if b - a < 2:
+        n = max(0, b - a + 1)
+        why = window_note[window_note.index(": ") + 2 :].rstrip(".")
+        advice = _short_window_advice(a, b, check_year_range(year_start, year_end)[1],
+                                      publication_year, complete_through, first)  # fmt: skip
+        base = {c: math.nan for c in TREND_COLUMNS}
+        years = f"only {n} complete year(s), {a}-{b}" if n else "no complete year"
+        base.update(
+            window=f"{a}-{b}" if n else "", year_start=a, year_end=b, n_years=n,
+            n_events=int(events_per_year(events, a, b)["n"].sum()) if n else 0,
+            supports_growth=pd.NA,
+            sentence=f"No trend: a trend needs three complete years, and the window has {n}.",
+            note=f"No trend is fitted: {years} ({why}). {advice}",
+        )  # fmt: skip
+        out = _one_row(base)
+        out["n_events"] = out["n_events"].astype("int64")
+        out = out.assign(window_note=window_note)
+        out.attrs.update(fit_start=a, fit_end=b, fitted=False,
+                         note=f"{window_note} {base['note']}")  # fmt: skip
+        return out
+    fit = trend(events_per_year(events, a, b))
+    ra, rb = recent_window(a, b, None)
+    recent = trend(events_per_year(events, ra, rb))
+    out = pd.concat([fit, recent], ignore_index=True).drop_duplicates("window")
+    out = out.reset_index(drop=True).assign(window_note=window_note)
+    out["supports_growth"] = out["supports_growth"].astype("boolean")
+    out.attrs.update(fit_start=a, fit_end=b, fitted=True, note=window_note)
+    return out
 
 
 def events_per_year(
