@@ -233,6 +233,28 @@ def _options(advice):
     return out
 
 
+# -- the latest article among cuts of different precision --
+
+
+def test_a_year_only_cut_reads_to_the_end_of_its_year():
+    docs = pd.DataFrame({"doc_id": ["j1", "j2", "j3"], "text": ["x", "y", "z"],
+                         "published": ["2024", "2024-03-01", ""]})  # fmt: skip
+    cuts = events.document_cuts(docs)
+    latest = events.latest_cut(cuts)
+    assert latest["doc_id"] == "j1" and latest["cut"] == "2024"
+    assert events.latest_cut(cuts.iloc[1:])["doc_id"] == "j2"
+    assert events.latest_cut(cuts.iloc[2:]) is None  # no dated document
+    assert events.cut_end("2024-03-01") < events.cut_end("2024-03") < events.cut_end("2024")
+    assert (
+        events.latest_cut(cuts.assign(cut=["2025-01-02", "2024", "whole record"]))["doc_id"] == "j1"
+    )
+
+
+def test_a_bad_cut_names_the_parameter():
+    with pytest.raises(ParameterError, match="`cut` must be a year"):
+        events.cut_end("Sep 2024")
+
+
 # -- the notebook end to end --
 
 _EARLY = (
@@ -258,3 +280,19 @@ def test_notebook_04_runs_on_articles_too_early_for_a_trend(run_notebook, tmp_pa
     assert "Peace Mission" in set(refs["family"])
     assert (out / "tables" / "claims.csv").is_file()
     assert (out / "figures" / "exercise_frequency.png").stat().st_size > 10_000
+
+
+@pytest.mark.slow
+@pytest.mark.notebook
+def test_notebook_04_charts_to_the_end_of_a_year_only_articles_year(run_notebook, tmp_path_factory):
+    d = tmp_path_factory.mktemp("mixed")
+    pd.DataFrame(
+        {"doc_id": ["j1", "j2"], "published": ["2024", "2024-03-01"], "text": _EARLY}
+    ).to_csv(d / "mixed.csv", index=False)
+    out = run_notebook("04_exercise_frequency", d / "mixed.csv")
+    cuts = pd.read_csv(out / "tables" / "document_cuts.csv", keep_default_na=False)
+    assert cuts["cut"].tolist() == ["2024", "2024-03-01"]
+    per_year = pd.read_csv(out / "tables" / "events_per_year.csv", keep_default_na=False)
+    # the "2024" article's claims are judged on all of 2024: so is the chart (was cut at
+    # 2024-03-01, two events)
+    assert per_year.loc[per_year["year"] == 2024, "n"].sum() == 8

@@ -525,6 +525,84 @@ def document_cuts(documents: pd.DataFrame, *, override: int = 0) -> pd.DataFrame
     return out.astype({"publication_year": "int64", "flagged": bool})
 
 
+def cut_end(cut: object) -> dt.date | None:
+    """Return the last day a cut covers: a year's 31 December, a month's last day, a day.
+
+    Parameters
+    ----------
+    cut
+        A cut of :func:`document_cuts` (``"2024"``, ``"2024-09"``, ``"2024-09-10"``) or
+        ``"whole record"``.
+
+    Returns
+    -------
+    datetime.date or None
+        The last day the record is read up to; None for ``"whole record"``, an empty or
+        missing cut.
+
+    Raises
+    ------
+    ParameterError
+        When ``cut`` is text of another form.
+
+    Examples
+    --------
+    >>> cut_end("2024"), cut_end("2024-02"), cut_end("whole record")
+    (datetime.date(2024, 12, 31), datetime.date(2024, 2, 29), None)
+    """
+    from .dates import date_text
+
+    text = date_text(cut).strip()
+    if text in ("", "whole record"):
+        return None
+    m = re.fullmatch(r"((?:19|20)\d{2})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?", text)
+    if not m or (m.group(3) and not _valid_date(text)):
+        raise ParameterError(
+            f"`cut` must be a year (YYYY), a month (YYYY-MM), a date (YYYY-MM-DD) or "
+            f"'whole record', but {text!r} was passed."
+        )
+    if m.group(3):
+        return dt.date.fromisoformat(text)
+    y = int(m.group(1))
+    mo = int(m.group(2) or 12)
+    return dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def latest_cut(cuts: pd.DataFrame) -> pd.Series | None:
+    """Return the row of the latest cut: the one that reads the record furthest.
+
+    Cuts of different precision are ordered by the last day they cover (:func:`cut_end`):
+    a year-only cut ``"2024"`` reads the record to the end of 2024, so it is later than
+    ``"2024-03-01"`` (sorting the text would put the day last). Flagged rows (no date)
+    are left out; of cuts ending the same day, the last in the table is taken.
+
+    Parameters
+    ----------
+    cuts
+        The frame of :func:`document_cuts`.
+
+    Returns
+    -------
+    pandas.Series or None
+        The row of ``cuts`` (``publication_year``, ``publication_date``, ``cut`` ...);
+        None when no document has a date.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["x", "y"],
+    ...                      "published": ["2024", "2024-03-01"]})
+    >>> latest_cut(document_cuts(docs))["cut"]
+    '2024'
+    """
+    check_columns("cuts", cuts, CUT_COLUMNS)
+    dated = cuts[~cuts["flagged"].astype(bool)]
+    if dated.empty:
+        return None
+    ends = [cut_end(c) for c in dated["cut"]]
+    best = max(range(len(ends)), key=lambda i: (ends[i] or dt.date.min, i))
+    return dated.iloc[best]
+
+
 def _valid_date(text: str) -> bool:
     try:
         dt.date.fromisoformat(text)
