@@ -65,7 +65,15 @@ def test_a_winter_spans_two_years_and_stays_unresolved():
     )
 
 
-@pytest.mark.parametrize("text", ["They may hold it.", "This may be a drill.", "The fall of 2012."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They may hold it.",
+        "This may be a drill.",
+        "The fall of 2012.",
+        "After the last fall of the rouble.",
+    ],
+)
 def test_words_like_months_and_seasons_are_not_dates(text):
     assert [t for t in dates.time_expressions(text) if t.kind == "relative"] == []
 

@@ -108,7 +108,7 @@ _TIME_RE = re.compile(
     rf"|(?P<lmon>(?:(?:in|during)\s+)?(?P<lmon_w>last|this\s+past|(?:the\s+)?previous|next|this|"
     rf"(?:the\s+)?coming)\s+(?P<lmon_m>{_M}))(?!\s+{_D})(?!\s*,?\s*{_Y})"
     rf"|(?P<season>(?:(?:in|during)\s+)?(?P<season_w>last|this\s+past|(?:the\s+)?previous|next|"
-    rf"this|(?:the\s+)?coming)\s+(?P<season_s>{_SEASON}))(?!\s*,?\s*{_Y})"
+    rf"this|(?:the\s+)?coming)\s+(?P<season_s>{_SEASON}))(?!\s*,?\s*{_Y})(?!\s+of\b)"
     rf"|(?P<ago>(?P<ago_n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"\d{1,2})\s+(?P<ago_u>year|month|week|day)s?\s+ago)"
     rf"|(?P<ry>(?:in\s+|since\s+|until\s+)?(?:earlier\s+|later\s+)?{_REL_YEAR}(?:'s|\u2019s)?)"
