@@ -128,3 +128,47 @@ def test_actor_dispersion_orders_rows_by_mentions_caps_them_and_grows_its_figure
     with plots.style():
         few = stats.plot_dispersion(positions, label="actor", max_rows=50)
     assert len(few.get_yticklabels()) == 43 and "more in the table" not in few.get_xlabel()
+
+
+# ---------------------------------------------------------------------------------------
+# 5. keyness panels: no stray term without a log ratio, the tie note clear of the data
+
+
+def _keyness(target: str, terms: list[str], log_ratio, g2) -> pd.DataFrame:
+    n = len(terms)
+    return pd.DataFrame(
+        {"target": target, "term": terms, "g2": g2, "log_ratio": log_ratio,
+         "direction": ["target" if v == v and v > 0 else "reference" for v in log_ratio],
+         "p_adjusted": [0.5] * n}
+    )  # fmt: skip
+
+
+def test_a_keyness_panel_without_any_log_ratio_draws_no_bar_and_says_why():
+    from framelens import stats
+
+    nan = float("nan")
+    kn = _keyness("Комсомольская правда", ["said", "sea", "joint"], [nan] * 3, [0.35, 0.24, 0.2])
+    with plots.style():
+        ax = stats.plot_keyness(kn)
+    assert len(ax.patches) == 0 and [t.get_text() for t in ax.get_yticklabels()] == []
+    notes = [t.get_text() for t in ax.texts]
+    assert len(notes) == 1 and notes[0].startswith("no term with a log ratio")
+    assert all(list(line.get_xdata()) != [0, 0] for line in ax.lines)  # no zero line
+
+
+def test_the_keyness_tie_note_has_a_row_of_its_own_below_the_bars_and_the_zero_line():
+    from framelens import stats
+
+    terms = [f"t{i:02d}" for i in range(14)]
+    kn = _keyness("2014", terms, [(-1) ** i * (1 + i / 4) for i in range(14)], [10.3] * 14)
+    with plots.style():
+        ax = stats.plot_keyness(kn, top_n=10)
+    (note,) = [t for t in ax.texts if "tie at G²" in t.get_text()]
+    assert note.get_text() == "4 more term(s) tie at G² = 10.3"
+    low, high = ax.get_ylim()
+    note_y = (note.get_position()[1] - low) / (high - low)  # in axes fraction
+    (zero,) = [line for line in ax.lines if list(line.get_xdata()) == [0, 0]]
+    assert note_y < min(zero.get_ydata())  # the zero line stops above the note
+    assert all(bar.get_y() > note.get_position()[1] + 0.5 for bar in ax.patches)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 10 and labels[-1] == "t08"  # the largest log ratio at the top

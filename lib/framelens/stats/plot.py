@@ -335,19 +335,23 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
     ax = new_axes(ax)
     if len(kn):
         tgt = target if target is not None else sorted(kn["target"].astype(str))[0]
-        ranked = kn[kn["target"].astype(str) == str(tgt)]
+        of_target = kn[kn["target"].astype(str) == str(tgt)]
+        # no log ratio (the group has none of the term, and no smoothing is asked): no bar
+        ranked = of_target[of_target["log_ratio"].astype(float).notna()]
         ranked = ranked.sort_values("g2", ascending=False, kind="stable")
         sub = ranked.head(top_n).sort_values("log_ratio", kind="stable")
+        tie_note = ""
         if len(ranked) > top_n:
             last = float(ranked["g2"].iloc[top_n - 1])
             tied = int(np.isclose(ranked["g2"].iloc[top_n:].to_numpy(float), last).sum())
             if tied:
-                ax.text(0.99, 0.01, f"{tied} more term(s) tie at G² = {last:.1f}",
-                        transform=ax.transAxes, ha="right", va="bottom", fontsize=7,
-                        color="0.35")  # fmt: skip
+                tie_note = f"{tied} more term(s) tie at G² = {last:.1f}"
         colors = [PALETTE[0] if d == "target" else PALETTE[1] for d in sub["direction"]]
-        bars = ax.barh(sub["term"], sub["log_ratio"], color=colors)
-        if "p_adjusted" in sub.columns:
+        y = np.arange(len(sub))
+        bars = ax.barh(y, sub["log_ratio"].astype(float), color=colors)
+        ax.set_yticks(y, sub["term"].astype(str))
+        note = ""
+        if "p_adjusted" in sub.columns and len(sub):
             # a term that does not pass the 5% false discovery rate is drawn pale: the
             # largest G² of a small group can be noise, not a keyword
             weak = (sub["p_adjusted"].astype(float) >= 0.05).to_numpy()
@@ -360,9 +364,25 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
                 if n_sig == 0
                 else f"\n{n_sig} of {len(sub)} pass 5% FDR (pale: not)"
             )
-        else:
-            note = ""
-        ax.axvline(0, color="black", linewidth=0.8)
+        # a row of its own below the bars for the tie note, the zero line stopping above
+        # it: the note is never crossed by the line or a bar
+        extra = 1 if tie_note else 0  # the largest log ratio at the top, the note below
+        ax.set_ylim(-0.5 - extra, max(len(sub), 1) - 0.5)
+        if len(sub):
+            ax.axvline(0, color="black", linewidth=0.8, ymin=extra / (len(sub) + extra))
+        if tie_note:
+            ax.text(0.99, -1, tie_note, transform=ax.get_yaxis_transform(), ha="right",
+                    va="center", fontsize=7, color="0.35")  # fmt: skip
+        if sub.empty:
+            why = (
+                f"no term with a log ratio:\nthis group has none of the\n{len(of_target):,} "
+                "terms compared\n(is its text in another language?)"
+                if len(of_target)
+                else "no term to compare"
+            )
+            ax.text(0.5, 0.5, why, transform=ax.transAxes, ha="center", va="center",
+                    fontsize=8, color="0.35")  # fmt: skip
+            ax.set_yticks([])
         ax.set_title(f"Keywords of {tgt!s} against the rest{note}")
     else:
         ax.set_title("Keywords (needs two or more groups)")
