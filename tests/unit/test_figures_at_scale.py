@@ -172,3 +172,33 @@ def test_the_keyness_tie_note_has_a_row_of_its_own_below_the_bars_and_the_zero_l
     assert all(bar.get_y() > note.get_position()[1] + 0.5 for bar in ax.patches)
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == 10 and labels[-1] == "t08"  # the largest log ratio at the top
+
+
+# ---------------------------------------------------------------------------------------
+# 4. the index captions describe what the figures draw
+
+
+def test_keyness_bars_have_whiskers_at_the_95_percent_interval_of_the_table():
+    from matplotlib.container import ErrorbarContainer
+
+    from framelens import stats
+
+    kn = _keyness("x", ["navy", "army", "air"], [2.0, -1.0, 0.5], [9.0, 5.0, 4.0]).assign(
+        log_ratio_ci_low=[1.0, -2.5, float("nan")], log_ratio_ci_high=[3.5, 0.2, float("nan")]
+    )
+    with plots.style():
+        ax = stats.plot_keyness(kn)
+    (bars,) = [c for c in ax.containers if isinstance(c, ErrorbarContainer)]
+    segments = sorted(tuple(seg[:, 0].round(6)) for seg in bars.lines[2][0].get_segments())
+    assert segments == [(-2.5, 0.2), (1.0, 3.5)]  # "air" has no interval: no whisker
+
+
+def test_the_index_captions_of_the_stats_figures_say_what_is_drawn():
+    from framelens.stats.analysis import ANALYSIS
+
+    caption = ANALYSIS.figures
+    assert "95% interval" in caption["keyness"]
+    for name in ("lexical_dispersion", "actor_dispersion"):
+        assert "one tick" in caption[name] and "per 5% of the document" in caption[name]
+    assert "sentences" not in caption["actor_mentions"]
+    assert "mentions summed" in caption["actor_mentions"]

@@ -107,11 +107,14 @@ ANALYSIS = Analysis(
     figures={
         "top_terms": "The most frequent terms and how often each occurs (stopwords left out).",
         "sentence_lengths": "How many words the sentences have (histogram of the prose sentences).",
-        "lexical_dispersion": "Where in each document the searched terms fall (one tick a use).",
-        "actor_mentions": "How many sentences name each gazetteer actor and place.",
-        "actor_dispersion": "Where in each document each actor is named (one tick a mention).",
-        "keyness": "Terms over-used by each group against the rest: log ratio with its 95% "
-        "interval; pale bars are not significant after Benjamini-Hochberg.",
+        "lexical_dispersion": "Where in each document the searched terms fall: one tick a "
+        "use, or, with many uses, each term's uses per 5% of the document.",
+        "actor_mentions": "How often each gazetteer actor and place is named: mentions summed "
+        "over the documents, the most named first.",
+        "actor_dispersion": "Where in each document each actor is named: one tick a mention, "
+        "or, with many mentions, each actor's mentions per 5% of the document.",
+        "keyness": "Terms over-used by each group against the rest: log ratio (bar) with its "
+        "95% interval (whiskers); pale bars are not significant after Benjamini-Hochberg.",
     },
     outputs={
         "text_stats_documents": "Counts, readability and lexical diversity per document and "

@@ -314,7 +314,10 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
         the more evenly spread first); bars are sorted by log ratio and coloured by
         ``direction``. When terms beyond the ``top_n``-th tie with it on G², a note in
         the panel says how many. With a ``p_adjusted`` column, a term at or above 0.05
-        (Benjamini–Hochberg) is drawn pale and a note says how many pass.
+        (Benjamini–Hochberg) is drawn pale and a note says how many pass. With the
+        ``log_ratio_ci_low`` and ``log_ratio_ci_high`` columns, each bar gets whiskers
+        at its 95% interval. Terms without a log ratio are left out; when none is left,
+        a note in the panel says so.
 
     Returns
     -------
@@ -350,6 +353,7 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
         y = np.arange(len(sub))
         bars = ax.barh(y, sub["log_ratio"].astype(float), color=colors)
         ax.set_yticks(y, sub["term"].astype(str))
+        _keyness_intervals(ax, sub, y)
         note = ""
         if "p_adjusted" in sub.columns and len(sub):
             # a term that does not pass the 5% false discovery rate is drawn pale: the
@@ -389,6 +393,20 @@ def plot_keyness(kn: pd.DataFrame, *, ax=None, target: str | None = None, top_n:
     ax.set_xlabel("log ratio (log2 of relative frequency, target / reference)")
     ax.set_ylabel("term")
     return ax
+
+
+def _keyness_intervals(ax, sub: pd.DataFrame, y) -> None:
+    """Whiskers of the 95% interval of each bar's log ratio, where the table has one."""
+    if not {"log_ratio_ci_low", "log_ratio_ci_high"} <= set(sub.columns) or sub.empty:
+        return
+    lr = sub["log_ratio"].to_numpy(float)
+    lo = sub["log_ratio_ci_low"].to_numpy(float)
+    hi = sub["log_ratio_ci_high"].to_numpy(float)
+    ok = np.isfinite(lo) & np.isfinite(hi)
+    if ok.any():
+        err = np.vstack([np.clip(lr - lo, 0, None), np.clip(hi - lr, 0, None)])[:, ok]
+        ax.errorbar(lr[ok], np.asarray(y)[ok], xerr=err, fmt="none", ecolor="0.25",
+                    elinewidth=0.8, capsize=2)  # fmt: skip
 
 
 def plot_keyness_groups(kn: pd.DataFrame, *, top_n: int = 10, ncols: int = 3, max_groups: int = 24):
