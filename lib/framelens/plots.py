@@ -320,6 +320,7 @@ def corpus_structure(sentences, *, ax=None):
     """
     import matplotlib.pyplot as plt
     import pandas as pd
+    from matplotlib.font_manager import FontProperties
 
     from .params import check_columns
 
@@ -339,7 +340,7 @@ def corpus_structure(sentences, *, ax=None):
     for kind in ("prose", "embed"):
         if kind not in counts.columns:
             counts[kind] = 0
-    x = [str(i) for i in counts.index]
+    x = _short_ids([str(i) for i in counts.index])
     ax.bar(x, counts["prose"], color=PALETTE[0], label="prose (the article's own text)")
     if counts["embed"].any():  # no legend entry for embeds the corpus has none of
         ax.bar(
@@ -358,10 +359,56 @@ def corpus_structure(sentences, *, ax=None):
     total = (counts["prose"] + counts["embed"]).max() if len(counts) else 1
     ax.set_ylim(0, max(1, total) * 1.05)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2)
-    if not one_doc and len(x) > 12:
-        ax.tick_params(axis="x", labelrotation=90)
+    below = 0.15  # the legend's top, under the x label (axes fraction)
+    if not one_doc and _labels_collide(ax, x):
+        for label in ax.get_xticklabels():  # each ends under its bar
+            label.set(rotation=45, ha="right", rotation_mode="anchor")
+        # the rotated labels hang lower: the legend goes under their longest
+        size = FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+        drop = max(len(t) for t in x) * 0.6 * size * 0.71 + 2.5 * size
+        below = drop / (ax.get_position().height * ax.figure.get_size_inches()[1] * 72)
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -below), ncol=2)
     return ax
+
+
+#: a document id longer than this is drawn as its first characters and an ellipsis
+MAX_ID_CHARS = 24
+
+
+def _short_ids(ids: list[str]) -> list[str]:
+    """``ids`` cut to :data:`MAX_ID_CHARS` with "…", each kept apart from the others.
+
+    Two ids that share their first characters get their ends instead ("…a058cdcd"), so
+    that no two bars share a label (a categorical axis would draw them as one bar).
+
+    Examples
+    --------
+    >>> _short_ids(["AP-1", "a-very-long-document-identifier-of-one-article"])
+    ['AP-1', 'a-very-long-document-id…']
+    """
+    cut = MAX_ID_CHARS - 1
+    short = [i if len(i) <= MAX_ID_CHARS else i[:cut] + "…" for i in ids]
+    if len(set(short)) < len(ids):  # cut to the same start: keep the start and the end
+        half = cut // 2
+        short = [i if len(i) <= MAX_ID_CHARS else i[:half] + "…" + i[-(cut - half):]
+                 for i in ids]  # fmt: skip
+    return short if len(set(short)) == len(ids) else ids
+
+
+def _labels_collide(ax, labels: list[str]) -> bool:
+    """Whether ``labels`` side by side under ``ax`` would run into each other.
+
+    Each label is given its bar's share of the Axes' width; a character of the tick
+    font is about 0.6 of its size wide.
+    """
+    from matplotlib.font_manager import FontProperties
+
+    if not labels:
+        return False
+    size = FontProperties(size=mpl.rcParams["xtick.labelsize"]).get_size_in_points()
+    width = ax.get_position().width * ax.figure.get_size_inches()[0] * 72
+    room = width / len(labels)
+    return max(len(t) for t in labels) * 0.6 * size + 4 > room
 
 
 def _structure_histogram(sentences, n_docs: int, ax):

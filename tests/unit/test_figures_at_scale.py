@@ -202,3 +202,39 @@ def test_the_index_captions_of_the_stats_figures_say_what_is_drawn():
         assert "one tick" in caption[name] and "per 5% of the document" in caption[name]
     assert "sentences" not in caption["actor_mentions"]
     assert "mentions summed" in caption["actor_mentions"]
+
+
+# ---------------------------------------------------------------------------------------
+# 6. document ids under corpus_structure never overprint
+
+
+def _sentences(ids: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"doc_id": d, "para_id": 0, "kind": "prose"} for k, d in enumerate(ids)
+         for _ in range(k + 1)]
+    )  # fmt: skip
+
+
+def test_long_document_ids_are_shortened_rotated_and_clear_of_the_legend():
+    long = "an-extremely-long-document-identifier-for-the-article-on-china-russia"
+    ids = ["2024910-6c05762d", "AP-2024-01-94807407", f"{long}-3c3aa9b203",
+           f"{long}-b4e5e7b385", "doc-a058cdcd", "short1"]  # fmt: skip
+    with plots.style():
+        ax = plots.corpus_structure(_sentences(ids))
+        ax.figure.draw_without_rendering()
+    labels = ax.get_xticklabels()
+    texts = [t.get_text() for t in labels]
+    assert len(set(texts)) == len(ids) and max(map(len, texts)) <= plots.MAX_ID_CHARS
+    assert texts[2].startswith("an-extreme") and texts[2].endswith("3c3aa9b203")
+    assert "…" in texts[2] and texts[0] == "2024910-6c05762d"
+    assert {(t.get_rotation(), t.get_ha(), t.get_rotation_mode()) for t in labels} == {
+        (45.0, "right", "anchor")
+    }
+    legend_top = ax.get_legend().get_window_extent().y1
+    assert legend_top < min(t.get_window_extent().y0 for t in labels)
+
+
+def test_a_few_short_ids_stay_level():
+    with plots.style():
+        ax = plots.corpus_structure(_sentences(["d1", "d2", "d3"]))
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {0.0}
