@@ -9,6 +9,7 @@ never at import.
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -23,6 +24,7 @@ __all__ = [
     "VECTOR_FORMATS",
     "configure",
     "corpus_structure",
+    "missing_glyphs",
     "new_axes",
     "save",
     "style",
@@ -275,10 +277,19 @@ def save(
     folder = out / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{name}.png"]
-    with mpl.rc_context({"svg.hashsalt": "framelens", "svg.fonttype": "path", "pdf.fonttype": 42}):
+    with (
+        mpl.rc_context({"svg.hashsalt": "framelens", "svg.fonttype": "path", "pdf.fonttype": 42}),
+        warnings.catch_warnings(),
+    ):
+        # one warning of ours names the labels drawn as boxes, not one of matplotlib's
+        # for every missing character of every file
+        warnings.filterwarnings(
+            "ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning
+        )
         # the tight bounding box, found once for every file: `bbox_inches="tight"` lays
         # the figure out again in each savefig call (about a fifth of the time of saving)
         bbox = _tight_bbox(fig, dpi_used)
+        boxes = _missing_glyphs(fig)  # laid out: the tick labels are set
         fig.savefig(
             paths[0], format="png", dpi=dpi_used, metadata={"Software": None}, bbox_inches=bbox
         )
@@ -293,7 +304,84 @@ def save(
             paths.append(path)
     for path in paths:
         record_output(output_dir, f"figures/{path.name}")
+    if boxes:  # after the files are written: a warning taken as an error loses none
+        _warn_boxes(name, boxes)
     return paths
+
+
+def missing_glyphs(fig: Figure) -> list[str]:
+    """Return the texts of ``fig`` with characters its fonts have no glyph for.
+
+    Matplotlib draws such a character as an empty box (a Chinese or Korean outlet name
+    with only the DejaVu fonts installed). Every visible text of the figure is checked
+    against the fonts its properties resolve to, as matplotlib's own renderer finds them.
+
+    Parameters
+    ----------
+    fig
+        The figure, best laid out first (tick labels are set when it is drawn).
+
+    Returns
+    -------
+    list of str
+        The texts with at least one such character, each once, in the figure's order.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> with style():
+    ...     fig, ax = plt.subplots()
+    >>> _ = ax.set_title("Новая газета"), ax.set_xlabel("\u4eba\u6c11\u65e5\u62a5")
+    >>> missing_glyphs(fig)
+    ['人民日报']
+    >>> plt.close(fig)
+    """
+    return list(_missing_glyphs(fig))
+
+
+def _missing_glyphs(fig: Figure) -> dict[str, str]:
+    """Map each text of ``fig`` with a character no font of it has to those fonts' names."""
+    from matplotlib import font_manager
+    from matplotlib.text import Text
+
+    found: dict[str, str] = {}
+    fonts: dict[int, list] = {}
+    for text in fig.findobj(lambda a: isinstance(a, Text) and a.get_visible()):
+        content = text.get_text()
+        if not content or content in found or content.isascii():
+            continue
+        prop = text.get_fontproperties()
+        key = hash(prop)
+        if key not in fonts:
+            find = getattr(font_manager.fontManager, "_find_fonts_by_props", None)
+            paths = find(prop) if find else [font_manager.findfont(prop)]  # with fallbacks
+            fonts[key] = [font_manager.get_font([p]) for p in paths]
+        if any(
+            not c.isspace() and all(f.get_char_index(ord(c)) == 0 for f in fonts[key])
+            for c in set(content)
+        ):
+            found[content] = ", ".join(dict.fromkeys(f.family_name for f in fonts[key]))
+    return found
+
+
+def _warn_boxes(name: str, boxes: dict[str, str]) -> None:
+    """Warn once that the texts of figure ``name`` show empty boxes for some characters."""
+    from .errors import FramelensWarning
+
+    labels = list(boxes)
+    family = ", ".join(dict.fromkeys(boxes.values()))
+    shown = ", ".join(repr(t) for t in labels[:8]) + (
+        f" and {len(labels) - 8} more" if len(labels) > 8 else ""
+    )
+    warnings.warn(
+        f"figure {name!r}: {len(labels)} label(s) have characters the font ({family}) "
+        "has no glyph for, "
+        f"drawn as empty boxes: {shown}. The tables have these names right; to draw them, "
+        "install a font with these scripts (e.g. Noto Sans CJK) and put it in matplotlib's "
+        "font.family.",
+        FramelensWarning,
+        stacklevel=3,  # the notebook's call of save
+    )
 
 
 #: above this many documents, corpus_structure draws a histogram instead of one bar each

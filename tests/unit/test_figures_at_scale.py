@@ -238,3 +238,38 @@ def test_a_few_short_ids_stay_level():
     with plots.style():
         ax = plots.corpus_structure(_sentences(["d1", "d2", "d3"]))
     assert {t.get_rotation() for t in ax.get_xticklabels()} == {0.0}
+
+
+# ---------------------------------------------------------------------------------------
+# 7. labels the font cannot draw: one warning of ours, not one of matplotlib's a glyph
+
+
+def test_saving_a_figure_with_cjk_labels_warns_once_and_names_them(tmp_path):
+    import warnings
+
+    from framelens.errors import FramelensWarning
+
+    with plots.style():
+        fig, ax = plt.subplots()
+        ax.barh(["人民日报", "조선일보", "Новая газета", "Le Monde"], [1, 2, 3, 4])
+        ax.set_title("Outlets")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            paths = plots.save(fig, "outlets", tmp_path)
+    assert all(p.exists() for p in paths)
+    assert len(caught) == 1 and caught[0].category is FramelensWarning
+    message = str(caught[0].message)
+    assert "'人民日报', '조선일보'" in message and "Новая" not in message
+    assert "empty boxes" in message and "tables" in message and "DejaVu Sans" in message
+
+
+def test_latin_and_cyrillic_labels_save_without_a_warning(tmp_path):
+    import warnings
+
+    with plots.style():
+        fig, ax = plt.subplots()
+        ax.barh(["Новая газета", "Süddeutsche Zeitung", "El País"], [1, 2, 3])
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            plots.save(fig, "outlets", tmp_path)
+    assert plots.missing_glyphs(fig) == []
