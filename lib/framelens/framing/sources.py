@@ -47,8 +47,23 @@ _ANON_HEAD = re.compile(
 
 
 _EXPERT = re.compile(
-    r"\b(?:former|retired|analysts?|experts?|professor|researcher|scholar|fellow|lecturer|"
-    r"think[- ]tank|institute|university|academy|centre|center|author)\b",
+    r"\b(?:former|retired|analysts?|experts?|professors?|researchers?|scholars?|fellow|"
+    r"lecturer|think[- ]tank|institute|university|academy|centre|center|author|"
+    # the experts of other beats: "Economist Paul Krugman", "climate scientists"
+    r"scientists?|economists?|academics?|specialists?|strategists?|historians?|"
+    r"demographers?|statisticians?|physicists?|\w+olog(?:ist|er)s?)\b|\bDr\.",
+    re.IGNORECASE,
+)
+
+
+#: a source that is a business or a group of people, not a state: "Chipmakers in South
+#: Korea", "exporters", "farmers in Iowa" (its country made it "official")
+_NOT_STATE = re.compile(
+    r"^(?:the\s+|some\s+|many\s+|several\s+|\w+\s+)?(?:companies|company|firms?|"
+    r"businesses|business|\w*makers?|manufacturers?|exporters?|importers?|producers?|"
+    r"retailers?|investors?|traders?|farmers?|workers?|unions?|consumers?|residents?|"
+    r"activists?|protesters?|voters?|executives?|bankers?|economists?|banks?|industry|"
+    r"groups?|campaigners?|owners?)\b",
     re.IGNORECASE,
 )
 
@@ -126,6 +141,9 @@ _SUBJECT_WORDS = frozenset(
     "retired chief official officials government ministry spokesperson spokesman spokeswoman "
     "sources source analysts analyst experts expert observers diplomats insiders people "
     "critics commentators authorities navy army officers officer".split()
+    # the experts of other beats: "Climate scientist Johan Rockström said"
+    + "scientist scientists economist economists researcher researchers scholar scholars "
+    "academic academics professor professors specialist specialists".split()
     # "Analysts at the Swedish Institute…", "Officials in Tallinn", "experts from …"
     + "at in from with".split()
 )
@@ -151,6 +169,8 @@ def _source_type(source: str, descriptor: str = "") -> str:
         return "expert"
     if _OFFICIAL.search(text) or _RANK.search(text):
         return "official"
+    if _NOT_STATE.search(source):
+        return "other"
     return "official" if _names_state_actor(source) else "other"
 
 
