@@ -44,3 +44,52 @@ def _sentences(*texts: str) -> pd.DataFrame:
 def test_experts_of_other_beats_and_businesses_are_typed(sentence, source, kind):
     found = framing.attributions(_sentences(sentence))
     assert found[["source", "source_type"]].values.tolist() == [[source, kind]]
+
+
+_ECONOMY = """
+name: economy
+description: Frames of trade coverage (a test dictionary).
+categories:
+  conflict:
+    definition: The dispute as a fight.
+    patterns:
+      - trade war
+      - retaliat*
+  politics:
+    definition: The politics of it.
+    patterns:
+      - press conference
+  consensus:
+    definition: Experts agree.
+    patterns:
+      - researchers
+"""
+
+
+def _economy(tmp_path):
+    p = tmp_path / "economy.yaml"
+    p.write_text(_ECONOMY, encoding="utf-8")
+    return framing.load_dictionary(p)
+
+
+def test_the_security_phrases_are_no_names_for_another_dictionary(tmp_path):
+    # "regular press conference" is furniture of defence-ministry coverage, not a name in
+    # a trade story
+    s = _sentences("The minister told a regular press conference that talks would continue.")
+    hits = framing.term_hits(s, _economy(tmp_path))
+    assert hits[["term", "status"]].values.tolist() == [["press conference", "counted"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("There are no winners in a trade war.", "counted"),
+        ("There was no disagreement among researchers.", "counted"),
+        ("Both sides said there would be no trade war.", "negated"),
+        ("There is no sign of a trade war.", "negated"),
+        ("Officials saw no risk of retaliation.", "negated"),
+    ],
+)
+def test_no_denies_its_own_noun_not_the_phrase_after_it(tmp_path, sentence, status):
+    hits = framing.term_hits(_sentences(sentence), _economy(tmp_path))
+    assert hits["status"].tolist() == [status]

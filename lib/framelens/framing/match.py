@@ -140,10 +140,34 @@ _NEG_EXEMPT = frozenset(
 _EMPHATIC = frozenset("more so greater higher worse stronger bigger larger".split())
 
 
-def _neg_exempt(toks: list[tuple[int, int, str, str]], j: int) -> bool:
-    """Whether the negator at ``j`` leaves the cue after it standing."""
+#: prepositions that open a phrase of its own after "no" and its noun ("no winners in a
+#: trade war": the war is not denied)
+_PREPOSITIONS = frozenset(
+    "in of among for from with on at to by between against about over within".split()
+)
+#: nouns after "no" that carry the denial into their phrase ("no sign of escalation",
+#: "no risk of war", "no intention of provoking")
+_LIGHT_NOUNS = frozenset(
+    "sign signs risk danger evidence intention intent question hint prospect prospects "
+    "chance chances possibility indication indications threat need plan plans reason "
+    "room desire interest".split()
+)
+
+
+def _neg_exempt(toks: list[tuple[int, int, str, str]], j: int, i: int | None = None) -> bool:
+    """Whether the negator at ``j`` leaves the cue (at token ``i``) after it standing."""
     nxt = [t[2].lower() for t in toks[j + 1 : j + 3]]
     if nxt and nxt[0] in _NEG_EXEMPT:
+        return True
+    if (
+        i is not None
+        and toks[j][2].lower() == "no"
+        and nxt
+        and nxt[0] not in _LIGHT_NOUNS
+        and any(t[2].lower() in _PREPOSITIONS for t in toks[j + 2 : i])
+    ):
+        # "no" denies its own noun: "there are no winners in a trade war", "no
+        # disagreement among researchers"; but "no sign of escalation" denies it
         return True
     if toks[j][2].lower() != "never" or not nxt:  # "no more a threat" does negate
         return False
@@ -175,11 +199,16 @@ def _negator(tok: str) -> bool:
 
 
 @cache
-def _name_patterns() -> tuple[re.Pattern[str], ...]:
-    """Names a cue inside of does not count: gazetteer aliases, exercise names, phrases."""
+def _name_patterns(domain: str = "security") -> tuple[re.Pattern[str], ...]:
+    """Names a cue inside of does not count: gazetteer aliases, exercise names, phrases.
+
+    The security domain's fixed phrases ("regular press conference", "Security Council")
+    are names for the shipped ``security`` dictionary only; any other dictionary reads the
+    names alone (``"names"``): a researcher's cue "press conference" counts.
+    """
     from ..sentiment.domain import _domain_patterns
 
-    return _domain_patterns("security", None)
+    return _domain_patterns(domain, None)
 
 
 _TITLE_LOWER = frozenset("the and for with from into over amid near but nor".split())
@@ -199,6 +228,7 @@ def _context(
     weak: Mapping[tuple[int, str], str],
     negates: frozenset[tuple[int, str]],
     answers: dict[int, re.Pattern[str]] | None = None,
+    names: tuple[re.Pattern[str], ...] | None = None,
 ) -> list[tuple[int, str, int, int, str, str]]:
     """Give each kept hit its status and a note (the negator, the name, the lone cue)."""
     index = {t[0]: i for i, t in enumerate(toks)}
@@ -207,7 +237,7 @@ def _context(
     title = _headline(words)
     spans = [
         (m.start() + off, m.end() + off, m.group(0))
-        for rx in _name_patterns()
+        for rx in (names if names is not None else _name_patterns())
         for m in rx.finditer(text)
     ]
     first_word = next((i for i, t in enumerate(toks) if t[3] != "punct"), -1)
@@ -249,7 +279,7 @@ def _context(
                     break
                 if (
                     _negator(tok)
-                    and not _neg_exempt(toks, j)
+                    and not _neg_exempt(toks, j, i)
                     # a capitalised negator inside a name: "Doctors Without Borders said";
                     # not in a headline, where every word is capitalised ("Russia Does
                     # Not Pose A Threat") or the line is in capitals ("POSE NO THREAT")
@@ -412,6 +442,7 @@ def _scan(
     if len(sentences) == 0:
         return []
     m, weak, answers, negates, single_by_el, info, by_second = _compiled(d)
+    names = _name_patterns("security" if d.name == "security" else "names") if context else None
     if len(info) > INFO_LIMIT:  # the vocabulary seen so far: bounded, whatever the corpus
         info.clear()
     toks = corpus.Tokens.of(sentences, tokens)
@@ -489,7 +520,7 @@ def _scan(
                 zip(t_start[tok0:pos], t_end[tok0:pos], t_tok[tok0:pos], t_type[tok0:pos],
                     strict=True)
             )  # fmt: skip
-            judged = _context(kept, sent_tokens, str(text), off, weak, negates, answers)
+            judged = _context(kept, sent_tokens, str(text), off, weak, negates, answers, names)
         else:
             judged = [(fi, pat, a, b, "counted", "") for fi, pat, a, b in kept]
         for fi, pat, a, b, status, note in judged:
@@ -600,7 +631,8 @@ def match(
           a negator, such as "not aimed at", is never negated);
         - inside a name: an actor, place or exercise name of the gazetteer and event
           table, a fixed phrase of the security domain list ("Joint Staff Office",
-          "regular press conference"), or a run of capitalised words around a capitalised
+          "regular press conference"; with the shipped ``security`` dictionary only), or
+          a run of capitalised words around a capitalised
           cue ("Peace Mission", "Shanghai Cooperation Organisation"; not in title-case
           headlines);
         - answered: an ``answered_by`` word of its category at most
