@@ -16,6 +16,7 @@ import inspect
 import os
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,6 +225,11 @@ def setup(
     from . import plots
 
     plots.configure(figure_formats, figure_dpi)
+    # a label the font cannot draw (a Chinese outlet's name) is named once per figure by
+    # plots.save; matplotlib's own warning came once per missing glyph of every drawing
+    warnings.filterwarnings(
+        "ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning
+    )
     tables, figures = root / "tables", root / "figures"
     for folder in (tables, figures):
         try:
