@@ -84,6 +84,39 @@ def style() -> Iterator[None]:
         yield
 
 
+def grow_with_rows(
+    ax, n_rows: int, *, row_inches: float = 0.3, base_inches: float = 1.5, max_inches: float = 16.0
+) -> None:
+    """Make the figure tall enough for ``n_rows`` rows when ``ax`` is its only Axes.
+
+    ``row_inches`` a row plus ``base_inches`` for the title and labels, at most
+    ``max_inches``; never shorter than it is. A figure of several Axes (a notebook's own
+    grid) keeps its size. Forty outlets or actors in a notebook's 8×4.5 figure had
+    overprinted their labels.
+
+    Parameters
+    ----------
+    ax
+        The Axes drawn on.
+    n_rows
+        The rows (tick labels) it holds.
+    row_inches, base_inches, max_inches
+        The height a row needs, the height of the rest, and the cap.
+
+    Returns
+    -------
+    None
+        The figure is resized in place.
+    """
+    fig = ax.figure
+    if len(fig.axes) != 1:
+        return
+    width, height = fig.get_size_inches()
+    wanted = min(max_inches, base_inches + row_inches * n_rows)
+    if wanted > height:
+        fig.set_size_inches(width, wanted)
+
+
 def new_axes(ax=None, size: tuple[float, float] | None = None):
     """Return ``ax``, or the Axes of a new figure (of ``size`` inches) when it is None.
 

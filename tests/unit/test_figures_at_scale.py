@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -273,3 +274,29 @@ def test_latin_and_cyrillic_labels_save_without_a_warning(tmp_path):
             warnings.simplefilter("error")
             plots.save(fig, "outlets", tmp_path)
     assert plots.missing_glyphs(fig) == []
+
+
+def test_actor_tone_of_many_actors_grows_and_keeps_the_most_named():
+    from framelens import sentiment
+
+    n = 50
+    actors = pd.DataFrame(
+        {"actor": [f"Actor {k:02d}" for k in range(n)], "n_sentences": [n - k for k in range(n)],
+         "mean_compound": np.linspace(-0.5, 0.5, n), "ci_low": np.nan, "ci_high": np.nan}
+    )  # fmt: skip
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    try:
+        sentiment.plot_actor_tone(actors, ax=ax, max_actors=40)
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        assert len(labels) == 40 and not any(t.startswith("Actor 4") for t in labels)
+        assert "the 40 most named, 10 more in the table" in ax.get_ylabel()
+        assert fig.get_size_inches()[1] > 4.5 * 2
+    finally:
+        plt.close(fig)
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    try:
+        sentiment.plot_actor_tone(actors.head(5), ax=ax)
+        assert ax.get_ylabel() == "actor (sentences)"
+        assert tuple(fig.get_size_inches()) == (8, 4.5)
+    finally:
+        plt.close(fig)

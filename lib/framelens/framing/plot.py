@@ -48,19 +48,11 @@ def _rotate_xticks(ax, degrees: float) -> None:
 
 
 def _grow_with_rows(ax, n_rows: int) -> None:
-    """Make the figure tall enough for ``n_rows`` rows when ``ax`` is its only Axes.
+    """Grow the figure for ``n_rows`` heat-map rows (:func:`framelens.plots.grow_with_rows`)."""
+    from ..plots import grow_with_rows
 
-    :data:`HEATMAP_ROW_INCHES` a row plus :data:`HEATMAP_BASE_INCHES`, at most
-    :data:`HEATMAP_MAX_INCHES`; never shorter than it is. A figure of several Axes (a
-    notebook's own grid) keeps its size.
-    """
-    fig = ax.figure
-    if len(fig.axes) != 1:
-        return
-    width, height = fig.get_size_inches()
-    wanted = min(HEATMAP_MAX_INCHES, HEATMAP_BASE_INCHES + HEATMAP_ROW_INCHES * n_rows)
-    if wanted > height:
-        fig.set_size_inches(width, wanted)
+    grow_with_rows(ax, n_rows, row_inches=HEATMAP_ROW_INCHES, base_inches=HEATMAP_BASE_INCHES,
+                   max_inches=HEATMAP_MAX_INCHES)  # fmt: skip
 
 
 def _row_points(ax, n_rows: int) -> float:

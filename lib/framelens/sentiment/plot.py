@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..errors import ParameterError
 from ..params import check_columns, check_int
-from ..plots import new_axes
+from ..plots import grow_with_rows, new_axes
 from .columns import ARC_COLUMNS
 from .compare import _paired, agreement
 
@@ -229,11 +229,16 @@ def _interval_plot(
     return ax
 
 
-def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None):
+#: most groups (rows) :func:`plot_groups` draws: 200 outlets made an unreadable block
+MAX_GROUPS = 40
+
+
+def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None, max_actors: int = MAX_GROUPS):
     """Mean compound of the sentences mentioning each actor, with 95% intervals.
 
     Actors named in fewer than ``min_n`` sentences are left out; an actor named in one
-    sentence (kept with ``min_n=1``) has no interval and is drawn as a hollow marker.
+    sentence (kept with ``min_n=1``) has no interval and is drawn as a hollow marker. A
+    figure of its own grows with its rows (:func:`framelens.plots.grow_with_rows`).
 
     Parameters
     ----------
@@ -242,6 +247,9 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None):
         ci_high`` are used).
     min_n
         The fewest sentences an actor needs to be drawn (a whole number ≥ 1, default 1).
+    max_actors
+        Most actors drawn (default :data:`MAX_GROUPS`): with more, those named in the most
+        sentences (ties by name), and the axis label says how many are left to the table.
     ax
         The Axes to draw on; default None: a new figure's (:func:`framelens.plots.new_axes`).
 
@@ -262,10 +270,19 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None):
     """
     check_columns("actors", actors, ["actor", "n_sentences", "mean_compound", "ci_low", "ci_high"])
     min_n = check_int("min_n", min_n, min_value=1)
+    max_actors = check_int("max_actors", max_actors, min_value=1)
     d = actors[actors["n_sentences"] >= min_n]
+    left = max(0, len(d) - max_actors)
+    if left:
+        d = d.sort_values(["n_sentences", "actor"], ascending=[False, True], kind="stable")
+        d = d.head(max_actors)
+    ax = new_axes(ax)
+    grow_with_rows(ax, len(d), max_inches=14.0)
     ax = _interval_plot(
-        d, "actor", ax, "Tone of sentences mentioning each actor", "actor (sentences)"
-    )
+        d, "actor", ax, "Tone of sentences mentioning each actor",
+        "actor (sentences)" + (f"; the {max_actors} most named, {left} more in the table"
+                               if left else ""),
+    )  # fmt: skip
     if d.empty:
         from ..plots import note_empty
 
@@ -273,10 +290,6 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None):
                    + (f" in {min_n} sentences or more" if min_n > 1 else "")
                    + ".\nextra_actors adds names.")  # fmt: skip
     return ax
-
-
-#: most groups (rows) :func:`plot_groups` draws: 200 outlets made an unreadable block
-MAX_GROUPS = 40
 
 
 def plot_groups(groups: pd.DataFrame, *, ax=None, max_groups: int = MAX_GROUPS):

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..params import check_columns, check_int
-from ..plots import new_axes
+from ..plots import grow_with_rows, new_axes
 
 
 def plot_top_terms(top: pd.DataFrame, *, ax=None):
@@ -182,12 +182,7 @@ def plot_dispersion(
     ranked = sorted(sizes.index, key=lambda t: (-int(sizes[t]), t))
     labels = ranked[:max_rows][::-1]  # bottom to top: the most hits at the top
     left = len(ranked) - len(labels)
-    fig = ax.figure
-    if len(fig.axes) == 1:
-        width, height = fig.get_size_inches()
-        wanted = min(12.0, 1.5 + DISPERSION_ROW_INCHES * len(labels))
-        if wanted > height:
-            fig.set_size_inches(width, wanted)
+    grow_with_rows(ax, len(labels), row_inches=DISPERSION_ROW_INCHES, max_inches=12.0)
     ypos = {t: i for i, t in enumerate(labels)}
     dense = bool(len(labels)) and int(sizes[labels].max()) > max_ticks
     edges = np.linspace(0, 100, 21)
