@@ -156,44 +156,88 @@ def has_builtin_series(events: pd.DataFrame) -> bool:
 _NAME_SEP = re.compile(r"[\s\u2010-\u2015-]+")
 
 
-def _table_aliases(events: pd.DataFrame) -> tuple[tuple[str, str, str], ...]:
+def _spelling_re(spelling: str) -> str:
+    """Return the pattern of one of the table's spellings, its words joined by spaces or hyphens.
+
+    Within a word, letters and digits may be joined or apart ("COP28" also finds "COP 28"
+    and "COP-28"); a spelling that ends in a digit does not match inside a longer number.
+    """
+    words = [w for w in _NAME_SEP.split(spelling) if w]
+    parts = [
+        r"[\s\u2010-\u2015-]*".join(re.escape(run) for run in re.findall(r"\d+|\D+", w))
+        for w in words
+    ]
+    tail = r"(?!\d)" if spelling[-1:].isdigit() else ""
+    return _NAME_SEP.pattern.join(parts) + tail
+
+
+def _table_aliases(events: pd.DataFrame) -> tuple[tuple, ...]:
     """Return the spellings of the record's own names and of its ``aliases`` column.
 
     Each name (and each alias, ``;``-separated) matches as written, its words joined by
-    spaces or hyphens, with or without a year, as a name must be written: every word
-    capitalised unless a year is beside it ("Keen Sword", "Keen Sword 2024", "keen
-    sword-2024"; not "a keen sword"). A name of a built-in series keeps its built-in
-    spellings (and any aliases given).
+    spaces or hyphens, with or without a year, as a name must be written: without a year
+    beside it, each capital letter of the spelling must be a capital in the text (its
+    small letters may be either: "Keen Sword", "KEEN SWORD", "Keen Sword 2024", "keen
+    sword-2024", "Conference of the Parties"; not "a keen sword"). A name of a built-in
+    series keeps its built-in spellings (and any aliases given).
+
+    An alias given on one row only of its series names that row ("COP28" on COP's 2023
+    row is COP 2023, whatever the article's year); an alias on several rows is a spelling
+    of the series. Longer spellings come first, so "COP 28" is tried before "COP".
+
+    Returns
+    -------
+    tuple
+        ``(name, pattern, first letters of the first word (lower case), row or None,
+        spelling)`` per spelling; ``row`` is ``(name, year, start_date)`` of the row an
+        alias names.
     """
     names = [str(n).strip() for n in events["name"].tolist()]
     aliases = events["aliases"].tolist() if "aliases" in events.columns else [""] * len(names)
+    years = events["year"].tolist() if "year" in events.columns else [0] * len(names)
+    starts = events["start_date"].tolist() if "start_date" in events.columns else [""] * len(names)
     # the patrol series are found as patrols ("the sixth joint naval patrol"), not as names
     found_otherwise = BUILTIN_SERIES | set(_PATROL_FAMILY.values())
-    out: dict[tuple[str, str], tuple[str, str, str]] = {}
-    for name, more in zip(names, aliases, strict=True):
+    rows_of: dict[tuple[str, str], list[tuple]] = {}
+    order: list[tuple[str, str]] = []
+    for name, more, year, start in zip(names, aliases, years, starts, strict=True):
         if not name:
             continue
+        row = (name, int(year), str(start or ""))
         spellings = [] if name in found_otherwise else [name]
         spellings += [a.strip() for a in str(more or "").split(";") if a.strip()]
         for spelling in spellings:
-            words = [w for w in _NAME_SEP.split(spelling) if w]
-            if words:
-                alias = _NAME_SEP.pattern.join(re.escape(w) for w in words)
-                out[(name, spelling)] = (name, alias, words[0].lower())
-    return tuple(out.values())
+            if not _NAME_SEP.sub("", spelling):
+                continue
+            key = (name, spelling)
+            if key not in rows_of:
+                order.append(key)
+            # the name itself is the series' spelling (row None)
+            rows_of.setdefault(key, []).append(None if spelling == name else row)
+    out = []
+    for name, spelling in order:
+        rows = rows_of[(name, spelling)]
+        row = rows[0] if len(rows) == 1 else None
+        first = re.match(r"\d+|\D+", _NAME_SEP.split(spelling.strip())[0]).group(0).lower()
+        out.append((name, _spelling_re(spelling), first, row, spelling))
+    out.sort(key=lambda a: -len(_NAME_SEP.sub("", a[4])))
+    return tuple(out)
 
 
 def _record_aliases(events: pd.DataFrame):
     """Return the spellings :func:`mentions` looks for with this record, and its filters.
 
     The built-in spellings when the record has a built-in series (:data:`BUILTIN_SERIES`),
-    then the record's own names and aliases (strength ``"name"``); the sentence and name
-    pre-filters also look for the first word of each of the record's own spellings.
+    then the record's own names and aliases (strength ``"own"``, with the row an alias
+    names and the spelling as written); the sentence and name pre-filters also look for
+    the first word of each of the record's own spellings.
     """
     own = _table_aliases(events)
     builtin = tuple(_ALIASES) if has_builtin_series(events) else ()
-    aliases = builtin + tuple((name, alias, "name") for name, alias, _ in own)
-    firsts = sorted({first for _, _, first in own})
+    aliases = builtin + tuple(
+        (name, alias, "own", row, spelling) for name, alias, _, row, spelling in own
+    )
+    firsts = sorted({first for _, _, first, _, _ in own})
     if not firsts:
         return aliases, _HINT, _NAME_HINT
     more = "|".join(re.escape(w) for w in firsts)
@@ -206,16 +250,20 @@ def _record_aliases(events: pd.DataFrame):
 
 @cache
 def _named_re(
-    aliases: tuple[tuple[str, str, str], ...] = tuple(_ALIASES),
-) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    aliases: tuple[tuple, ...] = tuple(_ALIASES),
+) -> tuple[re.Pattern[str], dict[str, tuple]]:
     # One case-insensitive alternation behind one shared look-behind (about 7x faster
-    # than per-alias inline flags); capitalisation is checked after the match.
+    # than per-alias inline flags); capitalisation is checked after the match. A table's
+    # own spelling ("own": canon, pattern, strength, row, spelling) keeps its core in
+    # group n<i>, for that check.
     parts, groups = [], {}
     if not aliases:
         return re.compile(r"(?!)"), groups
-    for i, (canon, alias, strength) in enumerate(aliases):
+    for i, (canon, alias, strength, *own) in enumerate(aliases):
         phase = _PHASE.replace("{i}", str(i))
-        if strength in ("strong", "name", "cap"):
+        if strength == "own":
+            alias = rf"(?P<n{i}>{alias})"
+        if strength in ("strong", "name", "cap", "own"):
             core = rf"{_GLOSS}(?:{_SEP}|(?<=[a-z]))(?P<y{i}>{_YEAR4})(?![\w]){phase}{_GLOSS}"
             roman = rf"|\s+(?P<r{i}>I{{1,3}}|IV|V)(?![\w])" if strength == "cap" else ""
             tail = rf"(?:{core}{roman})?"
@@ -227,8 +275,27 @@ def _named_re(
             tail = rf"{_GLOSS}{_SEP_WEAK}(?P<y{i}>{_YEAR})(?![\w]){phase}"
             head = ""
         parts.append(rf"(?P<a{i}>{head}{alias}(?![A-Za-z/]){tail})")
-        groups[f"a{i}"] = (canon, strength)
+        groups[f"a{i}"] = (canon, strength, *own)
     return re.compile(r"(?<![\w/])(?:" + "|".join(parts) + ")", re.IGNORECASE), groups
+
+
+#: a number after a name that is not a year ("COP 30", "COP-30", "COP30")
+_NUMBER_AFTER = re.compile(r"[\s\u2010-\u2015-]*(\d{1,3})(?![\d\w])")
+
+
+def _as_written(found: str, spelling: str) -> bool:
+    """Whether ``found`` has a capital wherever the table's ``spelling`` has one.
+
+    Separators aside, both hold the same letters (the pattern matched them regardless of
+    case): "Conference of the Parties" is found as "Conference of the Parties" or
+    "CONFERENCE OF THE PARTIES", not as "conference of the parties"; a spelling written
+    in small letters ("Section 301 tariffs") keeps its small letters free.
+    """
+    a = _NAME_SEP.sub("", found)
+    b = _NAME_SEP.sub("", spelling)
+    if len(a) != len(b):
+        return True
+    return all(x.isupper() for x, y in zip(a, b, strict=True) if y.isupper())
 
 
 # A sentence can hold a reference or a claim only if its lower-cased text has one of these
@@ -980,10 +1047,19 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
     # 1. names
     for m in pattern.finditer(text) if pattern is not None else ():
         gname = m.lastgroup
-        canon, strength = groups[gname]
+        canon, strength, *own = groups[gname]
         i = gname[1:]
         y_after, y_before = m.group("y" + i), m.groupdict().get("b" + i)
         ytxt = y_after or y_before
+        row, number = None, None
+        if strength == "own":
+            if not ytxt and not _as_written(m.group("n" + i), own[1]):
+                continue
+            row = own[0]
+            # "COP 30" where no row has that alias: a number, not a year, after the name
+            num = _NUMBER_AFTER.match(text, m.end())
+            if not ytxt and row is None and num:
+                number = num.group(1)
         if strength in ("weak", "cap") and not ytxt and not m.group(0)[0].isupper():
             continue
         if strength == "weak" and not m.group(0)[0].isupper():
@@ -996,12 +1072,16 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
         year = None
         if ytxt:
             year = int(ytxt) if len(ytxt) == 4 else 2000 + int(ytxt)
+        elif row is not None:
+            year = row[1]  # the alias of one row: its year
+        if row is not None and year != row[1]:
+            row = None  # "COP28 2024": the year written wins
         phase = _roman(m.groupdict().get("ph" + i) or m.groupdict().get("pr" + i))
         edition = _roman(m.groupdict().get("r" + i))
         refs.append(
             {
                 "s": m.start(),
-                "e": m.end(),
+                "e": m.end() + (len(num.group(0)) if number else 0),
                 "type": "named_exercise",
                 "family": canon,
                 "name_year": year,
@@ -1009,6 +1089,9 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
                 "edition": edition,
                 "ordinal": None,
                 "series": False,
+                "row": row,
+                "number": number,
+                "by_alias": bool(row) and not ytxt,
             }
         )
     named_spans = [(r["s"], r["e"]) for r in refs]
@@ -1288,6 +1371,10 @@ def _reference_row(ctx, r, t, future, rec: _Record, places) -> tuple:
             rule = trule
     if not year and name_year:
         year, rule = name_year, "named_year"
+    if r.get("by_alias"):
+        # the year is the row's whose alias is written ("COP28"), not written in the text
+        rule = rule.replace("named_year", f"alias of its row ({year})")
+        name_year = None
     if r["type"] == "named_exercise" and r["edition"] and not year:
         series = [x for x in rec.rows if x[0] == r["family"]]
         if len(series) >= r["edition"]:
@@ -1304,6 +1391,9 @@ def _reference_row(ctx, r, t, future, rec: _Record, places) -> tuple:
             rule = "article_date"
         else:
             rule = "none (no publication date)"
+    if r.get("number"):
+        # "COP 30" with no row of that alias: not the series' edition of the article's year
+        year, date, rule = 0, "", "none"
     if r["type"] == "named_exercise" and not name_year and rule == "article_date":
         # a name without a year is this year's edition only if one is near publication
         ok = published is not None and any(
@@ -1331,6 +1421,15 @@ def _reference_row(ctx, r, t, future, rec: _Record, places) -> tuple:
         future=future,
         plural=bool(r.get("plural")),
     )
+    row = r.get("row")
+    if row is not None and year == row[1]:
+        fam, key, conf = row[0], rec.key(row), 1.0
+        why = f"the row whose alias is written: {key}"
+    elif r.get("number"):
+        why = (
+            f"{text[r['s'] : r['e']]!r}: the number after the name is no year, and no row of "
+            f"the table has it as an alias (give it in the row's aliases column)."
+        )
     if r["type"] == "named_exercise" and family not in rec.names:
         why = f"the record has no {family} series."
     span = text[r["s"] : r["e"]]

@@ -1,0 +1,172 @@
+"""Notebook 04's event counting and claim check on other topics than the shipped one.
+
+A researcher brings a table of their own series (climate summits, trade-dispute tariff
+rounds) with ``events_path``. The names and aliases of that table are found as the table
+writes them, an alias of one row names that row, and the claims of the coverage are not
+refuted on words that say nothing of the event.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+
+from framelens import corpus, events
+from framelens.errors import FramelensWarning
+
+COLUMNS = [*events.EVENT_COLUMNS, "aliases"]
+
+#: COP meetings 2015-2024 (no 2020 meeting): the table starts partway through the series
+COPS = [
+    (2015, "2015-11-30", "Paris (France)", "COP21; COP 21; Paris climate summit"),
+    (2016, "2016-11-07", "Marrakech (Morocco)", "COP22; COP 22"),
+    (2017, "2017-11-06", "Bonn (Germany)", "COP23; COP 23"),
+    (2018, "2018-12-02", "Katowice (Poland)", "COP24; COP 24"),
+    (2019, "2019-12-02", "Madrid (Spain)", "COP25; COP 25"),
+    (2021, "2021-10-31", "Glasgow (United Kingdom)", "COP26; COP 26"),
+    (2022, "2022-11-06", "Sharm el-Sheikh (Egypt)", "COP27; COP 27"),
+    (2023, "2023-11-30", "Dubai (United Arab Emirates)", "COP28; COP 28"),
+    (2024, "2024-11-11", "Baku (Azerbaijan)", "COP29; COP 29"),
+]
+
+
+def _load(path):
+    """Load a table of one's own domains (the warning naming them is expected)."""
+    with pytest.warns(FramelensWarning, match="domains of their own"):
+        return events.load_events(path)
+
+
+def _write(path, rows):
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(COLUMNS)
+        for row in rows:
+            w.writerow(row)
+    return path
+
+
+@pytest.fixture
+def cops(tmp_path):
+    rows = [
+        ("COP", y, start, "", "summit", loc, "UNFCCC parties", f"https://unfccc.int/{y}",
+         f"COP {y}", "", aliases)
+        for y, start, loc, aliases in COPS
+    ]  # fmt: skip
+    return _load(_write(tmp_path / "cops.csv", rows))
+
+
+@pytest.fixture
+def tariffs(tmp_path):
+    rows = [
+        ("Section 301 tariffs", 2018, "2018-07-06", "", "tariff", "United States",
+         "United States; China", "https://ustr.gov/a", "List 1", "", "List 1 tariffs"),
+        ("Section 301 tariffs", 2018, "2018-09-24", "", "tariff", "United States",
+         "United States; China", "https://ustr.gov/c", "List 3", "", "List 3 tariffs"),
+        ("Section 301 tariffs", 2019, "2019-09-01", "", "tariff", "United States",
+         "United States; China", "https://ustr.gov/d", "List 4A", "", "List 4A tariffs"),
+    ]  # fmt: skip
+    return _load(_write(tmp_path / "tariffs.csv", rows))
+
+
+def _run(texts, table, published):
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(texts))],
+            "text": texts,
+            "published": [published] * len(texts),
+        }
+    )
+    found = events.mentions(corpus.segment(docs), events=table, documents=docs)
+    claims = events.check_claims_by_document(found, table, events.document_cuts(docs))
+    return found, claims
+
+
+def _refs(found):
+    return found[found["kind"] == "reference"]
+
+
+# -- 1. numbered editions and the aliases of one row ---------------------------------------
+
+
+def test_an_alias_of_one_row_names_that_row_not_the_article_year(cops):
+    found, claims = _run(
+        [
+            "At COP28 in Dubai, countries agreed to transition away from fossil fuels.",
+            "The COP 28 summit opened on Thursday.",
+            "COP-28 was the biggest climate summit ever.",
+        ],
+        cops,
+        "2024-11-20",
+    )
+    refs = _refs(found)
+    assert refs["record_event"].tolist() == ["COP|2023|2023-11-30"] * 3
+    assert refs["mention"].tolist() == ["COP28", "COP 28", "COP-28"]
+    place = claims[claims["claim_type"] == "place"]
+    assert place["status"].tolist() == ["supported"]
+    assert "2023" in place["claim"].item()
+    # the year comes from the table, not the text: no "took place in 2023" claim
+    assert "named_year" not in set(claims["claim_type"])
+
+
+def test_a_number_after_a_name_is_not_the_article_year(cops):
+    found, _ = _run(["COP 30 opens in Belem next week.", "COP30 opened."], cops, "2024-11-20")
+    refs = _refs(found)
+    assert refs["mention"].tolist() == ["COP 30", "COP30"]
+    assert refs["record_event"].tolist() == ["", ""]
+    assert refs["event_year"].isna().all()
+    assert refs["link_evidence"].str.contains("no year").all()
+
+
+def test_a_year_written_beside_a_row_alias_wins(cops):
+    found, _ = _run(["COP29 2024 opened in Baku."], cops, "2025-01-10")
+    assert _refs(found)["record_event"].tolist() == ["COP|2024|2024-11-11"]
+
+
+def test_an_alias_on_every_row_is_a_spelling_of_the_series(tmp_path):
+    rows = [
+        ("BALTOPS", y, f"{y}-06-05", "", "naval", "Baltic Sea", "NATO", f"https://x.org/{y}",
+         "t", "", "Baltic Operations")
+        for y in (2022, 2023, 2024)
+    ]  # fmt: skip
+    table = events.load_events(_write(tmp_path / "b.csv", rows))
+    found, _ = _run(["Baltic Operations began on Monday."], table, "2023-06-07")
+    assert _refs(found)["record_event"].tolist() == ["BALTOPS|2023|2023-06-05"]
+
+
+# -- 2. names and aliases with small letters ------------------------------------------------
+
+
+def test_names_and_aliases_with_small_letters_are_found_as_written(tariffs, tmp_path):
+    found, _ = _run(
+        [
+            "The first round of Section 301 tariffs took effect on Friday.",
+            "The List 3 tariffs hit $200 billion of goods.",
+        ],
+        tariffs,
+        "2018-09-25",
+    )
+    refs = _refs(found)
+    assert refs["mention"].tolist() == ["Section 301 tariffs", "List 3 tariffs"]
+    assert refs["record_event"].tolist()[1] == "Section 301 tariffs|2018|2018-09-24"
+    rows = [
+        ("COP", 2015, "2015-11-30", "", "summit", "Le Bourget; Paris (France)", "UNFCCC",
+         "https://unfccc.int/cop21", "COP21", "", "Conference of the Parties; Paris climate summit")
+    ]  # fmt: skip
+    table = _load(_write(tmp_path / "c.csv", rows))
+    found, _ = _run(
+        [
+            "Delegates gathered in Le Bourget for the Conference of the Parties.",
+            "The Paris climate summit opened in Le Bourget.",
+            "The PARIS CLIMATE SUMMIT opened.",
+            "A conference of the parties to a contract met.",
+        ],
+        table,
+        "2015-12-01",
+    )
+    refs = _refs(found)
+    assert refs["mention"].tolist() == [
+        "Conference of the Parties", "Paris climate summit", "PARIS CLIMATE SUMMIT"
+    ]  # fmt: skip
+    assert set(refs["record_event"]) == {"COP|2015|2015-11-30"}
