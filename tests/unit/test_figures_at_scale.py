@@ -300,3 +300,19 @@ def test_actor_tone_of_many_actors_grows_and_keeps_the_most_named():
         assert tuple(fig.get_size_inches()) == (8, 4.5)
     finally:
         plt.close(fig)
+
+
+def test_an_arc_title_names_the_article_and_stays_inside_the_figure():
+    from framelens import sentiment
+
+    docs = pd.DataFrame({"doc_id": ["AP-2024-01-94807407", "x" * 104],
+                         "title": ["China and Russia open joint naval drills in the Sea of Japan "
+                                   "after a year of talks", ""],
+                         "source": ["AP", ""], "published": ["2024-01-05", ""]})  # fmt: skip
+    title = sentiment.arc_title("AP-2024-01-94807407", docs)
+    assert title.startswith("Sentiment arc · China and Russia open joint naval drills")
+    assert "AP, 2024-01-05" in title
+    assert max(len(line) for line in title.splitlines()) <= 60
+    long = sentiment.arc_title("x" * 104, docs)
+    assert "x" * 40 in long and max(len(line) for line in long.splitlines()) <= 60
+    assert sentiment.arc_title("d1") == "Sentiment arc · d1\n(rolling mean: prose only)"

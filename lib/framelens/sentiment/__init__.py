@@ -81,6 +81,7 @@ from .domain import (
 )
 from .plot import (
     LEGEND_FONTSIZE,
+    arc_title,
     plot_actor_tone,
     plot_agreement,
     plot_arc,
@@ -102,6 +103,7 @@ from .score import (
 from .vader import MAX_DRIVERS
 
 __all__ = [
+    "arc_title",
     "straighten",
     "typography",
     "ACTOR_COUNT_COLUMNS",

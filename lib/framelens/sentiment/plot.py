@@ -14,6 +14,51 @@ from .compare import _paired, agreement
 LEGEND_FONTSIZE = 10  # as large as the tick labels of plots.style()
 
 
+def arc_title(doc_id: str, documents: pd.DataFrame | None = None, *, width: int = 60) -> str:
+    r"""Return a sentiment arc's title: the document's title, outlet and date, wrapped.
+
+    A file name shows a safe id (``AP-2024-01-94807407``); the title says which article
+    it is. Lines are at most ``width`` characters, so a long id or title stays inside the
+    figure.
+
+    Parameters
+    ----------
+    doc_id
+        The document drawn.
+    documents
+        The documents frame (``doc_id`` and, if present, ``title``, ``source``,
+        ``published``); None: the id alone.
+    width
+        The longest line, in characters (default 60).
+
+    Returns
+    -------
+    str
+        ``"Sentiment arc · <title> · <source>, <published>"`` (what the document has of
+        them; the id when it has no title) and ``"(rolling mean: prose only)"``, wrapped.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a1"], "title": ["Navies drill"], "source": ["AP"],
+    ...                      "published": ["2024-09-10"]})
+    >>> arc_title("a1", docs)
+    'Sentiment arc · Navies drill · AP, 2024-09-10\n(rolling mean: prose only)'
+    """
+    import textwrap
+
+    from ..params import text_values
+
+    parts = [str(doc_id)]
+    if documents is not None and "doc_id" in documents.columns:
+        rows = documents[text_values(documents["doc_id"]) == str(doc_id)]
+        if len(rows):
+            row = {c: text_values(rows[c]).iloc[0].strip() for c in rows.columns if c != "text"}
+            where = ", ".join(v for v in (row.get("source", ""), row.get("published", "")) if v)
+            parts = [row.get("title") or str(doc_id), *([where] if where else [])]
+    head = textwrap.fill("Sentiment arc · " + " · ".join(parts), width=width)
+    return f"{head}\n(rolling mean: prose only)"
+
+
 def plot_arc(arc_frame: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     """Draw one document's sentiment arc: prose points, rolling mean, embeds apart.
 
