@@ -316,3 +316,13 @@ def test_an_arc_title_names_the_article_and_stays_inside_the_figure():
     long = sentiment.arc_title("x" * 104, docs)
     assert "x" * 40 in long and max(len(line) for line in long.splitlines()) <= 60
     assert sentiment.arc_title("d1") == "Sentiment arc · d1\n(rolling mean: prose only)"
+
+
+def test_a_profile_of_one_group_names_it():
+    frame = _profile(1)
+    ax = framing.plot_profile(frame, by="source")
+    try:
+        group = str(frame["source"].iloc[0])
+        assert ax.get_xlabel().endswith(f"\nsource: {group}")
+    finally:
+        plt.close(ax.figure)

@@ -219,6 +219,8 @@ def plot_profile(
         ax.set_ylabel("frame")
         if len(groups) > 1:
             ax.legend(title=by, fontsize=9, title_fontsize=9)
+        elif groups:  # one document or group: its name, which no legend gives
+            ax.set_xlabel(f"{label}\n{by}: {groups[0]}")
     elif len(groups) > PROFILE_HEATMAP_ROWS and not (
         len(groups) <= PROFILE_HEATMAP_MAX_ROWS and len(ax.figure.axes) == 1
     ):
