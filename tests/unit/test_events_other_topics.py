@@ -170,3 +170,56 @@ def test_names_and_aliases_with_small_letters_are_found_as_written(tariffs, tmp_
         "Conference of the Parties", "Paris climate summit", "PARIS CLIMATE SUMMIT"
     ]  # fmt: skip
     assert set(refs["record_event"]) == {"COP|2015|2015-11-30"}
+
+
+# -- 3. the places of a place claim -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At COP26 in Glasgow, ministers renewed the Paris Agreement goals.",
+        "Delegates at COP26 in Glasgow met activists from the Pacific.",
+        "Delegates at COP26 in Glasgow discussed rising seas in the Pacific and the "
+        "South China Sea.",
+    ],
+)
+def test_a_place_claim_names_only_the_places_of_the_event(cops, text):
+    _, claims = _run([text], cops, "2021-11-13")
+    place = claims[claims["claim_type"] == "place"]
+    assert place["claimed"].tolist() == ["Glasgow"]
+    assert place["status"].tolist() == ["supported"]
+
+
+def test_a_place_governed_by_no_locative_of_the_event_is_no_claim(cops):
+    _, claims = _run(
+        [
+            "COP29 was held in a petrostate, after Egypt and the UAE.",
+            "COP22 opened in Marrakech as the Paris Agreement came into force.",
+            "COP27 took place in the Egyptian resort of Sharm el-Sheikh.",
+        ],
+        cops,
+        "2024-12-01",
+    )
+    place = claims[claims["claim_type"] == "place"]
+    assert place["claimed"].tolist() == ["Marrakech", "Sharm el-Sheikh"]
+    assert set(place["status"]) == {"supported"}
+
+
+def test_another_place_of_the_table_beside_the_venue_is_not_refuted(cops):
+    _, claims = _run(
+        [
+            "At COP29 in Baku, delegates recalled the deal reached in Paris.",
+            "COP29 was held in Paris.",
+        ],
+        cops,
+        "2024-12-01",
+    )
+    place = claims[claims["claim_type"] == "place"]
+    assert place["status"].tolist() == ["not checkable", "not supported"]
+
+
+def test_the_shipped_record_places_are_not_places_of_another_table(cops):
+    assert events.places("COP29 was held near Vladivostok in the Sea of Japan.", events=cops) == []
+    assert events.places("COP29 was held in Baku.", events=cops) == ["Baku"]
+    assert events.places("Ships drilled in the Sea of Japan.") == ["Sea of Japan"]

@@ -30,6 +30,7 @@ from .mentions import (
     _check_mentions,
     _ordered,
     _places_in,
+    has_builtin_series,
     mentions,  # noqa: F401  (the doctests use it)
     record_locations,
 )
@@ -289,6 +290,8 @@ class _Units:
         self.all = ev.sort_values(["year", "start_date", "_order"], kind="stable")
         #: the table's locations: their names are places too (a researcher's own table)
         self.locations = record_locations(events)
+        #: a table of other events than the shipped record's: only its own places count
+        self.own = not has_builtin_series(events)
         kept = set(zip(cut["name"], cut["year"], cut["start_date"], strict=True))
         in_cut = np.array(
             [
@@ -529,7 +532,7 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
             continue
         place_done.add(int(r.sent_id))
         for ref, found_places, (a, b) in _sentence_places(
-            sentence, by_sent[int(r.sent_id)], base, units.locations
+            sentence, by_sent[int(r.sent_id)], base, units.locations, own=units.own
         ):
             row = {**_place(ref, found_places, units, 0, sentence), "claim_type": "place"}
             key = ("place", ref.family, _year(ref), tuple(found_places))
@@ -541,7 +544,7 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
         words = [r for r in every if int(r.sent_id) == sid and r.kind == "generic"]
         if not words:
             continue
-        ps = _places_in(sentence, units.locations)
+        ps = _places_in(sentence, units.locations, own=units.own)
         if not ps:
             continue
         ref = attach(sid, int(words[0].start) - base)
@@ -649,10 +652,12 @@ def _base(doc, ref, base, sentence, a, b, *, sid=None, mention=None) -> dict:
     }
 
 
-def _sentence_places(sentence: str, refs: list, base: int, locations: tuple[str, ...] = ()):
+def _sentence_places(
+    sentence: str, refs: list, base: int, locations: tuple[str, ...] = (), *, own: bool = False
+):
     """Each reference of a sentence with the places of its clause (nearest reference)."""
     found = []
-    for ps in _places_in(sentence, locations):
+    for ps in _places_in(sentence, locations, own=own):
         pos = sentence.find(ps) if ps in sentence else -1
         if pos < 0:
             from .mentions import PLACE_ALIASES
@@ -794,6 +799,14 @@ def _place(ref, found_places: list[str], units: _Units, year: int = 0, sentence:
         st, why = NOT_CHECKABLE, "the record row gives no location."
     elif not missing:
         st, why = SUPPORTED, f"the record's location: {locs}."
+    elif units.own and len(missing) < len(found_places):
+        # "At COP29 in Baku, … the deal reached in Paris": the record's place is named, and
+        # another of the table's places may be another event's, not this one's venue
+        st, why = (
+            NOT_CHECKABLE,
+            f"the record's location ({locs}) is named, and {', '.join(missing)} too, a place "
+            "of the table's other events: the sentence may speak of another event there.",
+        )
     else:
         st, why = (
             NOT_SUPPORTED,
@@ -1026,7 +1039,7 @@ def _event_date(ref, ctx: dict) -> dt.date | None:
 def _first(ref, clause: str, mention: str, units: _Units, ctx: dict, before_text: str) -> dict:
     family = _family_of(ref)
     when = _event_date(ref, ctx)
-    ps = _places_in(clause, units.locations)
+    ps = _places_in(clause, units.locations, own=units.own)
     if (
         not ps
         and re.search(
@@ -1035,8 +1048,8 @@ def _first(ref, clause: str, mention: str, units: _Units, ctx: dict, before_text
         and ref is not None
     ):
         # "in the region": the places of the reference's sentence, else of the one before
-        ps = _places_in(str(ref.sentence), units.locations) or _places_in(
-            before_text, units.locations
+        ps = _places_in(str(ref.sentence), units.locations, own=units.own) or _places_in(
+            before_text, units.locations, own=units.own
         )
     since = _SINCE_RE.search(clause)
     base = {"family": family}

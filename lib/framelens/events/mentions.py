@@ -593,6 +593,7 @@ class _Record:
         self.known = {(r[0], r[1]) for r in self.rows}
         self.locations = record_locations(ev)  # their names are places too
         self.china_russia = has_builtin_series(ev)
+        self.own = not self.china_russia  # a table of other events: its own places only
 
     @staticmethod
     def key(r: tuple) -> str:
@@ -1289,7 +1290,7 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
                     best, dist = ri, d
             if best is not None:
                 owner.setdefault(best, ti)
-        places = _places_in(text, rec.locations)
+        places = _places_in(text, rec.locations, own=rec.own)
         for ri, r in enumerate(refs):
             t = times[owner[ri]] if ri in owner else None
             out.append(_reference_row(ctx, r, t, future, rec, places))
@@ -1610,9 +1611,75 @@ _LOCATIVE = re.compile(
 )
 
 
-def _places_in(text: str, locations: tuple[str, ...] = ()) -> list[str]:
-    """Place names of the record and gazetteer in a sentence, after a preposition."""
+#: with a table of other events, a place of the event: governed by "in", "at", "near",
+#: "off", "on" ("held in", "hosted in"), with at most two words between, none of them a
+#: preposition or conjunction ("in the Egyptian resort of Sharm el-Sheikh", "in nearby
+#: Le Bourget"; not "met activists from the Pacific", "in Baku after Egypt")
+_OWN_LOCATIVE = re.compile(
+    r"\b(?i:in|at|near|off|on|inside|outside)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!(?i:after|before|from|to|and|or|as|with|for|by|while|when|where|since|than|but|"
+    r"of|in|at|the|a|an)\b)(?:[a-z][\w'-]*|[A-Z][a-z]+(?:an|ese|ish|i))\s+){0,2}"
+    r"(?:of\s+(?:the\s+)?)?$"
+)
+
+
+def _own_place_names(locations: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the places a table of other events names in its locations.
+
+    Each ``;``- or ``,``-separated part, and what it puts in brackets ("Sharm el-Sheikh
+    (Egypt)" gives "Sharm el-Sheikh" and "Egypt").
+    """
+    names: set[str] = set()
+    for loc in locations:
+        for part in str(loc).split(";"):
+            outer = re.sub(r"\([^)]*\)", " ", part)
+            for name in [*outer.split(","), *re.findall(r"\(([^)]*)\)", part)]:
+                name = " ".join(name.split())
+                if len(name) > 2 and name[0].isupper():
+                    names.add(name)
+    return tuple(sorted(names))
+
+
+@cache
+def _own_place_re(locations: tuple[str, ...]) -> re.Pattern[str]:
+    names = set(_own_place_names(locations))
+    if any(_WATERS.search(str(loc)) for loc in locations):
+        # a table of events at sea: the gazetteer's seas and regions are places too ("a
+        # naval exercise in the Sea of Japan" is not the table's one in the Baltic Sea)
+        from ..gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+        names |= set(gaz.loc[gaz["type"].isin(["sea", "region"]), "alias"])
+    alts = sorted(names, key=lambda x: (-len(x), x))
+    if not alts:
+        return re.compile(r"(?!)")
+    # not part of a longer name ("the Paris Agreement", "Glasgow Climate Pact")
+    return re.compile(
+        r"(?<![\w-])(?P<place>"
+        + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+        + r")(?![\w-])(?!\s+(?:[A-Z]|of\s+[A-Z]))"
+    )
+
+
+def _places_in(text: str, locations: tuple[str, ...] = (), *, own: bool = False) -> list[str]:
+    """Place names of the record and gazetteer in a sentence, after a preposition.
+
+    With ``own`` (a table of other events than the shipped record's), only the places of
+    ``locations`` count (and the gazetteer's seas and regions when a location names a sea,
+    ocean, gulf, bay or strait), each where a preposition of place governs it
+    (:data:`_OWN_LOCATIVE`) and not as part of a longer name: the shipped record's places
+    say nothing of where another table's events were held.
+    """
     out: list[str] = []
+    if own:
+        for m in _own_place_re(locations).finditer(text):
+            before = text[max(0, m.start() - 60) : m.start()]
+            if not _OWN_LOCATIVE.search(before) or _MOVEMENT.search(before):
+                continue
+            name = " ".join(m.group("place").split())
+            if name not in out:
+                out.append(name)
+        return out
     for m in _place_re(locations).finditer(text):
         before = text[max(0, m.start() - 50) : m.start()]
         if not _LOCATIVE.search(before) or _MOVEMENT.search(before):
@@ -1650,7 +1717,8 @@ def places(text: str, *, events: pd.DataFrame | None = None) -> list[str]:
     >>> places("Ships of the Pacific Fleet drilled in the East Sea.")
     ['Sea of Japan']
     """
-    return _places_in(str(text), record_locations(events))
+    own = events is not None and not has_builtin_series(events)
+    return _places_in(str(text), record_locations(events), own=own)
 
 
 def _check_mentions(found: pd.DataFrame) -> None:
