@@ -191,8 +191,8 @@ def plot_profile(
     --------
     >>> p = pd.DataFrame({"doc_id": ["a", "a"], "frame": ["threat", "rivalry"],
     ...                   "share_sentences": [0.5, 0.25], "hits_per_1000_words": [10.0, 5.0]})
-    >>> plot_profile(p).get_xlabel()
-    'share of sentences carrying the frame (0–1)'
+    >>> plot_profile(p).get_xlabel().splitlines()
+    ['share of sentences carrying the frame (0–1)', 'doc_id: a']
     """
     import numpy as np
 
