@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from framelens import corpus, events
-from framelens.errors import FramelensWarning
+from framelens.errors import FramelensWarning, InputError
 
 COLUMNS = [*events.EVENT_COLUMNS, "aliases"]
 
@@ -223,3 +223,50 @@ def test_the_shipped_record_places_are_not_places_of_another_table(cops):
     assert events.places("COP29 was held near Vladivostok in the Sea of Japan.", events=cops) == []
     assert events.places("COP29 was held in Baku.", events=cops) == ["Baku"]
     assert events.places("Ships drilled in the Sea of Japan.") == ["Sea of Japan"]
+
+
+# -- 4. ordinals of a table that starts partway through its series -------------------------
+
+
+def test_an_ordinal_beyond_the_table_is_not_checkable_and_since_counts_from_then(cops):
+    _, claims = _run(
+        [
+            "The 28th COP, held in Dubai, ended on Wednesday.",
+            "COP29 in Baku is the fifth COP since 2019.",
+            "COP29 is the third COP.",
+            "Baku hosted COP29, the third COP in a row held in an oil state.",
+        ],
+        cops,
+        "2024-11-25",
+    )
+    ordinal = claims[claims["claim_type"] == "ordinal"]
+    assert ordinal["status"].tolist() == [
+        "not checkable", "supported", "not supported", "not checkable"
+    ]  # fmt: skip
+    assert "may not start with the series' first" in ordinal["reason"].iloc[0]
+    assert "already the ninth" in ordinal["reason"].iloc[2]
+
+
+def test_an_edition_column_numbers_the_rows(tmp_path):
+    rows = [
+        ("COP", y, start, "", "summit", loc, "UNFCCC", f"https://unfccc.int/{y}", "t", "", al,
+         str(y - 1994 if y < 2020 else y - 1995))
+        for y, start, loc, al in COPS
+    ]  # fmt: skip
+    path = tmp_path / "cops_ed.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow([*COLUMNS, "edition"])
+        w.writerows(rows)
+    table = _load(path)
+    _, claims = _run(
+        ["The 28th COP, held in Dubai, ended on Wednesday.", "COP28 was the 27th COP."],
+        table,
+        "2023-12-14",
+    )
+    ordinal = claims[claims["claim_type"] == "ordinal"]
+    assert ordinal["status"].tolist() == ["supported", "not supported"]
+    bad = tmp_path / "bad_ed.csv"
+    bad.write_text(path.read_text().replace(",28\n", ",28th\n"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 9.*edition '28th' is not a number"):
+        events.load_events(bad)

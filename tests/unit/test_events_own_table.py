@@ -87,7 +87,9 @@ def test_ordinals_of_the_own_series_are_checked(allied):
     claims = events.check_claims(m, allied, publication_date="2024-10-25")
     ordinals = claims[claims["claim_type"] == "ordinal"].set_index("family")["status"]
     assert ordinals["BALTOPS"] == events.SUPPORTED  # 2015..2024
-    assert ordinals["Keen Sword"] == events.NOT_SUPPORTED  # the tenth in the table
+    # the tenth in the table, which starts in 2006 and may not start with the first Keen
+    # Sword (it does not: 1986): the table cannot refute the twelfth
+    assert ordinals["Keen Sword"] == events.NOT_CHECKABLE
 
 
 def test_a_patrol_series_the_table_lacks_is_not_checkable(allied):
@@ -193,7 +195,8 @@ def test_an_ordinal_just_before_a_name_is_a_claim(allied):
     cue = m[(m["kind"] == "claim") & (m["type"] == "ordinal")]
     assert cue["mention"].tolist() == ["the tenth Keen Sword"] and cue["ordinal"].tolist() == [10]
     claims = events.check_claims(m, allied, publication_date="2024-10-25")
-    assert claims.set_index("claim_type").loc["ordinal", "status"] == events.SUPPORTED
+    # the table's tenth, but the table may start partway through the series
+    assert claims.set_index("claim_type").loc["ordinal", "status"] == events.NOT_CHECKABLE
 
 
 def test_an_unnamed_exercise_at_sea_elsewhere_is_not_the_years_one_event(allied):

@@ -844,6 +844,10 @@ def _ordinal_word(n: int) -> str:
 def _restrict(rows: pd.DataFrame, clause: str, year: int) -> tuple[pd.DataFrame, str]:
     if re.search(r"(?i)\bthis\s+year\b", clause) and year:
         return rows[rows["year"] == year], f" in {year}"
+    since = re.search(r"(?i)\bsince\s+(?:the\s+start\s+of\s+)?((?:19|20)\d{2})\b", clause)
+    if since:
+        # "the fifth COP since 2019": counted from that year's events on
+        return rows[rows["year"] >= int(since.group(1))], f" since {since.group(1)}"
     m = re.search(
         r"(?i)\b(?:near|around|off|over)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)", clause
     )
@@ -874,6 +878,16 @@ def _ordinal(n: int, ref, clause: str, units: _Units, ctx: dict) -> dict:
             "deciding_rows": "",
             "reason": "no series to count: no reference in the sentence or the one before.",
         }
+    if re.search(r"(?i)\b(?:in\s+a\s+row|in\s+succession|consecutive)\b", clause):
+        # "the third COP in a row held in an oil state": a run, not the series' number
+        return {
+            "family": family,
+            "claim": f"ordinal {n}",
+            "claimed": claimed,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": "a run of events ('in a row'), not the event's number in its series.",
+        }
     year, key = _event_key(ref, ctx)
     series_all = units.series(family, upto_cut=False)
     if series_all.empty:  # "the fifteenth joint naval patrol" read against a record without it
@@ -889,6 +903,10 @@ def _ordinal(n: int, ref, clause: str, units: _Units, ctx: dict) -> dict:
     upto = units.series(family)
     editions = _Units.editions(upto, series_all) and not re.search(r"(?i)this\s+year", clause)
     rows, restr = _restrict(upto, clause, year)
+    if units.own:
+        own = _own_ordinal(n, family, key, year, rows, restr, series_all, units, ctx)
+        if own is not None:
+            return own
     claim = f"the {_ordinal_word(n)} {family}{' edition' if editions else ''}{restr}"
     base = {"family": family, "claim": claim, "claimed": claimed + restr}
     lst = _units_list(rows, series_all, editions)
@@ -964,6 +982,61 @@ def _ordinal(n: int, ref, clause: str, units: _Units, ctx: dict) -> dict:
         "deciding_rows": _label(pd.concat(lst[:n])),
         "reason": f"the {_ordinal_word(n)}{restr} in the record is {label}, not the event "
         f"referred to ({year or 'undated'}); {len(lst)} up to {ctx['until'] or 'the end'}.",
+    }
+
+
+def _own_ordinal(n, family, key, year, rows, restr, series_all, units, ctx) -> dict | None:
+    """Judge an ordinal against a table of one's own that may start partway through.
+
+    A row's ``edition`` (an optional column: its number in its series, "28" for COP28)
+    decides. Else the table's order decides only when counting starts within the table
+    ("since 2019" from a year it covers) or the series' first row has edition 1; otherwise
+    an event that is already later than the n-th row of the table is not the n-th, and
+    any other verdict is not checkable (the editions before the table are not in it).
+    Returns None when the table's order decides (the shipped rule).
+    """
+    claim = f"the {_ordinal_word(n)} {family}{restr}"
+    base = {"family": family, "claim": claim, "claimed": f"{n}{restr}"}
+    editions = (
+        pd.to_numeric(series_all["edition"], errors="coerce")
+        if "edition" in series_all.columns
+        else pd.Series(np.nan, index=series_all.index)
+    )
+    keys = [f"{r['name']}|{int(r['year'])}|{r['start_date']}" for _, r in series_all.iterrows()]
+    mine = [i for i, k in zip(series_all.index, keys, strict=True) if k == key]
+    if mine and not restr and not pd.isna(editions[mine[0]]):
+        number = int(editions[mine[0]])
+        row = series_all.loc[[mine[0]]]
+        return {
+            **base,
+            "status": SUPPORTED if number == n else NOT_SUPPORTED,
+            "deciding_rows": _label(row),
+            "reason": f"the table numbers {_label(row)} edition {number} (its edition column).",
+        }
+    first_year = int(series_all["year"].min())
+    since = re.search(r"since ((?:19|20)\d{2})", restr)
+    starts_in_table = (since and int(since.group(1)) >= first_year) or (
+        not pd.isna(editions.iloc[0]) and int(editions.iloc[0]) == 1
+    )
+    if starts_in_table:
+        return None
+    order = [f"{r['name']}|{int(r['year'])}|{r['start_date']}" for _, r in rows.iterrows()]
+    if key in order and order.index(key) + 1 > n:
+        m = order.index(key) + 1
+        return {
+            **base,
+            "status": NOT_SUPPORTED,
+            "deciding_rows": _label(rows.iloc[:m]),
+            "reason": f"the event referred to is already the {_ordinal_word(m)} {family} of the "
+            f"table{restr}, which starts in {first_year}: it cannot be the {_ordinal_word(n)}.",
+        }
+    return {
+        **base,
+        "status": NOT_CHECKABLE,
+        "deciding_rows": _label(rows),
+        "reason": f"the table's {family} events start in {first_year} and may not start with "
+        f"the series' first (give the first row edition 1, or each row its edition, to count "
+        f"them); it has {len(rows)}{restr} up to {ctx['until'] or 'its end'}.",
     }
 
 

@@ -288,6 +288,12 @@ def _row_problems(rec: dict[str, str]) -> list[str]:
         rec["domain"] = domain
     if not rec["source"]:
         out.append("the source is missing (every event needs a public source URL).")
+    edition = rec.get("edition", "")
+    if edition and not re.fullmatch(r"[1-9]\d*", edition):
+        out.append(
+            f"edition {edition!r} is not a number (expected the event's number in its "
+            "series, such as 28 for COP28, or leave it empty)."
+        )
     return out
 
 
