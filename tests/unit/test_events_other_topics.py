@@ -270,3 +270,20 @@ def test_an_edition_column_numbers_the_rows(tmp_path):
     bad.write_text(path.read_text().replace(",28\n", ",28th\n"), encoding="utf-8")
     with pytest.raises(InputError, match=r"line 9.*edition '28th' is not a number"):
         events.load_events(bad)
+
+
+# -- 5. an unquoted comma in the event table -------------------------------------------------
+
+
+def test_a_row_with_more_fields_than_the_header_is_an_error(tmp_path):
+    path = tmp_path / "cops_comma.csv"
+    path.write_text(
+        ",".join(COLUMNS) + "\n"
+        "COP,2021,2021-10-31,,summit,Glasgow (United Kingdom),UNFCCC,https://u.int/26,t,,COP26\n"
+        "COP,2022,2022-11-06,,summit,Sharm el-Sheikh, Egypt,UNFCCC,https://u.int/27,t,,COP27\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        InputError, match=r"cops_comma\.csv, line 3 .*12 fields, the header has 11.*quoted"
+    ):
+        events.load_events(path)

@@ -99,9 +99,10 @@ def load_events(path: str | Path | None = None) -> pd.DataFrame:
     Raises
     ------
     InputError
-        If a column is missing (names them and lists those present), or a row has a
-        year that is not a year, a bad start or end date, an end before its start, an
-        unknown domain or no source. Each problem names its row and line.
+        If a column is missing (names them and lists those present), a row has more
+        fields than the header (an unquoted comma), or a row has a year that is not a
+        year, a bad start or end date, an end before its start, an unknown domain or no
+        source. Each problem names its row and line.
 
     Examples
     --------
@@ -177,6 +178,13 @@ def _parse_events(text: str, where: str) -> pd.DataFrame:
             continue
         row_no += 1
         line = reader.line_num
+        if len(raw) > len(header) and any(cell.strip() for cell in raw[len(header) :]):
+            # an unquoted comma ("Sharm el-Sheikh, Egypt") shifts every later column
+            raise InputError(
+                f"{where}, line {line} (name {raw[0].strip()!r}): {len(raw)} fields, the header "
+                f"has {len(header)}. A field with a comma must be quoted "
+                '("Sharm el-Sheikh, Egypt"), or use ";" between places.'
+            )
         raw = raw + [""] * (len(header) - len(raw))
         rec = {c: raw[i].strip() for c, i in index.items()}
         here = f"row {row_no} (line {line}, name {rec['name']!r})"
