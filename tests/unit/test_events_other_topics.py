@@ -287,3 +287,23 @@ def test_a_row_with_more_fields_than_the_header_is_an_error(tmp_path):
         InputError, match=r"cops_comma\.csv, line 3 .*12 fields, the header has 11.*quoted"
     ):
         events.load_events(path)
+
+
+# -- 7. exercise words that are no exercise -------------------------------------------------
+
+
+def test_fire_drills_the_verb_exercise_and_semi_annual_are_no_mentions(cops):
+    found, _ = _run(
+        [
+            "At COP29, a fire drill on Thursday briefly emptied the press centre.",
+            "Both sides said they were willing to exercise restraint.",
+            "Russia exercises its right to respond.",
+            "COP29 agreed to a semi-annual review.",
+            "The two navies held joint exercises and drills.",
+        ],
+        cops,
+        "2024-11-20",
+    )
+    words = found[found["kind"] == "generic"]
+    assert words["doc_id"].tolist() == ["d4", "d4"]
+    assert found[(found["kind"] == "claim") & (found["type"] == "frequency")].empty

@@ -320,9 +320,16 @@ _HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: "exercise" as a verb: what one exercises ("exercise restraint", "exercises its right")
+_EXERCISE_OBJECT = (
+    r"(?!\s+(?:restraint|self-restraint|maximum\s+restraint|caution|care|patience|vigilance|"
+    r"discretion|judg(?:e)?ment|power|powers|influence|control|leverage|authority|"
+    r"sovereignty|jurisdiction|options?|veto|rights?|its|their|his|her|our|my|your)\b)"
+)
+
 _GENERIC_RE = re.compile(
     r"(?<![\w-])(?:"
-    r"(?P<exercise>exercises?)"
+    rf"(?P<exercise>exercises?){_EXERCISE_OBJECT}"
     r"|(?P<drill>drills?)"
     r"|(?P<war_game>war[\s-]?games?)"
     r"|(?P<patrol>patrols?)"
@@ -331,6 +338,14 @@ _GENERIC_RE = re.compile(
     r")(?![\w])",
     re.IGNORECASE,
 )
+
+#: a verb's auxiliary just before "exercise" ("to exercise", "must exercise")
+_EXERCISE_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:to|will|would|must|should|can|could|may|might|shall)\s+$"
+)
+
+#: "fire" before "drill" that is no "live-fire": an evacuation drill
+_FIRE_DRILL_BEFORE = re.compile(r"(?i)(?<!live)(?<!live[\s-])\bfire[\s-]$")
 
 _GENERIC_TERMS = {
     "exercise": "exercise", "drill": "drill", "war_game": "war game", "patrol": "patrol",
@@ -515,7 +530,7 @@ _CLAIM_COUNT = re.compile(
     r"(?:countries|nations|states)\s+(?:will\s+)?(?:take|took|are\s+taking|were)\s+part)\b"
 )
 _CLAIM_FREQ = re.compile(
-    r"(?i)\b(?:annual(?:ly)?|every\s+year|each\s+year|yearly|regular(?:ly)?|on\s+a\s+regular"
+    r"(?i)\b(?<!semi-)(?<!bi-)(?:annual(?:ly)?|every\s+year|each\s+year|yearly|regular(?:ly)?|on\s+a\s+regular"
     r"\s+basis|(?:more\s+)?frequent(?:ly)?|for\s+(?:several|many)\s+years|routine(?:ly)?|"
     r"(?:once|twice)\s+(?:or\s+(?:once|twice)\s+)?a\s+year|(?:growing|increasing|increased|"
     r"rising|greater|higher)\s+(?:frequency|number|tempo|pace|regularity)|increasingly\s+"
@@ -1348,6 +1363,10 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
     for start, end, mention, ctype, num in cues:
         out.append(word_row(start, end, mention, "claim", ctype, ctype, num))
     for m in _GENERIC_RE.finditer(text):
+        if m.group(0).lower() == "exercise" and _EXERCISE_VERB_BEFORE.search(text[: m.start()]):
+            continue  # "willing to exercise", "China will exercise": the verb
+        if m.lastgroup == "drill" and _FIRE_DRILL_BEFORE.search(text[: m.start()]):
+            continue  # "a fire drill emptied the press centre" (a live-fire drill counts)
         word = _GENERIC_TERMS[m.lastgroup]
         out.append(word_row(m.start(), m.end(), m.group(0), "generic", "word", word, None))
     return out
