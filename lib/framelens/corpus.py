@@ -1470,6 +1470,41 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: a line that begins a list item: a bullet or a number ("• China sent…", "2. They will…")
+_LIST_ITEM = re.compile(
+    r"[ \t]*(?:[\u2022\u25aa\u25e6\u2023\u25cf\u00b7\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t]+\S"
+)
+#: a heading line: capitals only, no closing punctuation ("RUSSIA AND CHINA HOLD DRILLS")
+_CAPS_LINE = re.compile(r"[ \t]*[^a-z\n]*[A-Z]{2}[^a-z\n]*[^.!?:;,\s\"\u201d'\u2019)][ \t]*")
+
+
+_NUMBER_MARK = re.compile(r"\s*\d{1,2}[.)]")
+
+
+def _line_blocks(para: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split ``para[a:b]`` where a line break ends a sentence without a full stop.
+
+    A line break inside a paragraph is a space, except before a list item (a bullet or
+    "2. " at the line's start) and after a heading in capitals without closing
+    punctuation: PDF and press-release text lists items and headlines on lines of their
+    own, which had been glued into one "sentence" with the text after them.
+    """
+    lines = [(a + x, a + y) for x, y in _line_spans(para[a:b])]
+    if len(lines) == 1:
+        return [(a, b)]
+    out, start = [], a
+    for (pa, pb), (na, nb) in zip(lines, lines[1:], strict=False):
+        if _LIST_ITEM.match(para, na) or (
+            _CAPS_LINE.fullmatch(para, pa, pb)
+            and sum(ch.isalpha() for ch in para[pa:pb]) >= 6
+            and not para[na:nb].lstrip()[:1].islower()  # "U.S. AND CHINA\nagreed" goes on
+        ):
+            out.append((start, pb))
+            start = na
+    out.append((start, b))
+    return [(x, y) for x, y in out if para[x:y].strip()]
+
+
 def _line_spans(para: str) -> list[tuple[int, int]]:
     """Return the lines of a paragraph as (start, end) offsets, at any kind of line break."""
     spans, pos = [], 0
@@ -1897,9 +1932,14 @@ def _split(
                         (doc_id, para_id, pa + da, pa + db, para[da:db], "boilerplate", "dateline")
                     )
                     pieces = [(0, da), (db, len(para))]
+            if not embed and "\n" in para:
+                pieces = [p for a, b in pieces for p in _line_blocks(para, a, b)]
             for la, lb in pieces:
                 chunk = para[la:lb]
                 found = punkt.span_tokenize(chunk)
+                if len(found) > 1 and _NUMBER_MARK.fullmatch(chunk, *found[0]):
+                    # "1. The drills will last a week": the item's number is no sentence
+                    found = [(found[0][0], found[1][1]), *found[2:]]
                 if _GLUED.search(chunk):
                     found = _unglue(chunk, found, abbrevs)
                 if _QUOTED_END.search(chunk):

@@ -99,6 +99,12 @@ CHANGED_COLUMNS = {
 CHANGED_ROWS = {"mixed": {"scale_sentiment_documents", "scale_sentiment_corpus"}}
 
 
+#: per corpus, documents whose sentences changed on purpose: an NYT snippet that opens with
+#: its list number ("5. This contract shall …") is one sentence, not "5." and the rest
+#: (their per-document rows are left out; every other document's are compared)
+ITEM_NUMBER_DOCS = {"mixed": {"d000045"}}
+
+
 #: per corpus, actors whose sentences grew on purpose: names joined by a hyphen are
 #: mentions ("China-Russia drills", "Sino-Russian", "US-led"), and so is an alias with a
 #: curly apostrophe ("People’s Liberation Army"), and "The West" at a sentence's start;
@@ -219,11 +225,14 @@ def _changed_columns(table: str, have: pd.DataFrame, want: pd.DataFrame) -> None
             assert (have.loc[ok, mean] <= have.loc[ok, hi] + 1e-12).all(), table
 
 
-def _changed_rows(table: str, have: pd.DataFrame, want: pd.DataFrame) -> None:
-    """Unscored wordless sentences: fewer scored sentences, the rest as before."""
+def _changed_rows(table: str, have: pd.DataFrame, want: pd.DataFrame, joined: int = 0) -> None:
+    """Unscored wordless sentences: fewer scored sentences, the rest as before.
+
+    ``joined``: list numbers that now open their sentence, each one unscored "5." fewer.
+    """
     if table == "scale_sentiment_corpus":
         assert (have["n_sentences"] + have["n_unscored"]).tolist() == (
-            want["n_sentences"] + want["n_unscored"]
+            want["n_sentences"] + want["n_unscored"] - joined
         ).tolist()
         assert 0 < int(want["n_sentences"].sum() - have["n_sentences"].sum()) <= 5
         return
@@ -249,6 +258,11 @@ def test_every_table_equals_the_reference(name):
         assert list(have.columns)[: len(want.columns)] == list(want.columns), table
         have = have[list(want.columns)].reset_index(drop=True)
         want = want.reset_index(drop=True)
+        if "doc_id" in want.columns and name in ITEM_NUMBER_DOCS:
+            moved = ITEM_NUMBER_DOCS[name]
+            assert want["doc_id"].isin(moved).any(), table
+            have = have[~have["doc_id"].isin(moved)].reset_index(drop=True)
+            want = want[~want["doc_id"].isin(moved)].reset_index(drop=True)
         if "note" in have.columns and table == "scores":
             have = _without_unread_note(have)
         if table in ("actor_tone", "scale_actor_tone"):
@@ -259,7 +273,7 @@ def test_every_table_equals_the_reference(name):
                 have, want = _changed_actors(name, have, want)
             have, want = _alone_moved(pd.concat([have, kept_added]), want)
         if table in CHANGED_ROWS.get(name, ()):
-            _changed_rows(table, have, want)
+            _changed_rows(table, have, want, joined=len(ITEM_NUMBER_DOCS.get(name, ())))
             compared.append(table)
             continue
         if table in CHANGED_COLUMNS:

@@ -372,3 +372,30 @@ def test_a_float_year_column_from_pandas_groups_by_year():
                          "text": "x"})  # fmt: skip
     labels = groups.group_labels(docs, "published", period="year")
     assert labels["group"].tolist() == ["2019", "2020", "(missing)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a statement's list: each item is a sentence, its number with it
+        ("The ministry said:\n1. The drills will last a week.\n2. They will end on Friday.",
+         ["The ministry said:", "1. The drills will last a week.",
+          "2. They will end on Friday."]),
+        # bullets without full stops, as PDFs and press releases write them
+        ("Key points:\n\u2022 China sent four destroyers\n\u2022 Russia sent two frigates",
+         ["Key points:", "\u2022 China sent four destroyers", "\u2022 Russia sent two frigates"]),
+        # a headline in capitals on its own line
+        ("RUSSIA AND CHINA HOLD DRILLS, JAPAN ALARMED\nBeijing said the drills were routine.",
+         ["RUSSIA AND CHINA HOLD DRILLS, JAPAN ALARMED",
+          "Beijing said the drills were routine."]),
+        # a hard-wrapped line is a space, even after capitals
+        ("A line wrapped\nin the middle stays one sentence.",
+         ["A line wrapped\nin the middle stays one sentence."]),
+        ("Officials of the U.S. AND CHINA\nagreed on Monday.",
+         ["Officials of the U.S. AND CHINA\nagreed on Monday."]),
+    ],
+)  # fmt: skip
+def test_list_items_and_headlines_on_their_own_lines_are_sentences(text, sentences):
+    s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    assert s["text"].tolist() == sentences
+    assert s["para_id"].nunique() == 1
