@@ -652,7 +652,28 @@ def _normalise(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     if not text.isascii():
         text = text.translate(TYPOGRAPHY)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "-\n" in text:
+        text = _LINE_END_HYPHEN.sub(_mend_hyphen, text)
+    return text
+
+
+#: a word broken at a line's end, as PDF text wraps it: "secu-\nrity"
+_LINE_END_HYPHEN = re.compile(r"\b([^\W\d_]+)-\n[ \t]*([a-z][^\W\d_]*)")
+
+
+def _mend_hyphen(m: re.Match[str]) -> str:
+    r"""Join a word broken at a line's end when the whole is a word of the CMU dictionary.
+
+    "secu-\nrity" is "security"; "well-\nknown", whose whole is no word, keeps its
+    hyphen ("well-known"): a compound broken at its own hyphen.
+    """
+    from .stats.formulas import _load
+
+    whole = m.group(1) + m.group(2)
+    if whole.lower() in _load()["cmu"]:
+        return whole
+    return f"{m.group(1)}-{m.group(2)}"
 
 
 #: what :func:`load` makes of characters a reader does not see as such: ligatures (PDF

@@ -399,3 +399,17 @@ def test_list_items_and_headlines_on_their_own_lines_are_sentences(text, sentenc
     s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
     assert s["text"].tolist() == sentences
     assert s["para_id"].nunique() == 1
+
+
+def test_a_word_broken_at_a_lines_end_is_mended(tmp_path):
+    # PDF text: "secu-\nrity" had been the words "secu" and "rity", and no frame cue
+    (tmp_path / "a.txt").write_text(
+        "The drills threaten regional secu-\nrity and risk escala-\n  tion, a well-\nknown "
+        "pattern of co-\noperation.",
+        encoding="utf-8",
+    )
+    text = corpus.load(tmp_path)["text"].item()
+    assert text == (
+        "The drills threaten regional security and risk escalation, a well-known pattern of "
+        "cooperation."
+    )
