@@ -602,6 +602,16 @@ def _read_text(path: Path, encoding: str) -> str:
             f"{path}: starts with a UTF-8 byte order mark read as {encoding} ('ï»¿'): the "
             "file is UTF-8. Pass encoding='utf-8' (framelens run: -p encoding utf-8)."
         )
+    if utf16 and data[:2] not in (b"\xff\xfe", b"\xfe\xff") and _decodes(data, "utf-8"):
+        # UTF-8 text read two bytes a character: any even length decodes, as CJK
+        letters = sum(ch.isascii() and ch.isalpha() for ch in text[:2000])
+        if letters < 0.1 * min(len(text), 2000) and sum(b < 128 for b in data) > 0.5 * len(data):
+            raise InputError(
+                f"{path}: read as {encoding}, the text has almost no Latin letters, but "
+                "its bytes read as UTF-8 text: the file is UTF-8 (a folder mixing "
+                "encodings? save every file in one). Pass encoding='utf-8' (framelens "
+                "run: -p encoding utf-8)."
+            )
     control = _C1_CONTROL.search(text)
     if control and _decodes(data, "cp1252"):
         # latin-1 reads Windows' curly quotes and dashes (bytes 0x80-0x9F) as invisible

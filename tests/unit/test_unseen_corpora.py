@@ -413,3 +413,16 @@ def test_a_word_broken_at_a_lines_end_is_mended(tmp_path):
         "The drills threaten regional security and risk escalation, a well-known pattern of "
         "cooperation."
     )
+
+
+def test_a_utf8_file_read_as_utf16_is_refused_not_read_as_cjk(tmp_path):
+    # any even number of bytes decodes as UTF-16: a UTF-8 file in a UTF-16 folder had
+    # become "畒獳慩…" and was reported as not English
+    (tmp_path / "a.txt").write_text("China and Russia held drills.", encoding="utf-16")
+    (tmp_path / "b.txt").write_text("Russia and China held the drills!!", encoding="utf-8")
+    assert len((tmp_path / "b.txt").read_bytes()) % 2 == 0  # odd lengths fail to decode
+    with pytest.raises(InputError, match=r"b\.txt: read as utf-16, .* the file is UTF-8"):
+        corpus.load(tmp_path, encoding="utf-16")
+    (tmp_path / "b.txt").write_bytes("Russia and China held drills!".encode("utf-16-le"))
+    (tmp_path / "a.txt").unlink()
+    assert corpus.load(tmp_path, encoding="utf-16-le")["text"].item().startswith("Russia")
