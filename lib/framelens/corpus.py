@@ -653,7 +653,8 @@ def _normalise(text: str) -> str:
     the one word it is to a reader, not "nai" and "ve". Characters that only a typesetter
     or a PDF put there are made what a reader sees (:data:`TYPOGRAPHY`): ligatures are
     their letters ("ﬁrepower" is "firepower"), soft hyphens and zero-width characters
-    go ("escala\u00adtion" is "escalation"), non-breaking and Unicode hyphens are "-", and
+    go ("escala\u00adtion" is "escalation"; a joiner only inside a Latin word: Persian
+    spelling and joined emoji keep theirs), non-breaking and Unicode hyphens are "-", and
     the modifier letter apostrophe (U+02BC) is the apostrophe "’" it stands for.
     """
     if text.startswith("\ufeff"):
@@ -662,10 +663,17 @@ def _normalise(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     if not text.isascii():
         text = text.translate(TYPOGRAPHY)
+        if "\u200c" in text or "\u200d" in text:
+            text = _LATIN_JOINER.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "-\n" in text:
         text = _LINE_END_HYPHEN.sub(_mend_hyphen, text)
     return text
+
+
+#: a zero-width (non-)joiner inside a word in Latin letters, where it only breaks the word
+#: ("escala\u200dtion"); Persian spelling and joined emoji need theirs
+_LATIN_JOINER = re.compile(r"(?<=[A-Za-z])[\u200c\u200d]+(?=[A-Za-z])")
 
 
 #: a word broken at a line's end, as PDF text wraps it: "secu-\nrity"
@@ -688,12 +696,13 @@ def _mend_hyphen(m: re.Match[str]) -> str:
 
 #: what :func:`load` makes of characters a reader does not see as such: ligatures (PDF
 #: text) become their letters, invisible characters inside words go (soft hyphen,
-#: zero-width space, non-joiner, joiner, word joiner, a byte order mark inside the text),
+#: zero-width space, word joiner, a byte order mark inside the text; a zero-width joiner or
+#: non-joiner only between Latin letters),
 #: Unicode hyphens (U+2010, the non-breaking U+2011) are "-", U+02BC is "’"
 TYPOGRAPHY = {
     **{ord(k): v for k, v in {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                               "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}.items()},
-    **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff")),
+    **dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff")),
     **dict.fromkeys(map(ord, "\u2010\u2011"), "-"),
     # the modifier letter apostrophe some publishing systems write for "’" ("isnʼt")
     ord("\u02bc"): "\u2019",

@@ -93,3 +93,33 @@ def test_the_security_phrases_are_no_names_for_another_dictionary(tmp_path):
 def test_no_denies_its_own_noun_not_the_phrase_after_it(tmp_path, sentence, status):
     hits = framing.term_hits(_sentences(sentence), _economy(tmp_path))
     assert hits["status"].tolist() == [status]
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("Defence Minister Dr. Ng Eng Hen", "official"),
+        ("Lawmakers in South Korea", "official"),
+        ("Policymakers in Beijing", "official"),
+        ("Bank of Japan", "official"),
+        ("European Union", "official"),
+        ("Automakers in Japan", "other"),
+    ],
+)
+def test_officials_stay_officials(source, kind):
+    from framelens.framing.sources import _source_type
+
+    assert _source_type(source) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry said there was no escalation of hostilities in the strait.",
+        "Officials reported no incidents of intimidation at sea.",
+        "There were no plans for provocations.",
+    ],
+)
+def test_no_before_of_or_for_still_denies_the_cue(sentence):
+    hits = framing.term_hits(_sentences(sentence), "security")
+    assert set(hits["status"]) == {"negated"}

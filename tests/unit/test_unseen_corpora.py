@@ -426,3 +426,10 @@ def test_a_utf8_file_read_as_utf16_is_refused_not_read_as_cjk(tmp_path):
     (tmp_path / "b.txt").write_bytes("Russia and China held drills!".encode("utf-16-le"))
     (tmp_path / "a.txt").unlink()
     assert corpus.load(tmp_path, encoding="utf-16-le")["text"].item().startswith("Russia")
+
+
+def test_joiners_outside_latin_words_are_kept(tmp_path):
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    (tmp_path / "a.txt").write_text(f"escala\u200dtion {persian} {family}", encoding="utf-8")
+    assert corpus.load(tmp_path)["text"].item() == f"escalation {persian} {family}"

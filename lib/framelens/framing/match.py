@@ -143,8 +143,9 @@ _EMPHATIC = frozenset("more so greater higher worse stronger bigger larger".spli
 #: prepositions that open a phrase of its own after "no" and its noun ("no winners in a
 #: trade war": the war is not denied)
 _PREPOSITIONS = frozenset(
-    "in of among for from with on at to by between against about over within".split()
-)
+    "in among from with on at to by between against about over within during across "
+    "around near".split()
+)  # not "of" or "for": "no incidents of intimidation", "no plans for retaliation" deny it
 #: nouns after "no" that carry the denial into their phrase ("no sign of escalation",
 #: "no risk of war", "no intention of provoking")
 _LIGHT_NOUNS = frozenset(

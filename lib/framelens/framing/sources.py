@@ -51,7 +51,7 @@ _EXPERT = re.compile(
     r"lecturer|think[- ]tank|institute|university|academy|centre|center|author|"
     # the experts of other beats: "Economist Paul Krugman", "climate scientists"
     r"scientists?|economists?|academics?|specialists?|strategists?|historians?|"
-    r"demographers?|statisticians?|physicists?|\w+olog(?:ist|er)s?)\b|\bDr\.",
+    r"demographers?|statisticians?|physicists?|\w+olog(?:ist|er)s?)\b",
     re.IGNORECASE,
 )
 
@@ -60,10 +60,10 @@ _EXPERT = re.compile(
 #: Korea", "exporters", "farmers in Iowa" (its country made it "official")
 _NOT_STATE = re.compile(
     r"^(?:the\s+|some\s+|many\s+|several\s+|\w+\s+)?(?:companies|company|firms?|"
-    r"businesses|business|\w*makers?|manufacturers?|exporters?|importers?|producers?|"
-    r"retailers?|investors?|traders?|farmers?|workers?|unions?|consumers?|residents?|"
-    r"activists?|protesters?|voters?|executives?|bankers?|economists?|banks?|industry|"
-    r"groups?|campaigners?|owners?)\b",
+    r"businesses|business|(?!law|policy|peace|decision)\w+makers?|manufacturers?|exporters?|"
+    r"importers?|producers?|retailers?|investors?|traders?|farmers?|workers?|consumers?|"
+    r"residents?|activists?|protesters?|voters?|executives?|bankers?|campaigners?|"
+    r"owners?)\b",
     re.IGNORECASE,
 )
 
@@ -73,7 +73,7 @@ _OFFICIAL = re.compile(
     r"president|premier|official|officials|embassy|ambassador|navy|army|military|"
     r"command|commander|general|admiral|colonel|officer|kremlin|pentagon|white house|"
     r"state department|foreign office|council|parliament|congress|secretary|cabinet|"
-    r"authorities|PLA)\b",
+    r"authorities|lawmakers?|legislators?|policymakers?|PLA)\b",
     re.IGNORECASE,
 )
 
