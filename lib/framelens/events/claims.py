@@ -85,6 +85,39 @@ _FEATURE_RE = re.compile(
     r"(?i)\b(?:weapons?|equipment|uniforms?|vehicles?|aircraft\s+carrier|formed\s+units?|"
     r"command\s+system|hardware|ammunition|used|using|use)\b"
 )
+#: the event taking place (or, for a patrol, moving): "for the first time" or "the first
+#: time" that governs one of these verbs is a first of the event itself
+_OCCURS_RE = re.compile(
+    r"(?i)\b(?:(?:takes?|took|taken|taking)\s+place|holds?|held|holding|conduct(?:s|ed|ing)?|"
+    r"stag(?:e|es|ed|ing)|carr(?:y|ies|ied|ying)\s+out|beg(?:in|ins|an|un|inning)|"
+    r"start(?:s|ed|ing)|launch(?:es|ed|ing)?|conven(?:e|es|ed|ing)|met|open(?:s|ed)|"
+    r"kick(?:s|ed|ing)?\s+off|host(?:s|ed|ing)|organi[sz](?:e|es|ed|ing)|happen(?:s|ed|ing)?|"
+    r"occur(?:s|red|ring)?|fl(?:y|ies|ew|own|ying)|sail(?:s|ed|ing)?|patroll(?:ed|ing)|"
+    r"exercis(?:ed|ing)|drill(?:ed|ing)|transit(?:s|ed|ing)?|"
+    r"(?:go(?:es|ing|ne)?|went|pass(?:es|ed|ing)?)\s+through)\b"
+)
+#: another verb (case-sensitive: a capitalised word is a name): an auxiliary with its verb,
+#: a past form, an infinitive, or a common verb of what a first can be of
+_VERB_RE = re.compile(
+    r"\b(?:(?:has|have|had|will|would|could|can|may|might|must|should|shall|did|does|do)\s+"
+    r"(?:(?:not|never|also|now|ever|just|already|finally|explicitly|formally)\s+)?"
+    r"(?!be\b|been\b)[a-z]+"
+    r"|(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?!being\b|been\b)[a-z]+(?:ing|ed)"
+    r"|(?!(?:combined|armed|united|advanced|unprecedented|called|based|related|unified|"
+    r"integrated|detailed|limited|hundred|red|need|speed|feed|seed|shed|bed)\b)[a-z]{2,}ed"
+    r"|to\s+(?!(?:the|a|an|its|their|this|that|these|those|his|her|our|be|date|me|us|them|"
+    r"him|it)\b)[a-z]+"
+    r"|calls?|says?|includ(?:e|es|ing)|mentions?|commits?|requires?|uses?|using|joins?|"
+    r"joining|attends?|attending|participat(?:e|es|ing)|tak(?:e|es|ing)\s+part|took\s+part|"
+    r"sends?|sending|testing|practi[cs](?:e|es|ing)|tr(?:y|ies|ying)|mix(?:es|ing)?|"
+    r"deploy(?:s|ing)?|involv(?:e|es|ing)|enters?|entering|agrees?|urges?|allows?)\b"
+)
+#: a verb of seeing or reporting: "the first time the command had intercepted … bombers
+#: flying together" is a first of what it saw
+_PERCEIVE_RE = re.compile(
+    r"(?i)\b(?:intercept|spot|saw|seen|see|observ|track|detect|monitor|record|report|confirm|"
+    r"witness)\w*"
+)
 _GROWTH_RE = re.compile(
     r"(?i)growing|increasing|increased|rising|greater|higher|increasingly|more\s+often|"
     r"more\s+frequent|pattern\s+of"
@@ -378,7 +411,8 @@ def check_claims(
     * **first_time** ("first-ever … in the Baltic Sea", "the first since June", "their
       first joint patrols"): no earlier row at that place, none in the series since that
       time, or the referenced event is the series' first. A first about equipment or
-      units is not checkable.
+      units is not checkable, nor is one of another verb than the event taking place
+      ("for the first time, a decision mentioned …", "X attended for the first time").
     * **frequency**: "annual"/"every year" needs a row every year of the span (since the
       year named, else since the series began); "regular", "frequent", "for several
       years" rows in at least two thirds of the span's years; "once or twice a year" one
@@ -589,7 +623,8 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
         elif c.type == "count":
             row = _count(int(c.ordinal), c.mention, ref, clause, units, ctx)
         elif c.type == "first_time":
-            row = _first(ref, clause, c.mention, units, ctx, before)
+            cue = (pos - a, pos - a + len(str(c.mention)))
+            row = _first(ref, clause, c.mention, units, ctx, before, cue)
         else:
             row = _frequency(c.mention, ref, clause, sentence, units, ctx)
         taken.append((int(c.start), int(c.end)))
@@ -1109,7 +1144,84 @@ def _event_date(ref, ctx: dict) -> dt.date | None:
     return ctx["pub"]
 
 
-def _first(ref, clause: str, mention: str, units: _Units, ctx: dict, before_text: str) -> dict:
+def _first_of_other(clause: str, start: int, end: int) -> str:
+    """Return what a "first time" is of when that is no event taking place, else "".
+
+    "For the first time" modifies the verb right after it ("a deal that for the first
+    time calls on countries", "For the first time, a COP decision mentioned fossil
+    fuels"), else the one before it ("the drill was held … for the first time"); "the
+    first time (that) …" and "the first time for X to …" the first verb after it, past
+    a verb of seeing or reporting ("the first time the command had intercepted … bombers
+    flying together"). When that verb is no verb of the event taking place (held, took
+    place, conducted, staged, began, met, flew, sailed…), the first is of something else
+    ("mentioned", "calls on", "attended", "included"), which an event table does not
+    record. Any other first ("their first joint drills", "first-ever", "the first time,
+    the 10th joint air patrol", with no verb) is the event's.
+
+    Parameters
+    ----------
+    clause
+        The clause stating the first.
+    start, end
+        The first-time cue's offsets in ``clause``.
+
+    Returns
+    -------
+    str
+        The verb and the two words after it ("mentioned fossil fuels"), or ``""`` when
+        the first is the event's own (or there is no verb to tell by).
+
+    Examples
+    --------
+    >>> s = "For the first time, a COP decision explicitly mentioned fossil fuels."
+    >>> _first_of_other(s, 0, 18)
+    'mentioned fossil fuels'
+    >>> s = "The drill was held off Vladivostok for the first time."
+    >>> _first_of_other(s, 35, 53)
+    ''
+    """
+    cue = clause[start:end]
+    if not re.search(r"(?i)\btime\b", cue):
+        return ""
+    occurs = [(m.start(), m.end(), True) for m in _OCCURS_RE.finditer(clause)]
+    verbs = sorted(
+        occurs
+        + [
+            (m.start(), m.end(), False)
+            for m in _VERB_RE.finditer(clause)
+            if not any(a < m.end() and m.start() < b for a, b, _ in occurs)
+        ]
+    )
+    after = [v for v in verbs if v[0] >= end]
+    before = [v for v in verbs if v[1] <= start][::-1]
+    if re.match(r"(?i)for\b", cue):
+        gap = clause[end : after[0][0]] if after else ""
+        follows = bool(after) and (
+            not before
+            or len(re.findall(r"\w+", gap)) <= 1
+            or bool(re.match(r"(?i)\W*(?:ever\W+)?that\b", gap))
+        )
+        pick = after if follows else before
+    else:
+        pick = after
+    seen = [v for v in pick if not v[2] and _PERCEIVE_RE.search(clause[v[0] : v[1]])]
+    verb = next((v for v in pick if v not in seen), None) or (seen[0] if seen else None)
+    if verb is None or verb[2]:
+        return ""
+    words = re.findall(r"[\w'-]+", clause[verb[0] :])
+    own = len(re.findall(r"[\w'-]+", clause[verb[0] : verb[1]]))
+    return " ".join(words[: own + 2])
+
+
+def _first(
+    ref,
+    clause: str,
+    mention: str,
+    units: _Units,
+    ctx: dict,
+    before_text: str,
+    cue: tuple[int, int] | None = None,
+) -> dict:
     family = _family_of(ref)
     when = _event_date(ref, ctx)
     ps = _places_in(clause, units.locations, own=units.own)
@@ -1134,6 +1246,19 @@ def _first(ref, clause: str, mention: str, units: _Units, ctx: dict, before_text
             "status": NOT_CHECKABLE,
             "deciding_rows": "",
             "reason": "a first about equipment or units, which the record does not hold.",
+        }
+    other = _first_of_other(clause, *cue) if cue is not None else ""
+    if other:
+        # "for the first time, a decision mentioned …": a first of something else
+        what = f"{family} taking place" if family else "event taking place"
+        return {
+            **base,
+            "claim": f"a first: '{mention}'",
+            "claimed": "first (of something else)",
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": f"the first is of what the clause says ('{other}'), not of the {what}: "
+            "the table does not record it.",
         }
     if when is None:
         return {
