@@ -107,3 +107,74 @@ def test_shipped_firsts_of_drills_included_are_not_checkable_and_held_ones_check
         )
     )
     assert first["claimed"].tolist() == ["first in Alaska (aircraft)"]  # judged on its rows
+
+
+# ---------------------------------------------------------------------------------------
+# 2. the table's own words, not China and Russia's
+
+
+def test_a_claim_about_no_event_of_an_own_table_is_explained_in_its_words(cops):
+    claims = _claims(
+        "For the first time since 1995, there will be no UN climate summit this year.",
+        cops,
+        "2020-04-01",
+    )
+    (reason,) = claims["reason"]
+    assert reason == (
+        "the sentence names none of the events of cops.csv, and neither it nor its "
+        "document names the table's participant (UNFCCC parties) without naming another "
+        "actor: it may be about other events."
+    )
+    assert "China" not in reason and "exercise" not in reason
+
+
+def test_two_participants_of_an_own_table_are_named_with_the_two_countries(tmp_path):
+    path = tmp_path / "talks.csv"
+    path.write_text(
+        "name,year,start_date,end_date,domain,location,participants,source,source_title,"
+        "notes\n"
+        "Trade talks,2019,2019-01-07,,talks,Beijing,United States; China,https://e.org/a,"
+        "a,\n"
+        "Trade talks,2019,2019-05-09,,talks,Washington,United States; China,"
+        "https://e.org/b,b,\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(FramelensWarning, match="talks"):
+        table = events.load_events(path)
+    claims = _claims("The annual round of negotiations opened on Monday.", table, "2019-06-01")
+    assert claims["reason"].tolist() == [
+        "the sentence names none of the events of talks.csv, and neither it nor its "
+        "document names all of the table's participants (China and United States, or "
+        "'the two countries') without naming another actor: it may be about other events."
+    ]
+
+
+def test_the_shipped_wording_is_kept():
+    claims = _claims(
+        "NATO began its annual BALTOPS exercise in the Baltic Sea.",
+        events.load_events(),
+        "2023-06-05",
+    )
+    assert claims["reason"].tolist() == [
+        "the sentence names no exercise of the record, and neither it nor its document "
+        "names all of the record's parties (or 'the two countries') without naming another "
+        "actor: it may be about another exercise."
+    ]
+
+
+def test_the_corpus_note_names_the_events_of_an_own_table(cops):
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "published": ["2023-12-13", "2023-12-14"],
+            "text": ["COP28 closed in Dubai.", "Nothing here."],
+        }
+    )
+    found = events.mentions(corpus.segment(docs), events=cops, documents=docs)
+    note = events.corpus_note(found, n_documents=2, events=cops)
+    assert note.startswith("1 reference(s) to events of cops.csv in 1 of the 2 documents")
+    none = events.corpus_note(found.iloc[0:0], n_documents=2, events=cops)
+    assert none.startswith("None of the 2 documents refers to any event of cops.csv: ")
+    shipped = events.corpus_note(found, n_documents=2, events=events.load_events())
+    assert shipped == events.corpus_note(found, n_documents=2)
+    assert shipped.startswith("1 reference(s) to joint exercises or patrols in 1 of the 2")

@@ -46,6 +46,7 @@ from .record import (  # noqa: F401  (the doctests use them)
     document_cuts,
     events_until,
     load_events,
+    record_label,
 )
 from .trend import (
     COMPLETE_THROUGH,
@@ -253,6 +254,59 @@ _THE_TWO = (
 )
 
 
+def _core_parties(events: pd.DataFrame) -> list[str]:
+    """Return the participants of every row of the table, sorted (China and Russia, shipped)."""
+    if "participants" not in events.columns or events.empty:
+        return []
+    sets = [
+        {p.strip() for p in str(x).split(";") if p.strip()}
+        for x in events["participants"].fillna("")
+    ]
+    return sorted(set.intersection(*sets)) if sets else []
+
+
+def _unrelated_reason(events: pd.DataFrame) -> str:
+    """Say why a claim tied to no event of the table and none of its parties is not checked.
+
+    Parameters
+    ----------
+    events
+        The event table (:func:`load_events`).
+
+    Returns
+    -------
+    str
+        The reason of such a claim: for the shipped record, that the sentence names no
+        exercise of the record nor the record's parties (China and Russia, or "the two
+        countries"); for a table of one's own, the same in the table's words: its events
+        (:func:`framelens.events.record_label`) and the participants of every row.
+
+    Examples
+    --------
+    >>> _unrelated_reason(load_events())[:48]
+    'the sentence names no exercise of the record, an'
+    """
+    if has_builtin_series(events):
+        return (
+            "the sentence names no exercise of the record, and neither it nor its document "
+            "names all of the record's parties (or 'the two countries') without naming "
+            "another actor: it may be about another exercise."
+        )
+    label = record_label(events)
+    what = label[:1].lower() + label[1:]
+    parties = _core_parties(events)
+    if len(parties) == 1:
+        who = f"the table's participant ({parties[0]})"
+    else:
+        names = ", ".join(parties[:-1]) + " and " + parties[-1] if parties else ""
+        two = ", or 'the two countries'" if len(parties) == 2 else ""
+        who = f"all of the table's participants ({names}{two})"
+    return (
+        f"the sentence names none of the {what}, and neither it nor its document names "
+        f"{who} without naming another actor: it may be about other events."
+    )
+
+
 def _subject_pattern(
     events: pd.DataFrame,
 ) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
@@ -264,13 +318,7 @@ def _subject_pattern(
     any other actor of the gazetteer that is not a place ("NATO", "Japan"). ``None`` when
     the rows share no participant.
     """
-    if "participants" not in events.columns or events.empty:
-        return None
-    sets = [
-        {p.strip() for p in str(x).split(";") if p.strip()}
-        for x in events["participants"].fillna("")
-    ]
-    core = sorted(set.intersection(*sets)) if sets else []
+    core = _core_parties(events)
     if not core:
         return None
     from ..gazetteer import PLACE_TYPES, load_gazetteer
@@ -299,6 +347,8 @@ class _Record:
         self.starts = events["start_date"].fillna("").astype(str).to_numpy(dtype=object)
         self._units: dict[bytes | None, _Units] = {}
         self.about = _subject_pattern(events)
+        #: why a claim about none of the table's events or parties is not checked
+        self.unrelated = _unrelated_reason(events) if self.about is not None else ""
 
     def at(self, year: int | None, date: str | None) -> tuple[_Units, str]:
         """Return the record's units at a cut and the cut's name (``record_until``)."""
@@ -492,6 +542,7 @@ def _claim_rows(
     units, until = record.at(year, date)
     ctx = {
         "about": record.about,
+        "unrelated": record.unrelated,
         "until": until,
         "year": year,
         "pub": parse_date(date) if date else None,
@@ -614,9 +665,7 @@ def _document_claims(doc: str, every: list, units: _Units, ctx: dict) -> list[di
                 "claimed": str(c.mention).lower(),
                 "status": NOT_CHECKABLE,
                 "deciding_rows": "",
-                "reason": "the sentence names no exercise of the record, and neither it nor "
-                "its document names all of the record's parties (or 'the two countries') "
-                "without naming another actor: it may be about another exercise.",
+                "reason": ctx["unrelated"],
             }
         elif c.type == "ordinal":
             row = _ordinal(int(c.ordinal), ref, clause, units, ctx)

@@ -48,7 +48,7 @@ from ..params import (
     text_values,
 )
 from .dates import date_text, is_future, parse_date, resolve, time_expressions
-from .record import _check_events, load_events
+from .record import _check_events, load_events, record_label
 
 #: Columns of :func:`mentions`.
 MENTION_COLUMNS = [
@@ -1792,7 +1792,9 @@ def mention_counts(
     return out.astype({"n": "int64"}).reset_index(drop=True)
 
 
-def corpus_note(found: pd.DataFrame, *, n_documents: int) -> str:
+def corpus_note(
+    found: pd.DataFrame, *, n_documents: int, events: pd.DataFrame | None = None
+) -> str:
     """Say in one sentence what the corpus refers to, and what the record's trend is not.
 
     Parameters
@@ -1801,6 +1803,10 @@ def corpus_note(found: pd.DataFrame, *, n_documents: int) -> str:
         :func:`mentions` output (of the documents the notebook reads).
     n_documents
         How many documents were read.
+    events
+        The event table the references were found with (default: the shipped record). A
+        table of one's own names its events as :func:`framelens.events.record_label`
+        does ("events of cops.csv"), not joint exercises or patrols.
 
     Returns
     -------
@@ -1816,6 +1822,11 @@ def corpus_note(found: pd.DataFrame, *, n_documents: int) -> str:
     'The document refers to no joint exercise or '
     """
     _check_mentions(found)
+    one, many = "joint exercise or patrol of the record", "joint exercises or patrols"
+    if events is not None and not has_builtin_series(events):
+        label = record_label(events)
+        many = label[:1].lower() + label[1:]  # "events of cops.csv"
+        one = re.sub(r"^events\b", "event", many)
     refs = found[found["kind"] == "reference"]
     if refs.empty:
         docs = (
@@ -1824,13 +1835,13 @@ def corpus_note(found: pd.DataFrame, *, n_documents: int) -> str:
             else f"None of the {n_documents} documents refers to any"
         )
         return (
-            f"{docs} joint exercise or patrol of the record: the chart and the trend below "
+            f"{docs} {one}: the chart and the trend below "
             "are the record's, not the corpus's, and there is no claim to check."
         )
     n_docs = refs["doc_id"].nunique()
     where = "the document" if n_documents == 1 else f"{n_docs} of the {n_documents} documents"
     return (
-        f"{len(refs)} reference(s) to joint exercises or patrols in {where}, "
+        f"{len(refs)} reference(s) to {many} in {where}, "
         f"{int(refs['matched'].sum())} linked to a record row; the trend below is the "
         "record's, whatever the corpus says."
     )
