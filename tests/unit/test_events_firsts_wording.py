@@ -178,3 +178,74 @@ def test_the_corpus_note_names_the_events_of_an_own_table(cops):
     shipped = events.corpus_note(found, n_documents=2, events=events.load_events())
     assert shipped == events.corpus_note(found, n_documents=2)
     assert shipped.startswith("1 reference(s) to joint exercises or patrols in 1 of the 2")
+
+
+# ---------------------------------------------------------------------------------------
+# 3. the frequency chart of a corpus written over many years
+
+
+def _texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts]
+
+
+def test_article_years_counts_the_dated_articles_per_year():
+    cuts = pd.DataFrame({"publication_year": [2014, 2013, 2014, 0]})
+    assert events.article_years(cuts).to_dict() == {2013: 1, 2014: 2}
+    assert events.article_years(cuts.iloc[[3]]).empty
+
+
+def test_articles_of_many_years_are_shown_as_their_span_not_one_year():
+    import matplotlib.pyplot as plt
+
+    per_year = events.events_per_year(events.load_events(), 2010, 2024)
+    years = pd.Series({2013: 15, 2014: 19, 2020: 7, 2024: 5})
+    ax = events.plot_frequency(
+        per_year, publication_year=2024, record_until="2024-12-02", article_years=years
+    )
+    texts = _texts(ax)
+    assert "article\npublished" not in texts
+    assert ["15", "19", "7", "5"] == [t for t in texts if t.isdigit()]
+    assert "articles:" in texts
+    assert ax.get_title().endswith(
+        "(record up to the latest article's date, 2024-12-02; 46 articles, 2013–2024)"
+    )
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[-1] == "grey: the articles' years (count above)"
+    spans = [p for p in ax.patches if type(p).__name__ in ("Polygon", "Rectangle")
+             and p.get_facecolor()[:3] == pytest.approx((0xEC / 255,) * 3)]  # fmt: skip
+    assert len(spans) == 1
+    xs = spans[0].get_path().transformed(spans[0].get_patch_transform()).vertices[:, 0]
+    assert (xs.min(), xs.max()) == (2012.5, 2024.5)
+    plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("years", [None, pd.Series({2024: 1})])
+def test_one_article_keeps_the_one_publication_band(years):
+    import matplotlib.pyplot as plt
+
+    per_year = events.events_per_year(events.load_events(), 2019, 2024)
+    ax = events.plot_frequency(
+        per_year, publication_year=2024, record_until="2024-07-25", article_years=years
+    )
+    assert "article\npublished" in _texts(ax)
+    assert ax.get_title().endswith("(record up to the article's date, 2024-07-25)")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[-1] == "black outline: named in the corpus"
+    plt.close(ax.figure)
+
+
+def test_many_articles_of_one_year_are_the_latest_of_them():
+    import matplotlib.pyplot as plt
+
+    per_year = events.events_per_year(events.load_events(), 2019, 2024)
+    ax = events.plot_frequency(
+        per_year,
+        publication_year=2024,
+        record_until="2024-07-25",
+        article_years=pd.Series({2024: 3}),
+    )
+    assert "article\npublished" in _texts(ax)
+    assert ax.get_title().endswith(
+        "(record up to the article's date, 2024-07-25; the latest of 3 articles)"
+    )
+    plt.close(ax.figure)

@@ -43,7 +43,7 @@ from .mentions import (
     places,
     total_counts,
 )
-from .plot import plot_frequency
+from .plot import article_years, plot_frequency
 from .record import (
     CUT_COLUMNS,
     DOMAIN_LABELS,
@@ -114,6 +114,7 @@ __all__ = [
     "mention_counts",
     "mentions",
     "plot_frequency",
+    "article_years",
     "publication_date",
     "record_label",
     "table_domains",

@@ -16,6 +16,33 @@ _HATCHES = {"naval": "", "air": "//", "land": "..", "combined": "xx", "patrol": 
             "command_staff": "--"}  # fmt: skip
 
 
+def article_years(cuts: pd.DataFrame) -> pd.Series:
+    """Count a corpus's dated articles per publication year, for :func:`plot_frequency`.
+
+    Parameters
+    ----------
+    cuts
+        :func:`document_cuts` of the documents (``publication_year`` 0: no date, left
+        out).
+
+    Returns
+    -------
+    pandas.Series
+        Articles per year (int64), indexed by year, in year order; empty when no
+        article has a date.
+
+    Examples
+    --------
+    >>> cuts = pd.DataFrame({"publication_year": [2014, 2013, 2014, 0]})
+    >>> article_years(cuts).to_dict()
+    {2013: 1, 2014: 2}
+    """
+    years = pd.to_numeric(cuts["publication_year"], errors="coerce").fillna(0).astype("int64")
+    out = years[years > 0].value_counts().sort_index().astype("int64")
+    out.index = out.index.astype("int64")
+    return out.rename("articles").rename_axis("year")
+
+
 def plot_frequency(
     per_year: pd.DataFrame,
     *,
@@ -24,6 +51,7 @@ def plot_frequency(
     record_until: str | None = None,
     max_labels: int = 8,
     what: str = "China–Russia joint exercises and patrols",
+    article_years: pd.Series | None = None,
     ax=None,
 ):
     """Draw events per year as bars stacked by domain, marking the corpus's exercises.
@@ -35,8 +63,11 @@ def plot_frequency(
     point at the bar top. A corpus of many articles names many exercises: past
     ``max_labels`` only the most mentioned are labelled (every named one is still
     outlined) and a note in the plot says how many are not. A grey band marks the
-    publication year. The legend lists the domains top to bottom in the order they are
-    stacked (those with events in the range) and explains the outline. Sized for a paper
+    publication year; a corpus whose articles appeared in several years
+    (``article_years``) gets a light band over those years instead, each year's number
+    of articles above its bar, and the legend and title say so. The legend lists the
+    domains top to bottom in the order they are stacked (those with events in the range)
+    and explains the outline. Sized for a paper
     column or a slide (7 in wide, text 9 pt or larger). With no named exercise the chart
     still draws the record and says so in the plot.
 
@@ -57,6 +88,11 @@ def plot_frequency(
     what
         What the bars count, for the title (default the shipped record's events;
         :func:`record_label` names those of any event table).
+    article_years
+        The corpus's articles per publication year (:func:`article_years`), or ``None``.
+        Articles of one year keep the one band, and several articles' title says the
+        record is cut at the latest of them; articles of several years are shown as the
+        span they cover.
     ax
         Axes to draw on (default: a new 7 x 5 inch figure).
 
@@ -162,7 +198,26 @@ def plot_frequency(
                                 "color": "black", "shrinkA": 0, "shrinkB": 0,
                                 "relpos": rel})  # fmt: skip
         highest = max(highest, ypos + step)
-    if publication_year is not None and len(years) and first <= publication_year <= last:
+    counts = (
+        pd.Series(article_years, dtype="int64")
+        if article_years is not None
+        else pd.Series(dtype="int64")
+    )
+    counts = counts[counts > 0]
+    n_articles = int(counts.sum())
+    span = len(counts) > 1 and len(years)
+    if span:
+        # articles of many years: a light band over the years they cover, each year's
+        # count above its bar; not one "article published" year
+        a_year, b_year = int(counts.index.min()), int(counts.index.max())
+        ax.axvspan(a_year - 0.5, b_year + 0.5, color="#ececec", zorder=0)
+        for yr, n in counts.items():
+            if first <= int(yr) <= last:
+                ax.text(int(yr), 1.0, str(int(n)), transform=ax.get_xaxis_transform(),
+                        ha="center", va="bottom", fontsize=8, color="0.25")  # fmt: skip
+        ax.text(max(a_year, first) - 0.45, 1.0, "articles:", transform=ax.get_xaxis_transform(),
+                ha="right", va="bottom", fontsize=8, color="0.25")  # fmt: skip
+    elif publication_year is not None and len(years) and first <= publication_year <= last:
         ax.axvspan(publication_year - 0.5, publication_year + 0.5, color="#d9d9d9", zorder=0)
         ax.text(publication_year, 1.0, "article\npublished", transform=ax.get_xaxis_transform(),
                 ha="center", va="bottom", fontsize=9, fontweight="bold")  # fmt: skip
@@ -217,13 +272,26 @@ def plot_frequency(
     ax.set_ylabel("Events per year (count)", fontsize=10)
     a, b = (int(years.min()), int(years.max())) if len(years) else (0, 0)
     title = f"{what} per year, {a}–{b}"
-    if record_until:
+    if record_until and span:
+        title += (
+            f"\n(record up to the latest article's date, {record_until}; {n_articles} "
+            f"articles, {a_year}–{b_year})"
+        )
+    elif record_until and n_articles > 1:
+        title += (
+            f"\n(record up to the article's date, {record_until}; the latest of "
+            f"{n_articles} articles)"
+        )
+    elif record_until:
         title += f"\n(record up to the article's date, {record_until})"
     ax.set_title(title, fontsize=11, fontweight="bold", pad=24)
     handles, labels = ax.get_legend_handles_labels()
     handles, labels = handles[::-1], labels[::-1]  # top of the stack first
     handles.append(Patch(facecolor="white", edgecolor="black", linewidth=2.2))
     labels.append("black outline: named in the corpus")
+    if span:
+        handles.append(Patch(facecolor="#ececec", edgecolor="none"))
+        labels.append("grey: the articles' years (count above)")
     ax.legend(handles, labels, title="domain (top of stack first)", loc="upper center",
               bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=9, title_fontsize=9,
               frameon=False)  # fmt: skip
