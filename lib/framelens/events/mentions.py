@@ -1055,6 +1055,11 @@ def _ordered(found: pd.DataFrame) -> pd.DataFrame:
     return found.iloc[order].reset_index(drop=True)
 
 
+#: a clause of another event between a reference and a date after it: "the first joint
+#: flight since Russia invaded Ukraine three months ago" (the date is the invasion's)
+_OTHER_CLAUSE = re.compile(r"\b(?:since|after|before|when|until)\s+(?:the\s+)?[A-Za-z]\w*\s+\w")
+
+
 def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
     doc, sent_id, base, para, skind, text, published, cut, written = ctx
     headline = para == 0 and not re.search(r"[.!?\"\u201d]\s*$", text)
@@ -1297,6 +1302,8 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
             for ri, r in enumerate(refs):
                 if r["s"] <= t.start and t.end <= r["e"]:
                     d = -1
+                elif t.start >= r["e"] and _OTHER_CLAUSE.search(text, r["e"], t.start):
+                    continue  # "since Russia invaded Ukraine three months ago": not its date
                 elif t.start >= r["e"]:
                     d = t.start - r["e"]
                 else:
