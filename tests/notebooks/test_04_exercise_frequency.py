@@ -153,12 +153,15 @@ def test_a_researchers_own_event_table_of_another_kind(tmp_path, capsys):
     )
     (corpus_dir / "metadata.csv").write_text("doc_id,published\na,2024-09-21\n", encoding="utf-8")
     table = tmp_path / "summits.csv"
-    rows = ["name,year,start_date,end_date,domain,location,participants,source,source_title,notes"]
-    for year, place in [(2021, "Washington"), (2022, "Tokyo"), (2023, "Hiroshima"),
-                        (2024, "Wilmington")]:  # fmt: skip
+    # the edition column numbers the summits from the first: "the fourth" can be checked
+    # (a table that may start partway through its series leaves an ordinal not checkable)
+    rows = ["name,year,start_date,end_date,domain,location,participants,source,source_title,"
+            "notes,edition"]  # fmt: skip
+    for k, (year, place) in enumerate([(2021, "Washington"), (2022, "Tokyo"),
+                                       (2023, "Hiroshima"), (2024, "Wilmington")], 1):  # fmt: skip
         parties = "United States; Japan; India; Australia"
         rows.append(f"Quad Leaders' Summit,{year},{year}-09-21,,summit,{place},{parties},"
-                    f"https://example.org/{year},,")  # fmt: skip
+                    f"https://example.org/{year},,,{k}")  # fmt: skip
     table.write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = pipeline.run(corpus_dir, tmp_path / "out", only=["04_exercise_frequency"], jobs=1,
                           progress=False, params={"events_path": str(table)})  # fmt: skip
