@@ -1521,20 +1521,51 @@ _CAPS_LINE = re.compile(r"[ \t]*[^a-z\n]*[A-Z]{2}[^a-z\n]*[^.!?:;,\s\"\u201d'\u2
 _NUMBER_MARK = re.compile(r"\s*\d{1,2}[.)]")
 
 
-def _line_blocks(para: str, a: int, b: int) -> list[tuple[int, int]]:
+def _page_key(line: str) -> str | None:
+    """Return a line as a running head repeats: digits as #, one space, lower case."""
+    s = " ".join(line.replace("\x0c", " ").split())
+    if not s or len(s) > 80 or s[-1] in '.!?"\u201d':
+        return None
+    return re.sub(r"\d+", "#", s).lower()
+
+
+def _page_lines(text: str) -> frozenset[str]:
+    """Return the running heads, feet and page numbers of a text with page breaks.
+
+    Only text with form feeds (a PDF's page breaks) has pages: there, a short line without
+    a closing full stop that repeats on two pages or more, its numbers aside ("THE
+    DIPLOMAT  Page 2", "3"), is page furniture.
+    """
+    if "\x0c" not in text:
+        return frozenset()
+    seen: dict[str, int] = {}
+    for line in _LINE_BREAK.split(text):
+        key = _page_key(line)
+        if key is not None:
+            seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, n in seen.items() if n >= 2)
+
+
+def _line_blocks(
+    para: str, a: int, b: int, page: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Split ``para[a:b]`` where a line break ends a sentence without a full stop.
 
     A line break inside a paragraph is a space, except before a list item (a bullet or
     "2. " at the line's start) and after a heading in capitals without closing
     punctuation: PDF and press-release text lists items and headlines on lines of their
-    own, which had been glued into one "sentence" with the text after them.
+    own, which had been glued into one "sentence" with the text after them. A line of
+    ``page`` (:func:`_page_lines`: a running head or page number) is a block of its own.
     """
     lines = [(a + x, a + y) for x, y in _line_spans(para[a:b])]
     if len(lines) == 1:
         return [(a, b)]
     out, start = [], a
     for (pa, pb), (na, nb) in zip(lines, lines[1:], strict=False):
-        if _LIST_ITEM.match(para, na) or (
+        if page and (_page_key(para[pa:pb]) in page or _page_key(para[na:nb]) in page):
+            out.append((start, pb))
+            start = na
+        elif _LIST_ITEM.match(para, na) or (
             _CAPS_LINE.fullmatch(para, pa, pb)
             and sum(ch.isalpha() for ch in para[pa:pb]) >= 6
             and not para[na:nb].lstrip()[:1].islower()  # "U.S. AND CHINA\nagreed" goes on
@@ -1949,6 +1980,7 @@ def _split(
     dropped: list[tuple] = []
     for doc_id, text in zip(ids.tolist(), text_values(documents["text"]).tolist(), strict=True):
         sent_id = 0
+        page = _page_lines(text) if not keep_boilerplate else frozenset()
         spans = _paragraph_spans(text)
         for para_id, (pa, pb) in enumerate(spans):
             para = text[pa:pb]
@@ -1973,9 +2005,13 @@ def _split(
                     )
                     pieces = [(0, da), (db, len(para))]
             if not embed and "\n" in para:
-                pieces = [p for a, b in pieces for p in _line_blocks(para, a, b)]
+                pieces = [p for a, b in pieces for p in _line_blocks(para, a, b, page)]
             for la, lb in pieces:
                 chunk = para[la:lb]
+                if page and not embed and _page_key(chunk) in page:
+                    s, e = pa + la, pa + lb
+                    dropped.append((doc_id, para_id, s, e, text[s:e], "boilerplate", "page"))
+                    continue
                 found = punkt.span_tokenize(chunk)
                 if len(found) > 1 and _NUMBER_MARK.fullmatch(chunk, *found[0]):
                     # "1. The drills will last a week": the item's number is no sentence
@@ -2095,8 +2131,10 @@ def boilerplate(
         ``doc_id, para_id, start, end, text, kind, rule``: one row per dateline (``rule``
         ``"dateline"``) or piece of furniture (``"furniture"``: a paragraph of credits,
         bylines, copyright or calls to share; a sentence that is a photo credit, a bare
-        date stamp, an "Updated:" line or a separator), ``kind`` always
-        ``"boilerplate"``; ``text == document_text[start:end]``.
+        date stamp, an "Updated:" line or a separator) or a page's running head, foot or
+        number in text with page breaks (``"page"``: a short line repeated on two pages,
+        its numbers aside), ``kind`` always ``"boilerplate"``;
+        ``text == document_text[start:end]``.
 
     Examples
     --------

@@ -433,3 +433,29 @@ def test_joiners_outside_latin_words_are_kept(tmp_path):
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
     (tmp_path / "a.txt").write_text(f"escala\u200dtion {persian} {family}", encoding="utf-8")
     assert corpus.load(tmp_path)["text"].item() == f"escalation {persian} {family}"
+
+
+def test_running_heads_and_page_numbers_of_pdf_text_are_furniture(tmp_path):
+    page = "THE DIPLOMAT                 Page {n}\n"
+    (tmp_path / "a.txt").write_text(
+        page.format(n=1) + "China and Russia began joint drills on\nMonday, officials said.\n"
+        "1\n\x0c" + page.format(n=2) + "Japan called the drills a provocation.\n2\n",
+        encoding="utf-8",
+    )
+    docs = corpus.load(tmp_path)
+    assert corpus.segment(docs)["text"].tolist() == [
+        "China and Russia began joint drills on\nMonday, officials said.",
+        "Japan called the drills a provocation.",
+    ]
+    furniture = corpus.boilerplate(docs)
+    assert furniture["rule"].tolist() == ["page"] * 4
+    text = docs["text"].item()
+    assert [text[a:b] for a, b in zip(furniture["start"], furniture["end"], strict=True)] == (
+        furniture["text"].tolist()
+    )
+
+
+def test_text_without_page_breaks_keeps_its_repeated_short_lines():
+    text = "Key points\nThe drills began.\n\nKey points\nThe drills ended."
+    s = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    assert s["text"].str.startswith("Key points").sum() == 2
