@@ -25,15 +25,14 @@ most ``max(50, documents / 20)`` documents: a sequence in more is taken for boil
 
 from __future__ import annotations
 
-import calendar
 import re
 import zlib
 from collections import Counter, defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pandas as pd
 
-from .groups import iso_day
+from .groups import day_span, iso_day
 from .params import check_columns, check_int, check_number
 
 __all__ = ["COPY_COLUMNS", "copies"]
@@ -98,25 +97,18 @@ def _date_key(text: str, day: object) -> tuple:
     """Return the key of one value, ``day`` its date part (:func:`~framelens.groups.iso_day`)."""
     if not isinstance(day, str):
         return _UNDATED
-    parts = [int(p) for p in day.split("-")]
-    if len(parts) == 3 and len(text) > len(day):
+    if day.count("-") == 2 and len(text) > len(day):
         try:
             stamp = datetime.fromisoformat(re.sub(r"[Zz]$", "+00:00", text))
             stamp = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp
             return (0, stamp.astimezone(UTC), timedelta(0))
         except (ValueError, OverflowError):
             pass  # a time that does not read: the day's span, as without one
-    year, month, dom = (parts + [1, 1])[:3]
-    try:
-        start = datetime(year, month, dom, tzinfo=UTC)
-        if len(parts) == 3:
-            last = start.replace(hour=23, minute=59, second=59, microsecond=999999)
-        else:
-            month = 12 if len(parts) == 1 else month
-            end_day = calendar.monthrange(year, month)[1]
-            last = datetime(year, month, end_day, 23, 59, 59, 999999, tzinfo=UTC)
-    except ValueError:  # month 13, day 45, year 0
+    span = day_span(day)
+    if span is None:  # month 13, day 45, year 0
         return _UNDATED
+    start = datetime.combine(span[0], time.min, tzinfo=UTC)
+    last = datetime.combine(span[1], time.max, tzinfo=UTC)
     return (0, last, last - start)
 
 

@@ -8,6 +8,7 @@ does not parse when grouped by a ``period``, is in the group :data:`MISSING`.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import warnings
@@ -318,6 +319,46 @@ def with_period(documents: pd.DataFrame, group_by: str, period: str | None) -> p
 
 #: the date part of an ISO 8601 value: a year, year-month or day, before any time
 _ISO_DAY = r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]\d{1,2}:\d{2}.*)?$"
+
+
+def day_span(day: str) -> tuple[dt.date, dt.date] | None:
+    """Return the first and the last day an ISO 8601 date part stands for.
+
+    A year stands for its whole year, a month for its month, a day for itself: what
+    "earliest" (copies) and "read up to" (the exercise record's cuts) compare.
+
+    Parameters
+    ----------
+    day
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (as :func:`iso_day` gives it).
+
+    Returns
+    -------
+    tuple of datetime.date, or None
+        ``(first, last)``; None when ``day`` is not of that form or no calendar date
+        ("2024-13", "2024-02-30", year 0).
+
+    Examples
+    --------
+    >>> day_span("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    >>> day_span("2024")[1], day_span("2024-13")
+    (datetime.date(2024, 12, 31), None)
+    """
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(day).strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            one = dt.date(year, int(m.group(2)), int(m.group(3)))
+            return one, one
+        first = dt.date(year, int(m.group(2) or 1), 1)
+        month = int(m.group(2) or 12)
+        after = dt.date(year + month // 12, month % 12 + 1, 1)
+    except ValueError:  # month 13, day 30 of February, year 0
+        return None
+    return first, after - dt.timedelta(days=1)
 
 
 def iso_day(values: pd.Series) -> pd.Series:

@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ParameterError
+from ..groups import day_span
 
 __all__ = [
     "TimeExpression",
@@ -507,12 +508,7 @@ def publication_span(published: object) -> tuple[dt.date, dt.date, str] | None:
         raise ParameterError(
             f"`published` must be a date, YYYY-MM-DD, YYYY-MM or YYYY, but {text!r} was passed."
         )
-    y = int(m.group(1))
-    if m.group(2) is None:
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), text
-    mo = int(m.group(2))
-    nxt = dt.date(y + mo // 12, mo % 12 + 1, 1)
-    return dt.date(y, mo, 1), nxt - dt.timedelta(days=1), text
+    return (*day_span(text), text)
 
 
 #: relative expressions that need the publication day ("on Tuesday", "yesterday", "this

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import FramelensWarning, InputError, ParameterError
+from ..groups import day_span
 from ..params import check_columns, check_int, doc_ids, suggest, text_values
 from ..resources import data_path
 
@@ -575,11 +576,7 @@ def cut_end(cut: object) -> dt.date | None:
             f"`cut` must be a year (YYYY), a month (YYYY-MM), a date (YYYY-MM-DD) or "
             f"'whole record', but {text!r} was passed."
         )
-    if m.group(3):
-        return dt.date.fromisoformat(text)
-    y = int(m.group(1))
-    mo = int(m.group(2) or 12)
-    return dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
+    return day_span(text)[1]
 
 
 def latest_cut(cuts: pd.DataFrame) -> pd.Series | None:
