@@ -107,11 +107,12 @@ class _Vader:
         return t
 
     def unread(self, text: str) -> list[str]:
-        """Return the lexicon words and negations VADER as published does not read.
+        """Return the lexicon words VADER as published does not read.
 
         A word in quotes or markup on both sides ("“threat”", "**threat**"), or broken
-        by an invisible character, is no lexicon word to VADER; a negation written with
-        a curly apostrophe ("aren’t") negates nothing. Each comes back as written, once.
+        by an invisible character, is no lexicon word to VADER. Each comes back as
+        written, once. (Curly apostrophes are straightened before scoring:
+        :func:`framelens.sentiment.straighten`.)
         """
         chars, wrapped = _SUSPECT_CHAR.search, _WRAPPED.search
         if not (chars(text) or wrapped(text)):
@@ -124,8 +125,6 @@ class _Vader:
             low = plain.lower()
             read = self.tokens(t)
             if low in self.lex and not (read and read[0].lower() == low):
-                out.append(t)
-            elif "\u2019" in low and self._negated(low.replace("\u2019", "'")):
                 out.append(t)
         return out
 
