@@ -49,14 +49,19 @@ def test_shipped_dictionaries_load_without_warnings():
     table = framing.dictionary_table(sec)
     # 214 before the cues revised on the gold set's dev half (issue 15, FRAMES.md), 305
     # after it, 322 after the revision on the whole gold set, 332 with the counts of forces
-    # ({number} phrases) that replaced the platform nouns as capability cues
-    assert len(table) == 332
+    # ({number} phrases) that replaced the platform nouns as capability cues, 396 after the
+    # revision on the first two gold sets (the opposition and third-power groups of
+    # rivalry, FRAMES.md "third-set revision")
+    assert len(table) == 396
     assert table.groupby("frame", sort=False).size().to_dict() == {
-        "threat": 44, "cooperation": 58, "capability": 92, "rivalry": 49,
-        "regional_concern": 39, "justification": 50,
+        "threat": 47, "cooperation": 78, "capability": 101, "rivalry": 73,
+        "regional_concern": 39, "justification": 58,
     }  # fmt: skip
     weak = table[table.cue_strength == "weak"]
     assert sorted(set(weak.loc[weak.frame == "capability", "group"])) == ["activity", "counts"]
+    assert sorted(set(weak.loc[weak.frame == "rivalry", "group"])) == [
+        "opposition", "third powers",
+    ]  # fmt: skip
     assert framing.dictionary_overlaps(sec).empty
     assert framing.dictionary_overlaps(gen).empty
     # every category is documented
@@ -275,10 +280,12 @@ def test_match_on_the_seed(seeds_sentences):
     assert list(m.columns) == framing.FRAME_SENTENCE_COLUMNS
     # 42 before the dev-half revision of issue 15; four rows are new weak cues counted
     # alone, as a plain count does: "interests" (9), "participate" (10), "involvement"
-    # (15), "combined" (18). With context they are weak_alone (next test).
-    assert len(m) == 46
+    # (15), "combined" (18). With context they are weak_alone (next test). 48 since the
+    # third-set revision: rivalry's third powers counted alone, "the West" (18, a true
+    # rivalry hit) and "U.S." (20, a false one)
+    assert len(m) == 48
     assert m.groupby("frame").size().to_dict() == {
-        "threat": 7, "cooperation": 15, "capability": 8, "rivalry": 7,
+        "threat": 7, "cooperation": 15, "capability": 8, "rivalry": 9,
         "regional_concern": 6, "justification": 3,
     }  # fmt: skip
     row = m[(m.sent_id == 19) & (m.frame == "regional_concern")].iloc[0]
@@ -318,7 +325,8 @@ def test_context_rules_on_the_seed(seeds_sentences):
         [10, "participate", "weak_alone"], [11, "threats", "answered"],
         [11, "allies", "weak_alone"], [12, "allies", "weak_alone"],
         [15, "involvement", "weak_alone"], [18, "combined", "weak_alone"],
-        [18, "allies", "weak_alone"], [19, "joint", "weak_alone"], [22, "supported", "negated"],
+        [18, "the West", "weak_alone"], [18, "allies", "weak_alone"],
+        [19, "joint", "weak_alone"], [20, "U.S.", "weak_alone"], [22, "supported", "negated"],
         [23, "allies", "weak_alone"],
     ]  # fmt: skip
     # a grouped weak cue says which group it needed a cue outside of
@@ -391,6 +399,23 @@ def test_context_rules_on_the_seed(seeds_sentences):
          "without permission", "counted", ""),
         ("The plan was drawn up under the consensus of both sides.", "cooperation",
          "consensus", "counted", ""),
+        # third-set revision: an opposition word frames rivalry only beside a third power
+        ("The drill is aimed at countering the US military presence.", "rivalry", "US",
+         "counted", ""),
+        ("Beijing and Moscow are united in their suspicion of Washington.", "rivalry",
+         "suspicion", "counted", ""),
+        ("The drills counter new challenges at sea.", "rivalry", "challenges", "weak_alone",
+         "no second cue of this frame outside its group opposition"),
+        ("The United States sent a delegation.", "rivalry", "United States", "weak_alone",
+         "no second cue of this frame outside its group third powers"),
+        # quotation marks do not end what an answering word reaches; six words do not
+        ('The drill will improve dealing with "common security threats," he said.', "threat",
+         "threats", "answered", "dealing"),
+        ("They train to respond to maritime and air military threats.", "threat", "threats",
+         "answered", "respond"),
+        ("Japan scrambled fighter jets.", "regional_concern", "scrambled", "counted", ""),
+        ("Tokyo conveyed its grave concern to both capitals.", "threat", "grave concern",
+         "counted", ""),
     ],
 )  # fmt: skip
 def test_each_context_rule(text, frame, term, status, note):
@@ -401,6 +426,31 @@ def test_each_context_rule(text, frame, term, status, note):
     assert (frame in set(counted["frame"])) == (
         status == "counted" or ((hits.frame == frame) & (hits.status == "counted")).any()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("China sent four H-6K bombers and two Tu-95 bombers to patrol.", []),
+        ("J-16 fighters and an SU-35 fighter took part in the patrol.", []),
+        ("Two Su-30MK2 fighter jets will take part.", []),
+        ("The Project 877 submarine and Type 052D destroyers will take part.", []),
+        ("Russia will send 10,000 troops and 2-3 ships.", ["10,000 troops", "3 ships"]),
+        ("Russia will send 10k troops.", ["10k troops"]),
+    ],
+)  # fmt: skip
+def test_a_model_number_is_not_a_count_of_forces(text, counts):
+    """Third-set revision: "H-6K bombers" had been "6K bombers", a count of six."""
+    hits = framing.term_hits(sents(text), "security")
+    got = hits[(hits.frame == "capability") & hits.pattern.str.startswith("{number}")]
+    assert got["term"].tolist() == counts
+
+
+def test_a_designation_keeps_a_cue_written_with_its_number():
+    """A cue that is itself a designation ("CO2") still matches: only the count goes."""
+    d = framing.extend("security", {"threat": ["co 2"]})
+    hits = framing.term_hits(sents("CO2 levels rose."), d)
+    assert hits.loc[hits.frame == "threat", "term"].tolist() == ["CO2"]
 
 
 def test_procedure_is_not_rationale():
@@ -534,7 +584,8 @@ def test_cooccurrence_flow_and_actors_on_the_seed(seeds_sentences):
     m = framing.match(seeds_sentences, d, context=False)
     co = framing.cooccurrence(framing.cooccurrence_counts(m)).set_index(["frame_a", "frame_b"])
     assert co.loc[("regional_concern", "threat")].tolist() == [5, 6, 7, 0.625]
-    assert co.loc[("cooperation", "rivalry"), "n_sentences"] == 5
+    # 5 before the third-set revision: sentence 18's "the West" now counts without context
+    assert co.loc[("cooperation", "rivalry"), "n_sentences"] == 6
     f = framing.flow(seeds_sentences, m, d)
     assert len(f) == 11 * 6
     last = f[(f.para_id == 10) & (f.frame == "cooperation")].iloc[0]
@@ -669,8 +720,10 @@ def test_accuracy_on_the_seed_is_pinned(seeds_sentences):
     # "participate" (10) and "involvement" (15) false ones, "ability" (3) joins a hit
     plain = framing.match(seeds_sentences, "security", context=False)
     e = framing.evaluate(plain, labels).set_index("frame")
-    assert e.loc["all (micro)", ["tp", "fp", "fn"]].tolist() == [35, 11, 5]
-    assert e["f1"].round(3).tolist() == [0.667, 0.867, 0.857, 0.933, 0.667, 0.667, 0.814]
+    # 35/11/5 before the third-set revision: rivalry's third powers counted alone add "the
+    # West" (18, true) and "U.S." (20, false); with context (above) nothing moved
+    assert e.loc["all (micro)", ["tp", "fp", "fn"]].tolist() == [36, 12, 4]
+    assert e["f1"].round(3).tolist() == [0.667, 0.867, 0.857, 0.941, 0.667, 0.667, 0.818]
 
 
 def test_an_extra_cue_moves_recall(seeds_sentences):

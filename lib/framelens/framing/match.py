@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -184,10 +184,14 @@ _SCOPE_PUNCT = frozenset(',;:()[]"\u201c\u201d\u2014\u2013')
 
 NEGATION_WINDOW = 5
 
+#: quotation marks: they do not end the words an ``answered_by`` word reaches
+_QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019'")
 
-#: words before a cue in which an ``answered_by`` word makes it the thing answered (4, so
-#: that "countering new challenges and threats" reaches its cue; 3 before issue 15's revision)
-ANSWER_WINDOW = 4
+
+#: words before a cue in which an ``answered_by`` word makes it the thing answered (6, so
+#: that "to respond to maritime and air military threats" reaches its cue; 3 before issue
+#: 15's revision, 4 until the third gold set)
+ANSWER_WINDOW = 6
 
 
 #: status of a candidate cue (``term_hits``): only ``counted`` cues label a sentence
@@ -301,6 +305,8 @@ def _context(
             seen = 0
             for j in range(i - 1, -1, -1):
                 tok, ty = toks[j][2], toks[j][3]
+                if ty == "punct" and tok in _QUOTE_MARKS:  # dealing with "common threats"
+                    continue
                 if ty == "punct" or tok.lower() in _SCOPE_BREAK:
                     break
                 if answers[fi].match(tok):
@@ -429,6 +435,33 @@ def _following(
     return frozenset(out)
 
 
+#: capitalised words before a number that make it a model's or a class's number
+#: ("Project 877 submarine", "Type 052D destroyers"), not a count
+DESIGNATORS = frozenset("Project Type Class Model No".split())
+
+
+def _designation(
+    tok: Sequence[str], start: Sequence[int], end: Sequence[int], ty: Sequence[str],
+    i: int, lo: int, hi: int,
+) -> bool:  # fmt: skip
+    """Whether number token ``i`` is part of a designation, not a count ({number}).
+
+    It is when glued to letters: after a hyphen that follows a word ("H-6K", "Tu-95",
+    "J-16"), right after a word ("Su-30MK2"), or right before one ("6K", bar a thousands
+    "k"); or after a capitalised designator word ("Project 877", "Type 052D").
+    """
+    if i - 1 >= lo and start[i] == end[i - 1]:
+        prev = tok[i - 1]
+        if ty[i - 1] == "word":
+            return True
+        if prev in "-\u2010\u2011" and i - 2 >= lo and start[i - 1] == end[i - 2]:
+            if ty[i - 2] == "word":
+                return True
+    if i + 1 < hi and start[i + 1] == end[i] and ty[i + 1] == "word":
+        return tok[i + 1].lower() not in ("k", "m", "bn")
+    return i - 1 >= lo and ty[i - 1] == "word" and tok[i - 1] in DESIGNATORS
+
+
 def _scan(
     sentences: pd.DataFrame,
     d: Dictionary,
@@ -480,6 +513,10 @@ def _scan(
                 can = any(e & phrase_firsts for _, e in pieces)
                 cached = info[(tok, ty)] = (singles, pieces, can)
             singles, pieces, can = cached
+            if ty == "number" and _designation(t_tok, t_start, t_end, t_type, pos - 1, tok0, stop):
+                # "H-6K", "Tu-95", "Project 877": a model's number, not a count of forces
+                els = pieces[0][1] - m.gap_after
+                pieces, can = ((len(tok), els),), bool(els & phrase_firsts)
             for fi, pat in singles:
                 found.append((fi, pat, ts, te))
             starts_phrase = starts_phrase or can
