@@ -139,10 +139,12 @@ def test_agreement_kappa():
 
 
 FRESH = ROOT / "tests" / "data" / "gold_news_fresh"
+THIRD = ROOT / "tests" / "data" / "gold_news_third"
 
 
 @pytest.mark.parametrize(
-    ("folder", "n_sentences", "first_year"), [(SHIPPED, 200, 2013), (FRESH, 300, 2005)]
+    ("folder", "n_sentences", "first_year"),
+    [(SHIPPED, 200, 2013), (FRESH, 300, 2005), (THIRD, 250, 2005)],
 )
 def test_the_shipped_gold_sets_are_whole(folder, n_sentences, first_year):
     """≥20 real articles of four outlet groups, ≥200 sentences, two passes, adjudicated."""
@@ -171,11 +173,21 @@ def test_the_shipped_gold_sets_are_whole(folder, n_sentences, first_year):
     assert (folder / "README.md").is_file() and (SHIPPED / "GUIDE.md").is_file()
 
 
-def test_the_fresh_set_shares_no_article_with_the_first():
-    """The held-out set is new coverage: no doc_id, URL or text hash of the first set."""
-    first, fresh = gold.load(SHIPPED)["articles"], gold.load(FRESH)["articles"]
+@pytest.mark.parametrize(
+    ("one", "other"), [(SHIPPED, FRESH), (SHIPPED, THIRD), (FRESH, THIRD)]
+)  # fmt: skip
+def test_the_gold_sets_share_no_article(one, other):
+    """Each held-out set is new coverage: no doc_id, URL or text hash of an earlier set."""
+    first, fresh = gold.load(one)["articles"], gold.load(other)["articles"]
     for col in ("doc_id", "url", "sha256"):
         assert not set(first[col]) & set(fresh[col]), col
+
+
+def test_the_third_set_shares_no_article_with_the_exercise_set():
+    exercises = pd.read_csv(ROOT / "tests" / "data" / "gold_exercises" / "articles.csv")
+    third = gold.load(THIRD)["articles"]
+    assert not set(exercises["url"]) & set(third["url"])
+    assert not set(exercises["doc_id"]) & set(third["doc_id"])
 
 
 def test_a_label_whose_sentence_split_since_is_skipped_when_asked():
