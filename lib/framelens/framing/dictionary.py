@@ -50,7 +50,10 @@ _NUMBER_RE = re.compile(
 _TOP_KEYS = ("name", "description", "categories")
 
 
-_CATEGORY_KEYS = ("definition", "sources", "patterns", "weak", "negatable", "answered_by")
+_CATEGORY_KEYS = (
+    "definition", "sources", "patterns", "weak", "negatable", "answered_by", "answered_as",
+    "background_by",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,12 @@ class Category:
     #: words (globs) that make a cue after them the thing the activity answers, not the
     #: frame: "address security threats", "amid tensions"
     answered_by: tuple[str, ...] = ()
+    #: the category an answered cue counts for instead: the threats a drill is said to
+    #: counter are the official rationale ("capable of countering military threats")
+    answered_as: str = ""
+    #: words (globs) after which a cue is the background of the activity ("amid
+    #: tensions"): not the frame, as an answered cue, but not moved by ``answered_as``
+    background_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -372,10 +381,11 @@ def _parse_yaml(text: str, where: str) -> dict[str, Any]:
                                 f"{cname!r} must be true or false, not {value!r}."
                             )
                         cat["negatable"] = value == "true"
-                    elif key2 == "answered_by":
-                        cat["answered_by"] = [
-                            w for w, _ in _str_list(v2, where, f"`answered_by` of {cname!r}")
-                        ]
+                    elif key2 in ("answered_by", "background_by"):
+                        cat[key2] = [w for w, _ in _str_list(v2, where, f"`{key2}` of {cname!r}")]
+                    elif key2 == "answered_as":
+                        cat["answered_as"] = _scalar(v2, where, f"`answered_as` of {cname!r}")
+                        cat["answered_as_line"] = v2.start_mark.line + 1
                     elif key2 == "weak":
                         cat["weak"] = _weak_list(v2, where, cname)
                     else:
@@ -392,7 +402,21 @@ def _build(data: dict[str, Any], where: str) -> Dictionary:
             f"{_where(where, data.get('categories_line'))}: the dictionary has no categories."
         )
     cats = []
+    names = [c["name"] for c in data["categories"]]
     for c in data["categories"]:
+        target = c.get("answered_as") or ""
+        if target and (target not in names or target == c["name"]):
+            raise InputError(
+                f"{_where(where, c.get('answered_as_line', c['line']))}: `answered_as` of "
+                f"{c['name']!r} must name another category of the dictionary ({names}), not "
+                f"{target!r}{suggest(target, names)}."
+            )
+        if target and not c.get("answered_by"):
+            raise InputError(
+                f"{_where(where, c.get('answered_as_line', c['line']))}: `answered_as` of "
+                f"{c['name']!r} needs `answered_by` words: it says where a cue those words "
+                "answer counts instead."
+            )
         if not c["patterns"]:
             raise InputError(
                 f"{_where(where, c['line'])}: category {c['name']!r} "
@@ -422,6 +446,7 @@ def _build(data: dict[str, Any], where: str) -> Dictionary:
             Category(
                 c["name"], c["definition"], tuple(c["sources"]), pats, c.get("line"),
                 bool(c.get("negatable", True)), tuple(c.get("answered_by", ())),
+                str(c.get("answered_as") or ""), tuple(c.get("background_by", ())),
             )
         )  # fmt: skip
     d = Dictionary(str(data["name"]), str(data.get("description", "")), tuple(cats), where)
@@ -456,9 +481,11 @@ def _from_mapping(mapping: Mapping[str, Any], where: str) -> dict[str, Any]:
             sources, weak = body.get("sources") or [], body.get("weak") or []
             negatable = bool(body.get("negatable", True))
             answered = body.get("answered_by") or []
+            answered_as = str(body.get("answered_as") or "")
+            background = body.get("background_by") or []
         else:
             pats, definition, sources, weak, negatable = body or [], "", [], [], True
-            answered = []
+            answered, answered_as, background = [], "", []
         if isinstance(pats, str):
             pats = [pats]
         if isinstance(weak, str):
@@ -477,7 +504,8 @@ def _from_mapping(mapping: Mapping[str, Any], where: str) -> dict[str, Any]:
             {"name": str(name), "line": None, "definition": definition,
              "sources": [str(s) for s in sources], "patterns": [(p, None) for p in pats],
              "weak": weak, "negatable": negatable,
-             "answered_by": [str(w) for w in answered]}
+             "answered_by": [str(w) for w in answered], "answered_as": answered_as,
+             "background_by": [str(w) for w in background]}
         )  # fmt: skip
     return {
         "name": mapping.get("name", "custom"),
@@ -613,6 +641,8 @@ def extend(
                 c.line,
                 c.negatable,
                 c.answered_by,
+                c.answered_as,
+                c.background_by,
             )
         )
     return Dictionary(d.name, d.description, tuple(cats), d.path)

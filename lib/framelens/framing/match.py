@@ -234,8 +234,14 @@ def _context(
     negates: frozenset[tuple[int, str]],
     answers: dict[int, re.Pattern[str]] | None = None,
     names: tuple[re.Pattern[str], ...] | None = None,
+    answered_as: Mapping[int, tuple[int, re.Pattern[str] | None]] | None = None,
 ) -> list[tuple[int, str, int, int, str, str]]:
-    """Give each kept hit its status and a note (the negator, the name, the lone cue)."""
+    """Give each kept hit its status and a note (the negator, the name, the lone cue).
+
+    A cue answered by an ``answered_by`` word (not a ``background_by`` one) of a category
+    with ``answered_as`` also counts for that category (note "answered by <word>"),
+    unless a cue of it already covers the span.
+    """
     index = {t[0]: i for i, t in enumerate(toks)}
     ends = {t[1]: i for i, t in enumerate(toks)}
     words = [t[2] for t in toks if t[3] == "word"]
@@ -316,6 +322,18 @@ def _context(
                 if seen >= ANSWER_WINDOW:
                     break
         out.append((fi, pat, a, b, status, note))
+    if answered_as:
+        moved = [
+            (answered_as[fi][0], pat, a, b, "counted", f"answered by {note}")
+            for fi, pat, a, b, status, note in out
+            if status == "answered"
+            and fi in answered_as
+            and not (answered_as[fi][1] is not None and answered_as[fi][1].fullmatch(note))
+        ]
+        for h in moved:
+            if not any(fj == h[0] and x < h[3] and h[2] < y for fj, _p, x, y, _s, _n in out):
+                out.append(h)
+        out.sort(key=lambda h: (h[0], h[2]))
     # a weak cue needs a second counted cue of its frame in the sentence: another pattern,
     # and for a grouped weak cue one outside its group
     by_frame: dict[int, set[str]] = {}
@@ -336,6 +354,27 @@ def _context(
 INFO_LIMIT = 200_000
 
 
+def _words_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """One case-blind regex matching a token that is any of ``words`` (globs)."""
+    return re.compile(
+        "(?:" + "|".join(_glob_regex(w, False).pattern for w in words) + ")", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=16)
+def _answered_as(d: Dictionary) -> dict[int, tuple[int, re.Pattern[str] | None]]:
+    """Category index -> (the category its answered cues count for, its background words)."""
+    frames = [c.name for c in d.categories]
+    return {
+        fi: (
+            frames.index(c.answered_as),
+            _words_regex(c.background_by) if c.background_by else None,
+        )
+        for fi, c in enumerate(d.categories)
+        if c.answered_as
+    }
+
+
 @lru_cache(maxsize=16)
 def _compiled(d: Dictionary) -> tuple:
     """Compile a dictionary for matching, kept for the process (a worker's partitions too).
@@ -350,12 +389,9 @@ def _compiled(d: Dictionary) -> tuple:
         (fi, p.text): p.evidence for fi, c in enumerate(d.categories) for p in c.patterns if p.weak
     }
     answers = {
-        fi: re.compile(
-            "(?:" + "|".join(_glob_regex(w, False).pattern for w in c.answered_by) + ")",
-            re.IGNORECASE,
-        )
+        fi: _words_regex((*c.answered_by, *c.background_by))
         for fi, c in enumerate(d.categories)
-        if c.answered_by
+        if c.answered_by or c.background_by
     }
     negates = frozenset(
         (fi, p.text)
@@ -477,6 +513,7 @@ def _scan(
         return []
     m, weak, answers, negates, single_by_el, info, by_second = _compiled(d)
     names = _name_patterns("security" if d.name == "security" else "names") if context else None
+    answered_as = _answered_as(d)
     if len(info) > INFO_LIMIT:  # the vocabulary seen so far: bounded, whatever the corpus
         info.clear()
     toks = corpus.Tokens.of(sentences, tokens)
@@ -558,7 +595,9 @@ def _scan(
                 zip(t_start[tok0:pos], t_end[tok0:pos], t_tok[tok0:pos], t_type[tok0:pos],
                     strict=True)
             )  # fmt: skip
-            judged = _context(kept, sent_tokens, str(text), off, weak, negates, answers, names)
+            judged = _context(
+                kept, sent_tokens, str(text), off, weak, negates, answers, names, answered_as
+            )
         else:
             judged = [(fi, pat, a, b, "counted", "") for fi, pat, a, b in kept]
         for fi, pat, a, b, status, note in judged:
@@ -673,9 +712,11 @@ def match(
           a run of capitalised words around a capitalised
           cue ("Peace Mission", "Shanghai Cooperation Organisation"; not in title-case
           headlines);
-        - answered: an ``answered_by`` word of its category at most
-          :data:`ANSWER_WINDOW` words before it ("to address security threats", "amid
-          tensions": what the activity answers is not the threat frame);
+        - answered: an ``answered_by`` or ``background_by`` word of its category at
+          most :data:`ANSWER_WINDOW` words before it ("to address security threats",
+          "amid tensions": what the activity answers is not the threat frame); with
+          ``answered_as``, a cue answered by an ``answered_by`` word counts for that
+          category instead (the threats a drill counters are its justification);
         - a weak cue (the category's ``weak:`` list, e.g. "joint" or a platform noun)
           with no second counted cue of another pattern of its frame in the sentence;
           when ``weak:`` is a mapping of groups, the second cue must be a strong cue or
