@@ -206,3 +206,29 @@ def test_sentences_with_the_same_two_scores_are_one_marker_sized_by_their_number
     assert sorted(points.get_sizes().tolist()) == [20.0, 60.0]
     assert "sentences (area: how many)" in ax.get_legend_handles_labels()[1]
     plt.close(ax.figure)
+
+
+def test_a_notebook_kernel_draws_each_figure_once_at_the_cells_end():
+    # an IPython shell on the inline backend, as in a kernel: pyplot's redraw of the
+    # changed figures at a cell's end is left out (the inline backend draws them to show
+    # them, then closes them); its own display hook stays, and an Agg script is untouched
+    code = (
+        "import matplotlib, sys\n"
+        "matplotlib.use('module://matplotlib_inline.backend_inline')\n"
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell = InteractiveShell.instance()\n"
+        "import matplotlib.pyplot as plt\n"
+        "from framelens import plots\n"
+        "def hooks():\n"
+        "    names = {f.__name__ for f in shell.events.callbacks['post_execute']}\n"
+        "    return sorted(names & {'_draw_all_if_interactive', 'flush_figures'})\n"
+        "plt.close(plt.figure())\n"
+        "before = hooks()\n"
+        "with plots.style():\n"
+        "    fig, ax = plt.subplots()\n"
+        "print(before, hooks())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert done.stdout.strip() == (
+        "['_draw_all_if_interactive', 'flush_figures'] ['flush_figures']"
+    )
