@@ -18,8 +18,8 @@ is skipped with a note, and only the labels of the texts read are scored). Print
 - frame micro P/R/F1 and tone accuracy per outlet group.
 
 ``--no-halves`` scores the whole set only: for a set held out as a whole, such as
-``tests/data/gold_news_fresh`` and ``tests/data/gold_news_third`` (the set held out from the
-dictionary's last revision).
+``tests/data/gold_news_fresh``, ``tests/data/gold_news_third`` and
+``tests/data/gold_news_fourth`` (the set held out from the dictionary's last revision).
 """
 
 from __future__ import annotations

@@ -347,8 +347,11 @@ def tone_scores(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``method, n, accuracy, macro_f1, f1_negative, f1_neutral, f1_positive``: one row
-        for ``vader`` and one for ``vader_security`` (names masked, domain words at 0).
+        ``method, n, n_unscored, accuracy, macro_f1, f1_negative, f1_neutral,
+        f1_positive``: one row for ``vader`` and one for ``vader_security`` (names masked,
+        domain words at 0). A sentence VADER does not score (no words, as a stray ``".``
+        a page left; or not English) is not compared: ``n`` counts the sentences scored,
+        ``n_unscored`` the others.
     """
     from . import stance
 
@@ -359,7 +362,10 @@ def tone_scores(sentences: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
         # score() returns rows sorted by doc_id, sent_id: join on the keys, never by position
         scored = sentiment.score(labelled.drop(columns=["tone"]), **kw)
         both = labelled[[*keys, "tone"]].merge(scored[[*keys, "label"]], on=keys, validate="1:1")
+        unscored = both["label"] == "unscored"
+        both = both[~unscored]
         m = stance.metrics(both["tone"].tolist(), both["label"].tolist())
-        rows.append({"method": method, **m})
-    cols = ["method", "n", "accuracy", "macro_f1", "f1_negative", "f1_neutral", "f1_positive"]
+        rows.append({"method": method, **m, "n_unscored": int(unscored.sum())})
+    cols = ["method", "n", "n_unscored", "accuracy", "macro_f1", "f1_negative", "f1_neutral",
+            "f1_positive"]  # fmt: skip
     return pd.DataFrame(rows)[cols]

@@ -91,6 +91,16 @@ def test_tone_is_scored_sentence_by_sentence_whatever_the_order(tmp_path):
     assert tone["accuracy"].tolist() == [1.0, 1.0]
 
 
+def test_a_sentence_vader_does_not_score_is_counted_apart():
+    """A page's stray '".' is a sentence with no words: it was a traceback from stance."""
+    docs = pd.DataFrame({"doc_id": ["d"], "text": ['The attack was a terrible disaster.\n\n".']})
+    sentences = corpus.segment(docs)
+    assert sentences["text"].tolist() == ["The attack was a terrible disaster.", '".']
+    labels = sentences[["doc_id", "sent_id", "start", "end"]].assign(tone=["negative", "neutral"])
+    tone = gold.tone_scores(sentences, labels).set_index("method")
+    assert tone[["n", "n_unscored", "accuracy"]].values.tolist() == [[1, 1, 1.0], [1, 1, 1.0]]
+
+
 def test_halves_of_the_shipped_articles():
     arts = gold.load(SHIPPED)["articles"]
     h = gold.halves(arts)
@@ -140,11 +150,12 @@ def test_agreement_kappa():
 
 FRESH = ROOT / "tests" / "data" / "gold_news_fresh"
 THIRD = ROOT / "tests" / "data" / "gold_news_third"
+FOURTH = ROOT / "tests" / "data" / "gold_news_fourth"
 
 
 @pytest.mark.parametrize(
     ("folder", "n_sentences", "first_year"),
-    [(SHIPPED, 200, 2013), (FRESH, 300, 2005), (THIRD, 250, 2005)],
+    [(SHIPPED, 200, 2013), (FRESH, 300, 2005), (THIRD, 250, 2005), (FOURTH, 250, 2005)],
 )
 def test_the_shipped_gold_sets_are_whole(folder, n_sentences, first_year):
     """≥20 real articles of four outlet groups, ≥200 sentences, two passes, adjudicated."""
@@ -174,7 +185,9 @@ def test_the_shipped_gold_sets_are_whole(folder, n_sentences, first_year):
 
 
 @pytest.mark.parametrize(
-    ("one", "other"), [(SHIPPED, FRESH), (SHIPPED, THIRD), (FRESH, THIRD)]
+    ("one", "other"),
+    [(SHIPPED, FRESH), (SHIPPED, THIRD), (FRESH, THIRD), (SHIPPED, FOURTH), (FRESH, FOURTH),
+     (THIRD, FOURTH)],
 )  # fmt: skip
 def test_the_gold_sets_share_no_article(one, other):
     """Each held-out set is new coverage: no doc_id, URL or text hash of an earlier set."""
@@ -183,11 +196,12 @@ def test_the_gold_sets_share_no_article(one, other):
         assert not set(first[col]) & set(fresh[col]), col
 
 
-def test_the_third_set_shares_no_article_with_the_exercise_set():
+@pytest.mark.parametrize("folder", [THIRD, FOURTH])
+def test_the_later_sets_share_no_article_with_the_exercise_set(folder):
     exercises = pd.read_csv(ROOT / "tests" / "data" / "gold_exercises" / "articles.csv")
-    third = gold.load(THIRD)["articles"]
-    assert not set(exercises["url"]) & set(third["url"])
-    assert not set(exercises["doc_id"]) & set(third["doc_id"])
+    later = gold.load(folder)["articles"]
+    assert not set(exercises["url"]) & set(later["url"])
+    assert not set(exercises["doc_id"]) & set(later["doc_id"])
 
 
 def test_a_label_whose_sentence_split_since_is_skipped_when_asked():
