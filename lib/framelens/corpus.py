@@ -397,8 +397,20 @@ def _warn_dates(docs: pd.DataFrame, date_column: str, where: str) -> None:
         return
     from .groups import iso_day
 
-    ok = pd.to_datetime(iso_day(given), errors="coerce", format="ISO8601").notna()
+    days = pd.to_datetime(iso_day(given), errors="coerce", format="ISO8601", utc=True)
+    ok = days.notna()
     bad = given[~ok]
+    later = given[ok & (days > pd.Timestamp.now(tz="UTC"))]
+    if len(later):
+        ids = docs.loc[later.index, "doc_id"].tolist()
+        warnings.warn(
+            f"{where}: {len(later)} of {len(given)} dates in column {date_column!r} begin "
+            f"after today (e.g. {later.iloc[0]!r} of {ids[0]!r}): a typo in the year, or a "
+            "scheduled post? They are kept as written, and periods and the exercise record "
+            "run to them.",
+            FramelensWarning,
+            stacklevel=3,
+        )
     if len(bad):
         ids = docs.loc[bad.index, "doc_id"].tolist()
         warnings.warn(

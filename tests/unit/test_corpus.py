@@ -323,6 +323,22 @@ def test_dates_that_are_not_iso_are_named(tmp_path):
         corpus.load(p, date_column="date")
 
 
+def test_dates_after_today_are_named(tmp_path):
+    """A year typed 2206 for 2006 had run the periods and the record two centuries on."""
+    p = tmp_path / "c.csv"
+    p.write_text("doc_id,published,text\na,2206-01-01,x.\nb,2019,y.\n"
+                 "c,2014-05-20T10:00:00+03:00,z.\nd,2014-05-20T10:00:00Z,w.\n")  # fmt: skip
+    with pytest.warns(FramelensWarning, match=r"1 of 4 dates in column 'published' begin after "
+                                              r"today \(e.g. '2206-01-01' of 'a'\)"):  # fmt: skip
+        d = corpus.load(p)
+    assert d["published"].tolist()[0] == "2206-01-01"  # kept as written
+    q = tmp_path / "ok.csv"
+    q.write_text("doc_id,published,text\nb,2019,y.\nc,2014-05-20T10:00:00+03:00,z.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        corpus.load(q)
+
+
 def test_ids_in_other_scripts_or_alike_once_made_safe_stay_distinct(tmp_path):
     """Cyrillic and Chinese names all became 'doc' (a duplicate error); "a/b" and "a b"
     became "a-b"; a file "c d.txt" lost the metadata keyed "c d"."""
