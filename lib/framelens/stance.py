@@ -128,6 +128,8 @@ SUMMARY_COLUMNS = [
 ]
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d+|[^\sA-Za-z\d]")
+#: apostrophes as typed ("can’t", "canʼt") read as the straight one the lexicons use
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 _BOUNDARY = frozenset(
     {",", ";", ":", "but", "while", "although", "though", "whereas"}
     | {"\u201c", "\u201d", '"', "(", ")", "\u2014", "\u2013"}
@@ -229,7 +231,10 @@ def features(
     >>> round(f["vader-@aL"], 3), round(f["vader-@nR"], 3)  # blamed -2.1, attack -2.1
     (-0.525, -0.525)
     """
-    toks = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = [
+        (m.group(0).lower().translate(_APOSTROPHES), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+    ]
     target = [i for i, (_, s, e) in enumerate(toks) if any(s < b and e > a for a, b in spans)]
     mentions = sorted(set(target)) or [0]
     t0 = mentions[0]

@@ -47,13 +47,15 @@ def test_shipped_model_reproduces_its_card_on_devtest_mt(dev):
     card = model.card["dev"]
     for key in ("macro_f1", "accuracy", "kappa", "f1_negative", "f1_neutral", "f1_positive"):
         assert got[key] == pytest.approx(card[key], abs=1e-6), key
-    assert got["macro_f1"] == pytest.approx(0.6577, abs=5e-4)
-    assert got["accuracy"] == pytest.approx(0.6870, abs=5e-4)
-    assert got["kappa"] == pytest.approx(0.4880, abs=5e-4)
+    # 0.6577 / 0.6870 / 0.4880 before apostrophes as typed were read as straight ones
+    # (retrained: "can’t" and "can't" are one word now)
+    assert got["macro_f1"] == pytest.approx(0.6571, abs=5e-4)
+    assert got["accuracy"] == pytest.approx(0.6863, abs=5e-4)
+    assert got["kappa"] == pytest.approx(0.4865, abs=5e-4)
     assert (got["f1_negative"], got["f1_neutral"], got["f1_positive"]) == pytest.approx(
-        (0.6667, 0.7414, 0.5651), abs=5e-4
+        (0.6653, 0.7407, 0.5651), abs=5e-4
     )
-    assert model.card["dev_macro_f1_ci95"] == [0.6304, 0.6841]
+    assert model.card["dev_macro_f1_ci95"] == [0.6294, 0.6843]
 
 
 def test_card_reports_cross_validation_on_train():
@@ -61,8 +63,8 @@ def test_card_reports_cross_validation_on_train():
     card = stance.load_model().card
     cv, base = card["cv_train"], card["train_baseline_sentence_tone"]
     assert cv["n"] == 8739
-    assert cv["macro_f1"] == pytest.approx(0.6619, abs=5e-4)
-    assert cv["kappa"] == pytest.approx(0.4921, abs=5e-4)
+    assert cv["macro_f1"] == pytest.approx(0.6626, abs=5e-4)  # 0.6619 before apostrophes
+    assert cv["kappa"] == pytest.approx(0.4930, abs=5e-4)
     assert base["macro_f1"] == pytest.approx(0.5220, abs=5e-4)
     assert cv["macro_f1"] - base["macro_f1"] > 0.13
     assert "whole sentences" in card["cv_train_folds"]
@@ -85,7 +87,8 @@ def test_card_names_its_source_and_data():
     sha = hashlib.sha256((DATA / "train.jsonl").read_bytes()).hexdigest()
     assert card["train_sha256"] == sha
     assert card["n_train"] == 8739
-    assert card["n_features"] == 32842 == len(stance.load_model().names)
+    # 32842 before "can’t" and "can't" (and every other curly form) became one feature
+    assert card["n_features"] == 32677 == len(stance.load_model().names)
     assert card["converged"] is True
 
 
@@ -160,6 +163,17 @@ def test_stance_separates_actors_of_one_sentence():
     assert got["China"] == "positive"
     assert rows["p_negative"].add(rows["p_neutral"]).add(rows["p_positive"]).round(9).eq(1).all()
     assert (rows["stance_score"] == rows["p_positive"] - rows["p_negative"]).all()
+
+
+def test_an_apostrophe_as_typed_gives_the_same_stance():
+    """An outlet's house style ("can’t") had given another stance than "can't"."""
+    curly = _sentences("Russia said it won’t accept the drills and China can’t ignore them.")
+    straight = _sentences("Russia said it won't accept the drills and China can't ignore them.")
+    cols = ["actor", "stance", "p_negative", "p_neutral", "p_positive"]
+    pd.testing.assert_frame_equal(
+        stance.stance(curly)[cols].reset_index(drop=True),
+        stance.stance(straight)[cols].reset_index(drop=True),
+    )
 
 
 def test_evidence_quotes_the_words_as_written():
