@@ -20,7 +20,7 @@ import yaml
 
 from .corpus import CREDIT_RE
 from .errors import FramelensWarning, InputError, ParameterError
-from .resources import data_path
+from .resources import shipped_yaml
 
 __all__ = ["GAZETTEER_COLUMNS", "MENTION_COLUMNS", "load_gazetteer", "actor_mentions"]
 
@@ -30,7 +30,7 @@ MENTION_COLUMNS = ["doc_id", "sent_id", "actor", "type", "alias", "start", "end"
 
 @cache
 def _shipped() -> tuple[tuple[str, str, str], ...]:
-    return tuple(_parse(yaml.safe_load(data_path("actors.yaml").read_text("utf-8")), "actors.yaml"))
+    return tuple(_parse(shipped_yaml("actors.yaml"), "actors.yaml"))
 
 
 def _yaml_hint(value: Any) -> str:

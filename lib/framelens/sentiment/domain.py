@@ -55,10 +55,8 @@ def load_domain(domain: str) -> dict[str, Any]:
     >>> d["words"]["destroyer"][0], "Pacific Fleet" in d["phrases"]
     (-2.0, True)
     """
-    import yaml
-
     check_choice("domain", domain, list(DOMAINS))
-    raw = yaml.safe_load(resources.data_path(f"neutral_{domain}.yaml").read_text("utf-8"))
+    raw = resources.shipped_yaml(f"neutral_{domain}.yaml")
     words = {str(e["word"]).lower(): (float(e["vader"]), str(e["why"])) for e in raw["words"]}
     return {"words": words, "phrases": [str(p) for p in raw["phrases"]]}
 
