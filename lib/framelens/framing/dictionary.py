@@ -406,10 +406,11 @@ def _build(data: dict[str, Any], where: str) -> Dictionary:
     for c in data["categories"]:
         target = c.get("answered_as") or ""
         if target and (target not in names or target == c["name"]):
+            others = [n for n in names if n != c["name"]]
             raise InputError(
                 f"{_where(where, c.get('answered_as_line', c['line']))}: `answered_as` of "
-                f"{c['name']!r} must name another category of the dictionary ({names}), not "
-                f"{target!r}{suggest(target, names)}."
+                f"{c['name']!r} must name another category of the dictionary ({others}), "
+                f"not {target!r}{suggest(target, others)}."
             )
         if target and not c.get("answered_by"):
             raise InputError(
