@@ -490,6 +490,8 @@ _WRITTEN_DATE = re.compile(
 )
 #: a year as a float column writes it ("2019.0": a year column with a gap, exported)
 _FLOAT_YEAR = re.compile(r"^\s*(\d{4})\.0+\s*$")
+#: a date whose unknown month or day a database wrote as 00 ("2019-00-00", "2019-05-00")
+_ZERO_PARTS = re.compile(r"^\s*(\d{4})(?:-00(?:-00)?|-(0[1-9]|1[0-2])-00)\s*$")
 
 
 def _iso_written(value: str) -> str | None:
@@ -499,6 +501,9 @@ def _iso_written(value: str) -> str | None:
     m = _FLOAT_YEAR.match(value)
     if m:
         return m.group(1)
+    m = _ZERO_PARTS.match(value)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
     m = _WRITTEN_DATE.match(value)
     if not m:
         return None
@@ -522,15 +527,18 @@ _MONTH_NUMBER = {
 
 
 def _written_dates(values: pd.Series, date_column: str, where: str) -> pd.Series:
-    """Read dates written in English ("May 20, 2014") or as float years as ISO 8601.
+    """Read dates written in English ("May 20, 2014"), as float years or with 00 as ISO 8601.
 
     Exports from news databases write the day with the month's name, and a year column
     with a gap comes out of pandas as "2019.0"; both were read as no date when grouping
-    by period. Only these unambiguous forms are rewritten (a warning says how many);
+    by period; a database writes an unknown month or day as 00 ("2019-00-00" is 2019,
+    "2019-05-00" May 2019), which grouping read as no date while notebook 04 read its
+    year. Only these unambiguous forms are rewritten (a warning says how many);
     numeric day/month orders ("07/12/2026") are left as written and named as not ISO.
     """
     text = values.fillna("").astype(str)
-    candidates = text[~text.str.match(r"^\s*(?:\d{4}(?:-\d{2}){0,2}(?:[T ].*)?)?\s*$")]
+    iso_like = text.str.match(r"^\s*(?:\d{4}(?:-\d{2}){0,2}(?:[T ].*)?)?\s*$")
+    candidates = text[~iso_like | text.str.match(_ZERO_PARTS.pattern)]
     if candidates.empty:
         return values
     rewritten = {i: iso for i, v in candidates.items() if (iso := _iso_written(v))}
@@ -540,7 +548,7 @@ def _written_dates(values: pd.Series, date_column: str, where: str) -> pd.Series
     warnings.warn(
         f"{where}: {len(rewritten)} date(s) in column {date_column!r} are read as ISO 8601 "
         f"(e.g. {text[first]!r} as {rewritten[first]!r}): written with the month's name, "
-        "or a year as a float column writes it.",
+        "a year as a float column writes it, or an unknown month or day as 00.",
         FramelensWarning,
         stacklevel=5,
     )

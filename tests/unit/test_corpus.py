@@ -323,6 +323,21 @@ def test_dates_that_are_not_iso_are_named(tmp_path):
         corpus.load(p, date_column="date")
 
 
+def test_an_unknown_month_or_day_written_as_00_is_read_as_the_year_or_month(tmp_path):
+    """'2019-00-00' had counted as no date in periods while notebook 04 read its year."""
+    p = tmp_path / "c.csv"
+    p.write_text("doc_id,published,text\na,2019-00-00,x.\nb,2019-05-00,y.\nc,2019-00,z.\n"
+                 "e,2019-05-01,v.\n")  # fmt: skip
+    read_as = r"3 date\(s\) in column 'published' are read as ISO 8601 \(e.g. '2019-00-00' as"
+    with pytest.warns(FramelensWarning, match=read_as):
+        d = corpus.load(p)
+    assert d["published"].tolist() == ["2019", "2019-05", "2019", "2019-05-01"]
+    q = tmp_path / "bad.csv"
+    q.write_text("doc_id,published,text\nd,2019-13-00,w.\n")
+    with pytest.warns(FramelensWarning, match=r"'2019-13-00' of 'd'\): they count as missing"):
+        corpus.load(q)
+
+
 def test_dates_after_today_are_named(tmp_path):
     """A year typed 2206 for 2006 had run the periods and the record two centuries on."""
     p = tmp_path / "c.csv"
