@@ -304,3 +304,25 @@ def test_notebook_04_charts_to_the_end_of_a_year_only_articles_year(run_notebook
     # the "2024" article's claims are judged on all of 2024: so is the chart (was cut at
     # 2024-03-01, two events)
     assert per_year.loc[per_year["year"] == 2024, "n"].sum() == 8
+
+
+# -- a document dated by its month (finding: its record was read to the end of the year) --
+
+
+def test_a_month_dated_document_reads_the_record_to_the_months_last_day():
+    docs = pd.DataFrame({"doc_id": ["m", "y"], "text": "x", "published": ["2019-05", "2019"]})
+    cuts = events.document_cuts(docs).set_index("doc_id")
+    assert cuts.loc["m", ["cut", "publication_date"]].tolist() == ["2019-05", "2019-05-31"]
+    assert "a month" in cuts.loc["m", "cut_source"]
+    assert cuts.loc["y", ["cut", "publication_date"]].tolist() == ["2019", ""]
+    ev = events.load_events()
+    in_may = events.events_until(ev, publication_year=2019, publication_date="2019-05-31")
+    whole = events.events_until(ev, publication_year=2019)
+    july = "Joint Strategic Air Patrol"
+    assert july not in set(in_may.loc[in_may.year == 2019, "name"])  # July 2019: after May
+    assert july in set(whole.loc[whole.year == 2019, "name"])
+    # the cut reads the record to the month's end; the article itself still has no day
+    text = "The two navies held a joint naval patrol on Tuesday."
+    s = pd.DataFrame({"doc_id": ["m"], "sent_id": 0, "start": 0, "text": [text]})
+    r = events.mentions(s, documents=docs.iloc[:1])
+    assert set(r["cut"]) == {"2019-05"} and r["event_year"].isna().all()

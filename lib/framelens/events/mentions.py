@@ -575,7 +575,9 @@ def _published_by_doc(documents: pd.DataFrame | Mapping | None) -> dict[str, tup
 
         cuts = document_cuts(documents.iloc[rest])
         for i, c in zip(rest, cuts.itertuples(index=False), strict=True):
-            d = parse_date(c.publication_date)
+            # a month's cut reads the record to its last day, but gives the article no day
+            month = re.fullmatch(r"\d{4}-\d{2}", str(c.cut)) is not None
+            d = None if month else parse_date(c.publication_date)
             if d is not None:
                 written = d.isoformat()
             else:

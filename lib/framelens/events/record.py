@@ -513,7 +513,9 @@ def document_cuts(documents: pd.DataFrame, *, override: int = 0) -> pd.DataFrame
     pandas.DataFrame
         ``doc_id, publication_year, publication_date, cut, cut_source, flagged``:
         ``publication_year`` is 0 and ``publication_date`` empty when unknown; ``cut`` is
-        the date or year the record is cut at (``"whole record"`` when flagged);
+        the date, month or year the record is cut at (``"whole record"`` when flagged); a
+        document dated by its month (``"2019-05"``) is cut at the month, its
+        ``publication_date`` the month's last day, to which the record is read;
         ``cut_source`` says where it came from.
 
     Examples
@@ -530,14 +532,31 @@ def document_cuts(documents: pd.DataFrame, *, override: int = 0) -> pd.DataFrame
         one = documents.iloc[[i]]
         year, source = publication_year(one, override=override)
         date, date_source = publication_date(one)
+        label = date
+        if not date and (month := _month_of(one)):
+            # a month without its day: the record is read to the month's last day
+            label, date = month, day_span(month)[1].isoformat()
+            date_source = "the documents' published column (a month: read to its last day)"
         if date and year and int(date[:4]) != year:
-            date = None  # the override names another year: cut at its end
+            date = label = None  # the override names another year: cut at its end
         if date and not override:
             source = date_source
-        cut = date or (str(year) if year else "whole record")
+        cut = label or (str(year) if year else "whole record")
         rows.append((ids.iloc[i], year or 0, date or "", cut, source, year is None))
     out = pd.DataFrame(rows, columns=CUT_COLUMNS)
     return out.astype({"publication_year": "int64", "flagged": bool})
+
+
+def _month_of(documents: pd.DataFrame) -> str | None:
+    """Return the latest ``YYYY-MM`` of the ``published`` column (None when there is none)."""
+    if "published" not in documents.columns:
+        return None
+    months = [
+        v.strip()
+        for v in text_values(documents["published"])
+        if re.fullmatch(r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])", v.strip())
+    ]
+    return max(months) if months else None
 
 
 def cut_end(cut: object) -> dt.date | None:
