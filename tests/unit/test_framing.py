@@ -729,16 +729,20 @@ def test_hedging_on_the_seed(seeds_sentences):
     assert h.loc[h.n_hedges > 0, "hedges"].tolist() == [
         "perceive@1554-1562", "perceived@1857-1866", "likely@3298-3304", "potential@3545-3554",
     ]  # fmt: skip
-    assert h.loc[h.n_certainty > 0, "sent_id"].tolist() == [1, 3, 4, 10, 11]
+    # five sentences' "will" were certainty markers until "will" (the future of a
+    # scheduled drill) left the list: the seed asserts nothing with a booster
+    assert h["n_certainty"].sum() == 0
     doc = framing.hedging_documents(framing.hedging_counts(h)).iloc[0]
-    assert (doc.n_words, doc.n_hedges, doc.n_certainty) == (608, 4, 5)
+    assert (doc.n_words, doc.n_hedges, doc.n_certainty) == (608, 4, 0)
     assert doc.hedges_per_1000_words == pytest.approx(4000 / 608)
 
 
-def test_hedging_ignores_the_month_may_and_the_name_will():
+def test_hedging_ignores_the_month_may_and_the_future_will():
     h = framing.hedging(sents("In May, Will said drills may resume.", "May they sail?"))
     assert h["hedges"].tolist() == ["may@25-28", ""]
     assert h["n_certainty"].tolist() == [0, 0]
+    h = framing.hedging(sents("The drills will last a week.", "It will clearly escalate."))
+    assert h["certainty"].tolist() == ["", "clearly@37-44"]
     assert framing.hedging(sents()).empty
 
 
