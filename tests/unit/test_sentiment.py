@@ -142,19 +142,6 @@ def test_n_jobs_gives_identical_rows(seeds_sentences):
         sentiment.score(big, n_jobs=0)
 
 
-def test_score_is_faster_than_a_plain_polarity_loop(seeds_sentences, sia):
-    big = pd.concat([seeds_sentences] * 60, ignore_index=True)
-    big["sent_id"] = range(len(big))
-    t0 = time.perf_counter()
-    for text in big["text"]:
-        sia.polarity_scores(text)
-    plain = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    sentiment.score(big)
-    ours = time.perf_counter() - t0
-    assert ours < plain, (ours, plain)
-
-
 # --------------------------------------------------------------------------- bad input
 
 
