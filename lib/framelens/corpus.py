@@ -1947,14 +1947,19 @@ def _unglue(chunk: str, spans, abbrevs: frozenset[str]) -> list[tuple[int, int]]
     return out
 
 
-#: stacked end marks ("???", "?!?", "!!."), after which Punkt may cut off the last mark
-_STACKED = re.compile(r"[!?][!?.]")
+#: stacked end marks ("???", "?!?", "!!.", and a page's stray '".' after a closing quote),
+#: after which Punkt may cut off the last marks as a sentence of their own
+_STACKED = re.compile(r"[!?][!?.]|[.!?][\"'\u201d\u2019)\]]+[.!?]")
 #: a "sentence" of end marks only (and closing quotes or brackets)
 _MARKS_ONLY = re.compile(r"[\s!?.\u2026\"'\u201d\u2019)\]]+")
 
 
 def _join_stray_marks(chunk: str, spans) -> list[tuple[int, int]]:
-    """Give a cut-off run of end marks back to its sentence ("this???" was "this??", "?")."""
+    """Give a cut-off run of end marks back to its sentence.
+
+    "this???" had been "this??" and "?"; a page's 'eyes.".' had been 'eyes.' and '".', a
+    sentence of no word.
+    """
     out: list[tuple[int, int]] = []
     for sa, sb in spans:
         if out and _MARKS_ONLY.fullmatch(chunk, sa, sb):

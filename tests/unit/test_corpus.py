@@ -338,6 +338,20 @@ def test_an_unknown_month_or_day_written_as_00_is_read_as_the_year_or_month(tmp_
         corpus.load(q)
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ('The drills "would open eyes".".\n\nNext.', ['The drills "would open eyes".".', "Next."]),
+        ('He said "it opens eyes.". Then he left.', ['He said "it opens eyes.".', "Then he left."]),
+        ("Really?! Yes. Fine.", ["Really?!", "Yes.", "Fine."]),
+    ],
+)  # fmt: skip
+def test_a_run_of_end_marks_after_a_quote_stays_with_its_sentence(text, sentences):
+    """A page's stray '".' had been a sentence of no word, counted and scored."""
+    got = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    assert got["text"].tolist() == sentences
+
+
 def test_dates_after_today_are_named(tmp_path):
     """A year typed 2206 for 2006 had run the periods and the record two centuries on."""
     p = tmp_path / "c.csv"
