@@ -90,6 +90,11 @@ def test_tables_and_figures(run_notebook, rated_corpus):
         "Daily": {"n_sentences": 4, "n_unscored": 0},
         "Wire": {"n_sentences": 19, "n_unscored": 2},
     }
+    # the same comparison on the sentences scored with names masked (section 6b)
+    masked_groups = pd.read_csv(out / "tables" / "sentiment_groups_domain.csv").set_index("group")
+    assert list(masked_groups.columns) == list(groups.columns)
+    assert masked_groups["n_sentences"].to_dict() == groups["n_sentences"].to_dict()
+    assert masked_groups.loc["Wire", "mean_compound"] < groups.loc["Wire", "mean_compound"]
     validation = pd.read_csv(out / "tables" / "sentiment_validation.csv").set_index("measure")
     assert validation.loc["pearson_r", "n"] == 4 and validation.loc["pearson_r", "n_dropped"] == 1
     assert validation.loc["spearman_rho", "value"] == pytest.approx(0.8)  # seed 0.98 > d 0.91
@@ -134,6 +139,7 @@ def test_tables_and_figures(run_notebook, rated_corpus):
         "sentiment_stance",
         "sentiment_methods",
         "sentiment_groups",
+        "sentiment_groups_domain",
         "sentiment_stance_groups",
     ]:
         assert (out / "figures" / f"{fig}.svg").stat().st_size > 1000, fig
