@@ -873,6 +873,20 @@ def test_plots_return_labelled_axes(seeds_sentences):
         framing.plot_profile(p, value="share")
 
 
+def test_a_group_profile_names_how_many_documents_each_group_rests_on():
+    """A year of one article had drawn as bright as a year of eight (a probe's heat map)."""
+    s = sents("The drills raised tensions.", "Ties deepened.", "Ships sailed.")
+    s["doc_id"] = ["a", "b", "c"]
+    d = framing.load_dictionary("security")
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "year": ["2013", "2018", "2018"]})
+    p = framing.profile(framing.profile_counts(s, framing.match(s, d), d), documents=docs,
+                        by="year")  # fmt: skip
+    ax = framing.plot_profile(p, by="year")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "2013 (1 doc.)", "2018 (2 doc.)",
+    ]  # fmt: skip
+
+
 def test_flow_of_a_corpus_draws_a_document_with_frames_on_a_0_to_1_scale():
     """Many documents: the default is one with frames, not the first (a post with none),
     and every document's colours run 0 to 1, even one with no frame at all."""

@@ -166,7 +166,9 @@ def plot_profile(
     ----------
     profile_frame
         :func:`profile` output (the ``by``, ``frame`` and ``value`` columns are used);
-        frames and groups are drawn in their order of first appearance.
+        frames and groups are drawn in their order of first appearance. Groups other
+        than documents are labelled with their number of documents when the table has
+        ``n_documents`` (as :func:`profile`'s has): "2013 (1 doc.)".
     by
         The column of documents or groups: ``"doc_id"`` (default) or the ``by`` passed
         to :func:`profile`.
@@ -204,6 +206,11 @@ def plot_profile(
     groups = list(dict.fromkeys(profile_frame[by]))
     wide = profile_frame.pivot_table(index="frame", columns=by, values=value, aggfunc="sum",
                                      sort=False).reindex(index=frames, columns=groups)  # fmt: skip
+    if by != "doc_id" and "n_documents" in profile_frame.columns:
+        # a group's share rests on its articles: one article's bright cell is one article
+        n_docs = profile_frame.groupby(by, sort=False)["n_documents"].max()
+        shown = [f"{g} ({int(n_docs[g])} doc.)" for g in groups]
+        wide.columns, groups = shown, shown
     ax = new_axes(ax)
     if len(groups) <= 6:
         from ..plots import PALETTE
