@@ -12,6 +12,9 @@ from ..errors import FramelensWarning, InputError, ParameterError
 from ..params import check_columns, suggest
 
 _LABEL_KEYS = ("doc_id", "sent_id", "text")
+#: columns of the project's gold-set layout (``tests/data/gold_news*/labels.csv``) that
+#: are not frames: the sentence's offsets, its hand-labelled tone, its text and kind
+LAYOUT_COLUMNS = ("start", "end", "tone", "text", "kind")
 
 
 def load_labels(path: str | Path, *, frames: Sequence[str] | None = None) -> pd.DataFrame:
@@ -23,7 +26,11 @@ def load_labels(path: str | Path, *, frames: Sequence[str] | None = None) -> pd.
         A CSV file with a header: ``doc_id`` and ``sent_id`` (needed), ``text``
         (optional: the sentence, checked against the corpus by :func:`evaluate`) and one
         column per frame, named as the dictionary's frames. Every cell is read as text
-        (no value becomes NaN).
+        (no value becomes NaN). The other columns of the gold-set layout
+        (:data:`LAYOUT_COLUMNS`: ``start``, ``end``, ``tone``, ``kind``, as in
+        ``tests/data/gold_news_third/labels.csv``) are not frames and are ignored (left
+        out of the result and named in ``attrs["ignored_columns"]``), unless ``frames``
+        names one of them; any other column must hold 0 or 1.
     frames
         The dictionary's frames (``Dictionary.frames``). When given, a column close to
         one of them is an error: a misspelt column ("threats") would be scored as a frame
@@ -35,7 +42,10 @@ def load_labels(path: str | Path, *, frames: Sequence[str] | None = None) -> pd.
     Returns
     -------
     pandas.DataFrame
-        The labels, ``sent_id`` and frame columns as integers.
+        The labels: ``doc_id``, ``sent_id`` (integer), ``text`` if the file has it, and
+        the frame columns (integers 0/1). ``attrs["other_frames"]`` lists the columns of
+        other dictionaries' frames left out, ``attrs["ignored_columns"]`` the layout
+        columns left out.
 
     Raises
     ------
@@ -74,6 +84,10 @@ def load_labels(path: str | Path, *, frames: Sequence[str] | None = None) -> pd.
     for col in ("doc_id", "sent_id"):
         if col not in labels.columns:
             raise InputError(f"{p}: needs a {col!r} column; it has {list(labels.columns)}.")
+    # the gold-set layout's offsets, tone and kind are no frames (unless the dictionary's)
+    ignored = [c for c in labels.columns if c in LAYOUT_COLUMNS and c not in _LABEL_KEYS
+               and (frames is None or c not in frames)]  # fmt: skip
+    labels = labels.drop(columns=ignored)
     for col in [c for c in labels.columns if c not in _LABEL_KEYS]:
         bad = labels.index[~labels[col].isin(["0", "1"])]
         if len(bad):
@@ -115,6 +129,7 @@ def load_labels(path: str | Path, *, frames: Sequence[str] | None = None) -> pd.
     ints = {c: "int64" for c in labels.columns if c not in ("doc_id", "text")}
     labels = labels.astype(ints)
     labels.attrs["other_frames"] = other
+    labels.attrs["ignored_columns"] = ignored
     return labels
 
 
