@@ -32,6 +32,7 @@ from .mentions import (
     _places_in,
     has_builtin_series,
     mentions,  # noqa: F401  (the doctests use it)
+    place_key,
     record_locations,
 )
 from .record import (  # noqa: F401  (the doctests use them)
@@ -841,8 +842,9 @@ def _named_year(r, units: _Units, ctx: dict) -> dict:
 
 
 def _covers(location: str, place: str) -> bool:
-    low = location.lower()
-    return place.lower() in low or any(p.lower() in low for p in PLACE_WITHIN.get(place, ()))
+    """Whether a record's location names a place, or a place within it (compass words as one)."""
+    low = place_key(location)
+    return any(place_key(p) in low for p in (place, *PLACE_WITHIN.get(place, ())))
 
 
 def _place(ref, found_places: list[str], units: _Units, year: int = 0, sentence: str = "") -> dict:
@@ -1445,6 +1447,14 @@ _EVERY_YEAR_CHANGE = re.compile(
 )
 
 
+#: a frequency stated for the future ("will be held annually from now on", "would be
+#: held regularly"): a promise, which the record of what was held cannot judge
+_PROMISE_RE = re.compile(
+    r"(?i)\b(?:will|shall|would|(?:is|are)\s+going\s+to|plans?\s+to|intends?\s+to|"
+    r"from\s+now\s+on|henceforth|in\s+(?:the\s+)?future|going\s+forward)\b|['\u2019]ll\b"
+)
+
+
 def _all_events(units: _Units) -> str:
     """Name every event of the record, as a claim with no series is judged on them all."""
     from .mentions import has_builtin_series
@@ -1468,6 +1478,11 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
         return {"family": family, "claimed": "growing", **res}
     rows = units.series(family) if family else units.cut
     what = family or _all_events(units)
+    promise = _PROMISE_RE.search(clause)
+    if promise:
+        why = (f"a promise about the future ('{promise.group(0)}'): the record holds only "
+               "what was held up to the article's date.")  # fmt: skip
+        return _unjudged(family, mention, why)
     if _EVERY_YEAR_CHANGE.search(clause):
         why = ("it says how something changes every year ('every year … gets larger'), "
                "not that an exercise is held every year.")  # fmt: skip
@@ -1565,6 +1580,16 @@ def _frequency(mention: str, ref, clause: str, sentence: str, units: _Units, ctx
             "status": SUPPORTED if ok else NOT_SUPPORTED,
             "deciding_rows": deciding,
             "reason": why,
+        }
+    if len(years) < 2:
+        # one year holds one or no event: no pattern to call regular or not
+        return {
+            "family": family,
+            "claim": f"{what} {low} ({span})",
+            "claimed": low,
+            "status": NOT_CHECKABLE,
+            "deciding_rows": deciding,
+            "reason": f"one year ({span}) cannot show how often {what} is held.",
         }
     ok = have * 3 >= 2 * len(years) and have >= 2
     return {

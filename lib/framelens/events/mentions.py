@@ -538,6 +538,67 @@ _CLAIM_FREQ = re.compile(
 )
 
 
+#: a frequency cue that says how often something is held: it must be about an exercise
+_YEARLY_ADJ = re.compile(r"(?i)^(?:annual|regular|routine|yearly)$")
+#: the words of a noun phrase after an adjective, up to a preposition or punctuation
+_NP_AFTER = re.compile(
+    r"^(?:\s+(?!(?:for|of|with|in|on|at|to|that|which|who|by|from|and|or|is|are|was|were|"
+    r"will|has|have|had)\b)[\w\u2019'/-]+){1,6}"
+)
+_EXERCISE_NOUN = re.compile(
+    r"(?i)\b(?:exercises?|drills?|war[\s-]?games?|wargames?|manoeuv(?:re|er)s?|"
+    r"maneuv(?:er|re)s?|patrols?|flights?|training)\b"
+)
+#: a verb of holding an exercise (or of its doing: "fly", "patrol"), or an exercise noun
+_HOLDING = re.compile(
+    r"(?i)\b(?:hold|holds|held|holding|conduct\w*|stag(?:e|es|ed|ing)|"
+    r"carr(?:y|ies|ied|ying)\s+out|take[sn]?\s+place|took\s+place|taking\s+place|"
+    r"exercis(?:e|es|ed|ing)|drill(?:s|ed|ing)?|patrol\w*|fl(?:y|ies|ew|own|ying)|"
+    r"sail(?:s|ed|ing)?|train(?:s|ed|ing)?|practi[cs](?:e|es|ed|ing)|rehears\w*|"
+    r"war[\s-]?games?|wargames?|manoeuv\w+|maneuv\w+|flights?)\b"
+)
+_CLAUSE_EDGE = re.compile(r"[;:]|\s[\u2014\u2013]\s|,\s+(?:but|while|whereas|although)\s+")
+
+
+def _frequency_of_exercise(text: str, m: re.Match[str], refs: list[dict]) -> bool:
+    """Whether an "annual"/"regular" cue is about an exercise being held.
+
+    An adjective ("annual", "regular", "routine", "yearly") must modify an exercise noun
+    (exercise, drill, patrol, war games, manoeuvres, flights, training) or an exercise's
+    name within its noun phrase: "the annual Joint Sea exercise", not "the annual plan for
+    cooperation" or "an annual conference". An adverb ("annually", "regularly", "every
+    year", "on a regular basis") must share its clause with an exercise noun, a reference
+    or a verb of holding one ("will be held annually"). Other cues (growth, "frequent",
+    "twice a year") are kept as they are. Only for the shipped record of exercises: the
+    events of a researcher's own table (talks, summits) have nouns of their own.
+    """
+    cue = m.group(0)
+    low = cue.lower()
+    if not re.search(r"annual|regular|routine|yearly|every\s+year|each\s+year", low):
+        return True
+    after = text[m.end() :]
+    if _YEARLY_ADJ.match(cue) and not re.match(r"\s+basis\b", after):
+        np_ = _NP_AFTER.match(after)
+        if np_ is None:
+            if not re.match(r"(?i)yearly", cue):
+                return False  # "the drills are regular." is read below as a predicate
+        else:
+            end = m.end() + np_.end()
+            if _EXERCISE_NOUN.search(np_.group(0)) or any(m.end() <= r["s"] < end for r in refs):
+                return True
+            if not re.search(
+                r"(?i)\b(?:event|affair|fixture|occurrence|tradition)\b", np_.group(0)
+            ):
+                return False
+    # an adverb, or "an annual event": the clause must hold an exercise
+    edges = [e.end() for e in _CLAUSE_EDGE.finditer(text, 0, m.start())]
+    a = edges[-1] if edges else 0
+    nxt = _CLAUSE_EDGE.search(text, m.end())
+    b = nxt.start() if nxt else len(text)
+    clause = text[a:b]
+    return bool(_HOLDING.search(clause)) or any(a <= r["s"] < b for r in refs)
+
+
 def _published_by_doc(documents: pd.DataFrame | Mapping | None) -> dict[str, tuple]:
     """doc_id -> (date or None, the date as far as it is written, cut label).
 
@@ -806,12 +867,12 @@ def _other_waters(places: list[str], location: str) -> bool:
     waters = [p for p in places if _WATERS.search(p)]
     if not waters or not _WATERS.search(location):
         return False
-    low = location.lower()
+    low = place_key(location)
 
     def covers(place: str) -> bool:
         inner = (place, *PLACE_WITHIN.get(place, ()))
         outer = [k for k, v in PLACE_WITHIN.items() if place in v]
-        return any(x.lower() in low for x in (*inner, *outer))
+        return any(place_key(x) in low for x in (*inner, *outer))
 
     return not any(covers(p) for p in waters)
 
@@ -1328,6 +1389,14 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
     ):
         for m in rx.finditer(text):
             num = None
+            if (
+                ctype == "frequency"
+                and rec.china_russia
+                and not _frequency_of_exercise(text, m, refs)
+            ):
+                # "an annual conference", "the annual plan for cooperation" (a table of
+                # other events, talks or summits, has nouns of its own: kept there)
+                continue
             if ctype == "ordinal":
                 raw = m.group("ord").lower()
                 num = _ORDINALS.get(raw) or int(re.match(r"\d+", raw).group(0))
@@ -1530,7 +1599,20 @@ def _place_re(locations: tuple[str, ...] = ()) -> re.Pattern[str]:
         r"(?!\s+(?:Fleet|Command|Theater|Theatre|Military|Naval|Air|Regional|Border|Coast|"
         r"Institute|University|Forum|Times|News|Post|Daily|Division|Group|Flotilla|Squadron|"
         r"Council|Ministry|Department|District|Bureau|Agency|Press))"
+        # nor the first word of an organisation's name, whatever comes between: "the
+        # Shanghai Cooperation Organization", "the Black Sea Economic Cooperation" (not "the
+        # Ningxia Hui Autonomous Region", a place)
+        r"(?!(?:\s+[A-Z][\w'-]*){0,3}\s+(?:" + "|".join(_ORGANISATION_NOUNS) + r")\b)"
     )
+
+
+#: nouns that end an organisation's name: a place before them is part of that name
+_ORGANISATION_NOUNS = (
+    "Cooperation", "Co-operation", "Organi[sz]ations?", "Forum", "Council", "Summit",
+    "Treaty", "Pact", "Agreement", "Alliance", "Association", "Union", "Commission",
+    "Committee", "Conference", "Dialogue", "Initiative", "Institute", "University",
+    "Corporation", "Company", "Bank", "Party", "Club",
+)  # fmt: skip
 
 
 _NOT_PLACES = {
@@ -1628,6 +1710,53 @@ PLACE_WITHIN = {
     ),
 }
 
+_COMPASS = {"western": "west", "eastern": "east", "northern": "north", "southern": "south"}
+_COMPASS_WORD = r"(?:north|south)?(?:-?(?:west|east))?"
+_COMPASS_PAIR = re.compile(
+    rf"\b(?P<a>{_COMPASS_WORD})\s+and\s+(?P<b>{_COMPASS_WORD})\s+(?P<c>[a-z][\w'-]*)"
+)
+
+
+def place_key(text: str) -> str:
+    """Return a place's words in one form, to tell whether two texts name the same place.
+
+    Lower case; a compass adjective as its noun ("western" → "west", "north-western" →
+    "north-west"); and two compass words sharing a noun each with it ("west and north
+    pacific" → "west pacific and north pacific"), so "the West and North Pacific" and
+    the record's "western and northern Pacific" name the same waters.
+
+    Parameters
+    ----------
+    text
+        A place, or a record's location.
+
+    Returns
+    -------
+    str
+        The text in that form.
+
+    Examples
+    --------
+    >>> place_key("western and northern Pacific")
+    'west pacific and north pacific'
+    >>> place_key("North Pacific") in place_key("western and northern Pacific")
+    True
+    """
+    low = " ".join(str(text).lower().split())
+    low = re.sub(
+        r"\b(?:(north|south)-?)?(western|eastern|northern|southern)\b",
+        lambda m: (m.group(1) + "-" if m.group(1) else "") + _COMPASS[m.group(2)],
+        low,
+    )
+
+    def pair(m: re.Match[str]) -> str:
+        if not m.group("a") or not m.group("b"):
+            return m.group(0)
+        return f"{m.group('a')} {m.group('c')} and {m.group('b')} {m.group('c')}"
+
+    return _COMPASS_PAIR.sub(pair, low)
+
+
 _MOVEMENT = re.compile(
     r"(?i)\b(?:left|leave|leaving|arriv\w*|sail\w*|sets?\s+out|depart\w*|head(?:s|ed|ing)?|"
     r"return\w*|bound|visit\w*|port\s+call)\b[^.;]{0,40}$"
@@ -1637,6 +1766,19 @@ _LOCATIVE = re.compile(
     r"(?i)\b(?:in|at|off|near|over|into|around|across|through|between|from|to|above|of|"
     r"within|along|waters|sea|coast)\s+(?:[\w,'-]+\s+){0,5}$"
 )
+
+
+#: where troops or ships come from, not where the exercise is: a place after "from"
+#: ("troops from Trans-Baikal"), or after a unit's home in a "from" phrase ("servicemen
+#: from a formation deployed in the Trans-Baikal Territory")
+_ORIGIN = re.compile(
+    r"(?i)\bfrom\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$"
+    r"|\bfrom\s[^.;:]{0,80}?\b(?:deployed|stationed|based|garrisoned|located|quartered)\s+"
+    r"(?:in|at|near)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$"
+)
+#: "from X to Y" is a route, and X one of the event's places ("a patrol from the Sea of
+#: Japan to the Bering Sea")
+_ROUTE_TO = re.compile(r"(?i)^[^.;:]{0,40}?\b(?:to|into|towards?)\s+(?:the\s+)?[A-Z]")
 
 
 #: with a table of other events, a place of the event: governed by "in", "at", "near",
@@ -1712,6 +1854,10 @@ def _places_in(text: str, locations: tuple[str, ...] = (), *, own: bool = False)
         before = text[max(0, m.start() - 50) : m.start()]
         if not _LOCATIVE.search(before) or _MOVEMENT.search(before):
             continue
+        if _ORIGIN.search(text[max(0, m.start() - 120) : m.start()]) and not _ROUTE_TO.match(
+            text[m.end() :]
+        ):
+            continue  # "servicemen from units deployed in Trans-Baikal": where they came from
         name = PLACE_ALIASES.get(m.group("place"), m.group("place"))
         if name not in out:
             out.append(name)
