@@ -695,7 +695,8 @@ def test_attribution_rules_on_constructed_sentences():
         "Chinese officials said the drills were routine.",
         '"We will respond," said Maria Zakharova, the Foreign Ministry spokeswoman.',
         "The drills are not aimed at any third party, the Russian Defense Ministry said.",
-        "He said the drills would continue.",
+        # a pronoun stands for the last person the document cited (it gave no row before)
+        "She said the drills would continue.",
         "According to analysts, the exercises send a signal.",
         "Xinhua reported that 10 ships took part.",
         "China continues to assert its territorial claims.",
@@ -709,6 +710,7 @@ def test_attribution_rules_on_constructed_sentences():
         [0, "Chinese officials", "unnamed"],
         [1, "Maria Zakharova", "official"],
         [2, "the Russian Defense Ministry", "official"],
+        [3, "Maria Zakharova", "official"],
         [4, "analysts", "unnamed"],
         [5, "Xinhua", "state_media"],
         [7, "Reuters", "other"],

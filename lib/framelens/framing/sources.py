@@ -73,8 +73,18 @@ _OFFICIAL = re.compile(
     r"president|premier|official|officials|embassy|ambassador|navy|army|military|"
     r"command|commander|general|admiral|colonel|officer|kremlin|pentagon|white house|"
     r"state department|foreign office|council|parliament|congress|secretary|cabinet|"
-    r"authorities|lawmakers?|legislators?|policymakers?|PLA)\b",
+    r"authorities|lawmakers?|legislators?|policymakers?|PLA|"
+    # the military staffs ("the Joint Chiefs of Staff", "the General Staff") and envoys
+    r"chiefs?\s+of\s+(?:the\s+)?(?:general\s+|joint\s+|defen[cs]e\s+)?staff|general\s+staff|"
+    r"joint\s+staff|envoy|consul|charg[eé]\s+d['\u2019]affaires|attach[eé])\b",
     re.IGNORECASE,
+)
+
+
+#: a rank written out before a name or a rank's number: "Major Wang Haiyun", "Captain 2nd
+#: Rank Vladimir Matveyev" (capitalised only: "a major exercise" is no rank)
+_RANK_WORD = re.compile(
+    r"\b(?:Major|Captain|Lieutenant|Brigadier|Marshal|Commodore|Sergeant)\s+(?:\d|[A-Z])"
 )
 
 
@@ -121,7 +131,8 @@ _GLOSS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 _ACCORDING = re.compile(
     r"\b[Aa]ccording to\s+(?P<lead>(?:(?:a|an|the|recent)\s+)?(?:statements?|reports?|"
-    r"remarks|comments|data|figures|a statement|an announcement|announcements?|posts?)\s+"
+    r"remarks|comments|data|figures|estimates|calculations|assessments?|surveys?|polls?|"
+    r"a statement|an announcement|announcements?|posts?)\s+"
     r"(?:from|by|of|issued by|released by|on)\s+)?(?P<src>[^,;:]+)"
 )
 
@@ -167,7 +178,7 @@ def _source_type(source: str, descriptor: str = "") -> str:
     text = f"{source} {descriptor}"
     if _EXPERT.search(text):
         return "expert"
-    if _OFFICIAL.search(text) or _RANK.search(text):
+    if _OFFICIAL.search(text) or _RANK.search(text) or _RANK_WORD.search(text):
         return "official"
     if _NOT_STATE.search(source):
         return "other"
@@ -210,6 +221,235 @@ def _clean_source(raw: str) -> str:
     return s.rstrip(" .…").strip()
 
 
+#: what "according to" names that cites no one: a plan, a scenario, an estimate, a
+#: principle, a tradition, a rule or a document ("according to the annual cooperation
+#: plan", "according to previous estimates", "according to the exercise's scenario"); the
+#: last word of the phrase before its first preposition is looked up
+_NOT_A_SOURCE = frozenset(
+    "plan plans scenario scenarios estimate estimates principle principles tradition "
+    "traditions custom customs schedule schedules timetable timetables calendar rule rules "
+    "regulation regulations law laws agreement agreements treaty treaties programme "
+    "programmes program programs calculation calculations concept concepts doctrine "
+    "doctrines legend script scripts terms provision provisions charter constitution "
+    "standard standards protocol protocols procedure procedures logic practice document "
+    "documents guideline guidelines map maps list lists result results forecast forecasts "
+    "projection projections data figures statistics poll polls survey surveys record "
+    "records tally count counts assessment assessments design order orders".split()
+)
+_HEAD_END = re.compile(
+    r"\s+(?:between|of|for|by|from|with|in|on|at|under|to|among|signed|agreed|adopted|"
+    r"approved|drawn|which|that)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _names_no_one(source: str) -> bool:
+    """Whether an "according to" phrase names a plan or a document, not who said it."""
+    head = _HEAD_END.sub("", source).split()
+    return bool(head) and re.sub(r"['\u2019]s$", "", head[-1].lower()) in _NOT_A_SOURCE
+
+
+#: pronouns that stand for a person cited before ("he said", "according to him"); they,
+#: it, we are not resolved
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_OTHER_PRONOUNS = frozenset({"they", "them", "it", "we", "us", "i", "me", "you", "this"})
+
+
+#: titles and ranks before a name ("President", "Defense Minister", "spokesman for …",
+#: "Ambassador to China", "Senior Colonel", "Captain 2nd Rank"): any case for the nouns
+#: of office, capitalised for the words that are also common words ("General", "Major")
+_TITLE_WORDS = (
+    r"(?i:president|prime\s+minister|premier|minister|secretary|spokes(?:man|woman|person)|"
+    r"ambassador|envoy|consul|attach[eé]|commander|officer|analyst|professor|researcher|"
+    r"director|chairman|chairwoman|senator|governor|adviser|advisor|diplomat)"
+    r"|Chief|Head|General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|"
+    r"Lieutenant|Lt\.|Brigadier|Brig\.|Marshal|Commodore|Sergeant|Rank"
+)
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'\u2019-]+){0,3}"
+#: a title, then up to eight capitalised words, numbers or "of/the/for/to/and/at", then a
+#: name of one to four capitalised words ending before a lower-case word or punctuation
+_TITLED_NAME = re.compile(
+    rf"(?<![\w.])(?P<title>{_TITLE_WORDS})(?!\w)"
+    r"(?P<gap>(?:\s+(?:[A-Z][\w'\u2019.-]*|\d\w*|of|the|for|to|and|at)){0,8}?)\s+"
+    rf"(?P<name>{_NAME})"
+    r"(?=['\u2019]s\b|\s+[a-z(\u2014-]|\s*[,.;:!?\"\u201d)\u2014]|\s*$)"
+)
+#: "Sergey N. Goncharov, charge d'affaires at the Russian Embassy", "said Lyle Morris,
+#: senior policy analyst at …": a name, a comma and a description naming a role
+_APPOSITION = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'\u2019-]+){0,4}),\s+"
+    r"(?P<desc>[^,;\"\u201c\u201d]{3,160})"
+)
+#: a name and its description just before the verb: "Sergey N. Goncharov, charge
+#: d'affaires at the Russian Embassy in China, told Xinhua"
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|(?<=[\s\"\u201c]))(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'\u2019-]+)"
+    r"{1,3}),\s+(?P<desc>[^,;\"\u201c\u201d]{3,160}),\s*$"
+)
+#: an acronym glossed after its name: "the Joint Chiefs of Staff (JCS)"
+_GLOSS = re.compile(r"\((?P<acr>[A-Z][A-Z&]{1,7})\)")
+_TITLE_TOKENS = frozenset(
+    "president premier prime minister secretary spokesman spokeswoman spokesperson "
+    "ambassador envoy consul attache attaché commander officer analyst professor researcher "
+    "director chairman chairwoman senator governor adviser advisor diplomat chief head "
+    "general gen admiral adm colonel col major maj captain capt lieutenant lt brigadier brig "
+    "marshal commodore sergeant rank senior deputy vice dr mr mrs ms prof sen rep cmdr".split()
+)
+_ORG_TOKEN = re.compile(
+    r"(?:ministry|ministries|government|command|department|council|office|agency|"
+    r"administration|staff|forces?|army|navy|fleet|military|embassy|service|committee|"
+    r"parliament|congress|kremlin|pentagon|house|district|corps|guard|institute|university|"
+    r"academy|cent(?:er|re)|corporation|company|group|party|journal|times|post|news|media|"
+    r"press|daily|network|television|radio|association|union|organi[sz]ation|bureau|"
+    r"authority|authorities|commission|court|bank|police|alliance|federation|republic|"
+    r"region|province|city|state|states|nations|report|channel|broadcaster|tv|telegraph|"
+    r"guardian|tribune|herald|gazette|review|monitor|wire|foundation|club|league|board|"
+    r"inc|ltd|llc)",
+    re.IGNORECASE,
+)
+_CONNECTORS = frozenset({"of", "the", "for", "and", "on", "at", "to"})
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Every word of the gazetteer's aliases ("Russian", "China", "Korea"): no person."""
+    from ..gazetteer import load_gazetteer
+
+    words = {w for a in load_gazetteer()["alias"] for w in a.replace("\u2019", "'").split()}
+    return frozenset(words)
+
+
+def _name_token(tok: str) -> str:
+    """Return the token as a name's word ("Putin's" -> "Putin"), or "" if it is none."""
+    from ..resources import stopwords
+
+    t = re.sub(r"['\u2019]s$", "", tok.strip(".,;:\"'\u201c\u201d()"))
+    low = t.lower().rstrip(".")
+    if not t or not t[0].isupper() or (len(t) > 1 and t.replace(".", "").isupper()):
+        return ""  # lower case, or an acronym ("NPR", "JCS")
+    if low in _TITLE_TOKENS or low in stopwords() or _ORG_TOKEN.fullmatch(low):
+        return ""
+    if _OFFICIAL.fullmatch(t) or _EXPERT.fullmatch(t) or _ROLE.fullmatch(t):
+        return ""
+    if t.replace("\u2019", "'") in _place_words() or low in STATE_MEDIA:
+        return ""
+    return t
+
+
+def _trailing_name(text: str) -> list[str]:
+    """Return the words of the person's name that ends ``text``.
+
+    "Defense Minister Sergei Shoigu" -> ["Sergei", "Shoigu"]; [] when it ends in no name
+    (an organisation, a place, a lower-case word). Initials ("N.") are skipped.
+    """
+    out: list[str] = []
+    for tok in reversed(text.split()):
+        if re.fullmatch(r"[A-Z]\.", tok):
+            continue
+        word = _name_token(tok)
+        if not word:
+            break
+        out.append(word)
+    return out[::-1]
+
+
+def _description(desc: str) -> str:
+    """Return ``desc`` if it describes a role, else "".
+
+    "a former Chinese military attache", "Russia's ambassador", "senior policy analyst at
+    …" describe a role; "Xi and Modi" is a list.
+    """
+    desc = desc.strip()
+    first = desc.split()[0] if desc else ""
+    if not first or not (
+        first[0].islower() or first.lower() in ("a", "an", "the")
+        or re.search(r"['\u2019]s$", first) or _ROLE.match(first)
+    ):  # fmt: skip
+        return ""
+    return desc if _ROLE.search(desc) or _OFFICIAL.search(desc) or _EXPERT.search(desc) else ""
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+class _Cited:
+    """What one document has said of its people and bodies so far, read in order.
+
+    A name introduced with a title ("Russian President Vladimir Putin", "Sergey N.
+    Goncharov, charge d'affaires at the Russian Embassy") keeps the title's type for the
+    rest of the document ("Putin said", "said Goncharov"); an acronym of an official body
+    ("the Joint Chiefs of Staff (JCS)", "South Korea's Joint Chiefs of Staff") keeps its
+    type ("The JCS reported"); the last named person cited is who "he" and "according to
+    him" stand for.
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.acronyms: dict[str, str] = {}
+        self.last_person: tuple[str, str] | None = None
+
+    def add_name(self, words: list[str], typ: str) -> None:
+        if words and self.last_person and words[-1] not in self.last_person[0].split():
+            # another person named since the last one cited: "he" could be either
+            self.last_person = None
+        if typ in ("official", "expert"):
+            for w in words:
+                self.names[w] = typ
+
+    def add_body(self, source: str, typ: str) -> None:
+        if typ not in ("official", "expert", "state_media"):
+            return
+        caps = [w for w in re.split(r"[\s-]+", source) if w[:1].isupper()]
+        letters = _initials(caps)
+        for i in range(len(letters) - 1):  # "South Korea's Joint Chiefs of Staff": JCS too
+            self.acronyms.setdefault(letters[i:], typ)
+
+    def read(self, text: str) -> list[re.Match]:
+        """Learn the titled names, appositions and glossed acronyms of a sentence."""
+        titled = list(_TITLED_NAME.finditer(text))
+        for m in titled:
+            context = text[max(0, m.start() - 30) : m.start("name")]
+            typ = _source_type(m["name"], context)
+            self.add_name(_trailing_name(m["name"]), typ)
+        for m in _APPOSITION.finditer(text):
+            if desc := _description(m["desc"]):
+                self.add_name(_trailing_name(m["name"]), _source_type(m["name"], desc))
+        for m in _GLOSS.finditer(text):
+            words = text[: m.start()].split()[-8:]
+            caps = [w for w in words if w[:1].isupper()]
+            for k in range(len(caps)):
+                if _initials(caps[k:]) == m["acr"]:
+                    long = " ".join(words[words.index(caps[k]) :])
+                    typ = _source_type(long)
+                    if typ in ("official", "expert", "state_media"):
+                        self.acronyms[m["acr"]] = typ
+                    break
+        return titled
+
+    def type_of(self, source: str, typ: str) -> str:
+        """Return a source's type, a bare name or acronym taking what was said of it."""
+        if typ != "other":
+            return typ
+        bare = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.IGNORECASE)
+        if bare in self.acronyms:
+            return self.acronyms[bare]
+        for w in reversed(_trailing_name(source)):
+            if w in self.names:
+                return self.names[w]
+        return typ
+
+    def cited(self, source: str, typ: str, desc: str) -> None:
+        """Remember a cited source: its name and type, and whether it is a person."""
+        words = _trailing_name(source)
+        if words and (len(words) > 1 or desc or words[-1] in self.names):
+            self.add_name(words, typ)
+            if typ not in ("unnamed", "state_media", "social_media"):
+                self.last_person = (" ".join(words), typ)
+        elif not words:
+            self.add_body(source, typ)
+
+
 def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
     """Find who is cited in each sentence, and how.
 
@@ -219,23 +459,49 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
        attributed once to the account in its credit line (``— Name (@handle) Date``), on
        the row of its first sentence, with all its sentences in ``sent_ids`` and their
        text joined in ``text``; the credit line itself is not an attribution;
-    2. **according to**: "according to [statements|reports|… from|by] SOURCE";
+    2. **according to**: "according to [statements|reports|estimates|… from|by] SOURCE";
+       a plan, scenario, estimate, principle, tradition, rule or document is no source
+       ("according to the annual cooperation plan …", "according to previous
+       estimates", "according to the exercise's scenario" give no row);
     3. **reporting verbs**: "SOURCE [has|also…] said|stated|announced|told|noted|warned|
-       …" (the subject of the clause), and the inverted "…, said SOURCE"; verbs of
-       reaction ("expressed alarm", "voiced concern") report a reaction, not a cited
+       …" (the subject of the clause), and the inverted "…, said SOURCE" (with the
+       description after it: "said Lyle Morris, senior policy analyst at …"); a subject
+       that is no run of names but ends in a titled name keeps the name as the source and
+       the title as its descriptor ("chief press officer of the Eastern Military District
+       Colonel Alexander Gordeyev told"), and so does "NAME, DESCRIPTION, told"; verbs
+       of reaction ("expressed alarm", "voiced concern") report a reaction, not a cited
        statement, and are not cues;
     4. **named individuals with a descriptor**: "Zhou Bo, a former Senior Colonel of…"
        (two to four capitalised words, a comma, and a descriptor naming a role).
 
-    Pronoun subjects ("he said") are not resolved and give no row. The same source found
-    twice in one sentence gives one row (the first rule wins).
+    **Each document is read in order, and remembers** (so call this on whole documents):
+
+    - a person introduced with a title or a description ("Russian President Vladimir
+      Putin", "Defense Ministry spokesman Geng Yansheng", "Sergey N. Goncharov, charge
+      d'affaires at the Russian Embassy") keeps its type when named later without it
+      ("Putin said", "Geng said", "said Goncharov"), in that sentence or any after;
+    - an official body's acronym, glossed ("the Joint Chiefs of Staff (JCS)") or the
+      initials of its name cited before ("South Korea's Joint Chiefs of Staff" ... "The
+      JCS reported"), keeps the body's type;
+    - a person pronoun ("he said", "she added", "according to him") stands for the last
+      named person the document cited: the row names that person (``cue`` "he said",
+      "according to (him)"); if no person was cited yet, or another person was named
+      since, it gives no row. "They", "it" and "we" are never resolved.
+
+    A bare name the document never introduced with a title or description (a surname
+    alone) stays ``other``: the gazetteer lists states and blocs, not people. The same
+    source found twice in one sentence gives one row (the first rule wins).
 
     ``source_type`` is, in this order: ``state_media`` (a listed state outlet,
     :data:`STATE_MEDIA`), ``social_media`` (an account handle), ``unnamed`` (an
     anonymous head such as "officials", "sources", "analysts" with no name),
     ``expert`` (former or retired officers, analysts, academics, think tanks),
-    ``official`` (ministries, governments, officials, armed forces, and states or blocs
-    of the gazetteer) and otherwise ``other``.
+    ``official`` (ministries, governments, officials, armed forces and their staffs,
+    envoys, titles and ranks, and states or blocs of the gazetteer) and otherwise
+    ``other``. A state named as the speaker, by its name or its capital ("Seoul said",
+    "Japan also said", "Moscow and Beijing denied"), is its government speaking (a
+    metonymy news uses for official statements) and so ``official``; a business or group
+    of people of a country ("Chipmakers in South Korea") is not.
 
     Parameters
     ----------
@@ -298,12 +564,17 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
     sent_ids_all = sentences["sent_id"].tolist()
     texts_all = [str(t) for t in sentences["text"]]
     rows: list[tuple] = []
+    doc_seen: Any = object()
+    cited = _Cited()
     for i, (doc_id, sent_id, para, text, start) in enumerate(
         zip(sentences["doc_id"], sentences["sent_id"], paras, sentences["text"],
             sentences["start"], strict=True)
     ):  # fmt: skip
+        if doc_id != doc_seen:  # a new document: nothing said of its sources yet
+            doc_seen, cited = doc_id, _Cited()
         text, off = str(text), int(start)
-        found: list[tuple[str, str, str, str, int, int]] = []
+        # (source, type, cue, descriptor, start, end, pronoun standing for the source)
+        found: list[tuple[str, str, str, str, int, int, str]] = []
         post: list[int] = []
         if i in first_of_post:
             post = first_of_post[i]
@@ -311,21 +582,22 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
             if cr:
                 src, name, a, b = cr
                 typ = _source_type(f"{name} {src}")
-                found.append((src, typ, "embedded post (credit line)", "", a, b))
+                found.append((src, typ, "embedded post (credit line)", "", a, b, ""))
             else:
                 found.append(("(unknown account)", "social_media", "embedded post", "", off,
-                              off + len(text)))  # fmt: skip
+                              off + len(text), ""))  # fmt: skip
         elif i in credit_rows:
             continue
+        titled = cited.read(text)
         for m in _ACCORDING.finditer(text):
             src = _clean_source(m["src"])
-            if not src:
-                continue
+            if not src or src.lower() in _OTHER_PRONOUNS or _names_no_one(src):
+                continue  # "according to the plan / previous estimates": no one cited
             cue = ("according to " + (m["lead"] or "")).strip().lower()
             cue = re.sub(r"\s+", " ", cue)
             a = off + m.start("src")
-            typ = _source_type(src)
-            found.append((src, typ, cue, "", a, a + len(src)))
+            pron = src.lower() if src.lower() in _PERSON_PRONOUNS else ""
+            found.append((src, _source_type(src), cue, "", a, a + len(src), pron))
         for m in _NAMED.finditer(text):
             desc = corpus.EMBED_LINK_RE.sub("", m["desc"]).strip().rstrip(".").strip()
             if not _ROLE.search(desc):
@@ -333,7 +605,7 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
             name = m["name"]
             a = off + m.start("name")
             found.append((name, _source_type(name, desc), "named with descriptor", desc, a,
-                          a + len(name)))  # fmt: skip
+                          a + len(name), ""))  # fmt: skip
         for m in _VERB_RE.finditer(text):
             before = text[: m.start()]
             # "The European Union (EU) says": the parenthesis glosses the subject
@@ -346,26 +618,67 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
             cut = max(cut, before.rfind(" that "))
             subj = before[cut + 1 :]
             stripped = _clean_source(subj)
-            if not stripped or len(_CLOSED_PARENS.sub("", stripped).split()) > 8:
+            verb = m["verb"].lower()
+            appos = None if stripped else _APPOSITION_BEFORE.search(before)
+            if appos and (desc := _description(appos["desc"])):
+                a = off + appos.start("name")
+                found.append((appos["name"], _source_type(appos["name"], desc), verb, desc,
+                              a, a + len(appos["name"]), ""))  # fmt: skip
                 continue
-            if _PRONOUN.match(stripped) or stripped.split()[0].lower() in ("it", "this"):
+            if stripped.lower() in _PERSON_PRONOUNS:  # "he said": the last person cited
+                a = off + cut + 1 + subj.find(stripped)
+                found.append((stripped, "other", verb, "", a, a + len(stripped),
+                              stripped.lower()))  # fmt: skip
                 continue
-            if not _subject_shape(_CLOSED_PARENS.sub("", stripped)):
+            plain = _CLOSED_PARENS.sub("", stripped)
+            if (not stripped or len(plain.split()) > 8 or _PRONOUN.match(stripped)
+                    or stripped.split()[0].lower() in ("it", "this")
+                    or not _subject_shape(plain)):  # fmt: skip
+                # "chief press officer of the … District Colonel Alexander Gordeyev told":
+                # no noun phrase of names, but a titled name just before the verb
+                t = next((t for t in titled if t.end("name") == m.start()
+                          and t.start() > cut), None)  # fmt: skip
+                words = _trailing_name(t["name"]) if t else []
+                if t and words:
+                    a = t.start("name") + t["name"].rfind(words[0])
+                    name, desc = text[a : t.end("name")], text[t.start() : a].strip()
+                    found.append((name, _source_type(name, desc), verb, desc, off + a,
+                                  off + t.end("name"), ""))  # fmt: skip
                 continue
             a = off + cut + 1 + subj.find(stripped)
-            found.append((stripped, _source_type(stripped), m["verb"].lower(), "", a,
-                          a + len(stripped)))  # fmt: skip
+            found.append((stripped, _source_type(stripped), verb, "", a, a + len(stripped),
+                          ""))  # fmt: skip
         for m in _SAID_BY.finditer(text):
             src = _clean_source(m["src"])
-            if src:
+            if src.lower() in _PERSON_PRONOUNS:  # "…, said he"
                 a = off + m.start("src")
-                found.append((src, _source_type(src), "said (inverted)", "", a, a + len(src)))
+                found.append((src, "other", "said (inverted)", "", a, a + len(src),
+                              src.lower()))  # fmt: skip
+            elif src and src.lower() not in _OTHER_PRONOUNS:
+                a = off + m.start("src")
+                # "…, said Lyle Morris, senior policy analyst at …": the description after
+                after = re.match(r",\s+([^,;\"\u201c\u201d]{3,160})", text[m.end("src") :])
+                desc = _description(after.group(1)) if after else ""
+                desc = desc.rstrip(" .")
+                found.append((src, _source_type(src, desc), "said (inverted)", desc, a,
+                              a + len(src), ""))  # fmt: skip
         seen: set[str] = set()
-        for src, typ, cue, desc, a, b in found:
+        kept: list[tuple[str, str, str]] = []
+        for src, typ, cue, desc, a, b, pron in found:
+            if pron:  # a pronoun: the last named person of the document, or no row
+                if cited.last_person is None:
+                    continue
+                src, typ = cited.last_person
+                cue = f"{cue} ({pron})" if cue.startswith(("according", "said (")) else (
+                    f"{pron} {cue}")  # fmt: skip
+            else:
+                typ = cited.type_of(src, typ)
             key = re.sub(r"^(?:the|a|an)\s+", "", src.lower())
             if key in seen or any(key in s or s in key for s in seen):
                 continue
             seen.add(key)
+            if not pron:
+                kept.append((a, src, typ, desc))
             if cue.startswith("embedded post"):
                 ids = " ".join(str(sent_ids_all[k]) for k in post)
                 body = " ".join(texts_all[k] for k in post)
@@ -373,6 +686,8 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
             else:
                 rows.append((doc_id, int(sent_id), src, typ, cue, desc, str(sent_id), a, b,
                              text))  # fmt: skip
+        for _, src, typ, desc in sorted(kept):  # for the sentences after this one
+            cited.cited(src, typ, desc)
     if not rows:
         return _empty(ATTRIBUTION_COLUMNS, ["sent_id", "start", "end"])
     out = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
