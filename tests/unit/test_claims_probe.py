@@ -168,3 +168,23 @@ def test_vostok_2018_naval_phase_is_in_the_record():
         "place",
     )
     assert c["status"].tolist() == ["supported"]
+
+
+# ---------------------------------------------------------------------------------------
+# 8. link evidence says "the one" only when the record has one that year
+
+
+def test_link_evidence_names_how_many_the_year_had():
+    # the record has two air patrols in 2022 (24 May, 30 Nov): an article of 26 May 2022
+    # can mean only the first, which is not "the one air patrol in 2022"
+    docs = pd.DataFrame(
+        {"doc_id": ["a"], "published": ["2022-05-26"],
+         "text": ["China and Russia held a joint air patrol over the Sea of Japan."]}
+    )  # fmt: skip
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    refs = found[found["kind"] == "reference"]
+    assert refs["record_event"].tolist() == ["Joint Strategic Air Patrol|2022|2022-05-24"]
+    assert refs["link_evidence"].tolist() == [
+        "one of 2 Joint Strategic Air Patrol events in 2022, begun by the article's date "
+        "(2022-05-26): Joint Strategic Air Patrol|2022|2022-05-24"
+    ]

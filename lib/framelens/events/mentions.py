@@ -751,6 +751,8 @@ def _link(
         by_year = []
     if not by_year:
         return family, "", math.nan, f"no {what} in {year} in the record."
+    in_year = len(by_year)  # the record's events of the year, before any is ruled out
+    begun_note = ""
     if published is not None and not future:
         limit = published + dt.timedelta(days=AFTER_PUBLICATION)
         series = [r for r in rec.rows if r[0] == family] if family else []
@@ -764,6 +766,8 @@ def _link(
             return bool(ordinal and r in series and series.index(r) == ordinal - 1)
 
         begun = [r for r in by_year if begun_by(r)]
+        if begun and len(begun) < len(by_year):
+            begun_note = f", begun by the article's date ({published.isoformat()})"
         if not begun:
             undated = any(not r[2] for r in by_year)
             why = "have no start date or begin" if undated else "begin"
@@ -792,8 +796,10 @@ def _link(
                 f"a plural reference dated by the article ({published.isoformat()}), and no "
                 f"{what} in {year} began within 45 days of it: not one event.",
             )
+        if len(near) < len(by_year):
+            begun_note += f", within 45 days of the article ({published.isoformat()})"
         by_year = near
-    cand, how, conf = by_year, f"{what} in {year}", 0.7
+    cand, how, conf = by_year, f"{what} in {year}{begun_note}", 0.7
     if phase and len(cand) >= phase:
         cand, how, conf = [cand[phase - 1]], f"phase {phase} of {what} in {year}", 1.0
     if len(cand) > 1 and len(date) >= 7:
@@ -838,7 +844,16 @@ def _link(
             )
         if family and not phase and rule == "named_year" and len(by_year) == 1:
             conf = 1.0
-        return r[0], rec.key(r), conf, f"the one {how}: {rec.key(r)}"
+        # "the one air patrol in 2022" only when the record has one that year; else which
+        # of them and by what ("one of 2 … events in 2022, number 5")
+        if in_year == 1:
+            one = f"the one {how}"
+        else:
+            stem = f"{what} in {year}"
+            rest = how[len(stem) :] if how.startswith(stem) else f", {how.split(' of ')[0]}"
+            noun = what if what.endswith("events") else f"{what} events"
+            one = f"one of {in_year} {noun} in {year}{rest}"
+        return r[0], rec.key(r), conf, f"{one}: {rec.key(r)}"
     fams = {r[0] for r in cand}
     fam = family or (next(iter(fams)) if len(fams) == 1 else "")
     return (
