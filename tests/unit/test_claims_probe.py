@@ -188,3 +188,51 @@ def test_link_evidence_names_how_many_the_year_had():
         "one of 2 Joint Strategic Air Patrol events in 2022, begun by the article's date "
         "(2022-05-26): Joint Strategic Air Patrol|2022|2022-05-24"
     ]
+
+
+# ---------------------------------------------------------------------------------------
+# 9. the frequency figure: labels cover no bar and no text; no band over every year
+
+
+def _frequency_figure():
+    import matplotlib.pyplot as plt
+
+    from framelens import plots
+
+    table = events.load_events()
+    record = events.events_until(table, publication_year=2025, publication_date="2025-12-31")
+    per_year = events.events_per_year(record, 2005, 2026)
+    marks = pd.DataFrame(
+        {"canonical_name": ["Joint Strategic Air Patrol"], "year": [2022], "domain": ["air"],
+         "label": ["Joint Strategic Air Patrol-2022"], "matched": [True], "n_mentions": [3]}
+    )  # fmt: skip
+    # articles in every year the record has data for (the probe's 60 articles, 2005-2025)
+    years = pd.Series(1, index=pd.Index(range(2005, 2026), name="year"), name="articles")
+    with plots.style():
+        ax = events.plot_frequency(
+            per_year, highlights=marks, record_until="2025-12-31", article_years=years
+        )
+    ax.figure.canvas.draw()
+    yield ax
+    plt.close(ax.figure)
+
+
+def test_a_label_covers_no_bar_and_not_the_no_data_text():
+    for ax in _frequency_figure():
+        (label,) = [t for t in ax.texts if t.get_text() == "Joint Strategic Air Patrol-2022"]
+        box = label.get_bbox_patch().get_window_extent()
+        bars = [p.get_window_extent() for c in ax.containers for p in c.patches]
+        assert not [b for b in bars if b.height > 1 and box.overlaps(b)]
+        (no_data,) = [t for t in ax.texts if t.get_text().startswith("after the record")]
+        assert not box.overlaps(no_data.get_window_extent())
+
+
+def test_no_band_of_the_articles_years_when_they_cover_every_year():
+    from matplotlib.colors import to_rgba
+
+    for ax in _frequency_figure():
+        grey = to_rgba("#ececec")
+        assert not [p for p in ax.patches if p.get_facecolor() == grey]
+        labels = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert "grey: the articles' years (count above)" not in labels
+        assert "articles: their number per year (above)" in labels

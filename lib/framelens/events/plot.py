@@ -58,13 +58,15 @@ def plot_frequency(
 
     Each domain has a colour (Okabe–Ito) and a hatch, so the bars read in greyscale
     print too. Exercises the corpus names are outlined in black within their bar and
-    labelled above the bars, each label's leader line ending at the centre of its
-    outlined segment; names the table lacks are labelled with "(not in table)" and
+    labelled above the bars (above every bar the label spans, within the drawn years
+    and left of the years after the record's end), each label's leader line ending at
+    the centre of its outlined segment; names the table lacks are labelled with "(not in table)" and
     point at the bar top. A corpus of many articles names many exercises: past
     ``max_labels`` only the most mentioned are labelled (every named one is still
     outlined) and a note in the plot says how many are not. A grey band marks the
     publication year; a corpus whose articles appeared in several years
-    (``article_years``) gets a light band over those years instead, each year's number
+    (``article_years``) gets a light band over those years instead (none when they
+    cover every year the record has data for: it would mark nothing), each year's number
     of articles above its bar, and the legend and title say so. The legend lists the
     domains top to bottom in the order they are stacked (those with events in the range)
     and explains the outline. Sized for a paper
@@ -164,6 +166,10 @@ def plot_frequency(
     highest = top
     last = int(years.max()) if len(years) else 0
     first = int(years.min()) if len(years) else 0
+    ended = re.match(r"(\d{4})", record_until or "")
+    # labels stay left of the years after the record's end (their "no data" text)
+    x_max = int(ended[1]) + 0.45 if ended and len(years) and int(ended[1]) < last else last + 0.65
+    x_min = first - 0.65
     for r in hl.itertuples() if len(hl) else []:
         yr = int(r.year)
         target = totals.get(yr, 0.0)
@@ -183,9 +189,15 @@ def plot_frequency(
         text = r.label if r.matched else f"{r.label} (not in table)"
         width = (len(text) + 1) * per_char
         left = {"right": xt - width, "left": xt, "center": xt - width / 2}[ha]
+        # within the drawn years, and not over the "no data" years after the record
+        left = max(x_min, min(left, x_max - width))
         right = left + width
-        ypos = totals.get(yr, 0.0) + step * 0.7
-        # the next free row above the bar: no other label's box overlaps this one's
+        ha, xt = "center", (left + right) / 2
+        rel = (min(max((yr - left) / width, 0.1), 0.9), 0.0)
+        # above every bar the box spans (a label of 2022 over the taller bar of 2024)
+        under = [totals.get(int(y), 0.0) for y in years if left < y + 0.4 and y - 0.4 < right]
+        ypos = max([totals.get(yr, 0.0), *under]) + step * 0.7
+        # the next free row above the bars: no other label's box overlaps this one's
         while any(
             left < r2 and l2 < right and abs(ypos - p2) < step * 0.95 for l2, r2, p2 in placed
         ):
@@ -206,11 +218,16 @@ def plot_frequency(
     counts = counts[counts > 0]
     n_articles = int(counts.sum())
     span = len(counts) > 1 and len(years)
+    band = False
     if span:
         # articles of many years: a light band over the years they cover, each year's
-        # count above its bar; not one "article published" year
+        # count above its bar; not one "article published" year. A band over every year
+        # the record has data for marks nothing: left out, the counts say it
         a_year, b_year = int(counts.index.min()), int(counts.index.max())
-        ax.axvspan(a_year - 0.5, b_year + 0.5, color="#ececec", zorder=0)
+        data_end = min(last, int(ended[1])) if ended else last
+        band = not (a_year <= first and b_year >= data_end)
+        if band:
+            ax.axvspan(a_year - 0.5, b_year + 0.5, color="#ececec", zorder=0)
         for yr, n in counts.items():
             if first <= int(yr) <= last:
                 ax.text(int(yr), 1.0, str(int(n)), transform=ax.get_xaxis_transform(),
@@ -221,7 +238,6 @@ def plot_frequency(
         ax.axvspan(publication_year - 0.5, publication_year + 0.5, color="#d9d9d9", zorder=0)
         ax.text(publication_year, 1.0, "article\npublished", transform=ax.get_xaxis_transform(),
                 ha="center", va="bottom", fontsize=9, fontweight="bold")  # fmt: skip
-    ended = re.match(r"(\d{4})", record_until or "")
     if ended and len(years) and int(ended[1]) < int(years.max()):
         # years after the record's cut are not years without events: no data
         y0, y1 = int(ended[1]) + 0.5, float(years.max()) + 0.7
@@ -289,9 +305,12 @@ def plot_frequency(
     handles, labels = handles[::-1], labels[::-1]  # top of the stack first
     handles.append(Patch(facecolor="white", edgecolor="black", linewidth=2.2))
     labels.append("black outline: named in the corpus")
-    if span:
+    if band:
         handles.append(Patch(facecolor="#ececec", edgecolor="none"))
         labels.append("grey: the articles' years (count above)")
+    elif span:
+        handles.append(Patch(facecolor="none", edgecolor="none"))
+        labels.append("articles: their number per year (above)")
     ax.legend(handles, labels, title="domain (top of stack first)", loc="upper center",
               bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=9, title_fontsize=9,
               frameon=False)  # fmt: skip
