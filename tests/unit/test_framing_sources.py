@@ -138,3 +138,79 @@ def test_according_to_an_estimate_by_someone_cites_them():
 )
 def test_a_state_named_as_the_speaker_is_its_government(sentence, source):
     assert _attr(sentence)[["source", "source_type"]].values.tolist() == [[source, "official"]]
+
+
+# ---------------------------------------------------------------------------------------
+# source types per group (the outlet comparison of notebook 03)
+
+_DOCS = pd.DataFrame(
+    {
+        "doc_id": ["a", "b", "c", "d"],
+        "outlet": ["tass", "tass", "ap", ""],
+        "text": [
+            "Defense Minister Petr Lenko arrived. Lenko said the drill was big. "
+            "Analysts said it was routine.",
+            "Xinhua reported the sailing.",
+            "Lyle Moss, a senior fellow at the Carnegie Endowment, said it was a signal.",
+            "Nothing was said.",
+        ],
+    }
+)
+
+
+def test_source_types_per_group_in_long_format():
+    a = framing.attributions(corpus.segment(_DOCS))
+    counts = framing.attribution_counts(a)
+    assert list(counts.columns) == framing.ATTRIBUTION_COUNT_COLUMNS
+    assert len(counts) == 3 * len(framing.SOURCE_TYPES)  # a, b, c: zeros included
+    t = framing.attribution_documents(counts, documents=_DOCS, by="outlet")
+    assert list(t.columns) == [
+        "outlet", "source_type", "n_attributions", "share", "n_documents",
+        "n_documents_citing",
+    ]  # fmt: skip
+    assert t["outlet"].unique().tolist() == ["(missing)", "ap", "tass"]
+    assert t["source_type"].tolist()[:6] == framing.SOURCE_TYPES
+    got = t[t.n_attributions > 0].drop(columns="share").values.tolist()
+    assert got == [
+        ["ap", "expert", 1, 1, 1],
+        ["tass", "official", 1, 2, 1],
+        ["tass", "state_media", 1, 2, 1],
+        ["tass", "unnamed", 1, 2, 1],
+    ]
+    tass = t[t.outlet == "tass"].set_index("source_type")["share"]
+    assert tass[["official", "state_media", "unnamed", "other"]].tolist() == [
+        pytest.approx(1 / 3), pytest.approx(1 / 3), pytest.approx(1 / 3), 0.0,
+    ]  # fmt: skip
+    # the document without an attribution is a group of one, with no share
+    missing = t[t.outlet == "(missing)"]
+    assert missing["n_documents"].tolist() == [1] * 6
+    assert missing["share"].isna().all()
+
+
+def test_source_types_per_group_sum_over_partitions():
+    a = framing.attributions(corpus.segment(_DOCS))
+    parts = [framing.attribution_counts(a[a.doc_id == d]) for d in ("a", "b", "c", "d")]
+    whole = framing.attribution_documents(
+        framing.attribution_counts(a), documents=_DOCS, by="outlet"
+    )
+    split = framing.attribution_documents(pd.concat(parts), documents=_DOCS, by="outlet")
+    pd.testing.assert_frame_equal(split, whole)
+
+
+def test_source_types_per_document_and_the_group_needs_the_documents():
+    a = framing.attributions(corpus.segment(_DOCS))
+    per_doc = framing.attribution_documents(framing.attribution_counts(a))
+    assert per_doc["doc_id"].unique().tolist() == ["a", "b", "c"]
+    with_docs = framing.attribution_documents(framing.attribution_counts(a), documents=_DOCS)
+    assert with_docs["doc_id"].unique().tolist() == ["a", "b", "c", "d"]
+    from framelens.errors import ParameterError
+
+    with pytest.raises(ParameterError, match=r"`by` 'outlet' needs the documents frame"):
+        framing.attribution_documents(framing.attribution_counts(a), by="outlet")
+    with pytest.raises(ParameterError, match=r"`by` 'outlt' is not a column"):
+        framing.attribution_documents(framing.attribution_counts(a), documents=_DOCS, by="outlt")
+    # no attribution at all: every group is there, with zeros
+    none = framing.attribution_documents(
+        framing.attribution_counts(a.iloc[:0]), documents=_DOCS, by="outlet"
+    )
+    assert none["n_attributions"].sum() == 0 and len(none) == 3 * 6

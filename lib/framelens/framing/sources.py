@@ -9,7 +9,9 @@ from typing import Any
 import pandas as pd
 
 from .. import corpus
-from ..params import check_columns, in_order
+from ..errors import ParameterError
+from ..groups import MISSING, group_labels
+from ..params import check_columns, check_same_documents, doc_ids, in_order, text_values
 from .dictionary import Dictionary, load_dictionary
 from .match import _empty, term_hits
 from .profile import _group_keys, _sentence_words
@@ -693,6 +695,129 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
     out = out.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
     return out.sort_values(["doc_id", "sent_id", "start"], kind="stable").reset_index(drop=True)
+
+
+ATTRIBUTION_COUNT_COLUMNS = ["doc_id", "source_type", "n_attributions"]
+
+
+def attribution_counts(attribution: pd.DataFrame) -> pd.DataFrame:
+    """Count :func:`attributions` per document and source type (partial counts that sum).
+
+    Parameters
+    ----------
+    attribution
+        :func:`attributions` of some documents (``doc_id, source_type`` are used); the
+        counts of several partitions can be concatenated and passed to
+        :func:`attribution_documents`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, source_type, n_attributions``: one row per document with an
+        attribution and per type of :data:`SOURCE_TYPES` (zeros included), sorted by
+        ``doc_id`` and the types' order; an embedded post counts once.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"doc_id": ["a", "a"], "source_type": ["official", "expert"]})
+    >>> attribution_counts(a).query("n_attributions > 0").values.tolist()
+    [['a', 'official', 1], ['a', 'expert', 1]]
+    """
+    check_columns("attribution", attribution, ["doc_id", "source_type"])
+    docs = sorted(set(attribution["doc_id"]), key=str)
+    if not docs:
+        return _empty(ATTRIBUTION_COUNT_COLUMNS, ["n_attributions"])
+    n = attribution.groupby(["doc_id", "source_type"]).size()
+    grid = pd.MultiIndex.from_product([docs, SOURCE_TYPES], names=["doc_id", "source_type"])
+    extra = sorted(set(n.index.get_level_values("source_type")) - set(SOURCE_TYPES))
+    if extra:  # a type this version does not know: kept, after the known ones
+        grid = pd.MultiIndex.from_product(
+            [docs, SOURCE_TYPES + extra], names=["doc_id", "source_type"]
+        )
+    out = n.reindex(grid, fill_value=0).rename("n_attributions").reset_index()
+    return out.astype({"n_attributions": "int64"})
+
+
+def attribution_documents(
+    counts: pd.DataFrame, *, documents: pd.DataFrame | None = None, by: str = "doc_id"
+) -> pd.DataFrame:
+    """Finish source types per document or group (an outlet, a year) from summed counts.
+
+    Parameters
+    ----------
+    counts
+        :func:`attribution_counts` of one or more partitions, concatenated (rows of the
+        same document and type are summed).
+    documents
+        The documents frame; needed when ``by`` is a metadata column (e.g. ``"source"``,
+        or a period column from :func:`framelens.groups.with_period`). Given, every
+        document counts in its group's ``n_documents``, with attributions or not, and
+        every group gets its rows.
+    by
+        ``"doc_id"`` (default) or a column of ``documents`` to group by (an empty value
+        becomes ``"(missing)"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``<by>, source_type, n_attributions, share, n_documents, n_documents_citing``:
+        one row per document or group and source type (tidy long format, zeros
+        included), sorted by the group and the order of :data:`SOURCE_TYPES`;
+        ``share`` = ``n_attributions`` / all the group's attributions (NaN when it has
+        none); ``n_documents`` the group's documents; ``n_documents_citing`` those with
+        at least one attribution of the type.
+
+    Raises
+    ------
+    ParameterError
+        When ``by`` is not ``"doc_id"`` and ``documents`` is not given, or ``by`` is not
+        a column of ``documents``.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"doc_id": ["a", "a", "b"], "source_type": ["official", "expert",
+    ...     "official"], "n_attributions": [3, 1, 2]})
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "source": ["X", "X", "Y"]})
+    >>> t = attribution_documents(c, documents=docs, by="source")
+    >>> t[t.source_type == "official"].values.tolist()
+    [['X', 'official', 5, 0.8333333333333334, 2, 2], ['Y', 'official', 0, nan, 1, 0]]
+    """
+    check_columns("counts", counts, ATTRIBUTION_COUNT_COLUMNS)
+    cols = [by, "source_type", "n_attributions", "share", "n_documents", "n_documents_citing"]
+    c = counts.groupby(["doc_id", "source_type"], as_index=False)["n_attributions"].sum()
+    if documents is None:
+        if by != "doc_id":
+            raise ParameterError(
+                f"`by` {by!r} needs the documents frame (documents=...) to look the groups up."
+            )
+        ids = sorted(set(text_values(c["doc_id"])), key=str)
+        labels = pd.DataFrame({"doc_id": ids, "group": ids})
+    elif by == "doc_id":
+        labels = pd.DataFrame({"doc_id": doc_ids(documents), "group": doc_ids(documents)})
+    else:
+        labels = group_labels(documents, by, name="by")  # checks `by`
+    lookup = dict(zip(labels["doc_id"], labels["group"], strict=True))
+    if documents is not None and len(c):
+        check_same_documents(c, documents, name="counts")
+    c = c.assign(group=[lookup.get(d, MISSING) for d in text_values(c["doc_id"])])
+    types = SOURCE_TYPES + sorted(set(c["source_type"]) - set(SOURCE_TYPES))
+    groups = sorted(set(labels["group"]) | set(c["group"]), key=str)
+    grid = pd.MultiIndex.from_product([groups, types], names=["group", "source_type"])
+    g = c.groupby(["group", "source_type"])["n_attributions"]
+    out = pd.DataFrame({
+        "n_attributions": g.sum().reindex(grid, fill_value=0),
+        "n_documents_citing": g.apply(lambda x: int((x > 0).sum())).reindex(grid, fill_value=0),
+    }).reset_index()  # fmt: skip
+    total = out.groupby("group")["n_attributions"].transform("sum")
+    out["share"] = out["n_attributions"] / total.where(total > 0)
+    sizes = labels.groupby("group").size()
+    extra = c.loc[[d not in lookup for d in text_values(c["doc_id"])], ["group", "doc_id"]]
+    sizes = sizes.add(extra.drop_duplicates().groupby("group").size(), fill_value=0)
+    out["n_documents"] = out["group"].map(sizes).fillna(0)
+    out = out.astype(
+        {"n_attributions": "int64", "n_documents": "int64", "n_documents_citing": "int64"}
+    )
+    return out.rename(columns={"group": by})[cols]
 
 
 #: markers of uncertainty and of certainty (a dictionary in the same format as frames)
