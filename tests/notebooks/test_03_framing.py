@@ -200,3 +200,26 @@ def test_own_dictionary_labels_and_actors_file(tmp_path):
     assert greta.loc["economic", "n_sentences"] == 1 and greta.loc["moral", "n_sentences"] == 1
     executed = (tmp_path / "out" / "notebooks" / "03_framing.ipynb").read_text(encoding="utf-8")
     assert "which your labels (economic, moral) do not have" in executed
+
+
+def test_groups_cite_by_source_type(run_notebook, tmp_path):
+    """With group_by, who each group cites: every group and source type, shares summing to 1."""
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "source": ["Wire", "Wire", "Daily"],
+            "text": [
+                "Russian President Vladimir Putin opened the drills. Putin said they were routine.",
+                "The drills began, Chinese defense ministry spokesman Wu Qian said.",
+                "According to analysts, the exercises send a signal.",
+            ],
+        }
+    ).to_csv(corpus, index=False)
+    out = run_notebook("03_framing", corpus, group_by="source")
+    groups = pd.read_csv(out / "tables" / "attribution_groups.csv")
+    assert set(groups["source"]) == {"Daily", "Wire"}
+    shares = groups.groupby("source")["share"].sum()
+    assert shares.round(9).tolist() == [1.0, 1.0]
+    wire = groups[groups["source"] == "Wire"].set_index("source_type")
+    assert wire.loc["official", "n_attributions"] == wire["n_attributions"].sum()

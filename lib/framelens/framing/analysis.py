@@ -92,6 +92,7 @@ ANALYSIS = Analysis(
         "frame_disagreements": "Sentences where the dictionary and the hand labels disagree.",
         "actor_frames": "Frames cued in the sentences that name each actor.",
         "attributions": "Who is quoted or cited, and the frames of what they say.",
+        "attribution_groups": "Who each group of documents cites, by source type.",
         "hedging_sentences": "Hedges and boosters found in each sentence.",
         "hedging_documents": "Hedges and boosters per document.",
     },
