@@ -236,3 +236,36 @@ def test_no_band_of_the_articles_years_when_they_cover_every_year():
         labels = [t.get_text() for t in ax.get_legend().get_texts()]
         assert "grey: the articles' years (count above)" not in labels
         assert "articles: their number per year (above)" in labels
+
+
+# ---------------------------------------------------------------------------------------
+# 10. a sea's name is no naval word: the first of aircraft and the type of a patrol
+
+
+def test_a_first_of_bombers_over_seas_is_judged_on_aircraft():
+    # the globaltimes-2019 pattern: "Sea" in "South China Sea" had counted as a naval
+    # word, so the clause was neither air-only nor naval-only and the first was refuted by
+    # the naval drills there before (Joint Sea 2016); the record has no air patrol there
+    c = _of(
+        _claims(
+            "For the first time, Russian and Chinese bombers carried out a joint air patrol "
+            "over the South China Sea.",
+            "2019-07-24",
+        ),
+        "first_time",
+    )
+    assert c["claimed"].tolist() == ["first in South China Sea (aircraft)"]
+    assert c["status"].tolist() == ["supported"]
+
+
+def test_bombers_in_the_clause_make_a_joint_patrol_an_air_patrol():
+    # the moscowtimes-2024 pattern: "Bering Sea" had typed the patrol naval
+    docs = pd.DataFrame(
+        {"doc_id": ["a"], "published": ["2024-07-25"],
+         "text": ["Russian and Chinese strategic bombers carried out a joint patrol of Far "
+                  "East Russia and the Bering Sea near Alaska, the ministry said."]}
+    )  # fmt: skip
+    found = events.mentions(corpus.segment(docs), documents=docs)
+    refs = found[found["kind"] == "reference"]
+    assert refs[["mention", "type"]].values.tolist() == [["a joint patrol", "air_patrol"]]
+    assert refs["record_event"].tolist() == ["Joint Strategic Air Patrol|2024|2024-07-25"]

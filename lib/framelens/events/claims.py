@@ -34,6 +34,7 @@ from .mentions import (
     mentions,  # noqa: F401  (the doctests use it)
     place_key,
     record_locations,
+    without_places,
 )
 from .record import (  # noqa: F401  (the doctests use them)
     CUT_COLUMNS,
@@ -1339,7 +1340,9 @@ def _first(
         claimed = f"first in {'; '.join(ps)}"
         # "the first time … bombers flying together near Alaska": a first of aircraft is
         # not refuted by ships there before, nor one of ships by aircraft
-        air, sea = _AIR_WORDS.search(clause), _NAVAL_WORDS.search(clause)
+        # … and the place names are no naval words ("bombers … over the East China Sea")
+        bare = without_places(clause, units.locations)
+        air, sea = _AIR_WORDS.search(bare), _NAVAL_WORDS.search(bare)
         if air and not sea:
             at, claimed = at[at["domain"].isin(["air", "combined"])], f"{claimed} (aircraft)"
         elif sea and not air:

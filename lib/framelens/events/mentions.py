@@ -1296,7 +1296,7 @@ def _sentence_rows(ctx, st, rec, pattern, groups) -> list[tuple]:
                 a0 = max(text.rfind(",", 0, s0), text.rfind(";", 0, s0)) + 1
                 ends = [i for i in (text.find(",", he), text.find(";", he)) if i >= 0]
                 clause = text[a0 : min(ends) if ends else len(text)]
-                clause = re.sub(r"(?i)sea\s+of\s+japan|east\s+china\s+sea|east\s+sea", "", clause)
+                clause = without_places(clause, rec.locations)
                 air = bool(_AIR_WORDS.search(clause)) and not _NAVAL_WORDS.search(clause)
                 if not _AIR_WORDS.search(clause) and not _NAVAL_WORDS.search(clause):
                     # "It was their sixth joint patrol." after an air patrol: the same kind
@@ -1619,6 +1619,37 @@ def _place_re(locations: tuple[str, ...] = ()) -> re.Pattern[str]:
         # Ningxia Hui Autonomous Region", a place)
         r"(?!(?:\s+[A-Z][\w'-]*){0,3}\s+(?:" + "|".join(_ORGANISATION_NOUNS) + r")\b)"
     )
+
+
+def without_places(text: str, locations: tuple[str, ...] = ()) -> str:
+    """Return ``text`` with the place names of the record and gazetteer blanked out.
+
+    A sea's name is no naval word: "bombers … over the East China Sea" or "a joint patrol
+    of the Bering Sea" speak of aircraft, not ships. The names are the shipped record's
+    locations, ``locations`` and the gazetteer's seas and regions, each as
+    :func:`places` reads them (never inside an organisation's name: "Black Sea Fleet"
+    stays).
+
+    Parameters
+    ----------
+    text
+        One sentence or clause.
+    locations
+        An event table's locations (:func:`record_locations`), whose names are places too.
+
+    Returns
+    -------
+    str
+        The text, each place name replaced by one space.
+
+    Examples
+    --------
+    >>> without_places("bombers flew over the East China Sea and the Sea of Japan")
+    'bombers flew over the   and the  '
+    >>> without_places("ships of the Black Sea Fleet")
+    'ships of the Black Sea Fleet'
+    """
+    return _place_re(locations).sub(" ", text)
 
 
 #: nouns that end an organisation's name: a place before them is part of that name
