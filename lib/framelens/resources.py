@@ -76,6 +76,23 @@ def data_path(name: str) -> Path:
     return Path(str(importlib.resources.files("framelens") / "data" / name))
 
 
+def yaml_loader() -> type:
+    """Return libyaml's safe loader when PyYAML was built with it, else PyYAML's own.
+
+    For the shipped files only, which are known to be valid: the C loader parses about ten
+    times faster; a researcher's own YAML keeps PyYAML's loader, whose error messages the
+    library quotes.
+
+    Returns
+    -------
+    type
+        ``yaml.CSafeLoader`` or ``yaml.SafeLoader``.
+    """
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def shipped_yaml(name: str) -> Any:
     """Read a YAML file shipped in ``framelens/data`` with libyaml's loader when present.
 
@@ -95,9 +112,8 @@ def shipped_yaml(name: str) -> Any:
     """
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     text = data_path(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=loader)  # a safe loader, C or Python
+    return yaml.load(text, Loader=yaml_loader())  # a safe loader, C or Python
 
 
 def _package_file(package: str, *parts: str) -> Path:

@@ -551,11 +551,8 @@ def _month_of(documents: pd.DataFrame) -> str | None:
     """Return the latest ``YYYY-MM`` of the ``published`` column (None when there is none)."""
     if "published" not in documents.columns:
         return None
-    months = [
-        v.strip()
-        for v in text_values(documents["published"])
-        if re.fullmatch(r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])", v.strip())
-    ]
+    months = [v.strip() for v in text_values(documents["published"])]
+    months = [v for v in months if len(v) == 7 and day_span(v) is not None]
     return max(months) if months else None
 
 

@@ -16,7 +16,7 @@ import yaml
 from .. import corpus
 from ..errors import FramelensWarning, InputError, ParameterError
 from ..params import check_columns, check_str_list, doc_ids, suggest, text_values
-from ..resources import data_path
+from ..resources import data_path, yaml_loader
 
 #: names of the shipped dictionaries and their data files
 SHIPPED = {"generic": "frames_generic.yaml", "security": "frames_security.yaml"}
@@ -519,9 +519,7 @@ def _from_mapping(mapping: Mapping[str, Any], where: str) -> dict[str, Any]:
 def _shipped(name: str) -> Dictionary:
     path = data_path(SHIPPED[name])
     where = f"framelens/data/{path.name}"
-    # the shipped files are valid: libyaml's loader, when present, only parses faster
-    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return _build(_parse_yaml(path.read_text(encoding="utf-8"), where, fast), where)
+    return _build(_parse_yaml(path.read_text(encoding="utf-8"), where, yaml_loader()), where)
 
 
 def _near_files(path: Path) -> str:

@@ -340,6 +340,8 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_n: int = 1, ax=None, max_actors
 def plot_groups(groups: pd.DataFrame, *, ax=None, max_groups: int = MAX_GROUPS):
     """Mean compound per group (``aggregate(level="group")``) with 95% intervals.
 
+    A figure of its own grows with its rows (:func:`framelens.plots.grow_with_rows`).
+
     Parameters
     ----------
     groups
@@ -398,7 +400,9 @@ def plot_groups(groups: pd.DataFrame, *, ax=None, max_groups: int = MAX_GROUPS):
         groups = groups.sort_values(["n_sentences", "group"], ascending=[False, True],
                                     kind="stable").head(max_groups)  # fmt: skip
         ylabel += f": the {max_groups} largest, {left} more in the table"
-    return _interval_plot(groups, "group", ax, "Sentiment by group", ylabel, groups=True)
+    ax = _interval_plot(groups, "group", ax, "Sentiment by group", ylabel, groups=True)
+    grow_with_rows(ax, len(groups), base_inches=1.6)
+    return ax
 
 
 def plot_agreement(vader: pd.DataFrame, pattern: pd.DataFrame, *, ax=None):
