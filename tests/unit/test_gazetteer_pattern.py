@@ -1,0 +1,78 @@
+"""The actors' regex: one tree of the aliases, the same matches as the aliases longest first."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from framelens import corpus, gazetteer
+from framelens.gazetteer import _alias_regex, _caps_aliases, _longest_matches, _pattern
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _one_by_one(aliases) -> re.Pattern[str]:
+    """The regex as it was: every alias in turn, the longest first."""
+    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
+    return re.compile(r"(?<!\w)(?:" + "|".join(_alias_regex(a) for a in ordered) + r")(?!\w)")
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _longest_matches(pattern, text)]
+
+
+def _texts(aliases: list[str], n: int, seed: int) -> list[str]:
+    """Aliases cut short, run on ("Koreans", "China-led"), respaced, curly, joined."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 4)):
+            a = rng.choice(aliases)
+            r = rng.random()
+            if r < 0.2:
+                a = a[: rng.randint(1, len(a))]
+            elif r < 0.35:
+                a += rng.choice(["s", "'s", "\u2019s", "-led", " Sea", "x", ".", " Fleet"])
+            elif r < 0.45:
+                a = a.replace(" ", rng.choice(["  ", "\n", "\u00a0"])).replace("'", "\u2019")
+            parts.append(a)
+        out.append(rng.choice([" ", "", "-", " the ", ", "]).join(parts))
+    return out
+
+
+def test_shipped_aliases_match_as_one_by_one():
+    aliases = sorted(set(gazetteer.load_gazetteer()["alias"]))
+    caps = _caps_aliases(aliases)
+    texts = _texts(aliases, 4000, seed=7)
+    seed = corpus.segment(corpus.load(ROOT / "seeds"))["text"].tolist()
+    texts += seed + [t.upper() for t in seed]
+    for tree, flat in (
+        (_pattern(aliases), _one_by_one(aliases)),
+        (_pattern(caps), _one_by_one(caps)),
+    ):
+        assert tree.pattern != flat.pattern
+        for text in texts:
+            assert _spans(tree, text) == _spans(flat, text), text
+            assert _spans(tree, text.upper()) == _spans(flat, text.upper()), text
+
+
+@pytest.mark.parametrize(
+    "aliases, text, expected",
+    [
+        # the longer alias when it ends a word, else the shorter one it begins with
+        (["Korea", "Korean"], "Koreans and Korea", [(12, 17)]),
+        (["South China Sea", "South China", "China"], "the South China Seas", [(4, 15)]),
+        (["South China Sea", "China"], "the South  China\nSea", [(4, 20)]),
+        (["People's Liberation Army"], "People\u2019s Liberation Army", [(0, 24)]),
+        # a chain of aliases each beginning the next is too deep for a tree: one by one
+        (["x" * k for k in range(1, 1050)], "x" * 40 + " y", [(0, 40)]),
+        (["Alpha Beta " * 80 + "Gamma"], "Alpha Beta " * 80 + "Gamma!", [(0, 885)]),
+    ],
+)
+def test_cases(aliases, text, expected):
+    assert _spans(_pattern(aliases), text) == expected
+    assert _spans(_pattern(aliases), text) == _spans(_one_by_one(aliases), text)
