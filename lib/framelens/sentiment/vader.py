@@ -144,13 +144,15 @@ class _Vader:
         lowers = [w.lower() for w in words]
         allcap = sum(map(str.isupper, words))
         cap_diff = 0 < n - allcap < n
-        sentiments: list[float] = [0] * n
+        # the valences of the lexicon words, by position; every other word's is 0
+        sentiments: dict[int, float] = {}
         found: list[tuple[int, str, float, list[str]]] = []
+        first: dict[str, int] = {}
         # only lexicon words score; a repeated word is read in the context of its first
         # occurrence (NLTK's quirk), whose lower-case form is its own
         for j in [j for j, low in enumerate(lowers) if low in lex and low not in booster]:
             item = words[j]
-            i = words.index(item)
+            i = first.setdefault(item, j)  # words.index(item): it is a lexicon word too
             il = lowers[i]
             if il == "kind" and i < n - 1 and lowers[i + 1] == "of":
                 continue
@@ -169,13 +171,14 @@ class _Vader:
                 found.append((j, il, lex[il], notes))
         if "but" in lowers:
             bi = lowers.index("but")
-            for k in range(len(sentiments)):
+            for k, v in sentiments.items():
                 if k < bi:
-                    sentiments[k] = sentiments[k] * 0.5
+                    sentiments[k] = v * 0.5
                 elif k > bi:
-                    sentiments[k] = sentiments[k] * 1.5
-        # score_valence, as in NLTK
-        sum_s = float(sum(sentiments))
+                    sentiments[k] = v * 1.5
+        # score_valence, as in NLTK (the words of valence 0 add nothing to its sums)
+        valences = sentiments.values()
+        sum_s = float(sum(valences))
         ep = min(text.count("!"), 4) * 0.292
         qm_count = text.count("?")
         qm = 0
@@ -189,8 +192,8 @@ class _Vader:
         compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
         pos_sum = 0.0
         neg_sum = 0.0
-        neu_count = 0
-        for s in sentiments:
+        neu_count = n - len(sentiments)
+        for s in valences:
             if s > 0:
                 pos_sum += float(s) + 1
             if s < 0:
