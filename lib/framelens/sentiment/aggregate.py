@@ -504,12 +504,16 @@ def aggregate_finish(
             check_columns("values", values, [*keys, "compound"])
             # units above the document (groups, the corpus) resample their documents
             clustered = "doc_id" not in keys and "doc_id" in values.columns
+            # each unit's rows by position (no frame a unit: a thousand documents made a
+            # thousand frames)
+            compound = values["compound"].to_numpy(dtype="float64")
+            doc_ids = values["doc_id"].to_numpy() if clustered else None
             groups = {
                 (k if isinstance(k, tuple) else (k,)): (
-                    g["compound"].to_numpy(dtype="float64"),
-                    g["doc_id"].to_numpy() if clustered else None,
+                    compound[rows],
+                    doc_ids[rows] if doc_ids is not None else None,
                 )
-                for k, g in values.groupby(keys, sort=True)
+                for k, rows in values.groupby(keys, sort=True).indices.items()
             }
             lows, highs, n_docs, by_doc, few = [], [], [], 0, 0
             for key in counts[keys].itertuples(index=False, name=None):
