@@ -275,6 +275,12 @@ def _seed_for(seed: int, key: tuple) -> np.random.Generator:
     return np.random.default_rng([seed, digest])
 
 
+#: the resamples' positions as 32-bit integers: NumPy draws a bounded 64-bit integer below
+#: 2**32 from the same 32-bit draws, so they are the same numbers, a third faster
+#: (tests/unit/test_sentiment_bootstrap.py checks it)
+_DRAW = np.int32
+
+
 def _bootstrap(values: np.ndarray, rng: np.random.Generator, n_boot: int) -> tuple[float, float]:
     """Percentile bootstrap 95% interval of the mean (Efron & Tibshirani 1993)."""
     n = len(values)
@@ -284,7 +290,7 @@ def _bootstrap(values: np.ndarray, rng: np.random.Generator, n_boot: int) -> tup
     batch = max(1, min(n_boot, 1_000_000 // n))
     for k in range(0, n_boot, batch):
         m = min(batch, n_boot - k)
-        means[k : k + m] = values[rng.integers(0, n, size=(m, n))].mean(axis=1)
+        means[k : k + m] = values[rng.integers(0, n, size=(m, n), dtype=_DRAW)].mean(axis=1)
     low, high = np.percentile(means, [2.5, 97.5])
     return (float(low), float(high))
 
@@ -306,7 +312,7 @@ def _cluster_bootstrap(
     batch = max(1, min(n_boot, 1_000_000 // k))
     for j in range(0, n_boot, batch):
         m = min(batch, n_boot - j)
-        pick = rng.integers(0, k, size=(m, k))
+        pick = rng.integers(0, k, size=(m, k), dtype=_DRAW)
         means[j : j + m] = sums[pick].sum(axis=1) / ns[pick].sum(axis=1)
     low, high = np.percentile(means, [2.5, 97.5])
     return (float(low), float(high))
