@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..analysis import Analysis, Part, Table, concatenated, summed
 from .measures import document_stats
-from .vocabulary import collocations, keyness, term_totals, top_terms
+from .vocabulary import _term_totals, collocations, keyness, term_totals, top_terms
 
 
 def _sizes(options: Mapping[str, Any]) -> list[int]:
@@ -34,12 +34,12 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
     if labels is None:
         out["term_counts"] = term_totals(part.sentences, n=_sizes(o), **scope)
         return out
-    # one pass: counts per group, then the totals (every document is in one group)
-    by_group = term_totals(part.sentences, n=_sizes(o), labels=labels, **scope)
-    totals = by_group.groupby(["n", "term"], as_index=False, sort=True)[["count", "documents"]]
-    out["term_counts"] = totals.sum()
-    unigrams = by_group[by_group["n"] == 1].drop(columns=["n"]).reset_index(drop=True)
-    out["keyness_counts"] = unigrams
+    # one pass: the totals of every size, and the words per group for keyness
+    totals, by_group = _term_totals(
+        part.sentences, _sizes(o), include_embeds, part.tokens, labels, grouped=[1]
+    )
+    out["term_counts"] = totals
+    out["keyness_counts"] = by_group.drop(columns=["n"])
     return out
 
 

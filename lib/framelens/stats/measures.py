@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from statistics import median
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -242,39 +242,89 @@ def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
     """
     window = check_int("window", window, min_value=1)
     _check_words(tokens)
-    n = len(tokens)
-    if n < window:
-        return math.nan
+    return float(_mattrs(_Texts.of([tokens]), window)[0])
+
+
+class _Texts(NamedTuple):
+    """Several texts' tokens as arrays, to measure them all at once.
+
+    ``ids`` numbers each token by its type (equal tokens, equal numbers, in order of
+    first use), ``text`` says whose it is; ``start`` and ``length`` are per text.
+    """
+
+    ids: np.ndarray
+    text: np.ndarray
+    start: np.ndarray
+    length: np.ndarray
+
+    @classmethod
+    def of(cls, texts: Sequence[Sequence[str]]) -> _Texts:
+        """Return the tokens of ``texts`` (each a sequence of tokens) as arrays."""
+        flat = list(chain.from_iterable(texts))
+        number = {tok: i for i, tok in enumerate(dict.fromkeys(flat))}
+        length = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        return cls(
+            np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat)),
+            np.repeat(np.arange(len(texts), dtype=np.int64), length),
+            np.cumsum(length) - length,
+            length,
+        )
+
+    @property
+    def width(self) -> int:
+        """Return one more than the highest type number."""
+        return int(self.ids.max(initial=0)) + 1
+
+    def types(self) -> np.ndarray:
+        """Return the number of distinct tokens of each text."""
+        pairs = np.unique(self.text * self.width + self.ids)  # (text, type) pairs used
+        return np.bincount(pairs // self.width, minlength=len(self.length))
+
+    def previous(self) -> np.ndarray:
+        """Return where in its text each token's type was last used before it (-1: never)."""
+        key = self.text * self.width + self.ids
+        order = np.argsort(key, kind="stable")  # a type's uses in a text, in text order
+        same = key[order[1:]] == key[order[:-1]]
+        prev = np.full(len(key), -1, dtype=np.int64)
+        prev[order[1:][same]] = order[:-1][same] - self.start[self.text[order[1:][same]]]
+        return prev
+
+
+def _mattrs(texts: _Texts, window: int) -> np.ndarray:
+    """MATTR of every text (NaN for those shorter than the window): :func:`mattr`."""
     # Sum over windows of their distinct tokens, counted token by token: token j is the
     # first of its type in window s (s <= j < s + window) when its previous occurrence
     # p[j] is before s, so it counts in the windows max(p[j] + 1, j - window + 1, 0) …
     # min(j, n - window): the same integer total as sliding the window, without the loop.
-    last: dict[str, int] = {}
-    before = [-1] * n
-    for k, tok in enumerate(tokens):
-        before[k] = last.get(tok, -1)
-        last[tok] = k
-    prev = np.asarray(before, dtype=np.int64)
-    j = np.arange(n, dtype=np.int64)
+    prev = texts.previous()
+    j = np.arange(len(texts.ids), dtype=np.int64) - texts.start[texts.text]
+    n = texts.length[texts.text]
     low = np.maximum(np.maximum(prev + 1, j - window + 1), 0)
     high = np.minimum(j, n - window)
-    total = int(np.clip(high - low + 1, 0, None).sum())
-    return total / (window * (n - window + 1))
+    windows = np.clip(high - low + 1, 0, None)
+    total = np.bincount(texts.text, weights=windows, minlength=len(texts.length))
+    full = texts.length >= window
+    out = np.full(len(texts.length), math.nan)
+    out[full] = total[full] / (window * (texts.length[full] - window + 1))
+    return out
 
 
 def _mtld_pass(tokens: Iterable[str], threshold: float) -> float:
     """Factor count of one MTLD pass, the last partial factor included."""
     types: set[str] = set()
-    count, factors, current = 0, 0.0, 1.0
+    add = types.add
+    count, factors = 0, 0.0
     for tok in tokens:
         count += 1
-        types.add(tok)
-        current = len(types) / count
-        if current <= threshold:
+        # a new type cannot lower the TTR (t/c <= (t+1)/(c+1)): only a repeat ends a factor
+        if tok not in types:
+            add(tok)
+        elif len(types) / count <= threshold:
             factors += 1
-            types, count, current = set(), 0, 1.0
+            types.clear()
+            count = 0
     if count:
-        factors += (1 - current) / (1 - threshold)
+        factors += (1 - len(types) / count) / (1 - threshold)
     return factors
 
 
@@ -338,33 +388,52 @@ def hdd(tokens: Sequence[str], *, draws: int = 42) -> float:
     >>> round(hdd(["a", "b", "a", "c"], draws=2), 4)
     0.9167
     """
-    from scipy.special import gammaln
-
     draws = check_int("draws", draws, min_value=1)
     _check_words(tokens)
-    n = len(tokens)
-    if n < draws:
-        return math.nan
-    freqs = np.array(list(Counter(tokens).values()), dtype="float64")
+    return float(_hdds(_Texts.of([tokens]), draws)[0])
+
+
+def _hdds(texts: _Texts, draws: int) -> np.ndarray:
+    """HD-D of every text (NaN for those shorter than ``draws``): :func:`hdd`."""
+    from scipy.special import gammaln
+
+    # each text's types in order of first use, with how often the text uses them
+    key = texts.text * texts.width + texts.ids
+    _, first, uses = np.unique(key, return_index=True, return_counts=True)
+    order = np.argsort(first)
+    freqs = uses[order].astype("float64")
+    text = texts.text[first[order]]
+    n = texts.length[text]
     # P(a sample of `draws` misses a type seen f times) = C(n - f, draws) / C(n, draws),
     # in log-gamma form (scipy's hypergeometric pmf at 0, without its overhead)
     rest = n - freqs
     with np.errstate(invalid="ignore", over="ignore"):  # rest < draws: never drawn out
         log_miss = gammaln(rest + 1) + gammaln(n - draws + 1) - gammaln(rest - draws + 1)
         miss = np.where(rest >= draws, np.exp(log_miss - gammaln(n + 1)), 0.0)
-    return float(np.sum((1 - miss) / draws))
+    seen = (1 - miss) / draws
+    bounds = np.searchsorted(text, np.arange(len(texts.length) + 1))
+    out = np.full(len(texts.length), math.nan)
+    for t in np.flatnonzero(texts.length >= draws).tolist():
+        out[t] = np.sum(seen[bounds[t] : bounds[t + 1]])
+    return out
 
 
 def _diversity_rows(
-    words: list[str], window: int, threshold: float, draws: int
+    words: list[str],
+    measured: tuple[int, float, float],
+    window: int,
+    threshold: float,
+    draws: int,
 ) -> list[tuple[str, float, bool, str]]:
+    """Return the diversity rows of ``words`` from its types, MATTR and HD-D (``measured``)."""
     n = len(words)
     if n == 0:
         note = "no words: lexical diversity is undefined"
         return [(m, math.nan, False, note) for m in ("ttr", "mattr", "mtld", "hdd")]
+    types, mattr_value, hdd_value = measured
     mj = f"McCarthy & Jarvis (2010) recommend at least {MIN_TOKENS_MJ2010} tokens; this has {n}"
-    rows = [("ttr", ttr(words), True, "falls as texts get longer: compare only equal lengths")]
-    rows.append(("mattr", *_mattr_row(words, window)))
+    rows = [("ttr", types / n, True, "falls as texts get longer: compare only equal lengths")]
+    rows.append(("mattr", *_mattr_row(n, mattr_value, window)))
     m = mtld(words, threshold=threshold)
     if math.isnan(m):
         rows.append(("mtld", m, False, "no factor formed (every word differs): undefined"))
@@ -375,19 +444,18 @@ def _diversity_rows(
         rows.append(("hdd", math.nan, False, f"needs at least {draws} tokens (draws); has {n}"))
     else:
         ok = n >= MIN_TOKENS_MJ2010
-        rows.append(("hdd", hdd(words, draws=draws), ok, f"{draws} draws" if ok else mj))
+        rows.append(("hdd", hdd_value, ok, f"{draws} draws" if ok else mj))
     return rows
 
 
-def _mattr_row(words: list[str], window: int) -> tuple[float, bool, str]:
-    """MATTR of ``words`` with its reliability and note."""
-    n = len(words)
+def _mattr_row(n: int, value: float, window: int) -> tuple[float, bool, str]:
+    """Return the MATTR ``value`` of a text of ``n`` words with its reliability and note."""
     if n < window:
         return (math.nan, False, f"needs more than {window} tokens (window); has {n}")
     if n == window:
         note = f"only one window of {window}: equals TTR; needs more than {window} tokens"
-        return (mattr(words, window=window), False, note)
-    return (mattr(words, window=window), True, f"window {window}")
+        return (value, False, note)
+    return (value, True, f"window {window}")
 
 
 _COUNT_MEASURES = [
@@ -433,9 +501,10 @@ def _no_words_note(sents: list[_Sent]) -> str:
     return "no words (only punctuation, symbols or emoji)"
 
 
-def _count_rows(sents: list[_Sent], all_sents: list[_Sent] | None) -> list[tuple]:
-    words = _words_of(sents)
-    n_words, n_sents = len(words), len(sents)
+def _count_rows(
+    sents: list[_Sent], all_sents: list[_Sent] | None, n_words: int, types: int
+) -> list[tuple]:
+    n_sents = len(sents)
     lengths = [len(s.words) for s in sents]
     embed_sents = [s for s in (all_sents or sents) if s.kind == "embed"]
     embeds = {s.para_id for s in embed_sents}
@@ -457,7 +526,7 @@ def _count_rows(sents: list[_Sent], all_sents: list[_Sent] | None) -> list[tuple
     out: list[tuple] = [
         ("characters", float(sum(len(s.text) for s in sents)), True, "characters of the sentences"),
         ("words", float(n_words), True, "" if n_words else _no_words_note(sents)),
-        ("types", float(len(set(words))), True, "distinct lower-cased words"),
+        ("types", float(types), True, "distinct lower-cased words"),
         ("sentences", float(n_sents), True, ""),
         ("paragraphs", float(len({s.para_id for s in sents})), True, ""),
         ("embeds", float(len(embeds)), True, "embedded posts in the document (paragraphs)"),
@@ -493,15 +562,15 @@ def _not_english(words: list[str]) -> str:
     )
 
 
-def _readability_rows(sents: list[_Sent]) -> list[tuple]:
-    prose = [s for s in sents if s.kind == "prose"]
-    n_words = len(_words_of(prose))
+def _readability_rows(prose: list[_Sent], words: list[str]) -> list[tuple]:
+    """Return the readability rows of the prose sentences ``prose``, whose words are ``words``."""
+    n_words = len(words)
     if not n_words:
         note = _no_words_note(prose)
         return [(m, math.nan, False, note) for m in _READABILITY]
     values = formulas.readability(" ".join(s.text for s in prose))
     n_sents = len(prose)
-    foreign = _not_english(_words_of(prose))
+    foreign = _not_english(words)
     short = f"formulas expect samples of {READABILITY_WORDS}+ words; this has {n_words}"
     rows = []
     per_sentence = n_words / max(1, n_sents)
@@ -616,21 +685,36 @@ def document_stats(
     for f in fams:
         check_choice("families", f, _FAMILIES)
     docs = _prepare(sentences, True, tokens)
+    # each document's sentences in scope and their words; the prose's for readability
+    scoped = []
+    for all_sents in docs.values():
+        prose = [s for s in all_sents if s.kind == "prose"]
+        sents = all_sents if include_embeds else prose
+        words = _words_of(sents)
+        scoped.append((all_sents, sents, words, prose, words if sents is prose else None))
+    # types, MATTR and HD-D of every document at once
+    texts = _Texts.of([words for _, _, words, _, _ in scoped])
+    types = texts.types().tolist()
+    if "diversity" in fams:
+        mattrs, hdds = _mattrs(texts, window).tolist(), _hdds(texts, draws).tolist()
     rows = []
-    for doc_id, all_sents in docs.items():
-        sents = all_sents if include_embeds else [s for s in all_sents if s.kind == "prose"]
-        n_words, n_sents = len(_words_of(sents)), len(sents)
+    for i, (doc_id, (all_sents, sents, words, prose, prose_words)) in enumerate(
+        zip(docs, scoped, strict=True)
+    ):
+        n_words, n_sents = len(words), len(sents)
         produced: list[tuple[str, list]] = []
         if "counts" in fams:
-            produced.append(("counts", _count_rows(sents, all_sents)))
+            produced.append(("counts", _count_rows(sents, all_sents, n_words, types[i])))
         if "diversity" in fams:
+            measured = (types[i], mattrs[i], hdds[i])
             produced.append(
-                ("diversity", _diversity_rows(_words_of(sents), window, threshold, draws))
+                ("diversity", _diversity_rows(words, measured, window, threshold, draws))
             )
         if "readability" in fams:
-            prose = [s for s in all_sents if s.kind == "prose"]
-            produced.append(("readability", _readability_rows(prose)))
-            pw, ps = len(_words_of(prose)), len(prose)
+            if prose_words is None:
+                prose_words = _words_of(prose)
+            produced.append(("readability", _readability_rows(prose, prose_words)))
+            pw, ps = len(prose_words), len(prose)
         for family, items in produced:
             nw, ns = (pw, ps) if family == "readability" else (n_words, n_sents)
             for measure, value, reliable, note in items:
@@ -786,12 +870,14 @@ def mattr_by_window(
     """
     check_bool("include_embeds", include_embeds)
     sizes = [check_int("windows", w, min_value=1) for w in windows]
+    docs = _prepare(sentences, include_embeds, tokens)
+    texts = _Texts.of([_words_of(sents) for sents in docs.values()])
+    values = {w: _mattrs(texts, w).tolist() for w in sizes}
     rows = []
-    for doc_id, sents in _prepare(sentences, include_embeds, tokens).items():
-        words = _words_of(sents)
+    for i, (doc_id, n) in enumerate(zip(docs, texts.length.tolist(), strict=True)):
         for w in sizes:
-            value, reliable, note = _mattr_row(words, w)
-            rows.append((doc_id, w, value, len(words), reliable and not math.isnan(value), note))
+            value, reliable, note = _mattr_row(n, values[w][i], w)
+            rows.append((doc_id, w, value, n, reliable and not math.isnan(value), note))
     frame = pd.DataFrame(rows, columns=MATTR_WINDOW_COLUMNS)
     return frame.astype({"window": "int64", "mattr": "float64", "words": "int64"})
 

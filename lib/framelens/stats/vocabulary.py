@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -198,6 +199,25 @@ def term_totals(
     """
     check_bool("include_embeds", include_embeds)
     ns = _check_ns(n)
+    if labels is None:
+        return _term_totals(sentences, ns, include_embeds, tokens)
+    return _term_totals(sentences, ns, include_embeds, tokens, labels, grouped=ns)[1]
+
+
+def _term_totals(
+    sentences: pd.DataFrame,
+    ns: list[int],
+    include_embeds: bool,
+    tokens: corpus.Tokens | pd.DataFrame | None,
+    labels: pd.DataFrame | None = None,
+    grouped: Sequence[int] = (),
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """Count the terms of :func:`term_totals`: the totals, and per group the sizes asked.
+
+    Without ``labels``, return the totals (``n, term, count, documents``); with them,
+    return ``(totals, by_group)``: the totals over the labelled documents and the
+    ``group, n, term, count, documents, sum_sq`` rows of the sizes in ``grouped``.
+    """
     group = None
     if labels is not None:
         check_columns("labels", labels, ["doc_id", "group"])
@@ -207,46 +227,22 @@ def term_totals(
     docs = _prepare(sentences, include_embeds, tokens)
     if group is not None:
         docs = {d: sents for d, sents in docs.items() if d in group}
-    # every word of the partition once, as a term id (possessive 's split off), with its
-    # document and its run; n-grams are then integer keys counted with numpy
-    vocab: dict[str, int] = {}
-    term_ids: dict[str, int] = {}
-    ids: list[int] = []
-    run_of: list[int] = []
-    doc_of: list[int] = []
-    doc_group: list[int] = []
-    group_ids: dict = {}
-    run = 0
-    for d, (doc_id, sents) in enumerate(docs.items()):
-        g = group[doc_id] if group is not None else None
-        doc_group.append(group_ids.setdefault(g, len(group_ids)))
-        start = len(ids)
-        for s in sents:
-            for r in s.runs:
-                for w in r:
-                    t = vocab.get(w)
-                    if t is None:
-                        t = vocab[w] = term_ids.setdefault(_term(w), len(term_ids))
-                    ids.append(t)
-                run_of.extend([run] * len(r))
-                run += 1
-        doc_of.extend([d] * (len(ids) - start))
-    words = _Words(
-        np.asarray(ids, dtype=np.int64),
-        np.asarray(run_of, dtype=np.int64),
-        np.asarray(doc_of, dtype=np.int64),
-        np.asarray(doc_group, dtype=np.int64),
-        list(term_ids),
-        list(group_ids),
-    )
-    parts = [_gram_totals(words, k) for k in ns]
+    words = _words(docs, group)
+    grams = {k: _gram_counts(words, k) for k in ns}
+    totals = [_gram_totals(grams[k], k) for k in ns]  # each sorted by term: by n, then term
+    frame = pd.DataFrame(
+        {c: np.concatenate([t[c] for t in totals]) for c in ("n", "term", "count", "documents")}
+    ).astype({"term": str})
+    if group is None:
+        return frame
+    parts = [_gram_group_totals(words, grams[k], k) for k in grouped]
     # rows sorted by group (as text), n, term: ranks of the names, then one lexsort
     group_rank = np.argsort(np.argsort(np.asarray([str(g) for g in words.groups], dtype=object)))
     cols = {c: np.concatenate([p[c] for p in parts]) for c in ("group", "n", "term", "stats")}
     term_rank = np.concatenate([p["rank"] for p in parts])
     order = np.lexsort((term_rank, cols["n"], group_rank[cols["group"]]))
     stats = cols["stats"][order]
-    frame = pd.DataFrame(
+    by_group = pd.DataFrame(
         {
             "group": np.asarray(words.groups, dtype=object)[cols["group"][order]],
             "n": cols["n"][order],
@@ -256,10 +252,7 @@ def term_totals(
             "sum_sq": stats[:, 2],
         }
     )
-    frame = frame.astype({"term": str})
-    if group is None:
-        return frame[["n", "term", "count", "documents"]]
-    return frame.astype({"group": str})
+    return frame, by_group.astype({"term": str, "group": str})
 
 
 class _Words(NamedTuple):
@@ -273,13 +266,56 @@ class _Words(NamedTuple):
     groups: list
 
 
-def _gram_totals(words: _Words, k: int) -> dict[str, np.ndarray]:
-    """Count the k-grams within runs: per group and term, count, documents and sum of squares.
+def _words(docs: dict[str, list], group: dict | None) -> _Words:
+    """Return every word of ``docs`` as its term's id (possessive 's split off), run, document.
 
-    Returns arrays of equal length: ``group`` (index into ``words.groups``), ``n``,
-    ``term`` (object), ``rank`` (the term's place among this k's terms, sorted as
-    text) and ``stats`` (``count, documents, sum_sq`` per row, int64).
+    ``group`` maps each document to its group (None: one group, ``None``).
     """
+    flat: list[str] = []
+    run_lengths: list[int] = []
+    doc_lengths: list[int] = []
+    doc_group: list[int] = []
+    group_ids: dict = {}
+    for doc_id, sents in docs.items():
+        g = group[doc_id] if group is not None else None
+        doc_group.append(group_ids.setdefault(g, len(group_ids)))
+        runs = [r for s in sents for r in s.runs]
+        before = len(flat)
+        flat.extend(chain.from_iterable(runs))
+        run_lengths.extend(map(len, runs))
+        doc_lengths.append(len(flat) - before)
+    # each distinct word once: its term's id; then every word's id through its word's
+    distinct = dict.fromkeys(flat)
+    term_ids: dict[str, int] = {}
+    term_of = np.fromiter(
+        (term_ids.setdefault(_term(w), len(term_ids)) for w in distinct),
+        dtype=np.int64,
+        count=len(distinct),
+    )
+    position = {w: i for i, w in enumerate(distinct)}
+    word_of = np.fromiter(map(position.__getitem__, flat), dtype=np.int64, count=len(flat))
+    return _Words(
+        term_of[word_of],
+        np.repeat(np.arange(len(run_lengths), dtype=np.int64), run_lengths),
+        np.repeat(np.arange(len(doc_lengths), dtype=np.int64), doc_lengths),
+        np.asarray(doc_group, dtype=np.int64),
+        list(term_ids),
+        list(group_ids),
+    )
+
+
+class _Grams(NamedTuple):
+    """The k-grams of a partition: their names, and each document's count of each."""
+
+    names: list[str]
+    rank: np.ndarray  # each k-gram's place among the names sorted as text
+    doc: np.ndarray  # per (document, k-gram) pair: the document,
+    gram: np.ndarray  # the k-gram's id (index into names)
+    count: np.ndarray  # and its count in the document
+
+
+def _gram_counts(words: _Words, k: int) -> _Grams:
+    """Count the k-grams within runs, per document."""
     n = len(words.ids) - k + 1
     valid = np.flatnonzero(words.runs[:n] == words.runs[k - 1 :]) if n > 0 else np.empty(0, int)
     terms = words.terms
@@ -289,19 +325,49 @@ def _gram_totals(words: _Words, k: int) -> dict[str, np.ndarray]:
         # a k-gram's id: extend the (k-1)-gram ids one word at a time, renumbered densely
         gram = words.ids[valid]
         for j in range(1, k):
-            _, gram = np.unique(gram * len(terms) + words.ids[valid + j], return_inverse=True)
-        _, first, gram = np.unique(gram, return_index=True, return_inverse=True)
-        names = [" ".join(terms[t] for t in words.ids[i : i + k]) for i in valid[first].tolist()]
+            _, index, gram = np.unique(
+                gram * len(terms) + words.ids[valid + j], return_index=True, return_inverse=True
+            )
+        first = valid[index]  # where each k-gram is first seen
+        columns = [map(terms.__getitem__, words.ids[first + j].tolist()) for j in range(k)]
+        names = list(map(" ".join, zip(*columns, strict=True)))
         # (words never hold spaces, but two id sequences that join alike are one term)
         same = {name: i for i, name in enumerate(names)}
         if len(same) < len(names):
             gram = np.asarray([same[name] for name in names], dtype=np.int64)[gram]
         docs = words.docs[valid]
     n_grams = max(len(names), 1)
-    per_doc, c = np.unique(docs * n_grams + gram, return_counts=True)
-    keys, where = np.unique(
-        words.doc_group[per_doc // n_grams] * n_grams + per_doc % n_grams, return_inverse=True
-    )
+    per_doc, count = np.unique(docs * n_grams + gram, return_counts=True)
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    return _Grams(names, rank, per_doc // n_grams, per_doc % n_grams, count)
+
+
+def _gram_totals(grams: _Grams, k: int) -> dict[str, np.ndarray]:
+    """Return the ``n, term, count, documents`` columns of the k-grams, sorted by term."""
+    size = len(grams.names)
+    order = np.empty(size, dtype=np.int64)
+    order[grams.rank] = np.arange(size)
+    return {
+        "n": np.full(size, k, dtype=np.int64),
+        "term": np.asarray(grams.names, dtype=object)[order],
+        "count": np.bincount(grams.gram, weights=grams.count, minlength=size)[order].astype(
+            np.int64
+        ),
+        "documents": np.bincount(grams.gram, minlength=size)[order].astype(np.int64),
+    }
+
+
+def _gram_group_totals(words: _Words, grams: _Grams, k: int) -> dict[str, np.ndarray]:
+    """Sum the k-grams' counts per group: count, documents and sum of squares per term.
+
+    Returns arrays of equal length: ``group`` (index into ``words.groups``), ``n``,
+    ``term`` (object), ``rank`` (the term's place among this k's terms, sorted as
+    text) and ``stats`` (``count, documents, sum_sq`` per row, int64).
+    """
+    names, c = grams.names, grams.count
+    n_grams = max(len(names), 1)
+    keys, where = np.unique(words.doc_group[grams.doc] * n_grams + grams.gram, return_inverse=True)
     stats = np.column_stack(
         [
             np.bincount(where, weights=c),
@@ -310,13 +376,11 @@ def _gram_totals(words: _Words, k: int) -> dict[str, np.ndarray]:
         ]
     ).astype(np.int64)
     term = keys % n_grams
-    rank = np.empty(len(names), dtype=np.int64)
-    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
     return {
         "group": keys // n_grams,
         "n": np.full(len(keys), k, dtype=np.int64),
         "term": np.asarray(names, dtype=object)[term] if len(keys) else np.empty(0, object),
-        "rank": rank[term],
+        "rank": grams.rank[term],
         "stats": stats.reshape(-1, 3),
     }
 
