@@ -1854,7 +1854,9 @@ def _is_embed(para: str, alone: bool = False) -> bool:
     lines = _LINE_BREAK.split(para)
     if any(CREDIT_RE.match(line.strip()) for line in lines):
         return True
-    return not alone and bool(EMBED_LINK_RE.search(para))
+    # the links are in lower case: most paragraphs have none of their beginnings
+    linked = "http" in para or "pic.twitter.com" in para
+    return not alone and linked and bool(EMBED_LINK_RE.search(para))
 
 
 #: characters of text Punkt learns abbreviations from (its trainer costs ~2 µs a character)
@@ -1929,6 +1931,8 @@ _QUOTED_END = re.compile(r"[?!][\"\u201d\u2019']\s+[a-z]")
 #: a full stop with no space after it between two words: "on Tuesday.Seoul's Joint
 #: Chiefs" (scraped text that lost its spaces); Punkt sees one word there
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+#: whether a text has one: the same test, the stop looked for first (four times faster)
+_HAS_GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
 _LAST_WORD = re.compile(r"(\w+)[.!?]$")
@@ -1952,7 +1956,7 @@ def _unglue(chunk: str, spans, abbrevs: frozenset[str]) -> list[tuple[int, int]]
 
 #: stacked end marks ("???", "?!?", "!!.", and a page's stray '".' after a closing quote),
 #: after which Punkt may cut off the last marks as a sentence of their own
-_STACKED = re.compile(r"[!?][!?.]|[.!?][\"'\u201d\u2019)\]]+[.!?]")
+_STACKED = re.compile(r"[.!?](?:(?<=[!?])[!?.]|[\"'\u201d\u2019)\]]+[.!?])")
 #: a "sentence" of end marks only (and closing quotes or brackets)
 _MARKS_ONLY = re.compile(r"[\s!?.\u2026\"'\u201d\u2019)\]]+")
 
@@ -2044,7 +2048,7 @@ def _split(
                 if len(found) > 1 and _NUMBER_MARK.fullmatch(chunk, *found[0]):
                     # "1. The drills will last a week": the item's number is no sentence
                     found = [(found[0][0], found[1][1]), *found[2:]]
-                if _GLUED.search(chunk):
+                if _HAS_GLUED.search(chunk):
                     found = _unglue(chunk, found, abbrevs)
                 if _QUOTED_END.search(chunk):
                     found = _join_quoted_questions(chunk, found)
