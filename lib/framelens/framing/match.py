@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
+from itertools import compress, count
 from pathlib import Path
 
 import pandas as pd
@@ -380,9 +382,9 @@ def _compiled(d: Dictionary) -> tuple:
     """Compile a dictionary for matching, kept for the process (a worker's partitions too).
 
     Returns the matcher, the weak cues, the ``answered_by`` patterns, the cues a negator
-    does not cancel, the single-word patterns by element, and a cache of what each
-    distinct (token, type) matches: single-pattern hits, pieces (length, elements) and
-    whether it can start a phrase.
+    does not cancel, the single-word patterns by element, a cache of what each distinct
+    (token, type) matches (:func:`_token_info`), the phrases by first and second element,
+    and a cache of whether each distinct token text may give a hit (:func:`_may_hit`).
     """
     m = _Matcher(d)
     weak = {
@@ -409,8 +411,9 @@ def _compiled(d: Dictionary) -> tuple:
     for first, phrases in m.phrases.items():
         for seq, fi, pat in phrases:
             by_second.setdefault(first, {}).setdefault(seq[1], []).append((seq, fi, pat))
-    info: dict[tuple[str, str], tuple[tuple, tuple, bool]] = {}
-    return m, weak, answers, negates, single_by_el, info, by_second
+    info: dict[tuple[str, str], tuple[tuple, tuple, frozenset[int]]] = {}
+    hot: dict[str, bool] = {}
+    return m, weak, answers, negates, single_by_el, info, by_second, hot
 
 
 def _phrase_end(
@@ -498,6 +501,108 @@ def _designation(
     return i - 1 >= lo and ty[i - 1] == "word" and tok[i - 1] in DESIGNATORS
 
 
+#: no elements: punctuation, and most words
+_NONE: frozenset[int] = frozenset()
+
+
+def _token_info(
+    m: _Matcher,
+    tok: str,
+    ty: str,
+    single_by_el: Mapping[int, list[tuple[int, str]]],
+    phrase_firsts: frozenset[int],
+) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, frozenset[int]], ...], frozenset[int]]:
+    """Return what token ``tok`` of type ``ty`` matches: single hits, pieces, phrase starts.
+
+    The single-word patterns it matches as (frame index, pattern); its pieces as (length,
+    elements), a word's parts between hyphens ("live-fire": "live", "fire") or the
+    whole token; the phrases' first elements among those of its first piece.
+    Punctuation matches nothing: one piece without elements.
+    """
+    if ty == "punct":
+        return (), ((len(tok), _NONE),), _NONE
+    singles = tuple(h for el in m.elements_of(tok) for h in single_by_el.get(el, ()))
+    split = tok.split("-") if ty == "word" and "-" in tok else [tok]
+    pieces = tuple((len(p), m.elements_of(p)) for p in split)
+    return singles, pieces, pieces[0][1] & phrase_firsts
+
+
+def _may_hit(
+    m: _Matcher,
+    tok: str,
+    single_by_el: Mapping[int, list[tuple[int, str]]],
+    phrase_firsts: frozenset[int],
+) -> bool:
+    """Whether token text ``tok`` may match a single-word pattern or start a phrase.
+
+    True when :func:`_token_info` gives single hits or phrase starts for ``tok`` as a
+    word (split at hyphens) or as any other type but punctuation (whole); punctuation
+    never matches.
+    """
+    els = m.elements_of(tok)
+    if any(el in single_by_el for el in els) or not els.isdisjoint(phrase_firsts):
+        return True
+    return "-" in tok and not m.elements_of(tok.split("-")[0]).isdisjoint(phrase_firsts)
+
+
+def _parts(
+    columns: tuple[list[str], list[int], list[int], list[str]],
+    info_of: Callable[[int], tuple[tuple, tuple[tuple[int, frozenset[int]], ...], frozenset]],
+    lo: int,
+    hi: int,
+    tok0: int,
+    stop: int,
+    gap_after: frozenset[int],
+) -> list[tuple[frozenset[int], int, int, bool, bool, bool]]:
+    """Return the parts of tokens ``lo`` to ``hi - 1`` of the sentence of tokens ``tok0:stop``.
+
+    ``columns``: the tokens' text, start, end and type; ``info_of``: gives the
+    :func:`_token_info` of a token by its position. A part is (elements, start, end,
+    first-of-token, last-of-token, word): a token, or a piece of a hyphenated word;
+    punctuation has no elements, nor has a number in a designation ``{number}``
+    (:func:`_designation`).
+    """
+    t_tok, t_start, t_end, t_type = columns
+    parts: list[tuple[frozenset[int], int, int, bool, bool, bool]] = []
+    for pos in range(lo, hi):
+        ts, ty = t_start[pos], t_type[pos]
+        if ty == "punct":
+            parts.append((_NONE, ts, t_end[pos], True, True, False))
+            continue
+        pieces = info_of(pos)[1]
+        if ty == "number" and _designation(t_tok, t_start, t_end, t_type, pos, tok0, stop):
+            # "H-6K", "Tu-95", "Project 877": a model's number, not a count of forces
+            pieces = ((pieces[0][0], pieces[0][1] - gap_after),)
+        off, last = ts, len(pieces) - 1
+        for j, (n, els) in enumerate(pieces):
+            parts.append((els, off, off + n, j == 0, j == last, True))
+            off += n + 1
+    return parts
+
+
+def _phrases_at(
+    parts: list[tuple[frozenset[int], int, int, bool, bool, bool]],
+    by_second: Mapping[int, Mapping[int, list[tuple[tuple[int, ...], int, str]]]],
+    gap_after: frozenset[int],
+    firsts: frozenset[int],
+) -> list[tuple[int, str, int, int]]:
+    """Return the phrases that start at the first of ``parts`` as (frame, pattern, start, end).
+
+    ``parts`` begin with the first part of a token (:func:`_parts`); a phrase is tried
+    only where its second element can follow (:func:`_following`). ``by_second``: the
+    phrases by first element, then by second; ``firsts``: the first elements.
+    """
+    found = []
+    for first in parts[0][0] & firsts:
+        seconds = by_second[first]
+        for second in _following(parts, 0, first in gap_after, len(parts)):
+            for seq, fi, pat in seconds.get(second, ()):
+                j = _phrase_end(seq, parts, 0, gap_after)
+                if j >= 0:
+                    found.append((fi, pat, parts[0][1], parts[j][2]))
+    return found
+
+
 def _scan(
     sentences: pd.DataFrame,
     d: Dictionary,
@@ -511,17 +616,43 @@ def _scan(
     """
     if len(sentences) == 0:
         return []
-    m, weak, answers, negates, single_by_el, info, by_second = _compiled(d)
+    m, weak, answers, negates, single_by_el, info, by_second, may_hit = _compiled(d)
     names = _name_patterns("security" if d.name == "security" else "names") if context else None
     answered_as = _answered_as(d)
-    if len(info) > INFO_LIMIT:  # the vocabulary seen so far: bounded, whatever the corpus
-        info.clear()
+    if len(info) > INFO_LIMIT or len(may_hit) > INFO_LIMIT:  # the vocabulary seen so far:
+        info.clear()  # bounded, whatever the corpus
+        may_hit.clear()
     toks = corpus.Tokens.of(sentences, tokens)
     same = toks.sentences is sentences
     t_start, t_end, t_tok, t_type, bounds = toks.start, toks.end, toks.token, toks.type, toks.bounds
-    hits: list[tuple] = []
-    empty: frozenset[int] = frozenset()
+    columns = (t_tok, t_start, t_end, t_type)
+    gap_after = m.gap_after
     phrase_firsts = frozenset(m.phrases)
+    seconds = {first: frozenset(by) for first, by in by_second.items()}
+    # the most tokens a phrase can span: its parts and the words skipped after {number}
+    reach = 1 + max(
+        (
+            len(seq) + NUMBER_GAP * sum(el in gap_after for el in seq)
+            for phrases in m.phrases.values()
+            for seq, _fi, _pat in phrases
+        ),
+        default=0,
+    )
+    # the tokens that may give a single-word hit or start a phrase, judged once per
+    # distinct text: most tokens do neither, and only these are looked at first
+    for tok in set(t_tok).difference(may_hit):
+        may_hit[tok] = _may_hit(m, tok, single_by_el, phrase_firsts)
+    hot = list(compress(count(), map(may_hit.__getitem__, t_tok)))
+    n_hot = len(hot)
+
+    def info_of(pos: int) -> tuple[tuple, tuple[tuple[int, frozenset[int]], ...], frozenset]:
+        key = (t_tok[pos], t_type[pos])
+        got = info.get(key)
+        if got is None:
+            got = info[key] = _token_info(m, *key, single_by_el, phrase_firsts)
+        return got
+
+    hits: list[tuple] = []
     for row, (doc_id, sent_id, s_start, text) in enumerate(
         zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
             sentences["start"].tolist(), sentences["text"].tolist(), strict=True)
@@ -529,53 +660,35 @@ def _scan(
         r = row if same else toks.row_of(doc_id, sent_id)
         if r < 0:
             continue
-        pos, stop = bounds[r], bounds[r + 1]
-        # parts: (elements, start, end, first-of-token, last-of-token, word); punctuation
-        # has no elements
-        parts: list[tuple[frozenset[int], int, int, bool, bool, bool]] = []
+        tok0, stop = bounds[r], bounds[r + 1]
+        k = bisect_left(hot, tok0)
+        if k == n_hot or hot[k] >= stop:
+            continue
         found: list[tuple[int, str, int, int]] = []  # frame, pattern, start, end
-        tok0 = pos
-        starts_phrase = False
-        while pos < stop:
-            tok, ts, te, ty = t_tok[pos], t_start[pos], t_end[pos], t_type[pos]
-            pos += 1
-            if ty == "punct":
-                parts.append((empty, ts, te, True, True, False))
-                continue
-            cached = info.get((tok, ty))
-            if cached is None:
-                singles = tuple(h for el in m.elements_of(tok) for h in single_by_el.get(el, ()))
-                split = tok.split("-") if ty == "word" and "-" in tok else [tok]
-                pieces = tuple((len(p), m.elements_of(p)) for p in split)
-                can = any(e & phrase_firsts for _, e in pieces)
-                cached = info[(tok, ty)] = (singles, pieces, can)
-            singles, pieces, can = cached
-            if ty == "number" and _designation(t_tok, t_start, t_end, t_type, pos - 1, tok0, stop):
-                # "H-6K", "Tu-95", "Project 877": a model's number, not a count of forces
-                els = pieces[0][1] - m.gap_after
-                pieces, can = ((len(tok), els),), bool(els & phrase_firsts)
+        while k < n_hot and hot[k] < stop:
+            pos = hot[k]
+            k += 1
+            singles, pieces, firsts = info_of(pos)
             for fi, pat in singles:
-                found.append((fi, pat, ts, te))
-            starts_phrase = starts_phrase or can
-            off, last = ts, len(pieces) - 1
-            for k, (n, els) in enumerate(pieces):
-                parts.append((els, off, off + n, k == 0, k == last, True))
-                off += n + 1
-        if starts_phrase:
-            n_parts = len(parts)
-            for i, part in enumerate(parts):
-                if not part[3] or not (part[0] & phrase_firsts):
-                    continue
-                for first in part[0] & phrase_firsts:
-                    nexts = _following(parts, i, first in m.gap_after, n_parts)
-                    if not nexts:
-                        continue
-                    seconds = by_second[first]
-                    for second in nexts:
-                        for seq, fi, pat in seconds.get(second, ()):
-                            j = _phrase_end(seq, parts, i, m.gap_after)
-                            if j >= 0:
-                                found.append((fi, pat, part[1], parts[j][2]))
+                found.append((fi, pat, t_start[pos], t_end[pos]))
+            for f in firsts:
+                # a phrase is tried only if its second element can follow: the next
+                # part's elements (a superset: a number is a count only outside
+                # designations); after {number}, up to NUMBER_GAP words may come between
+                if f in gap_after:
+                    hi = min(stop, pos + NUMBER_GAP + 2)
+                    ahead = _parts(columns, info_of, pos, hi, tok0, stop, gap_after)
+                    nexts = _following(ahead, 0, True, len(ahead))
+                elif len(pieces) > 1:
+                    nexts = pieces[1][1]
+                else:
+                    nexts = info_of(pos + 1)[1][0][1] if pos + 1 < stop else _NONE
+                if not seconds[f].isdisjoint(nexts):
+                    # the parts a phrase starting here can reach
+                    window = _parts(columns, info_of, pos, min(stop, pos + reach), tok0, stop,
+                                    gap_after)  # fmt: skip
+                    found.extend(_phrases_at(window, by_second, gap_after, phrase_firsts))
+                    break
         if not found:
             continue
         # within a frame, overlapping matches count once: longest, then leftmost
@@ -592,7 +705,7 @@ def _scan(
         kept.sort(key=lambda h: (h[0], h[2]))
         if context:
             sent_tokens = list(
-                zip(t_start[tok0:pos], t_end[tok0:pos], t_tok[tok0:pos], t_type[tok0:pos],
+                zip(t_start[tok0:stop], t_end[tok0:stop], t_tok[tok0:stop], t_type[tok0:stop],
                     strict=True)
             )  # fmt: skip
             judged = _context(

@@ -1,0 +1,122 @@
+"""Tests for the pieces of the frame-cue scan: what a token matches, its parts, phrases."""
+
+from __future__ import annotations
+
+import importlib
+
+import pandas as pd
+
+from framelens import corpus, framing
+
+# the module, not the function framing.match
+M = importlib.import_module("framelens.framing.match")
+
+MINI = framing.load_dictionary(
+    {"name": "mini", "categories": {"x": ["threat", "live fire", "{number} warship*"]}}
+)
+TEXT = "Type 052 and 19 new warships, live-fire."
+
+
+def compiled():
+    m, _weak, _answers, _negates, single_by_el, _info, by_second, _hot = M._compiled(MINI)
+    return m, single_by_el, by_second, frozenset(m.phrases)
+
+
+def element(m, part: str) -> int:
+    return m.elements.index((False, part))
+
+
+def parts_of(text: str):
+    """The parts of every token of a one-sentence text, and the tokens."""
+    m, single_by_el, _by_second, firsts = compiled()
+    s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "text": [text]})
+    t = corpus.Tokens(s)
+    columns = (t.token, t.start, t.end, t.type)
+
+    def info_of(pos):
+        return M._token_info(m, t.token[pos], t.type[pos], single_by_el, firsts)
+
+    n = len(t.token)
+    return columns, info_of, n
+
+
+def test_token_info_gives_single_hits_pieces_and_phrase_starts():
+    m, single_by_el, _by_second, firsts = compiled()
+    live, fire, number = element(m, "live"), element(m, "fire"), element(m, "{number}")
+    assert M._token_info(m, "Threat", "word", single_by_el, firsts) == (
+        ((0, "threat"),),
+        ((6, frozenset({element(m, "threat")})),),
+        frozenset(),
+    )
+    # a word is split at hyphens; only its first piece can start a phrase
+    assert M._token_info(m, "live-fire", "word", single_by_el, firsts) == (
+        (),
+        ((4, frozenset({live})), (4, frozenset({fire}))),
+        frozenset({live}),
+    )
+    assert M._token_info(m, "19", "number", single_by_el, firsts)[2] == frozenset({number})
+    # punctuation matches nothing, whatever its text
+    assert M._token_info(m, ",", "punct", single_by_el, firsts) == (
+        (),
+        ((1, frozenset()),),
+        frozenset(),
+    )
+
+
+def test_may_hit_is_true_for_a_single_cue_or_a_phrase_start_only():
+    m, single_by_el, _by_second, firsts = compiled()
+    texts = ["threat", "Threats", "live", "live-fire", "fire", "fire-live", "19", "new", ","]
+    hits = {t: M._may_hit(m, t, single_by_el, firsts) for t in texts}
+    assert hits == {
+        "threat": True, "Threats": False, "live": True, "live-fire": True, "fire": False,
+        "fire-live": False, "19": True, "new": False, ",": False,
+    }  # fmt: skip
+
+
+def test_parts_split_words_at_hyphens_and_drop_number_in_a_designation():
+    m = compiled()[0]
+    number = element(m, "{number}")
+    columns, info_of, n = parts_of(TEXT)
+    parts = M._parts(columns, info_of, 0, n, 0, n, m.gap_after)
+    # Type 052 and 19 new warships , live fire .
+    assert [(a, b) for _els, a, b, *_ in parts] == [
+        (0, 4), (5, 8), (9, 12), (13, 15), (16, 19), (20, 28), (28, 29), (30, 34), (35, 39),
+        (39, 40),
+    ]  # fmt: skip
+    assert number not in parts[1][0]  # "Type 052": a designation, not a count
+    assert number in parts[3][0]
+    assert [p[3:] for p in parts[6:9]] == [
+        (True, True, False), (True, False, True), (False, True, True),
+    ]  # fmt: skip
+    # a window of the sentence: designations are still judged in the whole sentence
+    window = M._parts(columns, info_of, 1, 3, 0, n, m.gap_after)
+    assert window == parts[1:3]
+
+
+def test_phrases_at_finds_the_phrases_starting_at_the_first_part():
+    m, _single_by_el, by_second, firsts = compiled()
+    columns, info_of, n = parts_of(TEXT)
+    parts = M._parts(columns, info_of, 0, n, 0, n, m.gap_after)
+    # "19 new warships": {number} may skip up to NUMBER_GAP words
+    assert M._phrases_at(parts[3:], by_second, m.gap_after, firsts) == [
+        (0, "{number} warship*", 13, 28)
+    ]
+    assert M._phrases_at(parts[7:], by_second, m.gap_after, firsts) == [(0, "live fire", 30, 39)]
+    # "052" is a designation: no count of warships starts there
+    assert M._phrases_at(parts[1:], by_second, m.gap_after, firsts) == []
+    assert M._phrases_at(parts[8:], by_second, m.gap_after, firsts) == []
+
+
+def test_term_hits_find_the_same_cues_in_a_subset_of_the_sentences():
+    s = pd.DataFrame(
+        {"doc_id": ["a", "a", "a"], "sent_id": [0, 1, 2], "start": [0, 41, 60],
+         "text": [TEXT, "No threat was seen.", "Two warships, a threat."]}
+    )  # fmt: skip
+    tokens = corpus.Tokens(s)
+    whole = framing.term_hits(s, MINI, tokens=tokens)
+    assert whole[["sent_id", "term", "status"]].values.tolist() == [
+        [0, "19 new warships", "counted"], [0, "live-fire", "counted"],
+        [1, "threat", "negated"], [2, "Two warships", "counted"], [2, "threat", "counted"],
+    ]  # fmt: skip
+    part = framing.term_hits(s.iloc[[2, 0]], MINI, tokens=tokens)
+    assert part.equals(whole[whole.sent_id != 1].reset_index(drop=True))
