@@ -169,7 +169,7 @@ def test_source_types_per_group_in_long_format():
         "n_documents_citing",
     ]  # fmt: skip
     assert t["outlet"].unique().tolist() == ["(missing)", "ap", "tass"]
-    assert t["source_type"].tolist()[:6] == framing.SOURCE_TYPES
+    assert t["source_type"].tolist()[: len(framing.SOURCE_TYPES)] == framing.SOURCE_TYPES
     got = t[t.n_attributions > 0].drop(columns="share").values.tolist()
     assert got == [
         ["ap", "expert", 1, 1, 1],
@@ -183,7 +183,7 @@ def test_source_types_per_group_in_long_format():
     ]  # fmt: skip
     # the document without an attribution is a group of one, with no share
     missing = t[t.outlet == "(missing)"]
-    assert missing["n_documents"].tolist() == [1] * 6
+    assert missing["n_documents"].tolist() == [1] * len(framing.SOURCE_TYPES)
     assert missing["share"].isna().all()
 
 
@@ -213,4 +213,38 @@ def test_source_types_per_document_and_the_group_needs_the_documents():
     none = framing.attribution_documents(
         framing.attribution_counts(a.iloc[:0]), documents=_DOCS, by="outlet"
     )
-    assert none["n_attributions"].sum() == 0 and len(none) == 3 * 6
+    assert none["n_attributions"].sum() == 0 and len(none) == 3 * len(framing.SOURCE_TYPES)
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("Reuters", "news_media"),
+        ("the Times", "news_media"),
+        ("The Journal", "news_media"),
+        ("Kyodo News", "news_media"),
+        ("the Korea Herald", "news_media"),
+        ("Russian media", "news_media"),
+        ("news reports", "news_media"),
+        ("a local newspaper", "news_media"),
+        # state outlets first; press officers and posts are not the press
+        ("Xinhua", "state_media"),
+        ("China News Service", "state_media"),
+        ("the Press Secretary", "official"),
+        ("the press service of the Russian Defense Ministry", "official"),
+        ("Kremlin press secretary Dmitry Peskov", "official"),
+        ("users on social media", "unnamed"),
+        ("Japan", "official"),
+    ],
+)
+def test_other_outlets_are_news_media(source, expected):
+    from framelens.framing.sources import _source_type
+
+    assert _source_type(source) == expected
+
+
+def test_an_agency_cited_is_news_media():
+    text = "Reuters reported that the drills began on Monday, according to the Korea Herald."
+    s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "text": [text]})
+    rows = framing.attributions(s)[["source", "source_type"]].values.tolist()
+    assert rows == [["Reuters", "news_media"], ["the Korea Herald", "news_media"]]

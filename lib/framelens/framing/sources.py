@@ -28,17 +28,43 @@ HEDGING_COLUMNS = [
 ]  # fmt: skip
 
 
-SOURCE_TYPES = ["official", "state_media", "social_media", "expert", "unnamed", "other"]
+SOURCE_TYPES = [
+    "official",
+    "state_media",
+    "news_media",
+    "social_media",
+    "expert",
+    "unnamed",
+    "other",
+]
 
 
 #: state-owned or state-controlled outlets (names and handles, lower case)
 STATE_MEDIA = (
     "xinhua", "xhnews", "china daily", "chinadaily", "global times", "globaltimesnews",
     "cgtn", "cgtnofficial", "cctv", "china central television", "people's daily",
-    "peoplesdaily", "pla daily", "china military online", "tass", "ria novosti", "sputnik",
+    "peoplesdaily", "pla daily", "china news service", "china military online", "tass",
+    "ria novosti", "sputnik",
     "russia today", "rt_com", "zvezda", "rossiyskaya gazeta", "kcna", "state media",
     "state-run", "state-owned", "state broadcaster", "state television",
 )  # fmt: skip
+
+
+#: the press that is no state's: agencies and outlets by name, a name ending as a paper's
+#: ("the Journal", "Korea Herald", "Kyodo News"), and the press unnamed ("Russian media",
+#: "news reports", "a local newspaper"); state outlets are :data:`STATE_MEDIA`, found first
+_NEWS_MEDIA = re.compile(
+    r"\b(?:Reuters|Associated\s+Press|AP|AFP|Agence\s+France-Presse|Bloomberg|Kyodo|Yonhap|"
+    r"Jiji|NHK|BBC|CNN|NPR|CBS|NBC|ABC|Fox\s+News|Nikkei|Asahi|Yomiuri|Mainichi|SCMP|"
+    r"Politico|Axios|Al\s+Jazeera|Deutsche\s+Welle|Kommersant|Interfax|Vedomosti|Meduza|"
+    r"The\s+Economist|The\s+Diplomat)\b"
+    r"|\b[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}\s+(?:Times|Post|Herald|Tribune|Gazette|"
+    r"Journal|Telegraph|Guardian|Observer|Chronicle|Monitor|Insider|News(?:\s+Agency)?)\b"
+    r"|\b(?i:the\s+(?:times|journal|guardian|post))$"
+    # not "social media" (posts), nor a press secretary or service (officials)
+    r"|(?<!social\s)\b(?i:media|newspapers?|news\s+reports?|broadcasters?|news\s+outlets?|"
+    r"tabloids?|press(?!\s+(?:secretary|secretaries|service|office|officers?|attach)))\b"
+)
 
 
 _ANON_HEAD = re.compile(
@@ -174,6 +200,8 @@ def _source_type(source: str, descriptor: str = "") -> str:
         return "state_media"
     if "@" in source:
         return "social_media"
+    if _NEWS_MEDIA.search(source):
+        return "news_media"
     name_like = re.search(r"[A-Z][\w'\u2019-]+\s+[A-Z][\w'\u2019-]+", source)
     if _ANON_HEAD.search(source) and not name_like and not descriptor:
         return "unnamed"
@@ -446,7 +474,7 @@ class _Cited:
         words = _trailing_name(source)
         if words and (len(words) > 1 or desc or words[-1] in self.names):
             self.add_name(words, typ)
-            if typ not in ("unnamed", "state_media", "social_media"):
+            if typ not in ("unnamed", "state_media", "news_media", "social_media"):
                 self.last_person = (" ".join(words), typ)
         elif not words:
             self.add_body(source, typ)
@@ -495,7 +523,9 @@ def attributions(sentences: pd.DataFrame) -> pd.DataFrame:
     source found twice in one sentence gives one row (the first rule wins).
 
     ``source_type`` is, in this order: ``state_media`` (a listed state outlet,
-    :data:`STATE_MEDIA`), ``social_media`` (an account handle), ``unnamed`` (an
+    :data:`STATE_MEDIA`), ``social_media`` (an account handle), ``news_media`` (another
+    outlet or agency, "Reuters", "the Journal", "Kyodo News", or the press unnamed,
+    "Russian media", "news reports"), ``unnamed`` (an
     anonymous head such as "officials", "sources", "analysts" with no name),
     ``expert`` (former or retired officers, analysts, academics, think tanks),
     ``official`` (ministries, governments, officials, armed forces and their staffs,
