@@ -725,6 +725,106 @@ def test_term_totals_equal_the_per_document_counts_summed():
     assert row["sum_sq"] == x["sq"].sum()["china"]
 
 
+def test_texts_number_types_and_find_previous_uses():
+    """_Texts: type numbers shared across texts, per-text previous use, types per text."""
+    from framelens.stats.measures import _Texts
+
+    t = _Texts([["a", "b", "a"], [], ["b", "b", "c", "a"]])
+    assert t.ids.tolist() == [0, 1, 0, 1, 1, 2, 0]
+    assert t.text.tolist() == [0, 0, 0, 2, 2, 2, 2]
+    assert t.start.tolist() == [0, 3, 3] and t.length.tolist() == [3, 0, 4]
+    # positions within the text; a type used in an earlier text is new in this one
+    assert t.previous.tolist() == [-1, -1, 0, -1, 0, -1, -1]
+    assert t.types.tolist() == [2, 0, 3]
+
+
+def test_mattrs_and_hdds_of_many_texts_equal_those_of_each():
+    """The measures of several texts at once are the one-text values, bit for bit."""
+    from framelens.stats.measures import _hdds, _mattrs, _Texts
+
+    rng = np.random.default_rng(3)
+    texts = [[f"w{i}" for i in rng.integers(0, vocab, n)]
+             for n, vocab in [(60, 5), (0, 1), (41, 41), (300, 40), (42, 3), (7, 2)]]  # fmt: skip
+    many = _Texts(texts)
+    for window, draws in [(50, 42), (3, 7), (1, 1)]:
+        mattrs, hdds = _mattrs(many, window), _hdds(many, draws)
+        for i, words in enumerate(texts):
+            one = _Texts([words])
+            # NaN where the text is shorter than the window or the draws
+            np.testing.assert_array_equal(mattrs[i], _mattrs(one, window)[0])
+            np.testing.assert_array_equal(hdds[i], _hdds(one, draws)[0])
+            assert math.isnan(mattrs[i]) == (len(words) < window)
+            assert math.isnan(hdds[i]) == (len(words) < draws)
+            if len(words) >= window:
+                assert mattrs[i] == stats.mattr(words, window=window)
+            if len(words) >= draws:
+                assert hdds[i] == stats.hdd(words, draws=draws)
+
+
+def test_mtld_pass_counts_factors_as_the_definition():
+    """The pass that tests the TTR only at a repeated word counts the literal factors."""
+    from framelens.stats.measures import _mtld_pass
+
+    def literal(tokens, threshold):
+        types, count, factors, current = set(), 0, 0.0, 1.0
+        for tok in tokens:
+            count += 1
+            types.add(tok)
+            current = len(types) / count
+            if current <= threshold:
+                factors += 1
+                types, count, current = set(), 0, 1.0
+        return factors + ((1 - current) / (1 - threshold) if count else 0.0)
+
+    rng = np.random.default_rng(5)
+    for n, vocab in [(0, 1), (1, 1), (50, 3), (400, 60), (1000, 400)]:
+        words = [f"w{i}" for i in rng.integers(0, vocab, n)]
+        for threshold in (0.0, 0.5, 0.72, 0.999999):
+            assert _mtld_pass(words, threshold) == literal(words, threshold)
+
+
+def test_term_totals_with_groups_give_the_totals_and_the_group_rows():
+    """_term_totals: the totals over the labelled documents and the sizes asked per group."""
+    from framelens.stats.vocabulary import _term_totals
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "group": ["x", "y", "x"],
+                         "text": ["Joint drills began. Ships sailed.", "Ships sailed, ships left.",
+                                  "Joint drills ended."]})  # fmt: skip
+    sentences = corpus.segment(docs)
+    labels = stats.group_labels(docs, "group").iloc[:2]  # "c" has no group
+    totals, by_group = _term_totals(sentences, [1, 2], False, None, labels, grouped=[1])
+    assert totals.columns.tolist() == ["n", "term", "count", "documents"]
+    assert totals[totals["n"] == 2]["term"].tolist() == [
+        "drills began", "joint drills", "ships left", "ships sailed"]  # fmt: skip
+    assert totals.set_index(["n", "term"]).loc[(1, "ships")].tolist() == [3, 2]
+    assert totals.set_index(["n", "term"]).loc[(1, "joint")].tolist() == [1, 1]  # not c's
+    pd.testing.assert_frame_equal(
+        by_group, stats.term_totals(sentences, n=1, labels=labels).reset_index(drop=True)
+    )
+    assert by_group.set_index(["group", "term"]).loc[("y", "ships")].tolist() == [1, 2, 1, 4]
+    alone = _term_totals(sentences, [1, 2], False, None)
+    pd.testing.assert_frame_equal(alone, stats.term_totals(sentences, n=[1, 2]))
+
+
+def test_gram_counts_count_within_runs_per_document():
+    """_words numbers terms (possessive 's split off); _gram_counts stays within runs."""
+    from framelens.stats.measures import _prepare
+    from framelens.stats.vocabulary import _gram_counts, _gram_totals, _words
+
+    docs = pd.DataFrame({"doc_id": ["a", "b"],
+                         "text": ["China's navy, China\u2019s navy.", "Navy ships."]})  # fmt: skip
+    words = _words(_prepare(corpus.segment(docs), False, None), None)
+    assert words.terms == ["china", "navy", "ships"] and words.groups == [None]
+    assert words.ids.tolist() == [0, 1, 0, 1, 1, 2] and words.docs.tolist() == [0] * 4 + [1] * 2
+    pairs = _gram_counts(words, 2)
+    assert pairs.names == ["china navy", "navy ships"]  # not "navy china": a comma between
+    rows = zip(pairs.doc.tolist(), pairs.gram.tolist(), pairs.count.tolist(), strict=True)
+    assert list(rows) == [(0, 0, 2), (1, 1, 1)]  # (document, bigram, count)
+    got = _gram_totals(_gram_counts(words, 1), 1)
+    assert got["term"].tolist() == ["china", "navy", "ships"]
+    assert got["count"].tolist() == [2, 3, 1] and got["documents"].tolist() == [1, 2, 1]
+
+
 @pytest.mark.parametrize(
     ("period", "expected"),
     [

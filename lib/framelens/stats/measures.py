@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from itertools import chain
 from statistics import median
-from typing import Literal, NamedTuple
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -145,21 +146,31 @@ def _prepare(
 def _group(
     scoped: pd.DataFrame, sentences: pd.DataFrame, tokens: corpus.Tokens | pd.DataFrame | None
 ) -> dict[str, list[_Sent]]:
-    scoped = scoped.sort_values(["doc_id", "start"], kind="stable")
-    toks = corpus.Tokens.of(scoped, tokens)
+    if isinstance(tokens, corpus.Tokens) and tokens.sentences is scoped:
+        # the tokens' own sentences: a sentence's row is its position
+        toks = tokens
+        keys = pd.DataFrame({"doc_id": scoped["doc_id"].array, "start": scoped["start"].array})
+        rows = keys.sort_values(["doc_id", "start"], kind="stable").index.tolist()
+        scoped = scoped.iloc[rows]
+    else:
+        scoped = scoped.sort_values(["doc_id", "start"], kind="stable")
+        toks = corpus.Tokens.of(scoped, tokens)
+        rows = None
     para = scoped["para_id"].tolist() if "para_id" in scoped.columns else [0] * len(scoped)
     kind = scoped["kind"].tolist() if "kind" in scoped.columns else ["prose"] * len(scoped)
     docs: dict[str, list[_Sent]] = {}
-    for doc_id, sent_id, para_id, k, text in zip(
-        scoped["doc_id"].tolist(),
-        scoped["sent_id"].tolist(),
-        para,
-        kind,
-        scoped["text"].tolist(),
-        strict=True,
+    for i, (doc_id, sent_id, para_id, k, text) in enumerate(
+        zip(
+            scoped["doc_id"].tolist(),
+            scoped["sent_id"].tolist(),
+            para,
+            kind,
+            scoped["text"].tolist(),
+            strict=True,
+        )
     ):
         doc_id, sent_id = str(doc_id), int(sent_id)
-        row = toks.row_of(doc_id, sent_id)
+        row = toks.row_of(doc_id, sent_id) if rows is None else rows[i]
         words = toks.words(row) if row >= 0 else _NO_WORDS
         s = _Sent(doc_id, sent_id, int(para_id), str(k), str(text), *words)
         docs.setdefault(doc_id, []).append(s)
@@ -242,52 +253,44 @@ def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
     """
     window = check_int("window", window, min_value=1)
     _check_words(tokens)
-    return float(_mattrs(_Texts.of([tokens]), window)[0])
+    return float(_mattrs(_Texts([tokens]), window)[0])
 
 
-class _Texts(NamedTuple):
+class _Texts:
     """Several texts' tokens as arrays, to measure them all at once.
 
     ``ids`` numbers each token by its type (equal tokens, equal numbers, in order of
     first use), ``text`` says whose it is; ``start`` and ``length`` are per text.
+
+    Parameters
+    ----------
+    texts
+        The texts, each a sequence of tokens.
     """
 
-    ids: np.ndarray
-    text: np.ndarray
-    start: np.ndarray
-    length: np.ndarray
-
-    @classmethod
-    def of(cls, texts: Sequence[Sequence[str]]) -> _Texts:
-        """Return the tokens of ``texts`` (each a sequence of tokens) as arrays."""
+    def __init__(self, texts: Sequence[Sequence[str]]) -> None:
         flat = list(chain.from_iterable(texts))
         number = {tok: i for i, tok in enumerate(dict.fromkeys(flat))}
-        length = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-        return cls(
-            np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat)),
-            np.repeat(np.arange(len(texts), dtype=np.int64), length),
-            np.cumsum(length) - length,
-            length,
-        )
+        self.ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+        self.length = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        self.text = np.repeat(np.arange(len(texts), dtype=np.int64), self.length)
+        self.start = np.cumsum(self.length) - self.length
+        self.width = len(number)  # type numbers are below it
 
-    @property
-    def width(self) -> int:
-        """Return one more than the highest type number."""
-        return int(self.ids.max(initial=0)) + 1
-
-    def types(self) -> np.ndarray:
-        """Return the number of distinct tokens of each text."""
-        pairs = np.unique(self.text * self.width + self.ids)  # (text, type) pairs used
-        return np.bincount(pairs // self.width, minlength=len(self.length))
-
+    @cached_property
     def previous(self) -> np.ndarray:
-        """Return where in its text each token's type was last used before it (-1: never)."""
+        """Where in its text each token's type was last used before it (-1: never)."""
         key = self.text * self.width + self.ids
         order = np.argsort(key, kind="stable")  # a type's uses in a text, in text order
         same = key[order[1:]] == key[order[:-1]]
         prev = np.full(len(key), -1, dtype=np.int64)
         prev[order[1:][same]] = order[:-1][same] - self.start[self.text[order[1:][same]]]
         return prev
+
+    @cached_property
+    def types(self) -> np.ndarray:
+        """The number of distinct tokens of each text."""
+        return np.bincount(self.text[self.previous < 0], minlength=len(self.length))
 
 
 def _mattrs(texts: _Texts, window: int) -> np.ndarray:
@@ -296,7 +299,7 @@ def _mattrs(texts: _Texts, window: int) -> np.ndarray:
     # first of its type in window s (s <= j < s + window) when its previous occurrence
     # p[j] is before s, so it counts in the windows max(p[j] + 1, j - window + 1, 0) …
     # min(j, n - window): the same integer total as sliding the window, without the loop.
-    prev = texts.previous()
+    prev = texts.previous
     j = np.arange(len(texts.ids), dtype=np.int64) - texts.start[texts.text]
     n = texts.length[texts.text]
     low = np.maximum(np.maximum(prev + 1, j - window + 1), 0)
@@ -390,7 +393,7 @@ def hdd(tokens: Sequence[str], *, draws: int = 42) -> float:
     """
     draws = check_int("draws", draws, min_value=1)
     _check_words(tokens)
-    return float(_hdds(_Texts.of([tokens]), draws)[0])
+    return float(_hdds(_Texts([tokens]), draws)[0])
 
 
 def _hdds(texts: _Texts, draws: int) -> np.ndarray:
@@ -693,8 +696,8 @@ def document_stats(
         words = _words_of(sents)
         scoped.append((all_sents, sents, words, prose, words if sents is prose else None))
     # types, MATTR and HD-D of every document at once
-    texts = _Texts.of([words for _, _, words, _, _ in scoped])
-    types = texts.types().tolist()
+    texts = _Texts([words for _, _, words, _, _ in scoped])
+    types = texts.types.tolist()
     if "diversity" in fams:
         mattrs, hdds = _mattrs(texts, window).tolist(), _hdds(texts, draws).tolist()
     rows = []
@@ -871,7 +874,7 @@ def mattr_by_window(
     check_bool("include_embeds", include_embeds)
     sizes = [check_int("windows", w, min_value=1) for w in windows]
     docs = _prepare(sentences, include_embeds, tokens)
-    texts = _Texts.of([_words_of(sents) for sents in docs.values()])
+    texts = _Texts([_words_of(sents) for sents in docs.values()])
     values = {w: _mattrs(texts, w).tolist() for w in sizes}
     rows = []
     for i, (doc_id, n) in enumerate(zip(docs, texts.length.tolist(), strict=True)):

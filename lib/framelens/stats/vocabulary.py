@@ -536,13 +536,14 @@ def collocations(
     top_n = check_int("top_n", top_n, min_value=1)
     check_bool("keep_stopwords", keep_stopwords)
     uni, bi = _summed(term_counts, 1), _summed(term_counts, 2)
-    word_counts = dict(zip(uni.index, uni["count"].astype(int).tolist(), strict=True))
+    word_counts = dict(zip(uni.index.tolist(), uni["count"].astype(int).tolist(), strict=True))
     n_all = sum(word_counts.values())
     stop = frozenset() if keep_stopwords else resources.stopwords()
+    bi = bi[bi["count"] >= min_freq]
     rows = []
-    for term, c in zip(bi.index, bi["count"].astype(int).tolist(), strict=True):
+    for term, c in zip(bi.index.tolist(), bi["count"].astype(int).tolist(), strict=True):
         w1, w2 = term.split(" ")
-        if c < min_freq or w1 in stop or w2 in stop:
+        if w1 in stop or w2 in stop:
             continue
         n1, n2 = word_counts.get(w1, 0), word_counts.get(w2, 0)
         # the 2x2 table has a negative cell when a pair covers (nearly) every word
@@ -716,29 +717,23 @@ def keyness(
     check_bool("keep_stopwords", keep_stopwords)
     if top_n is not None:
         top_n = check_int("top_n", top_n, min_value=1)
-    table = (
-        counts_by_group.groupby(["term", "group"], sort=True)["count"]
+    has_docs = "documents" in counts_by_group.columns
+    has_sq = "sum_sq" in counts_by_group.columns
+    summed = ["count", *(["documents"] if has_docs else []), *(["sum_sq"] if has_sq else [])]
+    # term × group tables of the summed columns, one groupby for all
+    wide = (
+        counts_by_group.groupby(["term", "group"], sort=True)[summed]
         .sum()
         .unstack("group", fill_value=0)
     )
-
-    def per_group(column: str) -> pd.DataFrame:
-        """Term × group table of a summed column, aligned with ``table``."""
-        out = (
-            counts_by_group.groupby(["term", "group"], sort=True)[column]
-            .sum()
-            .unstack("group", fill_value=0)
-            .reindex(index=table.index, columns=table.columns, fill_value=0)
-        )
-        out.columns = [str(g) for g in out.columns]
-        return out
-
-    has_docs = "documents" in counts_by_group.columns
+    table = wide["count"]
     if has_docs:
-        doc_table = per_group("documents")
-    has_sq = "sum_sq" in counts_by_group.columns
+        doc_table = wide["documents"]
+        doc_table.columns = [str(g) for g in doc_table.columns]
+        doc_total = doc_table.sum(axis=1).to_numpy(dtype=float)
     if has_sq:
-        sq_table = per_group("sum_sq")
+        sq_table = wide["sum_sq"]
+        sq_table.columns = [str(g) for g in sq_table.columns]
     groups = sorted(str(g) for g in table.columns)
     empty = pd.DataFrame(columns=KEYNESS_COLUMNS)
     if len(groups) < 2:
@@ -758,18 +753,20 @@ def keyness(
     table.columns = [str(g) for g in table.columns]
     totals = table.sum(axis=0)
     grand = float(totals.sum())
+    term_total = table.sum(axis=1).to_numpy(dtype=float)
+    not_stop = ~table.index.isin(list(stop)) if stop else None
     out = []
     for g in [str(target)] if target is not None else groups:
         a = table[g].to_numpy(dtype=float)
-        b = table.sum(axis=1).to_numpy(dtype=float) - a
+        b = term_total - a
         c = float(totals[g])
         d = grand - c
         keep = (a + b) >= min_count
-        if stop:
-            keep &= ~table.index.isin(list(stop))
+        if not_stop is not None:
+            keep &= not_stop
         if has_docs:
             da = doc_table[g].to_numpy(dtype=float)
-            db = doc_table.sum(axis=1).to_numpy(dtype=float) - da
+            db = doc_total - da
         else:
             da = db = np.full(len(a), np.nan)
         sq = sq_table[g].to_numpy(dtype=float) if has_sq else np.full(len(a), np.nan)
@@ -799,12 +796,8 @@ def keyness(
                 "term": terms.astype(str),
                 "target_count": a.astype("int64"),
                 "reference_count": b.astype("int64"),
-                "target_documents": pd.array(
-                    [None if np.isnan(v) else int(v) for v in da], dtype="Int64"
-                ),
-                "reference_documents": pd.array(
-                    [None if np.isnan(v) else int(v) for v in db], dtype="Int64"
-                ),
+                "target_documents": pd.array(da, dtype="Int64"),  # NaN: missing
+                "reference_documents": pd.array(db, dtype="Int64"),
                 "target_effective_documents": effective,
                 "target_total": int(c),
                 "reference_total": int(d),
