@@ -1,0 +1,173 @@
+"""The searches that rule sentences out before events.mentions reads them in full.
+
+A sentence is read only when its lower case has a hint (``_HINT``), and each case-blind
+pattern is searched only where the sentence holds one of its words (``_GATE_WORDS``).
+Both are searched for all sentences at once with pyarrow's RE2 (``_ascii_search``). They
+must rule out nothing that the full reading would find: these tests pin that RE2 reads the
+patterns as Python's ``re`` does, that each gated pattern's alternatives hold one of its
+words, and that mentions are the same with every gate open.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framelens import corpus, events
+
+M = importlib.import_module("framelens.events.mentions")
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+#: texts where RE2 and re could part: case, spaces re alone counts (\v, \x1c), non-ASCII
+TRICKY = [
+    "Joint Sea-2015 began.",
+    "JOINT SEA 2015",
+    "war\vgame",
+    "war\x1cgame",
+    "war game",
+    "war\u00a0game",
+    "once\ta year",
+    "Once\x1fa year",
+    "the 6th patrol",
+    "the 6TH patrol",
+    "the sea.",
+    "the seas",
+    "Chelsea",
+    "\u0130nteraction",
+    "Ru\u017f\u017fia and China",
+    "jo\u0131nt drills",
+    "Weather was fine.",
+    "",
+    "12",
+    "The 2nd_ round",
+    "Vostok\u20132018",
+    "Northern / Interaction",
+    "joint-\nsea",
+    "will   for peace",
+]
+
+
+def test_ascii_search_reads_a_pattern_as_re_does_or_leaves_the_text():
+    for pattern in (M._HINT.pattern, M._NAME_HINT.pattern, r"drill|first"):
+        found = M._ascii_search(TRICKY, pattern)
+        for text, f in zip(TRICKY, found, strict=True):
+            if not text.isascii() or re.search(M._NOT_RE2_SPACE, text):
+                assert f is None, text
+            else:
+                assert f == bool(re.search(pattern, text.lower())), (pattern, text)
+
+
+def test_ascii_search_returns_one_answer_per_text():
+    assert M._ascii_search(["Joint drills.", "No.", "Des exercices \u00e0 venir."], "drill") == [
+        True,
+        False,
+        None,
+    ]
+    assert M._ascii_search([], "drill") == []
+
+
+def test_gates_open_for_the_words_and_for_any_text_not_ascii():
+    g = M._gates(["The first drill.", "Weather.", "The f\u00efrst drill."])
+    assert [set(x) for x in g] == [set(M._GATE_WORDS)] * 3
+    assert g[0]["first_time"] and g[0]["head"] and not g[0]["russia"]
+    assert not any(g[1].values())
+    assert all(g[2].values())
+
+
+#: each pattern gated, its gates, and a phrase for each of its alternatives
+PHRASES = [
+    (M._CHINA, ("china",), ["China", "Chinese", "Beijing", "the PLA", "Sino-Russian"]),
+    (M._RUSSIA, ("russia",), ["Russia", "Russian", "Moscow", "Russo-Chinese"]),
+    (M._TWO, ("two",), ["two countries", "Both navies", "the two air forces", "both sides"]),
+    (
+        M._HEAD_RE,
+        ("head",),
+        ["drill", "Drills", "exercise", "war games", "war-game", "Wargames", "manoeuvres",
+         "manoeuvrers", "maneuvers", "maneuvre", "patrols", "flights", "operation"],
+    ),
+    (
+        M._GENERIC_RE,
+        ("generic",),
+        ["exercises", "drill", "war game", "wargames", "patrol", "live-fire", "live fire",
+         "manoeuvre", "maneuver"],
+    ),
+    (
+        M._AIR_CLAUSE,
+        ("air_clause",),
+        ["jointly flew", "jointly flying", "flew together", "flown jointly",
+         "conducted joint flights"],
+    ),
+    (M._NAVAL_CLAUSE, ("naval_clause",), ["patrolled", "jointly patrolling"]),
+    (
+        M._CLAIM_ORD,
+        ("ordinal", "ordinal_end"),
+        ["the third time", "their 6th joint patrol", "its 21st edition", "a fifth such",
+         "the second of its kind", "this twelfth exercise", "the fifteenth iteration",
+         "the 2nd occasion", "the 33rd mission", "the fourth war game", "the sixth drill",
+         "the seventh flight", "the eighth manoeuvre", "the ninth maneuver", "the tenth "
+         "instance", "the eleventh between", "the thirteenth since", "its 4th patrols"],
+    ),
+    (
+        M._CLAIM_FIRST,
+        ("first_time",),
+        ["for the first time", "the first-ever", "first ever", "their first joint drills",
+         "the first since", "first time"],
+    ),
+    (
+        M._CLAIM_COUNT,
+        ("count",),
+        ["the previous three exercises", "past 5 drills", "the last two patrols",
+         "first four flights", "previous six editions", "last ten rounds",
+         "past two war games", "from 12 countries", "from ten nations", "from two states",
+         "ten nations took part", "12 countries will take part", "three states were part"],
+    ),
+    (
+        M._CLAIM_FREQ,
+        ("frequency",),
+        ["annual", "annually", "every year", "each year", "yearly", "regular", "regularly",
+         "on a regular basis", "more frequent", "frequently", "for several years",
+         "for many years", "routine", "routinely", "once a year", "twice or once a year",
+         "growing frequency", "increasing number", "higher tempo", "greater pace",
+         "rising regularity", "increased number", "increasingly frequent",
+         "increasingly regular", "increasingly common", "more often",
+         "pattern of growing", "pattern of increased"],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("pattern", "names", "phrases"), PHRASES, ids=[n[0] for _, n, _ in PHRASES]
+)
+def test_every_alternative_of_a_gated_pattern_holds_one_of_its_words(pattern, names, phrases):
+    texts = [f"{p}." for p in phrases] + [f"{p.upper()}." for p in phrases]
+    for text, gate in zip(texts, M._gates(texts), strict=True):
+        assert pattern.search(text), text
+        assert all(gate[n] for n in names), text
+
+
+def _open_gates(texts):
+    return [dict.fromkeys(M._GATE_WORDS, True) for _ in texts]
+
+
+def test_mentions_are_the_same_with_every_gate_open(monkeypatch):
+    texts = [f"{p}." for _, _, ps in PHRASES for p in ps] + TRICKY
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["phrases", "upper", "seed"],
+            "text": [
+                " ".join(texts),
+                " ".join(texts).upper(),
+                " ".join(corpus.segment(corpus.load(SEEDS))["text"]),
+            ],
+            "published": ["2024-09-10"] * 3,
+        }
+    )
+    sentences = corpus.segment(docs)
+    gated = events.mentions(sentences, documents=docs)
+    assert len(gated) > 100
+    monkeypatch.setattr(M, "_gates", _open_gates)
+    pd.testing.assert_frame_equal(events.mentions(sentences, documents=docs), gated)
