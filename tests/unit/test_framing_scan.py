@@ -1,4 +1,4 @@
-"""Tests for the pieces of the frame-cue scan: what a token matches, its parts, phrases."""
+"""Tests for the pieces of the frame-cue scan (what a token matches, parts, phrases) and counts."""
 
 from __future__ import annotations
 
@@ -120,3 +120,15 @@ def test_term_hits_find_the_same_cues_in_a_subset_of_the_sentences():
     ]  # fmt: skip
     part = framing.term_hits(s.iloc[[2, 0]], MINI, tokens=tokens)
     assert part.equals(whole[whole.sent_id != 1].reset_index(drop=True))
+
+
+def test_sentence_words_from_the_tokens_of_a_larger_frame_match_the_text():
+    P = importlib.import_module("framelens.framing.profile")
+    s = pd.DataFrame(
+        {"doc_id": ["a", "a", "b"], "sent_id": [0, 1, 0], "start": [0, 41, 0],
+         "text": [TEXT, "U.S. ships, 3 of them.", "@navy #drill: see https://x.org now"]}
+    )  # fmt: skip
+    tokens = corpus.Tokens(s)
+    assert P._sentence_words(s) == [5, 4, 2]
+    assert P._sentence_words(s, tokens) == [5, 4, 2]
+    assert P._sentence_words(s.iloc[[2, 0]], tokens) == [2, 5]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -33,14 +35,20 @@ def _sentence_words(
     if tokens is None:
         return [len(corpus.words(str(t))) for t in sentences["text"].tolist()]
     toks = corpus.Tokens.of(sentences, tokens)
-    types, bounds = toks.type, toks.bounds
-    out = []
-    for doc_id, sent_id in zip(
-        sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), strict=True
-    ):
-        r = toks.row_of(doc_id, sent_id)
-        out.append(sum(1 for t in types[bounds[r] : bounds[r + 1]] if t in corpus.WORD_TYPES))
-    return out
+    # the words before each token: a sentence's words are the difference at its bounds
+    is_word = frozenset(corpus.WORD_TYPES).__contains__
+    before = list(accumulate(map(is_word, toks.type), initial=0))
+    bounds = toks.bounds
+    if toks.sentences is sentences:
+        rows: Iterable[int] = range(len(sentences))
+    else:
+        rows = [
+            toks.row_of(doc_id, sent_id)
+            for doc_id, sent_id in zip(
+                sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), strict=True
+            )
+        ]
+    return [before[bounds[r + 1]] - before[bounds[r]] if r >= 0 else 0 for r in rows]
 
 
 def profile_counts(
@@ -95,20 +103,36 @@ def profile_counts(
         .groupby("doc_id", sort=True)[["n_sentences", "n_words"]]
         .sum()
     )
-    grid = pd.MultiIndex.from_product([per_doc.index, d.frames], names=["doc_id", "frame"])
-    fs = frame_sentences[frame_sentences["doc_id"].isin(per_doc.index)]
+    # the frame sentences summed per (document, frame): sentences, strong ones, hits
+    docs = per_doc.index
+    fs = frame_sentences[frame_sentences["doc_id"].isin(docs)]
     strong = fs["cue_strength"] != "weak" if "cue_strength" in fs.columns else True
-    agg = (
-        fs.assign(n_frame_sentences=1, n_strong_sentences=strong)
-        .groupby(["doc_id", "frame"])[["n_frame_sentences", "n_strong_sentences", "n_hits"]]
-        .sum()
-        .reindex(grid, fill_value=0)
-        .reset_index()
+    sums: dict[tuple[str, str], list[int]] = {}
+    for doc_id, frame, is_strong, n_hits in zip(
+        fs["doc_id"].tolist(), fs["frame"].tolist(),
+        pd.Series(strong, index=fs.index, dtype=bool).tolist(), fs["n_hits"].tolist(),
+        strict=True,
+    ):  # fmt: skip
+        c = sums.setdefault((doc_id, frame), [0, 0, 0])
+        c[0] += 1
+        c[1] += is_strong
+        c[2] += n_hits
+    # one row per (document, frame): documents sorted, frames in dictionary order
+    nf = len(d.frames)
+    cells = [sums.get((doc_id, f), (0, 0, 0)) for doc_id in docs.tolist() for f in d.frames]
+    out = pd.DataFrame(
+        {
+            "doc_id": docs.repeat(nf),
+            "frame": d.frames * len(docs),
+            "dictionary": d.name,
+            "n_sentences": per_doc["n_sentences"].to_numpy().repeat(nf),
+            "n_frame_sentences": [c[0] for c in cells],
+            "n_strong_sentences": [c[1] for c in cells],
+            "n_hits": [c[2] for c in cells],
+            "n_words": per_doc["n_words"].to_numpy().repeat(nf),
+        }
     )
-    out = agg.merge(per_doc.reset_index(), on="doc_id", how="left")
-    out["dictionary"] = d.name
-    out = out[PROFILE_COUNT_COLUMNS].astype({c: "int64" for c in PROFILE_COUNT_COLUMNS[3:]})
-    return _sort(out, d, ["doc_id", "frame"])
+    return out.astype({c: "int64" for c in PROFILE_COUNT_COLUMNS[3:]})
 
 
 def _group_keys(
