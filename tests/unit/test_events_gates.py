@@ -52,8 +52,8 @@ TRICKY = [
 
 
 def test_ascii_search_reads_a_pattern_as_re_does_or_leaves_the_text():
-    for pattern in (M._HINT.pattern, M._NAME_HINT.pattern, r"drill|first"):
-        found = M._ascii_search(TRICKY, pattern)
+    patterns = (M._HINT.pattern, M._NAME_HINT.pattern, r"drill|first")
+    for pattern, found in zip(patterns, M._ascii_search(TRICKY, *patterns), strict=True):
         for text, f in zip(TRICKY, found, strict=True):
             if not text.isascii() or re.search(M._NOT_RE2_SPACE, text):
                 assert f is None, text
@@ -61,13 +61,11 @@ def test_ascii_search_reads_a_pattern_as_re_does_or_leaves_the_text():
                 assert f == bool(re.search(pattern, text.lower())), (pattern, text)
 
 
-def test_ascii_search_returns_one_answer_per_text():
-    assert M._ascii_search(["Joint drills.", "No.", "Des exercices \u00e0 venir."], "drill") == [
-        True,
-        False,
-        None,
-    ]
-    assert M._ascii_search([], "drill") == []
+def test_ascii_search_returns_one_answer_per_pattern_and_text():
+    texts = ["Joint drills.", "No.", "Des exercices \u00e0 venir."]
+    assert M._ascii_search(texts, "drill", "no") == [[True, False, None], [False, True, None]]
+    assert M._ascii_search(texts, "drill", unknown=True) == [[True, False, True]]
+    assert M._ascii_search([], "drill") == [[]]
 
 
 def test_gates_open_for_the_words_and_for_any_text_not_ascii():

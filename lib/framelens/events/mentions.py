@@ -323,38 +323,48 @@ _WORDS = re.compile(r"[\w\u2019'.-]+")
 _NOT_RE2_SPACE = "[\x0b\x1c-\x1f]"
 
 
-def _ascii_search(texts: list[str], pattern: str) -> list[bool | None]:
-    r"""Whether each text, in lower case, has a match of ``pattern``; None when not ASCII.
+def _ascii_search(
+    texts: list[str], *patterns: str, unknown: bool | None = None
+) -> list[list[bool | None]]:
+    r"""Whether each text, in lower case, has a match of each pattern, where RE2 can tell.
 
     The ASCII texts are searched all at once by pyarrow's RE2 (about 10x faster than a
     search of each text with ``re``), which reads literals, classes, groups, ``\d``,
     ``\w``, ``\s`` and ``\b`` as ``re`` does on ASCII text, but for the few control
     characters ``re`` counts as spaces (:data:`_NOT_RE2_SPACE`): a text with one of
-    them, and a text that is not ASCII, is left to the caller (None).
+    them, and a text that is not ASCII, gets ``unknown`` (for the caller to decide).
 
     Parameters
     ----------
     texts
         The sentences.
-    pattern
-        A pattern of only those constructs (no look-around, no flags).
+    *patterns
+        Patterns of only those constructs (no look-around, no flags).
+    unknown
+        The answer for a text RE2 cannot read as ``re`` does.
 
     Returns
     -------
-    list of bool or None
-        Per text: whether its lower case has a match (``re.search(pattern,
-        text.lower())``), or None.
+    list of list
+        Per pattern, per text: whether its lower case has a match (``re.search(pattern,
+        text.lower())``), or ``unknown``.
 
     Examples
     --------
-    >>> _ascii_search(["Joint drills.", "No.", "Les exercices \u00e0 venir."], r"drill")
-    [True, False, None]
+    >>> _ascii_search(["Joint drills.", "No.", "Des exercices \u00e0 venir."], "drill", "no")
+    [[True, False, None], [False, True, None]]
     """
     plain = [t.isascii() for t in texts]
     arr = pa.array([t if ok else "" for t, ok in zip(texts, plain, strict=True)], pa.string())
-    odd = pc.match_substring_regex(arr, _NOT_RE2_SPACE).to_pylist()
-    found = pc.match_substring_regex(pc.ascii_lower(arr), pattern).to_pylist()
-    return [f if ok and not o else None for f, ok, o in zip(found, plain, odd, strict=True)]
+    readable = pc.and_not(
+        pa.array(plain, pa.bool_()), pc.match_substring_regex(arr, _NOT_RE2_SPACE)
+    )
+    low = pc.ascii_lower(arr)
+    otherwise = pa.scalar(unknown, pa.bool_())
+    return [
+        pc.if_else(readable, pc.match_substring_regex(low, p), otherwise).to_pylist()
+        for p in patterns
+    ]
 
 
 #: the words one of which every match of a pattern holds (in lower case; the ordinal's
@@ -388,11 +398,10 @@ def _gates(texts: list[str]) -> list[dict[str, bool]]:
     >>> g[0]["first_time"], g[1]["first_time"]
     (True, False)
     """
-    found = {
-        name: _ascii_search(texts, "|".join(re.escape(w) for w in words))
-        for name, words in _GATE_WORDS.items()
-    }
-    return [{name: f[k] is not False for name, f in found.items()} for k in range(len(texts))]
+    names = list(_GATE_WORDS)
+    patterns = ("|".join(re.escape(w) for w in _GATE_WORDS[name]) for name in names)
+    found = _ascii_search(texts, *patterns, unknown=True)
+    return [dict(zip(names, may, strict=True)) for may in zip(*found, strict=True)]
 
 
 _HEAD_RE = re.compile(
@@ -1163,14 +1172,14 @@ def mentions(
     hinted = [
         i
         for i, (text, found) in enumerate(
-            zip(texts, _ascii_search(texts, hint.pattern), strict=True)
+            zip(texts, _ascii_search(texts, hint.pattern)[0], strict=True)
         )
         if found or (found is None and hint.search(text.lower()))
     ]
     texts = [texts[i] for i in hinted]
     names = [
         found or (found is None and bool(name_hint.search(text.lower())))
-        for text, found in zip(texts, _ascii_search(texts, name_hint.pattern), strict=True)
+        for text, found in zip(texts, _ascii_search(texts, name_hint.pattern)[0], strict=True)
     ]
     gates = _gates(texts)
     doc_col = sentences["doc_id"].tolist()
@@ -2207,7 +2216,8 @@ def total_counts(counts: pd.DataFrame) -> pd.DataFrame:
             }
         )
     g = counts.groupby(keys, dropna=False, sort=True)
-    out = g.agg(n=("n", "sum"), n_docs=("doc_id", "nunique")).reset_index()
+    # two plain aggregations: about twice as fast as one named .agg on a partition's counts
+    out = pd.DataFrame({"n": g["n"].sum(), "n_docs": g["doc_id"].nunique()}).reset_index()
     out = out.astype({"n": "int64", "n_docs": "int64"})
     out = out.sort_values(
         ["kind", "n", "canonical_name"], ascending=[True, False, True], kind="stable"
