@@ -93,6 +93,19 @@ def test_parts_split_words_at_hyphens_and_drop_number_in_a_designation():
     assert window == parts[1:3]
 
 
+def test_ahead_gives_the_elements_a_number_may_be_followed_by():
+    m = compiled()[0]
+    warship = element(m, "warship*")
+    columns, info_of, n = parts_of("19 new warships, 4 big new grey warships and one-warship")
+    types = columns[3]
+    assert M._ahead(info_of, types, 0, n) == {warship}  # up to the comma
+    assert M._ahead(info_of, types, 4, n) == set()  # three words, then a fourth: no further
+    # a piece of a hyphenated word: its other pieces come first
+    one = len(types) - 1
+    assert M._ahead(info_of, types, one, n) == {warship}
+    assert M._ahead(info_of, types, one, one + 1) == {warship}
+
+
 def test_phrases_at_finds_the_phrases_starting_at_the_first_part():
     m, _single_by_el, by_second, firsts = compiled()
     columns, info_of, n = parts_of(TEXT)

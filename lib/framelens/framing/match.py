@@ -246,8 +246,13 @@ def _context(
     """
     index = {t[0]: i for i, t in enumerate(toks)}
     ends = {t[1]: i for i, t in enumerate(toks)}
-    words = [t[2] for t in toks if t[3] == "word"]
-    title = _headline(words)
+    headline: list[bool] = []  # whether the sentence is a title-case headline, when asked
+
+    def title() -> bool:
+        if not headline:
+            headline.append(_headline([t[2] for t in toks if t[3] == "word"]))
+        return headline[0]
+
     spans = [
         (m.start() + off, m.end() + off, m.group(0))
         for rx in (names if names is not None else _name_patterns())
@@ -266,12 +271,12 @@ def _context(
         if name is not None:
             status, note = "in_name", name
         elif (
-            not title
-            and not pat.startswith("=")  # a cue written case-sensitive is a name on purpose
+            not pat.startswith("=")  # a cue written case-sensitive is a name on purpose
             and i is not None
             and k is not None
             and any(toks[j][2][:1].isupper() for j in range(i, k + 1))
             and (capital(k + 1) or (i - 1 != first_word and capital(i - 1)))
+            and not title()
         ):
             lo = i - 1 if i - 1 != first_word and capital(i - 1) else i
             hi = k + 1 if capital(k + 1) else k
@@ -297,11 +302,11 @@ def _context(
                     # not in a headline, where every word is capitalised ("Russia Does
                     # Not Pose A Threat") or the line is in capitals ("POSE NO THREAT")
                     and not (
-                        not title
-                        and tok[:1].isupper()
+                        tok[:1].isupper()
                         and not tok.isupper()
                         and j != first_word
                         and capital(j - 1)
+                        and not title()
                     )
                 ):
                     status, note = "negated", tok
@@ -580,6 +585,34 @@ def _parts(
     return parts
 
 
+def _ahead(
+    info_of: Callable[[int], tuple[tuple, tuple[tuple[int, frozenset[int]], ...], frozenset]],
+    types: Sequence[str],
+    pos: int,
+    stop: int,
+) -> set[int]:
+    """Return the elements a {number} at token ``pos`` may be followed by in a phrase.
+
+    Those of its token's other pieces and of the tokens after it, up to punctuation or
+    the word after :data:`NUMBER_GAP` whole words (:func:`_following` on the parts, a
+    superset: a number in a designation is no count); ``stop``: the sentence's end.
+    """
+    pieces = info_of(pos)[1]
+    out: set[int] = set()
+    for _n, els in pieces[1:]:
+        out |= els
+    words = 1 if len(pieces) > 1 else 0
+    for y in range(pos + 1, stop):
+        if types[y] == "punct":
+            break
+        for _n, els in info_of(y)[1]:
+            out |= els
+        words += 1
+        if words > NUMBER_GAP:
+            break
+    return out
+
+
 def _phrases_at(
     parts: list[tuple[frozenset[int], int, int, bool, bool, bool]],
     by_second: Mapping[int, Mapping[int, list[tuple[tuple[int, ...], int, str]]]],
@@ -668,7 +701,7 @@ def _scan(
         while k < n_hot and hot[k] < stop:
             pos = hot[k]
             k += 1
-            singles, pieces, firsts = info_of(pos)
+            singles, pieces, firsts = info.get((t_tok[pos], t_type[pos])) or info_of(pos)
             for fi, pat in singles:
                 found.append((fi, pat, t_start[pos], t_end[pos]))
             for f in firsts:
@@ -676,9 +709,7 @@ def _scan(
                 # part's elements (a superset: a number is a count only outside
                 # designations); after {number}, up to NUMBER_GAP words may come between
                 if f in gap_after:
-                    hi = min(stop, pos + NUMBER_GAP + 2)
-                    ahead = _parts(columns, info_of, pos, hi, tok0, stop, gap_after)
-                    nexts = _following(ahead, 0, True, len(ahead))
+                    nexts = _ahead(info_of, t_type, pos, stop)
                 elif len(pieces) > 1:
                     nexts = pieces[1][1]
                 else:
