@@ -736,6 +736,7 @@ def test_texts_number_types_and_find_previous_uses():
     # positions within the text; a type used in an earlier text is new in this one
     assert t.previous.tolist() == [-1, -1, 0, -1, 0, -1, -1]
     assert t.types.tolist() == [2, 0, 3]
+    assert t.uses.tolist() == [2, 1, 2, 2, 2, 1, 1]  # uses of each token's type in its text
 
 
 def test_mattrs_and_hdds_of_many_texts_equal_those_of_each():
@@ -823,6 +824,41 @@ def test_gram_counts_count_within_runs_per_document():
     got = _gram_totals(_gram_counts(words, 1), 1)
     assert got["term"].tolist() == ["china", "navy", "ships"]
     assert got["count"].tolist() == [2, 3, 1] and got["documents"].tolist() == [1, 2, 1]
+
+
+def test_likeliest_keeps_every_bigram_of_the_exact_top():
+    """_likeliest: the numpy estimate never drops a bigram of the exact top (ties too)."""
+    from framelens.stats.vocabulary import _likeliest, _likelihood_ratio
+
+    rng = np.random.default_rng(11)
+    n_xx = 5000
+    pairs = []
+    for i in range(400):
+        n1, n2 = (int(v) for v in rng.integers(1, 60, 2))
+        c = int(rng.integers(1, min(n1, n2) + 1))
+        pairs.append((f"w{i} v{i}", f"w{i}", f"v{i}", c, n1, n2))
+    pairs += [("a b", "a", "b", 3, 9, 9), ("c d", "c", "d", 3, 9, 9)]  # equal ratios
+    exact = sorted(pairs, key=lambda p: (-_likelihood_ratio(p[3], p[4], p[5], n_xx), p[0]))
+    for top_n in (1, 5, 20, 100):
+        kept = _likeliest(pairs, n_xx, top_n)
+        assert set(exact[:top_n]) <= set(kept) and len(kept) < len(pairs)
+        assert kept == [p for p in pairs if p in set(kept)]  # in the order given
+    # a tie at the cut keeps both
+    tied = exact.index(("a b", "a", "b", 3, 9, 9))
+    assert ("c d", "c", "d", 3, 9, 9) in _likeliest(pairs, n_xx, tied + 1)
+    # no more defined ratios than asked: all are kept, the undefined too
+    tiny = [("s s", "s", "s", 1, 2, 2), ("s t", "s", "t", 1, 2, 1)]
+    assert _likeliest(tiny, 3, 5) == tiny
+
+
+def test_collocations_top_n_is_the_head_of_the_full_ranking():
+    seed = SEED_FILE.read_text(encoding="utf-8")
+    sentences = corpus.segment(pd.DataFrame({"doc_id": ["a"], "text": [seed]}))
+    tc = stats.term_counts(sentences, n=[1, 2])
+    full = stats.collocations(tc, min_freq=1, top_n=10_000)
+    for top_n in (1, 3, 10, 40):
+        got = stats.collocations(tc, min_freq=1, top_n=top_n)
+        pd.testing.assert_frame_equal(got, full.head(top_n))
 
 
 @pytest.mark.parametrize(

@@ -278,14 +278,29 @@ class _Texts:
         self.width = len(number)  # type numbers are below it
 
     @cached_property
-    def previous(self) -> np.ndarray:
-        """Where in its text each token's type was last used before it (-1: never)."""
+    def _uses(self) -> tuple[np.ndarray, np.ndarray]:
+        """Return the tokens ordered by text, type and place, and which repeat the one before."""
         key = self.text * self.width + self.ids
         order = np.argsort(key, kind="stable")  # a type's uses in a text, in text order
-        same = key[order[1:]] == key[order[:-1]]
-        prev = np.full(len(key), -1, dtype=np.int64)
+        return order, key[order[1:]] == key[order[:-1]]
+
+    @cached_property
+    def previous(self) -> np.ndarray:
+        """Where in its text each token's type was last used before it (-1: never)."""
+        order, same = self._uses
+        prev = np.full(len(order), -1, dtype=np.int64)
         prev[order[1:][same]] = order[:-1][same] - self.start[self.text[order[1:][same]]]
         return prev
+
+    @cached_property
+    def uses(self) -> np.ndarray:
+        """How often each token's type is used in its text."""
+        order, same = self._uses
+        first = np.concatenate([[True], ~same]) if len(order) else np.empty(0, bool)
+        run = np.cumsum(first) - 1  # the (text, type) of each place in ``order``
+        out = np.empty(len(order), dtype=np.int64)
+        out[order] = np.bincount(run)[run]
+        return out
 
     @cached_property
     def types(self) -> np.ndarray:
@@ -400,19 +415,25 @@ def _hdds(texts: _Texts, draws: int) -> np.ndarray:
     """HD-D of every text (NaN for those shorter than ``draws``): :func:`hdd`."""
     from scipy.special import gammaln
 
-    # each text's types in order of first use, with how often the text uses them
-    key = texts.text * texts.width + texts.ids
-    _, first, uses = np.unique(key, return_index=True, return_counts=True)
-    order = np.argsort(first)
-    freqs = uses[order].astype("float64")
-    text = texts.text[first[order]]
+    # the types of each long enough text in order of first use, with their uses
+    first = (texts.previous < 0) & (texts.length >= draws)[texts.text]
+    freqs = texts.uses[first].astype("float64")
+    text = texts.text[first]
     n = texts.length[text]
     # P(a sample of `draws` misses a type seen f times) = C(n - f, draws) / C(n, draws),
-    # in log-gamma form (scipy's hypergeometric pmf at 0, without its overhead)
+    # in log-gamma form (scipy's hypergeometric pmf at 0, without its overhead); every
+    # argument is a whole number up to the longest text's length + 1, so log Γ is read
+    # from a table of those (the same values: log Γ of the same floats)
+    log_gamma = gammaln(np.arange(int(texts.length.max(initial=0)) + 2, dtype="float64"))
     rest = n - freqs
+    whole = rest.astype(np.int64)
     with np.errstate(invalid="ignore", over="ignore"):  # rest < draws: never drawn out
-        log_miss = gammaln(rest + 1) + gammaln(n - draws + 1) - gammaln(rest - draws + 1)
-        miss = np.where(rest >= draws, np.exp(log_miss - gammaln(n + 1)), 0.0)
+        log_miss = (
+            log_gamma[whole + 1]
+            + log_gamma[n - draws + 1]
+            - log_gamma[np.maximum(whole - draws + 1, 0)]  # log Γ(0) = inf, as Γ(-k)
+        )
+        miss = np.where(rest >= draws, np.exp(log_miss - log_gamma[n + 1]), 0.0)
     seen = (1 - miss) / draws
     bounds = np.searchsorted(text, np.arange(len(texts.length) + 1))
     out = np.full(len(texts.length), math.nan)

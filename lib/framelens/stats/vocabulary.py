@@ -264,6 +264,8 @@ class _Words(NamedTuple):
     doc_group: np.ndarray
     terms: list[str]
     groups: list
+    rank: np.ndarray  # each term's place among the terms sorted as text
+    plain: bool  # no term holds a space or a character before it
 
 
 def _words(docs: dict[str, list], group: dict | None) -> _Words:
@@ -285,22 +287,24 @@ def _words(docs: dict[str, list], group: dict | None) -> _Words:
         run_lengths.extend(map(len, runs))
         doc_lengths.append(len(flat) - before)
     # each distinct word once: its term's id; then every word's id through its word's
-    distinct = dict.fromkeys(flat)
-    term_ids: dict[str, int] = {}
-    term_of = np.fromiter(
-        (term_ids.setdefault(_term(w), len(term_ids)) for w in distinct),
-        dtype=np.int64,
-        count=len(distinct),
-    )
+    distinct = list(dict.fromkeys(flat))
+    term_of_word = list(map(_term, distinct))
+    terms = list(dict.fromkeys(term_of_word))
+    term_ids = {t: i for i, t in enumerate(terms)}
+    term_of = np.fromiter(map(term_ids.__getitem__, term_of_word), dtype=np.int64)
     position = {w: i for i, w in enumerate(distinct)}
     word_of = np.fromiter(map(position.__getitem__, flat), dtype=np.int64, count=len(flat))
+    rank = np.empty(len(terms), dtype=np.int64)
+    rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
     return _Words(
         term_of[word_of],
         np.repeat(np.arange(len(run_lengths), dtype=np.int64), run_lengths),
         np.repeat(np.arange(len(doc_lengths), dtype=np.int64), doc_lengths),
         np.asarray(doc_group, dtype=np.int64),
-        list(term_ids),
+        terms,
         list(group_ids),
+        rank,
+        min("".join(terms), default="!") > " ",
     )
 
 
@@ -320,26 +324,30 @@ def _gram_counts(words: _Words, k: int) -> _Grams:
     valid = np.flatnonzero(words.runs[:n] == words.runs[k - 1 :]) if n > 0 else np.empty(0, int)
     terms = words.terms
     if k == 1:
-        gram, docs, names = words.ids, words.docs, terms
+        gram, docs, names, rank = words.ids, words.docs, terms, words.rank
     else:
-        # a k-gram's id: extend the (k-1)-gram ids one word at a time, renumbered densely
-        gram = words.ids[valid]
+        # a k-gram's id: extend the (k-1)-gram ids one word at a time, renumbered densely;
+        # members[j][g]: the term id of the j-th word of k-gram g
+        gram, members = words.ids[valid], [np.arange(len(terms))]
         for j in range(1, k):
-            _, index, gram = np.unique(
-                gram * len(terms) + words.ids[valid + j], return_index=True, return_inverse=True
-            )
-        first = valid[index]  # where each k-gram is first seen
-        columns = [map(terms.__getitem__, words.ids[first + j].tolist()) for j in range(k)]
-        names = list(map(" ".join, zip(*columns, strict=True)))
-        # (words never hold spaces, but two id sequences that join alike are one term)
-        same = {name: i for i, name in enumerate(names)}
-        if len(same) < len(names):
-            gram = np.asarray([same[name] for name in names], dtype=np.int64)[gram]
+            pairs, gram = np.unique(gram * len(terms) + words.ids[valid + j], return_inverse=True)
+            members = [m[pairs // len(terms)] for m in members] + [pairs % len(terms)]
+        words_of = zip(*(map(terms.__getitem__, m.tolist()) for m in members), strict=True)
+        names = list(map(" ".join, words_of))
+        if words.plain:
+            # no character at or below the space in any term: "w1 w2" sorts as the pair
+            # (w1, w2) does, so by its words' ranks
+            order = np.lexsort([words.rank[m] for m in reversed(members)])
+        else:
+            same = {name: i for i, name in enumerate(names)}  # "a b" + "c" is "a" + "b c"
+            if len(same) < len(names):
+                gram = np.asarray([same[name] for name in names], dtype=np.int64)[gram]
+            order = sorted(range(len(names)), key=names.__getitem__)
+        rank = np.empty(len(names), dtype=np.int64)
+        rank[order] = np.arange(len(names))
         docs = words.docs[valid]
     n_grams = max(len(names), 1)
     per_doc, count = np.unique(docs * n_grams + gram, return_counts=True)
-    rank = np.empty(len(names), dtype=np.int64)
-    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
     return _Grams(names, rank, per_doc // n_grams, per_doc % n_grams, count)
 
 
@@ -449,12 +457,11 @@ def top_terms(
         ["n", "term", "count"],
         made_by="framelens.stats.term_counts (or term_totals)",
     )
-    has_unigrams = bool((term_counts["n"] == 1).any())
-    total_words = int(_summed(term_counts, 1)["count"].sum()) if has_unigrams else 0
+    total_words = int(term_counts.loc[term_counts["n"] == 1, "count"].sum())
     agg = _summed(term_counts, n)
     if not keep_stopwords:
         stop = resources.stopwords()
-        keep = np.array([not _is_stop_ngram(t, stop) for t in agg.index], dtype=bool)
+        keep = np.array([not _is_stop_ngram(t, stop) for t in agg.index.tolist()], dtype=bool)
         agg = agg.loc[keep]
     agg = agg.reset_index().sort_values(["count", "term"], ascending=[False, True], kind="stable")
     agg = agg.head(top_n).reset_index(drop=True)
@@ -482,6 +489,37 @@ def _likelihood_ratio(n_ii: int, n_ix: int, n_xi: int, n_xx: int) -> float:
         exp = (cont[i] + cont[i ^ 1]) * (cont[i] + cont[i ^ 2]) / total
         out += cont[i] * math.log(cont[i] / (exp + 1e-20) + 1e-20)
     return 2 * out
+
+
+def _likeliest(pairs: list[tuple], n_xx: int, top_n: int) -> list[tuple]:
+    """Return the bigrams that may rank among the ``top_n`` by likelihood ratio.
+
+    ``pairs`` holds ``(bigram, w1, w2, count, w1_count, w2_count)``. The ratios are
+    estimated at once with numpy (its logarithm can differ from ``math.log`` in the last
+    bit); a bigram is kept when its estimate, widened by a margin millions of times any
+    such difference, reaches the ``top_n``-th largest lower end, so every bigram of the
+    exact top ``top_n`` (ties included) is kept and few others. All are kept when no more
+    than ``top_n`` ratios are defined (undefined ones then rank too).
+    """
+    n_ii, n_ix, n_xi = (np.array([p[i] for p in pairs], dtype=np.float64) for i in (3, 4, 5))
+    n_oi, n_io = n_xi - n_ii, n_ix - n_ii
+    cont = (n_ii, n_oi, n_io, n_xx - n_ii - n_oi - n_io)
+    total = cont[0] + cont[1] + cont[2] + cont[3]
+    terms = []  # each cell's obs ln(obs / exp), as _likelihood_ratio
+    with np.errstate(divide="ignore", invalid="ignore"):  # negative cells: undefined
+        for i in range(4):
+            expected = (cont[i] + cont[i ^ 1]) * (cont[i] + cont[i ^ 2]) / total
+            terms.append(cont[i] * np.log(cont[i] / (expected + 1e-20) + 1e-20))
+    estimate = 2 * (terms[0] + terms[1] + terms[2] + terms[3])
+    estimate[cont[3] < 0] = np.nan
+    defined = ~np.isnan(estimate)
+    if defined.sum() <= top_n:
+        return pairs
+    margin = 1e-9 * (2 * sum(np.abs(t) for t in terms) + 1)
+    low, high = estimate - margin, estimate + margin
+    kth = np.sort(low[defined])[-top_n]
+    keep = defined & (high >= kth)
+    return [p for p, k in zip(pairs, keep.tolist(), strict=True) if k]
 
 
 def collocations(
@@ -540,12 +578,13 @@ def collocations(
     n_all = sum(word_counts.values())
     stop = frozenset() if keep_stopwords else resources.stopwords()
     bi = bi[bi["count"] >= min_freq]
-    rows = []
+    pairs = []
     for term, c in zip(bi.index.tolist(), bi["count"].astype(int).tolist(), strict=True):
         w1, w2 = term.split(" ")
-        if w1 in stop or w2 in stop:
-            continue
-        n1, n2 = word_counts.get(w1, 0), word_counts.get(w2, 0)
+        if w1 not in stop and w2 not in stop:
+            pairs.append((term, w1, w2, c, word_counts.get(w1, 0), word_counts.get(w2, 0)))
+    rows = []
+    for term, w1, w2, c, n1, n2 in _likeliest(pairs, n_all, top_n) if pairs else []:
         # the 2x2 table has a negative cell when a pair covers (nearly) every word
         # of a tiny text ("ships ships": 1 pair, 2 words): G² is then undefined
         possible = n_all - n1 - n2 + c >= 0
