@@ -355,7 +355,7 @@ def _ascii_search(
     [[True, False, None], [False, True, None]]
     """
     plain = [t.isascii() for t in texts]
-    arr = pa.array([t if ok else "" for t, ok in zip(texts, plain, strict=True)], pa.string())
+    arr = pa.array([t if ok else "" for t, ok in zip(texts, plain, strict=True)], pa.large_string())
     readable = pc.and_not(
         pa.array(plain, pa.bool_()), pc.match_substring_regex(arr, _NOT_RE2_SPACE)
     )
