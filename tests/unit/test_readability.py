@@ -192,6 +192,24 @@ def test_random_awkward_strings_equal_textstat(textstat):
     assert _count_mismatches(textstat, texts[:300]) == []
 
 
+def test_a_cleaned_word_has_the_syllables_of_its_lower_case(textstat):
+    """Cleaning a cleaned token changes nothing: _count_syllables(word) is word.lower()'s.
+
+    _analyse's polysyllable test relies on it.
+    """
+    pieces = list("aZeIst_0'’-.!?,;:Σςßİı\u0307\u00a0é") + ["'t", "'s", "'ve", "'ll", "'re"]
+    rng = random.Random(3)
+    checked = 0
+    for _ in range(20_000):
+        token = "".join("".join(rng.choices(pieces, k=rng.randint(1, 8))).split())
+        word = rd._clean(token)
+        if word:
+            assert rd._clean(word) == word, token
+            assert rd._count_syllables(word) == rd._word_syllables(word.lower()), token
+            checked += 1
+    assert checked > 10_000
+
+
 def test_combine_equals_counts_of_joined_text(snippets):
     parts = [s for s in snippets[:40] if s.rstrip()[-1:] in {".", "!", "?"}]
     assert len(parts) >= 30

@@ -226,10 +226,13 @@ def _analyse(token: str) -> int:
     word = _clean(token)
     if not word:
         return 0
+    # textstat's polysyllable test counts _count_syllables(word): cleaning a cleaned word
+    # changes nothing and lower-casing adds no space, so that is the word's own syllables
+    syllables = _word_syllables(word.lower())
     return _pack(
         1,
-        _word_syllables(word.lower()),
-        int(_count_syllables(word) >= 3),
+        syllables,
+        int(syllables >= 3),
         int(_is_difficult(word)),
         len(word) - word.count("'"),
     )
