@@ -712,8 +712,11 @@ def _scan(
                     nexts = _ahead(info_of, t_type, pos, stop)
                 elif len(pieces) > 1:
                     nexts = pieces[1][1]
+                elif pos + 1 < stop:
+                    nxt = info.get((t_tok[pos + 1], t_type[pos + 1])) or info_of(pos + 1)
+                    nexts = nxt[1][0][1]
                 else:
-                    nexts = info_of(pos + 1)[1][0][1] if pos + 1 < stop else _NONE
+                    nexts = _NONE
                 if not seconds[f].isdisjoint(nexts):
                     # the parts a phrase starting here can reach
                     window = _parts(columns, info_of, pos, min(stop, pos + reach), tok0, stop,
