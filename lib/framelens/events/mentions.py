@@ -367,9 +367,10 @@ def _ascii_search(
     ]
 
 
-#: the words one of which every match of a pattern holds (in lower case; the ordinal's
-#: pattern holds one of each of two groups): :func:`_gates` tells which sentences may match
-#: it, and only these are searched with it. Each must stay in step with its pattern.
+#: the words one of which every match of a pattern holds (in lower case; a match of
+#: _CLAIM_ORD holds one of "ordinal" and one of "ordinal_end"): :func:`_gates` tells which
+#: sentences may match it, and only these are searched with it. Each must stay in step
+#: with its pattern (tests/unit/test_events_gates.py tries every alternative).
 _GATE_WORDS: dict[str, tuple[str, ...]] = {}  # filled below, beside each pattern
 
 
