@@ -145,3 +145,22 @@ def test_sentence_words_from_the_tokens_of_a_larger_frame_match_the_text():
     assert P._sentence_words(s) == [5, 4, 2]
     assert P._sentence_words(s, tokens) == [5, 4, 2]
     assert P._sentence_words(s.iloc[[2, 0]], tokens) == [2, 5]
+
+
+def test_profile_counts_read_a_missing_strength_or_count_as_the_sums_did():
+    s = pd.DataFrame(
+        {"doc_id": ["a", "a", "b"], "sent_id": [0, 1, 0], "start": [0, 20, 0],
+         "text": ["Tensions escalated.", "Ships sailed.", "A threat."]}
+    )  # fmt: skip
+    fs = pd.DataFrame(
+        {"doc_id": ["a", "b", "a"], "sent_id": [0, 0, 1], "frame": ["threat", "threat", "rivalry"],
+         "n_hits": [2.0, 1.0, None], "cue_strength": ["strong", None, "weak"]}
+    )  # fmt: skip
+    cols = ["doc_id", "frame", "n_frame_sentences", "n_strong_sentences", "n_hits"]
+    for strength in ("string", "str", object):
+        c = framing.profile_counts(s, fs.astype({"cue_strength": strength}), "security")
+        got = c.loc[c.n_frame_sentences > 0, cols].values.tolist()
+        # NA in a "string" column is no strong cue; None elsewhere is not "weak"
+        b_strong = 0 if strength == "string" else 1
+        assert got == [["a", "threat", 1, 1, 2], ["a", "rivalry", 1, 0, 0],
+                       ["b", "threat", 1, b_strong, 1]]  # fmt: skip

@@ -106,11 +106,14 @@ def profile_counts(
     # the frame sentences summed per (document, frame): sentences, strong ones, hits
     docs = per_doc.index
     fs = frame_sentences[frame_sentences["doc_id"].isin(docs)]
-    strong = fs["cue_strength"] != "weak" if "cue_strength" in fs.columns else True
+    # a missing strength (NA in a "string" column) is not strong, a missing count none
+    if "cue_strength" in fs.columns:
+        strong = (fs["cue_strength"] != "weak").fillna(False).astype(bool).tolist()
+    else:
+        strong = [True] * len(fs)
     sums: dict[tuple[str, str], list[int]] = {}
     for doc_id, frame, is_strong, n_hits in zip(
-        fs["doc_id"].tolist(), fs["frame"].tolist(),
-        pd.Series(strong, index=fs.index, dtype=bool).tolist(), fs["n_hits"].tolist(),
+        fs["doc_id"].tolist(), fs["frame"].tolist(), strong, fs["n_hits"].fillna(0).tolist(),
         strict=True,
     ):  # fmt: skip
         c = sums.setdefault((doc_id, frame), [0, 0, 0])
