@@ -170,6 +170,37 @@ class TimeExpression:
     weekday: int = -1
 
 
+#: the letters Python's case-blind matching takes for ASCII ones ("fırst", "thurſday", a
+#: Kelvin sign for K): made ASCII one for one, so a match's words are found in the tables
+_FOLD = str.maketrans({"\u0131": "i", "\u0130": "I", "\u017f": "s", "\u212a": "K"})
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with the letters case-blind regexes equate with ASCII ones made ASCII.
+
+    Python's ``re`` with IGNORECASE matches "first" in "fırst" (a dotless i), "Thursday"
+    in "Thurſday" (a long s) and "k" in the Kelvin sign; the words it found are then
+    looked up in tables of ASCII words. Each such letter becomes its ASCII one, so the
+    length, the offsets and upper or lower case stay as they were.
+
+    Parameters
+    ----------
+    text
+        Any text.
+
+    Returns
+    -------
+    str
+        The text with ı, İ, ſ and K (U+212A) as i, I, s and K.
+
+    Examples
+    --------
+    >>> fold("the fırst drill on Thurſday")
+    'the first drill on Thursday'
+    """
+    return text.translate(_FOLD)
+
+
 def _month(text: str) -> int:
     return _MONTHS[text.lower().rstrip(".")]
 
@@ -224,15 +255,15 @@ def time_expressions(sentence: str) -> list[TimeExpression]:
     ('in July last year', 'monthrel', 7, -1)
     """
     out: list[TimeExpression] = []
-    for m in _TIME_RE.finditer(sentence):
+    for m in _TIME_RE.finditer(fold(sentence)):  # the words found are in the tables
         g = m.lastgroup
-        phrase = m.group(0)
-        low = phrase.lower()
+        phrase = sentence[m.start() : m.end()]  # as written
+        low = m.group(0).lower()
         s, e = m.start(), m.end()
         ranged = bool(re.match(r"(?:since|until|by)\b", low))
         kind = "range" if ranged else "absolute"
         if g == "iso":
-            y, mo, d = (int(x) for x in phrase.split("-"))
+            y, mo, d = (int(x) for x in m.group(0).split("-"))
             out.append(TimeExpression(s, e, phrase, kind, y, mo, d))
         elif g == "mdy":
             out.append(

@@ -49,7 +49,7 @@ from ..params import (
     in_order,
     text_values,
 )
-from .dates import date_text, is_future, parse_date, resolve, time_expressions
+from .dates import date_text, fold, is_future, parse_date, resolve, time_expressions
 from .record import _check_events, load_events, record_label
 
 #: Columns of :func:`mentions`.
@@ -1543,12 +1543,12 @@ def _sentence_rows(ctx, st, rec, pattern, groups, may) -> list[tuple]:
                 # other events, talks or summits, has nouns of its own: kept there)
                 continue
             if ctype == "ordinal":
-                raw = m.group("ord").lower()
+                raw = fold(m.group("ord")).lower()
                 num = _ORDINALS.get(raw) or int(re.match(r"\d+", raw).group(0))
                 if num == 1:
                     continue  # a first is a first-time claim
             elif ctype == "count":
-                raw = (m.group("n1") or m.group("n2") or m.group("n3")).lower()
+                raw = fold(m.group("n1") or m.group("n2") or m.group("n3")).lower()
                 num = _NUMBERS.get(raw) or int(raw)
             elif ctype == "first_time":
                 num = 1
@@ -1563,7 +1563,7 @@ def _sentence_rows(ctx, st, rec, pattern, groups, may) -> list[tuple]:
             a < r["e"] and m.start() < b for a, b, _, t, _ in cues if t == "ordinal"
         ):
             continue
-        raw = m.group("ord").lower()
+        raw = fold(m.group("ord")).lower()
         num = _ORDINALS.get(raw) or int(re.match(r"\d+", raw).group(0))
         if num > 1:
             cues.append((m.start(), r["e"], text[m.start() : r["e"]], "ordinal", num))
