@@ -717,8 +717,9 @@ def document_stats(
         words = _words_of(sents)
         scoped.append((all_sents, sents, words, prose, words if sents is prose else None))
     # types, MATTR and HD-D of every document at once
-    texts = _Texts([words for _, _, words, _, _ in scoped])
-    types = texts.types.tolist()
+    if "counts" in fams or "diversity" in fams:
+        texts = _Texts([words for _, _, words, _, _ in scoped])
+        types = texts.types.tolist()
     if "diversity" in fams:
         mattrs, hdds = _mattrs(texts, window).tolist(), _hdds(texts, draws).tolist()
     rows = []
