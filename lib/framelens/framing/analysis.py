@@ -27,7 +27,10 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
     part.rows["frame_sentences"] = hits
     include_embeds = bool(part.options["include_embeds"])
     hits_in_scope = corpus.in_scope(hits, include_embeds)
-    counts = profile_counts(part.scoped, hits_in_scope, d, tokens=part.tokens)
+    scoped = part.scoped
+    if len(scoped) == len(part.sentences):  # no embed left out: the frame the tokens are of
+        scoped = part.sentences
+    counts = profile_counts(scoped, hits_in_scope, d, tokens=part.tokens)
     counts["n_documents"] = (counts["n_sentences"] > 0).astype("int64")  # summed below
     totals = counts.drop(columns=["doc_id"]).groupby(["frame", "dictionary"], as_index=False)
     out = {"frame_counts": counts, "frame_totals": totals.sum()}
