@@ -762,6 +762,19 @@ def test_mattrs_and_hdds_of_many_texts_equal_those_of_each():
                 assert hdds[i] == stats.hdd(words, draws=draws)
 
 
+def test_hdd_of_a_long_text_of_few_types_equals_the_hypergeometric():
+    """A text far longer than its types reads log Γ directly (no table of its length)."""
+    from scipy.stats import hypergeom
+
+    words = ["a", "b", "c"] * 3000 + ["d"]
+    freqs = np.array([3000, 3000, 3000, 1])
+    literal = float(np.sum((1 - hypergeom.pmf(0, len(words), freqs, 42)) / 42))
+    assert stats.hdd(words) == pytest.approx(literal, abs=1e-12)
+    assert stats.hdd(words[:200]) == pytest.approx(
+        float(np.sum((1 - hypergeom.pmf(0, 200, np.array([67, 67, 66]), 42)) / 42)), abs=1e-12
+    )
+
+
 def test_mtld_pass_counts_factors_as_the_definition():
     """The pass that tests the TTR only at a repeated word counts the literal factors."""
     from framelens.stats.measures import _mtld_pass

@@ -423,17 +423,22 @@ def _hdds(texts: _Texts, draws: int) -> np.ndarray:
     # P(a sample of `draws` misses a type seen f times) = C(n - f, draws) / C(n, draws),
     # in log-gamma form (scipy's hypergeometric pmf at 0, without its overhead); every
     # argument is a whole number up to the longest text's length + 1, so log Γ is read
-    # from a table of those (the same values: log Γ of the same floats)
-    log_gamma = gammaln(np.arange(int(texts.length.max(initial=0)) + 2, dtype="float64"))
+    # from a table of those (the same values: log Γ of the same floats), unless the
+    # table would be far longer than the types (one long text of few types)
+    top = int(n.max(initial=0)) + 2
+    if top <= 4 * len(freqs) + 64:
+        log_gamma = gammaln(np.arange(top, dtype="float64")).take
+    else:
+        log_gamma = gammaln  # (of whole numbers as floats)
     rest = n - freqs
     whole = rest.astype(np.int64)
     with np.errstate(invalid="ignore", over="ignore"):  # rest < draws: never drawn out
         log_miss = (
-            log_gamma[whole + 1]
-            + log_gamma[n - draws + 1]
-            - log_gamma[np.maximum(whole - draws + 1, 0)]  # log Γ(0) = inf, as Γ(-k)
+            log_gamma(whole + 1)
+            + log_gamma(n - draws + 1)
+            - log_gamma(np.maximum(whole - draws + 1, 0))  # log Γ(0) = inf, as Γ(-k)
         )
-        miss = np.where(rest >= draws, np.exp(log_miss - log_gamma[n + 1]), 0.0)
+        miss = np.where(rest >= draws, np.exp(log_miss - log_gamma(n + 1)), 0.0)
     seen = (1 - miss) / draws
     bounds = np.searchsorted(text, np.arange(len(texts.length) + 1))
     out = np.full(len(texts.length), math.nan)
