@@ -18,7 +18,7 @@ TEXT = "Type 052 and 19 new warships, live-fire."
 
 
 def compiled():
-    m, _weak, _answers, _negates, single_by_el, _info, by_second, _hot = M._compiled(MINI)
+    m, _weak, _answers, _negates, single_by_el, _info, by_second, _may_hit = M._compiled(MINI)
     return m, single_by_el, by_second, frozenset(m.phrases)
 
 

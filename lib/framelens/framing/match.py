@@ -357,7 +357,8 @@ def _context(
     return res
 
 
-#: distinct tokens whose matches are kept between calls (about 200 bytes each)
+#: distinct tokens whose matches are kept between calls (about 200 bytes each; a cache of
+#: (token, type) and one of token texts, each bounded so)
 INFO_LIMIT = 200_000
 
 
@@ -417,8 +418,8 @@ def _compiled(d: Dictionary) -> tuple:
         for seq, fi, pat in phrases:
             by_second.setdefault(first, {}).setdefault(seq[1], []).append((seq, fi, pat))
     info: dict[tuple[str, str], tuple[tuple, tuple, frozenset[int]]] = {}
-    hot: dict[str, bool] = {}
-    return m, weak, answers, negates, single_by_el, info, by_second, hot
+    may_hit: dict[str, bool] = {}
+    return m, weak, answers, negates, single_by_el, info, by_second, may_hit
 
 
 def _phrase_end(
