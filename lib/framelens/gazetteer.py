@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -188,29 +188,44 @@ def _alias_units(alias: str) -> list[str]:
     return out
 
 
-def _pattern(aliases: Any) -> re.Pattern[str]:
-    """Return one regex of the aliases that finds the longest alias at each place.
+def alternation(items: Any, units: Callable[[str], list[str]]) -> str:
+    """Return a regex of the items that, at each place, matches the longest one there.
 
-    The aliases share their beginnings as a tree ("South China Sea" and "South Korea"
-    one path to "South "), so the regex tries at each character only the aliases that
-    can begin there: four times faster than the aliases one after the other, longest
-    first, and it matches the same (a test compares the two). A longer alias is tried
-    before a shorter one it begins with, and the shorter is taken when the longer is
-    not followed by a word's end ("Korean" is not "Korea" + "n").
+    The items share their beginnings as a tree ("South China Sea" and "South Korea" one
+    path to "South "), so the regex tries at each character only the items that can begin
+    there: four times faster than the items one after the other, longest first, and it
+    matches the same (tests compare the two). A longer item is tried before a shorter one
+    it begins with, and the shorter is taken when what follows the longer does not match
+    ("Korean" is not "Korea" + "n" before a word's end).
+
+    Parameters
+    ----------
+    items
+        The strings to match (repeats are ignored).
+    units
+        Splits an item into regexes of one character each (or one space, or one
+        apostrophe), which must not overlap: two units that can match the same character
+        must be the same string.
+
+    Returns
+    -------
+    str
+        A regex (no group that captures) matching any one item; the items one by one,
+        longest first, when hundreds each begin the next (a tree too deep to build).
     """
     tree: dict = {}
-    for alias in sorted(set(aliases)):
+    for item in sorted(set(items)):
         node = tree
-        for unit in _alias_units(alias):
+        for unit in units(item):
             node = node.setdefault(unit, {})
-        node[None] = {}  # an alias ends here
+        node[None] = {}  # an item ends here
 
     def branch(node: dict) -> str:
         alts = []
         for unit, child in node.items():
             if unit is None:
                 continue
-            run = [unit]  # a run of characters no other alias leaves: one piece
+            run = [unit]  # a run of characters no other item leaves: one piece
             while len(child) == 1 and None not in child:
                 ((unit, child),) = child.items()
                 run.append(unit)
@@ -218,14 +233,19 @@ def _pattern(aliases: Any) -> re.Pattern[str]:
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        # an alias ends here: the longer ones are tried first (greedy), then none of them
+        # an item ends here: the longer ones are tried first (greedy), then none of them
         return f"(?:{body})?" if None in node else body
 
     try:
-        body = branch(tree)
-    except RecursionError:  # hundreds of aliases each beginning the next: one by one
-        body = "|".join(_alias_regex(a) for a in sorted(set(aliases), key=lambda a: (-len(a), a)))
-    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+        return branch(tree)
+    except RecursionError:  # hundreds of items each beginning the next: one by one
+        ordered = sorted(set(items), key=lambda a: (-len(a), a))
+        return "|".join("".join(units(a)) for a in ordered)
+
+
+def _pattern(aliases: Any) -> re.Pattern[str]:
+    """Return one regex of the aliases that finds the longest alias at each place."""
+    return re.compile(r"(?<!\w)(?:" + alternation(aliases, _alias_units) + r")(?!\w)")
 
 
 def _caps_aliases(aliases: Any) -> dict[str, str]:

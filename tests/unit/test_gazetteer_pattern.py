@@ -76,3 +76,25 @@ def test_shipped_aliases_match_as_one_by_one():
 def test_cases(aliases, text, expected):
     assert _spans(_pattern(aliases), text) == expected
     assert _spans(_pattern(aliases), text) == _spans(_one_by_one(aliases), text)
+
+
+def test_domain_names_and_phrases_match_as_one_by_one():
+    """The masks of sentence tone and frames: names (case-sensitive), phrases (any case)."""
+    from framelens import events
+    from framelens.sentiment.domain import _domain_patterns, load_domain
+
+    phrases, names = _domain_patterns("security", None)
+    listed = sorted(set(gazetteer.load_gazetteer()["alias"]) | set(events.load_events()["name"]))
+    listed += [part for name in listed for part in name.split("/") if len(part) > 3]
+    for tree, words, flags in (
+        (names, listed, 0),
+        (phrases, sorted(load_domain("security")["phrases"]), re.IGNORECASE),
+    ):
+        ordered = sorted(set(words), key=lambda a: (-len(a), a))
+        body = "|".join(re.escape(a).replace("'", "['\u2019]") for a in ordered)
+        flat = re.compile(r"(?<![\w\-])(?:" + body + r")(?![\w\-])", flags)
+        texts = _texts(sorted(set(words)), 3000, seed=11)
+        texts += [t.lower() for t in texts] + [t.upper() for t in texts]
+        for text in texts:
+            expected = [m.span() for m in flat.finditer(text)]
+            assert [m.span() for m in tree.finditer(text)] == expected, text

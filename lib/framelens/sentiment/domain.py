@@ -73,11 +73,18 @@ def _domain_patterns(domain: str, gazetteer: pd.DataFrame | None) -> tuple[re.Pa
             names.update(part for part in name.split("/") if len(part) > 3)
     phrases = load_domain(domain)["phrases"]
 
+    def units(item: str) -> list[str]:
+        return ["['\u2019]" if ch == "'" else re.escape(ch) for ch in item]
+
     def compile_(items, flags=0):
         items = sorted(set(items), key=lambda a: (-len(a), a))
         if not items:
             return re.compile(r"(?!)")  # nothing to mask (the names domain has no phrases)
-        body = "|".join(re.escape(a).replace("'", "['\u2019]") for a in items)
+        if all("\u2019" not in a and (a.isascii() or not flags) for a in items):
+            # a tree of the items (case-blind: of their lower case); the same matches
+            body = gz.alternation([a.lower() for a in items] if flags else items, units)
+        else:  # a curly apostrophe, or a case-blind letter whose lower case is longer
+            body = "|".join("".join(units(a)) for a in items)
         return re.compile(r"(?<![\w\-])(?:" + body + r")(?![\w\-])", flags)
 
     return compile_(phrases, re.IGNORECASE), compile_(names)
