@@ -24,8 +24,10 @@ from ..params import check_columns
 from .dates import is_future, parse_date, resolve, time_expressions
 from .mentions import (
     _AIR_WORDS,
+    _COAST_GUARD,
     _NAVAL_WORDS,
     _ORDINALS,
+    _WARSHIP_WORDS,
     PLACE_WITHIN,
     _check_mentions,
     _ordered,
@@ -1290,6 +1292,16 @@ def _first(
         )
     since = _SINCE_RE.search(clause)
     base = {"family": family}
+    if _COAST_GUARD.search(clause) and not _WARSHIP_WORDS.search(clause):
+        return {
+            **base,
+            "claim": f"a first: '{mention}'",
+            "claimed": "first (coast guards)",
+            "status": NOT_CHECKABLE,
+            "deciding_rows": "",
+            "reason": "a first of the coast guards, whose patrols and drills the record does "
+            "not hold (it holds the armed forces' exercises and patrols).",
+        }
     if _FEATURE_RE.search(clause) and not ps:
         return {
             **base,

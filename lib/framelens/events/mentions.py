@@ -573,6 +573,12 @@ _NAVAL_WORDS = re.compile(
     r"(?i)\b(?:naval|navy|navies|maritime|ships?|warships?|vessels?|destroyers?|frigates?|"
     r"fleets?|flotilla|sea|corvettes?|submarines?)\b"
 )
+#: a coast guard, and the words only navies' patrols have (coast guards sail ships too)
+_COAST_GUARD = re.compile(r"(?i)\bcoast[\s-]*guards?(?:men)?\b")
+_WARSHIP_WORDS = re.compile(
+    r"(?i)\b(?:naval|navy|navies|warships?|destroyers?|frigates?|corvettes?|submarines?|"
+    r"fleets?)\b"
+)
 _LAND_WORDS = re.compile(r"(?i)\b(?:troops|army|armies|tanks?|ground\s+forces|range)\b")
 _APPOSITION = re.compile(
     r"^\s*,?\s*(?:(?:dubbed|called|codenamed|code-named|named|titled|known\s+as)\b|"
@@ -1406,6 +1412,10 @@ def _sentence_rows(ctx, st, rec, pattern, groups, may) -> list[tuple]:
         )
         if not own_time and any(r["type"] == "named_exercise" for r in refs):
             continue  # the sentence names the event: the description is the name's
+        if is_patrol and _COAST_GUARD.search(text) and not _WARSHIP_WORDS.search(text):
+            # "Chinese and Russian coast guard ships conducted a joint patrol": the coast
+            # guards' patrol, not the navies' Joint Naval Patrol series
+            continue
         if is_patrol or is_flight or (is_op and _AIR_WORDS.search(text)):
             if (
                 is_patrol

@@ -1,0 +1,44 @@
+"""Coast guards' joint patrols are not the navies' Joint Naval Patrol series."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framelens import corpus, events
+
+
+def _run(text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    docs = pd.DataFrame({"doc_id": ["a"], "published": ["2024-10-01"], "text": [text]})
+    table = events.load_events()
+    found = events.mentions(corpus.segment(docs), events=table, documents=docs)
+    claims = events.check_claims_by_document(
+        found, table, events.document_cuts(docs), year_start=2005, year_end=2026
+    )
+    return found, claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian and Chinese coast guard ships conducted a joint patrol in the northern Pacific.",
+        "The two countries' coast guards held a joint patrol in the Arctic for the first time.",
+    ],
+)
+def test_a_coast_guard_patrol_is_no_naval_patrol(text):
+    found, _ = _run(text)
+    assert "naval_patrol" not in set(found["type"])
+
+
+def test_the_coast_guards_first_is_not_judged_against_the_navies_patrols():
+    _, claims = _run("The two countries' coast guards held their first joint patrol.")
+    first = claims[claims["claim_type"] == "first_time"]
+    assert first["status"].tolist() == ["not checkable"]
+    assert "coast guards" in first["reason"].item()
+
+
+def test_navies_with_coast_guards_still_make_a_naval_patrol():
+    found, _ = _run(
+        "Chinese and Russian warships and coast guard vessels held a joint naval patrol."
+    )
+    assert "naval_patrol" in set(found["type"])
