@@ -573,6 +573,12 @@ _NAVAL_WORDS = re.compile(
     r"(?i)\b(?:naval|navy|navies|maritime|ships?|warships?|vessels?|destroyers?|frigates?|"
     r"fleets?|flotilla|sea|corvettes?|submarines?)\b"
 )
+#: a name with its year that the record does not hold ("Aerospace Security-2016"), then
+#: at most four lower-case modifiers before an exercise's head noun: the exercise is that
+#: one, no exercise described (whose year would be taken from the sentence or the article)
+_UNLISTED_NAME_BEFORE = re.compile(
+    r"\b[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)*-(?:19|20)\d{2}\s+(?:[a-z][\w-]*\s+){0,4}$"
+)
 #: a coast guard, and the words only navies' patrols have (coast guards sail ships too)
 _COAST_GUARD = re.compile(r"(?i)\bcoast[\s-]*guards?(?:men)?\b")
 _WARSHIP_WORDS = re.compile(
@@ -1342,6 +1348,8 @@ def _sentence_rows(ctx, st, rec, pattern, groups, may) -> list[tuple]:
             continue  # "the Joint Sea 2017 drills": the name is the reference
         if any(b <= s0 and not text[b:s0].strip(" \"'\u201c\u201d)") for _, b in named_spans):
             continue  # "Tsentr-2019 strategic exercise": the name's head noun
+        if _UNLISTED_NAME_BEFORE.search(text, max(0, hs - 80), hs):
+            continue  # "the Aerospace Security-2016 … exercise": a name the record does not hold
         prev_refs = [r for r in refs if r["e"] <= s0]
         before = text[max(0, s0 - 12) : s0].lower()
         after = text[he : he + 60]

@@ -1,4 +1,4 @@
-"""Coast guards' joint patrols are not the navies' Joint Naval Patrol series."""
+"""Linking in 04: coast guards are no navy; a name the record lacks is no described exercise."""
 
 from __future__ import annotations
 
@@ -42,3 +42,15 @@ def test_navies_with_coast_guards_still_make_a_naval_patrol():
         "Chinese and Russian warships and coast guard vessels held a joint naval patrol."
     )
     assert "naval_patrol" in set(found["type"])
+
+
+def test_an_exercise_named_with_a_year_the_record_lacks_is_not_described_from_the_article():
+    """ "The Aerospace Security-2016 … exercise in May" was a 2024 exercise (the article's
+    year) linked among 2024's candidates; the name says which exercise it is."""
+    found, _ = _run(
+        "China and Russia held the Aerospace Security-2016 computer-simulated missile "
+        "defense exercise in May."
+    )
+    assert "described_exercise" not in set(found["type"])
+    found, _ = _run("In May 2016 China and Russia held joint naval exercises.")
+    assert found.loc[found["type"] == "described_exercise", "event_year"].tolist() == [2016]
