@@ -54,3 +54,26 @@ def test_an_exercise_named_with_a_year_the_record_lacks_is_not_described_from_th
     assert "described_exercise" not in set(found["type"])
     found, _ = _run("In May 2016 China and Russia held joint naval exercises.")
     assert found.loc[found["type"] == "described_exercise", "event_year"].tolist() == [2016]
+
+
+def test_a_first_of_patrols_in_a_place_is_judged_on_the_patrols():
+    """ "Bombers conducted joint air patrols over the Sea of Japan for the first time" had
+    been refuted by Peace Mission 2005 (an exercise there); the first is the patrols'."""
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a"],
+            "published": ["2019-07-24"],
+            "text": [
+                "Chinese and Russian bombers conducted joint air patrols over the Sea of "
+                "Japan for the first time on Tuesday."
+            ],
+        }
+    )
+    table = events.load_events()
+    found = events.mentions(corpus.segment(docs), events=table, documents=docs)
+    claims = events.check_claims_by_document(
+        found, table, events.document_cuts(docs), year_start=2005, year_end=2026
+    )
+    first = claims[claims["claim_type"] == "first_time"].iloc[0]
+    assert first["status"] == "supported"
+    assert first["reason"] == "no earlier Joint Strategic Air Patrol in Sea of Japan."

@@ -1355,7 +1355,15 @@ def _first(
         # … and the place names are no naval words ("bombers … over the East China Sea")
         bare = without_places(clause, units.locations)
         air, sea = _AIR_WORDS.search(bare), _NAVAL_WORDS.search(bare)
-        if air and not sea:
+        patrol = ref is not None and ref.type in ("air_patrol", "naval_patrol") and family
+        what = "record row"
+        if patrol and str(ref.mention) in clause:
+            what = family
+            # "bombers conducted joint air patrols over the Sea of Japan for the first
+            # time": a first of the patrols there, not refuted by an exercise before them
+            air = ref.type == "air_patrol"
+            at, claimed = at[at["name"] == family], f"{claimed} ({'aircraft' if air else 'ships'})"
+        elif air and not sea:
             at, claimed = at[at["domain"].isin(["air", "combined"])], f"{claimed} (aircraft)"
         elif sea and not air:
             at = at[at["domain"].isin(["naval", "patrol", "combined"])]
@@ -1367,7 +1375,7 @@ def _first(
                 "claimed": claimed,
                 "status": SUPPORTED,
                 "deciding_rows": "",
-                "reason": f"no earlier record row in {'; '.join(ps)}.",
+                "reason": f"no earlier {what} in {'; '.join(ps)}.",
             }
         return {
             **base,
@@ -1375,7 +1383,7 @@ def _first(
             "claimed": claimed,
             "status": NOT_SUPPORTED,
             "deciding_rows": _label(at),
-            "reason": f"earlier rows in {'; '.join(ps)}.",
+            "reason": f"earlier {'rows' if what == 'record row' else what} in {'; '.join(ps)}.",
         }
     if not family:
         return {
