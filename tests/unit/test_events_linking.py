@@ -77,3 +77,29 @@ def test_a_first_of_patrols_in_a_place_is_judged_on_the_patrols():
     first = claims[claims["claim_type"] == "first_time"].iloc[0]
     assert first["status"] == "supported"
     assert first["reason"] == "no earlier Joint Strategic Air Patrol in Sea of Japan."
+
+
+def _first_claim(published: str, text: str) -> pd.Series:
+    docs = pd.DataFrame({"doc_id": ["a"], "published": [published], "text": [text]})
+    table = events.load_events()
+    found = events.mentions(corpus.segment(docs), events=table, documents=docs)
+    claims = events.check_claims_by_document(
+        found, table, events.document_cuts(docs), year_start=2005, year_end=2026
+    )
+    return claims[claims["claim_type"] == "first_time"].iloc[0]
+
+
+def test_an_undated_report_does_not_refute_its_own_first():
+    """A Global Times article of 2019-07-31: its undated "joint air patrols" were linked to
+    no row, so the patrol of 2019-07-23 it reports refuted its own first."""
+    text = (
+        "For the first time, Russian and Chinese bombers have carried out joint air "
+        "patrols over the East China Sea and the Sea of Japan."
+    )
+    first = _first_claim("2019-07-31", text)
+    assert first["status"] == "supported"
+    assert "Air Patrol 2019 (2019-07-23), just before the article" in first["reason"]
+    # two years on, the patrols before the one reported still refute the same words
+    later = _first_claim("2021-11-25", text)
+    assert later["status"] == "not supported"
+    assert "2019-07-23" in later["deciding_rows"]

@@ -97,3 +97,14 @@ def test_statsmodels_is_not_imported_by_a_trend():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_sentence_names_the_window_and_the_numbers():
+    """The fit's slope once took the name of the window's last year: the sentence read
+    'Over 2005-0.1449 (19 years, …)'."""
+    per_year = events.events_per_year(events.load_events(), 2005, 2023)
+    row = events.trend(per_year).iloc[0]
+    assert row["window"] == "2005-2023"
+    assert row["sentence"].startswith("Over 2005-2023 (19 years, ")
+    assert f"a factor of {row['rate_ratio']:.2f} a year" in row["sentence"]
+    assert f"{row['ci_low']:.2f}-{row['ci_high']:.2f}" in row["sentence"]

@@ -1267,6 +1267,38 @@ def _first_of_other(clause: str, start: int, end: int) -> str:
     return " ".join(words[: own + 2])
 
 
+#: an undated reference's event is taken to be a row of its series this many days before
+#: the article at most ("For the first time, Russian and Chinese bombers have carried out
+#: joint air patrols", published 8 days after the first one)
+REPORTED_DAYS = 31
+
+
+def _without_reported(
+    before: pd.DataFrame, ref, family: str, when: dt.date | None, ctx: dict
+) -> tuple[pd.DataFrame, str]:
+    """Leave out of ``before`` the event an undated reference reports, and say so.
+
+    A reference with no date of its own ("joint air patrols", dated by the article) is
+    linked to no row, so the very event it reports, held days before the article, was
+    among the rows that refuted its "first". The rows of its series (of any series when
+    it has none) that began up to :data:`REPORTED_DAYS` before the article are taken as
+    that event; the reason names them.
+    """
+    pub = ctx.get("pub")
+    if ref is None or ref.record_event or _year(ref) or pub is None or when != pub:
+        return before, ""
+    dates = [parse_date(str(d)) for d in before["start_date"]]
+    recent = np.asarray(
+        [d is not None and 0 <= (pub - d).days <= REPORTED_DAYS for d in dates], dtype=bool
+    )
+    if family:
+        recent &= (before["name"] == family).to_numpy()
+    if not recent.any():
+        return before, ""
+    shown = _label(before[recent])
+    return before[~recent], f" ({shown}, just before the article, taken as the event it reports.)"
+
+
 def _first(
     ref,
     clause: str,
@@ -1345,6 +1377,7 @@ def _first(
             before["name"] + "|" + before["year"].astype(str) + "|" + before["start_date"]
             != ref.record_event
         ]
+    before, reported = _without_reported(before, ref, family, when, ctx)
     if ps:
         # a mask, never a list: an empty list would select columns (none), not rows
         covered = [all(_covers(loc, p) for p in ps) for loc in before["location"].astype(str)]
@@ -1375,7 +1408,7 @@ def _first(
                 "claimed": claimed,
                 "status": SUPPORTED,
                 "deciding_rows": "",
-                "reason": f"no earlier {what} in {'; '.join(ps)}.",
+                "reason": f"no earlier {what} in {'; '.join(ps)}.{reported}",
             }
         return {
             **base,
@@ -1383,7 +1416,8 @@ def _first(
             "claimed": claimed,
             "status": NOT_SUPPORTED,
             "deciding_rows": _label(at),
-            "reason": f"earlier {'rows' if what == 'record row' else what} in {'; '.join(ps)}.",
+            "reason": f"earlier {'rows' if what == 'record row' else what} in "
+            f"{'; '.join(ps)}.{reported}",
         }
     if not family:
         return {
@@ -1449,7 +1483,7 @@ def _first(
             "claimed": claimed,
             "status": SUPPORTED,
             "deciding_rows": "",
-            "reason": f"no earlier {family} in the record.",
+            "reason": f"no earlier {family} in the record.{reported}",
         }
     return {
         **base,
@@ -1457,7 +1491,7 @@ def _first(
         "claimed": claimed,
         "status": NOT_SUPPORTED,
         "deciding_rows": _label(fam.head(3)),
-        "reason": f"the record has {len(fam)} earlier {family} event(s).",
+        "reason": f"the record has {len(fam)} earlier {family} event(s).{reported}",
     }
 
 

@@ -509,16 +509,16 @@ def trend(per_year: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
     x = np.column_stack([np.ones_like(years), years - years.mean()])
     fit = poisson_glm(y, x)
     q = statistics.NormalDist().inv_cdf(1 - alpha / 2)
-    b, se = float(fit["params"][1]), float(fit["bse"][1])
-    z = math.exp(b)
-    lo, hi = math.exp(b - q * se), math.exp(b + q * se)
+    slope, se = float(fit["params"][1]), float(fit["bse"][1])
+    z = math.exp(slope)
+    lo, hi = math.exp(slope - q * se), math.exp(slope + q * se)
     chi2 = fit["pearson_chi2"]
     dfr = fit["df_resid"]
     disp = chi2 / dfr if dfr > 0 else math.nan
     if disp > 1:  # only then: a perfect fit (the same count every year) has a scale of 0
         quasi = poisson_glm(y, x, quasi=True)  # standard errors times sqrt(chi2 / df)
-        qb, qse = float(quasi["params"][1]), float(quasi["bse"][1])
-        qlo, qhi = math.exp(qb - q * qse), math.exp(qb + q * qse)
+        qslope, qse = float(quasi["params"][1]), float(quasi["bse"][1])
+        qlo, qhi = math.exp(qslope - q * qse), math.exp(qslope + q * qse)
     else:
         qlo, qhi = lo, hi
     level = f"{100 * (1 - alpha):g}%"
@@ -561,7 +561,7 @@ def trend(per_year: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
         )
     extra = "; ".join(fit["warnings"])
     base.update(
-        rate_ratio=z, ci_low=lo, ci_high=hi, p_value=math.erfc(abs(b / se) / math.sqrt(2)),
+        rate_ratio=z, ci_low=lo, ci_high=hi, p_value=math.erfc(abs(slope / se) / math.sqrt(2)),
         pearson_chi2=chi2, df_resid=dfr, dispersion=disp, ci_low_quasi=qlo,
         ci_high_quasi=qhi, supports_growth=bool(supports), sentence=sentence,
         note=disp_note + (f" Fit warnings: {extra}" if extra else ""),
