@@ -24,6 +24,7 @@ alone (the shipped abbreviation list); learning more abbreviations from a corpus
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -2460,7 +2461,22 @@ class Tokens:
         return done
 
     def _all_words(self) -> None:
-        """Compute :meth:`words` for every sentence in one pass over the tokens."""
+        """Compute :meth:`words` for every sentence in one pass over the tokens.
+
+        The collector is paused meanwhile: the lists made here (three a sentence) all
+        live on, and the collections they set off went through every one of them again
+        (2,000 documents in one frame, as a notebook holds them: 0.9-1.25 s with the
+        collector, 0.18 s without).
+        """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._make_words()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _make_words(self) -> None:
         lower, types, bounds = self.lower, self.type, self.bounds
         # a token's word form, or None: word/abbr tokens in a script written with spaces
         forms = [
