@@ -168,11 +168,6 @@ def _key(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split())
 
 
-def _alias_regex(alias: str) -> str:
-    """Return an alias as a regex: either apostrophe for one, any whitespace for a space."""
-    return "".join(_alias_units(alias))
-
-
 def _alias_units(alias: str) -> list[str]:
     """Return the regexes of an alias, one a character, one an apostrophe or a space."""
     out: list[str] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from framelens import corpus, gazetteer
-from framelens.gazetteer import _alias_regex, _caps_aliases, _longest_matches, _pattern
+from framelens.gazetteer import _alias_units, _caps_aliases, _longest_matches, _pattern
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def _one_by_one(aliases) -> re.Pattern[str]:
     """The regex as it was: every alias in turn, the longest first."""
     ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
-    return re.compile(r"(?<!\w)(?:" + "|".join(_alias_regex(a) for a in ordered) + r")(?!\w)")
+    body = "|".join("".join(_alias_units(a)) for a in ordered)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
