@@ -23,6 +23,7 @@ alone (the shipped abbreviation list); learning more abbreviations from a corpus
 
 from __future__ import annotations
 
+import bisect
 import csv
 import gc
 import io
@@ -2322,6 +2323,66 @@ def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:
     return Tokens(sentences).frame()
 
 
+#: acronyms in capitals that spell an English function word, and the term they count as in
+#: the statistics' word runs (the terms of top terms, collocations and keyness): "US"
+#: lower-cased is the pronoun "us", so wherever an outlet writes "US" the country was
+#: counted with the pronoun, and apart from the "u.s." of outlets that write "U.S." (on 60
+#: articles of four outlet groups, "us" was a keyword of one group and "u.s." of another);
+#: "WHO" lower-cased is a stopword, dropped from the top terms
+ACRONYM_TERMS = {"US": "u.s.", "WHO": "w.h.o."}
+
+
+def _acronym_terms(
+    token: list[str], forms: list[str | None], bounds: list[int]
+) -> dict[int, list[str | None]]:
+    """Return the word forms of each sentence holding an :data:`ACRONYM_TERMS` acronym.
+
+    The forms of those sentences (row → forms, the others are not returned) with each
+    such acronym written as its term; a sentence whose words are mostly in capitals (a
+    headline in capitals: "LET US PRAY") keeps the plain lower-case forms.
+    """
+    out: dict[int, list[str | None]] = {}
+    for i in _positions(token, ACRONYM_TERMS):
+        row = bisect.bisect_right(bounds, i) - 1
+        a, b = bounds[row], bounds[row + 1]
+        if row not in out:
+            words = [t for t, f in zip(token[a:b], forms[a:b], strict=True) if f is not None]
+            if 2 * sum(map(str.isupper, words)) > len(words):
+                continue
+            out[row] = forms[a:b]
+        out[row][i - a] = ACRONYM_TERMS[token[i]]
+    return out
+
+
+def _positions(items: list[str], wanted: Iterable[str]) -> list[int]:
+    """Return the positions of the ``wanted`` strings in ``items``, in order.
+
+    ``list.index`` scans in C: on 540,000 tokens 16 ms against 53 ms for a loop in Python.
+
+    Parameters
+    ----------
+    items
+        The list to search.
+    wanted
+        The strings to find (exact, case-sensitive).
+
+    Returns
+    -------
+    list of int
+        Every position whose item is one of ``wanted``, ascending.
+    """
+    out: list[int] = []
+    for item in wanted:
+        i = -1
+        while True:
+            try:
+                i = items.index(item, i + 1)
+            except ValueError:
+                break
+            out.append(i)
+    return sorted(out)
+
+
 class Tokens:
     """The tokens of a sentences frame, found once and read by every analysis.
 
@@ -2436,7 +2497,9 @@ class Tokens:
 
         Words are the ``word`` and ``abbr`` tokens, lower-cased, curly apostrophes
         straightened, except runs of a script written without spaces (counted as
-        ``nospace``); runs are the words between any two non-word tokens; the dict counts
+        ``nospace``); runs are the words between any two non-word tokens, as the terms
+        of the vocabulary count them (an :data:`ACRONYM_TERMS` acronym written as its term:
+        "US" as "u.s.", apart from the pronoun "us"); the dict counts
         the other tokens by type (``hashtag``, ``mention``, ``url``, ``number``,
         ``punct``, ``nospace``). Computed once per sentence and kept.
 
@@ -2485,17 +2548,19 @@ class Tokens:
             else None
             for w, t in zip(lower, types, strict=True)
         ]
+        termed = _acronym_terms(self.token, forms, bounds)
         for row in range(len(self._words)):
             a, b = bounds[row], bounds[row + 1]
             sentence = forms[a:b]
             words = [w for w in sentence if w is not None]
             other: dict[str, int] = {}
             if len(words) == b - a:  # words only: one run
-                self._words[row] = (words, [list(words)], other)
+                terms = termed.get(row)
+                self._words[row] = (words, [list(words) if terms is None else terms], other)
                 continue
             runs: list[list[str]] = [[]]
             run = runs[0]
-            for i, w in enumerate(sentence, a):
+            for i, w in enumerate(termed.get(row, sentence), a):
                 if w is not None:
                     run.append(w)
                     continue

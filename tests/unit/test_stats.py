@@ -329,6 +329,45 @@ def test_possessives_count_as_the_word(seeds_sentences):
     assert (top["china"], top["russia"]) == (11, 9)
 
 
+def test_us_in_capitals_is_the_country_and_one_term_with_u_s():
+    # "US" lower-cased is the pronoun "us": wherever an outlet writes "US" the country was
+    # counted with the pronoun, apart from the "u.s." of outlets that write "U.S."; both
+    # spellings are one term now, the pronoun another ("WHO" is no stopword "who" either)
+    s = _sentences(
+        "The US navy and the U.S. Air Force joined us.",
+        "Let us see what the WHO says, and what Us Weekly says.",
+        "LET US PRAY FOR THE US NAVY.",
+    )
+    count = stats.term_counts(s).set_index("term")["count"]
+    assert count["u.s."] == 2
+    assert count["w.h.o."] == 1
+    # the pronoun, "Us" in a title, and a sentence in capitals (which "US" is not said)
+    assert count["us"] == 5
+    bigrams = stats.term_counts(s, n=2)["term"].tolist()
+    assert "u.s. navy" in bigrams and "u.s. air" in bigrams and "us navy" in bigrams
+    top = stats.top_terms(stats.term_counts(s), top_n=50)["term"].tolist()
+    assert "w.h.o." in top and "who" not in top
+    # the statistics' own words are the words as written, lower-cased
+    toks = corpus.Tokens(s)
+    assert toks.words(0)[0][1] == "us" and toks.words(0)[1][0][1] == "u.s."
+
+
+def test_us_and_u_s_are_one_keyword_across_house_styles():
+    # two outlets, one writes "U.S.", the other "US": the country is no keyword of either
+    docs = {
+        "a1": "The U.S. Navy sailed. The U.S. said so.",
+        "a2": "The U.S. Navy watched.",
+        "b1": "The US Navy sailed. The US said so.",
+        "b2": "The US Navy watched.",
+    }
+    sentences = corpus.segment(_docs(docs))
+    labels = pd.DataFrame({"doc_id": list(docs), "group": ["a", "a", "b", "b"]})
+    k = stats.keyness(stats.keyness_counts(stats.term_counts(sentences), labels), target="a")
+    row = k.set_index("term").loc["u.s."]
+    assert (row["target_count"], row["reference_count"]) == (3, 3)
+    assert "us" not in set(k["term"])
+
+
 def test_top_terms_on_seed(seeds_sentences):
     tc = stats.term_counts(seeds_sentences, n=[1, 2])
     top = stats.top_terms(tc, top_n=3)
@@ -1134,3 +1173,10 @@ def test_collocation_scores_are_nltks_to_the_bit() -> None:
     # a table from small and large counts, every cell's sign
     for args in [(1, 1, 1, 4), (3, 5, 7, 100), (50, 60, 70, 10_000), (2, 2, 9, 12)]:
         assert _likelihood_ratio(*args) == m.likelihood_ratio(args[0], args[1:3], args[3])
+
+
+def test_positions_finds_every_wanted_item_in_order():
+    items = ["US", "a", "WHO", "US", "us", "b", "WHO"]
+    assert corpus._positions(items, ["US", "WHO"]) == [0, 2, 3, 6]
+    assert corpus._positions(items, ["x"]) == []
+    assert corpus._positions([], ["US"]) == []

@@ -77,7 +77,9 @@ def term_counts(
 
     A final possessive ``'s`` (or ``’s``) is split off, so "China's" and "China’s" count
     as "china" (and "it's" as "it"); other measures (types, diversity, KWIC) keep the
-    word as written. N-grams are runs of ``n`` consecutive words within a sentence, not
+    word as written. "US" in capitals counts as "u.s.", one term with "U.S." and apart
+    from the pronoun "us" (:data:`framelens.corpus.ACRONYM_TERMS`; not in a sentence
+    written in capitals). N-grams are runs of ``n`` consecutive words within a sentence, not
     crossing punctuation, numbers, hashtags or links ("the Sea of Japan, and" gives "sea
     of japan" but not "japan and"). Every term is counted, stopwords included; the
     finishers (:func:`top_terms`, :func:`collocations`, :func:`keyness`) filter.
