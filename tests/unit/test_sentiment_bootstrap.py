@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from framelens.sentiment.aggregate import _DRAW, _bootstrap, _cluster_bootstrap
+from framelens.sentiment.aggregate import _DRAW, _bootstrap, _cluster_bootstrap, _percentile_95
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 7, 25, 255, 256, 1000, 65_537, 2**31 - 1])
@@ -37,3 +37,27 @@ def test_intervals_are_unchanged():
     pick = ref_rng.integers(0, len(codes), size=(2000, len(codes)))
     ref = np.percentile(sums[pick].sum(axis=1) / ns[pick].sum(axis=1), [2.5, 97.5])
     assert _cluster_bootstrap(docs, vals, sums_rng, 2000) == tuple(float(v) for v in ref)
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5, 10, 39, 40, 41, 100, 999, 2000, 2001, 10_000])
+def test_percentile_95_is_numpys_percentile(n):
+    rng = np.random.default_rng(n)
+    for values in (
+        rng.normal(size=n),
+        rng.uniform(-1, 1, size=n).round(2),  # ties
+        np.full(n, 0.25),
+        rng.integers(-3, 3, size=n).astype("float64"),
+    ):
+        expected = tuple(float(v) for v in np.percentile(values, [2.5, 97.5]))
+        assert _percentile_95(values.copy()) == expected
+    with_nan = rng.normal(size=n)
+    with_nan[0] = np.nan
+    assert all(np.isnan(_percentile_95(with_nan)))
+    assert np.isnan(_percentile_95(np.array([np.nan]))[0])
+
+
+def test_percentile_95_leaves_its_input_alone():
+    values = np.random.default_rng(2).normal(size=50)
+    before = values.copy()
+    _percentile_95(values)
+    assert np.array_equal(values, before)
