@@ -13,7 +13,8 @@ from ..errors import ParameterError
 from ..groups import group_of
 from ..params import check_bool, check_choice, check_columns, check_int
 from .columns import ARC_COLUMNS, CLUSTER_COLUMNS, COUNT_COLUMNS, DOCUMENT_COLUMNS, Level, _typed
-from .score import _as_text, _compounds
+from .score import _as_text, _compounds, _joined_compounds
+from .vader import Read
 
 
 def _keys(level: str) -> list[str]:
@@ -640,6 +641,33 @@ def aggregate(
     >>> a[["doc_id", "n_sentences", "mean_compound", "document_compound"]].values.tolist()
     [['a', 2, -0.0509, -0.1531]]
     """
+    return _aggregate(
+        scores,
+        level=level,
+        documents=documents,
+        group_by=group_by,
+        include_embeds=include_embeds,
+        seed=seed,
+        n_boot=n_boot,
+    )
+
+
+def _aggregate(
+    scores: pd.DataFrame,
+    *,
+    level: Level = "document",
+    documents: pd.DataFrame | None = None,
+    group_by: str | None = None,
+    include_embeds: bool = False,
+    seed: int = 0,
+    n_boot: int = 2000,
+    reads: list[Read | None] | None = None,
+) -> pd.DataFrame:
+    """Return :func:`aggregate`'s rows; ``document_compound`` from ``reads`` if given.
+
+    ``reads``: the sentences' tokens as ``score._score_rows`` read them, one a row of
+    ``scores`` in its order (``scores`` as that function returned it).
+    """
     counts = aggregate_counts(
         scores, level=level, documents=documents, group_by=group_by, include_embeds=include_embeds
     )
@@ -652,12 +680,23 @@ def aggregate(
     if level == "document":
         frame = _units(scores, level, documents, group_by, include_embeds)
         frame = frame.sort_values(["doc_id", "sent_id"], kind="stable")
-        joined = frame.groupby("doc_id", sort=True)["text"].agg(
-            lambda t: " ".join(_as_text(x) for x in t)
-        )
-        whole = pd.DataFrame(
-            {"doc_id": joined.index, "document_compound": _compounds(joined.tolist())}
-        )
+        if reads is None:
+            joined = frame.groupby("doc_id", sort=True)["text"].agg(
+                lambda t: " ".join(_as_text(x) for x in t)
+            )
+            doc_ids, compounds = joined.index, _compounds(joined.tolist())
+        else:
+            if len(reads) != len(scores):
+                raise ValueError(f"{len(reads)} reads for {len(scores)} scored sentences")
+            texts = [_as_text(x) for x in frame["text"].tolist()]
+            rows = scores.index.get_indexer(frame.index).tolist()
+            by_doc = frame.groupby("doc_id", sort=True).indices
+            doc_ids = pd.Index(list(by_doc), name="doc_id")
+            compounds = _joined_compounds(
+                [[texts[k] for k in ks] for ks in by_doc.values()],
+                [[reads[rows[k]] for k in ks] for ks in by_doc.values()],
+            )
+        whole = pd.DataFrame({"doc_id": doc_ids, "document_compound": compounds})
         out = out.merge(whole, on="doc_id", how="left")
     return _typed(out)
 

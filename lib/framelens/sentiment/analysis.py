@@ -9,27 +9,34 @@ import pandas as pd
 
 from ..analysis import Analysis, Part, Table, concatenated, summed
 from .actors import actor_counts, actor_extremes, actor_sentences, actor_tone_finish
-from .aggregate import aggregate, aggregate_counts, aggregate_finish, documents_table
-from .score import score
+from .aggregate import _aggregate, aggregate_counts, aggregate_finish, documents_table
+from .score import _score_rows, _warn_unscored
 
 
 def _partial(part: Part) -> dict[str, pd.DataFrame]:
     o = part.options
     include_embeds = bool(o["include_embeds"])
-    scores = score(
-        part.sentences, pos_threshold=o["pos_threshold"], neg_threshold=o["neg_threshold"]
+    # each sentence read once: its tokens make the document's compound too
+    reads: list = []
+    scores = _score_rows(
+        part.sentences,
+        pos_threshold=o["pos_threshold"],
+        neg_threshold=o["neg_threshold"],
+        reads=reads,
     )
+    _warn_unscored(scores, stacklevel=2)
     part.rows["sentiment_sentences"] = scores
     rows = actor_sentences(
         scores, gazetteer=part.options["gazetteer"], include_embeds=include_embeds
     )
-    documents = aggregate(
+    documents = _aggregate(
         scores,
         level="document",
         documents=part.documents,
         include_embeds=include_embeds,
         seed=o["seed"],
         n_boot=o["n_boot"],
+        reads=reads,
     )
     out = {
         "sentiment_documents": documents_table(documents),

@@ -20,7 +20,7 @@ from ..errors import FramelensWarning, ParameterError
 from ..params import check_choice, check_columns, check_int, check_number
 from .columns import _typed
 from .domain import DOMAINS, _neutral_found, mask_names, straighten, typography
-from .vader import _domain_engine, _engine, _Vader
+from .vader import Read, _domain_engine, _engine, _Vader
 
 #: a sentence with more VADER tokens than this gets a note (probably a segmentation failure)
 LONG_SENTENCE_TOKENS = 150
@@ -73,12 +73,18 @@ def _wordless(text: str, compound: float) -> bool:
     return compound == 0 and not any(ch.isalpha() for ch in text)
 
 
-def _score_one(engine: _Vader, text: str) -> tuple:
+def _score_one(engine: _Vader, text: str, reads: list[Read | None] | None = None) -> tuple:
+    """Score one text; with ``reads``, append its tokens as read (None: not read)."""
     if _non_latin_share(text) > NON_LATIN_SHARE:
+        if reads is not None:
+            reads.append(None)
         nan = float("nan")
         return (nan, nan, nan, nan, "", NOTE_NON_LATIN)
     text = straighten(text)
-    neg, neu, pos, compound, drivers, n = engine.score(text)
+    read = engine.read(text)
+    if reads is not None:
+        reads.append(read)
+    neg, neu, pos, compound, drivers, n = engine.rate(read)
     if n == 0 or _wordless(text, compound):
         nan = float("nan")
         return (nan, nan, nan, nan, "", NOTE_EMPTY)
@@ -107,16 +113,47 @@ def _compounds(texts: Sequence[str]) -> np.ndarray:
     return out
 
 
+def _joined_compounds(
+    parts: Sequence[Sequence[str]], reads: Sequence[Sequence[Read | None]]
+) -> np.ndarray:
+    """Return ``_compounds`` of each list of texts joined by spaces, from their reads.
+
+    ``reads[k][i]`` is the read of ``parts[k][i]`` as :func:`score` made it (its text
+    straightened: a space never joins a mark to a word, so the joined text straightens
+    the same), or None where it was not read (mostly non-Latin letters); such a text is
+    read here. The same numbers as ``_compounds([" ".join(p) for p in parts])``, without
+    reading every sentence a second time.
+    """
+    engine = _engine()
+    out = np.full(len(parts), np.nan)
+    for k, (texts, rs) in enumerate(zip(parts, reads, strict=True)):
+        text = " ".join(texts)
+        if _non_latin_share(text) <= NON_LATIN_SHARE:
+            rs = [
+                r if r is not None else engine.read(straighten(t))
+                for t, r in zip(texts, rs, strict=True)
+            ]
+            compound, n = engine.compound(rs)
+            if n and not _wordless(text, compound):
+                out[k] = compound
+    return out
+
+
 def _score_chunk(texts: Sequence[str], domain: str | None = None) -> list[tuple]:
     engine = _domain_engine(domain) if domain else _engine()
     return [_score_one(engine, t) for t in texts]
 
 
-def _score_texts(texts: list[str], n_jobs: int, domain: str | None = None) -> list[tuple]:
+def _score_texts(
+    texts: list[str],
+    n_jobs: int,
+    domain: str | None = None,
+    reads: list[Read | None] | None = None,
+) -> list[tuple]:
     # load in the parent, so forked workers inherit it
     engine = _domain_engine(domain) if domain else _engine()
-    if n_jobs <= 1 or len(texts) < MIN_PARALLEL:
-        return [_score_one(engine, t) for t in texts]
+    if reads is not None or n_jobs <= 1 or len(texts) < MIN_PARALLEL:
+        return [_score_one(engine, t, reads) for t in texts]
     n_chunks = n_jobs * 4
     size = math.ceil(len(texts) / n_chunks)
     chunks = [texts[k : k + size] for k in range(0, len(texts), size)]
@@ -255,6 +292,34 @@ def score(
     >>> score(d, domain="security")[["compound", "masked"]].values.tolist()
     [[0.0, 'United States | destroyer -2']]
     """
+    out = _score_rows(
+        sentences,
+        pos_threshold=pos_threshold,
+        neg_threshold=neg_threshold,
+        n_jobs=n_jobs,
+        domain=domain,
+        gazetteer=gazetteer,
+    )
+    _warn_unscored(out, stacklevel=3)
+    return out
+
+
+def _score_rows(
+    sentences: pd.DataFrame,
+    *,
+    pos_threshold: float = 0.05,
+    neg_threshold: float = -0.05,
+    n_jobs: int = 1,
+    domain: str | None = None,
+    gazetteer: pd.DataFrame | None = None,
+    reads: list[Read | None] | None = None,
+) -> pd.DataFrame:
+    """Return :func:`score`'s rows, without its warning.
+
+    With ``reads`` (an empty list; VADER as published, no ``domain``), fill it with each
+    row's tokens as read, in the rows' order (None: not read), for
+    :func:`_joined_compounds`.
+    """
     check_columns("sentences", sentences, ["doc_id", "sent_id", "text"])
     pos_threshold, neg_threshold = _check_thresholds(pos_threshold, neg_threshold)
     n_jobs = _check_n_jobs(n_jobs)
@@ -273,7 +338,7 @@ def score(
         ]
         results = _score_texts(scored, n_jobs, domain)
     else:
-        results = _score_texts(texts, n_jobs)
+        results = _score_texts(texts, n_jobs, reads=reads)
     cols = list(zip(*results, strict=True)) if results else [()] * 6
     compound = np.asarray(cols[3], dtype="float64")
     out = pd.DataFrame(
@@ -298,17 +363,20 @@ def score(
             out[extra] = frame[extra].astype("int64").to_numpy()
     if masked is not None:
         out["masked"] = np.asarray(masked, dtype=object)
-    out = _typed(out)
-    skipped = out.loc[out["note"] == NOTE_NON_LATIN, "doc_id"].unique().tolist()
+    return _typed(out)
+
+
+def _warn_unscored(scores: pd.DataFrame, stacklevel: int) -> None:
+    """Warn of the sentences not scored for their non-Latin letters, if any."""
+    skipped = scores.loc[scores["note"] == NOTE_NON_LATIN, "doc_id"].unique().tolist()
     if skipped:
         warnings.warn(
-            f"{int((out['note'] == NOTE_NON_LATIN).sum())} sentence(s) in document(s) "
+            f"{int((scores['note'] == NOTE_NON_LATIN).sum())} sentence(s) in document(s) "
             f"{skipped[:5]} are mostly non-Latin letters and were not scored: VADER is "
             "English-only (see language_check).",
             FramelensWarning,
-            stacklevel=2,
+            stacklevel=stacklevel,
         )
-    return out
 
 
 def score_documents(

@@ -6,7 +6,7 @@ import math
 import re
 import string
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import resources
 from .domain import _INVISIBLE, load_domain
@@ -51,6 +51,21 @@ _HAS_PUNCT = re.compile("[" + re.escape(string.punctuation) + "]")
 _SUSPECT_CHAR = re.compile("[\u2018\u2019\u201c\u201d\u00ad\u200b-\u200d\u2060\ufeff]")
 _WRAPPED = re.compile(r"[\"'*_(\[]\w[\w'-]*\w[\"'*_)\]]")
 _WRAPPERS = string.punctuation + "\u2018\u2019\u201c\u201d\u2026"
+
+
+class Read(NamedTuple):
+    """A text's tokens as VADER reads them, before any rule.
+
+    ``words`` split at spaces and stripped of punctuation as NLTK strips it, ``lowers``
+    their lower-case forms, ``rated`` the positions of the lexicon words that are no
+    degree words, and the text's counts of "!" and "?" (its emphasis).
+    """
+
+    words: list[str]
+    lowers: list[str]
+    rated: list[int]
+    n_excl: int
+    n_quest: int
 
 
 class _Vader:
@@ -132,16 +147,46 @@ class _Vader:
         w = word.lower()
         return w in self.negate or "n't" in w
 
+    def read(self, text: str) -> Read:
+        """Return the tokens of ``text`` as VADER reads them (see :class:`Read`)."""
+        words = self.tokens(text)
+        lex, booster = self.lex, self.booster
+        lowers = [w.lower() for w in words]
+        rated = [j for j, low in enumerate(lowers) if low in lex and low not in booster]
+        return Read(words, lowers, rated, text.count("!"), text.count("?"))
+
     def score(
         self, text: str, evidence: bool = True
     ) -> tuple[float, float, float, float, str, int]:
         """Return ``(neg, neu, pos, compound, drivers, n_tokens)`` as VADER computes them."""
-        words = self.tokens(text)
+        return self.rate(self.read(text), evidence)
+
+    def compound(self, reads: list[Read]) -> tuple[float, int]:
+        """Return the compound and token count of texts read one by one, joined by spaces.
+
+        The same as ``score(" ".join(texts))[3::2]`` (tokens split at spaces never cross
+        the join; every rule then reads the joined tokens), without reading them again.
+        """
+        words: list[str] = []
+        lowers: list[str] = []
+        rated: list[int] = []
+        for r in reads:
+            rated.extend([j + len(words) for j in r.rated])
+            words.extend(r.words)
+            lowers.extend(r.lowers)
+        joined = Read(words, lowers, rated, sum(r.n_excl for r in reads),
+                      sum(r.n_quest for r in reads))  # fmt: skip
+        return self.rate(joined, evidence=False)[3::2]
+
+    def rate(
+        self, read: Read, evidence: bool = True
+    ) -> tuple[float, float, float, float, str, int]:
+        """Return ``(neg, neu, pos, compound, drivers, n_tokens)`` of a text's tokens."""
+        words, lowers = read.words, read.lowers
         n = len(words)
         if n == 0:
             return (0.0, 0.0, 0.0, 0.0, "", 0)
-        lex, booster = self.lex, self.booster
-        lowers = [w.lower() for w in words]
+        lex = self.lex
         allcap = sum(map(str.isupper, words))
         cap_diff = 0 < n - allcap < n
         # the valences of the lexicon words, by position; every other word's is 0
@@ -150,7 +195,7 @@ class _Vader:
         first: dict[str, int] = {}
         # only lexicon words score; a repeated word is read in the context of its first
         # occurrence (NLTK's quirk), whose lower-case form is its own
-        for j in [j for j, low in enumerate(lowers) if low in lex and low not in booster]:
+        for j in read.rated:
             item = words[j]
             i = first.setdefault(item, j)  # words.index(item): it is a lexicon word too
             il = lowers[i]
@@ -179,8 +224,8 @@ class _Vader:
         # score_valence, as in NLTK (the words of valence 0 add nothing to its sums)
         valences = sentiments.values()
         sum_s = float(sum(valences))
-        ep = min(text.count("!"), 4) * 0.292
-        qm_count = text.count("?")
+        ep = min(read.n_excl, 4) * 0.292
+        qm_count = read.n_quest
         qm = 0
         if qm_count > 1:
             qm = qm_count * 0.18 if qm_count <= 3 else 0.96
