@@ -50,8 +50,7 @@ def test_joined_compounds_equal_vader_on_the_joined_text():
     texts = _texts()
     rng = np.random.default_rng(0)
     parts = [
-        [texts[i] for i in rng.integers(0, len(texts), int(rng.integers(1, 9)))]
-        for _ in range(600)
+        [texts[i] for i in rng.integers(0, len(texts), int(rng.integers(1, 9)))] for _ in range(600)
     ] + [TRICKY, TRICKY[:2], TRICKY[5:8], TRICKY[8:12], [TRICKY[13]], [""]]
     flat = [t for p in parts for t in p]
     sentences = pd.DataFrame(
