@@ -373,14 +373,19 @@ def _longest_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
 
     "the West Philippine Sea": "the West" matches first, but the sea is the name.
     """
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
+    m = pattern.search(text)
+    while m is not None:
+        # the leftmost match after this one's start: a longer name overlapping it wins,
+        # and one that starts past its end is the next match (no second search for it)
         over = pattern.search(text, m.start() + 1)
         if over is not None and over.start() < m.end() < over.end():
-            pos = over.start()
+            m = over
             continue
         yield m
-        pos = m.end()
+        if over is None or over.start() >= m.end():
+            m = over
+        else:  # inside this match: look again from its end
+            m = pattern.search(text, m.end())
 
 
 def actor_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -99,3 +99,27 @@ def test_domain_names_and_phrases_match_as_one_by_one():
         for text in texts:
             expected = [m.span() for m in flat.finditer(text)]
             assert [m.span() for m in tree.finditer(text)] == expected, text
+
+
+def _longest_as_before(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """``_longest_matches`` as it was: a second search from each match's end."""
+    out, pos = [], 0
+    while (m := pattern.search(text, pos)) is not None:
+        over = pattern.search(text, m.start() + 1)
+        if over is not None and over.start() < m.end() < over.end():
+            pos = over.start()
+            continue
+        out.append(m.span())
+        pos = m.end()
+    return out
+
+
+def test_longest_matches_reuse_the_next_match():
+    aliases = sorted(set(gazetteer.load_gazetteer()["alias"]))
+    pattern = _pattern(aliases)
+    for text in _texts(aliases, 3000, seed=11):
+        assert _spans(pattern, text) == _longest_as_before(pattern, text), text
+    # a match inside the one found ("Sea" in "South China Sea") is no next match
+    nested = re.compile(r"(?<!\w)(?:South China Sea|China Sea|Sea|China)(?!\w)")
+    for text in ["South China Sea, China Sea and Sea", "China Seas China Sea", "Sea South"]:
+        assert _spans(nested, text) == _longest_as_before(nested, text), text
