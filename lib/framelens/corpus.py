@@ -1704,11 +1704,12 @@ BOILERPLATE_RE = re.compile(
     r"|[^.\n]{0,160}\bcontributed reporting\b[^.\n]{0,80}\.?$)",
     re.IGNORECASE | re.DOTALL,
 )
-#: a sentence of site furniture: a photo credit, a bare date or time stamp, an
-#: "Updated:" line, a bracketed cue ("[Anchor]"), a separator ("* * *"), an agency's
-#: sign-off, a credit line
-FURNITURE_SENTENCE_RE = re.compile(
-    r"^(?:[\[(][^\[\]()]{0,100}\b(?i:photo|image|video|file|graphic)s?\b[^\[\]()]{0,100}[\])]"
+#: a reporter's credit as a sentence ("… contributed to this report."): of the forms of
+#: :data:`FURNITURE_SENTENCE_RE`, the one that reads furthest into every sentence
+_CONTRIBUTED = r"[^.\n]{0,160}\bcontributed (?:to )?this (?:report|story|article)\.?"
+#: the other forms of a sentence of site furniture
+_FURNITURE_FORMS = (
+    r"[\[(][^\[\]()]{0,100}\b(?i:photo|image|video|file|graphic)s?\b[^\[\]()]{0,100}[\])]"
     r"|\[[A-Za-z ]{1,20}\]"
     r"|\([A-Z]{2,10}: [^()]{1,60}\)"
     r"|(?i:photo|image|file photo|video)s?\s*(?::|/).{0,100}"
@@ -1725,10 +1726,36 @@ FURNITURE_SENTENCE_RE = re.compile(
     rf"|(?:[\u2014\u2013=\-]{{1,2}}\s*)?\(?(?:{_AGENCIES}|END)\)?\.?"
     r"|(?i:enditem)\.?"
     r"|(?:[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+[\s,;]*)+"
-    r"|[^.\n]{0,160}\bcontributed (?:to )?this (?:report|story|article)\.?"
-    r"|[*\-_=\u00b7\u2022 ]{3,})$",
-    re.DOTALL,
+    r"|[*\-_=\u00b7\u2022 ]{3,}"
 )
+#: a sentence of site furniture: a photo credit, a bare date or time stamp, an
+#: "Updated:" line, a bracketed cue ("[Anchor]"), a separator ("* * *"), an agency's
+#: sign-off, a credit line
+FURNITURE_SENTENCE_RE = re.compile(rf"^(?:{_FURNITURE_FORMS}|{_CONTRIBUTED})$", re.DOTALL)
+#: the same without the credit, for a sentence without "contributed" (nearly every one):
+#: the credit's form alone took two thirds of the time of the whole
+_FURNITURE_NO_CREDIT = re.compile(rf"^(?:{_FURNITURE_FORMS})$", re.DOTALL)
+
+
+def _is_furniture(sentence: str) -> bool:
+    """Return whether :data:`FURNITURE_SENTENCE_RE` matches ``sentence`` (read faster).
+
+    Parameters
+    ----------
+    sentence
+        The text of a sentence.
+
+    Returns
+    -------
+    bool
+        ``bool(FURNITURE_SENTENCE_RE.match(sentence))``, the credit's form tried only
+        when ``sentence`` holds the word it needs.
+    """
+    if "contributed" in sentence:
+        return FURNITURE_SENTENCE_RE.match(sentence) is not None
+    return _FURNITURE_NO_CREDIT.match(sentence) is not None
+
+
 BOILERPLATE_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "kind", "rule"]
 
 
@@ -1796,7 +1823,7 @@ def _has_text(text: str) -> bool:
         para = text[a:b]
         cut, _rule = _boilerplate(para)
         rest = para[cut:].strip()
-        if rest and not FURNITURE_SENTENCE_RE.match(rest) and _WORDISH.search(rest):
+        if rest and not _is_furniture(rest) and _WORDISH.search(rest):
             return True
     return False
 
@@ -2060,11 +2087,7 @@ def _split(
                     s, e = pa + la + sa, pa + la + sb
                     if not text[s:e].strip():
                         continue
-                    if (
-                        not embed
-                        and not keep_boilerplate
-                        and FURNITURE_SENTENCE_RE.match(text[s:e])
-                    ):
+                    if not embed and not keep_boilerplate and _is_furniture(text[s:e]):
                         dropped.append(
                             (doc_id, para_id, s, e, text[s:e], "boilerplate", "furniture")
                         )

@@ -38,3 +38,26 @@ def test_embed_links_need_their_lower_case_beginnings():
     for para in ["See pic.twitter.com/abc", "https://t.co/xyz", "HTTPS://T.CO/XYZ", "no link"]:
         expected = bool(corpus.EMBED_LINK_RE.search(para))
         assert corpus._is_embed(para, alone=False) == expected, para
+
+
+def test_furniture_sentences_are_found_alike():
+    forms = [
+        "Associated Press writer Mari Yamaguchi in Tokyo contributed to this report.",
+        "Jane Doe contributed to this story",
+        "Analysts at the institute contributed to the report.",
+        "They contributed to this report. And more.",
+        "[Photo by Wu Zhiyi/Asianewsphoto]",
+        "Photo by John Smith/Reuters",
+        "[Anchor]",
+        "Enditem",
+        "* * *",
+        "Reuters - May 3, 2024",
+        "2024-05-03 10:15",
+        "The drills began on Monday.",
+    ]
+    rng = random.Random(4)
+    words = ["contributed", "to", "this", "report", "story", ".", "Photo", "by", "X", "\n", " "]
+    forms += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(5_000)]
+    for text in forms:
+        assert corpus._is_furniture(text) == bool(corpus.FURNITURE_SENTENCE_RE.match(text)), text
+    assert corpus._is_furniture(forms[0]) and not corpus._is_furniture(forms[2])
