@@ -1495,6 +1495,27 @@ def _warn_markup(docs: pd.DataFrame, where: str) -> None:
 #: and U+2028 (a form feed, a PDF's page break, may fall inside a sentence: it is a space)
 _NEWLINE = r"(?:\r?\n|\r(?!\n)|[\x0b\x85\u2028])"
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x85\u2028]")
+
+
+def _has_line_break(text: str) -> bool:
+    """Return whether ``text`` holds a line break (:data:`_LINE_BREAK`).
+
+    Five searches for one character each, which Python makes in C at memory speed: three
+    times faster than a regex search of a paragraph without one (most of them).
+
+    Parameters
+    ----------
+    text
+        Any text.
+
+    Returns
+    -------
+    bool
+        ``_LINE_BREAK.search(text) is not None``.
+    """
+    return "\n" in text or "\r" in text or "\x0b" in text or "\x85" in text or "\u2028" in text
+
+
 #: a line that looks empty: spaces, tabs, non-breaking and other blank spaces, invisible
 #: characters (an HTML page's "<p>&nbsp;</p>" is a line holding one no-break space)
 _BLANK = "[ \t\x0c\u00a0\u2000-\u200b\u2060\u202f\u205f\u3000\ufeff]*"
@@ -1804,6 +1825,8 @@ def _inner_dateline(para: str) -> tuple[int, int]:
     Scraped text often gives a title, one line break, then "LONDON, April 14 (Reuters) -".
     Returns its span in ``para``, or (0, 0). Only datelines with a date, agency or slash.
     """
+    if not _has_line_break(para):
+        return 0, 0
     for m in _LINE_BREAK.finditer(para):
         start = m.end()
         end = _dateline(para, start, strong=True)
@@ -1880,7 +1903,7 @@ def _is_embed(para: str, alone: bool = False) -> bool:
     other paragraphs (``alone`` False): a post of a corpus of posts that links a picture
     is the post itself, the author's own voice, not quoted material.
     """
-    lines = _LINE_BREAK.split(para)
+    lines = _LINE_BREAK.split(para) if _has_line_break(para) else [para]
     if any(CREDIT_RE.match(line.strip()) for line in lines):
         return True
     # the links are in lower case: most paragraphs have none of their beginnings

@@ -61,3 +61,9 @@ def test_furniture_sentences_are_found_alike():
     for text in forms:
         assert corpus._is_furniture(text) == bool(corpus.FURNITURE_SENTENCE_RE.match(text)), text
     assert corpus._is_furniture(forms[0]) and not corpus._is_furniture(forms[2])
+
+
+def test_line_breaks_are_found_alike():
+    for text in _fuzz("a \n\r\t\x0b\x0c\x85\u2028\u2029\x1c\u00e9", 30_000, seed=5):
+        assert corpus._has_line_break(text) == bool(corpus._LINE_BREAK.search(text)), repr(text)
+    assert corpus._has_line_break("TITLE\u2028LONDON") and not corpus._has_line_break("a\x0cb")
