@@ -857,6 +857,16 @@ def test_term_totals_with_groups_give_the_totals_and_the_group_rows():
     assert by_group.set_index(["group", "term"]).loc[("y", "ships")].tolist() == [1, 2, 1, 4]
     alone = _term_totals(sentences, [1, 2], False, None)
     pd.testing.assert_frame_equal(alone, stats.term_totals(sentences, n=[1, 2]))
+    # a partition's partial counts: the same rows in no particular order
+    loose, loose_group = _term_totals(
+        sentences, [1, 2], False, None, labels, grouped=[1], ordered=False
+    )
+    for got, want, keys in (
+        (loose, totals, ["n", "term"]),
+        (loose_group, by_group, ["group", "term"]),
+    ):
+        got = got.sort_values(keys, kind="stable").reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, want)
 
 
 def test_gram_counts_count_within_runs_per_document():

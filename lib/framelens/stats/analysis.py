@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..analysis import Analysis, Part, Table, concatenated, summed
 from .measures import document_stats
-from .vocabulary import _term_totals, collocations, keyness, term_totals, top_terms
+from .vocabulary import _term_totals, collocations, keyness, top_terms
 
 
 def _sizes(options: Mapping[str, Any]) -> list[int]:
@@ -32,11 +32,14 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
     }
     labels = part.groups
     if labels is None:
-        out["term_counts"] = term_totals(part.sentences, n=_sizes(o), **scope)
+        out["term_counts"] = _term_totals(
+            part.sentences, _sizes(o), include_embeds, part.tokens, ordered=False
+        )
         return out
-    # one pass: the totals of every size, and the words per group for keyness
+    # one pass: the totals of every size, and the words per group for keyness (in no
+    # order: the engine's combine sums and sorts them)
     totals, by_group = _term_totals(
-        part.sentences, _sizes(o), include_embeds, part.tokens, labels, grouped=[1]
+        part.sentences, _sizes(o), include_embeds, part.tokens, labels, grouped=[1], ordered=False
     )
     out["term_counts"] = totals
     out["keyness_counts"] = by_group.drop(columns=["n"])

@@ -213,12 +213,15 @@ def _term_totals(
     tokens: corpus.Tokens | pd.DataFrame | None,
     labels: pd.DataFrame | None = None,
     grouped: Sequence[int] = (),
+    ordered: bool = True,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Count the terms of :func:`term_totals`: the totals, and per group the sizes asked.
 
     Without ``labels``, return the totals (``n, term, count, documents``); with them,
     return ``(totals, by_group)``: the totals over the labelled documents and the
     ``group, n, term, count, documents, sum_sq`` rows of the sizes in ``grouped``.
+    With ``ordered`` false the rows are in no particular order (a partition's partial
+    counts, which the engine sums and sorts), and no term is sorted to rank it.
     """
     group = None
     if labels is not None:
@@ -229,20 +232,24 @@ def _term_totals(
     docs = _prepare(sentences, include_embeds, tokens)
     if group is not None:
         docs = {d: sents for d, sents in docs.items() if d in group}
-    words = _words(docs, group)
+    words = _words(docs, group, ranked=ordered)
     grams = {k: _gram_counts(words, k) for k in ns}
-    totals = [_gram_totals(grams[k], k) for k in ns]  # each sorted by term: by n, then term
+    totals = [_gram_totals(grams[k], k) for k in ns]  # by n, then (ordered) term
     frame = pd.DataFrame(
         {c: np.concatenate([t[c] for t in totals]) for c in ("n", "term", "count", "documents")}
     ).astype({"term": str})
     if group is None:
         return frame
     parts = [_gram_group_totals(words, grams[k], k) for k in grouped]
-    # rows sorted by group (as text), n, term: ranks of the names, then one lexsort
-    group_rank = np.argsort(np.argsort(np.asarray([str(g) for g in words.groups], dtype=object)))
     cols = {c: np.concatenate([p[c] for p in parts]) for c in ("group", "n", "term", "stats")}
-    term_rank = np.concatenate([p["rank"] for p in parts])
-    order = np.lexsort((term_rank, cols["n"], group_rank[cols["group"]]))
+    if ordered:
+        # rows sorted by group (as text), n, term: ranks of the names, then one lexsort
+        names = np.asarray([str(g) for g in words.groups], dtype=object)
+        group_rank = np.argsort(np.argsort(names))
+        term_rank = np.concatenate([p["rank"] for p in parts])
+        order = np.lexsort((term_rank, cols["n"], group_rank[cols["group"]]))
+    else:
+        order = np.arange(len(cols["n"]))
     stats = cols["stats"][order]
     by_group = pd.DataFrame(
         {
@@ -266,14 +273,15 @@ class _Words(NamedTuple):
     doc_group: np.ndarray
     terms: list[str]
     groups: list
-    rank: np.ndarray  # each term's place among the terms sorted as text
+    rank: np.ndarray | None  # each term's place among the terms sorted as text
     plain: bool  # no term holds a space or a character before it
 
 
-def _words(docs: dict[str, list], group: dict | None) -> _Words:
+def _words(docs: dict[str, list], group: dict | None, ranked: bool = True) -> _Words:
     """Return every word of ``docs`` as its term's id (possessive 's split off), run, document.
 
-    ``group`` maps each document to its group (None: one group, ``None``).
+    ``group`` maps each document to its group (None: one group, ``None``); without
+    ``ranked`` the terms are not sorted (``rank`` is None).
     """
     flat: list[str] = []
     run_lengths: list[int] = []
@@ -296,8 +304,10 @@ def _words(docs: dict[str, list], group: dict | None) -> _Words:
     term_of = np.fromiter(map(term_ids.__getitem__, term_of_word), dtype=np.int64)
     position = {w: i for i, w in enumerate(distinct)}
     word_of = np.fromiter(map(position.__getitem__, flat), dtype=np.int64, count=len(flat))
-    rank = np.empty(len(terms), dtype=np.int64)
-    rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
+    rank = None
+    if ranked:
+        rank = np.empty(len(terms), dtype=np.int64)
+        rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
     return _Words(
         term_of[word_of],
         np.repeat(np.arange(len(run_lengths), dtype=np.int64), run_lengths),
@@ -314,14 +324,14 @@ class _Grams(NamedTuple):
     """The k-grams of a partition: their names, and each document's count of each."""
 
     names: list[str]
-    rank: np.ndarray  # each k-gram's place among the names sorted as text
+    rank: np.ndarray | None  # each k-gram's place among the names sorted as text
     doc: np.ndarray  # per (document, k-gram) pair: the document,
     gram: np.ndarray  # the k-gram's id (index into names)
     count: np.ndarray  # and its count in the document
 
 
 def _gram_counts(words: _Words, k: int) -> _Grams:
-    """Count the k-grams within runs, per document."""
+    """Count the k-grams within runs, per document (ranked as the words are)."""
     n = len(words.ids) - k + 1
     valid = np.flatnonzero(words.runs[:n] == words.runs[k - 1 :]) if n > 0 else np.empty(0, int)
     terms = words.terms
@@ -336,17 +346,20 @@ def _gram_counts(words: _Words, k: int) -> _Grams:
             members = [m[pairs // len(terms)] for m in members] + [pairs % len(terms)]
         words_of = zip(*(map(terms.__getitem__, m.tolist()) for m in members), strict=True)
         names = list(map(" ".join, words_of))
-        if words.plain:
-            # no character at or below the space in any term: "w1 w2" sorts as the pair
-            # (w1, w2) does, so by its words' ranks
-            order = np.lexsort([words.rank[m] for m in reversed(members)])
-        else:
+        if not words.plain:
             same = {name: i for i, name in enumerate(names)}  # "a b" + "c" is "a" + "b c"
             if len(same) < len(names):
                 gram = np.asarray([same[name] for name in names], dtype=np.int64)[gram]
-            order = sorted(range(len(names)), key=names.__getitem__)
-        rank = np.empty(len(names), dtype=np.int64)
-        rank[order] = np.arange(len(names))
+        rank = None
+        if words.rank is not None:
+            if words.plain:
+                # no character at or below the space in any term: "w1 w2" sorts as the
+                # pair (w1, w2) does, so by its words' ranks
+                order = np.lexsort([words.rank[m] for m in reversed(members)])
+            else:
+                order = sorted(range(len(names)), key=names.__getitem__)
+            rank = np.empty(len(names), dtype=np.int64)
+            rank[order] = np.arange(len(names))
         docs = words.docs[valid]
     n_grams = max(len(names), 1)
     per_doc, count = np.unique(docs * n_grams + gram, return_counts=True)
@@ -354,10 +367,13 @@ def _gram_counts(words: _Words, k: int) -> _Grams:
 
 
 def _gram_totals(grams: _Grams, k: int) -> dict[str, np.ndarray]:
-    """Return the ``n, term, count, documents`` columns of the k-grams, sorted by term."""
+    """Return the ``n, term, count, documents`` columns of the k-grams, sorted by term if ranked."""
     size = len(grams.names)
-    order = np.empty(size, dtype=np.int64)
-    order[grams.rank] = np.arange(size)
+    if grams.rank is None:
+        order = np.arange(size)
+    else:
+        order = np.empty(size, dtype=np.int64)
+        order[grams.rank] = np.arange(size)
     return {
         "n": np.full(size, k, dtype=np.int64),
         "term": np.asarray(grams.names, dtype=object)[order],
@@ -390,7 +406,7 @@ def _gram_group_totals(words: _Words, grams: _Grams, k: int) -> dict[str, np.nda
         "group": keys // n_grams,
         "n": np.full(len(keys), k, dtype=np.int64),
         "term": np.asarray(names, dtype=object)[term] if len(keys) else np.empty(0, object),
-        "rank": grams.rank[term],
+        "rank": None if grams.rank is None else grams.rank[term],
         "stats": stats.reshape(-1, 3),
     }
 
