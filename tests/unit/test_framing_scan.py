@@ -18,7 +18,7 @@ TEXT = "Type 052 and 19 new warships, live-fire."
 
 
 def compiled():
-    m, _weak, _answers, _negates, single_by_el, _info, by_second, _may_hit = M._compiled(MINI)
+    m, _weak, _answers, _negates, single_by_el, _info, by_second, _texts = M._compiled(MINI)
     return m, single_by_el, by_second, frozenset(m.phrases)
 
 
@@ -63,14 +63,26 @@ def test_token_info_gives_single_hits_pieces_and_phrase_starts():
     )
 
 
-def test_may_hit_is_true_for_a_single_cue_or_a_phrase_start_only():
-    m, single_by_el, _by_second, firsts = compiled()
+def test_lead_says_what_a_token_needs_to_give_a_hit_and_offers_the_token_before():
+    m, single_by_el, by_second, _firsts = compiled()
+    bit_of = M._compiled(MINI)[-1][1]
+    fire = bit_of[element(m, "fire")]
+    warship = bit_of[element(m, "warship*")]
+    assert set(bit_of.values()) == {fire, warship}
     texts = ["threat", "Threats", "live", "live-fire", "fire", "fire-live", "19", "new", ","]
-    hits = {t: M._may_hit(m, t, single_by_el, firsts) for t in texts}
-    assert hits == {
-        "threat": True, "Threats": False, "live": True, "live-fire": True, "fire": False,
-        "fire-live": False, "19": True, "new": False, ",": False,
-    }  # fmt: skip
+    leads = {t: M._lead(m, t, single_by_el, by_second, bit_of) for t in texts}
+    assert leads == {
+        "threat": (M.ALWAYS, 0),  # a single-word cue
+        "Threats": (0, 0),
+        "live": (fire, 0),  # "live fire" needs "fire" next
+        "live-fire": (M.ALWAYS, 0),  # a phrase within the word
+        "fire": (0, fire),
+        "fire-live": (0, fire),  # its first piece may be a phrase's second element
+        "19": (M.ALWAYS, 0),  # {number}: the second element may come words later
+        "new": (0, 0),
+        ",": (0, 0),
+    }
+    assert M._lead(m, "warships", single_by_el, by_second, bit_of) == (0, warship)
 
 
 def test_parts_split_words_at_hyphens_and_drop_number_in_a_designation():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import compress, count
@@ -390,7 +390,9 @@ def _compiled(d: Dictionary) -> tuple:
     Returns the matcher, the weak cues, the ``answered_by`` patterns, the cues a negator
     does not cancel, the single-word patterns by element, a cache of what each distinct
     (token, type) matches (:func:`_token_info`), the phrases by first and second element,
-    and a cache of whether each distinct token text may give a hit (:func:`_may_hit`).
+    and a cache of what each distinct token text needs to give a hit and offers to the
+    token before it (:func:`_lead`, two dicts), with the bit of each phrase's second
+    element there.
     """
     m = _Matcher(d)
     weak = {
@@ -418,8 +420,11 @@ def _compiled(d: Dictionary) -> tuple:
         for seq, fi, pat in phrases:
             by_second.setdefault(first, {}).setdefault(seq[1], []).append((seq, fi, pat))
     info: dict[tuple[str, str], tuple[tuple, tuple, frozenset[int]]] = {}
-    may_hit: dict[str, bool] = {}
-    return m, weak, answers, negates, single_by_el, info, by_second, may_hit
+    # one bit for each element that is a phrase's second: what a token offers (_lead)
+    second_els = sorted({second for by in by_second.values() for second in by})
+    bit_of = {el: 1 << b for b, el in enumerate(second_els)}
+    leads: tuple[dict[str, int], dict[str, int]] = ({}, {})
+    return m, weak, answers, negates, single_by_el, info, by_second, (leads, bit_of)
 
 
 def _phrase_end(
@@ -533,22 +538,43 @@ def _token_info(
     return singles, pieces, pieces[0][1] & phrase_firsts
 
 
-def _may_hit(
+#: what :func:`_lead` gives a token text that may give a hit whatever token follows
+ALWAYS = -1
+
+
+def _lead(
     m: _Matcher,
     tok: str,
     single_by_el: Mapping[int, list[tuple[int, str]]],
-    phrase_firsts: frozenset[int],
-) -> bool:
-    """Whether token text ``tok`` may match a single-word pattern or start a phrase.
+    by_second: Mapping[int, Mapping[int, list]],
+    bit_of: Mapping[int, int],
+) -> tuple[int, int]:
+    """Return what token text ``tok`` needs to give a hit, and what it offers as a next token.
 
-    True when :func:`_token_info` gives single hits or phrase starts for ``tok`` as a
-    word (split at hyphens) or as any other type but punctuation (whole); punctuation
-    never matches.
+    What it needs: 0 when it can give no hit (it matches no single-word pattern and
+    starts no phrase); :data:`ALWAYS` when it may give one whatever follows (a
+    single-word pattern, a phrase within a hyphenated word or one after {number},
+    whose second element may come words later); else the bits (``bit_of``) of the
+    second elements of the phrases it may start, one of which the next token must offer.
+    What it offers: the bits of the second elements its first piece may be (the whole
+    token, or the word before its first hyphen). Both are read for any type of token
+    (supersets: punctuation matches nothing), so the text alone decides.
     """
-    els = m.elements_of(tok)
-    if any(el in single_by_el for el in els) or not els.isdisjoint(phrase_firsts):
-        return True
-    return "-" in tok and not m.elements_of(tok.split("-")[0]).isdisjoint(phrase_firsts)
+    whole = m.elements_of(tok)
+    els = whole | m.elements_of(tok.split("-")[0]) if "-" in tok else whole
+    offers = 0
+    for el in els:
+        offers |= bit_of.get(el, 0)
+    firsts = [el for el in els if el in by_second]
+    if any(el in single_by_el for el in whole) or (firsts and "-" in tok):
+        return ALWAYS, offers
+    if any(el in m.gap_after for el in firsts):
+        return ALWAYS, offers
+    needs = 0
+    for el in firsts:
+        for second in by_second[el]:
+            needs |= bit_of[second]
+    return needs, offers
 
 
 def _parts(
@@ -650,12 +676,14 @@ def _scan(
     """
     if len(sentences) == 0:
         return []
-    m, weak, answers, negates, single_by_el, info, by_second, may_hit = _compiled(d)
+    m, weak, answers, negates, single_by_el, info, by_second, texts = _compiled(d)
+    (leads, offers), bit_of = texts
     names = _name_patterns("security" if d.name == "security" else "names") if context else None
     answered_as = _answered_as(d)
-    if len(info) > INFO_LIMIT or len(may_hit) > INFO_LIMIT:  # the vocabulary seen so far:
+    if len(info) > INFO_LIMIT or len(leads) > INFO_LIMIT:  # the vocabulary seen so far:
         info.clear()  # bounded, whatever the corpus
-        may_hit.clear()
+        leads.clear()
+        offers.clear()
     toks = corpus.Tokens.of(sentences, tokens)
     same = toks.sentences is sentences
     t_start, t_end, t_tok, t_type, bounds = toks.start, toks.end, toks.token, toks.type, toks.bounds
@@ -672,12 +700,18 @@ def _scan(
         ),
         default=0,
     )
-    # the tokens that may give a single-word hit or start a phrase, judged once per
-    # distinct text: most tokens do neither, and only these are looked at first
-    for tok in set(t_tok).difference(may_hit):
-        may_hit[tok] = _may_hit(m, tok, single_by_el, phrase_firsts)
-    hot = list(compress(count(), map(may_hit.__getitem__, t_tok)))
-    n_hot = len(hot)
+    # what each token text needs to give a hit and offers to the token before it, judged
+    # once per distinct text: most tokens can give none, and of those that start a
+    # phrase ("the", "in") few are followed by a token that can be its second element
+    for tok in set(t_tok).difference(leads):
+        leads[tok], offers[tok] = _lead(m, tok, single_by_el, by_second, bit_of)
+    hot = list(compress(count(), map(leads.__getitem__, t_tok)))
+    last = [hot.pop()] if hot and hot[-1] == len(t_tok) - 1 else []
+    hot = [p for p in hot if (x := leads[t_tok[p]]) < 0 or x & offers[t_tok[p + 1]]] + last
+    # the tokens looked at, by the row of their sentence among the tokens' sentences
+    cands: dict[int, list[int]] = {}
+    for pos in hot:
+        cands.setdefault(bisect_right(bounds, pos) - 1, []).append(pos)
 
     def info_of(pos: int) -> tuple[tuple, tuple[tuple[int, frozenset[int]], ...], frozenset]:
         key = (t_tok[pos], t_type[pos])
@@ -686,22 +720,23 @@ def _scan(
             got = info[key] = _token_info(m, *key, single_by_el, phrase_firsts)
         return got
 
+    s_starts, s_texts = sentences["start"].tolist(), sentences["text"].tolist()
+    if same:
+        rows: Iterable[tuple[int, int]] = ((r, r) for r in cands)
+    else:
+        rows = (
+            (row, r)
+            for row, r in enumerate(
+                map(toks.row_of, sentences["doc_id"].tolist(), sentences["sent_id"].tolist())
+            )
+            if r in cands
+        )
     hits: list[tuple] = []
-    for row, (doc_id, sent_id, s_start, text) in enumerate(
-        zip(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(),
-            sentences["start"].tolist(), sentences["text"].tolist(), strict=True)
-    ):  # fmt: skip
-        r = row if same else toks.row_of(doc_id, sent_id)
-        if r < 0:
-            continue
+    for row, r in rows:
+        s_start, text = s_starts[row], s_texts[row]
         tok0, stop = bounds[r], bounds[r + 1]
-        k = bisect_left(hot, tok0)
-        if k == n_hot or hot[k] >= stop:
-            continue
         found: list[tuple[int, str, int, int]] = []  # frame, pattern, start, end
-        while k < n_hot and hot[k] < stop:
-            pos = hot[k]
-            k += 1
+        for pos in cands[r]:
             singles, pieces, firsts = info.get((t_tok[pos], t_type[pos])) or info_of(pos)
             for fi, pat in singles:
                 found.append((fi, pat, t_start[pos], t_end[pos]))
