@@ -88,11 +88,13 @@ _SYLLABLE_THRESHOLD = 3  # textstat: int(get_lang_cfg("en_US", "syllable_thresho
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 # textstat.backend.transformations.remove_punctuation, rm_apostrophe=False
 _PUNCTUATION = re.compile(r"[^\w\s\']")
-# a stretch between runs of sentence-ending marks (textstat: r"\b[^.!?]+[.!?]*")
-_SENTENCE_BREAK = re.compile(r"[.!?]+")
-# three whitespace-separated tokens with a word character, from the start of a stretch
-# (possessive: each repetition skips to the next word character, then to the token's end)
-_THREE_WORDS = re.compile(r"(?:\W*+\w\S*+){3}")
+# a sentence segment: a stretch between runs of sentence-ending marks (textstat:
+# r"\b[^.!?]+[.!?]*") with three whitespace-separated tokens that hold a word character,
+# matched from its start and taken to its end, so one match a segment. Each repetition
+# skips to the next word character, then to the token's end, never past a mark
+# (possessive: no backtracking); a search that starts later in a stretch sees a part of
+# it, with no more tokens, so a stretch of fewer than three never matches
+_SEGMENT = re.compile(r"(?:[^\w.!?]*+\w[^\s.!?]*+){3}[^.!?]*+")
 
 # A token's counts are packed into one int, a field of _BITS bits each, so that a document's
 # counts are one C-level ``sum``; no field of a text's total can reach 2**_BITS (that
@@ -280,7 +282,7 @@ def counts(text: str) -> dict[str, int]:
                 cache[token] = _analyse(token)
         total = sum(map(cache.__getitem__, tokens))
     out = {name: (total >> (_BITS * i)) & _MASK for i, name in enumerate(_FIELDS)}
-    segments = len(list(filter(_THREE_WORDS.match, _SENTENCE_BREAK.split(text))))
+    segments = len(_SEGMENT.findall(text))
     out["sentences"] = max(1, segments) if text else 0
     out["sentence_segments"] = segments
     return {k: out[k] for k in _KEYS}
