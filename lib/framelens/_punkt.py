@@ -64,6 +64,17 @@ _BOUNDARY_REALIGNMENT = regex.compile(
     r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)', regex.MULTILINE
 )
 
+#: a candidate's context of plain words: the word before the mark (letters and digits, with
+#: single stops or hyphens inside: "drills", "U.S", "ex-gen"), the mark, then one space
+#: and a plain word, whole or before a comma, "'s" or "'Amato" ("U.S. Navy", "Oct. 15,",
+#: "Mr. Bush's"), or a closing quote or bracket ('it.\'', 'what?"'). NLTK's word tokenizer
+#: gives the first word and its stop as one token (a "?" or "!" as a token of its own) and
+#: the next word's first token from its first character on; no token after that can break
+_PLAIN_CONTEXT = re.compile(
+    r"((?:[A-Za-z0-9]+[.\-])*[A-Za-z0-9]+)([.?!])"
+    r"(?: ((?:[A-Za-z0-9]+[.\-])*[A-Za-z0-9]+)(?:[.,]|'[A-Za-z]+)?|([\"')\]\u2019\u201d]))"
+)
+
 _NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _INITIAL = regex.compile(r"[^\W\d]\.$", regex.UNICODE)
 
@@ -106,6 +117,14 @@ class SentenceSplitter:
 
     def _contains_break(self, context: str) -> bool:
         """NLTK's ``text_contains_sentbreak``: a break at any token but the last."""
+        plain = _PLAIN_CONTEXT.fullmatch(context)
+        if plain is not None:  # tokens "word.", next (and more), or "word", "?", next
+            word, mark, nxt, closing = plain.groups()
+            return mark != "." or self._is_break(word + mark, nxt or closing)
+        return self._tokens_break(context)
+
+    def _tokens_break(self, context: str) -> bool:
+        """Decide as :meth:`_contains_break` does, for any context, by NLTK's word tokens."""
         toks: list[str] = []
         for line in context.split("\n"):
             if line.strip():

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from framelens import corpus, resources
+from framelens import _punkt, corpus, resources
 from framelens._punkt import SentenceSplitter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,6 +95,41 @@ def test_same_spans_as_nltk_on_any_text(text: str) -> None:
     """Arbitrary Unicode mixed with Punkt's difficult tokens."""
     ab = frozenset({"u.s", "gen", "no"})
     assert SentenceSplitter(ab).span_tokenize(text) == list(_nltk(ab).span_tokenize(text))
+
+
+#: the words a candidate's context is made of: plain words with stops and hyphens inside,
+#: abbreviations, initials, numbers, and what ends a plain context or makes it not plain
+_WORDS = [
+    "drills", "Drills", "U.S", "u.s", "Gen", "ex-gen", "J", "z", "I", "II", "1990", "3.5",
+    "1-2", "e.g", "a.m", "Mr", "St", "No", "\xe9t\xe9", "Amato", "s", "", "-", "..", "--",
+]  # fmt: skip
+_ENDS = [".", "?", "!", ". ", "? ", ".\n", ".  ", ".'", '."', ".)", ".]", ".\u2019", ".\u201d",
+         "?'", '!"', ".(", ".;", ".!", "?!"]  # fmt: skip
+_AFTER = ["", ",", "'s", "'Amato", ".", "'", ",,", ".,", "'s.", ")", '"', "\u2019s"]
+
+
+def test_plain_contexts_decide_as_the_tokens_do() -> None:
+    """A context of plain words is decided without NLTK's word tokenizer, the same way."""
+    rng = random.Random(11)
+    contexts = [
+        rng.choice(_WORDS) + rng.choice(_ENDS) + rng.choice(_WORDS) + rng.choice(_AFTER)
+        for _ in range(20_000)
+    ]
+    words = _WORDS[:20]  # plain words only
+    contexts += [
+        rng.choice(words) + rng.choice(".?!") + rng.choice([" " + rng.choice(words), '"', ")"])
+        + rng.choice(["", ",", "'s", "'Amato", "."])
+        for _ in range(10_000)
+    ]  # fmt: skip
+    plain = 0
+    for ab in (resources.abbreviations(), frozenset(), frozenset({"drills", "j", "1990"})):
+        splitter = SentenceSplitter(ab)
+        for context in contexts:
+            assert splitter._contains_break(context) == splitter._tokens_break(context), context
+        plain += sum(_punkt._PLAIN_CONTEXT.fullmatch(c) is not None for c in contexts)
+    assert plain > 10_000  # the plain forms are tried often
+    splitter = SentenceSplitter(resources.abbreviations())
+    assert splitter._contains_break("drills. The") and not splitter._contains_break("U.S. Navy")
 
 
 def test_decisions_that_matter_in_news() -> None:
