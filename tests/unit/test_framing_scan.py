@@ -176,3 +176,12 @@ def test_profile_counts_read_a_missing_strength_or_count_as_the_sums_did():
         b_strong = 0 if strength == "string" else 1
         assert got == [["a", "threat", 1, 1, 2], ["a", "rivalry", 1, 0, 0],
                        ["b", "threat", 1, b_strong, 1]]  # fmt: skip
+
+
+def test_scope_role_says_whether_a_word_ends_a_negation_scope_or_may_negate():
+    roles = {t: M._scope_role(t) for t in ["But", "however", "not", "Never", "isn't", "won\u2019t"]}
+    assert roles == {
+        "But": M._BREAK, "however": M._BREAK, "not": M._NEGATOR, "Never": M._NEGATOR,
+        "isn't": M._NEGATOR, "won\u2019t": M._NEGATOR,
+    }  # fmt: skip
+    assert M._scope_role("threat") == M._scope_role("note") == M._OTHER

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import compress, count
@@ -157,22 +157,25 @@ _LIGHT_NOUNS = frozenset(
 )
 
 
-def _neg_exempt(toks: list[tuple[int, int, str, str]], j: int, i: int | None = None) -> bool:
-    """Whether the negator at ``j`` leaves the cue (at token ``i``) after it standing."""
-    nxt = [t[2].lower() for t in toks[j + 1 : j + 3]]
+def _neg_exempt(words: list[str], j: int, i: int | None = None) -> bool:
+    """Whether the negator at ``j`` leaves the cue (at token ``i``) after it standing.
+
+    ``words``: the texts of the sentence's tokens.
+    """
+    nxt = [t.lower() for t in words[j + 1 : j + 3]]
     if nxt and nxt[0] in _NEG_EXEMPT:
         return True
     if (
         i is not None
-        and toks[j][2].lower() == "no"
+        and words[j].lower() == "no"
         and nxt
         and nxt[0] not in _LIGHT_NOUNS
-        and any(t[2].lower() in _PREPOSITIONS for t in toks[j + 2 : i])
+        and any(t.lower() in _PREPOSITIONS for t in words[j + 2 : i])
     ):
         # "no" denies its own noun: "there are no winners in a trade war", "no
         # disagreement among researchers"; but "no sign of escalation" denies it
         return True
-    if toks[j][2].lower() != "never" or not nxt:  # "no more a threat" does negate
+    if words[j].lower() != "never" or not nxt:  # "no more a threat" does negate
         return False
     return nxt[0] in _EMPHATIC or (nxt[0] == "been" and len(nxt) == 2 and nxt[1] in _EMPHATIC)
 
@@ -205,6 +208,18 @@ def _negator(tok: str) -> bool:
     return lo in NEGATORS or lo.endswith("n't")
 
 
+#: what a word is to a negation's scope: it ends it, it may negate, or neither
+_BREAK, _NEGATOR, _OTHER = 1, 2, 0
+
+
+@lru_cache(maxsize=65_536)
+def _scope_role(tok: str) -> int:
+    """Return :data:`_BREAK` (a word of :data:`_SCOPE_BREAK`), :data:`_NEGATOR` or 0."""
+    if tok.lower() in _SCOPE_BREAK:
+        return _BREAK
+    return _NEGATOR if _negator(tok) else _OTHER
+
+
 @cache
 def _name_patterns(domain: str = "security") -> tuple[re.Pattern[str], ...]:
     """Names a cue inside of does not count: gazetteer aliases, exercise names, phrases.
@@ -229,7 +244,7 @@ def _headline(words: list[str]) -> bool:
 
 def _context(
     found: list[tuple[int, str, int, int]],
-    toks: list[tuple[int, int, str, str]],
+    toks: tuple[list[int], list[int], list[str], list[str]],
     text: str,
     off: int,
     weak: Mapping[tuple[int, str], str],
@@ -242,31 +257,38 @@ def _context(
 
     A cue answered by an ``answered_by`` word (not a ``background_by`` one) of a category
     with ``answered_as`` also counts for that category (note "answered by <word>"),
-    unless a cue of it already covers the span.
+    unless a cue of it already covers the span. ``toks``: the start, end, text and type
+    of each of the sentence's tokens (four lists).
     """
-    index = {t[0]: i for i, t in enumerate(toks)}
-    ends = {t[1]: i for i, t in enumerate(toks)}
+    starts, ends, words, types = toks
+    n = len(words)
     headline: list[bool] = []  # whether the sentence is a title-case headline, when asked
 
     def title() -> bool:
         if not headline:
-            headline.append(_headline([t[2] for t in toks if t[3] == "word"]))
+            said = [w for w, ty in zip(words, types, strict=True) if ty == "word"]
+            headline.append(_headline(said))
         return headline[0]
+
+    def at(bounds: list[int], x: int) -> int | None:
+        """Return the token that starts (or ends) at offset ``x``, if one does."""
+        j = bisect_left(bounds, x)
+        return j if j < n and bounds[j] == x else None
 
     spans = [
         (m.start() + off, m.end() + off, m.group(0))
         for rx in (names if names is not None else _name_patterns())
         for m in rx.finditer(text)
     ]
-    first_word = next((i for i, t in enumerate(toks) if t[3] != "punct"), -1)
+    first_word = next((i for i, ty in enumerate(types) if ty != "punct"), -1)
 
     def capital(i: int) -> bool:
-        return 0 <= i < len(toks) and toks[i][3] in ("word", "abbr") and toks[i][2][:1].isupper()
+        return 0 <= i < n and types[i] in ("word", "abbr") and words[i][:1].isupper()
 
     out = []
     for fi, pat, a, b in found:
         status, note = "counted", ""
-        i, k = index.get(a), ends.get(b)
+        i, k = at(starts, a), at(ends, b)
         name = next((n for x, y, n in spans if x <= a and b <= y and y - x > b - a), None)
         if name is not None:
             status, note = "in_name", name
@@ -274,7 +296,7 @@ def _context(
             not pat.startswith("=")  # a cue written case-sensitive is a name on purpose
             and i is not None
             and k is not None
-            and any(toks[j][2][:1].isupper() for j in range(i, k + 1))
+            and any(w[:1].isupper() for w in words[i : k + 1])
             and (capital(k + 1) or (i - 1 != first_word and capital(i - 1)))
             and not title()
         ):
@@ -284,20 +306,21 @@ def _context(
                 lo -= 1
             while capital(hi + 1):
                 hi += 1
-            status, note = "in_name", text[toks[lo][0] - off : toks[hi][1] - off]
+            status, note = "in_name", text[starts[lo] - off : ends[hi] - off]
         elif i is not None and (fi, pat) not in negates:
             seen = 0
             for j in range(i - 1, -1, -1):
-                tok, ty = toks[j][2], toks[j][3]
+                tok, ty = words[j], types[j]
                 if ty == "punct":
                     if tok in _SCOPE_PUNCT or tok in ".!?":
                         break
                     continue
-                if tok.lower() in _SCOPE_BREAK:
+                role = _scope_role(tok)
+                if role == _BREAK:
                     break
                 if (
-                    _negator(tok)
-                    and not _neg_exempt(toks, j, i)
+                    role == _NEGATOR
+                    and not _neg_exempt(words, j, i)
                     # a capitalised negator inside a name: "Doctors Without Borders said";
                     # not in a headline, where every word is capitalised ("Russia Does
                     # Not Pose A Threat") or the line is in capitals ("POSE NO THREAT")
@@ -317,7 +340,7 @@ def _context(
         if status == "counted" and i is not None and answers and fi in answers:
             seen = 0
             for j in range(i - 1, -1, -1):
-                tok, ty = toks[j][2], toks[j][3]
+                tok, ty = words[j], types[j]
                 if ty == "punct" and tok in _QUOTE_MARKS:  # dealing with "common threats"
                     continue
                 if ty == "punct" or tok.lower() in _SCOPE_BREAK:
@@ -774,10 +797,8 @@ def _scan(
         off = int(s_start)
         kept.sort(key=lambda h: (h[0], h[2]))
         if context:
-            sent_tokens = list(
-                zip(t_start[tok0:stop], t_end[tok0:stop], t_tok[tok0:stop], t_type[tok0:stop],
-                    strict=True)
-            )  # fmt: skip
+            sent_tokens = (t_start[tok0:stop], t_end[tok0:stop], t_tok[tok0:stop],
+                           t_type[tok0:stop])  # fmt: skip
             judged = _context(
                 kept, sent_tokens, str(text), off, weak, negates, answers, names, answered_as
             )
