@@ -846,33 +846,32 @@ def keyness(
         flipped = np.where(over, lr < 0, lr > 0)
         lr = np.where(flipped, np.nan, lr)
         half = np.where(flipped, np.nan, half)
-        p = chdtrc(1, g2)
+        # terms of the same counts have the same G²: each distinct value once (the same floats)
+        distinct, where = np.unique(g2, return_inverse=True)
+        p = chdtrc(1, distinct)[where]
+        # by G² (descending); equal G² (terms with the same counts): the more evenly spread
+        # over documents first, then by term (the table's rows are in term order); a
+        # missing value last (numpy sorts NaN last)
+        o = np.lexsort((np.arange(len(a)), -da, -effective, -g2))
         part = pd.DataFrame(
             {
                 "target": g,
-                "term": terms.astype(str),
-                "target_count": a.astype("int64"),
-                "reference_count": b.astype("int64"),
-                "target_documents": pd.array(da, dtype="Int64"),  # NaN: missing
-                "reference_documents": pd.array(db, dtype="Int64"),
-                "target_effective_documents": effective,
+                "term": terms.astype(str)[o],
+                "target_count": a[o].astype("int64"),
+                "reference_count": b[o].astype("int64"),
+                "target_documents": pd.array(da[o], dtype="Int64"),  # NaN: missing
+                "reference_documents": pd.array(db[o], dtype="Int64"),
+                "target_effective_documents": effective[o],
                 "target_total": int(c),
                 "reference_total": int(d),
-                "g2": g2,
-                "p_value": p,
+                "g2": g2[o],
+                "p_value": p[o],
                 "p_adjusted": np.nan,  # below: over every target's terms together
-                "log_ratio": lr,
-                "log_ratio_ci_low": lr - half,
-                "log_ratio_ci_high": lr + half,
-                "direction": np.where(over, "target", "reference"),
+                "log_ratio": lr[o],
+                "log_ratio_ci_low": (lr - half)[o],
+                "log_ratio_ci_high": (lr + half)[o],
+                "direction": np.where(over, "target", "reference")[o],
             }
-        )
-        # equal G² (terms with the same counts): the more evenly spread over documents first
-        part = part.sort_values(
-            ["g2", "target_effective_documents", "target_documents", "term"],
-            ascending=[False, False, False, True],
-            kind="stable",
-            na_position="last",
         )
         out.append(part)
     if not out:
