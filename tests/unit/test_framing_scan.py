@@ -65,24 +65,35 @@ def test_token_info_gives_single_hits_pieces_and_phrase_starts():
 
 def test_lead_says_what_a_token_needs_to_give_a_hit_and_offers_the_token_before():
     m, single_by_el, by_second, _firsts = compiled()
-    bit_of = M._compiled(MINI)[-1][1]
+    bit_of = M._compiled(MINI)[-1].bit_of
     fire = bit_of[element(m, "fire")]
     warship = bit_of[element(m, "warship*")]
     assert set(bit_of.values()) == {fire, warship}
     texts = ["threat", "Threats", "live", "live-fire", "fire", "fire-live", "19", "new", ","]
     leads = {t: M._lead(m, t, single_by_el, by_second, bit_of) for t in texts}
     assert leads == {
-        "threat": (M.ALWAYS, 0),  # a single-word cue
-        "Threats": (0, 0),
-        "live": (fire, 0),  # "live fire" needs "fire" next
-        "live-fire": (M.ALWAYS, 0),  # a phrase within the word
-        "fire": (0, fire),
-        "fire-live": (0, fire),  # its first piece may be a phrase's second element
-        "19": (M.ALWAYS, 0),  # {number}: the second element may come words later
-        "new": (0, 0),
-        ",": (0, 0),
+        "threat": (M.ALWAYS, 0, False),  # a single-word cue
+        "Threats": (0, 0, False),
+        "live": (fire, 0, False),  # "live fire" needs "fire" next
+        "live-fire": (M.ALWAYS, 0, False),  # a phrase within the word
+        "fire": (0, fire, False),
+        "fire-live": (0, fire, False),  # its first piece may be a phrase's second element
+        "19": (warship, 0, True),  # {number}: "warship*" may come words later
+        "new": (0, 0, False),
+        ",": (0, 0, False),
     }
-    assert M._lead(m, "warships", single_by_el, by_second, bit_of) == (0, warship)
+    assert M._lead(m, "warships", single_by_el, by_second, bit_of) == (0, warship, False)
+
+
+def test_leads_are_found_when_first_asked_and_forgotten_together():
+    m, single_by_el, by_second, _firsts = compiled()
+    bit_of = M._compiled(MINI)[-1].bit_of
+    leads = M._Leads(m, single_by_el, by_second, bit_of)
+    assert leads["live"] == M._lead(m, "live", single_by_el, by_second, bit_of)[0]
+    assert leads["fire"] == 0 and leads.offers == {"live": 0, "fire": bit_of[element(m, "fire")]}
+    assert leads["19"] and leads.far == {"19"}
+    leads.clear()
+    assert not leads and not leads.offers and not leads.far
 
 
 def test_parts_split_words_at_hyphens_and_drop_number_in_a_designation():
@@ -185,3 +196,19 @@ def test_scope_role_says_whether_a_word_ends_a_negation_scope_or_may_negate():
         "isn't": M._NEGATOR, "won\u2019t": M._NEGATOR,
     }  # fmt: skip
     assert M._scope_role("threat") == M._scope_role("note") == M._OTHER
+
+
+def test_a_number_phrase_is_found_across_the_words_it_may_skip_and_no_further():
+    s = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a"],
+            "sent_id": [0, 1, 2],
+            "start": [0, 30, 60],
+            "text": ["19 new grey warships sailed.", "19 new big grey warships.", "Live fire"],
+        }
+    )
+    hits = framing.term_hits(s, MINI, context=False)
+    assert hits[["sent_id", "term"]].values.tolist() == [
+        [0, "19 new grey warships"],
+        [2, "Live fire"],
+    ]

@@ -414,8 +414,7 @@ def _compiled(d: Dictionary) -> tuple:
     does not cancel, the single-word patterns by element, a cache of what each distinct
     (token, type) matches (:func:`_token_info`), the phrases by first and second element,
     and a cache of what each distinct token text needs to give a hit and offers to the
-    token before it (:func:`_lead`, two dicts), with the bit of each phrase's second
-    element there.
+    token before it (:class:`_Leads`).
     """
     m = _Matcher(d)
     weak = {
@@ -446,8 +445,8 @@ def _compiled(d: Dictionary) -> tuple:
     # one bit for each element that is a phrase's second: what a token offers (_lead)
     second_els = sorted({second for by in by_second.values() for second in by})
     bit_of = {el: 1 << b for b, el in enumerate(second_els)}
-    leads: tuple[dict[str, int], dict[str, int]] = ({}, {})
-    return m, weak, answers, negates, single_by_el, info, by_second, (leads, bit_of)
+    leads = _Leads(m, single_by_el, by_second, bit_of)
+    return m, weak, answers, negates, single_by_el, info, by_second, leads
 
 
 def _phrase_end(
@@ -571,17 +570,18 @@ def _lead(
     single_by_el: Mapping[int, list[tuple[int, str]]],
     by_second: Mapping[int, Mapping[int, list]],
     bit_of: Mapping[int, int],
-) -> tuple[int, int]:
-    """Return what token text ``tok`` needs to give a hit, and what it offers as a next token.
+) -> tuple[int, int, bool]:
+    """Return what token text ``tok`` needs to give a hit, what it offers, and how far.
 
     What it needs: 0 when it can give no hit (it matches no single-word pattern and
     starts no phrase); :data:`ALWAYS` when it may give one whatever follows (a
-    single-word pattern, a phrase within a hyphenated word or one after {number},
-    whose second element may come words later); else the bits (``bit_of``) of the
-    second elements of the phrases it may start, one of which the next token must offer.
-    What it offers: the bits of the second elements its first piece may be (the whole
-    token, or the word before its first hyphen). Both are read for any type of token
-    (supersets: punctuation matches nothing), so the text alone decides.
+    single-word pattern, a phrase within a hyphenated word); else the bits (``bit_of``)
+    of the second elements of the phrases it may start, one of which a token after it
+    must offer: the next one, or when it may be a {number} (the third value is True) one
+    of the next ``1 + NUMBER_GAP`` (the words a phrase may skip after it, then the
+    element). What it offers: the bits of the second elements its first piece may be
+    (the whole token, or the word before its first hyphen). All are read for any type of
+    token (supersets: punctuation matches nothing), so the text alone decides.
     """
     whole = m.elements_of(tok)
     els = whole | m.elements_of(tok.split("-")[0]) if "-" in tok else whole
@@ -590,14 +590,48 @@ def _lead(
         offers |= bit_of.get(el, 0)
     firsts = [el for el in els if el in by_second]
     if any(el in single_by_el for el in whole) or (firsts and "-" in tok):
-        return ALWAYS, offers
-    if any(el in m.gap_after for el in firsts):
-        return ALWAYS, offers
+        return ALWAYS, offers, False
     needs = 0
     for el in firsts:
         for second in by_second[el]:
             needs |= bit_of[second]
-    return needs, offers
+    return needs, offers, any(el in m.gap_after for el in firsts)
+
+
+class _Leads(dict):
+    """What each token text needs to give a hit (:func:`_lead`), found when first asked.
+
+    A dict of text -> needs; :attr:`offers` holds what each text asked for offers the
+    token before it, :attr:`far` the texts whose phrase may skip words (a {number}), and
+    :attr:`bit_of` the bit of each element that is a phrase's second.
+    """
+
+    def __init__(
+        self,
+        m: _Matcher,
+        single_by_el: Mapping[int, list[tuple[int, str]]],
+        by_second: Mapping[int, Mapping[int, list]],
+        bit_of: dict[int, int],
+    ) -> None:
+        super().__init__()
+        self.offers: dict[str, int] = {}
+        self.far: set[str] = set()
+        self.bit_of = bit_of
+        self._compiled = (m, single_by_el, by_second)
+
+    def __missing__(self, tok: str) -> int:
+        m, single_by_el, by_second = self._compiled
+        needs, self.offers[tok], far = _lead(m, tok, single_by_el, by_second, self.bit_of)
+        if far:
+            self.far.add(tok)
+        self[tok] = needs
+        return needs
+
+    def clear(self) -> None:
+        """Forget every text (both dicts)."""
+        super().clear()
+        self.offers.clear()
+        self.far.clear()
 
 
 def _parts(
@@ -699,14 +733,12 @@ def _scan(
     """
     if len(sentences) == 0:
         return []
-    m, weak, answers, negates, single_by_el, info, by_second, texts = _compiled(d)
-    (leads, offers), bit_of = texts
+    m, weak, answers, negates, single_by_el, info, by_second, leads = _compiled(d)
     names = _name_patterns("security" if d.name == "security" else "names") if context else None
     answered_as = _answered_as(d)
     if len(info) > INFO_LIMIT or len(leads) > INFO_LIMIT:  # the vocabulary seen so far:
         info.clear()  # bounded, whatever the corpus
         leads.clear()
-        offers.clear()
     toks = corpus.Tokens.of(sentences, tokens)
     same = toks.sentences is sentences
     t_start, t_end, t_tok, t_type, bounds = toks.start, toks.end, toks.token, toks.type, toks.bounds
@@ -726,11 +758,16 @@ def _scan(
     # what each token text needs to give a hit and offers to the token before it, judged
     # once per distinct text: most tokens can give none, and of those that start a
     # phrase ("the", "in") few are followed by a token that can be its second element
-    for tok in set(t_tok).difference(leads):
-        leads[tok], offers[tok] = _lead(m, tok, single_by_el, by_second, bit_of)
     hot = list(compress(count(), map(leads.__getitem__, t_tok)))
+    offers, far = leads.offers, leads.far
     last = [hot.pop()] if hot and hot[-1] == len(t_tok) - 1 else []
-    hot = [p for p in hot if (x := leads[t_tok[p]]) < 0 or x & offers[t_tok[p + 1]]] + last
+    hot = [
+        p
+        for p in hot
+        if (x := leads[t_tok[p]]) < 0
+        or x & offers[t_tok[p + 1]]
+        or (t_tok[p] in far and any(x & offers[t] for t in t_tok[p + 2 : p + 2 + NUMBER_GAP]))
+    ] + last
     # the tokens looked at, by the row of their sentence among the tokens' sentences
     cands: dict[int, list[int]] = {}
     for pos in hot:
