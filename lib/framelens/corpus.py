@@ -1521,9 +1521,11 @@ def _has_line_break(text: str) -> bool:
 _BLANK = "[ \t\x0c\u00a0\u2000-\u200b\u2060\u202f\u205f\u3000\ufeff]*"
 #: a blank line, or U+2029 (the paragraph separator itself)
 _PARA_SPLIT = re.compile(rf"{_NEWLINE}{_BLANK}{_NEWLINE}+|{_BLANK}\u2029\s*")
-#: the same without U+2029, for the texts that have none: a line break found first (the
-#: lookahead), and nowhere else, makes it three times faster
-_BLANK_LINE = re.compile(rf"(?=[\r\n\x0b\x85\u2028]){_NEWLINE}{_BLANK}{_NEWLINE}+")
+#: the same without U+2029, for the texts that have none. Its first line break is spelt
+#: one character an alternative (as :data:`_NEWLINE` reads), so that the engine looks
+#: for those characters only and tries the rest where it finds one (three times faster
+#: than a lookahead for them, which was three times faster than the plain form)
+_BLANK_LINE = re.compile(rf"(?:\r\n|\r(?!\n)|\n|\x0b|\x85|\u2028){_BLANK}{_NEWLINE}+")
 #: what goes before a paragraph's first character: spaces, line breaks and a byte order
 #: mark (U+FEFF, which Python does not count as a space)
 _LEAD = re.compile(r"[\s\ufeff]*")
