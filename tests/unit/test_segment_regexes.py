@@ -67,3 +67,12 @@ def test_line_breaks_are_found_alike():
     for text in _fuzz("a \n\r\t\x0b\x0c\x85\u2028\u2029\x1c\u00e9", 30_000, seed=5):
         assert corpus._has_line_break(text) == bool(corpus._LINE_BREAK.search(text)), repr(text)
     assert corpus._has_line_break("TITLE\u2028LONDON") and not corpus._has_line_break("a\x0cb")
+
+
+def test_a_mend_is_hinted_wherever_one_is_needed():
+    guards = (corpus._HAS_GLUED, corpus._QUOTED_END, corpus._STACKED)
+    texts = _fuzz(".!?\"'\u201d\u2019)]aZzbQ \n", 60_000, seed=6) + _fuzz("!.azbZQ", 20_000, seed=7)
+    for text in texts:
+        needed = any(g.search(text) for g in guards)
+        assert bool(corpus._MAY_MEND.search(text)) == needed, repr(text)
+    assert corpus._MAY_MEND.search('"Why?" he asked.') and not corpus._MAY_MEND.search("Yes. No.")
