@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -35,10 +34,7 @@ def _sentence_words(
     if tokens is None:
         return [len(corpus.words(str(t))) for t in sentences["text"].tolist()]
     toks = corpus.Tokens.of(sentences, tokens)
-    # the words before each token: a sentence's words are the difference at its bounds
-    is_word = frozenset(corpus.WORD_TYPES).__contains__
-    before = list(accumulate(map(is_word, toks.type), initial=0))
-    bounds = toks.bounds
+    types, bounds = toks.type, toks.bounds
     if toks.sentences is sentences:
         rows: Iterable[int] = range(len(sentences))
     else:
@@ -48,7 +44,15 @@ def _sentence_words(
                 sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), strict=True
             )
         ]
-    return [before[bounds[r + 1]] - before[bounds[r]] if r >= 0 else 0 for r in rows]
+    word, abbr = corpus.WORD_TYPES  # counted in each sentence's list of token types
+    out = []
+    for r in rows:
+        if r < 0:
+            out.append(0)
+            continue
+        kinds = types[bounds[r] : bounds[r + 1]]
+        out.append(kinds.count(word) + kinds.count(abbr))
+    return out
 
 
 def profile_counts(
