@@ -75,6 +75,9 @@ _PLAIN_CONTEXT = re.compile(
     r"(?: ((?:[A-Za-z0-9]+[.\-])*[A-Za-z0-9]+)(?:[.,]|'[A-Za-z]+)?|([\"')\]\u2019\u201d]))"
 )
 
+#: the characters a realigned boundary begins with (``_BOUNDARY_REALIGNMENT``)
+_CLOSERS = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"
+
 _NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _INITIAL = regex.compile(r"[^\W\d]\.$", regex.UNICODE)
 
@@ -140,24 +143,24 @@ class SentenceSplitter:
         prev_start = prev_stop = 0
         prev_match = None
         spaces = [c for c in _ASCII_SPACE if c in text]  # NLTK's string.whitespace
+        space = spaces[0] if len(spaces) == 1 else None  # most paragraphs: " " alone
         for match in _PERIOD_CONTEXT.finditer(text):
             start = match.start()
             # NLTK's _get_last_whitespace_index on text[prev_stop:start]: a space at its
             # first position counts as none
-            last = max([text.rfind(c, prev_stop, start) for c in spaces], default=-1)
+            if space is not None:
+                last = text.rfind(space, prev_stop, start)
+            else:
+                last = max([text.rfind(c, prev_stop, start) for c in spaces], default=-1)
             index = last + 1 if last > prev_stop else prev_start
             if prev_match is not None and prev_stop <= index:
-                yield (
-                    prev_match,
-                    text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok"),
-                )
+                # the word before the mark, the mark, and what follows it (NLTK's
+                # after_tok, which begins right after the mark)
+                yield prev_match, text[prev_start : prev_match.end("after_tok")]
             prev_match = match
             prev_start, prev_stop = index, start
         if prev_match is not None:
-            yield (
-                prev_match,
-                text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok"),
-            )
+            yield prev_match, text[prev_start : prev_match.end("after_tok")]
 
     def _slices(self, text: str) -> Iterator[tuple[int, int]]:
         """NLTK's ``_slices_from_text``."""
@@ -165,7 +168,8 @@ class SentenceSplitter:
         for match, context in self._end_contexts(text):
             if self._contains_break(context):
                 yield (last_break, match.end())
-                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+                nxt = match.start("next_tok")  # -1: no next token (a quote or bracket)
+                last_break = nxt if nxt >= 0 else match.end()
         yield (last_break, len(text.rstrip()))
 
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
@@ -193,7 +197,11 @@ class SentenceSplitter:
                     out.append((start, stop))
                 continue
             nxt_start, nxt_stop = slices[i + 1]
-            m = _BOUNDARY_REALIGNMENT.match(text[nxt_start:nxt_stop])
+            m = (
+                _BOUNDARY_REALIGNMENT.match(text[nxt_start:nxt_stop])
+                if text[nxt_start : nxt_start + 1] in _CLOSERS  # what the realignment needs
+                else None
+            )
             if m:
                 out.append((start, nxt_start + len(m.group(0).rstrip())))
                 realign = m.end()

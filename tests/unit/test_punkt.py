@@ -132,6 +132,11 @@ def test_plain_contexts_decide_as_the_tokens_do() -> None:
     assert splitter._contains_break("drills. The") and not splitter._contains_break("U.S. Navy")
 
 
+def test_closers_are_what_a_realigned_boundary_begins_with() -> None:
+    begins = {chr(c) for c in range(0x3000) if _punkt._BOUNDARY_REALIGNMENT.match(chr(c) + " ")}
+    assert begins == set(_punkt._CLOSERS)
+
+
 def test_decisions_that_matter_in_news() -> None:
     """The cases the rules exist for, spelt out."""
     split = SentenceSplitter(resources.abbreviations()).span_tokenize
