@@ -1672,15 +1672,13 @@ _CREDIT = (
     r"(?:Reporting|Additional reporting|Writing|Editing|Compiled|Graphics|Production|"
     rf"Fact-checking) by {_CREDIT_WHO}(?:(?:,| and| &) {_CREDIT_WHO})*"
 )
-#: a paragraph of site furniture (at most 300 characters): credits, bylines, copyright,
-#: calls to share or subscribe, agencies' sign-offs
-BOILERPLATE_RE = re.compile(
+#: the forms of a paragraph of furniture but three (:data:`_RIGHTS_AND_CREDITS`)
+_BOILERPLATE_FORMS = (
     # credits as agencies write them: "Reporting by Yimou Lee in Taipei; Editing by Lincoln
     # Feast."; not "Reporting by Reuters in 2019 showed…", "Editing by the censors removed…"
-    rf"^(?:\(?{_CREDIT}(?:\s*[;,]\s*(?:and )?{_CREDIT})*\)?\.?$"
+    rf"\(?{_CREDIT}(?:\s*[;,]\s*(?:and )?{_CREDIT})*\)?\.?$"
     # "Copyright 2024 Reuters", "© AFP"; not "Copyright disputes aside, …"
     r"|Copyright\s*(?:\u00a9|\(c\)|\d{4}\b)|\u00a9|\(c\)\s"
-    r"|.*\bAll rights reserved\.?$"
     # calls to act, each a whole word: not "Following the drills", "Subscribers to …"
     r"|(?:Follow (?:us|@\w+|[\w.]+(?: [\w.]+)? on (?:Twitter|X|Facebook|Instagram|Telegram|"
     r"WhatsApp|YouTube|LinkedIn|Weibo|VK))|Subscribe|Click here|Read more"
@@ -1720,13 +1718,29 @@ BOILERPLATE_RE = re.compile(
     r"|Enditem\.?$|(?-i:[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5})+)$"
     # reporters' e-mail addresses; "… contributed to this report."
     r"|(?:[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+[\s,;]*)+$"
-    r"|[^.\n]{0,160}\bcontributed (?:to )?this (?:report|story|article)\.?$"
-    # "Associated Press writer Jon Gambrell contributed from Dubai.", "… contributed reporting."
+    # "Associated Press writer Jon Gambrell contributed from Dubai."
     r"|(?-i:(?:Associated Press|AP|Reuters|AFP|Bloomberg) (?:writers?|reporters?|"
     r"correspondents?|journalists?) [A-Z][^.\n]{0,120}\bcontributed\b)[^.\n]{0,80}\.?$"
-    r"|[^.\n]{0,160}\bcontributed reporting\b[^.\n]{0,80}\.?$)",
-    re.IGNORECASE | re.DOTALL,
 )
+#: the forms of a paragraph of furniture that read furthest into every paragraph: a
+#: copyright's "All rights reserved" at its end, "… contributed to this report.", "…
+#: contributed reporting."
+_RIGHTS_AND_CREDITS = (
+    r".*\bAll rights reserved\.?$"
+    r"|[^.\n]{0,160}\bcontributed (?:to )?this (?:report|story|article)\.?$"
+    r"|[^.\n]{0,160}\bcontributed reporting\b[^.\n]{0,80}\.?$"
+)
+#: a paragraph of site furniture (at most 300 characters): credits, bylines, copyright,
+#: calls to share or subscribe, agencies' sign-offs
+BOILERPLATE_RE = re.compile(
+    rf"^(?:{_BOILERPLATE_FORMS}|{_RIGHTS_AND_CREDITS})", re.IGNORECASE | re.DOTALL
+)
+#: the same without those forms, for a paragraph that holds neither "rights reserved" nor
+#: "contributed" in any case (:data:`_RIGHTS_OR_CREDIT`), nearly every one
+_BOILERPLATE_SHORT = re.compile(rf"^(?:{_BOILERPLATE_FORMS})", re.IGNORECASE | re.DOTALL)
+#: what those forms need: "r" and "c" are the only characters case-blind matching takes
+#: for themselves, and a charset first lets the engine skip to them
+_RIGHTS_OR_CREDIT = re.compile(r"[rRcC](?i:ights reserved|ontributed)")
 #: a reporter's credit as a sentence ("… contributed to this report."): of the forms of
 #: :data:`FURNITURE_SENTENCE_RE`, the one that reads furthest into every sentence
 _CONTRIBUTED = r"[^.\n]{0,160}\bcontributed (?:to )?this (?:report|story|article)\.?"
@@ -1813,8 +1827,10 @@ def _dateline(para: str, pos: int = 0, *, strong: bool = False) -> int:
 
 def _boilerplate(para: str) -> tuple[int, str]:
     """Characters of site furniture at the head of a paragraph (all of it, or a dateline)."""
-    if len(para) <= 300 and BOILERPLATE_RE.match(para):
-        return len(para), "furniture"
+    if len(para) <= 300:
+        slow = _RIGHTS_OR_CREDIT.search(para) is not None
+        if (BOILERPLATE_RE if slow else _BOILERPLATE_SHORT).match(para):
+            return len(para), "furniture"
     if _LONE_PLACE.fullmatch(para):
         return len(para), "dateline"
     end = _dateline(para)

@@ -76,3 +76,25 @@ def test_a_mend_is_hinted_wherever_one_is_needed():
         needed = any(g.search(text) for g in guards)
         assert bool(corpus._MAY_MEND.search(text)) == needed, repr(text)
     assert corpus._MAY_MEND.search('"Why?" he asked.') and not corpus._MAY_MEND.search("Yes. No.")
+
+
+def test_furniture_paragraphs_are_found_alike():
+    paras = [
+        "Copyright 2024 Reuters. All rights reserved.",
+        "\u00a9 2024 The Paper. ALL RIGHTS RESERVED",
+        "All r\u0131ghts reserved.",  # a dotless i: case-blind matching takes it for "i"
+        "Associated Press writer Mari Yamaguchi in Tokyo contributed to this report.",
+        "Jon Gambrell contributed reporting from Dubai.",
+        "JON GAMBRELL CONTRIBUTED REPORTING.",
+        "Reporting by Yimou Lee in Taipei; Editing by Lincoln Feast.",
+        "The reporters contributed to the rights of the reserved seats.",
+        "The drills began on Monday.",
+    ]
+    rng = random.Random(8)
+    words = ["All", "rights", "RIGHTS", "reserved", "contributed", "to", "this", "report",
+             "reporting", "The", ".", "\u00a9", "Copyright", "2024"]  # fmt: skip
+    paras += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(5_000)]
+    for para in paras:
+        furniture = corpus._boilerplate(para)[1] == "furniture"
+        assert furniture == bool(corpus.BOILERPLATE_RE.match(para)), para
+    assert corpus._boilerplate(paras[2]) == (len(paras[2]), "furniture")
