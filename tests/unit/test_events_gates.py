@@ -52,7 +52,7 @@ TRICKY = [
 
 
 def test_ascii_search_reads_a_pattern_as_re_does_or_leaves_the_text():
-    patterns = (M._HINT.pattern, M._NAME_HINT.pattern, r"drill|first")
+    patterns = (M._HINT.pattern, M._NAME_HINT.pattern, M._NAME_WORDS.pattern, r"drill|first")
     for pattern, found in zip(patterns, M._ascii_search(TRICKY, *patterns), strict=True):
         for text, f in zip(TRICKY, found, strict=True):
             if not text.isascii() or re.search(M._NOT_RE2_SPACE, text):
@@ -168,4 +168,46 @@ def test_mentions_are_the_same_with_every_gate_open(monkeypatch):
     gated = events.mentions(sentences, documents=docs)
     assert len(gated) > 100
     monkeypatch.setattr(M, "_gates", _open_gates)
+    pd.testing.assert_frame_equal(events.mentions(sentences, documents=docs), gated)
+
+
+#: a spelling of each built-in alias, as a name is written (with a year where it needs one)
+NAMES = [
+    "Northern/Interaction-2024", "North.Interaction", "Northern Interaction", "Beibu/Interaction",
+    "Severnoye/Vzaimodeistviye", "Northern Joint-2019", "North United 2020", "Zapad/Interaction",
+    "Western/Vzaimodeistviye", "Xibu/Interaction", "Xibu Unity", "Joint Sea", "Jointly at Sea",
+    "Joint-Sea 2015", "Morskoye Vzaimodeistviye", "Morskoe Vzaimodestvie",
+    "Maritime Cooperation", "Sea Interaction", "Naval Cooperation-2012", "Peace Mission",
+    "Peaceful Mission 2021", "Mirnaya Missiya", "Maritime Security Belt", "Security Bond",
+    "Vostok", "East-2018", "East (Vostok) - 2018", "East (Vostok 2018)-18", "Tsentr",
+    "Center-2019", "Centre - 2015", "Kavkaz", "Caucasus-2020", "Okean", "Ocean-2024",
+    "Great Ocean-2010", "Mosi", "Will for Peace",
+]  # fmt: skip
+
+
+def test_every_built_in_spelling_holds_the_words_of_a_name():
+    pattern, _groups = M._named_re()
+    for name in NAMES:
+        for text in (f"They held {name} drills.", f"THEY HELD {name.upper()} DRILLS."):
+            assert pattern.search(text), text
+            assert M._NAME_WORDS.search(text.lower()), text
+
+
+def test_mentions_are_the_same_with_the_name_words_open(monkeypatch):
+    texts = [f"China and Russia held {n} drills." for n in NAMES] + TRICKY
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["names", "upper", "seed"],
+            "text": [
+                " ".join(texts),
+                " ".join(texts).upper(),
+                " ".join(corpus.segment(corpus.load(SEEDS))["text"]),
+            ],
+            "published": ["2024-09-10"] * 3,
+        }
+    )
+    sentences = corpus.segment(docs)
+    gated = events.mentions(sentences, documents=docs)
+    assert (gated["type"] == "named_exercise").sum() > 50
+    monkeypatch.setattr(M, "_NAME_WORDS", re.compile(""))
     pd.testing.assert_frame_equal(events.mentions(sentences, documents=docs), gated)

@@ -231,8 +231,9 @@ def _record_aliases(events: pd.DataFrame):
 
     The built-in spellings when the record has a built-in series (:data:`BUILTIN_SERIES`),
     then the record's own names and aliases (strength ``"own"``, with the row an alias
-    names and the spelling as written); the sentence and name pre-filters also look for
-    the first word of each of the record's own spellings.
+    names and the spelling as written); the sentence and name pre-filters (the hint,
+    the name hint and :data:`_NAME_WORDS`) also look for the first word of each of the
+    record's own spellings.
     """
     own = _table_aliases(events)
     builtin = tuple(_ALIASES) if has_builtin_series(events) else ()
@@ -241,12 +242,13 @@ def _record_aliases(events: pd.DataFrame):
     )
     firsts = sorted({first for _, _, first, _, _ in own})
     if not firsts:
-        return aliases, _HINT, _NAME_HINT
+        return aliases, _HINT, _NAME_HINT, _NAME_WORDS
     more = "|".join(re.escape(w) for w in firsts)
     return (
         aliases,
         re.compile(_HINT.pattern + "|" + more),
         re.compile(_NAME_HINT.pattern + "|" + more),
+        re.compile(_NAME_WORDS.pattern + "|" + more),
     )
 
 
@@ -313,6 +315,17 @@ _HINT = re.compile(
 _NAME_HINT = re.compile(
     r"interaction|xibu|joint(?:ly)?[\s-]+(?:at\s+)?sea|peace|security|vostok|tsentr|kavkaz"
     r"|okean|mosi|vzaimo|missiya|cooperation|will\s+for|east|cent(?:er|re)|ocean|caucasus"
+)
+#: what every built-in spelling of :data:`_ALIASES` holds, in lower case: the names are
+#: searched only where this and _NAME_HINT both match ("security" and "east" are in many
+#: sentences, "security belt" and "east-2018" in few); a weak spelling holds its year
+#: after a hyphen, perhaps after a gloss in brackets ("East (Vostok)-2018")
+_NAME_WORDS = re.compile(
+    r"interaction|vzaimo|beibu|sever|xibu|morsk|mirnaya|vostok|tsentr|kavkaz|okean|mosi"
+    r"|north(?:ern)?[\s-](?:joint|united)|joint(?:ly)?[\s-](?:at\s+)?sea"
+    r"|(?:maritime|naval|marine|sea)\s+cooperation|peace(?:ful)?\s+mission"
+    r"|security\s+(?:belt|bond)|will\s+for\s+peace"
+    r"|(?:east|cent(?:er|re)|caucasus|ocean)\s*(?:\([^)]*\)\s*)?-\s*\d\d"
 )
 
 _WORDS = re.compile(r"[\w\u2019'.-]+")
@@ -1180,7 +1193,7 @@ def mentions(
         check_same_documents(sentences, documents)
     # a document's sentences in their order: a claim refers back to the reference before
     sentences = in_order(sentences)
-    aliases, hint, name_hint = _record_aliases(ev)
+    aliases, hint, name_hint, name_words = _record_aliases(ev)
     pattern, groups = _named_re(aliases)
     texts = [str(t) for t in sentences["text"].tolist()]
     # the sentences with a hint (most have none), each read in full below
@@ -1192,9 +1205,12 @@ def mentions(
         if found or (found is None and hint.search(text.lower()))
     ]
     texts = [texts[i] for i in hinted]
+    # the names' hint, and the words of a name (where RE2 cannot tell, the hint decides)
     names = [
-        found or (found is None and bool(name_hint.search(text.lower())))
-        for text, found in zip(texts, _ascii_search(texts, name_hint.pattern)[0], strict=True)
+        (found or (found is None and bool(name_hint.search(text.lower())))) and word is not False
+        for text, found, word in zip(
+            texts, *_ascii_search(texts, name_hint.pattern, name_words.pattern), strict=True
+        )
     ]
     gates = _gates(texts)
     doc_col = sentences["doc_id"].tolist()
