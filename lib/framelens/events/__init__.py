@@ -28,6 +28,7 @@ The pipeline::
 and :func:`total_counts` finishes corpus totals from summed counts.
 """
 
+from .. import _lazy
 from .analysis import ANALYSIS
 from .claims import CLAIM_COLUMNS, CLAIM_TYPES, check_claims, check_claims_by_document
 from .dates import parse_date, resolve, time_expressions
@@ -43,7 +44,6 @@ from .mentions import (
     places,
     total_counts,
 )
-from .plot import article_years, plot_frequency
 from .record import (
     CUT_COLUMNS,
     DOMAIN_LABELS,
@@ -74,6 +74,9 @@ from .trend import (
     trend_fits,
     trend_window,
 )
+
+# the plotting functions (they import matplotlib) are imported when first used
+__getattr__ = _lazy.attributes(__name__, "plot", ["article_years", "plot_frequency"])
 
 __all__ = [
     "ANALYSIS",

@@ -30,6 +30,7 @@ results (profiles, co-occurrence, actor × frame) come from ``..._counts`` steps
 outputs can be concatenated and summed, and a function that finishes from the sums.
 """
 
+from .. import _lazy
 from .analysis import ANALYSIS
 from .dictionary import (
     SHIPPED,
@@ -54,7 +55,6 @@ from .match import (
     match,
     term_hits,
 )
-from .plot import plot_actor_frames, plot_flow, plot_profile, plot_sources
 from .profile import (
     PROFILE_COLUMNS,
     PROFILE_COUNT_COLUMNS,
@@ -79,6 +79,11 @@ from .sources import (
     hedging,
     hedging_counts,
     hedging_documents,
+)
+
+# the plotting functions (they import matplotlib) are imported when first used
+__getattr__ = _lazy.attributes(
+    __name__, "plot", ["plot_actor_frames", "plot_flow", "plot_profile", "plot_sources"]
 )
 
 __all__ = [

@@ -36,6 +36,7 @@ approximation computed from the sums alone. Actor tone works the same way:
 dtype per column whatever its length, so an empty partition matches a full one.
 """
 
+from .. import _lazy
 from ..groups import check_group_by
 from .actors import (
     ACTOR_COUNT_COLUMNS,
@@ -79,15 +80,6 @@ from .domain import (
     straighten,
     typography,
 )
-from .plot import (
-    LEGEND_FONTSIZE,
-    arc_title,
-    plot_actor_tone,
-    plot_agreement,
-    plot_arc,
-    plot_distribution,
-    plot_groups,
-)
 from .score import (
     LONG_SENTENCE_TOKENS,
     MIN_PARALLEL,
@@ -101,6 +93,21 @@ from .score import (
     score_documents,
 )
 from .vader import MAX_DRIVERS
+
+# the plotting functions (they import matplotlib) are imported when first used
+__getattr__ = _lazy.attributes(
+    __name__,
+    "plot",
+    [
+        "LEGEND_FONTSIZE",
+        "arc_title",
+        "plot_actor_tone",
+        "plot_agreement",
+        "plot_arc",
+        "plot_distribution",
+        "plot_groups",
+    ],
+)
 
 __all__ = [
     "arc_title",

@@ -42,6 +42,7 @@ Hardie, A. (2014). Log Ratio: an informal introduction. ESRC Centre for Corpus A
 to Social Science (CASS), Lancaster University.
 """
 
+from .. import _lazy
 from ..groups import group_labels
 from .actors import ACTOR_COLUMNS, actor_counts, actor_positions
 from .analysis import ANALYSIS
@@ -70,15 +71,6 @@ from .measures import (
     sentence_lengths,
     ttr,
 )
-from .plot import (
-    TYPE_COLORS,
-    plot_actor_mentions,
-    plot_dispersion,
-    plot_keyness,
-    plot_keyness_groups,
-    plot_sentence_lengths,
-    plot_top_terms,
-)
 from .vocabulary import (
     COLLOCATION_COLUMNS,
     KEYNESS_COLUMNS,
@@ -91,6 +83,21 @@ from .vocabulary import (
     term_counts,
     term_totals,
     top_terms,
+)
+
+# the plotting functions (they import matplotlib) are imported when first used
+__getattr__ = _lazy.attributes(
+    __name__,
+    "plot",
+    [
+        "TYPE_COLORS",
+        "plot_actor_mentions",
+        "plot_dispersion",
+        "plot_keyness",
+        "plot_keyness_groups",
+        "plot_sentence_lengths",
+        "plot_top_terms",
+    ],
 )
 
 __all__ = [
