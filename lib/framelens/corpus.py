@@ -2138,15 +2138,16 @@ def _split(
                         found = _join_stray_marks(chunk, found)
                 for sa, sb in found:
                     s, e = pa + la + sa, pa + la + sb
-                    if not text[s:e].strip():
+                    sentence = text[s:e]
+                    if not sentence.strip():
                         continue
-                    if not embed and not keep_boilerplate and _is_furniture(text[s:e]):
+                    if not embed and not keep_boilerplate and _is_furniture(sentence):
                         dropped.append(
-                            (doc_id, para_id, s, e, text[s:e], "boilerplate", "furniture")
+                            (doc_id, para_id, s, e, sentence, "boilerplate", "furniture")
                         )
                         continue
                     rows.append(
-                        (doc_id, para_id, sent_id, s, e, text[s:e], "embed" if embed else "prose")
+                        (doc_id, para_id, sent_id, s, e, sentence, "embed" if embed else "prose")
                     )
                     sent_id += 1
     return rows, dropped
