@@ -1184,12 +1184,27 @@ def mentions(
     >>> m.loc[0, "record_event"], m.loc[0, "link_evidence"][:39]
     ('Joint Sea|2012|2012-04-22', 'the one naval/combined events in 2012: ')
     """
+    return _mentions(sentences, events, documents)
+
+
+def _mentions(
+    sentences: pd.DataFrame,
+    events: pd.DataFrame | None,
+    documents: pd.DataFrame | Mapping | None,
+    *,
+    same_documents: bool = False,
+) -> pd.DataFrame:
+    """Do the work of :func:`mentions`.
+
+    ``same_documents``: the sentences are known to be the documents' own (a partition's),
+    so their ids are not compared with the documents'.
+    """
     check_columns("sentences", sentences, ["doc_id", "sent_id", "start", "text"])
     ev = load_events() if events is None else events
     _check_events(ev)
     rec = _Record(ev)
     pub = _published_by_doc(documents)
-    if isinstance(documents, pd.DataFrame):
+    if isinstance(documents, pd.DataFrame) and not same_documents:
         check_same_documents(sentences, documents)
     # a document's sentences in their order: a claim refers back to the reference before
     sentences = in_order(sentences)
@@ -1229,10 +1244,17 @@ def mentions(
         base = int(start_col[i])
         ctx = (doc, int(sent_col[i]), base, int(para), str(skind), text, published, cut, written)
         rows.extend(_sentence_rows(ctx, st, rec, pattern if named else None, groups, may))
+    # in _ordered's order: document, sentence, start, kind (references first), end
+    rows.sort(key=lambda r: (r[0], r[1], r[2], _KIND_ORDER[r[5]], r[3]))
     return _frame(rows)
 
 
+#: the order of the kinds of mention rows at the same offset (:func:`_ordered`)
+_KIND_ORDER = {"reference": 0, "claim": 1, "generic": 2}
+
+
 def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """Return mention rows (tuples of :data:`MENTION_COLUMNS`) as a frame, in their order."""
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     frame = frame.astype(
         {
@@ -1261,7 +1283,7 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
             "sentence": str,
         }
     )
-    return _ordered(frame)
+    return frame
 
 
 def _ordered(found: pd.DataFrame) -> pd.DataFrame:
@@ -1278,7 +1300,7 @@ def _ordered(found: pd.DataFrame) -> pd.DataFrame:
             "d": text_values(found["doc_id"]).to_numpy(),
             "s": pd.to_numeric(found["sent_id"], errors="coerce").to_numpy(),
             "a": pd.to_numeric(found["start"], errors="coerce").to_numpy(),
-            "o": found["kind"].map({"reference": 0, "claim": 1, "generic": 2}).to_numpy(),
+            "o": found["kind"].map(_KIND_ORDER).to_numpy(),
         }
     )
     if "end" in found.columns:
