@@ -36,3 +36,22 @@ def test_same_tokens_as_the_plain_regex():
         assert _tokens(corpus._TOKEN_RE, text) == _tokens(_PLAIN, text), repr(text)
     text = "The U.S. Navy's live-fire drills, 2024: see https://x.co/a @navy #drills_2 \u4e2d\u56fd"
     assert _tokens(corpus._TOKEN_RE, text) == _tokens(_PLAIN, text)
+
+
+def test_ascii_tokens_as_the_token_regex_finds_them():
+    rng = random.Random(9)
+    pieces = [p for p in _PIECES if p.isascii()] + [*"\x1c\x1f\x0b\x0c_~$%^&*+=|\\<>;`{}[]"]
+    texts = ["".join(chr(c) for c in range(128))]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 16))) for _ in range(30_000)]
+    for text in texts:
+        assert _tokens(corpus._ASCII_TOKEN_RE, text) == _tokens(corpus._TOKEN_RE, text), repr(text)
+    # each class holds the characters its Unicode class holds in ASCII
+    for plain, ascii_range in [
+        (r"[^\W\d_]", "[A-Za-z]"),
+        (r"\d", "[0-9]"),
+        (r"\w", "[A-Za-z0-9_]"),
+    ]:
+        chars = [chr(c) for c in range(128)]
+        assert [c for c in chars if re.match(plain, c)] == [
+            c for c in chars if re.match(ascii_range, c)
+        ]
