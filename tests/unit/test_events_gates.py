@@ -53,6 +53,7 @@ TRICKY = [
 
 def test_ascii_search_reads_a_pattern_as_re_does_or_leaves_the_text():
     patterns = (M._HINT.pattern, M._NAME_HINT.pattern, M._NAME_WORDS.pattern, r"drill|first")
+    patterns += tuple(M._GATE_PATTERNS.values())
     for pattern, found in zip(patterns, M._ascii_search(TRICKY, *patterns), strict=True):
         for text, f in zip(TRICKY, found, strict=True):
             if not text.isascii() or re.search(M._NOT_RE2_SPACE, text):
@@ -70,7 +71,7 @@ def test_ascii_search_returns_one_answer_per_pattern_and_text():
 
 def test_gates_open_for_the_words_and_for_any_text_not_ascii():
     g = M._gates(["The first drill.", "Weather.", "The f\u00efrst drill."])
-    assert [set(x) for x in g] == [set(M._GATE_WORDS)] * 3
+    assert [set(x) for x in g] == [set(M._GATE_WORDS) | set(M._GATE_PATTERNS)] * 3
     assert g[0]["first_time"] and g[0]["head"] and not g[0]["russia"]
     assert not any(g[1].values())
     assert all(g[2].values())
@@ -148,7 +149,7 @@ def test_every_alternative_of_a_gated_pattern_holds_one_of_its_words(pattern, na
 
 
 def _open_gates(texts):
-    return [dict.fromkeys(M._GATE_WORDS, True) for _ in texts]
+    return [dict.fromkeys([*M._GATE_WORDS, *M._GATE_PATTERNS], True) for _ in texts]
 
 
 def test_mentions_are_the_same_with_every_gate_open(monkeypatch):
@@ -211,3 +212,13 @@ def test_mentions_are_the_same_with_the_name_words_open(monkeypatch):
     assert (gated["type"] == "named_exercise").sum() > 50
     monkeypatch.setattr(M, "_NAME_WORDS", re.compile(""))
     pd.testing.assert_frame_equal(events.mentions(sentences, documents=docs), gated)
+
+
+def test_gate_patterns_are_their_patterns_without_flags_or_look_around():
+    assert set(M._GATE_PATTERNS) == {"frequency"}
+    gate = M._GATE_PATTERNS["frequency"]
+    assert not any(x in gate for x in ("(?i", "(?<", "(?=", "(?!"))
+    texts = ["semi-annual drills", "bi-annual", "the annual drills", "each  year", "a YEAR"]
+    found = M._ascii_search(texts, gate)[0]
+    assert found == [True, True, True, True, False]
+    assert [bool(M._CLAIM_FREQ.search(t)) for t in texts] == [False, False, True, True, False]
