@@ -880,7 +880,7 @@ def test_gram_counts_count_within_runs_per_document():
     assert words.terms == ["china", "navy", "ships"] and words.groups == [None]
     assert words.ids.tolist() == [0, 1, 0, 1, 1, 2] and words.docs.tolist() == [0] * 4 + [1] * 2
     pairs = _gram_counts(words, 2)
-    assert pairs.names == ["china navy", "navy ships"]  # not "navy china": a comma between
+    assert pairs.names.tolist() == ["china navy", "navy ships"]  # not "navy china": a comma between
     rows = zip(pairs.doc.tolist(), pairs.gram.tolist(), pairs.count.tolist(), strict=True)
     assert list(rows) == [(0, 0, 2), (1, 1, 1)]  # (document, bigram, count)
     got = _gram_totals(_gram_counts(words, 1), 1)

@@ -234,14 +234,13 @@ def _term_totals(
         docs = {d: sents for d, sents in docs.items() if d in group}
     words = _words(docs, group, ranked=ordered)
     grams = {k: _gram_counts(words, k) for k in ns}
-    totals = [_gram_totals(grams[k], k) for k in ns]  # by n, then (ordered) term
-    frame = pd.DataFrame(
-        {c: np.concatenate([t[c] for t in totals]) for c in ("n", "term", "count", "documents")}
-    ).astype({"term": str})
+    totals = [pd.DataFrame(_gram_totals(grams[k], k)) for k in ns]  # by n, then (ordered) term
+    frame = pd.concat(totals, ignore_index=True)
     if group is None:
         return frame
     parts = [_gram_group_totals(words, grams[k], k) for k in grouped]
-    cols = {c: np.concatenate([p[c] for p in parts]) for c in ("group", "n", "term", "stats")}
+    cols = {c: np.concatenate([p[c] for p in parts]) for c in ("group", "n", "stats")}
+    cols["term"] = pd.concat([pd.Series(p["term"]) for p in parts], ignore_index=True).array
     if ordered:
         # rows sorted by group (as text), n, term: ranks of the names, then one lexsort
         names = np.asarray([str(g) for g in words.groups], dtype=object)
@@ -255,7 +254,7 @@ def _term_totals(
         {
             "group": np.asarray(words.groups, dtype=object)[cols["group"][order]],
             "n": cols["n"][order],
-            "term": cols["term"][order],
+            "term": cols["term"].take(order),
             "count": stats[:, 0],
             "documents": stats[:, 1],
             "sum_sq": stats[:, 2],
@@ -323,7 +322,7 @@ def _words(docs: dict[str, list], group: dict | None, ranked: bool = True) -> _W
 class _Grams(NamedTuple):
     """The k-grams of a partition: their names, and each document's count of each."""
 
-    names: list[str]
+    names: pd.api.extensions.ExtensionArray  # of dtype str
     rank: np.ndarray | None  # each k-gram's place among the names sorted as text
     doc: np.ndarray  # per (document, k-gram) pair: the document,
     gram: np.ndarray  # the k-gram's id (index into names)
@@ -335,8 +334,9 @@ def _gram_counts(words: _Words, k: int) -> _Grams:
     n = len(words.ids) - k + 1
     valid = np.flatnonzero(words.runs[:n] == words.runs[k - 1 :]) if n > 0 else np.empty(0, int)
     terms = words.terms
+    text = pd.array(terms, dtype="str")
     if k == 1:
-        gram, docs, names, rank = words.ids, words.docs, terms, words.rank
+        gram, docs, names, rank = words.ids, words.docs, text, words.rank
     else:
         # a k-gram's id: extend the (k-1)-gram ids one word at a time, renumbered densely;
         # members[j][g]: the term id of the j-th word of k-gram g
@@ -344,12 +344,16 @@ def _gram_counts(words: _Words, k: int) -> _Grams:
         for j in range(1, k):
             pairs, gram = np.unique(gram * len(terms) + words.ids[valid + j], return_inverse=True)
             members = [m[pairs // len(terms)] for m in members] + [pairs % len(terms)]
-        words_of = zip(*(map(terms.__getitem__, m.tolist()) for m in members), strict=True)
-        names = list(map(" ".join, words_of))
+        # the names, "w1 w2 …", joined column-wise (pandas' string arrays)
+        joined = pd.Series(text.take(members[0]))
+        for m in members[1:]:
+            joined = joined + " " + pd.Series(text.take(m))
+        names = joined.array
         if not words.plain:
-            same = {name: i for i, name in enumerate(names)}  # "a b" + "c" is "a" + "b c"
-            if len(same) < len(names):
-                gram = np.asarray([same[name] for name in names], dtype=np.int64)[gram]
+            listed = names.tolist()
+            same = {name: i for i, name in enumerate(listed)}  # "a b" + "c" is "a" + "b c"
+            if len(same) < len(listed):
+                gram = np.asarray([same[name] for name in listed], dtype=np.int64)[gram]
         rank = None
         if words.rank is not None:
             if words.plain:
@@ -357,7 +361,7 @@ def _gram_counts(words: _Words, k: int) -> _Grams:
                 # pair (w1, w2) does, so by its words' ranks
                 order = np.lexsort([words.rank[m] for m in reversed(members)])
             else:
-                order = sorted(range(len(names)), key=names.__getitem__)
+                order = sorted(range(len(names)), key=listed.__getitem__)
             rank = np.empty(len(names), dtype=np.int64)
             rank[order] = np.arange(len(names))
         docs = words.docs[valid]
@@ -376,7 +380,7 @@ def _gram_totals(grams: _Grams, k: int) -> dict[str, np.ndarray]:
         order[grams.rank] = np.arange(size)
     return {
         "n": np.full(size, k, dtype=np.int64),
-        "term": np.asarray(grams.names, dtype=object)[order],
+        "term": grams.names.take(order),
         "count": np.bincount(grams.gram, weights=grams.count, minlength=size)[order].astype(
             np.int64
         ),
@@ -388,7 +392,7 @@ def _gram_group_totals(words: _Words, grams: _Grams, k: int) -> dict[str, np.nda
     """Sum the k-grams' counts per group: count, documents and sum of squares per term.
 
     Returns arrays of equal length: ``group`` (index into ``words.groups``), ``n``,
-    ``term`` (object), ``rank`` (the term's place among this k's terms, sorted as
+    ``term`` (str), ``rank`` (the term's place among this k's terms, sorted as
     text) and ``stats`` (``count, documents, sum_sq`` per row, int64).
     """
     names, c = grams.names, grams.count
@@ -405,7 +409,7 @@ def _gram_group_totals(words: _Words, grams: _Grams, k: int) -> dict[str, np.nda
     return {
         "group": keys // n_grams,
         "n": np.full(len(keys), k, dtype=np.int64),
-        "term": np.asarray(names, dtype=object)[term] if len(keys) else np.empty(0, object),
+        "term": names.take(term),
         "rank": None if grams.rank is None else grams.rank[term],
         "stats": stats.reshape(-1, 3),
     }
