@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -130,6 +132,12 @@ def test_plain_contexts_decide_as_the_tokens_do() -> None:
     assert plain > 10_000  # the plain forms are tried often
     splitter = SentenceSplitter(resources.abbreviations())
     assert splitter._contains_break("drills. The") and not splitter._contains_break("U.S. Navy")
+
+
+def test_white_space_is_what_regex_reads_as_white_space() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    spelt = re.findall(f"[{_punkt._WHITE_SPACE}]", every)
+    assert spelt == regex.findall(r"\s", every, regex.UNICODE) and "\x1c" not in spelt
 
 
 def test_closers_are_what_a_realigned_boundary_begins_with() -> None:
