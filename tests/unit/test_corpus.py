@@ -744,3 +744,17 @@ def test_segment_refuses_repeated_ids_and_reads_missing_text_as_empty():
         corpus.segment(pd.DataFrame({"doc_id": ["a", "a"], "text": ["One.", "Two."]}))
     s = corpus.segment(pd.DataFrame({"doc_id": ["a", "b"], "text": ["One. Two.", float("nan")]}))
     assert s["doc_id"].tolist() == ["a", "a"]  # no sentence "nan"
+
+
+def test_segment_columns_and_types_with_and_without_sentences():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Ships sailed. They returned.", ""]})
+    for frame in (docs, docs.iloc[1:]):
+        s = corpus.segment(frame)
+        assert list(s.columns) == corpus.SENTENCE_COLUMNS
+        assert isinstance(s.index, pd.RangeIndex)
+        types = {c: str(t) for c, t in s.dtypes.items()}
+        assert types == {
+            "doc_id": "str", "para_id": "int64", "sent_id": "int64", "start": "int64",
+            "end": "int64", "text": "str", "kind": "str",
+        }  # fmt: skip
+    assert corpus.segment(docs)["text"].tolist() == ["Ships sailed.", "They returned."]
