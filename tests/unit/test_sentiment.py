@@ -90,6 +90,27 @@ def test_score_equals_nltk_on_every_nyt_snippet_and_rule_cases(sia):
         np.testing.assert_array_equal(got[col].to_numpy(), ref[col].to_numpy(), err_msg=col)
 
 
+def test_idioms_degree_phrases_and_negations_equal_nltk(sia):
+    # words of every idiom and two-word degree phrase, negations and rated words, run
+    # together at random: the engine skips the idiom search where no phrase can begin
+    words = (
+        "the bomb bad ass yeah right cut mustard kiss of death hand to mouth kind sort just "
+        "enough not never so this least at very isn't good great terrible love hate THE "
+        "BOMB Kind no"
+    ).split()
+    rng = np.random.default_rng(5)
+    texts = [" ".join(rng.choice(words, int(rng.integers(2, 15)))) for _ in range(4000)]
+    got = sentiment.score(_sents(*texts))
+    ref = pd.DataFrame([sia.polarity_scores(t) for t in texts])
+    for col in ("neg", "neu", "pos", "compound"):
+        np.testing.assert_array_equal(got[col].to_numpy(), ref[col].to_numpy(), err_msg=col)
+    # the cases are there: idioms, a two-word degree phrase's -0.29, negations
+    drivers = got["drivers"]
+    assert drivers.str.contains("idiom").sum() >= 20
+    assert drivers.str.contains("' -0.29").sum() >= 20
+    assert drivers.str.contains("negated").sum() >= 500
+
+
 def test_drivers_show_lexicon_valence_and_rules(scores):
     drivers = scores.set_index("sent_id")["drivers"]
     # the alarm sentence scores positive: "United States" carries "united" +1.8

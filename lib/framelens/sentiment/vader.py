@@ -86,6 +86,10 @@ class _Vader:
         self.negate = frozenset(c.NEGATE)
         self.idioms: dict[str, float] = c.SPECIAL_CASE_IDIOMS
         self.punc = frozenset(c.PUNC_LIST)
+        # the first words of the idioms and of the two-word degree phrases ("kind of"):
+        # where none is in reach of a rated word, _idioms has nothing to find
+        phrases = [*self.idioms, *(b for b in self.booster if " " in b)]
+        self.heads = frozenset(p.split(" ")[0] for p in phrases)
         self.c_incr = c.C_INCR
         self.n_scalar = c.N_SCALAR
         self.b_decr = c.B_DECR
@@ -143,9 +147,9 @@ class _Vader:
                 out.append(t)
         return out
 
-    def _negated(self, word: str) -> bool:
-        w = word.lower()
-        return w in self.negate or "n't" in w
+    def _negated(self, low: str) -> bool:
+        """Whether a word (its lower-case form) negates: NLTK's ``negated`` of one word."""
+        return low in self.negate or "n't" in low
 
     def read(self, text: str) -> Read:
         """Return the tokens of ``text`` as VADER reads them (see :class:`Read`)."""
@@ -314,7 +318,7 @@ class _Vader:
                 valence = valence + s
                 # _never_check
                 if start_i == 0:
-                    if self._negated(words[i - 1]):
+                    if self._negated(lowers[i - 1]):
                         valence = valence * self.n_scalar
                         if ev:
                             notes.append(f"negated by '{lowers[i - 1]}'")
@@ -323,7 +327,7 @@ class _Vader:
                         valence = valence * 1.5
                         if ev:
                             notes.append(f"'never {words[i - 1]}' ×1.5")
-                    elif self._negated(words[i - 2]):
+                    elif self._negated(lowers[i - 2]):
                         valence = valence * self.n_scalar
                         if ev:
                             notes.append(f"negated by '{lowers[i - 2]}'")
@@ -336,7 +340,7 @@ class _Vader:
                         valence = valence * 1.25
                         if ev:
                             notes.append("'so/this' ×1.25")
-                    elif self._negated(words[i - 3]):
+                    elif self._negated(lowers[i - 3]):
                         valence = valence * self.n_scalar
                         if ev:
                             notes.append(f"negated by '{lowers[i - 3]}'")
@@ -354,6 +358,9 @@ class _Vader:
         return valence, notes
 
     def _idioms(self, valence: float, w: list[str], i: int, notes: list[str], ev: bool) -> float:
+        heads = self.heads
+        if not (w[i] in heads or w[i - 1] in heads or w[i - 2] in heads or w[i - 3] in heads):
+            return valence  # no idiom or two-word degree phrase can begin in reach
         idioms = self.idioms
         onezero = f"{w[i - 1]} {w[i]}"
         twoonezero = f"{w[i - 2]} {w[i - 1]} {w[i]}"
