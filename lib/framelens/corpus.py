@@ -2389,7 +2389,8 @@ def words(text: str) -> list[str]:
     >>> words("The U.S. Navy's live-fire drills, 2024.")
     ['the', 'u.s.', "navy's", 'live-fire', 'drills']
     """
-    return [m.group(0).lower() for m in _TOKEN_RE.finditer(text) if m.lastgroup in ("word", "abbr")]
+    pattern = _ASCII_TOKEN_RE if text.isascii() else _TOKEN_RE
+    return [m.group(0).lower() for m in pattern.finditer(text) if m.lastgroup in ("word", "abbr")]
 
 
 def tokenize(sentences: pd.DataFrame) -> pd.DataFrame:

@@ -45,6 +45,10 @@ def test_ascii_tokens_as_the_token_regex_finds_them():
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 16))) for _ in range(30_000)]
     for text in texts:
         assert _tokens(corpus._ASCII_TOKEN_RE, text) == _tokens(corpus._TOKEN_RE, text), repr(text)
+        plain = [
+            m.group().lower() for m in _PLAIN.finditer(text) if m.lastgroup in ("word", "abbr")
+        ]
+        assert corpus.words(text) == plain, repr(text)
     # each class holds the characters its Unicode class holds in ASCII
     for plain, ascii_range in [
         (r"[^\W\d_]", "[A-Za-z]"),
