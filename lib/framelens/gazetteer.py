@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -240,6 +240,12 @@ def alternation(items: Any, units: Callable[[str], list[str]]) -> str:
 
 def _pattern(aliases: Any) -> re.Pattern[str]:
     """Return one regex of the aliases that finds the longest alias at each place."""
+    return _pattern_of(tuple(aliases))
+
+
+@lru_cache(maxsize=16)
+def _pattern_of(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    # made once per list of aliases: a partition of a corpus, and the next, ask again
     return re.compile(r"(?<!\w)(?:" + alternation(aliases, _alias_units) + r")(?!\w)")
 
 
