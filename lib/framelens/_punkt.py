@@ -55,8 +55,8 @@ _WORD_TOKENIZER = regex.compile(
     regex.UNICODE | regex.VERBOSE,
 )
 
-#: the characters ``regex`` reads as ``\s`` (Unicode's White_Space); Python's ``re`` also
-#: reads \x1c-\x1f so (``str.isspace`` counts them), so ``re`` is given them spelt out
+#: the characters ``regex`` reads as ``\s`` (Unicode's White_Space), spelt out for ``re``,
+#: whose ``\s`` also takes \x1c-\x1f (``str.isspace`` counts them)
 _WHITE_SPACE = r"\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 #: NLTK's ``PunktLanguageVars._period_context_fmt``, filled in. Its only class escapes are

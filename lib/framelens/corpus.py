@@ -1500,8 +1500,8 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\x0b\x85\u2028]")
 def _has_line_break(text: str) -> bool:
     """Return whether ``text`` holds a line break (:data:`_LINE_BREAK`).
 
-    Five searches for one character each, which Python makes in C at memory speed: three
-    times faster than a regex search of a paragraph without one (most of them).
+    Five searches for one character each, which Python makes in C at memory speed: on
+    the bench's paragraphs, which have none, 25 times faster than a regex search.
 
     Parameters
     ----------
@@ -1716,7 +1716,7 @@ _BOILERPLATE_FORMS = (
     # sign-offs: "— AFP", "==Kyodo", "-- BERNAMA", "(ANI)", "(END)", "Enditem", "burs-lto/dva"
     rf"|(?-i:(?:[\u2014\u2013=\-]{{1,2}}\s*)?\(?(?:{_AGENCIES}|END)\)?)\.?$"
     r"|Enditem\.?$|(?-i:[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5})+)$"
-    # reporters' e-mail addresses; "… contributed to this report."
+    # reporters' e-mail addresses
     r"|(?:[\w.\-]+@[\w\-]+(?:\.[\w\-]+)+[\s,;]*)+$"
     # "Associated Press writer Jon Gambrell contributed from Dubai."
     r"|(?-i:(?:Associated Press|AP|Reuters|AFP|Bloomberg) (?:writers?|reporters?|"
@@ -1738,8 +1738,8 @@ BOILERPLATE_RE = re.compile(
 #: the same without those forms, for a paragraph that holds neither "rights reserved" nor
 #: "contributed" in any case (:data:`_RIGHTS_OR_CREDIT`), nearly every one
 _BOILERPLATE_SHORT = re.compile(rf"^(?:{_BOILERPLATE_FORMS})", re.IGNORECASE | re.DOTALL)
-#: what those forms need: "r" and "c" are the only characters case-blind matching takes
-#: for themselves, and a charset first lets the engine skip to them
+#: what those forms need ("r", "R", "c" and "C" are all the characters case-blind matching
+#: takes for an r or a c: a charset first, which the engine skips to)
 _RIGHTS_OR_CREDIT = re.compile(r"[rRcC](?i:ights reserved|ontributed)")
 #: a reporter's credit as a sentence ("… contributed to this report."): of the forms of
 #: :data:`FURNITURE_SENTENCE_RE`, the one that reads furthest into every sentence
