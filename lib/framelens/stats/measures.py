@@ -727,7 +727,7 @@ def document_stats(
         types = texts.types.tolist()
     if "diversity" in fams:
         mattrs, hdds = _mattrs(texts, window).tolist(), _hdds(texts, draws).tolist()
-    columns: dict[str, list] = {c: [] for c in STAT_COLUMNS}
+    rows = []
     for i, (doc_id, (all_sents, sents, words, prose, prose_words)) in enumerate(
         zip(docs, scoped, strict=True)
     ):
@@ -747,20 +747,10 @@ def document_stats(
             pw, ps = len(prose_words), len(prose)
         for family, items in produced:
             nw, ns = (pw, ps) if family == "readability" else (n_words, n_sents)
-            n = len(items)
-            measures, values, reliables, notes = zip(*items, strict=True)
-            columns["doc_id"] += [doc_id] * n
-            columns["family"] += [family] * n
-            columns["measure"] += measures
-            columns["value"] += values
-            columns["words"] += [nw] * n
-            columns["sentences"] += [ns] * n
-            columns["reliable"] += reliables
-            columns["note"] += notes
-    # a measure is reliable when its family says so and its value is defined
-    defined = ~np.isnan(np.asarray(columns["value"], dtype="float64"))
-    columns["reliable"] = np.asarray(columns["reliable"], dtype=bool) & defined
-    frame = pd.DataFrame(columns if columns["doc_id"] else [], columns=STAT_COLUMNS)
+            for measure, value, reliable, note in items:
+                ok = bool(reliable) and not (isinstance(value, float) and math.isnan(value))
+                rows.append((doc_id, family, measure, value, nw, ns, ok, note))
+    frame = pd.DataFrame(rows, columns=STAT_COLUMNS)
     return frame.astype(
         {
             "doc_id": str,
