@@ -52,6 +52,11 @@ def _refs(*texts, published="2026-03-01"):
          "Joint Sea|2014|2014-05-20"),
         ("North / Interaction-2023 began.", "North / Interaction-2023",
          "Northern/Interaction|2023|2023-07-20"),
+        # with only the words of its name: it had been no name (the hint lacked "north")
+        ("China and Russia held Northern Joint-2024 drills.", "Northern Joint-2024",
+         "Northern/Interaction|2024|2024-09-10"),
+        ("Morskoye Vzaimodeystviye-2019 began.", "Morskoye Vzaimodeystviye-2019",
+         "Joint Sea|2019|2019-04-29"),
     ],
 )  # fmt: skip
 def test_names_in_any_form_are_linked(text, mention, key):

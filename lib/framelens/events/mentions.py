@@ -104,16 +104,16 @@ _ALIASES: list[tuple[str, str, str]] = [
     ("Northern/Interaction", r"North(?:ern)?\s*[/.]\s*Interaction", "strong"),
     ("Northern/Interaction", r"North(?:ern)?\s+Interaction", "name"),
     ("Northern/Interaction", r"Beibu\s*/\s*Interaction", "strong"),
-    ("Northern/Interaction", r"Sever(?:noye)?\s*/\s*Vzaimodeistviye", "strong"),
+    ("Northern/Interaction", r"Sever(?:noye)?\s*/\s*Vzaimode[iy]?stvi(?:ye|e)", "strong"),
     ("Northern/Interaction", r"North(?:ern)?[\s-](?:Joint|United)", "year"),
     (
         "Zapad/Interaction",
-        r"(?:Zapad|West(?:ern)?|Xibu)\s*/\s*(?:Interaction|Vzaimodeistviye)",
+        r"(?:Zapad|West(?:ern)?|Xibu)\s*/\s*(?:Interaction|Vzaimode[iy]?stvi(?:ye|e))",
         "strong",
     ),
     ("Zapad/Interaction", r"Xibu\s+Unity", "strong"),
     ("Joint Sea", r"Joint(?:ly)?[\s-](?:at\s+)?Sea", "name"),
-    ("Joint Sea", r"Morsk(?:oye|oe)\s+Vzaimodei?stvi(?:ye|e)", "strong"),
+    ("Joint Sea", r"Morsk(?:oye|oe)\s+Vzaimode[iy]?stvi(?:ye|e)", "strong"),
     ("Joint Sea", r"(?:Maritime|Naval|Marine|Sea)\s+(?:Interaction|Cooperation)", "cap"),
     ("Peace Mission", r"Peace(?:ful)?\s+Mission", "name"),
     ("Peace Mission", r"Mirnaya\s+Missiya", "strong"),
@@ -315,6 +315,7 @@ _HINT = re.compile(
 _NAME_HINT = re.compile(
     r"interaction|xibu|joint(?:ly)?[\s-]+(?:at\s+)?sea|peace|security|vostok|tsentr|kavkaz"
     r"|okean|mosi|vzaimo|missiya|cooperation|will\s+for|east|cent(?:er|re)|ocean|caucasus"
+    r"|north(?:ern)?[\s-](?:joint|united)"
 )
 #: what every built-in spelling of :data:`_ALIASES` holds, in lower case: the names are
 #: searched only where this and _NAME_HINT both match ("security" and "east" are in many
