@@ -419,6 +419,9 @@ def _summed(term_counts_: pd.DataFrame, n: int) -> pd.DataFrame:
     check_columns("term_counts", term_counts_, TERM_COUNT_COLUMNS)
     sub = term_counts_[term_counts_["n"] == n]
     if "documents" in sub.columns:  # partial counts summed over partitions (framelens.scale)
+        terms = pd.Index(sub["term"])
+        if terms.is_monotonic_increasing and terms.is_unique:  # already one row a term, sorted
+            return sub.set_index("term")[["count", "documents"]]
         documents = ("documents", "sum")
     else:
         documents = ("doc_id", "nunique")
