@@ -256,6 +256,16 @@ def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
     return float(_mattrs(_Texts([tokens]), window)[0])
 
 
+def _numbered(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Give each of ``values`` (an object array of strings) a number, in order of first use.
+
+    Returns each value's number (int64) and the distinct values, the number's index:
+    ``pandas.factorize``, one pass of a hash table (the numbers of ``dict.fromkeys``).
+    """
+    ids, distinct = pd.factorize(values, use_na_sentinel=False)
+    return ids.astype(np.int64, copy=False), distinct
+
+
 class _Texts:
     """Several texts' tokens as arrays, to measure them all at once.
 
@@ -269,13 +279,13 @@ class _Texts:
     """
 
     def __init__(self, texts: Sequence[Sequence[str]]) -> None:
-        flat = list(chain.from_iterable(texts))
-        number = {tok: i for i, tok in enumerate(dict.fromkeys(flat))}
-        self.ids = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
+        flat = np.fromiter(chain.from_iterable(texts), dtype=object)
+        ids, distinct = _numbered(flat)
+        self.ids = ids
         self.length = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         self.text = np.repeat(np.arange(len(texts), dtype=np.int64), self.length)
         self.start = np.cumsum(self.length) - self.length
-        self.width = len(number)  # type numbers are below it
+        self.width = len(distinct)  # type numbers are below it
 
     @cached_property
     def _uses(self) -> tuple[np.ndarray, np.ndarray]:

@@ -14,7 +14,7 @@ import pandas as pd
 from .. import corpus, resources
 from ..errors import ParameterError
 from ..params import check_bool, check_columns, check_int, suggest
-from .measures import _prepare
+from .measures import _numbered, _prepare
 
 TERM_COUNT_COLUMNS = ["doc_id", "n", "term", "count"]
 
@@ -296,13 +296,11 @@ def _words(docs: dict[str, list], group: dict | None, ranked: bool = True) -> _W
         run_lengths.extend(map(len, runs))
         doc_lengths.append(len(flat) - before)
     # each distinct word once: its term's id; then every word's id through its word's
-    distinct = list(dict.fromkeys(flat))
-    term_of_word = list(map(_term, distinct))
+    word_of, distinct = _numbered(np.array(flat, dtype=object))
+    term_of_word = list(map(_term, distinct.tolist()))
     terms = list(dict.fromkeys(term_of_word))
     term_ids = {t: i for i, t in enumerate(terms)}
     term_of = np.fromiter(map(term_ids.__getitem__, term_of_word), dtype=np.int64)
-    position = {w: i for i, w in enumerate(distinct)}
-    word_of = np.fromiter(map(position.__getitem__, flat), dtype=np.int64, count=len(flat))
     rank = None
     if ranked:
         rank = np.empty(len(terms), dtype=np.int64)
