@@ -54,6 +54,7 @@ from .aggregate import (
     arc_documents,
     combine_counts,
     documents_table,
+    rollup_counts,
     unit_values,
 )
 from .analysis import ANALYSIS
@@ -164,6 +165,7 @@ __all__ = [
     "plot_arc",
     "plot_distribution",
     "plot_groups",
+    "rollup_counts",
     "score",
     "score_documents",
     "unit_values",

@@ -139,6 +139,66 @@ def _counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return _typed(summed)
 
 
+def rollup_counts(
+    document_counts: pd.DataFrame, labels: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Sum document counts into the corpus's (or each group's) counts, clustered by document.
+
+    The same table as :func:`aggregate_counts` at ``level="corpus"`` (or ``"group"`` with
+    ``labels``) on the sentences the document counts were made from, without reading the
+    sentences again: a unit's sums are its documents' sums, and its
+    :data:`~framelens.sentiment.columns.CLUSTER_COLUMNS` are sums over its documents of
+    their ``n`` and ``sum_compound`` (floats summed in another order: equal to about
+    1e-15).
+
+    Parameters
+    ----------
+    document_counts
+        The output of :func:`aggregate_counts` at ``level="document"``.
+    labels
+        The group of each document (``doc_id, group``, as for :func:`aggregate_counts`);
+        documents without a label are left out. Default None: the corpus.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``corpus`` (or ``group``), then :data:`~framelens.sentiment.columns.COUNT_COLUMNS`
+        and :data:`~framelens.sentiment.columns.CLUSTER_COLUMNS`, one row per unit with a
+        document, sorted by key.
+
+    Examples
+    --------
+    >>> s = score(pd.DataFrame({"doc_id": ["a", "a", "b"], "sent_id": [0, 1, 0],
+    ...                         "text": ["Good.", "Bad.", "Good."]}))
+    >>> d = aggregate_counts(s, level="document")
+    >>> rollup_counts(d)[["corpus", "n", "n_pos", "cluster_n"]].values.tolist()
+    [['all', 3, 2, 2]]
+    """
+    check_columns("document_counts", document_counts, ["doc_id", *COUNT_COLUMNS])
+    frame = document_counts[["doc_id", *COUNT_COLUMNS]]
+    if labels is None:
+        key = "corpus"
+        frame = frame.assign(corpus="all")
+    else:
+        check_columns("labels", labels, ["doc_id", "group"])
+        key = "group"
+        lookup = dict(zip(labels["doc_id"].astype(str), labels["group"], strict=True))
+        frame = frame.assign(group=frame["doc_id"].astype(str).map(lookup))
+        frame = frame[frame["group"].notna()]
+    if frame.empty:
+        cols = [key, *COUNT_COLUMNS, *CLUSTER_COLUMNS]
+        return _typed(pd.DataFrame({c: [] for c in cols}))
+    n_d = frame["n"].to_numpy(dtype="int64")
+    s_d = frame["sum_compound"].to_numpy(dtype="float64")
+    parts = frame[[key, *COUNT_COLUMNS]].assign(
+        cluster_n=(n_d > 0).astype("int64"),
+        cluster_sum_sq=s_d**2,
+        cluster_cross=s_d * n_d,
+        cluster_n_sq=n_d**2,
+    )
+    return _typed(parts.groupby([key], sort=True, as_index=False).sum())
+
+
 def cluster_sums(units: pd.DataFrame, doc_ids: np.ndarray, compound: np.ndarray) -> pd.DataFrame:
     """Sum each unit's sentences per document, then the documents' sums per unit.
 
@@ -662,15 +722,22 @@ def _aggregate(
     seed: int = 0,
     n_boot: int = 2000,
     reads: list[Read | None] | None = None,
+    counts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return :func:`aggregate`'s rows; ``document_compound`` from ``reads`` if given.
 
     ``reads``: the sentences' tokens as ``score._score_rows`` read them, one a row of
-    ``scores`` in its order (``scores`` as that function returned it).
+    ``scores`` in its order (``scores`` as that function returned it). ``counts``: the
+    :func:`aggregate_counts` of these arguments, if already made.
     """
-    counts = aggregate_counts(
-        scores, level=level, documents=documents, group_by=group_by, include_embeds=include_embeds
-    )
+    if counts is None:
+        counts = aggregate_counts(
+            scores,
+            level=level,
+            documents=documents,
+            group_by=group_by,
+            include_embeds=include_embeds,
+        )
     values = unit_values(
         scores, level=level, documents=documents, group_by=group_by, include_embeds=include_embeds
     )

@@ -9,7 +9,13 @@ import pandas as pd
 
 from ..analysis import Analysis, Part, Table, concatenated, summed
 from .actors import actor_counts, actor_extremes, actor_sentences, actor_tone_finish
-from .aggregate import _aggregate, aggregate_counts, aggregate_finish, documents_table
+from .aggregate import (
+    _aggregate,
+    aggregate_counts,
+    aggregate_finish,
+    documents_table,
+    rollup_counts,
+)
 from .score import _score_rows, _warn_unscored
 
 
@@ -29,6 +35,7 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
     rows = actor_sentences(
         scores, gazetteer=part.options["gazetteer"], include_embeds=include_embeds
     )
+    document_counts = aggregate_counts(scores, level="document", include_embeds=include_embeds)
     documents = _aggregate(
         scores,
         level="document",
@@ -37,17 +44,17 @@ def _partial(part: Part) -> dict[str, pd.DataFrame]:
         seed=o["seed"],
         n_boot=o["n_boot"],
         reads=reads,
+        counts=document_counts,
     )
+    # the corpus's and the groups' sums are their documents' sums
     out = {
         "sentiment_documents": documents_table(documents),
-        "sentiment_counts": aggregate_counts(scores, level="corpus", include_embeds=include_embeds),
+        "sentiment_counts": rollup_counts(document_counts),
         "actor_counts": actor_counts(rows),
         "actor_extremes": actor_extremes(rows),
     }
     if part.groups is not None:
-        out["sentiment_group_counts"] = aggregate_counts(
-            scores, level="group", labels=part.groups, include_embeds=include_embeds
-        )
+        out["sentiment_group_counts"] = rollup_counts(document_counts, part.groups)
     return out
 
 

@@ -455,7 +455,7 @@ def english_share(words: list[str]) -> tuple[float, bool]:
     >>> english_share("die marine hat mit russland eine übung".split() * 3)
     (0.0, True)
     """
-    share = sum(w in ENGLISH_MARKERS for w in words) / len(words) if words else 0.0
+    share = sum(map(ENGLISH_MARKERS.__contains__, words)) / len(words) if words else 0.0
     return share, len(words) >= ENGLISH_MIN_WORDS and share < ENGLISH_SHARE
 
 
