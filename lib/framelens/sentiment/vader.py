@@ -191,8 +191,8 @@ class _Vader:
         if n == 0:
             return (0.0, 0.0, 0.0, 0.0, "", 0)
         lex = self.lex
-        allcap = sum(map(str.isupper, words))
-        cap_diff = 0 < n - allcap < n
+        # NLTK's 0 < n - (words in capitals) < n: some word in capitals, not all
+        cap_diff = any(map(str.isupper, words)) and not all(map(str.isupper, words))
         # the valences of the lexicon words, by position; every other word's is 0
         sentiments: dict[int, float] = {}
         found: list[tuple[int, str, float, list[str]]] = []
