@@ -1176,56 +1176,11 @@ def _last_started_cell(path: str) -> int | None:
     return started
 
 
-# nbconvert's own sanitizer (filters.clean_html) allows too few tags: headings, paragraphs
-# and table headers come out escaped, as visible markup (jupyter/nbconvert#2016). This one
-# keeps what Markdown and pandas tables produce and still escapes scripts, styles, forms.
-_HTML_TAGS = [
-    *"a abbr acronym b blockquote br caption code col colgroup dd del details div dl dt em".split(),
-    *"h1 h2 h3 h4 h5 h6 hr i img kbd li ol p pre s span strong sub summary sup table".split(),
-    *"tbody td tfoot th thead tr ul".split(),
-]
-_HTML_ATTRIBUTES = {
-    "*": ["class", "id", "title"],
-    "a": ["href", "title", "class"],
-    "img": ["src", "alt", "title", "width", "height"],
-    "td": ["colspan", "rowspan"],
-    "th": ["colspan", "rowspan"],
-}
-_PANDAS_STYLE = re.compile(r"<style scoped>.*?</style>", flags=re.S)
-
-
-_CLEANERS = threading.local()  # one bleach Cleaner a thread (bleach.clean makes one a call)
-
-
-def _clean_html(element: Any) -> str:
-    cleaner = getattr(_CLEANERS, "cleaner", None)
-    if cleaner is None:
-        from bleach.sanitizer import Cleaner
-
-        cleaner = _CLEANERS.cleaner = Cleaner(tags=_HTML_TAGS, attributes=_HTML_ATTRIBUTES)
-    text = element.decode() if isinstance(element, bytes) else str(element)
-    return cleaner.clean(_PANDAS_STYLE.sub("", text))
-
-
-_EXPORTER: list[Any] = []  # one HTML exporter a process: its templates compile once
-_EXPORTER_LOCK = threading.Lock()
-
-
 def _render_html(executed: Path, target: Path, text: str | None = None) -> None:
     """Render an executed notebook (its file, or its ``text``) as sanitized HTML."""
-    import nbformat
+    from ._html import render
 
-    nb = nbformat.reads(
-        executed.read_text(encoding="utf-8") if text is None else text, as_version=4
-    )
-    with _EXPORTER_LOCK:
-        if not _EXPORTER:
-            from nbconvert import HTMLExporter
-
-            exporter = HTMLExporter(filters={"clean_html": _clean_html})
-            exporter.sanitize_html = True  # corpus text in outputs shows as text, never markup
-            _EXPORTER.append(exporter)
-        body, _ = _EXPORTER[0].from_notebook_node(nb)
+    body = render(executed.read_text(encoding="utf-8") if text is None else text)
     target.write_text(body, encoding="utf-8")
 
 
