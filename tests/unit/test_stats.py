@@ -814,9 +814,9 @@ def test_hdd_of_a_long_text_of_few_types_equals_the_hypergeometric():
     )
 
 
-def test_mtld_pass_counts_factors_as_the_definition():
-    """The pass that tests the TTR only at a repeated word counts the literal factors."""
-    from framelens.stats.measures import _mtld_pass
+def test_mtld_passes_count_factors_as_the_definition():
+    """The passes over many texts at once, a window at a time, count the literal factors."""
+    from framelens.stats.measures import _mtld_passes, _mtlds, _Texts
 
     def literal(tokens, threshold):
         types, count, factors, current = set(), 0, 0.0, 1.0
@@ -830,10 +830,24 @@ def test_mtld_pass_counts_factors_as_the_definition():
         return factors + ((1 - current) / (1 - threshold) if count else 0.0)
 
     rng = np.random.default_rng(5)
-    for n, vocab in [(0, 1), (1, 1), (50, 3), (400, 60), (1000, 400)]:
-        words = [f"w{i}" for i in rng.integers(0, vocab, n)]
-        for threshold in (0.0, 0.5, 0.72, 0.999999):
-            assert _mtld_pass(words, threshold) == literal(words, threshold)
+    sizes = [(0, 1), (1, 1), (2, 1), (50, 3), (400, 60), (1000, 400), (70, 70), (64, 5)]
+    texts = [[f"w{i}" for i in rng.integers(0, vocab, n)] for n, vocab in sizes]
+    many = _Texts(texts)
+    for threshold in (0.0, 0.5, 0.72, 0.999999):
+        forward = [literal(words, threshold) for words in texts]
+        backward = [literal(words[::-1], threshold) for words in texts]
+        for width in (1, 2, 7, 64, 2000):  # factors ending within a window and across them
+            got = _mtld_passes(many.previous, many.start, many.length, threshold, width)
+            assert got.tolist() == forward
+        # MTLD: the mean of the two passes' factor lengths, the same floats for each text
+        # alone and for all at once
+        mtlds = _mtlds(many, threshold).tolist()
+        for words, f, b, m in zip(texts, forward, backward, mtlds, strict=True):
+            n = len(words)
+            if n and f and b:
+                assert m == stats.mtld(words, threshold=threshold) == (n / f + n / b) / 2
+            else:
+                assert math.isnan(m) and math.isnan(stats.mtld(words, threshold=threshold))
 
 
 def test_term_totals_with_groups_give_the_totals_and_the_group_rows():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cached_property
 from itertools import chain
 from statistics import median
@@ -303,6 +303,14 @@ class _Texts:
         return prev
 
     @cached_property
+    def following(self) -> np.ndarray:
+        """Where in its text each token's type is next used after it (-1: never)."""
+        order, same = self._uses
+        nxt = np.full(len(order), -1, dtype=np.int64)
+        nxt[order[:-1][same]] = order[1:][same] - self.start[self.text[order[1:][same]]]
+        return nxt
+
+    @cached_property
     def uses(self) -> np.ndarray:
         """How often each token's type is used in its text."""
         order, same = self._uses
@@ -337,23 +345,77 @@ def _mattrs(texts: _Texts, window: int) -> np.ndarray:
     return out
 
 
-def _mtld_pass(tokens: Iterable[str], threshold: float) -> float:
-    """Factor count of one MTLD pass, the last partial factor included."""
-    types: set[str] = set()
-    add = types.add
-    count, factors = 0, 0.0
-    for tok in tokens:
-        count += 1
-        # a new type cannot lower the TTR (t/c <= (t+1)/(c+1)): only a repeat ends a factor
-        if tok not in types:
-            add(tok)
-        elif len(types) / count <= threshold:
-            factors += 1
-            types.clear()
-            count = 0
-    if count:
-        factors += (1 - len(types) / count) / (1 - threshold)
-    return factors
+def _mtld_passes(
+    previous: np.ndarray, start: np.ndarray, length: np.ndarray, threshold: float, width: int = 64
+) -> np.ndarray:
+    """Count the factors of one MTLD pass over each of several texts, the last partial one too.
+
+    The pass of :func:`mtld`: a factor ends at the first token where its TTR (types /
+    tokens) falls to ``threshold``; the text's last, unfinished factor counts
+    ``(1 - TTR) / (1 - threshold)``. A new type cannot lower the TTR (t/c <= (t+1)/(c+1)),
+    so only a repeated type ends a factor.
+
+    ``previous`` gives, for every token (the texts one after the other, each in the order
+    of the pass), where in its text its type was last used before it (-1: never);
+    ``start`` and ``length`` are per text. Every text's current factor is read ``width``
+    tokens at a time, all texts at once: a token repeats a type of the factor when its
+    previous use is at or after the factor's start, and the factor's types are its tokens
+    minus its repeats (whole numbers, divided and compared as floats, as a loop over the
+    tokens with a set of the factor's types would).
+    """
+    n_texts = len(length)
+    full = np.zeros(n_texts, dtype=np.int64)  # complete factors
+    partial = np.zeros(n_texts)  # the last, partial factor
+    first = np.zeros(n_texts, dtype=np.int64)  # where the current factor starts
+    read = np.zeros(n_texts, dtype=np.int64)  # where its next window starts
+    repeats = np.zeros(n_texts, dtype=np.int64)  # its repeats before that
+    active = np.flatnonzero(length > 0)
+    steps = np.arange(width, dtype=np.int64)
+    while active.size:
+        s, n = first[active, None], length[active, None]
+        at = read[active, None] + steps  # places in the text
+        inside = at < n
+        prev = previous[start[active, None] + np.minimum(at, n - 1)]
+        repeat = inside & (prev >= s)
+        count = at - s + 1
+        types = count - (repeats[active, None] + np.cumsum(repeat, axis=1))
+        ends = repeat & (types / count <= threshold)
+        hit = ends.any(axis=1)
+        # a factor ends: the next starts after it
+        done = active[hit]
+        full[done] += 1
+        first[done] = read[done] = at[hit, ends[hit].argmax(axis=1)] + 1
+        repeats[done] = 0
+        # none ends in a window that holds the text's last token: the last, partial factor
+        last = ~hit & (at[:, -1] >= n[:, 0] - 1)
+        rows, ending = np.flatnonzero(last), active[last]
+        tokens = length[ending] - first[ending]  # at least 1: a text ended is not active
+        left = types[rows, length[ending] - 1 - read[ending]]  # at the text's last token
+        partial[ending] = (1 - left / tokens) / (1 - threshold)
+        # none ends in a window inside the text: read on
+        going = ~hit & ~last
+        more = active[going]
+        read[more] += width
+        repeats[more] += np.count_nonzero(repeat[going], axis=1)
+        active = np.concatenate([done[first[done] < length[done]], more])
+    return full + partial
+
+
+def _mtlds(texts: _Texts, threshold: float) -> np.ndarray:
+    """MTLD of every text (NaN where no factor forms): :func:`mtld`."""
+    forward = _mtld_passes(texts.previous, texts.start, texts.length, threshold)
+    # the backward pass reads each text from its end: a token's previous use is then its
+    # next use in the text, counted from the end
+    n = texts.length[texts.text]
+    back = np.empty(len(texts.ids), dtype=np.int64)
+    place = 2 * texts.start[texts.text] + n - 1 - np.arange(len(texts.ids))  # of each token
+    back[place] = np.where(texts.following >= 0, n - 1 - texts.following, -1)
+    backward = _mtld_passes(back, texts.start, texts.length, threshold)
+    out = np.full(len(texts.length), math.nan)
+    ok = (texts.length > 0) & (forward != 0) & (backward != 0)
+    length = texts.length[ok]
+    out[ok] = (length / forward[ok] + length / backward[ok]) / 2
+    return out
 
 
 def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
@@ -384,12 +446,7 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
     """
     threshold = check_number("threshold", threshold, min_value=0, max_value=0.999999)
     _check_words(tokens)
-    n = len(tokens)
-    forward = _mtld_pass(tokens, threshold)
-    backward = _mtld_pass(reversed(tokens), threshold)
-    if n == 0 or forward == 0 or backward == 0:
-        return math.nan
-    return (n / forward + n / backward) / 2
+    return float(_mtlds(_Texts([tokens]), threshold)[0])
 
 
 def hdd(tokens: Sequence[str], *, draws: int = 42) -> float:
@@ -459,21 +516,20 @@ def _hdds(texts: _Texts, draws: int) -> np.ndarray:
 
 def _diversity_rows(
     words: list[str],
-    measured: tuple[int, float, float],
+    measured: tuple[int, float, float, float],
     window: int,
     threshold: float,
     draws: int,
 ) -> list[tuple[str, float, bool, str]]:
-    """Return the diversity rows of ``words`` from its types, MATTR and HD-D (``measured``)."""
+    """Return the diversity rows of ``words`` from its types, MATTR, MTLD, HD-D (``measured``)."""
     n = len(words)
     if n == 0:
         note = "no words: lexical diversity is undefined"
         return [(m, math.nan, False, note) for m in ("ttr", "mattr", "mtld", "hdd")]
-    types, mattr_value, hdd_value = measured
+    types, mattr_value, m, hdd_value = measured
     mj = f"McCarthy & Jarvis (2010) recommend at least {MIN_TOKENS_MJ2010} tokens; this has {n}"
     rows = [("ttr", types / n, True, "falls as texts get longer: compare only equal lengths")]
     rows.append(("mattr", *_mattr_row(n, mattr_value, window)))
-    m = mtld(words, threshold=threshold)
     if math.isnan(m):
         rows.append(("mtld", m, False, "no factor formed (every word differs): undefined"))
     else:
@@ -737,6 +793,7 @@ def document_stats(
         types = texts.types.tolist()
     if "diversity" in fams:
         mattrs, hdds = _mattrs(texts, window).tolist(), _hdds(texts, draws).tolist()
+        mtlds = _mtlds(texts, threshold).tolist()
     rows = []
     for i, (doc_id, (all_sents, sents, words, prose, prose_words)) in enumerate(
         zip(docs, scoped, strict=True)
@@ -746,7 +803,7 @@ def document_stats(
         if "counts" in fams:
             produced.append(("counts", _count_rows(sents, all_sents, n_words, types[i])))
         if "diversity" in fams:
-            measured = (types[i], mattrs[i], hdds[i])
+            measured = (types[i], mattrs[i], mtlds[i], hdds[i])
             produced.append(
                 ("diversity", _diversity_rows(words, measured, window, threshold, draws))
             )
