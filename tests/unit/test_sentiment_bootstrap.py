@@ -1,20 +1,16 @@
-"""The bootstrap's resamples drawn as 32-bit integers are the 64-bit draws, number for number."""
+"""The bootstrap's intervals and percentiles are the ones NumPy computes, number for number."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from framelens.sentiment.aggregate import _DRAW, _bootstrap, _cluster_bootstrap, _percentile_95
-
-
-@pytest.mark.parametrize("n", [1, 2, 3, 7, 25, 255, 256, 1000, 65_537, 2**31 - 1])
-def test_32_bit_draws_are_the_64_bit_ones(n):
-    a, b = np.random.default_rng([3, n]), np.random.default_rng([3, n])
-    assert np.array_equal(
-        a.integers(0, n, size=(40, 9)), b.integers(0, n, size=(40, 9), dtype=_DRAW)
-    )
-    assert a.random() == b.random()  # and the streams go on alike
+from framelens.sentiment.aggregate import (
+    _bootstrap,
+    _cluster_bootstrap,
+    _percentile_95,
+    _percentile_steps,
+)
 
 
 def _as_before(values, rng, n_boot):
@@ -61,3 +57,32 @@ def test_percentile_95_leaves_its_input_alone():
     before = values.copy()
     _percentile_95(values)
     assert np.array_equal(values, before)
+
+
+@pytest.mark.parametrize("n", [2, 3, 41, 2000])
+def test_percentile_steps_are_numpys_order_statistics(n):
+    steps, kth = _percentile_steps(n)
+    assert len(steps) == 2
+    for (below, above, gamma), q in zip(steps, (0.025, 0.975), strict=True):
+        assert below == int(np.floor((n - 1) * q))
+        assert above == min(below + 1, n - 1)
+        assert gamma == (n - 1) * q - below
+    assert kth.tolist() == sorted({s[0] for s in steps} | {s[1] for s in steps})
+    # the linear interpolation between those order statistics is np.percentile's
+    values = np.arange(n, dtype="float64") ** 2
+    expected = [float(v) for v in np.percentile(values, [2.5, 97.5])]
+    got = [
+        values[b] + (values[a] - values[b]) * g
+        if g < 0.5
+        else values[a] - (values[a] - values[b]) * (1 - g)
+        for b, a, g in steps
+    ]
+    assert got == expected
+
+
+def test_intervals_of_many_sizes_are_unchanged():
+    for n in (2, 5, 16, 25, 57, 300):
+        values = np.random.default_rng(n).uniform(-1, 1, size=n).round(4)
+        for seed in range(3):
+            got = _bootstrap(values, np.random.default_rng([seed, n]), 500)
+            assert got == _as_before(values, np.random.default_rng([seed, n]), 500)
