@@ -271,6 +271,7 @@ class _Words(NamedTuple):
     docs: np.ndarray
     doc_group: np.ndarray
     terms: list[str]
+    text: pd.api.extensions.ExtensionArray  # the terms, of dtype str
     groups: list
     rank: np.ndarray | None  # each term's place among the terms sorted as text
     plain: bool  # no term holds a space or a character before it
@@ -311,6 +312,7 @@ def _words(docs: dict[str, list], group: dict | None, ranked: bool = True) -> _W
         np.repeat(np.arange(len(doc_lengths), dtype=np.int64), doc_lengths),
         np.asarray(doc_group, dtype=np.int64),
         terms,
+        pd.array(terms, dtype="str"),
         list(group_ids),
         rank,
         min("".join(terms), default="!") > " ",
@@ -331,8 +333,7 @@ def _gram_counts(words: _Words, k: int) -> _Grams:
     """Count the k-grams within runs, per document (ranked as the words are)."""
     n = len(words.ids) - k + 1
     valid = np.flatnonzero(words.runs[:n] == words.runs[k - 1 :]) if n > 0 else np.empty(0, int)
-    terms = words.terms
-    text = pd.array(terms, dtype="str")
+    terms, text = words.terms, words.text
     if k == 1:
         gram, docs, names, rank = words.ids, words.docs, text, words.rank
     else:
@@ -340,7 +341,7 @@ def _gram_counts(words: _Words, k: int) -> _Grams:
         # members[j][g]: the term id of the j-th word of k-gram g
         gram, members = words.ids[valid], [np.arange(len(terms))]
         for j in range(1, k):
-            pairs, gram = np.unique(gram * len(terms) + words.ids[valid + j], return_inverse=True)
+            gram, pairs = _numbered(gram * len(terms) + words.ids[valid + j])
             members = [m[pairs // len(terms)] for m in members] + [pairs % len(terms)]
         # the names, "w1 w2 …", joined column-wise (pandas' string arrays)
         joined = pd.Series(text.take(members[0]))
@@ -364,7 +365,8 @@ def _gram_counts(words: _Words, k: int) -> _Grams:
             rank[order] = np.arange(len(names))
         docs = words.docs[valid]
     n_grams = max(len(names), 1)
-    per_doc, count = np.unique(docs * n_grams + gram, return_counts=True)
+    which, per_doc = _numbered(docs * n_grams + gram)
+    count = np.bincount(which, minlength=len(per_doc))
     return _Grams(names, rank, per_doc // n_grams, per_doc % n_grams, count)
 
 
@@ -395,7 +397,7 @@ def _gram_group_totals(words: _Words, grams: _Grams, k: int) -> dict[str, np.nda
     """
     names, c = grams.names, grams.count
     n_grams = max(len(names), 1)
-    keys, where = np.unique(words.doc_group[grams.doc] * n_grams + grams.gram, return_inverse=True)
+    where, keys = _numbered(words.doc_group[grams.doc] * n_grams + grams.gram)
     stats = np.column_stack(
         [
             np.bincount(where, weights=c),
