@@ -32,9 +32,7 @@ def _engine() -> _Vader:
 
 @cache
 def _domain_engine(domain: str) -> _Vader:
-    engine = _Vader(_analyzer())
-    neutral = load_domain(domain)["words"]
-    engine.lex = {k: v for k, v in engine.lex.items() if k.lower() not in neutral}
+    engine = _Vader(_analyzer(), neutral=load_domain(domain)["words"])
     # the security reading of "no" ("poses no threat"); the names domain is VADER as
     # published but for the names it masks
     engine.no_negates = domain == "security"
@@ -79,13 +77,20 @@ class _Vader:
     of two or more characters with no ASCII punctuation, which is checked directly.
     """
 
-    def __init__(self, sia: Any) -> None:
+    def __init__(self, sia: Any, neutral: frozenset[str] | set[str] = frozenset()) -> None:
         c = sia.constants
-        self.lex: dict[str, float] = sia.lexicon
+        # the lexicon without the words of a domain's neutral list (lower case), if any
+        self.lex: dict[str, float] = (
+            {k: v for k, v in sia.lexicon.items() if k.lower() not in neutral}
+            if neutral
+            else sia.lexicon
+        )
         self.booster: dict[str, float] = c.BOOSTER_DICT
         self.negate = frozenset(c.NEGATE)
         self.idioms: dict[str, float] = c.SPECIAL_CASE_IDIOMS
         self.punc = frozenset(c.PUNC_LIST)
+        # the words rated in their own right: in the lexicon and no degree words
+        self.rates = frozenset(k for k in self.lex if k not in self.booster)
         # the first words of the idioms and of the two-word degree phrases ("kind of"):
         # where none is in reach of a rated word, _idioms has nothing to find
         phrases = [*self.idioms, *(b for b in self.booster if " " in b)]
@@ -98,13 +103,11 @@ class _Vader:
         self.no_negates = False
 
     def tokens(self, text: str) -> list[str]:
-        punct = _PUNCT
-        out = [t for t in text.split() if len(t) > 1]
+        punct, strip = _PUNCT, self._strip
         # most tokens have no punctuation at either end: only the others are looked at
-        edged = [k for k, t in enumerate(out) if t[0] in punct or t[-1] in punct]
-        for k in edged:
-            out[k] = self._strip(out[k])
-        return out
+        return [
+            strip(t) if t[0] in punct or t[-1] in punct else t for t in text.split() if len(t) > 1
+        ]
 
     def _strip(self, t: str) -> str:
         """Return token ``t`` (two or more characters) as NLTK's VADER reads it."""
@@ -154,9 +157,9 @@ class _Vader:
     def read(self, text: str) -> Read:
         """Return the tokens of ``text`` as VADER reads them (see :class:`Read`)."""
         words = self.tokens(text)
-        lex, booster = self.lex, self.booster
+        rates = self.rates
         lowers = [w.lower() for w in words]
-        rated = [j for j, low in enumerate(lowers) if low in lex and low not in booster]
+        rated = [j for j, low in enumerate(lowers) if low in rates]
         return Read(words, lowers, rated, text.count("!"), text.count("?"))
 
     def score(
@@ -283,7 +286,7 @@ class _Vader:
     def _valence(
         self, words: list[str], lowers: list[str], i: int, item: str, cap_diff: bool, ev: bool
     ) -> tuple[float, list[str]]:
-        lex, booster = self.lex, self.booster
+        lex, booster, negate, n_scalar = self.lex, self.booster, self.negate, self.n_scalar
         notes: list[str] = []
         valence = lex[lowers[i]]
         if self.no_negates and (
@@ -291,76 +294,105 @@ class _Vader:
             or (i > 1 and lowers[i - 2] == "no")
             or (i > 2 and lowers[i - 3] == "no" and lowers[i - 1] in ("or", "nor"))
         ):
-            valence = valence * self.n_scalar
+            valence = valence * n_scalar
             if ev:
                 notes.append("negated by 'no'")
-        if item.isupper() and cap_diff:
+        if cap_diff and item.isupper():
             valence = valence + self.c_incr if valence > 0 else valence - self.c_incr
             if ev:
                 notes.append("CAPS")
-        for start_i in range(3):
-            if i > start_i and lowers[i - (start_i + 1)] not in lex:
-                prev = words[i - (start_i + 1)]
-                s = 0.0
-                pl = lowers[i - (start_i + 1)]
-                if pl in booster:
-                    s = booster[pl]
-                    if valence < 0:
-                        s *= -1
-                    if prev.isupper() and cap_diff:
-                        s = s + self.c_incr if valence > 0 else s - self.c_incr
-                    if start_i == 1:
-                        s = s * 0.95
-                    if start_i == 2:
-                        s = s * 0.9
-                    if ev and s != 0:
-                        notes.append(f"'{pl}' {s:+.2f}")
-                valence = valence + s
-                # _never_check
-                if start_i == 0:
-                    if self._negated(lowers[i - 1]):
-                        valence = valence * self.n_scalar
-                        if ev:
-                            notes.append(f"negated by '{lowers[i - 1]}'")
-                elif start_i == 1:
-                    if words[i - 2] == "never" and words[i - 1] in ("so", "this"):
-                        valence = valence * 1.5
-                        if ev:
-                            notes.append(f"'never {words[i - 1]}' ×1.5")
-                    elif self._negated(lowers[i - 2]):
-                        valence = valence * self.n_scalar
-                        if ev:
-                            notes.append(f"negated by '{lowers[i - 2]}'")
-                else:
-                    if (
-                        words[i - 3] == "never"
-                        and (words[i - 2] == "so" or words[i - 2] == "this")
-                        or (words[i - 1] == "so" or words[i - 1] == "this")
-                    ):
-                        valence = valence * 1.25
-                        if ev:
-                            notes.append("'so/this' ×1.25")
-                    elif self._negated(lowers[i - 3]):
-                        valence = valence * self.n_scalar
-                        if ev:
-                            notes.append(f"negated by '{lowers[i - 3]}'")
-                    valence = self._idioms(valence, words, i, notes, ev)
+        # NLTK's loop over the three words before (its start_i 0, 1, 2), one after the
+        # other: each that is no lexicon word adds its degree (0 unless a degree word),
+        # then the negation (or "never so", idioms) of its reach applies
+        if i > 0 and lowers[i - 1] not in lex:
+            pl = lowers[i - 1]
+            s = (
+                self._degree(valence, words[i - 1], pl, cap_diff, 1, notes, ev)
+                if pl in booster
+                else 0.0
+            )
+            valence = valence + s
+            # _never_check
+            if pl in negate or "n't" in pl:
+                valence = valence * n_scalar
+                if ev:
+                    notes.append(f"negated by '{pl}'")
+        if i > 1 and lowers[i - 2] not in lex:
+            pl = lowers[i - 2]
+            s = (
+                self._degree(valence, words[i - 2], pl, cap_diff, 2, notes, ev)
+                if pl in booster
+                else 0.0
+            )
+            valence = valence + s
+            if words[i - 2] == "never" and words[i - 1] in ("so", "this"):
+                valence = valence * 1.5
+                if ev:
+                    notes.append(f"'never {words[i - 1]}' ×1.5")
+            elif pl in negate or "n't" in pl:
+                valence = valence * n_scalar
+                if ev:
+                    notes.append(f"negated by '{pl}'")
+        if i > 2 and lowers[i - 3] not in lex:
+            pl = lowers[i - 3]
+            s = (
+                self._degree(valence, words[i - 3], pl, cap_diff, 3, notes, ev)
+                if pl in booster
+                else 0.0
+            )
+            valence = valence + s
+            if (
+                words[i - 3] == "never"
+                and (words[i - 2] == "so" or words[i - 2] == "this")
+                or (words[i - 1] == "so" or words[i - 1] == "this")
+            ):
+                valence = valence * 1.25
+                if ev:
+                    notes.append("'so/this' ×1.25")
+            elif pl in negate or "n't" in pl:
+                valence = valence * n_scalar
+                if ev:
+                    notes.append(f"negated by '{pl}'")
+            # only where an idiom or a two-word degree phrase can begin in reach
+            heads, w = self.heads, words
+            if w[i] in heads or w[i - 1] in heads or w[i - 2] in heads or w[i - 3] in heads:
+                valence = self._idioms(valence, words, i, notes, ev)
         # _least_check
         if i > 1 and lowers[i - 1] not in lex and lowers[i - 1] == "least":
             if lowers[i - 2] != "at" and lowers[i - 2] != "very":
-                valence = valence * self.n_scalar
+                valence = valence * n_scalar
                 if ev:
                     notes.append("negated by 'least'")
         elif i > 0 and lowers[i - 1] not in lex and lowers[i - 1] == "least":
-            valence = valence * self.n_scalar
+            valence = valence * n_scalar
             if ev:
                 notes.append("negated by 'least'")
         return valence, notes
 
+    def _degree(
+        self, valence: float, prev: str, pl: str, cap_diff: bool, back: int, notes: list, ev: bool
+    ) -> float:
+        """Return what the degree word ``back`` before adds to a valence.
+
+        NLTK's ``scalar_inc_dec`` of a degree word (``pl`` its lower-case form, ``prev`` as
+        written): its value, turned against a negative valence, raised for capitals, and
+        0.95 of it two words back, 0.9 three back.
+        """
+        s = self.booster[pl]
+        if valence < 0:
+            s *= -1
+        if prev.isupper() and cap_diff:
+            s = s + self.c_incr if valence > 0 else s - self.c_incr
+        if back == 2:
+            s = s * 0.95
+        if back == 3:
+            s = s * 0.9
+        if ev and s != 0:
+            notes.append(f"'{pl}' {s:+.2f}")
+        return s
+
     def _idioms(self, valence: float, w: list[str], i: int, notes: list[str], ev: bool) -> float:
-        heads = self.heads
-        if not (w[i] in heads or w[i - 1] in heads or w[i - 2] in heads or w[i - 3] in heads):
-            return valence  # no idiom or two-word degree phrase can begin in reach
+        """Return the valence after NLTK's ``_special_idioms_check`` (``i`` 3 or more)."""
         idioms = self.idioms
         onezero = f"{w[i - 1]} {w[i]}"
         twoonezero = f"{w[i - 2]} {w[i - 1]} {w[i]}"
