@@ -326,7 +326,11 @@ def unit_values(
     ['doc_id', 'sent_id', 'compound']
     """
     keys = _keys(level)
-    frame = _units(scores, level, documents, group_by, include_embeds)
+    return _values(_units(scores, level, documents, group_by, include_embeds), keys)
+
+
+def _values(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Return :func:`unit_values`' rows from the sentences that count (:func:`_units`)."""
     cols = list(dict.fromkeys([*keys, "doc_id", "sent_id", "compound"]))
     frame = frame.loc[frame["compound"].notna(), cols]
     return frame.sort_values(list(dict.fromkeys([*keys, "doc_id", "sent_id"])), kind="stable")
@@ -612,7 +616,8 @@ def aggregate_finish(
     clustered = False
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(n > 0, counts["sum_compound"].to_numpy() / n, np.nan)
-        out = counts[keys].copy()
+        # the columns, made into a frame once
+        out: dict[str, object] = {c: counts[c].array for c in keys}
         out["n_sentences"] = counts["n"].astype("int64").to_numpy()
         out["mean_compound"] = mean
         if values is None and all(c in counts.columns for c in CLUSTER_COLUMNS):
@@ -643,12 +648,13 @@ def aggregate_finish(
                 for k, rows in values.groupby(keys, sort=True).indices.items()
             }
             lows, highs, n_docs, by_doc, few = [], [], [], 0, 0
-            for key in counts[keys].itertuples(index=False, name=None):
-                vals, docs = groups.get(tuple(key), (np.empty(0), None))
+            # the keys as lists: itertuples reads a pyarrow string column item by item
+            for key in zip(*(counts[c].tolist() for c in keys), strict=True):
+                vals, docs = groups.get(key, (np.empty(0), None))
                 k = len(set(docs.tolist())) if docs is not None else 0
                 # 2-4 documents: a bootstrap of so few clusters has a handful of distinct
                 # means and an interval far too narrow; _interval gives none
-                lo, hi = _interval(vals, docs, _seed_for(seed, tuple(key)), n_boot, one_document)
+                lo, hi = _interval(vals, docs, _seed_for(seed, key), n_boot, one_document)
                 few += (2 if one_document else 1) <= k < MIN_DOCUMENTS
                 by_doc += k >= MIN_DOCUMENTS
                 lows.append(lo)
@@ -672,7 +678,7 @@ def aggregate_finish(
     out["ci_method"] = method
     if clustered and n_documents:
         out["n_documents"] = np.asarray(n_docs, dtype="int64")
-    return _typed(out.reset_index(drop=True))
+    return _typed(pd.DataFrame(out))
 
 
 def aggregate(
@@ -752,22 +758,15 @@ def _aggregate(
     ``scores`` in its order (``scores`` as that function returned it). ``counts``: the
     :func:`aggregate_counts` of these arguments, if already made.
     """
+    # the sentences that count, once for the counts, the values and the documents' texts
+    keys = _keys(level)
+    frame = _units(scores, level, documents, group_by, include_embeds)
     if counts is None:
-        counts = aggregate_counts(
-            scores,
-            level=level,
-            documents=documents,
-            group_by=group_by,
-            include_embeds=include_embeds,
-        )
-    values = unit_values(
-        scores, level=level, documents=documents, group_by=group_by, include_embeds=include_embeds
-    )
-    out = aggregate_finish(counts, values=values, seed=seed, n_boot=n_boot,
+        counts = _counts(frame, keys)  # aggregate_counts of these arguments
+    out = aggregate_finish(counts, values=_values(frame, keys), seed=seed, n_boot=n_boot,
                            n_documents=level in ("group", "corpus"),
                            one_document=level != "group")  # fmt: skip
     if level == "document":
-        frame = _units(scores, level, documents, group_by, include_embeds)
         frame = frame.sort_values(["doc_id", "sent_id"], kind="stable")
         if reads is None:
             joined = frame.groupby("doc_id", sort=True)["text"].agg(
@@ -785,8 +784,12 @@ def _aggregate(
                 [[texts[k] for k in ks] for ks in by_doc.values()],
                 [[reads[rows[k]] for k in ks] for ks in by_doc.values()],
             )
-        whole = pd.DataFrame({"doc_id": doc_ids, "document_compound": compounds})
-        out = out.merge(whole, on="doc_id", how="left")
+        if out["doc_id"].tolist() == doc_ids.tolist():
+            # the counts' documents are these, in this order (both sorted by doc_id)
+            out["document_compound"] = compounds
+        else:
+            whole = pd.DataFrame({"doc_id": doc_ids, "document_compound": compounds})
+            out = out.merge(whole, on="doc_id", how="left")
     return _typed(out)
 
 
