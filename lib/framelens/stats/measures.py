@@ -181,7 +181,7 @@ def _group(
 
 
 def _words_of(sents: list[_Sent]) -> list[str]:
-    return [w for s in sents for w in s.words]
+    return list(chain.from_iterable(s.words for s in sents))
 
 
 def _check_words(tokens: object) -> None:
@@ -817,17 +817,25 @@ def document_stats(
             for measure, value, reliable, note in items:
                 ok = bool(reliable) and not (isinstance(value, float) and math.isnan(value))
                 rows.append((doc_id, family, measure, value, nw, ns, ok, note))
-    frame = pd.DataFrame(rows, columns=STAT_COLUMNS)
-    return frame.astype(
+    if not rows:
+        dtypes = {"value": "float64", "words": "int64", "sentences": "int64", "reliable": bool}
+        return pd.DataFrame(rows, columns=STAT_COLUMNS).astype(
+            {"doc_id": str, **dtypes, "note": str}
+        )
+    # column by column, each made with its dtype (a frame of the rows infers every column)
+    doc_ids, family, measure, value, words, sentences, reliable, note = zip(*rows, strict=True)
+    return pd.DataFrame(
         {
-            "doc_id": str,
-            "value": "float64",
-            "words": "int64",
-            "sentences": "int64",
-            "reliable": bool,
-            "note": str,
+            "doc_id": pd.array(doc_ids, dtype="str"),
+            "family": pd.array(family, dtype="str"),
+            "measure": pd.array(measure, dtype="str"),
+            "value": np.array(value, dtype="float64"),
+            "words": np.array(words, dtype="int64"),
+            "sentences": np.array(sentences, dtype="int64"),
+            "reliable": np.array(reliable, dtype=bool),
+            "note": pd.array(note, dtype="str"),
         }
-    ).reset_index(drop=True)
+    )
 
 
 def counts(

@@ -291,17 +291,16 @@ def _words(docs: dict[str, list], group: dict | None, ranked: bool = True) -> _W
     for doc_id, sents in docs.items():
         g = group[doc_id] if group is not None else None
         doc_group.append(group_ids.setdefault(g, len(group_ids)))
-        runs = [r for s in sents for r in s.runs]
+        runs = list(chain.from_iterable(s.runs for s in sents))
         before = len(flat)
         flat.extend(chain.from_iterable(runs))
         run_lengths.extend(map(len, runs))
         doc_lengths.append(len(flat) - before)
-    # each distinct word once: its term's id; then every word's id through its word's
+    # each distinct word once: its term's id (terms in order of first use); then every
+    # word's id through its word's
     word_of, distinct = _numbered(np.array(flat, dtype=object))
-    term_of_word = list(map(_term, distinct.tolist()))
-    terms = list(dict.fromkeys(term_of_word))
-    term_ids = {t: i for i, t in enumerate(terms)}
-    term_of = np.fromiter(map(term_ids.__getitem__, term_of_word), dtype=np.int64)
+    term_of, named = _numbered(np.array(list(map(_term, distinct.tolist())), dtype=object))
+    terms = named.tolist()
     rank = None
     if ranked:
         rank = np.empty(len(terms), dtype=np.int64)
