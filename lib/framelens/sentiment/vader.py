@@ -146,7 +146,8 @@ class _Vader:
         :func:`framelens.sentiment.straighten`.)
         """
         chars, wrapped = _SUSPECT_CHAR.search, _WRAPPED.search
-        if not (chars(text) or wrapped(text)):
+        # the suspect characters are none of them ASCII
+        if not ((not text.isascii() and chars(text)) or wrapped(text)):
             return []
         out: list[str] = []
         for t in text.split():
@@ -158,10 +159,6 @@ class _Vader:
             if low in self.lex and not (read and read[0].lower() == low):
                 out.append(t)
         return out
-
-    def _negated(self, low: str) -> bool:
-        """Whether a word (its lower-case form) negates: NLTK's ``negated`` of one word."""
-        return low in self.negate or "n't" in low
 
     def read(self, text: str) -> Read:
         """Return the tokens of ``text`` as VADER reads them (see :class:`Read`)."""
@@ -202,6 +199,10 @@ class _Vader:
         n = len(words)
         if n == 0:
             return (0.0, 0.0, 0.0, 0.0, "", 0)
+        if not read.rated:
+            # no lexicon word: every token neutral, whatever the emphasis (the sums below
+            # give exactly these)
+            return (0.0, 1.0, 0.0, 0.0, "", n)
         lex = self.lex
         # the valences of the lexicon words, by position; every other word's is 0
         sentiments: dict[int, float] = {}
