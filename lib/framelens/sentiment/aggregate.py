@@ -176,28 +176,30 @@ def rollup_counts(
     [['all', 3, 2, 2]]
     """
     check_columns("document_counts", document_counts, ["doc_id", *COUNT_COLUMNS])
-    frame = document_counts[["doc_id", *COUNT_COLUMNS]]
     if labels is None:
         key = "corpus"
-        frame = frame.assign(corpus="all")
+        unit = pd.Series("all", index=document_counts.index)
     else:
         check_columns("labels", labels, ["doc_id", "group"])
         key = "group"
         lookup = dict(zip(labels["doc_id"].astype(str), labels["group"], strict=True))
-        frame = frame.assign(group=frame["doc_id"].astype(str).map(lookup))
-        frame = frame[frame["group"].notna()]
-    if frame.empty:
+        unit = document_counts["doc_id"].astype(str).map(lookup)
+    keep = unit.notna().to_numpy()
+    if not keep.any():
         cols = [key, *COUNT_COLUMNS, *CLUSTER_COLUMNS]
         return _typed(pd.DataFrame({c: [] for c in cols}))
-    n_d = frame["n"].to_numpy(dtype="int64")
-    s_d = frame["sum_compound"].to_numpy(dtype="float64")
-    parts = frame[[key, *COUNT_COLUMNS]].assign(
+    # the documents' columns (those with a unit), then their cluster terms, in one frame
+    parts = {key: unit.array[keep]}
+    parts.update((c, document_counts[c].to_numpy()[keep]) for c in COUNT_COLUMNS)
+    n_d = parts["n"].astype("int64")
+    s_d = parts["sum_compound"].astype("float64")
+    parts.update(
         cluster_n=(n_d > 0).astype("int64"),
         cluster_sum_sq=s_d**2,
         cluster_cross=s_d * n_d,
         cluster_n_sq=n_d**2,
     )
-    return _typed(parts.groupby([key], sort=True, as_index=False).sum())
+    return _typed(pd.DataFrame(parts).groupby([key], sort=True, as_index=False).sum())
 
 
 def cluster_sums(units: pd.DataFrame, doc_ids: np.ndarray, compound: np.ndarray) -> pd.DataFrame:
