@@ -915,16 +915,22 @@ def test_likeliest_keeps_every_bigram_of_the_exact_top():
         pairs.append((f"w{i} v{i}", f"w{i}", f"v{i}", c, n1, n2))
     pairs += [("a b", "a", "b", 3, 9, 9), ("c d", "c", "d", 3, 9, 9)]  # equal ratios
     exact = sorted(pairs, key=lambda p: (-_likelihood_ratio(p[3], p[4], p[5], n_xx), p[0]))
+    counts = np.array([p[3:] for p in pairs])
+
+    def likeliest(n_xx, top_n, rows=pairs, table=counts):  # the pairs kept, in the order given
+        mask = _likeliest(table, n_xx, top_n)
+        assert mask.dtype == bool and len(mask) == len(rows)
+        return [p for p, k in zip(rows, mask.tolist(), strict=True) if k]
+
     for top_n in (1, 5, 20, 100):
-        kept = _likeliest(pairs, n_xx, top_n)
+        kept = likeliest(n_xx, top_n)
         assert set(exact[:top_n]) <= set(kept) and len(kept) < len(pairs)
-        assert kept == [p for p in pairs if p in set(kept)]  # in the order given
     # a tie at the cut keeps both
     tied = exact.index(("a b", "a", "b", 3, 9, 9))
-    assert ("c d", "c", "d", 3, 9, 9) in _likeliest(pairs, n_xx, tied + 1)
+    assert ("c d", "c", "d", 3, 9, 9) in likeliest(n_xx, tied + 1)
     # no more defined ratios than asked: all are kept, the undefined too
     tiny = [("s s", "s", "s", 1, 2, 2), ("s t", "s", "t", 1, 2, 1)]
-    assert _likeliest(tiny, 3, 5) == tiny
+    assert likeliest(3, 5, tiny, np.array([p[3:] for p in tiny])) == tiny
 
 
 def test_collocations_top_n_is_the_head_of_the_full_ranking():

@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import corpus, resources
 from ..errors import ParameterError
@@ -515,17 +517,18 @@ def _likelihood_ratio(n_ii: int, n_ix: int, n_xi: int, n_xx: int) -> float:
     return 2 * out
 
 
-def _likeliest(pairs: list[tuple], n_xx: int, top_n: int) -> list[tuple]:
-    """Return the bigrams that may rank among the ``top_n`` by likelihood ratio.
+def _likeliest(counts: np.ndarray, n_xx: int, top_n: int) -> np.ndarray:
+    """Tell which bigrams may rank among the ``top_n`` by likelihood ratio.
 
-    ``pairs`` holds ``(bigram, w1, w2, count, w1_count, w2_count)``. The ratios are
+    ``counts`` holds a row ``(count, w1_count, w2_count)`` a bigram. The ratios are
     estimated at once with numpy (its logarithm can differ from ``math.log`` in the last
     bit); a bigram is kept when its estimate, widened by a margin millions of times any
     such difference, reaches the ``top_n``-th largest lower end, so every bigram of the
     exact top ``top_n`` (ties included) is kept and few others. All are kept when no more
-    than ``top_n`` ratios are defined (undefined ones then rank too).
+    than ``top_n`` ratios are defined (undefined ones then rank too). Returns the mask of
+    the bigrams kept.
     """
-    n_ii, n_ix, n_xi = (np.array([p[i] for p in pairs], dtype=np.float64) for i in (3, 4, 5))
+    n_ii, n_ix, n_xi = counts.astype(np.float64).T
     n_oi, n_io = n_xi - n_ii, n_ix - n_ii
     cont = (n_ii, n_oi, n_io, n_xx - n_ii - n_oi - n_io)
     total = cont[0] + cont[1] + cont[2] + cont[3]
@@ -538,12 +541,26 @@ def _likeliest(pairs: list[tuple], n_xx: int, top_n: int) -> list[tuple]:
     estimate[cont[3] < 0] = np.nan
     defined = ~np.isnan(estimate)
     if defined.sum() <= top_n:
-        return pairs
+        return np.ones(len(counts), dtype=bool)
     margin = 1e-9 * (2 * sum(np.abs(t) for t in terms) + 1)
     low, high = estimate - margin, estimate + margin
     kth = np.sort(low[defined])[-top_n]
-    keep = defined & (high >= kth)
-    return [p for p, k in zip(pairs, keep.tolist(), strict=True) if k]
+    return defined & (high >= kth)
+
+
+def _bigram_words(bigrams: pd.Index) -> tuple[pa.Array, pa.Array]:
+    """Return the first and the second word of each bigram ``"w1 w2"`` (pyarrow strings).
+
+    Split by pyarrow at the one space of each name, all at once; a name without exactly
+    one space is a ``ValueError``, as unpacking its ``str.split`` was.
+    """
+    names = pa.array(bigrams.array, type=pa.large_string())
+    spaces = pc.count_substring(names, " ").to_numpy(zero_copy_only=False)
+    if (spaces != 1).any():
+        bad = bigrams[int(np.flatnonzero(spaces != 1)[0])]
+        raise ValueError(f"a bigram is two words joined by a space, not {bad!r}")
+    parts = pc.split_pattern(names, " ")
+    return pc.list_element(parts, 0), pc.list_element(parts, 1)
 
 
 def collocations(
@@ -598,17 +615,35 @@ def collocations(
     top_n = check_int("top_n", top_n, min_value=1)
     check_bool("keep_stopwords", keep_stopwords)
     uni, bi = _summed(term_counts, 1), _summed(term_counts, 2)
-    word_counts = dict(zip(uni.index.tolist(), uni["count"].astype(int).tolist(), strict=True))
-    n_all = sum(word_counts.values())
-    stop = frozenset() if keep_stopwords else resources.stopwords()
-    bi = bi[bi["count"] >= min_freq]
-    pairs = []
-    for term, c in zip(bi.index.tolist(), bi["count"].astype(int).tolist(), strict=True):
-        w1, w2 = term.split(" ")
-        if w1 not in stop and w2 not in stop:
-            pairs.append((term, w1, w2, c, word_counts.get(w1, 0), word_counts.get(w2, 0)))
+    word_counts = uni["count"].astype(int).to_numpy(dtype=np.int64)
+    n_all = int(word_counts.sum())
+    bi = bi[bi["count"].to_numpy() >= min_freq]
+    # each bigram's words, without those with a stopword, and the words' counts, all at
+    # once (a word without a count: 0, the one after the last)
+    firsts, seconds = _bigram_words(bi.index)
+    keep = np.ones(len(bi), dtype=bool)
+    if not keep_stopwords:
+        stop = pa.array(sorted(resources.stopwords()), type=pa.large_string())
+        for words in (firsts, seconds):
+            keep &= ~pc.is_in(words, value_set=stop).to_numpy(zero_copy_only=False)
+    known = pa.array(uni.index.array, type=pa.large_string())
+    table = [bi["count"].astype(int).to_numpy(dtype=np.int64)]
+    for words in (firsts, seconds):
+        at = pc.index_in(words, value_set=known).fill_null(-1).to_numpy(zero_copy_only=False)
+        table.append(np.append(word_counts, 0)[at])
+    table = np.column_stack(table)
+    chosen = np.flatnonzero(keep)
+    if len(chosen):
+        chosen = chosen[_likeliest(table[chosen], n_all, top_n)]
+    pairs = zip(
+        bi.index[chosen].tolist(),
+        firsts.take(chosen).to_pylist(),
+        seconds.take(chosen).to_pylist(),
+        *(table[chosen, j].tolist() for j in range(3)),
+        strict=True,
+    )
     rows = []
-    for term, w1, w2, c, n1, n2 in _likeliest(pairs, n_all, top_n) if pairs else []:
+    for term, w1, w2, c, n1, n2 in pairs:
         # the 2x2 table has a negative cell when a pair covers (nearly) every word
         # of a tiny text ("ships ships": 1 pair, 2 words): G² is then undefined
         possible = n_all - n1 - n2 + c >= 0
