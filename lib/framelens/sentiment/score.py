@@ -341,29 +341,31 @@ def _score_rows(
         results = _score_texts(texts, n_jobs, reads=reads)
     cols = list(zip(*results, strict=True)) if results else [()] * 6
     compound = np.asarray(cols[3], dtype="float64")
-    out = pd.DataFrame(
-        {
-            "doc_id": frame["doc_id"].astype(str).to_numpy(),
-            "sent_id": frame["sent_id"].astype("int64").to_numpy(),
-            "kind": frame["kind"].astype(str).to_numpy()
-            if "kind" in frame.columns
-            else np.full(len(frame), "prose", dtype=object),
-            "text": np.asarray(texts, dtype=object),
-            "neg": np.asarray(cols[0], dtype="float64"),
-            "neu": np.asarray(cols[1], dtype="float64"),
-            "pos": np.asarray(cols[2], dtype="float64"),
-            "compound": compound,
-            "label": _labels(compound, pos_threshold, neg_threshold).astype(object),
-            "drivers": np.asarray(cols[4], dtype=object),
-            "note": np.asarray(cols[5], dtype=object),
-        }
-    )
+    # the text columns made as pandas strings at once (an object array would be inferred
+    # as strings, then cast again); a text column that is such strings already is kept
+    source = frame["text"]
+    kept = source.dtype == "str" and not source.hasnans  # then texts are its values
+    columns = {
+        "doc_id": frame["doc_id"].astype(str).array,
+        "sent_id": frame["sent_id"].astype("int64").to_numpy(),
+        "kind": frame["kind"].astype(str).array
+        if "kind" in frame.columns
+        else np.full(len(frame), "prose", dtype=object),
+        "text": source.array if kept else pd.array(texts, dtype="str"),
+        "neg": np.asarray(cols[0], dtype="float64"),
+        "neu": np.asarray(cols[1], dtype="float64"),
+        "pos": np.asarray(cols[2], dtype="float64"),
+        "compound": compound,
+        "label": pd.array(_labels(compound, pos_threshold, neg_threshold), dtype="str"),
+        "drivers": pd.array(cols[4], dtype="str"),
+        "note": pd.array(cols[5], dtype="str"),
+    }
     for extra in ("para_id", "start", "end"):
         if extra in frame.columns:
-            out[extra] = frame[extra].astype("int64").to_numpy()
+            columns[extra] = frame[extra].astype("int64").to_numpy()
     if masked is not None:
-        out["masked"] = np.asarray(masked, dtype=object)
-    return _typed(out)
+        columns["masked"] = pd.array(masked, dtype="str")
+    return _typed(pd.DataFrame(columns))
 
 
 def _warn_unscored(scores: pd.DataFrame, stacklevel: int) -> None:
