@@ -257,12 +257,16 @@ def mattr(tokens: Sequence[str], *, window: int = 50) -> float:
 
 
 def _numbered(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Give each of ``values`` (an object array of strings) a number, in order of first use.
+    """Give each of ``values`` (strings, or whole numbers) a number, in order of first use.
 
     Returns each value's number (int64) and the distinct values, the number's index:
     ``pandas.factorize``, one pass of a hash table (the numbers of ``dict.fromkeys``).
+    A missing value (None, NaN) is numbered as any other; pandas is asked to look for
+    one (a second pass over every value) only when its first pass met one.
     """
-    ids, distinct = pd.factorize(values, use_na_sentinel=False)
+    ids, distinct = pd.factorize(values)
+    if len(ids) and ids.min() < 0:  # a missing value, left out of the numbering
+        ids, distinct = pd.factorize(values, use_na_sentinel=False)
     return ids.astype(np.int64, copy=False), distinct
 
 
