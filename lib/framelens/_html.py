@@ -39,12 +39,12 @@ _PANDAS_STYLE = re.compile(r"<style scoped>.*?</style>", flags=re.S)
 
 #: nbconvert's text for an image without one
 MISSING_ALT = "No description has been provided for this image"
-_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\salt=)")
-# the template's input and output areas (nbconvert's `.jp-Notebook div.jp-Cell-inputWrapper`
-# and `div.jp-OutputArea-output`); a tag's class attribute is written with double quotes
-_FOCUSABLE = re.compile(
-    r'<div class="(?:[^"]*\s)?(?:jp-Cell-inputWrapper|jp-OutputArea-output)(?:\s[^"]*)?"'
-)
+#: a start tag of an image or a division (attribute values quoted or not, ">" inside quotes)
+_START_TAG = re.compile(r"""<(img|div)\b((?:[^>"']|"[^"]*"|'[^']*')*)>""", flags=re.I)
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+#: the template's input and output areas (nbconvert's ``.jp-Notebook
+#: div.jp-Cell-inputWrapper`` and ``div.jp-OutputArea-output``)
+_FOCUSABLE = frozenset({"jp-Cell-inputWrapper", "jp-OutputArea-output"})
 
 _CLEANERS = threading.local()  # one bleach Cleaner a thread (bleach.clean makes one a call)
 
@@ -84,9 +84,30 @@ def clean_html(element: Any) -> str:
 
 
 def _accessible(page: str) -> str:
-    """Return ``page`` with nbconvert's ``alt`` texts and ``tabindex`` attributes added."""
-    page = _IMG_WITHOUT_ALT.sub(f'<img alt="{MISSING_ALT}"', page)
-    return _FOCUSABLE.sub(lambda m: m.group(0) + ' tabindex="0"', page)
+    """Return ``page`` with nbconvert's ``alt`` texts and ``tabindex`` attributes added.
+
+    An image without an ``alt`` attribute gets :data:`MISSING_ALT`; a division of the
+    classes in :data:`_FOCUSABLE` gets ``tabindex="0"`` (its value replaced if it had one).
+    """
+
+    def tag(m: re.Match[str]) -> str:
+        name, attributes = m.group(1), m.group(2)
+        found = {a.lower(): v for a, v in _ATTRIBUTE.findall(attributes)}
+        if name.lower() == "img":
+            return m.group(0) if "alt" in found else f'<{name} alt="{MISSING_ALT}"{attributes}>'
+        if _FOCUSABLE.isdisjoint(found.get("class", "").strip("\"'").split()):
+            return m.group(0)
+        if "tabindex" in found:
+            attributes = _ATTRIBUTE.sub(
+                lambda a: 'tabindex="0"' if a.group(1).lower() == "tabindex" else a.group(0),
+                attributes,
+            )
+            return f"<{name}{attributes}>"
+        body = attributes.rstrip()
+        end = "/" if body.endswith("/") else ""
+        return f'<{name}{body[: len(body) - len(end)]} tabindex="0"{end}>'
+
+    return _START_TAG.sub(tag, page)
 
 
 def _exporter_class() -> type:

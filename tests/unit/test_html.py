@@ -59,6 +59,8 @@ def _crafted() -> str:
                             "<style scoped>td {color: red}</style>"
                             f"<table><tr><th>x</th></tr><tr><td>{HOSTILE}</td></tr></table>"
                             '<img src="data:image/png;base64,AAAA">'
+                            '<img title="a>b" alt="a real text" src="x.png"/>'
+                            '<div id="d" title="x>y" class="note jp-OutputArea-output">d</div>'
                         ),
                         "text/plain": "frame",
                     },
@@ -105,6 +107,22 @@ def test_scripts_and_handlers_show_as_text():
     assert all(img.get("alt") for img in soup.find_all("img"))
     for area in soup.select(".jp-Notebook div.jp-Cell-inputWrapper, div.jp-OutputArea-output"):
         assert area.get("tabindex") == "0"
+    assert soup.find("img", title="a>b")["alt"] == "a real text"
+    assert soup.find("div", id="d")["tabindex"] == "0"
+
+
+def test_attributes_are_added_to_the_tags_only():
+    page = (
+        '<img src="a.png"><img alt="kept" src="b.png"/><IMG SRC="c.png">'
+        '<div class="jp-Cell-inputWrapper">x</div><div class="jp-OutputArea-output" '
+        'tabindex="-1">y</div><div class="other" title="jp-OutputArea-output">z</div>'
+        "&lt;img src=x&gt;"
+    )
+    soup = BeautifulSoup(_html._accessible(page), features="html.parser")
+    alts = [img.get("alt") for img in soup.find_all("img")]
+    assert alts == [_html.MISSING_ALT, "kept", _html.MISSING_ALT]
+    assert [d.get("tabindex") for d in soup.find_all("div")] == ["0", "0", None]
+    assert "&lt;img src=x&gt;" in _html._accessible(page)
 
 
 def test_only_highlighted_source_skips_the_sanitizer():
