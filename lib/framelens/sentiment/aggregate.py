@@ -122,7 +122,7 @@ def _counts(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     scored = comp.notna()
     parts = pd.DataFrame(
         {
-            **{k: frame[k].to_numpy() for k in keys},
+            **{k: frame[k].array for k in keys},
             "n": scored.astype("int64").to_numpy(),
             "n_unscored": (~scored).astype("int64").to_numpy(),
             "sum_compound": comp.fillna(0.0).to_numpy(),
