@@ -787,11 +787,12 @@ def _aggregate(
                 [[reads[rows[k]] for k in ks] for ks in by_doc.values()],
             )
         if out["doc_id"].tolist() == doc_ids.tolist():
-            # the counts' documents are these, in this order (both sorted by doc_id)
-            out["document_compound"] = compounds
-        else:
-            whole = pd.DataFrame({"doc_id": doc_ids, "document_compound": compounds})
-            out = out.merge(whole, on="doc_id", how="left")
+            # the counts' documents are these, in this order (both sorted by doc_id); the
+            # finished table is typed already, and the compounds are float64
+            out["document_compound"] = np.asarray(compounds, dtype="float64")
+            return out
+        whole = pd.DataFrame({"doc_id": doc_ids, "document_compound": compounds})
+        out = out.merge(whole, on="doc_id", how="left")
     return _typed(out)
 
 
