@@ -36,3 +36,27 @@ def test_rows_are_in_the_order_of_the_keys_and_p_values_are_chdtrc(with_document
             )
             assert part.index.tolist() == again.index.tolist()
         assert got["p_value"].tolist() == [float(chdtrc(1, g)) for g in got["g2"]]
+
+
+def test_term_group_tables_sum_as_a_groupby_of_term_and_group():
+    from framelens.stats.vocabulary import _term_group_tables
+
+    counts = _counts(7, True)
+    counts = pd.concat([counts, counts.iloc[::4]], ignore_index=True)  # rows to sum
+    counts.loc[3, "term"] = None  # left out, as groupby leaves it out
+    counts.loc[5, "group"] = None
+    terms, column, wide = _term_group_tables(counts)
+    want = counts.groupby(["term", "group"], sort=True)[["count", "sum_sq"]].sum()
+    want = want.unstack("group", fill_value=0)
+    assert terms.tolist() == want.index.tolist() and sorted(column) == ["x", "y", "z"]
+    for name in ("count", "sum_sq"):
+        for g, j in column.items():
+            assert wide(name)[:, j].tolist() == want[name][g].astype(float).tolist()
+    empty_terms, empty_columns, empty_wide = _term_group_tables(counts.iloc[:0])
+    assert len(empty_terms) == 0 and empty_columns == {}
+    assert empty_wide("count").shape == (0, 0)
+
+
+def test_keyness_of_no_counts_is_empty_with_a_note():
+    got = keyness(_counts(1, True).iloc[:0])
+    assert got.empty and "two or more groups" in got.attrs["note"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from typing import NamedTuple
 
@@ -487,10 +487,15 @@ def top_terms(
     agg = _summed(term_counts, n)
     if not keep_stopwords:
         stop = resources.stopwords()
-        keep = np.array([not _is_stop_ngram(t, stop) for t in agg.index.tolist()], dtype=bool)
+        names = agg.index
+        keep = ~names.isin(list(stop))  # a term without a space: whether it is one
+        spaced = np.flatnonzero(names.str.contains(" ", regex=False))
+        if len(spaced):  # n-grams: their first or last word
+            keep[spaced] = [not _is_stop_ngram(t, stop) for t in names[spaced].tolist()]
         agg = agg.loc[keep]
-    agg = agg.reset_index().sort_values(["count", "term"], ascending=[False, True], kind="stable")
-    agg = agg.head(top_n).reset_index(drop=True)
+    # by count (descending), then term: the rows are in term order (_summed)
+    order = np.lexsort((np.arange(len(agg)), -agg["count"].to_numpy()))[:top_n]
+    agg = agg.iloc[order].reset_index()
     agg.insert(0, "rank", np.arange(1, len(agg) + 1, dtype="int64"))
     agg["n"] = n
     agg["per_1000_words"] = agg["count"] * 1000 / total_words if total_words else math.nan
@@ -711,6 +716,38 @@ def keyness_counts(term_counts: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFr
     )
 
 
+def _term_group_tables(
+    counts_by_group: pd.DataFrame,
+) -> tuple[pd.Index, dict[str, int], Callable[[str], np.ndarray]]:
+    """Sum keyness counts into term × group tables, as a groupby of (term, group) would.
+
+    Returns the terms (sorted: the tables' rows), each group's column (by the group as
+    text) and a function that gives the table of one summed column (floats: the sums of
+    its whole numbers; a missing count as 0). Rows of a missing term or group are left
+    out, as groupby leaves them out.
+    """
+    keys = counts_by_group
+    term_codes, term_names = pd.factorize(keys["term"], sort=True)
+    group_codes, group_names = pd.factorize(keys["group"], sort=True)
+    if len(keys) and min(term_codes.min(), group_codes.min()) < 0:  # a missing key
+        keys = keys[(term_codes >= 0) & (group_codes >= 0)]
+        term_codes, term_names = pd.factorize(keys["term"], sort=True)
+        group_codes, group_names = pd.factorize(keys["group"], sort=True)
+    cell = term_codes * len(group_names) + group_codes
+    size = len(term_names) * len(group_names)
+
+    def wide(name: str) -> np.ndarray:
+        weights = keys[name].to_numpy(dtype=float, na_value=0.0)
+        table = np.bincount(cell, weights=weights, minlength=size)
+        return table.reshape(len(term_names), len(group_names))
+
+    return pd.Index(term_names), {str(g): j for j, g in enumerate(group_names)}, wide
+
+
+#: keyness's directions, taken by whether the target is over (1) or under (0) the reference
+_DIRECTIONS = pd.array(["reference", "target"], dtype="str")
+
+
 def _bh(p: np.ndarray) -> np.ndarray:
     """Benjamini-Hochberg adjusted p-values (the false discovery rate of each cut)."""
     m = len(p)
@@ -817,22 +854,15 @@ def keyness(
         top_n = check_int("top_n", top_n, min_value=1)
     has_docs = "documents" in counts_by_group.columns
     has_sq = "sum_sq" in counts_by_group.columns
-    summed = ["count", *(["documents"] if has_docs else []), *(["sum_sq"] if has_sq else [])]
-    # term × group tables of the summed columns, one groupby for all
-    wide = (
-        counts_by_group.groupby(["term", "group"], sort=True)[summed]
-        .sum()
-        .unstack("group", fill_value=0)
-    )
-    table = wide["count"]
+    # term × group tables of the summed columns: a row a term (sorted), a column a group
+    term_names, column, wide = _term_group_tables(counts_by_group)
+    table = wide("count")
     if has_docs:
-        doc_table = wide["documents"]
-        doc_table.columns = [str(g) for g in doc_table.columns]
-        doc_total = doc_table.sum(axis=1).to_numpy(dtype=float)
+        doc_table = wide("documents")
+        doc_total = doc_table.sum(axis=1)
     if has_sq:
-        sq_table = wide["sum_sq"]
-        sq_table.columns = [str(g) for g in sq_table.columns]
-    groups = sorted(str(g) for g in table.columns)
+        sq_table = wide("sum_sq")
+    groups = sorted(column)
     empty = pd.DataFrame(columns=KEYNESS_COLUMNS)
     if len(groups) < 2:
         empty.attrs["note"] = (
@@ -848,30 +878,29 @@ def keyness(
             f"{suggest(str(target), groups)}."
         )
     stop = resources.stopwords() if not keep_stopwords else frozenset()
-    table.columns = [str(g) for g in table.columns]
     totals = table.sum(axis=0)
     grand = float(totals.sum())
-    term_total = table.sum(axis=1).to_numpy(dtype=float)
-    not_stop = ~table.index.isin(list(stop)) if stop else None
+    term_total = table.sum(axis=1)
+    not_stop = ~term_names.isin(list(stop)) if stop else None
     out = []
     for g in [str(target)] if target is not None else groups:
-        a = table[g].to_numpy(dtype=float)
+        a = table[:, column[g]]
         b = term_total - a
-        c = float(totals[g])
+        c = float(totals[column[g]])
         d = grand - c
         keep = (a + b) >= min_count
         if not_stop is not None:
             keep &= not_stop
         if has_docs:
-            da = doc_table[g].to_numpy(dtype=float)
+            da = doc_table[:, column[g]]
             db = doc_total - da
         else:
             da = db = np.full(len(a), np.nan)
-        sq = sq_table[g].to_numpy(dtype=float) if has_sq else np.full(len(a), np.nan)
+        sq = sq_table[:, column[g]] if has_sq else np.full(len(a), np.nan)
         if has_docs and c > 0 and d > 0:
             over = a / c >= b / d
             keep &= np.where(over, da, db) >= min_documents
-        a, b, da, db, terms = a[keep], b[keep], da[keep], db[keep], table.index[keep]
+        a, b, da, db, terms = a[keep], b[keep], da[keep], db[keep], term_names[keep]
         sq = sq[keep]
         with np.errstate(divide="ignore", invalid="ignore"):
             effective = np.where(sq > 0, np.round(a * a / sq, 2), np.nan)
@@ -911,7 +940,7 @@ def keyness(
                 "log_ratio": lr[o],
                 "log_ratio_ci_low": (lr - half)[o],
                 "log_ratio_ci_high": (lr + half)[o],
-                "direction": np.where(over, "target", "reference")[o],
+                "direction": _DIRECTIONS.take(over[o].astype(np.intp)),
             }
         )
         out.append(part)
@@ -929,7 +958,7 @@ def keyness(
         # of one article) can have no keyword of its own: say so, not an empty list
         most = doc_table.max(axis=0)
         small = [g for g in ([str(target)] if target is not None else groups)
-                 if float(most.get(g, 0)) < min_documents]  # fmt: skip
+                 if float(most[column[g]]) < min_documents]  # fmt: skip
         if small:
             result.attrs["note"] = (
                 f"{len(small)} group(s) have no term in {min_documents} or more documents "
