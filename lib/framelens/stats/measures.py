@@ -289,6 +289,7 @@ class _Texts:
         self.length = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         self.text = np.repeat(np.arange(len(texts), dtype=np.int64), self.length)
         self.start = np.cumsum(self.length) - self.length
+        self.distinct = distinct.tolist()  # the types, by number
         self.width = len(distinct)  # type numbers are below it
 
     @cached_property
@@ -648,11 +649,27 @@ def _count_rows(
     return out
 
 
-def _not_english(words: list[str]) -> str:
-    """Say why a text of few English function words gets no reliable grade ("" if English)."""
-    from ..sentiment.score import english_share
+def _english(texts: _Texts) -> tuple[list[float], list[bool]]:
+    """Return :func:`framelens.sentiment.score.english_share` of every text at once.
 
-    share, low = english_share(words)
+    The share of each text's words that are English function words (``ENGLISH_MARKERS``;
+    0 for no words: the same count divided by the same length) and whether it is low
+    (``ENGLISH_MIN_WORDS`` words or more and a share below ``ENGLISH_SHARE``), from each
+    distinct word tested once.
+    """
+    from ..sentiment.score import ENGLISH_MARKERS, ENGLISH_MIN_WORDS, ENGLISH_SHARE
+
+    marker = np.fromiter(map(ENGLISH_MARKERS.__contains__, texts.distinct), dtype=bool)
+    markers = np.bincount(texts.text[marker[texts.ids]], minlength=len(texts.length))
+    share = np.zeros(len(texts.length))
+    some = texts.length > 0
+    share[some] = markers[some] / texts.length[some]
+    low = (texts.length >= ENGLISH_MIN_WORDS) & (share < ENGLISH_SHARE)
+    return share.tolist(), low.tolist()
+
+
+def _not_english(share: float, low: bool) -> str:
+    """Say why a text of few English function words gets no reliable grade ("" if English)."""
     if not low:
         return ""
     return (
@@ -661,15 +678,16 @@ def _not_english(words: list[str]) -> str:
     )
 
 
-def _readability_rows(prose: list[_Sent], words: list[str]) -> list[tuple]:
-    """Return the readability rows of the prose sentences ``prose``, whose words are ``words``."""
-    n_words = len(words)
+def _readability_rows(prose: list[_Sent], n_words: int, foreign: str) -> list[tuple]:
+    """Return the readability rows of the prose sentences ``prose``, of ``n_words`` words.
+
+    ``foreign`` says why the prose is probably not English (:func:`_not_english`).
+    """
     if not n_words:
         note = _no_words_note(prose)
         return [(m, math.nan, False, note) for m in _READABILITY]
     values = formulas.readability(" ".join(s.text for s in prose))
     n_sents = len(prose)
-    foreign = _not_english(words)
     short = f"formulas expect samples of {READABILITY_WORDS}+ words; this has {n_words}"
     rows = []
     per_sentence = n_words / max(1, n_sents)
@@ -791,15 +809,22 @@ def document_stats(
         sents = all_sents if include_embeds else prose
         words = _words_of(sents)
         scoped.append((all_sents, sents, words, prose, words if sents is prose else None))
-    # types, MATTR and HD-D of every document at once
+    # the measures of every document at once: types, MATTR, MTLD, HD-D; whether its
+    # prose is English
+    texts = _Texts([words for _, _, words, _, _ in scoped])
     if "counts" in fams or "diversity" in fams:
-        texts = _Texts([words for _, _, words, _, _ in scoped])
         types = texts.types.tolist()
     if "diversity" in fams:
         mattrs, hdds = _mattrs(texts, window).tolist(), _hdds(texts, draws).tolist()
         mtlds = _mtlds(texts, threshold).tolist()
+    if "readability" in fams:
+        prose_texts = texts
+        if any(p is None for *_, p in scoped):  # embeds in scope: the prose's own words
+            prose_texts = _Texts([_words_of(pr) if p is None else p for *_, pr, p in scoped])
+        english = list(zip(*_english(prose_texts), strict=True))
+        prose_words = prose_texts.length.tolist()
     rows = []
-    for i, (doc_id, (all_sents, sents, words, prose, prose_words)) in enumerate(
+    for i, (doc_id, (all_sents, sents, words, prose, _)) in enumerate(
         zip(docs, scoped, strict=True)
     ):
         n_words, n_sents = len(words), len(sents)
@@ -812,10 +837,10 @@ def document_stats(
                 ("diversity", _diversity_rows(words, measured, window, threshold, draws))
             )
         if "readability" in fams:
-            if prose_words is None:
-                prose_words = _words_of(prose)
-            produced.append(("readability", _readability_rows(prose, prose_words)))
-            pw, ps = len(prose_words), len(prose)
+            pw, ps = prose_words[i], len(prose)
+            produced.append(
+                ("readability", _readability_rows(prose, pw, _not_english(*english[i])))
+            )
         for family, items in produced:
             nw, ns = (pw, ps) if family == "readability" else (n_words, n_sents)
             for measure, value, reliable, note in items:
