@@ -344,11 +344,10 @@ def _gram_counts(words: _Words, k: int) -> _Grams:
         for j in range(1, k):
             gram, pairs = _numbered(gram * len(terms) + words.ids[valid + j])
             members = [m[pairs // len(terms)] for m in members] + [pairs % len(terms)]
-        # the names, "w1 w2 …", joined column-wise (pandas' string arrays)
-        joined = pd.Series(text.take(members[0]))
-        for m in members[1:]:
-            joined = joined + " " + pd.Series(text.take(m))
-        names = joined.array
+        # the names, "w1 w2 …", joined column-wise by pyarrow
+        words_of = [pa.array(text).take(m) for m in members]
+        space = pa.scalar(" ", type=words_of[0].type)
+        names = pd.array(pc.binary_join_element_wise(*words_of, space), dtype="str")
         if not words.plain:
             listed = names.tolist()
             same = {name: i for i, name in enumerate(listed)}  # "a b" + "c" is "a" + "b c"
@@ -375,13 +374,14 @@ def _gram_totals(grams: _Grams, k: int) -> dict[str, np.ndarray]:
     """Return the ``n, term, count, documents`` columns of the k-grams, sorted by term if ranked."""
     size = len(grams.names)
     if grams.rank is None:
-        order = np.arange(size)
+        order, term = slice(None), grams.names  # as they are
     else:
         order = np.empty(size, dtype=np.int64)
         order[grams.rank] = np.arange(size)
+        term = grams.names.take(order)
     return {
         "n": np.full(size, k, dtype=np.int64),
-        "term": grams.names.take(order),
+        "term": term,
         "count": np.bincount(grams.gram, weights=grams.count, minlength=size)[order].astype(
             np.int64
         ),
