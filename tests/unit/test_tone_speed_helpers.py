@@ -39,7 +39,7 @@ def test_degree_is_nltks_scalar_inc_dec_scaled_by_reach(valence, back, word, cap
     words = [word, "good" if caps or not word.isupper() else "GOOD"]
     assert _cap_diff(words) == caps
     notes: list[str] = []
-    got = engine._degree(valence, words, 0, word.lower(), back, notes, True)
+    got = engine._degree(valence, word, word.lower(), caps, back, notes, True)
     want = constants.scalar_inc_dec(word, valence, _cap_diff(words))
     want = want * 0.95 if back == 2 else want * 0.9 if back == 3 else want
     assert got == want

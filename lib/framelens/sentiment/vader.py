@@ -67,11 +67,7 @@ class Read(NamedTuple):
 
 
 def _cap_diff(words: list[str]) -> bool:
-    """Return NLTK's ``0 < n - (words in capitals) < n``: some word in capitals, not all.
-
-    Asked only of a text with a rated or degree word in capitals, the only ones it
-    changes.
-    """
+    """Return NLTK's ``0 < n - (words in capitals) < n``: some word in capitals, not all."""
     return any(map(str.isupper, words)) and not all(map(str.isupper, words))
 
 
@@ -204,6 +200,7 @@ class _Vader:
             # give exactly these)
             return (0.0, 1.0, 0.0, 0.0, "", n)
         lex = self.lex
+        cap_diff = _cap_diff(words)
         # the valences of the lexicon words, by position; every other word's is 0
         sentiments: dict[int, float] = {}
         found: list[tuple[int, str, float, list[str]]] = []
@@ -225,7 +222,7 @@ class _Vader:
                 # negates the next word, rates nothing itself (vaderSentiment 3.3); before a
                 # masked name ("no third party") it determines the name and rates nothing
                 continue
-            valence, notes = self._valence(words, lowers, i, item, evidence)
+            valence, notes = self._valence(words, lowers, i, item, cap_diff, evidence)
             sentiments[j] = valence
             if evidence:
                 found.append((j, il, lex[il], notes))
@@ -292,7 +289,7 @@ class _Vader:
         )
 
     def _valence(
-        self, words: list[str], lowers: list[str], i: int, item: str, ev: bool
+        self, words: list[str], lowers: list[str], i: int, item: str, cap_diff: bool, ev: bool
     ) -> tuple[float, list[str]]:
         lex, booster, negate, n_scalar = self.lex, self.booster, self.negate, self.n_scalar
         notes: list[str] = []
@@ -305,7 +302,7 @@ class _Vader:
             valence = valence * n_scalar
             if ev:
                 notes.append("negated by 'no'")
-        if item.isupper() and _cap_diff(words):
+        if cap_diff and item.isupper():
             valence = valence + self.c_incr if valence > 0 else valence - self.c_incr
             if ev:
                 notes.append("CAPS")
@@ -314,7 +311,11 @@ class _Vader:
         # then the negation (or "never so", idioms) of its reach applies
         if i > 0 and lowers[i - 1] not in lex:
             pl = lowers[i - 1]
-            s = self._degree(valence, words, i - 1, pl, 1, notes, ev) if pl in booster else 0.0
+            s = (
+                self._degree(valence, words[i - 1], pl, cap_diff, 1, notes, ev)
+                if pl in booster
+                else 0.0
+            )
             valence = valence + s
             # _never_check
             if pl in negate or "n't" in pl:
@@ -323,7 +324,11 @@ class _Vader:
                     notes.append(f"negated by '{pl}'")
         if i > 1 and lowers[i - 2] not in lex:
             pl = lowers[i - 2]
-            s = self._degree(valence, words, i - 2, pl, 2, notes, ev) if pl in booster else 0.0
+            s = (
+                self._degree(valence, words[i - 2], pl, cap_diff, 2, notes, ev)
+                if pl in booster
+                else 0.0
+            )
             valence = valence + s
             if words[i - 2] == "never" and words[i - 1] in ("so", "this"):
                 valence = valence * 1.5
@@ -335,7 +340,11 @@ class _Vader:
                     notes.append(f"negated by '{pl}'")
         if i > 2 and lowers[i - 3] not in lex:
             pl = lowers[i - 3]
-            s = self._degree(valence, words, i - 3, pl, 3, notes, ev) if pl in booster else 0.0
+            s = (
+                self._degree(valence, words[i - 3], pl, cap_diff, 3, notes, ev)
+                if pl in booster
+                else 0.0
+            )
             valence = valence + s
             if (
                 words[i - 3] == "never"
@@ -366,18 +375,19 @@ class _Vader:
         return valence, notes
 
     def _degree(
-        self, valence: float, words: list[str], k: int, pl: str, back: int, notes: list, ev: bool
+        self, valence: float, prev: str, pl: str, cap_diff: bool, back: int, notes: list, ev: bool
     ) -> float:
         """Return what the degree word ``back`` before adds to a valence.
 
-        NLTK's ``scalar_inc_dec`` of the degree word ``words[k]`` (``pl`` its lower-case
-        form): its value, turned against a negative valence, raised for capitals, and 0.95
-        of it two words back, 0.9 three back.
+        NLTK's ``scalar_inc_dec`` of a degree word (``prev`` as written, ``pl`` its
+        lower-case form): its value, turned against a negative valence, raised for capitals
+        (``cap_diff``: :func:`_cap_diff` of the text), and 0.95 of it two words back, 0.9
+        three back.
         """
         s = self.booster[pl]
         if valence < 0:
             s *= -1
-        if words[k].isupper() and _cap_diff(words):
+        if prev.isupper() and cap_diff:
             s = s + self.c_incr if valence > 0 else s - self.c_incr
         if back == 2:
             s = s * 0.95
