@@ -183,8 +183,8 @@ def _alias_units(alias: str) -> list[str]:
     return out
 
 
-def alternation(items: Any, units: Callable[[str], list[str]]) -> str:
-    """Return a regex of the items that, at each place, matches the longest one there.
+def alternation(items: Any, units: Callable[[str], list[str]], *, lead: str = "") -> str:
+    r"""Return a regex of the items that, at each place, matches the longest one there.
 
     The items share their beginnings as a tree ("South China Sea" and "South Korea" one
     path to "South "), so the regex tries at each character only the items that can begin
@@ -201,6 +201,14 @@ def alternation(items: Any, units: Callable[[str], list[str]]) -> str:
         Splits an item into regexes of one character each (or one space, or one
         apostrophe), which must not overlap: two units that can match the same character
         must be the same string.
+    lead
+        A regex put after the first unit of every item (default none): a lookbehind of
+        fixed width that reads that unit's character last, such as ``(?<!\w[\s\S])``
+        for "no word character before the item". Written there rather than before the
+        whole alternation, it leaves the regex beginning with the items' first
+        characters, which Python's engine looks for directly instead of trying every
+        position (finding actor names twice as fast). The first unit of every item must
+        match exactly one character.
 
     Returns
     -------
@@ -215,12 +223,12 @@ def alternation(items: Any, units: Callable[[str], list[str]]) -> str:
             node = node.setdefault(unit, {})
         node[None] = {}  # an item ends here
 
-    def branch(node: dict) -> str:
+    def branch(node: dict, first: str = "") -> str:
         alts = []
         for unit, child in node.items():
             if unit is None:
                 continue
-            run = [unit]  # a run of characters no other item leaves: one piece
+            run = [unit, first]  # a run of characters no other item leaves: one piece
             while len(child) == 1 and None not in child:
                 ((unit, child),) = child.items()
                 run.append(unit)
@@ -232,10 +240,14 @@ def alternation(items: Any, units: Callable[[str], list[str]]) -> str:
         return f"(?:{body})?" if None in node else body
 
     try:
-        return branch(tree)
+        return branch(tree, lead)
     except RecursionError:  # hundreds of items each beginning the next: one by one
         ordered = sorted(set(items), key=lambda a: (-len(a), a))
-        return "|".join("".join(units(a)) for a in ordered)
+        return "|".join("".join(u[:1] + [lead] + u[1:]) for u in map(units, ordered))
+
+
+#: after an item's first character: no word character before that one (``(?<!\w)``)
+_NO_WORD_BEFORE = r"(?<!\w[\s\S])"
 
 
 def _pattern(aliases: Any) -> re.Pattern[str]:
@@ -246,7 +258,10 @@ def _pattern(aliases: Any) -> re.Pattern[str]:
 @lru_cache(maxsize=16)
 def _pattern_of(aliases: tuple[str, ...]) -> re.Pattern[str]:
     # made once per list of aliases: a partition of a corpus, and the next, ask again
-    return re.compile(r"(?<!\w)(?:" + alternation(aliases, _alias_units) + r")(?!\w)")
+    if any(_alias_units(a)[:1] == [r"\s+"] for a in aliases):  # an alias after a space
+        return re.compile(r"(?<!\w)(?:" + alternation(aliases, _alias_units) + r")(?!\w)")
+    # "no word character before": checked after each alias's first character (see lead)
+    return re.compile("(?:" + alternation(aliases, _alias_units, lead=_NO_WORD_BEFORE) + r")(?!\w)")
 
 
 def _caps_aliases(aliases: Any) -> dict[str, str]:

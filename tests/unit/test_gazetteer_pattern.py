@@ -123,3 +123,30 @@ def test_longest_matches_reuse_the_next_match():
     nested = re.compile(r"(?<!\w)(?:South China Sea|China Sea|Sea|China)(?!\w)")
     for text in ["South China Sea, China Sea and Sea", "China Seas China Sea", "Sea South"]:
         assert _spans(nested, text) == _longest_as_before(nested, text), text
+
+
+def test_the_start_checked_after_the_first_character_matches_the_same():
+    aliases = sorted(set(gazetteer.load_gazetteer()["alias"]))
+    tree = _pattern(aliases)
+    assert tree.pattern.startswith("(?:") and gazetteer._NO_WORD_BEFORE in tree.pattern
+    before = re.compile(r"(?<!\w)(?:" + gazetteer.alternation(aliases, _alias_units) + r")(?!\w)")
+    rng = random.Random(5)
+    glue = ["", " ", "-", "x", "9", "_", "\n", "\u00e9", "\u2019", ".", "\u00a0", "\u4e2d"]
+    for text in _texts(aliases, 2000, seed=13):
+        text = rng.choice(glue) + text.replace(" ", rng.choice(glue), 1)
+        assert [m.span() for m in tree.finditer(text)] == [
+            m.span() for m in before.finditer(text)
+        ], text
+
+
+def test_lead_in_the_flat_fallback_and_an_alias_after_a_space():
+    # hundreds of items each beginning the next: too deep a tree, one by one instead
+    items = ["a" * k for k in range(1, 1500)]
+    flat = gazetteer.alternation(items, _alias_units, lead="(?<!b.)")
+    assert flat.startswith("a(?<!b.)" + "a" * 1498 + "|")
+    pattern = re.compile(f"(?:{flat})")
+    assert pattern.search("baaa").span() == (2, 4) and pattern.match("aaa").span() == (0, 3)
+    # an alias that begins with a space: the check stays before the alias
+    spaced = _pattern([" China", "Japan"])
+    assert spaced.pattern.startswith(r"(?<!\w)")
+    assert [m.group(0) for m in spaced.finditer("Japan and  China")] == ["Japan", " China"]

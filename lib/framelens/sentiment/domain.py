@@ -82,9 +82,15 @@ def _domain_patterns(domain: str, gazetteer: pd.DataFrame | None) -> tuple[re.Pa
             return re.compile(r"(?!)")  # nothing to mask (the names domain has no phrases)
         if all("\u2019" not in a and (a.isascii() or not flags) for a in items):
             # a tree of the items (case-blind: of their lower case); the same matches
-            body = gz.alternation([a.lower() for a in items] if flags else items, units)
-        else:  # a curly apostrophe, or a case-blind letter whose lower case is longer
-            body = "|".join("".join(units(a)) for a in items)
+            if flags:
+                body = gz.alternation([a.lower() for a in items], units)
+                return re.compile(r"(?<![\w\-])(?:" + body + r")(?![\w\-])", flags)
+            # case-sensitive: the item's start is checked after its first character,
+            # which the engine then looks for directly (see gazetteer.alternation)
+            body = gz.alternation(items, units, lead=r"(?<![\w\-][\s\S])")
+            return re.compile("(?:" + body + r")(?![\w\-])")
+        # a curly apostrophe, or a case-blind letter whose lower case is longer
+        body = "|".join("".join(units(a)) for a in items)
         return re.compile(r"(?<![\w\-])(?:" + body + r")(?![\w\-])", flags)
 
     return compile_(phrases, re.IGNORECASE), compile_(names)
