@@ -250,13 +250,15 @@ def _term_totals(
         term_rank = np.concatenate([p["rank"] for p in parts])
         order = np.lexsort((term_rank, cols["n"], group_rank[cols["group"]]))
     else:
-        order = np.arange(len(cols["n"]))
+        order = slice(None)  # as they are
     stats = cols["stats"][order]
+    # each group's name as text once (as astype(str) makes it), taken by row
+    names = pd.array(np.asarray(words.groups, dtype=object), dtype="str")
     by_group = pd.DataFrame(
         {
-            "group": np.asarray(words.groups, dtype=object)[cols["group"][order]],
+            "group": names.take(cols["group"][order]),
             "n": cols["n"][order],
-            "term": cols["term"].take(order),
+            "term": cols["term"] if not ordered else cols["term"].take(order),
             "count": stats[:, 0],
             "documents": stats[:, 1],
             "sum_sq": stats[:, 2],
