@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
@@ -267,6 +268,10 @@ def _term_totals(
     return frame, by_group.astype({"term": str, "group": str})
 
 
+#: a character that sorts at or before the space (terms with one are not "plain")
+_AT_OR_BELOW_SPACE = re.compile(r"[\x00- ]")
+
+
 class _Words(NamedTuple):
     """A partition's words as arrays: term id, run, document (index) and group of each."""
 
@@ -287,22 +292,23 @@ def _words(docs: dict[str, list], group: dict | None, ranked: bool = True) -> _W
     ``group`` maps each document to its group (None: one group, ``None``); without
     ``ranked`` the terms are not sorted (``rank`` is None).
     """
-    flat: list[str] = []
-    run_lengths: list[int] = []
-    doc_lengths: list[int] = []
+    runs: list[list[str]] = []  # every document's runs, one after the other
+    doc_runs: list[int] = []  # how many a document has
     doc_group: list[int] = []
     group_ids: dict = {}
     for doc_id, sents in docs.items():
         g = group[doc_id] if group is not None else None
         doc_group.append(group_ids.setdefault(g, len(group_ids)))
-        runs = list(chain.from_iterable(s.runs for s in sents))
-        before = len(flat)
-        flat.extend(chain.from_iterable(runs))
-        run_lengths.extend(map(len, runs))
-        doc_lengths.append(len(flat) - before)
+        before = len(runs)
+        runs.extend(chain.from_iterable(s.runs for s in sents))
+        doc_runs.append(len(runs) - before)
+    run_lengths = np.fromiter(map(len, runs), dtype=np.int64, count=len(runs))
+    run_of = np.repeat(np.arange(len(runs), dtype=np.int64), run_lengths)
+    doc_of_run = np.repeat(np.arange(len(doc_runs), dtype=np.int64), doc_runs)
     # each distinct word once: its term's id (terms in order of first use); then every
     # word's id through its word's
-    word_of, distinct = _numbered(np.array(flat, dtype=object))
+    flat = np.fromiter(chain.from_iterable(runs), dtype=object, count=len(run_of))
+    word_of, distinct = _numbered(flat)
     term_of, named = _numbered(np.array(list(map(_term, distinct.tolist())), dtype=object))
     terms = named.tolist()
     rank = None
@@ -311,14 +317,14 @@ def _words(docs: dict[str, list], group: dict | None, ranked: bool = True) -> _W
         rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
     return _Words(
         term_of[word_of],
-        np.repeat(np.arange(len(run_lengths), dtype=np.int64), run_lengths),
-        np.repeat(np.arange(len(doc_lengths), dtype=np.int64), doc_lengths),
+        run_of,
+        doc_of_run[run_of],
         np.asarray(doc_group, dtype=np.int64),
         terms,
         pd.array(terms, dtype="str"),
         list(group_ids),
         rank,
-        min("".join(terms), default="!") > " ",
+        _AT_OR_BELOW_SPACE.search("".join(terms)) is None,
     )
 
 
